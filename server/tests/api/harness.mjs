@@ -1,0 +1,573 @@
+// Test harness for the houqin HTTP API: a fresh database per test file, the real server binary on a free port,
+// and a small client that keeps the session cookie and CSRF token (docs/api.md, "Conventions").
+//
+// Environment:
+//   HOUQIN_BIN          server binary (default build/debug/houqin, then build/release/houqin, relative to the repo)
+//   HOUQIN_TEST_ENGINE  sqlite (default) or postgresql
+//   HOUQIN_PG_URL       base URL of the test cluster, e.g. postgresql://postgres@127.0.0.1:55432/postgres
+//   HOUQIN_KEEP_DB      set to 1 to keep the test databases (for debugging)
+//
+// STYLE.md: API tests are hermetic: free port, temporary database, injected clock (HOUQIN_FAKE_NOW).
+
+import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../../..');
+
+/** The clock every test server and CLI run gets unless a test asks otherwise (Asia/Shanghai). */
+export const FAKE_NOW = '2026-11-28T10:00:00+08:00';
+/** "Today" under FAKE_NOW. */
+export const FAKE_TODAY = '2026-11-28';
+
+export const engine = (process.env.HOUQIN_TEST_ENGINE || 'sqlite').toLowerCase();
+if (engine !== 'sqlite' && engine !== 'postgresql') {
+    throw new Error(`HOUQIN_TEST_ENGINE must be sqlite or postgresql, not ${engine}`);
+}
+
+function findBinary() {
+    if (process.env.HOUQIN_BIN) return path.resolve(process.cwd(), process.env.HOUQIN_BIN);
+    for (const candidate of ['build/debug/houqin', 'build/release/houqin']) {
+        const full = path.join(repoRoot, candidate);
+        if (fs.existsSync(full)) return full;
+    }
+    return path.join(repoRoot, 'build/debug/houqin');
+}
+export const bin = findBinary();
+
+const testFileName = path.basename(process.argv[1] || 'api', '.test.mjs').replace(/\.mjs$/, '');
+const logDir = path.join(repoRoot, 'build/test-logs');
+
+// Everything started here is stopped at the end of the test file, even when a test fails half way.
+const servers = new Set();
+const databases = [];
+let cleanupDone = false;
+
+async function cleanup() {
+    if (cleanupDone) return;
+    cleanupDone = true;
+    await Promise.all([...servers].map((server) => server.stop()));
+    if (process.env.HOUQIN_KEEP_DB === '1') return;
+    for (const db of databases) db.drop();
+}
+after(cleanup);
+process.on('exit', () => {
+    for (const server of servers) {
+        try {
+            process.kill(server.pid, 'SIGKILL');
+        } catch {
+            // already gone
+        }
+    }
+});
+
+function baseEnv(extra = {}) {
+    const env = { ...process.env, HOUQIN_FAKE_NOW: FAKE_NOW, ...extra };
+    for (const [key, value] of Object.entries(env)) {
+        if (value === null || value === undefined) delete env[key];
+    }
+    return env;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Databases
+
+function pgBase() {
+    const raw = process.env.HOUQIN_PG_URL;
+    if (!raw) throw new Error('HOUQIN_TEST_ENGINE=postgresql needs HOUQIN_PG_URL (scripts/pg-test.sh start)');
+    const url = new URL(raw);
+    return {
+        host: url.hostname || '127.0.0.1',
+        port: url.port || '5432',
+        user: decodeURIComponent(url.username || 'postgres'),
+        url,
+    };
+}
+
+function psql(database, sql, { allowFail = false } = {}) {
+    const pg = pgBase();
+    const result = spawnSync(
+        'psql',
+        ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', pg.host, '-p', pg.port, '-U', pg.user, '-d', database, '-tA', '-c', sql],
+        { encoding: 'utf8', timeout: 60_000 },
+    );
+    if (result.status !== 0 && !allowFail) {
+        throw new Error(`psql ${database} failed (${result.status}): ${result.stderr}\n${sql}`);
+    }
+    return result;
+}
+
+/**
+ * A fresh, empty database for this test file.
+ * Returns {engine, url, file (sqlite), name (postgresql), sql(statement), drop()}.
+ */
+export function createDatabase() {
+    const suffix = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+    let db;
+    if (engine === 'sqlite') {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-api-'));
+        const file = path.join(dir, 'houqin.db');
+        db = {
+            engine,
+            file,
+            url: `sqlite:${file}`,
+            sql(statement) {
+                const result = spawnSync('sqlite3', ['-cmd', '.timeout 10000', file, statement], {
+                    encoding: 'utf8',
+                    timeout: 60_000,
+                });
+                if (result.status !== 0) throw new Error(`sqlite3 failed: ${result.stderr}\n${statement}`);
+                return result.stdout.trim();
+            },
+            drop() {
+                fs.rmSync(dir, { recursive: true, force: true });
+            },
+        };
+    } else {
+        const pg = pgBase();
+        const name = `houqin_t_${suffix}`;
+        psql('postgres', `CREATE DATABASE ${name}`);
+        const url = new URL(pg.url.toString());
+        url.pathname = `/${name}`;
+        db = {
+            engine,
+            name,
+            url: url.toString(),
+            sql(statement) {
+                return psql(name, statement).stdout.trim();
+            },
+            drop() {
+                psql('postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, { allowFail: true });
+            },
+        };
+    }
+    databases.push(db);
+    return db;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The CLI
+
+/** Runs `houqin <args...>` and returns {code, stdout, stderr}. Throws when it fails unless allowFail. */
+export function cli(args, { env = {}, allowFail = false } = {}) {
+    const result = spawnSync(bin, args, { encoding: 'utf8', env: baseEnv(env), timeout: 300_000 });
+    if (result.error) throw new Error(`cannot run ${bin}: ${result.error.message}`);
+    const out = { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+    if (!allowFail && out.code !== 0) {
+        throw new Error(`houqin ${args.join(' ')} exited ${out.code ?? out.signal}\n${out.stdout}\n${out.stderr}`);
+    }
+    return out;
+}
+
+export const ADMIN_PASSWORD = 'Admin@12345';
+
+/** Demo accounts made by `houqin seed-demo`. */
+export const DEMO = {
+    admin: { username: 'admin', password: 'Admin@2026', role: 'admin' },
+    office: { username: 'office', password: 'Office@2026', role: 'office' },
+    leader: { username: 'leader', password: 'Leader@2026', role: 'leadership' },
+    jiwei: { username: 'jiwei', password: 'Jiwei@2026', role: 'discipline' },
+    sifa: { username: 'sifa', password: 'Sifa@2026', role: 'judicial' },
+    dangzheng: { username: 'dangzheng', password: 'Dangzheng@2026', role: 'party_office' },
+    dept: { username: 'dept', password: 'Dept@2026', role: 'department' },
+    vendor1: { username: 'vendor1', password: 'Vendor@2026', role: 'vendor' },
+    vendor2: { username: 'vendor2', password: 'Vendor@2026', role: 'vendor' },
+};
+
+/**
+ * A database prepared with the CLI: seed 'demo' (seed-demo), 'admin' (migrate + one admin account
+ * admin/Admin@12345) or 'none' (migrate only).
+ */
+export function prepareDatabase({ seed = 'demo', env = {} } = {}) {
+    const db = createDatabase();
+    if (seed === 'demo') {
+        cli(['seed-demo', '--db', db.url], { env });
+    } else {
+        cli(['migrate', '--db', db.url], { env });
+        if (seed === 'admin') {
+            cli(
+                ['user', 'add', '--db', db.url, '--username', 'admin', '--password', ADMIN_PASSWORD, '--role', 'admin',
+                    '--display-name', '系统管理员'],
+                { env },
+            );
+        }
+    }
+    return db;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The server
+
+export function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.unref();
+        server.on('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let serverCount = 0;
+
+/**
+ * Starts `houqin serve` on `db` and waits for /healthz. Several servers may share one database.
+ * Options: fakeNow (string, or null for the real clock), env (extra variables), timeoutMs.
+ * Returns {url, port, pid, logFile, stop()}.
+ */
+export async function startServer(db, { fakeNow = FAKE_NOW, env = {}, timeoutMs = 30_000 } = {}) {
+    fs.mkdirSync(logDir, { recursive: true });
+    let lastError;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+        serverCount += 1;
+        const port = await freePort();
+        const logFile = path.join(logDir, `${testFileName}-${engine}-${process.pid}-${serverCount}.log`);
+        const log = fs.createWriteStream(logFile);
+        const child = spawn(bin, ['serve', '--db', db.url, '--listen', `127.0.0.1:${port}`, '--threads', '2'], {
+            env: baseEnv({ HOUQIN_FAKE_NOW: fakeNow, ...env }),
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout.pipe(log, { end: false });
+        child.stderr.pipe(log, { end: false });
+        let exited = null;
+        const exitPromise = new Promise((resolve) => {
+            child.on('exit', (code, signal) => {
+                exited = { code, signal };
+                resolve(exited);
+            });
+            child.on('error', (error) => {
+                exited = { code: null, signal: null, error };
+                resolve(exited);
+            });
+        });
+        const server = {
+            url: `http://127.0.0.1:${port}`,
+            port,
+            pid: child.pid,
+            logFile,
+            async stop() {
+                if (exited === null) {
+                    child.kill('SIGTERM');
+                    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+                    await exitPromise;
+                    clearTimeout(timer);
+                }
+                servers.delete(server);
+                await new Promise((resolve) => log.end(resolve));
+            },
+        };
+        servers.add(server);
+
+        const deadline = Date.now() + timeoutMs;
+        while (exited === null && Date.now() < deadline) {
+            try {
+                const response = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2000) });
+                if (response.status === 200) return server;
+            } catch {
+                // not listening yet
+            }
+            await sleep(100);
+        }
+        await server.stop();
+        const tail = fs.readFileSync(logFile, 'utf8').slice(-3000);
+        lastError = new Error(
+            `houqin serve did not become healthy on port ${port} ` +
+                `(${exited?.error?.message ?? `exit ${exited?.code ?? exited?.signal ?? 'timeout'}`}); log ${logFile}:\n${tail}`,
+        );
+        // Another process may have taken the port between freePort() and bind(): try again on a new one.
+        if (!/address already in use|EADDRINUSE|bind/i.test(tail)) break;
+    }
+    throw lastError;
+}
+
+/** The usual start of a test file: seeded database, one server, and a factory for logged-in clients. */
+export async function setupDemo(options = {}) {
+    const db = prepareDatabase({ seed: 'demo', env: options.env });
+    const server = await startServer(db, options);
+    return {
+        db,
+        server,
+        client: () => new Client(server.url),
+        async as(account) {
+            const client = new Client(server.url);
+            const { username, password } = typeof account === 'string' ? DEMO[account] : account;
+            await client.login(username, password, { expect: 200 });
+            return client;
+        },
+    };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The client
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function splitSetCookie(headers) {
+    if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+    const joined = headers.get('set-cookie');
+    return joined ? joined.split(/,(?=\s*[A-Za-z0-9_-]+=)/) : [];
+}
+
+export class Client {
+    constructor(baseUrl) {
+        this.baseUrl = baseUrl;
+        /** value of the houqin_session cookie, or null */
+        this.session = null;
+        this.csrfToken = null;
+        this.user = null;
+    }
+
+    /** A second client with the same cookie and token, optionally talking to another server. */
+    clone(baseUrl = this.baseUrl) {
+        const copy = new Client(baseUrl);
+        copy.session = this.session;
+        copy.csrfToken = this.csrfToken;
+        copy.user = this.user;
+        return copy;
+    }
+
+    static resolve(pathname) {
+        if (/^\/(api\/|healthz|metrics)/.test(pathname)) return pathname;
+        return `/api/v1${pathname}`;
+    }
+
+    /**
+     * Sends a request. `body`: an object (sent as JSON), or a Buffer/string sent as is (`raw`).
+     * Options: headers, csrf (default true: send X-CSRF-Token on writes), query (object).
+     * Returns {status, body (parsed JSON or text), bytes (Buffer), headers, setCookies}.
+     */
+    async request(method, pathname, body, { headers = {}, csrf = true, query } = {}) {
+        method = method.toUpperCase();
+        let url = `${this.baseUrl}${Client.resolve(pathname)}`;
+        if (query) {
+            const params = new URLSearchParams();
+            for (const [key, value] of Object.entries(query)) {
+                if (value !== undefined && value !== null) params.append(key, String(value));
+            }
+            url += (url.includes('?') ? '&' : '?') + params.toString();
+        }
+        const sendHeaders = { ...headers };
+        if (this.session !== null) sendHeaders.Cookie = `houqin_session=${this.session}`;
+        if (csrf && WRITE_METHODS.has(method) && this.csrfToken && !('X-CSRF-Token' in sendHeaders)) {
+            sendHeaders['X-CSRF-Token'] = this.csrfToken;
+        }
+        let payload;
+        if (body !== undefined) {
+            if (Buffer.isBuffer(body) || body instanceof Uint8Array || typeof body === 'string') {
+                payload = body;
+            } else {
+                payload = JSON.stringify(body);
+                if (!Object.keys(sendHeaders).some((key) => key.toLowerCase() === 'content-type')) {
+                    sendHeaders['Content-Type'] = 'application/json';
+                }
+            }
+        }
+        const response = await fetch(url, {
+            method,
+            headers: sendHeaders,
+            body: payload,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(60_000),
+        });
+        const bytes = Buffer.from(await response.arrayBuffer());
+        const setCookies = splitSetCookie(response.headers);
+        for (const cookie of setCookies) {
+            const match = /^\s*houqin_session=([^;]*)/.exec(cookie);
+            if (!match) continue;
+            const cleared = match[1] === '' || /max-age=0\b/i.test(cookie) || /expires=thu, 01 jan 1970/i.test(cookie);
+            this.session = cleared ? null : match[1];
+        }
+        let parsed = bytes.toString('utf8');
+        const contentType = response.headers.get('content-type') || '';
+        if (contentType.includes('json') || /^\s*[{[]/.test(parsed)) {
+            try {
+                parsed = JSON.parse(parsed);
+            } catch {
+                // leave as text
+            }
+        }
+        return { status: response.status, body: parsed, bytes, headers: response.headers, setCookies };
+    }
+
+    get(pathname, options) {
+        return this.request('GET', pathname, undefined, options);
+    }
+    post(pathname, body, options) {
+        return this.request('POST', pathname, body, options);
+    }
+    put(pathname, body, options) {
+        return this.request('PUT', pathname, body, options);
+    }
+    patch(pathname, body, options) {
+        return this.request('PATCH', pathname, body, options);
+    }
+    delete(pathname, options) {
+        return this.request('DELETE', pathname, undefined, options);
+    }
+
+    /** POST /session; keeps cookie and csrf token. `expect` asserts the status. */
+    async login(username, password, { expect } = {}) {
+        const response = await this.post('/session', { username, password });
+        if (response.status === 200) {
+            this.csrfToken = response.body.csrf_token;
+            this.user = response.body.user;
+        }
+        if (expect !== undefined) expectStatus(response, expect, `login ${username}`);
+        return response;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Assertions and helpers
+
+function describeResponse(response) {
+    const body = typeof response.body === 'string' ? response.body.slice(0, 800) : JSON.stringify(response.body)?.slice(0, 800);
+    return `status ${response.status}, body ${body}`;
+}
+
+/** Asserts the status (a number or a list of allowed numbers) and shows the body when it differs. */
+export function expectStatus(response, expected, what = '') {
+    const allowed = Array.isArray(expected) ? expected : [expected];
+    assert.ok(
+        allowed.includes(response.status),
+        `${what ? `${what}: ` : ''}expected status ${allowed.join(' or ')}, got ${describeResponse(response)}`,
+    );
+    return response;
+}
+
+/** Asserts a message object {zh-CN, en} with both languages present. */
+export function expectBilingual(message, what = 'message') {
+    assert.ok(message && typeof message === 'object', `${what} should be {zh-CN, en}, got ${JSON.stringify(message)}`);
+    assert.equal(typeof message['zh-CN'], 'string', `${what} zh-CN`);
+    assert.equal(typeof message.en, 'string', `${what} en`);
+    assert.ok(message['zh-CN'].length > 0 && message.en.length > 0, `${what} has empty text`);
+    assert.match(message['zh-CN'], /[\u4e00-\u9fff]/, `${what} zh-CN should be Chinese`);
+}
+
+/**
+ * Asserts an error answer: status, code, the bilingual message and, when given, that `fields` names `field`
+ * (exactly, or as the head of a path such as `checklist[1].points`).
+ */
+export function expectError(response, status, code, field) {
+    expectStatus(response, status);
+    const body = response.body;
+    assert.ok(body && typeof body === 'object', `error body should be JSON, got ${describeResponse(response)}`);
+    if (code) assert.equal(body.code, code, `error code; ${describeResponse(response)}`);
+    expectBilingual(body.message, 'error message');
+    if (field) {
+        const names = (body.fields || []).map((entry) => entry.field);
+        assert.ok(
+            names.some((name) => name === field || name.startsWith(`${field}.`) || name.startsWith(`${field}[`)),
+            `fields should name ${field}; ${describeResponse(response)}`,
+        );
+        for (const entry of body.fields) expectBilingual(entry.message, `field ${entry.field} message`);
+    }
+    return body;
+}
+
+export function sha256(bytes) {
+    return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function uniqueSuffix() {
+    return `${Date.now().toString(36).slice(-4)}${randomBytes(3).toString('hex')}`.toUpperCase();
+}
+
+const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015 check character for the first 17 characters. */
+export function creditCheckChar(first17) {
+    let sum = 0;
+    for (let i = 0; i < 17; i += 1) {
+        const value = CREDIT_CHARSET.indexOf(first17[i]);
+        if (value < 0) throw new Error(`bad credit code character ${first17[i]}`);
+        sum += value * CREDIT_WEIGHTS[i];
+    }
+    return CREDIT_CHARSET[(31 - (sum % 31)) % 31];
+}
+
+/**
+ * A valid unified social credit code: 9 (market regulation) 1 (enterprise) 440605 (Nanhai, Foshan),
+ * a GB 11714 organisation code whose own check digit is right, and the GB 32100 check character.
+ */
+export function makeCreditCode() {
+    for (;;) {
+        const body = Array.from(randomBytes(8), (byte) => String(byte % 10)).join('');
+        const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+        const sum = [...body].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+        const check = 11 - (sum % 11);
+        if (check === 10) continue; // would be 'X'; keep the organisation code all digits
+        const first17 = `91440605${body}${check === 11 ? '0' : String(check)}`;
+        return first17 + creditCheckChar(first17);
+    }
+}
+
+/** The same code with a wrong check character. */
+export function breakCreditCode(code) {
+    const right = code[17];
+    const wrong = CREDIT_CHARSET[(CREDIT_CHARSET.indexOf(right) + 1) % 31];
+    return code.slice(0, 17) + wrong;
+}
+
+/** Reads every file of a zip archive (stored or deflated) into {name: Buffer}; enough for .xlsx files. */
+export function unzip(buffer) {
+    let end = buffer.length - 22;
+    while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end -= 1;
+    if (end < 0) throw new Error('not a zip file: no end of central directory');
+    const count = buffer.readUInt16LE(end + 10);
+    let offset = buffer.readUInt32LE(end + 16);
+    const files = {};
+    for (let i = 0; i < count; i += 1) {
+        if (buffer.readUInt32LE(offset) !== 0x02014b50) throw new Error('bad zip central directory');
+        const method = buffer.readUInt16LE(offset + 10);
+        const compressedSize = buffer.readUInt32LE(offset + 20);
+        const nameLength = buffer.readUInt16LE(offset + 28);
+        const extraLength = buffer.readUInt16LE(offset + 30);
+        const commentLength = buffer.readUInt16LE(offset + 32);
+        const localOffset = buffer.readUInt32LE(offset + 42);
+        const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength);
+        const localNameLength = buffer.readUInt16LE(localOffset + 26);
+        const localExtraLength = buffer.readUInt16LE(localOffset + 28);
+        const start = localOffset + 30 + localNameLength + localExtraLength;
+        const data = buffer.subarray(start, start + compressedSize);
+        files[name] = method === 0 ? Buffer.from(data) : inflateRawSync(data);
+        offset += 46 + nameLength + extraLength + commentLength;
+    }
+    return files;
+}
+
+/** All text of an .xlsx workbook (shared strings and inline strings of every sheet), XML entities decoded. */
+export function xlsxText(buffer) {
+    const files = unzip(buffer);
+    return Object.entries(files)
+        .filter(([name]) => name.startsWith('xl/') && name.endsWith('.xml'))
+        .map(([, data]) => data.toString('utf8'))
+        .join('\n')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+}
+
+/** Fetches every item of a paged list (page_size 200). */
+export async function listAll(client, pathname, query = {}) {
+    const items = [];
+    for (let page = 1; ; page += 1) {
+        const response = expectStatus(await client.get(pathname, { query: { ...query, page, page_size: 200 } }), 200);
+        items.push(...response.body.items);
+        if (response.body.items.length === 0 || items.length >= response.body.total) return items;
+    }
+}

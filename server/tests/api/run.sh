@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the API tests (server/tests/api/*.test.mjs) against one database engine.
+#
+#   ENGINE=sqlite server/tests/api/run.sh                       # default
+#   ENGINE=postgresql HOUQIN_PG_URL=$(scripts/pg-test.sh url) server/tests/api/run.sh
+#   server/tests/api/run.sh server/tests/api/vendors.test.mjs   # some files only
+#
+# HOUQIN_BIN chooses the server binary (default build/debug/houqin, else build/release/houqin).
+# Server logs go to build/test-logs/.
+set -euo pipefail
+
+cd "$(dirname "$0")/../../.."
+
+engine=${ENGINE:-${HOUQIN_TEST_ENGINE:-sqlite}}
+case "$engine" in
+    sqlite) ;;
+    postgresql)
+        if [ -z "${HOUQIN_PG_URL:-}" ]; then
+            echo "run.sh: ENGINE=postgresql needs HOUQIN_PG_URL (start a cluster with scripts/pg-test.sh start)" >&2
+            exit 2
+        fi
+        ;;
+    *) echo "run.sh: ENGINE must be sqlite or postgresql, not $engine" >&2; exit 2 ;;
+esac
+export HOUQIN_TEST_ENGINE=$engine
+
+if [ -z "${HOUQIN_BIN:-}" ]; then
+    for candidate in build/debug/houqin build/release/houqin; do
+        if [ -x "$candidate" ]; then HOUQIN_BIN=$candidate; break; fi
+    done
+fi
+export HOUQIN_BIN=${HOUQIN_BIN:-build/debug/houqin}
+if [ ! -x "$HOUQIN_BIN" ]; then
+    echo "run.sh: no server binary at $HOUQIN_BIN (build it first, or set HOUQIN_BIN)" >&2
+    exit 2
+fi
+
+mkdir -p build/test-logs
+
+# Two files at a time: each starts its own server, and the machine may have only two cores.
+options=(--test)
+if node --help 2>/dev/null | grep -q -- '--test-concurrency'; then options+=(--test-concurrency=2); fi
+
+if [ $# -gt 0 ]; then
+    files=("$@")
+else
+    files=(server/tests/api/*.test.mjs)
+fi
+
+echo "run.sh: $engine, $HOUQIN_BIN, ${#files[@]} files"
+exec node "${options[@]}" "${files[@]}"

@@ -1,0 +1,217 @@
+// Health, metrics, the OpenAPI document against docs/api.md, and settings with history.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+    Client, DEMO, expectBilingual, expectError, expectStatus, makeCreditCode, repoRoot, setupDemo, uniqueSuffix,
+} from './harness.mjs';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+let demo;
+let admin;
+
+before(async () => {
+    demo = await setupDemo();
+    admin = await demo.as('admin');
+});
+
+/** '/vendors/{vid}' and '/vendors/{id}' are the same route. */
+const shape = (route) => route.replace(/\{[^}]+\}/g, '{}');
+
+/** Full path of a docs/api.md route: the tables list paths under /api/v1 except the service ones. */
+function fullPath(route) {
+    if (route.startsWith('/api/') || route === '/healthz' || route === '/metrics') return route;
+    return `/api/v1${route}`;
+}
+
+/** `| METHOD | /path |` rows of docs/api.md. */
+function documentedRoutes() {
+    const text = fs.readFileSync(path.join(repoRoot, 'docs/api.md'), 'utf8');
+    const routes = [];
+    for (const line of text.split('\n')) {
+        const match = /^\|\s*(GET|POST|PUT|PATCH|DELETE)\s*\|\s*`?(\/[^\s|`]*)`?\s*\|/.exec(line);
+        if (match) routes.push({ method: match[1], path: fullPath(match[2]) });
+    }
+    return routes;
+}
+
+/** Routes of the OpenAPI document with full paths (servers[0].url, when relative, prefixes them). */
+function openapiRoutes(document) {
+    let prefix = '';
+    const server = document.servers?.[0]?.url;
+    if (server) prefix = server.startsWith('/') ? server : new URL(server).pathname;
+    prefix = prefix.replace(/\/$/, '');
+    const routes = [];
+    for (const [route, operations] of Object.entries(document.paths || {})) {
+        const full = route.startsWith('/api/') || route === '/healthz' || route === '/metrics' ? route : `${prefix}${route}`;
+        for (const method of Object.keys(operations)) {
+            if (METHODS.includes(method.toUpperCase())) routes.push({ method: method.toUpperCase(), path: full });
+        }
+    }
+    return routes;
+}
+
+test('X-6 GET /healthz answers {"status": "ok"}', async () => {
+    const response = expectStatus(await new Client(demo.server.url).get('/healthz'), 200);
+    assert.deepEqual(response.body, { status: 'ok' });
+});
+
+test('X-6 GET /metrics is Prometheus text with request counts, durations and the pool size', async () => {
+    const client = new Client(demo.server.url);
+    await client.get('/healthz');
+    await client.get('/api/v1/session'); // a 401
+    const response = expectStatus(await client.get('/metrics'), 200);
+    assert.match(response.headers.get('content-type') || '', /^text\/plain/);
+    const text = response.bytes.toString('utf8');
+    assert.match(text, /^# TYPE houqin_http_requests_total counter$/m);
+    assert.match(text, /^houqin_http_requests_total\{[^}]*method="GET"[^}]*status="200"[^}]*\} \d+/m);
+    assert.match(text, /^houqin_http_requests_total\{[^}]*status="401"[^}]*\} \d+/m);
+    assert.match(text, /^# TYPE houqin_http_request_duration_seconds histogram$/m);
+    assert.match(text, /^houqin_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"[^}]*\} \d+/m);
+    assert.match(text, /^houqin_http_request_duration_seconds_count(\{[^}]*\})? \d+/m);
+    assert.match(text, /^houqin_db_pool_size(\{[^}]*\})? \d+/m);
+});
+
+test('X-6 every route in docs/api.md is in openapi.json, and every OpenAPI route answers', async () => {
+    const response = expectStatus(await admin.get('/api/v1/openapi.json'), 200);
+    const document = response.body;
+    assert.match(String(document.openapi), /^3\.0\./, 'OpenAPI 3.0');
+    assert.ok(document.info?.title && document.info?.version, 'info.title and info.version');
+
+    const documented = documentedRoutes();
+    assert.ok(documented.length >= 30, `parsed ${documented.length} routes from docs/api.md`);
+    const published = openapiRoutes(document);
+    const publishedKeys = new Set(published.map((route) => `${route.method} ${shape(route.path)}`));
+    const missing = documented.filter((route) => !publishedKeys.has(`${route.method} ${shape(route.path)}`));
+    assert.deepEqual(missing.map((route) => `${route.method} ${route.path}`), [], 'docs/api.md routes missing in openapi.json');
+
+    // Real ids so that a 404 can only mean "no such route". Throwaway resources for the DELETEs.
+    const category = expectStatus(await admin.post('/categories', {
+        parent_id: null, code: `OA-${uniqueSuffix()}`, name_zh: '接口巡检类别', name_en: 'Route check', description: '',
+        sort_order: 99, active: true, checklist: [],
+        criteria: { qualification_types: [], min_staff_count: 0, require_training_system: false, require_management_system: false },
+        staff_roles: [],
+    }), 201).body;
+    const vendor = expectStatus(await admin.post('/vendors', {
+        name: `接口巡检公司${uniqueSuffix()}`, credit_code: makeCreditCode(), legal_representative: '甲', contact_name: '乙',
+        contact_phone: '13900000000', address: '九江镇', bank_account_name: '接口巡检公司', bank_name: '工商银行',
+        bank_account_no: '62220000000000', staff_count: 1, registered_capital: '0.00', has_training_system: false,
+        has_management_system: false, category_ids: [], status: 'active',
+    }), 201).body;
+    const qualification = expectStatus(await admin.post(`/vendors/${vendor.id}/qualifications`, {
+        type: '营业执照', cert_no: 'OA-1', issuer: '市场监管局', valid_from: '2025-01-01', valid_until: '2027-01-01',
+        attachment_id: null,
+    }), 201).body;
+    const attachment = expectStatus(await admin.post('/attachments', Buffer.from('route check'), {
+        headers: { 'Content-Type': 'text/plain', 'X-Filename': 'check.txt' },
+    }), 201).body;
+    const users = expectStatus(await admin.get('/users'), 200).body.items;
+    const orgs = expectStatus(await admin.get('/orgs'), 200).body.items;
+    const ids = {
+        categories: category.id,
+        vendors: vendor.id,
+        qualifications: qualification.id,
+        attachments: attachment.id,
+        users: users.find((user) => user.username === 'leader').id,
+        orgs: orgs[0].id,
+        settings: 'auth.session_idle_minutes',
+        audit: 1,
+    };
+    const concrete = (route) => {
+        const parts = route.split('/');
+        return parts.map((part, index) => {
+            if (!/^\{.+\}$/.test(part)) return part;
+            const owner = parts[index - 1];
+            return String(ids[owner] ?? 1);
+        }).join('/');
+    };
+
+    // DELETE /session last: it ends the session the others use.
+    const order = (route) => (route.path.endsWith('/session') && route.method === 'DELETE' ? 1 : 0);
+    const problems = [];
+    for (const route of [...published].sort((a, b) => order(a) - order(b))) {
+        const target = concrete(route.path);
+        const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+        const answer = await admin.request(route.method, target, body);
+        if ([404, 405].includes(answer.status) || answer.status >= 500) {
+            problems.push(`${route.method} ${target} -> ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+        }
+    }
+    assert.deepEqual(problems, [], 'documented routes that do not answer');
+});
+
+test('X-6 a path that is not a route is 404 with the error body', async () => {
+    expectError(await admin.get('/api/v1/no-such-thing'), 404, 'NotFound');
+});
+
+test('X-6 settings list the documented keys with defaults, bounds, descriptions and history', async () => {
+    const items = expectStatus(await admin.get('/settings'), 200).body.items;
+    const byKey = Object.fromEntries(items.map((item) => [item.key, item]));
+    const defaults = {
+        'auth.max_failed_logins': 5,
+        'auth.lockout_minutes': 15,
+        'auth.session_idle_minutes': 120,
+        'vendor.qualification_warning_days': 30,
+    };
+    for (const [key, value] of Object.entries(defaults)) {
+        const setting = byKey[key];
+        assert.ok(setting, `setting ${key} listed`);
+        assert.equal(Number(setting.value), value, `default of ${key}`);
+        expectBilingual(setting.description, `${key} description`);
+        assert.equal(typeof setting.min, 'number');
+        assert.equal(typeof setting.max, 'number');
+        assert.ok(setting.min <= value && value <= setting.max, `${key} default within bounds`);
+        assert.ok(Array.isArray(setting.history), `${key} history`);
+    }
+});
+
+test('X-6 only settings:manage may change a setting', async () => {
+    const office = await demo.as('office');
+    expectError(await office.put('/settings/auth.lockout_minutes', { value: 30, reason: '越权' }), 403, 'PermissionDenied');
+    expectError(await admin.put('/settings/no.such.key', { value: 1, reason: '不存在' }), 404, 'NotFound');
+});
+
+test('X-6 a setting out of range is refused naming value; without a reason naming reason; nothing changes', async () => {
+    const before = expectStatus(await admin.get('/settings'), 200).body.items.find((item) => item.key === 'auth.max_failed_logins');
+    for (const value of [before.min - 1, before.max + 1, 'many', 2.5, null]) {
+        expectError(
+            await admin.put('/settings/auth.max_failed_logins', { value, reason: '越界测试' }), 400, 'InvalidArgument', 'value',
+        );
+    }
+    expectError(await admin.put('/settings/auth.max_failed_logins', { value: 3 }), 400, 'InvalidArgument', 'reason');
+    expectError(await admin.put('/settings/auth.max_failed_logins', { value: 3, reason: '' }), 400, 'InvalidArgument', 'reason');
+    const after = expectStatus(await admin.get('/settings'), 200).body.items.find((item) => item.key === 'auth.max_failed_logins');
+    assert.deepEqual(after, before);
+});
+
+test('X-6 ROLE-1 PUT /settings with a reason changes the value, the history grows, and lockout follows it', async () => {
+    const before = expectStatus(await admin.get('/settings'), 200).body.items.find((item) => item.key === 'auth.max_failed_logins');
+    const reason = '演练：收紧登录失败次数';
+    const changed = expectStatus(await admin.put('/settings/auth.max_failed_logins', { value: 2, reason }), 200).body;
+    assert.equal(changed.key, 'auth.max_failed_logins');
+    assert.equal(Number(changed.value), 2);
+    assert.equal(changed.history.length, before.history.length + 1, 'history grows by one');
+
+    const listed = expectStatus(await admin.get('/settings'), 200).body.items.find((item) => item.key === 'auth.max_failed_logins');
+    assert.equal(Number(listed.value), 2);
+    const entry = listed.history.find((item) => item.reason === reason);
+    assert.ok(entry, `history entry with the reason: ${JSON.stringify(listed.history)}`);
+    assert.equal(Number(entry.value), 2);
+    assert.match(entry.changed_at, /^2026-11-28T\d\d:\d\d:\d\d(\.\d+)?\+08:00$/);
+    assert.ok([admin.user.display_name, admin.user.username, admin.user.id].includes(entry.changed_by),
+        `changed_by names the administrator: ${entry.changed_by}`);
+
+    // The decision uses the new value: two failures lock the account.
+    const client = new Client(demo.server.url);
+    expectError(await client.login('leader', 'Wrong@1'), 401, 'Unauthenticated');
+    expectError(await client.login('leader', 'Wrong@2'), 401, 'Unauthenticated');
+    expectError(await client.login('leader', DEMO.leader.password), 429, 'ResourceExhausted', 'username');
+
+    // And the change is in the audit trail.
+    const audit = expectStatus(await admin.get('/audit', { query: { actor: 'admin', page_size: 20 } }), 200).body.items;
+    assert.ok(audit.some((item) => JSON.stringify(item.after ?? {}).includes('auth.max_failed_logins')
+        || item.entity_id === 'auth.max_failed_logins' || JSON.stringify(item).includes('max_failed_logins')),
+    'the setting change is audited');
+});
