@@ -1,0 +1,49 @@
+import type { LocalizedText } from '../types';
+
+export type RoleCode =
+  | 'admin'
+  | 'office'
+  | 'leadership'
+  | 'discipline'
+  | 'judicial'
+  | 'party_office'
+  | 'department'
+  | 'vendor';
+
+export type Permission =
+  | 'catalogue:read'
+  | 'catalogue:write'
+  | 'vendor:read'
+  | 'vendor:write'
+  | 'vendor:write_own'
+  | 'audit:read'
+  | 'user:manage'
+  | 'org:manage'
+  | 'settings:manage'
+  | 'dashboard:read';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  display_name: string;
+  role: RoleCode;
+  role_name: LocalizedText;
+  org_id: number | null;
+  org_name: string | null;
+  permissions: Permission[];
+}
+
+export interface SessionAnswer {
+  user: SessionUser;
+  csrf_token: string;
+}
+
+export interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export interface PasswordChange {
+  old_password: string;
+  new_password: string;
+}

@@ -1,0 +1,77 @@
+import type { LocalizedText, PageQuery } from '../types';
+import type { Permission, RoleCode } from '../auth/types';
+
+export type OrgKind = 'county' | 'town' | 'department' | 'vendor';
+
+export interface Org {
+  id: number;
+  parent_id: number | null;
+  name: string;
+  kind: OrgKind;
+  path: string;
+}
+
+export interface OrgCreate {
+  parent_id: number | null;
+  name: string;
+  kind: OrgKind;
+}
+
+export interface Role {
+  code: RoleCode;
+  requirement: string;
+  name: LocalizedText;
+  permissions: Permission[];
+}
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: RoleCode;
+  role_name?: LocalizedText;
+  org_id: number | null;
+  org_name?: string | null;
+  active: boolean;
+  locked_until: string | null;
+  created_at?: string;
+}
+
+export interface UserQuery extends PageQuery {
+  q?: string;
+  role?: RoleCode | '';
+}
+
+export interface UserCreate {
+  username: string;
+  display_name: string;
+  password: string;
+  role: RoleCode;
+  org_id: number | null;
+}
+
+export type UserUpdate = Partial<Pick<User, 'display_name' | 'role' | 'org_id' | 'active'>> & { password?: string };
+
+export type SettingValue = number | string | boolean;
+
+export interface SettingChange {
+  value: SettingValue;
+  changed_at: string;
+  changed_by: string;
+  reason: string;
+}
+
+export interface Setting {
+  key: string;
+  value: SettingValue;
+  description: LocalizedText;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+  history: SettingChange[];
+}
+
+export interface SettingUpdate {
+  value: SettingValue;
+  reason: string;
+}
