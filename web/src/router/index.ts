@@ -1,0 +1,68 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import type { Permission } from '@/api/auth/types';
+import { useSessionStore } from '@/stores/session';
+import AppLayout from '@/layout/AppLayout.vue';
+import { decide } from './guard';
+import { homePath } from './menu';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    permissions?: Permission[];
+    /** i18n key of the page title. */
+    title?: string;
+    /** Menu entry to highlight. */
+    menu?: string;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/auth/login/index.vue'), meta: { public: true, title: 'auth.login.title' } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      {
+        path: '',
+        name: 'home',
+        redirect: () => homePath(useSessionStore().permissions) ?? '/403',
+      },
+      { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/home/index.vue'),
+        meta: { permissions: ['dashboard:read'], title: 'layout.menu.dashboard', menu: '/dashboard' } },
+      { path: 'catalogue/categories', name: 'categories', component: () => import('@/views/catalogue/category/index.vue'),
+        meta: { permissions: ['catalogue:read'], title: 'layout.menu.categories', menu: '/catalogue/categories' } },
+      { path: 'vendors', name: 'vendors', component: () => import('@/views/vendor/list/index.vue'),
+        meta: { permissions: ['vendor:read'], title: 'layout.menu.vendors', menu: '/vendors' } },
+      { path: 'vendors/:id(\\d+)', name: 'vendor-detail', component: () => import('@/views/vendor/detail/index.vue'),
+        meta: { permissions: ['vendor:read'], title: 'vendor.detail.title', menu: '/vendors' } },
+      { path: 'audit', name: 'audit', component: () => import('@/views/audit/trail/index.vue'),
+        meta: { permissions: ['audit:read'], title: 'layout.menu.audit', menu: '/audit' } },
+      { path: 'system/users', name: 'users', component: () => import('@/views/system/user/index.vue'),
+        meta: { permissions: ['user:manage'], title: 'layout.menu.users', menu: '/system/users' } },
+      { path: 'system/orgs', name: 'orgs', component: () => import('@/views/system/org/index.vue'),
+        meta: { permissions: ['org:manage'], title: 'layout.menu.orgs', menu: '/system/orgs' } },
+      { path: 'system/settings', name: 'settings', component: () => import('@/views/system/setting/index.vue'),
+        meta: { permissions: ['settings:manage'], title: 'layout.menu.settings', menu: '/system/settings' } },
+      { path: '403', name: 'forbidden', component: () => import('@/views/error/forbidden/index.vue'), meta: { title: 'common.error.forbiddenTitle' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/not-found/index.vue'), meta: { title: 'common.error.notFoundTitle' } },
+    ],
+  },
+];
+
+export const router = createRouter({
+  // Hash history: the page works from any static file server, with no server-side fallback route.
+  history: createWebHashHistory(),
+  routes,
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  await session.ensureLoaded();
+  if (to.name === 'login' && session.user) return homePath(session.permissions) ?? '/403';
+  const decision = decide(to, session.user ? session.permissions : null);
+  if (decision.kind === 'login') {
+    return { name: 'login', query: decision.redirect && decision.redirect !== '/' ? { redirect: decision.redirect } : {} };
+  }
+  if (decision.kind === 'forbidden') return { name: 'forbidden' };
+  return true;
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from './guard';
+import { homePath, menuFor } from './menu';
+
+const names = (permissions: string[]) => menuFor(permissions).flatMap((group) => group.items.map((item) => item.name));
+
+describe('menuFor (permissions → menu)', () => {
+  it('gives the admin everything', () => {
+    const all = ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'vendor:write_own', 'audit:read',
+      'user:manage', 'org:manage', 'settings:manage', 'dashboard:read'];
+    expect(names(all)).toEqual(['dashboard', 'categories', 'vendors', 'audit', 'users', 'orgs', 'settings']);
+  });
+  it('gives discipline inspection the audit trail but no system group', () => {
+    const groups = menuFor(['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read']);
+    expect(groups.map((group) => group.name)).toEqual(['main']);
+    expect(names(['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read'])).toContain('audit');
+  });
+  it('gives a vendor user only catalogue and vendors', () => {
+    expect(names(['catalogue:read', 'vendor:read', 'vendor:write_own'])).toEqual(['categories', 'vendors']);
+  });
+  it('gives a department user the catalogue only, and nothing without permissions', () => {
+    expect(names(['catalogue:read'])).toEqual(['categories']);
+    expect(menuFor([])).toEqual([]);
+  });
+});
+
+describe('homePath', () => {
+  it('is the dashboard when allowed, else the first allowed page', () => {
+    expect(homePath(['dashboard:read', 'vendor:read'])).toBe('/dashboard');
+    expect(homePath(['catalogue:read', 'vendor:read'])).toBe('/catalogue/categories');
+    expect(homePath([])).toBeNull();
+  });
+});
+
+describe('decide (route guard)', () => {
+  const audit = { fullPath: '/audit?page=2', meta: { permissions: ['audit:read'] } };
+  it('sends the unauthenticated to login with the way back', () => {
+    expect(decide(audit, null)).toEqual({ kind: 'login', redirect: '/audit?page=2' });
+  });
+  it('forbids a missing permission and allows a held one', () => {
+    expect(decide(audit, ['vendor:read'])).toEqual({ kind: 'forbidden' });
+    expect(decide(audit, ['audit:read'])).toEqual({ kind: 'allow' });
+  });
+  it('lets anyone reach public pages', () => {
+    expect(decide({ fullPath: '/login', meta: { public: true } }, null)).toEqual({ kind: 'allow' });
+  });
+});

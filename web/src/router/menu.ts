@@ -1,0 +1,57 @@
+import type { Permission } from '@/api/auth/types';
+
+/** One entry of the left menu; `name` is the route name and the `menu-<name>` test id. */
+export interface MenuItem {
+  name: string;
+  path: string;
+  /** i18n key of the label. */
+  title: string;
+  icon: string;
+  /** The user needs any one of these. */
+  permissions: Permission[];
+}
+
+export interface MenuGroup {
+  name: string;
+  title: string;
+  items: MenuItem[];
+}
+
+export const MENU: MenuGroup[] = [
+  {
+    name: 'main',
+    title: 'layout.menu.groupMain',
+    items: [
+      { name: 'dashboard', path: '/dashboard', title: 'layout.menu.dashboard', icon: 'DataLine', permissions: ['dashboard:read'] },
+      { name: 'categories', path: '/catalogue/categories', title: 'layout.menu.categories', icon: 'Menu', permissions: ['catalogue:read'] },
+      { name: 'vendors', path: '/vendors', title: 'layout.menu.vendors', icon: 'OfficeBuilding', permissions: ['vendor:read'] },
+      { name: 'audit', path: '/audit', title: 'layout.menu.audit', icon: 'Document', permissions: ['audit:read'] },
+    ],
+  },
+  {
+    name: 'system',
+    title: 'layout.menu.groupSystem',
+    items: [
+      { name: 'users', path: '/system/users', title: 'layout.menu.users', icon: 'User', permissions: ['user:manage'] },
+      { name: 'orgs', path: '/system/orgs', title: 'layout.menu.orgs', icon: 'Share', permissions: ['org:manage'] },
+      { name: 'settings', path: '/system/settings', title: 'layout.menu.settings', icon: 'Setting', permissions: ['settings:manage'] },
+    ],
+  },
+];
+
+export function allows(granted: readonly string[], needed: readonly string[] | undefined): boolean {
+  if (!needed || needed.length === 0) return true;
+  return needed.some((permission) => granted.includes(permission));
+}
+
+/** The menu fitted to a user's permissions; empty groups are dropped. */
+export function menuFor(granted: readonly string[], menu: readonly MenuGroup[] = MENU): MenuGroup[] {
+  return menu
+    .map((group) => ({ ...group, items: group.items.filter((item) => allows(granted, item.permissions)) }))
+    .filter((group) => group.items.length > 0);
+}
+
+/** Where "/" leads: the first page the user may open, or null when there is none. */
+export function homePath(granted: readonly string[], menu: readonly MenuGroup[] = MENU): string | null {
+  return menuFor(granted, menu)[0]?.items[0]?.path ?? null;
+}
