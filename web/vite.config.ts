@@ -3,7 +3,8 @@ import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
-const backend = 'http://127.0.0.1:8080';
+// HOUQIN_BACKEND lets a developer point the dev server elsewhere; the default is the C++ server.
+const backend = process.env.HOUQIN_BACKEND ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [vue()],
