@@ -1,0 +1,107 @@
+#include "domain/access.h"
+
+#include <algorithm>
+
+namespace houqin {
+
+const std::vector<RoleInfo>& AllRoles() {
+    static const std::vector<RoleInfo> kRoles = {
+        {Role::kAdmin, "admin", "ROLE-1", {"系统管理员", "System administrator"}},
+        {Role::kOffice, "office", "ROLE-2", {"机关事务办", "Office-affairs office"}},
+        {Role::kLeadership, "leadership", "ROLE-3", {"党委/政府领导", "Leadership"}},
+        {Role::kDiscipline, "discipline", "ROLE-4", {"纪委", "Discipline inspection"}},
+        {Role::kJudicial, "judicial", "ROLE-5", {"司法所", "Judicial office"}},
+        {Role::kPartyOffice, "party_office", "ROLE-6", {"党政办", "Party-government office"}},
+        {Role::kDepartment, "department", "ROLE-7", {"部门用户", "Department user"}},
+        {Role::kVendor, "vendor", "ROLE-8", {"外包单位(乙方)", "Vendor user"}},
+    };
+    return kRoles;
+}
+
+std::optional<Role> ParseRole(std::string_view code) {
+    for (const auto& info : AllRoles()) {
+        if (info.code == code) return info.role;
+    }
+    return std::nullopt;
+}
+
+const RoleInfo& InfoOf(Role role) {
+    for (const auto& info : AllRoles()) {
+        if (info.role == role) return info;
+    }
+    return AllRoles().front();
+}
+
+std::string_view RoleCode(Role role) { return InfoOf(role).code; }
+
+const std::vector<Permission>& AllPermissions() {
+    static const std::vector<Permission> kAll = {
+        Permission::kCatalogueRead, Permission::kCatalogueWrite, Permission::kVendorRead,
+        Permission::kVendorWrite,   Permission::kVendorWriteOwn, Permission::kAuditRead,
+        Permission::kUserManage,    Permission::kOrgManage,      Permission::kSettingsManage,
+        Permission::kDashboardRead,
+    };
+    return kAll;
+}
+
+std::string_view PermissionCode(Permission permission) {
+    switch (permission) {
+        case Permission::kCatalogueRead: return "catalogue:read";
+        case Permission::kCatalogueWrite: return "catalogue:write";
+        case Permission::kVendorRead: return "vendor:read";
+        case Permission::kVendorWrite: return "vendor:write";
+        case Permission::kVendorWriteOwn: return "vendor:write_own";
+        case Permission::kAuditRead: return "audit:read";
+        case Permission::kUserManage: return "user:manage";
+        case Permission::kOrgManage: return "org:manage";
+        case Permission::kSettingsManage: return "settings:manage";
+        case Permission::kDashboardRead: return "dashboard:read";
+    }
+    return "";
+}
+
+std::vector<Permission> PermissionsOf(Role role) {
+    using P = Permission;
+    switch (role) {
+        case Role::kAdmin: return AllPermissions();
+        case Role::kOffice: return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead, P::kVendorWrite, P::kDashboardRead};
+        case Role::kLeadership: return {P::kCatalogueRead, P::kVendorRead, P::kDashboardRead};
+        // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing.
+        case Role::kDiscipline: return {P::kCatalogueRead, P::kVendorRead, P::kAuditRead, P::kDashboardRead};
+        case Role::kJudicial:
+        case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead};
+        case Role::kDepartment: return {P::kCatalogueRead};
+        case Role::kVendor: return {P::kCatalogueRead, P::kVendorRead, P::kVendorWriteOwn};
+    }
+    return {};
+}
+
+bool HasPermission(Role role, Permission permission) {
+    const auto granted = PermissionsOf(role);
+    return std::find(granted.begin(), granted.end(), permission) != granted.end();
+}
+
+std::optional<OrgKind> ParseOrgKind(std::string_view code) {
+    if (code == "county") return OrgKind::kCounty;
+    if (code == "town") return OrgKind::kTown;
+    if (code == "department") return OrgKind::kDepartment;
+    if (code == "vendor") return OrgKind::kVendor;
+    return std::nullopt;
+}
+
+std::string_view OrgKindCode(OrgKind kind) {
+    switch (kind) {
+        case OrgKind::kCounty: return "county";
+        case OrgKind::kTown: return "town";
+        case OrgKind::kDepartment: return "department";
+        case OrgKind::kVendor: return "vendor";
+    }
+    return "town";
+}
+
+Status Actor::Require(Permission permission) const {
+    if (!Can(permission)) return Error::Forbidden();
+    return Ok();
+}
+
+}  // namespace houqin

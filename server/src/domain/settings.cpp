@@ -1,0 +1,26 @@
+#include "domain/settings.h"
+
+namespace houqin {
+
+const std::vector<SettingDefinition>& AllSettings() {
+    static const std::vector<SettingDefinition> kSettings = {
+        {setting::kMaxFailedLogins, 5, 2, 20, {"次", "attempts"},
+         {"连续登录失败多少次后锁定账号", "Failed log-ins in a row before the account is locked"}},
+        {setting::kLockoutMinutes, 15, 1, 1440, {"分钟", "minutes"},
+         {"账号锁定时长", "How long a locked account stays locked"}},
+        {setting::kSessionIdleMinutes, 120, 5, 1440, {"分钟", "minutes"},
+         {"会话空闲多久后需要重新登录", "Idle time after which a session must log in again"}},
+        {setting::kQualificationWarningDays, 30, 0, 365, {"天", "days"},
+         {"资质到期前多少天提醒", "Days before a qualification expires that it is flagged as expiring"}},
+    };
+    return kSettings;
+}
+
+const SettingDefinition* FindSetting(std::string_view key) {
+    for (const auto& definition : AllSettings()) {
+        if (definition.key == key) return &definition;
+    }
+    return nullptr;
+}
+
+}  // namespace houqin

@@ -1,0 +1,267 @@
+#include "http/json_io.h"
+
+#include <charconv>
+
+namespace houqin::http {
+namespace {
+
+const Text kString{"字符串", "a string"};
+const Text kInteger{"整数", "a whole number"};
+const Text kBoolean{"布尔值(true 或 false)", "true or false"};
+const Text kList{"数组", "a list"};
+
+bool ParseInt(const std::string& text, std::int64_t& out) {
+    if (text.empty()) return false;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, error] = std::from_chars(text.data(), end, out);
+    return error == std::errc() && ptr == end;
+}
+
+}  // namespace
+
+int StatusFor(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::kInvalidArgument: return 400;
+        case ErrorCode::kUnauthenticated: return 401;
+        case ErrorCode::kPermissionDenied: return 403;
+        case ErrorCode::kNotFound: return 404;
+        case ErrorCode::kAlreadyExists:
+        case ErrorCode::kFailedPrecondition: return 409;
+        case ErrorCode::kPayloadTooLarge: return 413;
+        case ErrorCode::kResourceExhausted: return 429;
+        case ErrorCode::kInternal: return 500;
+    }
+    return 500;
+}
+
+Json TextJson(const Text& text) { return Json{{"zh-CN", text.zh}, {"en", text.en}}; }
+
+HttpResponse JsonResponse(int status, const Json& json) {
+    return HttpResponse::Json(status, json.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+HttpResponse ErrorResponse(const Error& error, const std::string& request_id) {
+    Json fields = Json::array();
+    for (const auto& field : error.fields) fields.push_back({{"field", field.field}, {"message", TextJson(field.message)}});
+    return JsonResponse(StatusFor(error.code), Json{{"code", ErrorCodeName(error.code)},
+                                                    {"message", TextJson(error.message)},
+                                                    {"fields", fields},
+                                                    {"request_id", request_id}});
+}
+
+Result<Json> ParseObject(const HttpRequest& request) {
+    Json body = Json::parse(request.body, nullptr, false);
+    if (body.is_discarded()) {
+        return Error::Invalid("body", {"请求体不是有效的 JSON", "The request body is not valid JSON"});
+    }
+    if (!body.is_object()) {
+        return Error::Invalid("body", {"请求体须为 JSON 对象", "The request body must be a JSON object"});
+    }
+    return body;
+}
+
+Result<std::int64_t> PathId(const HttpRequest& request, const std::string& name) {
+    std::int64_t id = 0;
+    const auto found = request.params.find(name);
+    if (found == request.params.end() || !ParseInt(found->second, id) || id <= 0) {
+        return Error::Invalid(name, {"编号须为正整数", "The id must be a positive whole number"});
+    }
+    return id;
+}
+
+bool JsonReader::Has(const std::string& key) const { return object_.contains(key) && !object_.at(key).is_null(); }
+
+void JsonReader::Missing(const std::string& key) { validation_.Fail(key, {"必填", "Required"}); }
+
+void JsonReader::WrongType(const std::string& key, const Text& expected) {
+    validation_.Fail(key, {"类型错误,应为" + expected.zh, "Wrong type; expected " + expected.en});
+}
+
+std::string JsonReader::String(const std::string& key, Need need) {
+    if (!Has(key)) {
+        if (need == Need::kRequired) Missing(key);
+        return {};
+    }
+    const auto& value = object_.at(key);
+    if (!value.is_string()) {
+        WrongType(key, kString);
+        return {};
+    }
+    return value.get<std::string>();
+}
+
+std::optional<std::string> JsonReader::OptionalString(const std::string& key) {
+    if (!Has(key)) return std::nullopt;
+    return String(key, Need::kOptional);
+}
+
+std::int64_t JsonReader::Integer(const std::string& key, Need need, std::int64_t fallback) {
+    if (!Has(key)) {
+        if (need == Need::kRequired) Missing(key);
+        return fallback;
+    }
+    const auto& value = object_.at(key);
+    if (!value.is_number_integer()) {
+        WrongType(key, kInteger);
+        return fallback;
+    }
+    return value.get<std::int64_t>();
+}
+
+std::optional<std::int64_t> JsonReader::OptionalInteger(const std::string& key) {
+    if (!Has(key)) return std::nullopt;
+    const auto& value = object_.at(key);
+    if (!value.is_number_integer()) {
+        WrongType(key, kInteger);
+        return std::nullopt;
+    }
+    return value.get<std::int64_t>();
+}
+
+bool JsonReader::Boolean(const std::string& key, Need need, bool fallback) {
+    if (!Has(key)) {
+        if (need == Need::kRequired) Missing(key);
+        return fallback;
+    }
+    const auto& value = object_.at(key);
+    if (!value.is_boolean()) {
+        WrongType(key, kBoolean);
+        return fallback;
+    }
+    return value.get<bool>();
+}
+
+std::optional<bool> JsonReader::OptionalBoolean(const std::string& key) {
+    if (!Has(key)) return std::nullopt;
+    return Boolean(key, Need::kOptional);
+}
+
+Money JsonReader::MoneyValue(const std::string& key, Need need) {
+    if (!Has(key)) {
+        if (need == Need::kRequired) Missing(key);
+        return {};
+    }
+    const auto& value = object_.at(key);
+    // Money travels as a decimal string so that no client rounds it through floating point.
+    std::optional<Money> money;
+    if (value.is_string()) money = Money::Parse(value.get<std::string>());
+    if (!money) {
+        validation_.Fail(key, {"金额须为最多两位小数的字符串,如 \"12345.67\"",
+                               "Money must be a string with at most two decimals, such as \"12345.67\""});
+        return {};
+    }
+    return *money;
+}
+
+Date JsonReader::DateValue(const std::string& key, Need need) {
+    if (!Has(key)) {
+        if (need == Need::kRequired) Missing(key);
+        return {};
+    }
+    const auto& value = object_.at(key);
+    std::optional<Date> date;
+    if (value.is_string()) date = Date::Parse(value.get<std::string>());
+    if (!date) {
+        validation_.Fail(key, {"日期格式须为 YYYY-MM-DD 且为有效日期", "Date must be a real date as YYYY-MM-DD"});
+        return {};
+    }
+    return *date;
+}
+
+std::vector<std::int64_t> JsonReader::IntegerList(const std::string& key) {
+    std::vector<std::int64_t> values;
+    if (!Has(key)) return values;
+    const auto& value = object_.at(key);
+    if (!value.is_array()) {
+        WrongType(key, kList);
+        return values;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_number_integer()) {
+            WrongType(key + "[" + std::to_string(i) + "]", kInteger);
+            continue;
+        }
+        values.push_back(value[i].get<std::int64_t>());
+    }
+    return values;
+}
+
+std::vector<std::string> JsonReader::StringList(const std::string& key, const std::string& prefix) {
+    std::vector<std::string> values;
+    if (!Has(key)) return values;
+    const auto& value = object_.at(key);
+    const auto name = prefix + key;
+    if (!value.is_array()) {
+        WrongType(name, kList);
+        return values;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_string()) {
+            WrongType(name + "[" + std::to_string(i) + "]", kString);
+            continue;
+        }
+        values.push_back(value[i].get<std::string>());
+    }
+    return values;
+}
+
+const Json* JsonReader::Object(const std::string& key) {
+    if (!Has(key)) return nullptr;
+    const auto& value = object_.at(key);
+    if (!value.is_object()) {
+        WrongType(key, {"对象", "an object"});
+        return nullptr;
+    }
+    return &value;
+}
+
+const Json* JsonReader::Array(const std::string& key) {
+    if (!Has(key)) return nullptr;
+    const auto& value = object_.at(key);
+    if (!value.is_array()) {
+        WrongType(key, kList);
+        return nullptr;
+    }
+    return &value;
+}
+
+PageQuery ReadPageQuery(const HttpRequest& request, const std::vector<std::string>& sortable, Validation& validation) {
+    PageQuery page;
+    if (auto text = request.Query("page")) {
+        if (!ParseInt(*text, page.page) || page.page < 1 || page.page > 1'000'000) {
+            validation.Fail("page", {"页码须为正整数", "page must be a positive whole number"});
+            page.page = 1;
+        }
+    }
+    if (auto text = request.Query("page_size")) {
+        if (!ParseInt(*text, page.page_size) || page.page_size < 1 || page.page_size > 200) {
+            validation.Fail("page_size", {"每页条数须在 1 到 200 之间", "page_size must be between 1 and 200"});
+            page.page_size = 20;
+        }
+    }
+    page.sort = sortable.empty() ? "" : sortable.front();
+    if (auto text = request.Query("sort"); text && !text->empty()) {
+        bool known = false;
+        for (const auto& name : sortable) known = known || name == *text;
+        if (!known) {
+            std::string names;
+            for (const auto& name : sortable) names += (names.empty() ? "" : ", ") + name;
+            validation.Fail("sort", {"排序字段须为:" + names, "sort must be one of: " + names});
+        } else {
+            page.sort = *text;
+        }
+    }
+    if (auto text = request.Query("order"); text && !text->empty()) {
+        if (*text != "asc" && *text != "desc") {
+            validation.Fail("order", {"排序方向须为 asc 或 desc", "order must be asc or desc"});
+        }
+        page.descending = *text == "desc";
+    }
+    return page;
+}
+
+Json PageJson(Json items, std::int64_t total, const PageQuery& page) {
+    return Json{{"items", std::move(items)}, {"total", total}, {"page", page.page}, {"page_size", page.page_size}};
+}
+
+}  // namespace houqin::http

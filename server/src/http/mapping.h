@@ -1,0 +1,27 @@
+#pragma once
+// Domain values to the JSON shapes of docs/api.md, and back.
+#include "domain/access.h"
+#include "domain/catalogue.h"
+#include "domain/vendor.h"
+#include "http/json_io.h"
+#include "services/services.h"
+
+namespace houqin::http {
+
+#define HOUQIN_TRY(name, expression) \
+    auto name = (expression);        \
+    if (!name) return name.error()
+
+Json UserJson(const Actor& actor);
+Json UserRecordJson(const storage::UserRecord& user);
+Json OrgJson(const Organisation& org);
+Json CategoryJson(const Category& category);
+Category CategoryFromJson(const Json& body, Validation& validation);
+Json VendorJson(const VendorView& view, bool with_qualifications);
+Vendor VendorFromJson(const Json& body, Validation& validation);
+Json QualificationJson(const QualificationView& view);
+Qualification QualificationFromJson(const Json& body, Validation& validation);
+Json AttachmentJson(const AttachmentInfo& info);
+Json AuditEntryJson(const storage::AuditEntry& entry);
+
+}  // namespace houqin::http

@@ -1,0 +1,64 @@
+#pragma once
+// The route table: every route with its method, pattern, who may call it and a summary. The dispatcher and the
+// OpenAPI document both read it, so a route cannot exist undocumented.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/result.h"
+#include "http/http_types.h"
+#include "services/services.h"
+
+namespace houqin::http {
+
+enum class Access { kPublic, kSession };
+
+struct RequestContext {
+    const HttpRequest& request;
+    Services& services;
+    std::optional<SessionInfo> session;  // set for Access::kSession routes
+    [[nodiscard]] const Actor& actor() const { return session->actor; }
+};
+
+using Handler = std::function<Result<HttpResponse>(RequestContext&)>;
+
+struct Route {
+    std::string method;
+    std::string pattern;  // /api/v1/vendors/{id}
+    Access access = Access::kSession;
+    std::string tag;
+    std::string summary;
+    Handler handler;
+    std::vector<std::string> segments;  // filled by Add
+    std::size_t max_body_bytes = 1024 * 1024;
+};
+
+class Router {
+  public:
+    Route& Add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
+               Handler handler);
+    // The route for method and path; `params` gets the {name} values. kNotFound or a 405 marker when none fits.
+    struct Match {
+        const Route* route = nullptr;
+        bool method_mismatch = false;
+    };
+    Match Find(const std::string& method, const std::string& path, std::map<std::string, std::string>& params) const;
+    [[nodiscard]] const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+
+  private:
+    std::vector<std::unique_ptr<Route>> routes_;
+};
+
+// Every resource's routes are registered by one function per area.
+void AddSessionRoutes(Router& router);
+void AddAccountRoutes(Router& router);
+void AddCatalogueRoutes(Router& router);
+void AddVendorRoutes(Router& router);
+void AddAuditRoutes(Router& router);
+void AddServiceRoutes(Router& router);  // openapi.json; healthz and metrics are served by the server itself
+
+std::string OpenApiDocument(const Router& router);
+
+}  // namespace houqin::http

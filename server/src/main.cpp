@@ -1,0 +1,162 @@
+// houqin: wiring only. Reads the command line, opens the database, builds the services, runs a subcommand.
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "http/server.h"
+#include "services/demo_seed.h"
+#include "services/maintenance.h"
+#include "services/services.h"
+
+namespace {
+
+// HOUQIN_FAKE_NOW fixes the clock (tests, demos of a given day); otherwise the system clock.
+houqin::Clock MakeClock() {
+    if (const char* fake = std::getenv("HOUQIN_FAKE_NOW"); fake && *fake) {
+        if (auto instant = houqin::Instant::ParseIso(fake)) {
+            spdlog::warn("clock fixed at {} by HOUQIN_FAKE_NOW", instant->ToIso());
+            return houqin::Clock(*instant);
+        }
+        spdlog::error("HOUQIN_FAKE_NOW is not an ISO time with offset: {}", fake);
+        std::exit(2);
+    }
+    return houqin::Clock();
+}
+
+void PrintError(const houqin::Error& error) {
+    std::cerr << "error: " << error.message.zh << " / " << error.message.en << "\n";
+    for (const auto& field : error.fields) {
+        std::cerr << "  " << field.field << ": " << field.message.zh << " / " << field.message.en << "\n";
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (sodium_init() < 0) {
+        std::cerr << "libsodium failed to start\n";
+        return 1;
+    }
+    CLI::App app{"houqin 后勤外包监管: supervision of outsourced logistics services"};
+    app.require_subcommand(1);
+    std::string db_url = std::getenv("HOUQIN_DB") ? std::getenv("HOUQIN_DB") : "sqlite:data/houqin.db";
+    auto add_db = [&db_url](CLI::App* command) {
+        command->add_option("--db", db_url, "sqlite:PATH or postgresql://user@host:port/name (env HOUQIN_DB)");
+    };
+
+    auto* serve = app.add_subcommand("serve", "Serve the API and the web UI");
+    add_db(serve);
+    std::string listen = "127.0.0.1:8080";
+    std::string web_dir = "web/dist";
+    std::size_t threads = std::max(2u, std::thread::hardware_concurrency());
+    std::size_t io_threads = 1;
+    serve->add_option("--listen", listen, "HOST:PORT to listen on");
+    serve->add_option("--web-dir", web_dir, "Folder of the built web UI ('' for API only)");
+    serve->add_option("--threads", threads, "Worker threads (database connections)");
+    serve->add_option("--io-threads", io_threads, "Socket I/O threads");
+
+    auto* migrate = app.add_subcommand("migrate", "Apply database migrations");
+    add_db(migrate);
+    auto* seed = app.add_subcommand("seed-demo", "Migrate and fill an empty database with demo data");
+    add_db(seed);
+
+    auto* user = app.add_subcommand("user", "Manage users");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "Create a user (the first administrator of a new database)");
+    add_db(user_add);
+    std::string username, password, role = "admin", display_name;
+    std::optional<std::int64_t> org_id;
+    user_add->add_option("--username", username)->required();
+    user_add->add_option("--password", password, "At least 8 characters with letters and digits (env HOUQIN_PASSWORD)");
+    user_add->add_option("--role", role, "admin, office, leadership, discipline, judicial, party_office, department, vendor");
+    user_add->add_option("--display-name", display_name);
+    user_add->add_option("--org-id", org_id, "Organisation; default the root (created when the database has none)");
+
+    auto* audit = app.add_subcommand("audit", "Audit trail");
+    audit->require_subcommand(1);
+    auto* audit_verify = audit->add_subcommand("verify", "Check the hash chain; exit 1 naming the first bad entry");
+    add_db(audit_verify);
+
+    auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
+    add_db(backup);
+    std::string out_path;
+    backup->add_option("--out", out_path, "Target file")->required();
+
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        const std::size_t pool = serve->parsed() ? threads : 1;
+        auto database = houqin::storage::Database::Open(db_url, pool);
+        houqin::Services services(*database, MakeClock());
+
+        if (migrate->parsed()) {
+            const int applied = houqin::RunMigrations(*database);
+            std::cout << "migrations applied: " << applied << "\n";
+            return 0;
+        }
+        houqin::RunMigrations(*database);
+        if (serve->parsed()) {
+            houqin::http::ServerOptions options;
+            const auto colon = listen.rfind(':');
+            if (colon == std::string::npos) {
+                std::cerr << "--listen must be HOST:PORT\n";
+                return 2;
+            }
+            options.host = listen.substr(0, colon);
+            options.port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
+            options.workers = threads;
+            options.io_threads = io_threads;
+            options.web_dir = web_dir;
+            houqin::http::Serve(services, options);
+            return 0;
+        }
+        if (seed->parsed()) {
+            auto status = houqin::SeedDemo(services.context);
+            if (!status) {
+                PrintError(status.error());
+                return 1;
+            }
+            std::cout << "demo data written\n";
+            return 0;
+        }
+        if (user_add->parsed()) {
+            if (password.empty() && std::getenv("HOUQIN_PASSWORD")) password = std::getenv("HOUQIN_PASSWORD");
+            auto created = services.accounts.CreateUser(
+                nullptr, {username, display_name.empty() ? username : display_name, password, role, org_id});
+            if (!created) {
+                PrintError(created.error());
+                return 1;
+            }
+            std::cout << "user " << created->username << " created (id " << created->id << ", org " << created->org_id
+                      << ")\n";
+            return 0;
+        }
+        if (audit_verify->parsed()) {
+            const auto result = houqin::VerifyAudit(*database);
+            if (result.ok) {
+                std::cout << "audit chain intact: " << result.checked << " entries\n";
+                return 0;
+            }
+            std::cout << "audit chain broken at seq " << *result.first_bad_seq << ": " << result.reason.en << " / "
+                      << result.reason.zh << "\n";
+            return 1;
+        }
+        if (backup->parsed()) {
+            auto status = houqin::Backup(*database, out_path);
+            if (!status) {
+                PrintError(status.error());
+                return 1;
+            }
+            std::cout << "backup written to " << out_path << "\n";
+            return 0;
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,42 @@
+#pragma once
+// browsing and verifying the audit trail; the dashboard with its reminders.
+#include <vector>
+
+#include "domain/access.h"
+#include "rules/qualification_rules.h"
+#include "services/context.h"
+#include "storage/audit_store.h"
+#include "storage/vendor_store.h"
+
+namespace houqin {
+
+struct Reminder {
+    std::string kind;      // qualification_expired, qualification_expiring
+    std::string severity;  // danger, warning
+    Text title;
+    Date due;
+    std::int64_t vendor_id = 0;
+};
+
+struct Dashboard {
+    std::int64_t vendors_total = 0;
+    std::int64_t vendors_active = 0;
+    storage::QualificationCount qualifications;
+    std::int64_t categories = 0;
+    std::vector<std::pair<Date, std::int64_t>> audit_per_day;  // the last 7 days, oldest first
+    std::vector<Reminder> reminders;
+    std::int64_t warning_days = 0;
+};
+
+class AuditService {
+  public:
+    explicit AuditService(ServiceContext& context) : context_(context) {}
+    Result<storage::AuditPage> List(const Actor& actor, const storage::AuditFilter& filter);
+    Result<storage::AuditVerification> Verify(const Actor& actor);
+    Result<Dashboard> GetDashboard(const Actor& actor);
+
+  private:
+    ServiceContext& context_;
+};
+
+}  // namespace houqin

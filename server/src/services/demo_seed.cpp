@@ -1,0 +1,236 @@
+#include "services/demo_seed.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "domain/credit_code.h"
+#include "services/account_service.h"
+#include "services/catalogue_service.h"
+#include "services/vendor_service.h"
+#include "storage/account_store.h"
+#include "storage/audit_store.h"
+
+namespace houqin {
+namespace {
+
+struct DemoCategory {
+    const char* code;
+    const char* parent;
+    const char* name_zh;
+    const char* name_en;
+    std::vector<ChecklistItem> checklist;
+    SelectionCriteria criteria;
+    std::vector<std::string> staff_roles;
+};
+
+// CAT-1 categories with the starting checklists of shared/domain/default-checklists.md (CAT-2).
+std::vector<DemoCategory> DemoCatalogue() {
+    const std::vector<ChecklistItem> maintenance = {
+        {"维保计划按期执行", 25}, {"故障响应与修复时限", 25}, {"设备完好率", 20},
+        {"维保记录与报告", 10},   {"安全作业与持证上岗", 10}, {"节能运行", 10}};
+    const std::vector<ChecklistItem> meetings = {{"会场布置与设备保障", 25}, {"服务流程与响应及时", 25},
+                                                 {"差错率(票务、文印)", 20}, {"保密纪律", 15}, {"服务礼仪", 15}};
+    const SelectionCriteria maintenance_criteria{{"营业执照", "特种作业操作证"}, 5, true, true};
+    return {
+        {"order", nullptr, "秩序维护", "Order maintenance and security",
+         {{"门岗值守与来访登记", 20}, {"巡逻巡查及记录", 15}, {"监控室值守", 15}, {"消防巡查与器材检查", 15},
+          {"突发事件处置与上报", 15}, {"车辆秩序", 5}, {"着装仪容、交接班记录", 10}, {"服务态度", 5}},
+         {{"营业执照", "保安服务许可证"}, 10, true, true}, {"保安", "门岗", "监控员", "项目经理"}},
+        {"cleaning", nullptr, "保洁绿化", "Cleaning and greening",
+         {{"办公区地面、桌面、门窗清洁", 15}, {"卫生间清洁、无异味、耗材补充", 15},
+          {"公共区域(大厅、走廊、楼梯、电梯)清洁", 15}, {"垃圾分类收集与日产日清", 10},
+          {"绿化养护(浇水、修剪、病虫害)", 10}, {"会务茶水服务", 10}, {"人员到岗、着装、仪容", 10},
+          {"劳动纪律与服务态度", 10}, {"节约用水用电、安全操作", 5}},
+         {{"营业执照", "保洁服务资质"}, 6, true, true}, {"保洁员", "绿化工", "领班"}},
+        {"hygiene", nullptr, "卫生防疫", "Hygiene and epidemic prevention",
+         {{"公共区域定期消杀及记录", 30}, {"病媒生物防制", 20}, {"防疫物资管理", 15}, {"应急预案与演练", 15},
+          {"人员健康管理(健康证)", 10}, {"记录台账完整", 10}},
+         {{"营业执照", "有害生物防制资质"}, 3, true, true}, {"消杀员", "防疫专员"}},
+        {"maintenance", nullptr, "设施设备维保", "Maintenance of facilities and equipment", maintenance,
+         maintenance_criteria, {"维修工", "电工"}},
+        {"aircon", "maintenance", "空调维保", "Air-conditioning maintenance", maintenance,
+         {{"营业执照", "制冷设备维修资质"}, 3, true, true}, {"空调维修工"}},
+        {"fire", "maintenance", "消防维保", "Fire protection maintenance", maintenance,
+         {{"营业执照", "消防设施维护保养检测资质"}, 3, true, true}, {"消防设施操作员"}},
+        {"cctv", "maintenance", "监控维保", "Surveillance (CCTV) maintenance", maintenance,
+         {{"营业执照", "安防工程资质"}, 2, true, true}, {"安防技术员"}},
+        {"catering", nullptr, "餐饮", "Catering",
+         {{"食品安全(采购索证、留样、储存)", 30}, {"厨房及餐厅卫生", 20}, {"菜品质量与花色", 15},
+          {"从业人员健康证与着装", 10}, {"服务态度与就餐秩序", 10}, {"成本控制与节约", 10}, {"消防与燃气安全", 5}},
+         {{"营业执照", "食品经营许可证"}, 5, true, true}, {"厨师", "帮厨", "服务员", "食堂经理"}},
+        {"meeting", nullptr, "会议服务", "Meetings", meetings, {{"营业执照"}, 3, true, true}, {"会务员"}},
+        {"business", nullptr, "商务服务", "Business services", meetings, {{"营业执照"}, 2, true, true}, {"文印员"}},
+        {"ticketing", nullptr, "票务", "Ticketing", meetings, {{"营业执照", "票务代理资质"}, 1, true, true}, {"票务员"}},
+        {"callcenter", nullptr, "外呼", "Outbound call centre",
+         {{"成功访问量达标", 30}, {"呼出时长达标", 20}, {"质检合格率", 20}, {"劳动纪律与考勤", 15},
+          {"数据安全与现场管理", 15}},
+         {{"营业执照", "增值电信业务经营许可证"}, 20, true, true},
+         {"话务员", "值班经理", "项目督导", "质检"}},
+        {"other", nullptr, "其他", "Other", {}, {{"营业执照"}, 0, false, false}, {}},
+    };
+}
+
+std::string CreditCode(const std::string& first17) { return first17 + CreditCodeCheckCharacter(first17); }
+
+struct DemoVendor {
+    const char* name;
+    const char* credit17;
+    const char* town;  // "jiujiang" or "xincheng"
+    std::vector<const char*> categories;
+    std::int64_t staff;
+    std::int64_t capital_yuan;
+    // Qualification validity in days from today: negative = expired, small = expiring.
+    std::vector<std::pair<const char*, int>> qualifications;
+};
+
+}  // namespace
+
+Status SeedDemo(ServiceContext& context) {
+    {
+        auto lease = context.database.Acquire();
+        if (storage::CountUsers(*lease) > 0) {
+            return Error::Precondition({"数据库中已有用户,演示数据只能写入空数据库",
+                                        "The database already has users; demo data goes into an empty database only"});
+        }
+    }
+    AccountService accounts(context);
+    CatalogueService catalogue(context);
+    VendorService vendors(context);
+
+    // The administrator first: its root organisation is the county.
+    auto admin = accounts.CreateUser(nullptr, {"admin", "系统管理员", "Admin@2026", "admin", std::nullopt});
+    if (!admin) return admin.error();
+    std::int64_t jiujiang = 0, xincheng = 0, office = 0, leadership = 0, discipline = 0, judicial = 0, party_office = 0,
+                 social = 0;
+    {
+        auto lease = context.database.Acquire();
+        const auto now = context.clock.Now();
+        lease->Execute("UPDATE orgs SET name = ? WHERE id = ?", {std::string("某某县"), admin->org_id});
+        auto add_org = [&](std::int64_t parent, const char* name, OrgKind kind) {
+            storage::Transaction transaction(*lease);
+            const auto id = storage::InsertOrg(*lease, {0, parent, name, kind, ""}, now);
+            storage::AppendAudit(*lease, nullptr, now,
+                                 {"create", "org", id, std::nullopt, storage::OrgSnapshot(*storage::FindOrg(*lease, id))});
+            transaction.Commit();
+            return id;
+        };
+        const auto county = admin->org_id;
+        jiujiang = add_org(county, "九江镇", OrgKind::kTown);
+        xincheng = add_org(county, "新城镇", OrgKind::kTown);
+        office = add_org(jiujiang, "机关事务办", OrgKind::kDepartment);
+        leadership = add_org(jiujiang, "镇党委、政府", OrgKind::kDepartment);
+        discipline = add_org(jiujiang, "镇纪委", OrgKind::kDepartment);
+        judicial = add_org(jiujiang, "镇司法所", OrgKind::kDepartment);
+        party_office = add_org(jiujiang, "镇党政办", OrgKind::kDepartment);
+        social = add_org(jiujiang, "社会事务办", OrgKind::kDepartment);
+        add_org(jiujiang, "财政所", OrgKind::kDepartment);
+        add_org(xincheng, "新城镇机关事务办", OrgKind::kDepartment);
+    }  // the connection goes back before the services borrow theirs
+
+    const std::vector<NewUser> users = {
+        {"office", "王主任(机关事务办)", "Office@2026", "office", office},
+        {"leader", "李书记(镇领导)", "Leader@2026", "leadership", leadership},
+        {"jiwei", "赵书记(纪委)", "Jiwei@2026", "discipline", discipline},
+        {"sifa", "陈所长(司法所)", "Sifa@2026", "judicial", judicial},
+        {"dangzheng", "周主任(党政办)", "Dangzheng@2026", "party_office", party_office},
+        {"dept", "刘干事(社会事务办)", "Dept@2026", "department", social},
+    };
+    for (const auto& user : users) {
+        if (auto created = accounts.CreateUser(nullptr, user); !created) return created.error();
+    }
+
+    std::map<std::string, std::int64_t> category_ids;
+    for (const auto& item : DemoCatalogue()) {
+        Category category;
+        category.code = item.code;
+        if (item.parent) category.parent_id = category_ids.at(item.parent);
+        category.name_zh = item.name_zh;
+        category.name_en = item.name_en;
+        category.description = fmt::format("{}(D1 第二条)", item.name_zh);
+        category.sort_order = static_cast<int>(category_ids.size() + 1) * 10;
+        category.checklist = item.checklist;
+        category.criteria = item.criteria;
+        category.staff_roles = item.staff_roles;
+        auto created = catalogue.Create(nullptr, category);
+        if (!created) return created.error();
+        category_ids[item.code] = created->id;
+    }
+
+    const std::vector<DemoVendor> demo_vendors = {
+        {"九江长安物业服务有限公司", "91440605MA4W00001", "jiujiang", {"cleaning", "order"}, 48, 5000000,
+         {{"营业执照", 3000}, {"保洁服务资质", 400}, {"保安服务许可证", 20}}},
+        {"佛山安泰保安服务有限公司", "91440605MA4W00002", "jiujiang", {"order"}, 120, 10000000,
+         {{"营业执照", 3000}, {"保安服务许可证", -15}}},
+        {"南海洁美保洁有限公司", "91440605MA4W00003", "jiujiang", {"cleaning"}, 35, 2000000,
+         {{"营业执照", 2500}, {"保洁服务资质", 200}}},
+        {"广东绿源环境卫生有限公司", "91440605MA4W00004", "jiujiang", {"hygiene", "cleaning"}, 22, 3000000,
+         {{"营业执照", 2000}, {"有害生物防制资质", 12}}},
+        {"佛山冷暖机电工程有限公司", "91440605MA4W00005", "jiujiang", {"aircon", "maintenance"}, 15, 5000000,
+         {{"营业执照", 1500}, {"制冷设备维修资质", -40}}},
+        {"南海消防技术服务有限公司", "91440605MA4W00006", "jiujiang", {"fire"}, 18, 6000000,
+         {{"营业执照", 1800}, {"消防设施维护保养检测资质", 365}}},
+        {"九江天眼安防科技有限公司", "91440605MA4W00007", "jiujiang", {"cctv"}, 9, 1000000,
+         {{"营业执照", 900}, {"安防工程资质", 180}}},
+        {"佛山味道餐饮管理有限公司", "91440605MA4W00008", "jiujiang", {"catering"}, 26, 3000000,
+         {{"营业执照", 1200}, {"食品经营许可证", 25}}},
+        {"顺德会展商务服务有限公司", "91440605MA4W00009", "jiujiang", {"meeting", "business", "ticketing"}, 12, 1000000,
+         {{"营业执照", 1600}}},
+        {"广州声通外呼服务有限公司", "91440101MA5C00010", "jiujiang", {"callcenter"}, 150, 20000000,
+         {{"营业执照", 2200}, {"增值电信业务经营许可证", 500}}},
+        {"新城洁净物业有限公司", "91440605MA4W00011", "xincheng", {"cleaning"}, 30, 2000000,
+         {{"营业执照", 2000}, {"保洁服务资质", -3}}},
+        {"新城平安保安服务有限公司", "91440605MA4W00012", "xincheng", {"order"}, 60, 5000000,
+         {{"营业执照", 2000}, {"保安服务许可证", 90}}},
+    };
+    std::vector<VendorView> created_vendors;
+    const auto today = context.clock.Today();
+    int index = 0;
+    for (const auto& item : demo_vendors) {
+        ++index;
+        Vendor vendor;
+        vendor.name = item.name;
+        vendor.credit_code = CreditCode(item.credit17);
+        vendor.legal_representative = fmt::format("法人{}", index);
+        vendor.contact_name = fmt::format("联系人{}", index);
+        vendor.contact_phone = fmt::format("0757-8680{:04d}", index);
+        vendor.address = fmt::format("广东省佛山市南海区九江镇儒林东路{}号", index * 3);
+        vendor.bank_account_name = item.name;
+        vendor.bank_name = "中国农业银行佛山九江支行";
+        vendor.bank_account_no = fmt::format("4458010104000{:05d}", index * 37);
+        vendor.staff_count = item.staff;
+        vendor.registered_capital = Money::FromFen(item.capital_yuan * 100);
+        vendor.has_training_system = index % 4 != 0;
+        vendor.has_management_system = index % 5 != 0;
+        for (const auto* code : item.categories) vendor.category_ids.push_back(category_ids.at(code));
+        auto created = vendors.Create(nullptr, vendor, std::string(item.town) == "jiujiang" ? jiujiang : xincheng);
+        if (!created) return created.error();
+        int certificate = 0;
+        for (const auto& [type, days] : item.qualifications) {
+            Qualification qualification;
+            qualification.type = type;
+            qualification.cert_no = fmt::format("ZZ-{:03d}-{:02d}", index, ++certificate);
+            qualification.issuer = std::string(type) == "营业执照" ? "佛山市南海区市场监督管理局" : "广东省相关主管部门";
+            qualification.valid_until = today.AddDays(days);
+            qualification.valid_from = qualification.valid_until.AddDays(-3 * 365);
+            if (auto added = vendors.AddQualification(nullptr, created->vendor.id, qualification); !added) {
+                return added.error();
+            }
+        }
+        created_vendors.push_back(*created);
+    }
+    // Vendor users: one for each of two vendors, to show that each sees only its own records (ROLE-8).
+    if (auto user = accounts.CreateUser(nullptr, {"vendor1", "张经理(长安物业)", "Vendor@2026", "vendor",
+                                                  created_vendors[0].vendor.org_id});
+        !user) {
+        return user.error();
+    }
+    if (auto user = accounts.CreateUser(nullptr, {"vendor2", "黄队长(安泰保安)", "Vendor@2026", "vendor",
+                                                  created_vendors[1].vendor.org_id});
+        !user) {
+        return user.error();
+    }
+    spdlog::info("demo data written: {} categories, {} vendors", category_ids.size(), created_vendors.size());
+    return Ok();
+}
+
+}  // namespace houqin

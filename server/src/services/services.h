@@ -1,0 +1,31 @@
+#pragma once
+// All use cases, wired once in main and handed to the HTTP layer.
+#include "services/account_service.h"
+#include "services/audit_service.h"
+#include "services/auth_service.h"
+#include "services/catalogue_service.h"
+#include "services/context.h"
+#include "services/vendor_service.h"
+
+namespace houqin {
+
+struct Services {
+    explicit Services(storage::Database& database, Clock clock)
+        : context{database, clock, {}},
+          auth(context),
+          accounts(context),
+          catalogue(context),
+          vendors(context),
+          audit(context) {}
+    Services(const Services&) = delete;
+    Services& operator=(const Services&) = delete;
+
+    ServiceContext context;
+    AuthService auth;
+    AccountService accounts;
+    CatalogueService catalogue;
+    VendorService vendors;
+    AuditService audit;
+};
+
+}  // namespace houqin

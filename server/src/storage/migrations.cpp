@@ -1,0 +1,221 @@
+#include "storage/migrations.h"
+
+#include <spdlog/spdlog.h>
+
+#include <string>
+#include <vector>
+
+namespace houqin::storage {
+namespace {
+
+struct Migration {
+    int version;
+    const char* name;
+    const char* sql;  // {pk} becomes the engine's auto-increment primary key
+};
+
+// Append only: a migration that has shipped is never edited, a later one changes it.
+const std::vector<Migration>& AllMigrations() {
+    static const std::vector<Migration> kMigrations = {
+        {1, "foundation", R"SQL(
+CREATE TABLE orgs (
+  id {pk},
+  parent_id BIGINT REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  path TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX orgs_parent ON orgs(parent_id);
+
+CREATE TABLE users (
+  id {pk},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  active INTEGER NOT NULL DEFAULT 1,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE sessions (
+  id {pk},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  scope_path TEXT NOT NULL,
+  vendor_org_id BIGINT,
+  ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+CREATE TABLE settings_history (
+  id {pk},
+  key TEXT NOT NULL,
+  value BIGINT NOT NULL,
+  changed_at BIGINT NOT NULL,
+  changed_by TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX settings_history_key ON settings_history(key, id);
+
+CREATE TABLE categories (
+  id {pk},
+  parent_id BIGINT REFERENCES categories(id),
+  code TEXT NOT NULL UNIQUE,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  description TEXT NOT NULL,
+  sort_order INTEGER NOT NULL,
+  active INTEGER NOT NULL,
+  checklist_json TEXT NOT NULL,
+  criteria_json TEXT NOT NULL,
+  staff_roles_json TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE attachments (
+  id {pk},
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  content_base64 TEXT NOT NULL,
+  uploaded_by BIGINT NOT NULL REFERENCES users(id),
+  owner_path TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+CREATE TABLE vendors (
+  id {pk},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  name TEXT NOT NULL,
+  credit_code TEXT NOT NULL UNIQUE,
+  legal_representative TEXT NOT NULL,
+  contact_name TEXT NOT NULL,
+  contact_phone TEXT NOT NULL,
+  address TEXT NOT NULL,
+  bank_account_name TEXT NOT NULL,
+  bank_name TEXT NOT NULL,
+  bank_account_no TEXT NOT NULL,
+  staff_count BIGINT NOT NULL,
+  registered_capital_fen BIGINT NOT NULL,
+  has_training_system INTEGER NOT NULL,
+  has_management_system INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  earliest_expiry TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX vendors_owner_name ON vendors(owner_path, name);
+CREATE INDEX vendors_status_name ON vendors(status, name);
+CREATE INDEX vendors_name ON vendors(name);
+CREATE INDEX vendors_org ON vendors(org_id);
+CREATE INDEX vendors_expiry ON vendors(earliest_expiry);
+
+CREATE TABLE vendor_categories (
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  category_id BIGINT NOT NULL REFERENCES categories(id),
+  PRIMARY KEY (vendor_id, category_id)
+);
+CREATE INDEX vendor_categories_category ON vendor_categories(category_id, vendor_id);
+
+CREATE TABLE qualifications (
+  id {pk},
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  type TEXT NOT NULL,
+  cert_no TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  attachment_id BIGINT REFERENCES attachments(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX qualifications_vendor ON qualifications(vendor_id);
+CREATE INDEX qualifications_until ON qualifications(valid_until);
+
+-- X-1: append-only, hash-chained. seq is assigned from audit_head inside the writing transaction, so the chain
+-- has no gaps and no two writers can take the same place.
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  actor_id BIGINT,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id BIGINT,
+  before_json TEXT,
+  after_json TEXT,
+  request_id TEXT NOT NULL,
+  ip TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_at ON audit_log(at);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  last_hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, last_hash)
+  VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+)SQL"},
+    };
+    return kMigrations;
+}
+
+std::string Render(const char* sql, Engine engine) {
+    std::string text(sql);
+    const std::string token = "{pk}";
+    const std::string replacement =
+        engine == Engine::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+    for (auto position = text.find(token); position != std::string::npos; position = text.find(token, position)) {
+        text.replace(position, token.size(), replacement);
+    }
+    return text;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return AllMigrations().back().version; }
+
+int Migrate(Connection& connection) {
+    connection.ExecuteScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at BIGINT NOT NULL)");
+    int applied = 0;
+    for (const auto& migration : AllMigrations()) {
+        Transaction transaction(connection);
+        if (connection.engine() == Engine::kPostgres) {
+            connection.Query("SELECT pg_advisory_xact_lock(4834701)", {});
+        }
+        const auto done = connection.QueryOne("SELECT 1 FROM schema_migrations WHERE version = ?",
+                                              {std::int64_t{migration.version}});
+        if (done) continue;
+        spdlog::info("applying migration {} ({})", migration.version, migration.name);
+        connection.ExecuteScript(Render(migration.sql, connection.engine()));
+        const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now().time_since_epoch()).count();
+        connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                           {std::int64_t{migration.version}, std::string(migration.name), std::int64_t{now_ms}});
+        transaction.Commit();
+        ++applied;
+    }
+    return applied;
+}
+
+}  // namespace houqin::storage
