@@ -142,8 +142,9 @@ test('X-1 the audit trail has no way to change or remove entries over HTTP', asy
     const [latest] = expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.items;
     for (const [method, path] of [['DELETE', `/audit/${latest.seq}`], ['PUT', `/audit/${latest.seq}`], ['DELETE', '/audit'],
         ['POST', '/audit']]) {
-        const response = await admin.request(method, path, { after: {} });
-        assert.ok([403, 404, 405].includes(response.status), `${method} ${path} answered ${response.status}`);
+        const response = await admin.request(method, path, method === 'DELETE' ? undefined : { after: {} });
+        // Refused one way or another (which 4xx is service.test.mjs's business); never accepted.
+        assert.ok(response.status >= 400 && response.status < 500, `${method} ${path} answered ${response.status}`);
     }
     const [still] = expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.items;
     assert.deepEqual(still, latest);

@@ -191,3 +191,42 @@ test('ROLE-1 a session made on instance A works on instance B on the same databa
         await serverB.stop();
     }
 });
+
+// The clock is injected: a second server on the same database, started later in fake time, sees the same state.
+test('ROLE-1 an idle session ends after auth.session_idle_minutes (120)', async () => {
+    const client = newClient();
+    await client.login('dangzheng', DEMO.dangzheng.password, { expect: 200 });
+    const soon = await startServer(db, { fakeNow: '2026-11-28T11:30:00+08:00' });
+    const late = await startServer(db, { fakeNow: '2026-11-28T12:30:00+08:00' });
+    try {
+        expectStatus(await client.clone(soon.url).get('/session'), 200, '90 minutes idle: still valid');
+        // Using the session at 11:30 moved its idle deadline to 13:30.
+        expectStatus(await client.clone(late.url).get('/session'), 200, 'idle time counts from the last use');
+        const later = await startServer(db, { fakeNow: '2026-11-28T14:31:00+08:00' });
+        try {
+            expectError(await client.clone(later.url).get('/session'), 401, 'Unauthenticated');
+        } finally {
+            await later.stop();
+        }
+    } finally {
+        await soon.stop();
+        await late.stop();
+    }
+});
+
+test('ROLE-1 a lockout ends after auth.lockout_minutes (15)', async () => {
+    const client = newClient();
+    for (let attempt = 1; attempt <= 5; attempt += 1) await client.login('jiwei', `Wrong@${attempt}`);
+    expectError(await client.login('jiwei', DEMO.jiwei.password), 429, 'ResourceExhausted', 'username');
+    const during = await startServer(db, { fakeNow: '2026-11-28T10:10:00+08:00' });
+    const after = await startServer(db, { fakeNow: '2026-11-28T10:16:00+08:00' });
+    try {
+        const still = await new Client(during.url).login('jiwei', DEMO.jiwei.password);
+        const body = expectError(still, 429, 'ResourceExhausted', 'username');
+        assert.match(JSON.stringify([body.message, body.fields]), /\b[56]\b/, 'about 5 minutes left at 10:10');
+        expectStatus(await new Client(after.url).login('jiwei', DEMO.jiwei.password), 200, 'unlocked at 10:16');
+    } finally {
+        await during.stop();
+        await after.stop();
+    }
+});

@@ -497,3 +497,27 @@ test('X-4 export.xlsx returns an Excel file of the matching vendors', async () =
     assert.equal(every.length, total);
     for (const vendor of every) assert.ok(allText.includes(vendor.credit_code), `vendor ${vendor.credit_code} exported`);
 });
+
+// Last in this file: it changes a setting the other tests rely on, and puts it back.
+test('PRJ-4 the expiry warning follows the setting vendor.qualification_warning_days', async () => {
+    const { created } = await createVendor();
+    const added = expectStatus(
+        await office.post(`/vendors/${created.id}/qualifications`, qualification({ valid_until: '2026-12-10' })), 201,
+    ).body;
+    assert.equal(added.status, 'expiring', '12 days left, warning at 30');
+    expectStatus(
+        await admin.put('/settings/vendor.qualification_warning_days', { value: 10, reason: '缩短预警期(测试)' }), 200,
+    );
+    try {
+        const read = expectStatus(await office.get(`/vendors/${created.id}`), 200).body;
+        assert.equal(read.qualifications[0].status, 'ok', '12 days left, warning at 10');
+        assert.equal(read.qualification_status, 'ok');
+        const listed = expectStatus(await office.get('/vendors', { query: { q: created.credit_code } }), 200).body.items[0];
+        assert.equal(listed.qualification_status, 'ok');
+        assert.equal(listed.expiring_count, 0);
+    } finally {
+        expectStatus(
+            await admin.put('/settings/vendor.qualification_warning_days', { value: 30, reason: '恢复默认(测试)' }), 200,
+        );
+    }
+});
