@@ -229,3 +229,31 @@ test('X-1 ROLE-4 two swapped audit rows are detected', async () => {
     assert.deepEqual(after.split('\n'), before.split('\n').reverse(), 'rows 3 and 4 were swapped');
     await expectDetected(setup, [3]);
 });
+
+// Two instances on one database append at the same time: the chain must not fork (each entry's prev_hash is the
+// hash of the entry before it, whichever instance wrote it).
+test('X-1 concurrent writes through two instances keep one unbroken chain', async () => {
+    const second = await startServer(demo.db);
+    try {
+        const onA = await demo.as('office');
+        const onB = new Client(second.url);
+        await onB.login('office', 'Office@2026', { expect: 200 });
+        const before = expectStatus(await jiwei.get('/audit', { query: { page_size: 1 } }), 200).body.total;
+        const writes = [];
+        for (let i = 0; i < 12; i += 1) {
+            const client = i % 2 === 0 ? onA : onB;
+            writes.push(client.post('/vendors', vendorBody({ name: `并发审计${i}-${uniqueSuffix()}` })));
+        }
+        for (const response of await Promise.all(writes)) expectStatus(response, 201, 'concurrent create');
+        const entries = (await listAll(jiwei, '/audit')).sort((a, b) => a.seq - b.seq);
+        assert.ok(entries.length >= before + 12, 'every write audited');
+        for (let i = 1; i < entries.length; i += 1) {
+            assert.equal(entries[i].prev_hash, entries[i - 1].hash, `prev_hash of seq ${entries[i].seq}`);
+        }
+        const verify = expectStatus(await jiwei.get('/audit/verify'), 200).body;
+        assert.equal(verify.ok, true, JSON.stringify(verify));
+        assert.equal(cli(['audit', 'verify', '--db', demo.db.url], { allowFail: true }).code, 0);
+    } finally {
+        await second.stop();
+    }
+});
