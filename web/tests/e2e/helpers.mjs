@@ -1,0 +1,157 @@
+// Shared helpers for the browser tests: a Chromium driven through playwright-core (the system browser, never a
+// downloaded one), logging in through the real login form, screenshots, and a small API client for test setup.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(repoRoot, 'build/e2e-artifacts');
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Demo accounts written by `houqin seed-demo`. */
+export const ACCOUNTS = {
+  admin: 'Admin@2026',
+  office: 'Office@2026',
+  jiwei: 'Jiwei@2026',
+  vendor1: 'Vendor@2026',
+  vendor2: 'Vendor@2026',
+};
+
+/** CSS selector of a data-test id. */
+export const tid = (id) => `[data-test="${id}"]`;
+
+/**
+ * Starts a fresh Chromium profile and opens one page. Call `close()` in `after`: it also removes the profile.
+ * Charts do not animate (window.__HOUQIN_TEST__), so screenshots show the final picture.
+ */
+export async function openBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'houqin-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: false,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(15_000);
+  await context.addInitScript(() => {
+    window.__HOUQIN_TEST__ = true;
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors = [];
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  return {
+    context,
+    page,
+    consoleErrors,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page of the UI by its hash route, e.g. `go(page, '/vendors/3')`. */
+export async function go(page, route) {
+  await page.goto(`${BASE_URL}/#${route}`);
+}
+
+/**
+ * Logs in through the login form as a user would, and waits until the app has left the login page
+ * (the menu is shown).
+ */
+export async function login(page, username, password = ACCOUNTS[username]) {
+  await go(page, '/login');
+  await page.locator(tid('login-username')).fill(username);
+  await page.locator(tid('login-password')).fill(password);
+  await page.locator(tid('login-submit')).click();
+  await page.locator(tid('menu')).waitFor();
+}
+
+/** Logs out through the user menu. */
+export async function logout(page) {
+  await page.locator(tid('user-menu')).click();
+  await page.locator(tid('logout')).click();
+  await page.locator(tid('login-form')).waitFor();
+}
+
+/** Saves a full-page screenshot as build/e2e-artifacts/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Picks an option in an Element Plus select whose wrapper carries the data-test id. */
+export async function pickOption(page, wrapperId, label) {
+  await page.locator(tid(wrapperId)).click();
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click();
+}
+
+/**
+ * A logged-in API client for test setup and checks (plain fetch, cookie and CSRF token kept by hand).
+ * The scenarios themselves go through the UI.
+ */
+export async function apiAs(username, password = ACCOUNTS[username]) {
+  const response = await fetch(`${BASE_URL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login ${username}: HTTP ${response.status}`);
+  const { csrf_token: csrf } = await response.json();
+  const cookie = response.headers.get('set-cookie').split(';')[0];
+  return {
+    async get(path) {
+      const answer = await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Cookie: cookie } });
+      if (!answer.ok) throw new Error(`GET ${path}: HTTP ${answer.status}`);
+      return answer.json();
+    },
+    async status(path) {
+      return (await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Cookie: cookie } })).status;
+    },
+    csrf,
+    cookie,
+  };
+}
+
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The check character of a unified social credit code (GB 32100-2015) for its first 17 characters. */
+export function creditCheckChar(first17) {
+  let sum = 0;
+  for (let index = 0; index < 17; index += 1) {
+    sum += CREDIT_ALPHABET.indexOf(first17[index]) * CREDIT_WEIGHTS[index];
+  }
+  return CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** A valid credit code that differs on every run: `91440605MA` + 7 random characters + check character. */
+export function randomCreditCode() {
+  let body = '91440605MA';
+  while (body.length < 17) body += CREDIT_ALPHABET[Math.floor(Math.random() * CREDIT_ALPHABET.length)];
+  return body + creditCheckChar(body);
+}
+
+/** The same code with a wrong check character. */
+export function withWrongCheckChar(code) {
+  const right = code[17];
+  const wrong = CREDIT_ALPHABET[(CREDIT_ALPHABET.indexOf(right) + 1) % CREDIT_ALPHABET.length];
+  return code.slice(0, 17) + wrong;
+}
+
+/** `YYYY-MM-DD` of today shifted by `days`, in Asia/Shanghai. */
+export function shanghaiDate(days = 0) {
+  const shifted = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(shifted);
+}
