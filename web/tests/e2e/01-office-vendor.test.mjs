@@ -69,11 +69,8 @@ const vendorName = `测试物业服务有限公司${suffix}`;
 const creditCode = randomCreditCode();
 let vendorId;
 
-/**
- * The vendor name in the detail page header. The detail body also carries a `vendor-detail-name` id (its
- * `vendor-detail-<field>` value cell for the field `name`), so the header one is picked by where it sits.
- */
-const detailHeaderName = () => page.locator(`.el-card__header ${tid('vendor-detail-name')}`);
+/** The vendor name in the detail page header. */
+const detailHeaderName = () => page.locator(`.el-card__header ${tid('vendor-detail-title')}`);
 
 /** The error text Element Plus shows under the form item that holds the given field. */
 const fieldError = (fieldId) => page.locator(`.el-form-item:has(${tid(fieldId)}) .el-form-item__error`);
@@ -172,7 +169,7 @@ test('PRJ-4 X-5 office adds an expired qualification with a scan and sees it fla
   assert.match(await table.innerText(), /物业服务企业资质证书/);
   assert.match(await table.innerText(), new RegExp(validUntil));
   // The detail header carries the vendor-level flag too.
-  const header = page.locator(`.el-card__header:has(${tid('vendor-detail-name')})`);
+  const header = page.locator(`.el-card__header:has(${tid('vendor-detail-title')})`);
   assert.match(await header.locator(tid('qual-status-expired')).innerText(), /已过期/);
   const scanLink = table.locator('[data-test^="qualification-scan-"]');
   assert.match(await scanLink.innerText(), /营业执照扫描件\.png/);

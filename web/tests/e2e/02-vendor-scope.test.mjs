@@ -43,9 +43,8 @@ test('ROLE-8 X-7 vendor1 sees exactly one vendor in the list: its own', async ()
 
 test('ROLE-8 X-7 vendor1 opening another vendor by its address sees a not-found message, not the data', async () => {
   await go(page, `/vendors/${other.id}`);
-  await page.locator(tid('vendor-detail')).waitFor();
-  const notFound = page.locator('.el-message--error', { hasText: '外包单位不存在' }).or(page.locator(tid('page-404')));
-  await notFound.first().waitFor();
+  // The page itself says the vendor does not exist (a lasting message, not a toast that fades).
+  await page.locator(tid('vendor-not-found')).getByText('外包单位不存在').waitFor();
   await page.waitForLoadState('networkidle');
   const body = await page.locator('body').innerText();
   assert.doesNotMatch(body, new RegExp(OTHER));
@@ -57,7 +56,7 @@ test('ROLE-8 X-7 vendor1 opening another vendor by its address sees a not-found 
 
 test('ROLE-8 vendor1 opening its own vendor by its address sees its data', async () => {
   await go(page, `/vendors/${own.id}`);
-  await page.locator(`.el-card__header ${tid('vendor-detail-name')}`).getByText(OWN).waitFor();
+  await page.locator(`.el-card__header ${tid('vendor-detail-title')}`).getByText(OWN).waitFor();
   assert.equal((await page.locator(tid('vendor-detail-credit-code')).innerText()).trim(), own.credit_code);
   // It may keep its own qualifications up to date (vendor:write_own) but not edit the vendor record.
   await page.locator(tid('qualification-add')).waitFor();

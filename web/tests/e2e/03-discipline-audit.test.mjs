@@ -90,7 +90,7 @@ test('ROLE-4 discipline inspection finds no create or edit buttons on vendors an
   await screenshot(page, '03-discipline-vendor-list');
 
   await firstLink.click();
-  await page.locator(`.el-card__header ${tid('vendor-detail-name')}`).waitFor();
+  await page.locator(`.el-card__header ${tid('vendor-detail-title')}`).waitFor();
   await page.locator(tid('vendor-detail-credit-code')).waitFor();
   assert.equal(await page.locator(tid('vendor-edit')).count(), 0);
   assert.equal(await page.locator(tid('qualification-add')).count(), 0);
