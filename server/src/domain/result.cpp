@@ -12,6 +12,7 @@ const char* ErrorCodeName(ErrorCode code) {
         case ErrorCode::kFailedPrecondition: return "FailedPrecondition";
         case ErrorCode::kResourceExhausted: return "ResourceExhausted";
         case ErrorCode::kPayloadTooLarge: return "PayloadTooLarge";
+        case ErrorCode::kMethodNotAllowed: return "MethodNotAllowed";
         case ErrorCode::kInternal: return "Internal";
     }
     return "Internal";

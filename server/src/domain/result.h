@@ -9,7 +9,7 @@
 
 namespace houqin {
 
-// Abseil's canonical codes, plus PayloadTooLarge which HTTP needs as its own status.
+// Abseil's canonical codes, plus PayloadTooLarge and MethodNotAllowed, which HTTP needs as statuses of their own.
 enum class ErrorCode {
     kInvalidArgument,
     kUnauthenticated,
@@ -19,6 +19,7 @@ enum class ErrorCode {
     kFailedPrecondition,
     kResourceExhausted,
     kPayloadTooLarge,
+    kMethodNotAllowed,
     kInternal,
 };
 

@@ -42,7 +42,8 @@ void AddAccountRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(org, context.services.accounts.CreateOrg(context.actor(), parent_id, name, kind));
                    return JsonResponse(201, OrgJson(*org));
-               });
+               })
+        .Requires({Permission::kOrgManage});
     router.Add("GET", "/api/v1/roles", Access::kSession, "accounts", "Roles ROLE-1..8 with their permissions",
                [](RequestContext&) -> Result<HttpResponse> {
                    Json items = Json::array();
@@ -73,7 +74,8 @@ void AddAccountRoutes(Router& router) {
                    Json items = Json::array();
                    for (const auto& user : users->first) items.push_back(UserRecordJson(user));
                    return JsonResponse(200, PageJson(items, users->second, page));
-               });
+               })
+        .Requires({Permission::kUserManage});
     router.Add("POST", "/api/v1/users", Access::kSession, "accounts", "Create a user",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(body, ParseObject(context.request));
@@ -85,7 +87,8 @@ void AddAccountRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(created, context.services.accounts.CreateUser(&context.actor(), user));
                    return JsonResponse(201, UserRecordJson(*created));
-               });
+               })
+        .Requires({Permission::kUserManage});
     router.Add("PATCH", "/api/v1/users/{id}", Access::kSession, "accounts",
                "Change a user's name, role, organisation, active flag or password",
                [](RequestContext& context) -> Result<HttpResponse> {
@@ -99,7 +102,8 @@ void AddAccountRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(user, context.services.accounts.UpdateUser(context.actor(), *id, patch));
                    return JsonResponse(200, UserRecordJson(*user));
-               });
+               })
+        .Requires({Permission::kUserManage});
     router.Add("GET", "/api/v1/settings", Access::kSession, "settings", "Settings in force with their history",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(settings, context.services.accounts.ListSettings(context.actor()));
@@ -118,7 +122,8 @@ void AddAccountRoutes(Router& router) {
                    HOUQIN_TRY(view, context.services.accounts.UpdateSetting(
                                         context.actor(), context.request.params.at("key"), value, reason));
                    return JsonResponse(200, SettingJson(*view));
-               });
+               })
+        .Requires({Permission::kSettingsManage});
 }
 
 }  // namespace houqin::http

@@ -44,7 +44,8 @@ void AddAuditRoutes(Router& router) {
                    Json items = Json::array();
                    for (const auto& entry : result->items) items.push_back(AuditEntryJson(entry));
                    return JsonResponse(200, PageJson(items, result->total, page));
-               });
+               })
+        .Requires({Permission::kAuditRead});
     router.Add("GET", "/api/v1/audit/verify", Access::kSession, "audit", "Verify the hash chain of the audit trail",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(result, context.services.audit.Verify(context.actor()));
@@ -53,7 +54,8 @@ void AddAuditRoutes(Router& router) {
                                                  {"first_bad_seq", result->first_bad_seq ? Json(*result->first_bad_seq)
                                                                                          : Json(nullptr)},
                                                  {"reason", result->ok ? Json(nullptr) : TextJson(result->reason)}});
-               });
+               })
+        .Requires({Permission::kAuditRead});
     router.Add("GET", "/api/v1/dashboard", Access::kSession, "dashboard", "Counts, activity and reminders",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(dashboard, context.services.audit.GetDashboard(context.actor()));
@@ -79,7 +81,8 @@ void AddAuditRoutes(Router& router) {
                                  {"warning_days", dashboard->warning_days},
                                  {"audit_last_7_days", per_day},
                                  {"reminders", reminders}});
-               });
+               })
+        .Requires({Permission::kDashboardRead});
 }
 
 }  // namespace houqin::http

@@ -18,13 +18,15 @@ void AddCatalogueRoutes(Router& router) {
                    Json items = Json::array();
                    for (const auto& category : *categories) items.push_back(CategoryJson(category));
                    return JsonResponse(200, Json{{"items", items}});
-               });
+               })
+        .Requires({Permission::kCatalogueRead});
     router.Add("GET", "/api/v1/categories/{id}", Access::kSession, "catalogue", "One category",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(id, PathId(context.request, "id"));
                    HOUQIN_TRY(category, context.services.catalogue.Get(context.actor(), *id));
                    return JsonResponse(200, CategoryJson(*category));
-               });
+               })
+        .Requires({Permission::kCatalogueRead});
     router.Add("POST", "/api/v1/categories", Access::kSession, "catalogue", "Create a category",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(body, ParseObject(context.request));
@@ -33,7 +35,8 @@ void AddCatalogueRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(created, context.services.catalogue.Create(&context.actor(), category));
                    return JsonResponse(201, CategoryJson(*created));
-               });
+               })
+        .Requires({Permission::kCatalogueWrite});
     router.Add("PUT", "/api/v1/categories/{id}", Access::kSession, "catalogue", "Replace a category",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(id, PathId(context.request, "id"));
@@ -43,14 +46,16 @@ void AddCatalogueRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(updated, context.services.catalogue.Update(context.actor(), *id, category));
                    return JsonResponse(200, CategoryJson(*updated));
-               });
+               })
+        .Requires({Permission::kCatalogueWrite});
     router.Add("DELETE", "/api/v1/categories/{id}", Access::kSession, "catalogue",
                "Delete a category without sub-categories or vendors",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(id, PathId(context.request, "id"));
                    HOUQIN_TRY(done, context.services.catalogue.Delete(context.actor(), *id));
                    return HttpResponse::NoContent();
-               });
+               })
+        .Requires({Permission::kCatalogueWrite});
 }
 
 }  // namespace houqin::http

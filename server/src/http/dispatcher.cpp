@@ -48,7 +48,7 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
         const auto match = router_.Find(request.method, request.path, request.params);
         if (!match.route) {
             if (match.method_mismatch) {
-                return ErrorResponse(Error{ErrorCode::kInvalidArgument,
+                return ErrorResponse(Error{ErrorCode::kMethodNotAllowed,
                                            {"该地址不支持此请求方法", "This method is not allowed on this address"},
                                            {},
                                            {}},
@@ -76,6 +76,11 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
                                                      {"缺少或错误的 CSRF 令牌,请刷新页面后重试",
                                                       "Missing or wrong CSRF token; reload the page and try again"}),
                                      request.request_id);
+            }
+            if (!route.any_of.empty()) {
+                bool allowed = false;
+                for (auto permission : route.any_of) allowed = allowed || session->actor.Can(permission);
+                if (!allowed) return ErrorResponse(Error::Forbidden(), request.request_id);
             }
             context.session = std::move(*session);
         }

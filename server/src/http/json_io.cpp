@@ -28,6 +28,7 @@ int StatusFor(ErrorCode code) {
         case ErrorCode::kAlreadyExists:
         case ErrorCode::kFailedPrecondition: return 409;
         case ErrorCode::kPayloadTooLarge: return 413;
+        case ErrorCode::kMethodNotAllowed: return 405;
         case ErrorCode::kResourceExhausted: return 429;
         case ErrorCode::kInternal: return 500;
     }

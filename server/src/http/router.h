@@ -33,6 +33,17 @@ struct Route {
     Handler handler;
     std::vector<std::string> segments;  // filled by Add
     std::size_t max_body_bytes = 1024 * 1024;
+    // The caller needs one of these; checked before the body is read, so a refusal reveals nothing about validation.
+    std::vector<Permission> any_of;
+
+    Route& Requires(std::initializer_list<Permission> permissions) {
+        any_of = permissions;
+        return *this;
+    }
+    Route& MaxBody(std::size_t bytes) {
+        max_body_bytes = bytes;
+        return *this;
+    }
 };
 
 class Router {

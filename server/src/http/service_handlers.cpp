@@ -33,6 +33,11 @@ std::string OpenApiDocument(const Router& router) {
                             {"403", error_ref},
                             {"404", error_ref}}}};
         if (!parameters.empty()) operation["parameters"] = parameters;
+        if (!route->any_of.empty()) {
+            Json permissions = Json::array();
+            for (auto permission : route->any_of) permissions.push_back(PermissionCode(permission));
+            operation["x-permissions-any-of"] = permissions;
+        }
         if (route->access == Access::kSession) {
             operation["security"] = write ? Json::array({{{"session", Json::array()}, {"csrf", Json::array()}}})
                                           : Json::array({{{"session", Json::array()}}});
