@@ -20,7 +20,7 @@ bin=${HOUQIN_BIN:-build/houqin}
 seconds=${BENCH_SECONDS:-15}
 connections=${BENCH_CONNECTIONS:-64}
 threads=${BENCH_THREADS:-2}
-io_threads=${BENCH_IO_THREADS:-1}
+io_threads=${BENCH_IO_THREADS:-2}
 vendors=${BENCH_VENDORS:-100000}
 url_path='/api/v1/vendors?page=1&page_size=20&status=active&sort=name&order=asc'
 

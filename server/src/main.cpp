@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     std::string listen = "127.0.0.1:8080";
     std::string web_dir = "web/dist";
     std::size_t threads = std::max(2u, std::thread::hardware_concurrency());
-    std::size_t io_threads = 1;
+    std::size_t io_threads = std::min<std::size_t>(2, std::max(1u, std::thread::hardware_concurrency()));
     serve->add_option("--listen", listen, "HOST:PORT to listen on");
     serve->add_option("--web-dir", web_dir, "Folder of the built web UI ('' for API only)");
     serve->add_option("--threads", threads, "Worker threads (database connections)");

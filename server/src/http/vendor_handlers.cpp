@@ -70,10 +70,15 @@ void AddVendorRoutes(Router& router) {
                    PageQuery page;
                    HOUQIN_TRY(query, ReadVendorQuery(context.request, page));
                    HOUQIN_TRY(result, context.services.vendors.List(context.actor(), *query));
-                   Json items = Json::array();
-                   for (const auto& view : result->items) items.push_back(VendorJson(view, false));
-                   return JsonResponse(200, PageJson(items, result->total, page));
-               });
+                   const VendorPage& vendors = **result;
+                   std::call_once(vendors.rendered_once, [&] {
+                       Json items = Json::array();
+                       for (const auto& view : vendors.items) items.push_back(VendorJson(view, false));
+                       vendors.rendered = JsonResponse(200, PageJson(items, vendors.total, page)).body;
+                   });
+                   return HttpResponse::Json(200, vendors.rendered);
+               })
+        .Requires({Permission::kVendorRead});
     router.Add("GET", "/api/v1/vendors/export.xlsx", Access::kSession, "vendors",
                "Every vendor matching the filters as an Excel file",
                [](RequestContext& context) -> Result<HttpResponse> {
@@ -88,7 +93,7 @@ void AddVendorRoutes(Router& router) {
                                     {"资质状态", 10}, {"过期资质数", 10}, {"即将到期资质数", 12}};
                    sheet.numeric = {false, false, false, false, false, false, false, false,
                                     false, true,  false, false, false, true,  true};
-                   for (const auto& view : result->items) {
+                   for (const auto& view : (*result)->items) {
                        const auto& v = view.vendor;
                        sheet.rows.push_back({v.name, v.credit_code, v.legal_representative, v.contact_name,
                                              v.contact_phone, v.address, v.bank_account_name, v.bank_name,
@@ -105,13 +110,15 @@ void AddVendorRoutes(Router& router) {
                        "Content-Disposition",
                        "attachment; filename=\"vendors.xlsx\"; filename*=UTF-8''" + PercentEncode("外包单位.xlsx"));
                    return response;
-               });
+               })
+        .Requires({Permission::kVendorRead});
     router.Add("GET", "/api/v1/vendors/{id}", Access::kSession, "vendors", "One vendor with its qualifications",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(id, PathId(context.request, "id"));
                    HOUQIN_TRY(view, context.services.vendors.Get(context.actor(), *id));
                    return JsonResponse(200, VendorJson(*view, true));
-               });
+               })
+        .Requires({Permission::kVendorRead});
     router.Add("POST", "/api/v1/vendors", Access::kSession, "vendors", "Register a vendor",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(body, ParseObject(context.request));
@@ -120,7 +127,8 @@ void AddVendorRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(view, context.services.vendors.Create(&context.actor(), vendor));
                    return JsonResponse(201, VendorJson(*view, true));
-               });
+               })
+        .Requires({Permission::kVendorWrite});
     router.Add("PUT", "/api/v1/vendors/{id}", Access::kSession, "vendors", "Replace a vendor's details",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(id, PathId(context.request, "id"));
@@ -130,7 +138,8 @@ void AddVendorRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(view, context.services.vendors.Update(context.actor(), *id, vendor));
                    return JsonResponse(200, VendorJson(*view, true));
-               });
+               })
+        .Requires({Permission::kVendorWrite});
     router.Add("POST", "/api/v1/vendors/{id}/qualifications", Access::kSession, "vendors", "Add a qualification",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(id, PathId(context.request, "id"));
@@ -140,7 +149,8 @@ void AddVendorRoutes(Router& router) {
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(view, context.services.vendors.AddQualification(&context.actor(), *id, qualification));
                    return JsonResponse(201, QualificationJson(*view));
-               });
+               })
+        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn});
     router.Add("PUT", "/api/v1/vendors/{id}/qualifications/{qid}", Access::kSession, "vendors",
                "Replace a qualification",
                [](RequestContext& context) -> Result<HttpResponse> {
@@ -153,7 +163,8 @@ void AddVendorRoutes(Router& router) {
                    HOUQIN_TRY(view,
                               context.services.vendors.UpdateQualification(context.actor(), *id, *qid, qualification));
                    return JsonResponse(200, QualificationJson(*view));
-               });
+               })
+        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn});
     router.Add("DELETE", "/api/v1/vendors/{id}/qualifications/{qid}", Access::kSession, "vendors",
                "Remove a qualification",
                [](RequestContext& context) -> Result<HttpResponse> {
@@ -161,7 +172,8 @@ void AddVendorRoutes(Router& router) {
                    HOUQIN_TRY(qid, PathId(context.request, "qid"));
                    HOUQIN_TRY(done, context.services.vendors.DeleteQualification(context.actor(), *id, *qid));
                    return HttpResponse::NoContent();
-               });
+               })
+        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn});
     router
         .Add("POST", "/api/v1/attachments", Access::kSession, "attachments",
              "Upload a file (raw body; headers Content-Type and X-Filename, percent-encoded)",
@@ -171,7 +183,8 @@ void AddVendorRoutes(Router& router) {
                  HOUQIN_TRY(info, context.services.vendors.UploadAttachment(&context.actor(), upload));
                  return JsonResponse(201, AttachmentJson(*info));
              })
-        .max_body_bytes = VendorService::kMaxAttachmentBytes;
+        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
+        .MaxBody(VendorService::kMaxAttachmentBytes);
     router.Add("GET", "/api/v1/attachments/{id}", Access::kSession, "attachments", "Download a stored file",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(id, PathId(context.request, "id"));

@@ -48,7 +48,7 @@ VendorView VendorService::Judge(storage::Connection& connection, Vendor vendor,
     return view;
 }
 
-Result<VendorPage> VendorService::List(const Actor& actor, const VendorQuery& query) {
+Result<SharedVendorPage> VendorService::List(const Actor& actor, const VendorQuery& query) {
     if (auto status = actor.Require(Permission::kVendorRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::VendorFilter filter;
@@ -63,20 +63,31 @@ Result<VendorPage> VendorService::List(const Actor& actor, const VendorQuery& qu
     filter.descending = query.descending;
     filter.page = query.page;
     filter.page_size = query.page_size;
+    // Everything the answer depends on: scope, filters, paging, today and the warning window (statuses change
+    // with the date and the setting, not only with the data).
+    const std::string key = fmt::format(
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", filter.scope.owner_path_prefix,
+        filter.scope.vendor_org_id.value_or(0), filter.q, filter.status ? static_cast<int>(*filter.status) : -1,
+        filter.category_id.value_or(0), static_cast<int>(filter.expiry), filter.today.days(), filter.warning_days,
+        filter.sort, filter.descending, filter.page, filter.page_size);
+    const auto version = storage::VendorDataVersion(*lease);
+    if (auto cached = list_cache_.Find(key, version)) return std::move(*cached);
     auto [vendors, total] = storage::ListVendors(*lease, filter);
     std::vector<std::int64_t> ids;
     for (const auto& vendor : vendors) ids.push_back(vendor.id);
     auto qualifications = storage::QualificationsOf(*lease, ids);
-    VendorPage page;
-    page.total = total;
+    auto page = std::make_shared<VendorPage>();
+    page->total = total;
     for (auto& vendor : vendors) {
         const auto id = vendor.id;
-        page.items.push_back(Judge(*lease, std::move(vendor), qualifications[id]));
+        page->items.push_back(Judge(*lease, std::move(vendor), qualifications[id]));
     }
-    return page;
+    SharedVendorPage shared = std::move(page);
+    if (query.page_size <= 200) list_cache_.Store(key, version, shared);  // exports are not kept
+    return shared;
 }
 
-Result<VendorPage> VendorService::Export(const Actor& actor, VendorQuery query) {
+Result<SharedVendorPage> VendorService::Export(const Actor& actor, VendorQuery query) {
     query.page = 1;
     query.page_size = kMaxExportRows;
     auto page = List(actor, query);
@@ -85,7 +96,7 @@ Result<VendorPage> VendorService::Export(const Actor& actor, VendorQuery query) 
     storage::Transaction transaction(*lease);
     storage::AppendAudit(*lease, &actor, context_.clock.Now(),
                          {"export", "vendor", std::nullopt, std::nullopt,
-                          fmt::format(R"({{"rows":{},"q":{}}})", page->items.size(), storage::JsonString(query.q))});
+                          fmt::format(R"({{"rows":{},"q":{}}})", (*page)->items.size(), storage::JsonString(query.q))});
     transaction.Commit();
     return page;
 }

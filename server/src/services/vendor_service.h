@@ -1,5 +1,7 @@
 #pragma once
 // Vendor registry (PRJ-4) with qualifications and their scans; lists are scoped to the caller.
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +10,7 @@
 #include "domain/vendor.h"
 #include "rules/qualification_rules.h"
 #include "services/context.h"
+#include "services/versioned_cache.h"
 #include "storage/vendor_store.h"
 
 namespace houqin {
@@ -39,7 +42,12 @@ struct VendorQuery {
 struct VendorPage {
     std::vector<VendorView> items;
     std::int64_t total = 0;
+    // A page is immutable once built and shared between requests (see list_cache_). The presentation layer may keep
+    // its rendering of it here, built once, so a cached page is not serialised again for every request.
+    mutable std::once_flag rendered_once;
+    mutable std::string rendered;
 };
+using SharedVendorPage = std::shared_ptr<const VendorPage>;
 
 struct Upload {
     std::string filename;
@@ -54,9 +62,9 @@ class VendorService {
 
     explicit VendorService(ServiceContext& context) : context_(context) {}
 
-    Result<VendorPage> List(const Actor& actor, const VendorQuery& query);
+    Result<SharedVendorPage> List(const Actor& actor, const VendorQuery& query);
     // Every matching row for an Excel export; the export itself is recorded in the audit trail (CC-7).
-    Result<VendorPage> Export(const Actor& actor, VendorQuery query);
+    Result<SharedVendorPage> Export(const Actor& actor, VendorQuery query);
     Result<VendorView> Get(const Actor& actor, std::int64_t id);
     // actor == nullptr with owner_org_id: the demo seed.
     Result<VendorView> Create(const Actor* actor, Vendor vendor, std::optional<std::int64_t> owner_org_id = {});
@@ -76,6 +84,8 @@ class VendorService {
     Result<Vendor> FindForQualificationWrite(storage::Connection& connection, const Actor* actor, std::int64_t vendor_id);
     Status CheckAttachment(storage::Connection& connection, const Actor* actor, const Qualification& qualification);
     ServiceContext& context_;
+    // List pages: a page of the registry is read far more often than the registry changes.
+    VersionedCache<SharedVendorPage> list_cache_{2048};
 };
 
 }  // namespace houqin

@@ -21,7 +21,10 @@ class SqliteConnection final : public Connection {
             throw DbError(DbError::Kind::kOther, "cannot open SQLite database " + path + ": " + message);
         }
         sqlite3_busy_timeout(db_, 10000);
-        ExecuteScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        // A 64 MiB page cache and memory-mapped reads per connection: list pages and counts stay in memory instead of
+        // re-reading the file through the kernel on every request.
+        ExecuteScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                      "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
     }
     ~SqliteConnection() override {
         for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);

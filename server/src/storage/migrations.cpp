@@ -174,6 +174,17 @@ CREATE TABLE audit_head (
 INSERT INTO audit_head (id, seq, last_hash)
   VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 )SQL"},
+        {2, "vendor list speed", R"SQL(
+-- A counter per data set, bumped in the same transaction as any change to it, so every instance can tell whether
+-- a cached list page is still current with one indexed read (see services/vendor_service.cpp).
+CREATE TABLE data_versions (
+  name TEXT PRIMARY KEY,
+  version BIGINT NOT NULL
+);
+INSERT INTO data_versions (name, version) VALUES ('vendors', 0);
+-- Scope (owner_path range) with status, so scoped, filtered lists and counts read one index.
+CREATE INDEX vendors_owner_status_name ON vendors(owner_path, status, name);
+)SQL"},
     };
     return kMigrations;
 }

@@ -61,10 +61,21 @@ void AddScope(const VendorScope& scope, std::string& where, Params& params) {
     if (scope.vendor_org_id) {
         where += " AND v.org_id = ?";
         params.emplace_back(*scope.vendor_org_id);
-    } else {
-        where += " AND v.owner_path LIKE ? ESCAPE '\\'";
-        params.emplace_back(LikePrefix(scope.owner_path_prefix));
+        return;
     }
+    // Paths end in '/', so the subtree of "/1/2/" is the range ["/1/2/", "/1/20"): '0' follows '/' in ASCII.
+    // A range uses the index on owner_path, which SQLite's case-insensitive LIKE cannot.
+    std::string end = scope.owner_path_prefix;
+    if (end.empty()) end = "/";
+    const std::string start = end;
+    end.back() = static_cast<char>(end.back() + 1);
+    where += " AND v.owner_path >= ? AND v.owner_path < ?";
+    params.emplace_back(start);
+    params.emplace_back(end);
+}
+
+void BumpVendorDataVersion(Connection& connection) {
+    connection.Execute("UPDATE data_versions SET version = version + 1 WHERE name = 'vendors'", {});
 }
 
 std::string Placeholders(std::size_t count) {
@@ -90,6 +101,11 @@ void ReplaceCategories(Connection& connection, std::int64_t vendor_id, const std
 }
 
 }  // namespace
+
+std::int64_t VendorDataVersion(Connection& connection) {
+    const auto row = connection.QueryOne("SELECT version FROM data_versions WHERE name = 'vendors'", {});
+    return row ? row->Int(0) : 0;
+}
 
 std::pair<std::vector<Vendor>, std::int64_t> ListVendors(Connection& connection, const VendorFilter& filter) {
     std::string where = " WHERE 1 = 1";
@@ -202,6 +218,7 @@ std::int64_t InsertVendor(Connection& connection, const Vendor& vendor, Instant 
          vendor.registered_capital.fen(), Bool(vendor.has_training_system), Bool(vendor.has_management_system),
          std::string(VendorStatusCode(vendor.status)), now.ms, now.ms});
     ReplaceCategories(connection, id, vendor.category_ids);
+    BumpVendorDataVersion(connection);
     return id;
 }
 
@@ -216,6 +233,7 @@ void UpdateVendor(Connection& connection, const Vendor& vendor, Instant now) {
          vendor.registered_capital.fen(), Bool(vendor.has_training_system), Bool(vendor.has_management_system),
          std::string(VendorStatusCode(vendor.status)), now.ms, vendor.id});
     ReplaceCategories(connection, vendor.id, vendor.category_ids);
+    BumpVendorDataVersion(connection);
 }
 
 std::string VendorSnapshot(const Vendor& vendor) {
@@ -285,6 +303,7 @@ void DeleteQualification(Connection& connection, std::int64_t id) {
 }
 
 void RefreshEarliestExpiry(Connection& connection, std::int64_t vendor_id) {
+    BumpVendorDataVersion(connection);  // every qualification change passes here
     connection.Execute(
         "UPDATE vendors SET earliest_expiry = (SELECT MIN(valid_until) FROM qualifications WHERE vendor_id = ?) "
         "WHERE id = ?",

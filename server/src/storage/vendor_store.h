@@ -35,6 +35,9 @@ struct VendorFilter {
     std::int64_t page_size = 20;  // 0 = all rows (export)
 };
 
+// The version of the vendor data set (vendors, their categories and qualifications); every write below bumps it.
+std::int64_t VendorDataVersion(Connection& connection);
+
 std::pair<std::vector<Vendor>, std::int64_t> ListVendors(Connection& connection, const VendorFilter& filter);
 // Qualifications of several vendors at once (for a list page), keyed by vendor id.
 std::map<std::int64_t, std::vector<Qualification>> QualificationsOf(Connection& connection,
