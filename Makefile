@@ -1,0 +1,70 @@
+# houqin: the two commands are `make run` and `make test` (README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+JOBS ?= $(shell nproc)
+DEMO_DB ?= data/demo.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: run test deps web web-deps build build-debug unit-test web-test api-test api-test-sqlite api-test-postgresql \
+        e2e-test bench lint clean
+
+## run: install what is missing, build server and web UI, create the demo database, serve on http://127.0.0.1:8080
+run: deps build web
+	@mkdir -p data
+	@if [ ! -f $(DEMO_DB) ]; then build/houqin seed-demo --db sqlite:$(DEMO_DB); fi
+	@echo "houqin: http://$(LISTEN)  (demo accounts in README.md)"
+	exec build/houqin serve --db sqlite:$(DEMO_DB) --listen $(LISTEN) --web-dir web/dist
+
+## test: every test — unit (sanitized build), web unit, API on SQLite and PostgreSQL, browser (Chromium)
+test: deps build-debug web
+	$(MAKE) --no-print-directory unit-test web-test api-test e2e-test
+	@echo "make test: all suites passed"
+
+deps:
+	@bash scripts/install-deps.sh
+
+web-deps:
+	@cd web && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+
+web: web-deps
+	cd web && npm run build
+
+build:
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	@cp build/release/houqin build/houqin
+
+build-debug:
+	cmake --preset debug >/dev/null
+	cmake --build --preset debug -j $(JOBS)
+
+unit-test: build-debug
+	cd build/debug && ctest --output-on-failure -j $(JOBS)
+
+web-test: web-deps
+	cd web && npm run test:unit
+
+api-test: api-test-sqlite api-test-postgresql
+
+api-test-sqlite: build-debug
+	ENGINE=sqlite HOUQIN_BIN=build/debug/houqin bash server/tests/api/run.sh
+
+# A throwaway PostgreSQL cluster is started for the suite and stopped whatever the result.
+api-test-postgresql: build-debug
+	@url=$$(bash scripts/pg-test.sh start) && \
+	  ENGINE=postgresql HOUQIN_PG_URL=$$url HOUQIN_BIN=build/debug/houqin bash server/tests/api/run.sh; \
+	  status=$$?; bash scripts/pg-test.sh stop; exit $$status
+
+e2e-test: build-debug web
+	HOUQIN_BIN=build/debug/houqin bash web/tests/e2e/run.sh
+
+## bench: 100,000 vendors, wrk against the API and nginx on a static file of the same size (docs/performance.md)
+bench: deps build
+	bash bench/api.sh
+
+lint:
+	clang-format --dry-run --Werror $$(git ls-files 'server/src/*.cpp' 'server/src/*.h')
+	cd web && npm run typecheck
+
+clean:
+	rm -rf build web/dist
