@@ -78,7 +78,7 @@ const fieldError = (fieldId) => page.locator(`.el-form-item:has(${tid(fieldId)})
 test('ROLE-2 X-6 office logs in and sees the Chinese interface by default', async () => {
   await login(page, 'office');
   const menu = page.locator(tid('menu'));
-  await menu.getByText('服务商', { exact: true }).waitFor();
+  await menu.getByText('外包单位', { exact: true }).waitFor();
   assert.match(await menu.innerText(), /服务目录/);
   assert.equal(await page.locator(tid('app-brand')).innerText(), '后勤外包监管');
   assert.equal(await page.locator(tid('page-title')).innerText(), '首页');

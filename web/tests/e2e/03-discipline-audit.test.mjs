@@ -34,19 +34,19 @@ test('ROLE-4 X-1 discipline inspection sees the audit menu and the create-vendor
   await table.locator('[data-test^="audit-row-"]').first().waitFor();
   await screenshot(page, '03-audit-list');
 
-  await pickOption(page, 'audit-filter-entity', '服务商');
+  await pickOption(page, 'audit-filter-entity', '外包单位');
   await pickOption(page, 'audit-filter-action', '新增');
   await page.locator(tid('audit-search')).click();
   const row = page.locator(`tr:has(${tid(`audit-row-${newest.seq}`)})`);
   await row.waitFor();
   const rowText = await row.innerText();
   assert.match(rowText, /新增/);
-  assert.match(rowText, /服务商/);
+  assert.match(rowText, /外包单位/);
   // Every row left by the filter is a vendor creation.
   const rows = table.locator('.el-table__body tr.el-table__row');
   const count = await rows.count();
   assert.ok(count >= 1);
-  for (let index = 0; index < count; index += 1) assert.match(await rows.nth(index).innerText(), /新增\s+服务商/);
+  for (let index = 0; index < count; index += 1) assert.match(await rows.nth(index).innerText(), /新增\s+外包单位/);
 });
 
 test('X-1 expanding an entry shows its before and after values', async () => {

@@ -31,7 +31,7 @@ test('X-6 the login page switches to English and back', async () => {
 
 test('X-6 office switches the application to English, keeps it over a reload, and switches back', async () => {
   await login(page, 'office');
-  assert.match(await menuText(), /服务商/);
+  assert.match(await menuText(), /外包单位/);
   assert.match(await menuText(), /服务目录/);
 
   await page.locator(tid('locale-en')).click();
@@ -54,9 +54,9 @@ test('X-6 office switches the application to English, keeps it over a reload, an
   assert.equal(await page.evaluate(() => localStorage.getItem('houqin.locale')), 'en');
 
   await page.locator(tid('locale-zh-CN')).click();
-  await page.locator(tid('menu')).getByText('服务商', { exact: true }).waitFor();
+  await page.locator(tid('menu')).getByText('外包单位', { exact: true }).waitFor();
   assert.match(await menuText(), /首页/);
-  assert.equal(await page.locator(tid('page-title')).innerText(), '服务商');
+  assert.equal(await page.locator(tid('page-title')).innerText(), '外包单位');
   assert.match(await table.locator('thead').innerText(), /统一社会信用代码/);
   await screenshot(page, '04-vendors-zh');
 });
