@@ -571,3 +571,159 @@ export async function listAll(client, pathname, query = {}) {
         if (response.body.items.length === 0 || items.length >= response.body.total) return items;
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Contracts (docs/api.md "Contracts"): money in fen, a valid contract content, and the way to an active contract.
+
+/** "12345.67" → 1234567 (integer fen); throws on anything else. */
+export function toFen(text) {
+    const match = /^(-?)(\d+)\.(\d{2})$/.exec(text);
+    if (!match) throw new Error(`not a money string with two places: ${JSON.stringify(text)}`);
+    const fen = Number(match[2]) * 100 + Number(match[3]);
+    return match[1] ? -fen : fen;
+}
+
+/** 1234567 → "12345.67". */
+export function fromFen(fen) {
+    const sign = fen < 0 ? '-' : '';
+    const abs = Math.abs(fen);
+    return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+function lastDayOfMonth(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Monthly installments of `year` (period YYYY-MM, due on the last day of the month), amounts in fen. */
+export function monthlyInstallments(year, amountsFen) {
+    return amountsFen.map((fen, index) => {
+        const month = String(index + 1).padStart(2, '0');
+        return { period: `${year}-${month}`, due_date: `${year}-${month}-${lastDayOfMonth(year, index + 1)}`, amount: fromFen(fen) };
+    });
+}
+
+/**
+ * A complete, consistent contract content (the docs example): 2027-01-01..2027-12-31, 360000.00 a year in 12 monthly
+ * installments of 30000.00, two service items summing to the total, a checklist summing to 100, staffing 4x8 / 2x8.
+ * `overrides` replace top-level keys.
+ */
+export function validContent({ vendorId, categoryId, departmentId, vendor = null, title, year = 2027, overrides = {} }) {
+    return {
+        title: title ?? `九江镇机关保洁绿化服务外包合同(测试${uniqueSuffix()})`,
+        category_id: categoryId,
+        vendor_id: vendorId,
+        party_a: {
+            name: '九江镇人民政府', representative: '李书记', phone: '0757-86501234',
+            address: '广东省佛山市南海区九江镇儒林西路1号', bank_account_name: '佛山市南海区九江镇人民政府',
+            bank_name: '中国工商银行佛山九江支行', bank_account_no: '2013020109024900011',
+        },
+        party_b: {
+            name: vendor?.name ?? '九江长安物业服务有限公司', representative: vendor?.legal_representative ?? '法人1',
+            phone: vendor?.contact_phone ?? '0757-86800001', address: vendor?.address ?? '广东省佛山市南海区九江镇儒林东路3号',
+            bank_account_name: vendor?.bank_account_name ?? vendor?.name ?? '九江长安物业服务有限公司',
+            bank_name: vendor?.bank_name ?? '中国农业银行佛山九江支行', bank_account_no: vendor?.bank_account_no ?? '445801010400000037',
+        },
+        term_start: `${year}-01-01`,
+        term_end: `${year}-12-31`,
+        annual_amount: '360000.00',
+        total_amount: '360000.00',
+        service_items: [
+            { name: '办公区保洁', scope: '办公楼1-5层', fee_standard: '每月 20000 元', amount: '240000.00' },
+            { name: '绿化养护', scope: '镇政府大院及周边绿地', fee_standard: '每月 10000 元', amount: '120000.00' },
+        ],
+        payment: {
+            method: '银行转账', frequency: 'monthly',
+            installments: monthlyInstallments(year, Array(12).fill(3_000_000)),
+        },
+        assessment: {
+            frequency: 'monthly', pass_mark: 60,
+            checklist: [
+                { item: '办公区地面、桌面、门窗清洁', points: 15 },
+                { item: '卫生间清洁无异味', points: 20 },
+                { item: '垃圾日产日清、分类投放', points: 15 },
+                { item: '绿地修剪、浇水、除草', points: 20 },
+                { item: '人员在岗、着装规范', points: 15 },
+                { item: '工具物料规范存放', points: 15 },
+            ],
+            bands: [{ name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }],
+        },
+        staffing: [
+            { day_type: 'workday', role: '保洁员', people: 4, hours: 8 },
+            { day_type: 'weekend', role: '保洁员', people: 2, hours: 8 },
+            { day_type: 'holiday', role: '保洁员', people: 2, hours: 8 },
+        ],
+        deductions: [
+            { kind: 'per_point_below_pass', amount: '100.00', cap: '3000.00', description: '考核低于合格分每分扣100元' },
+            { kind: 'per_missing_staff_day', amount: '200.00', cap: '5000.00', description: '每缺岗一人日扣200元' },
+            { kind: 'per_failed_item', amount: '300.00', cap: '3000.00', description: '每项不合格扣300元' },
+        ],
+        confidentiality: '乙方不得将本合同的内容及在履约中知悉的甲方工作秘密向任何第三方泄露。',
+        breach_liability: '任何一方违约,应赔偿对方因此造成的损失;乙方连续三次考核不合格的,甲方有权解除合同。',
+        responsible_department_id: departmentId,
+        responsible_person: '王主任',
+        responsible_phone: '0757-86500001',
+        ...overrides,
+    };
+}
+
+/** Ids the contract tests need from the demo data: the cleaning category, vendor1's and vendor2's vendors, a department. */
+export async function contractFixtures(demo, office) {
+    const categories = expectStatus(await office.get('/categories'), 200).body.items;
+    const cleaning = categories.find((item) => item.code === 'cleaning');
+    assert.ok(cleaning, 'demo category cleaning');
+    const vendor1 = await demo.as('vendor1');
+    const vendor2 = await demo.as('vendor2');
+    const vendors = await listAll(office, '/vendors');
+    const ownVendor = vendors.find((item) => item.org_id === vendor1.user.org_id);
+    const otherVendor = vendors.find((item) => item.org_id === vendor2.user.org_id);
+    assert.ok(ownVendor && otherVendor, 'vendor1 and vendor2 have vendor records visible to office');
+    let orgs = await office.get('/orgs');
+    if (orgs.status !== 200) orgs = await (await demo.as('admin')).get('/orgs');
+    const departments = expectStatus(orgs, 200).body.items.filter((item) => item.kind === 'department');
+    const department = departments.find((item) => item.name === '机关事务办') ?? departments[0];
+    assert.ok(department, 'a department organisation');
+    return {
+        category: cleaning,
+        ownVendor: expectStatus(await office.get(`/vendors/${ownVendor.id}`), 200).body,
+        otherVendor: expectStatus(await office.get(`/vendors/${otherVendor.id}`), 200).body,
+        department,
+        vendor1,
+        vendor2,
+    };
+}
+
+/** Uploads a small PDF as the scan of a signed contract; returns the attachment. */
+export async function uploadScan(client, filename = '合同签署扫描件.pdf') {
+    const bytes = Buffer.from(`%PDF-1.4\n% scan ${uniqueSuffix()}\n%%EOF\n`);
+    const response = await client.post('/attachments', bytes, {
+        headers: { 'Content-Type': 'application/pdf', 'X-Filename': encodeURIComponent(filename) },
+    });
+    return { ...expectStatus(response, 201, 'upload scan').body, bytes };
+}
+
+/**
+ * Takes a contract (draft, returned, or with an amendment being drafted) through submit, both reviews and signing.
+ * `clients` = {office, sifa, dangzheng}. Returns the signed contract.
+ */
+export async function submitReviewSign(clients, id, { signedOn = FAKE_TODAY } = {}) {
+    const submitted = expectStatus(await clients.office.post(`/contracts/${id}/submit`, {}), 200, 'submit').body;
+    const versionNo = submitted.review.version_no;
+    expectStatus(
+        await clients.sifa.post(`/contracts/${id}/reviews`, { version_no: versionNo, decision: 'approve', comment: '法律审查通过' }),
+        200, 'legal review',
+    );
+    expectStatus(
+        await clients.dangzheng.post(`/contracts/${id}/reviews`, { version_no: versionNo, decision: 'approve', comment: '文字把关通过' }),
+        200, 'text review',
+    );
+    const scan = await uploadScan(clients.office);
+    return expectStatus(await clients.office.post(`/contracts/${id}/sign`, {
+        signed_on: signedOn, party_a_signatory: '李书记', party_b_signatory: '张经理', attachment_id: scan.id,
+    }), 200, 'sign').body;
+}
+
+/** Creates a contract from `content` and makes it active. */
+export async function createActiveContract(clients, content) {
+    const created = expectStatus(await clients.office.post('/contracts', content), 201, 'create contract').body;
+    return submitReviewSign(clients, created.id);
+}

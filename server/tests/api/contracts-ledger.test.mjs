@@ -1,0 +1,392 @@
+// Contracts in force: the payment ledger (CON-8), renewal (CON-6), termination (CON-7), expiry and its reminders
+// (CON-3, X-2), and the audit trail of it all (X-1); docs/api.md "Contracts". The first server runs with
+// HOUQIN_FAKE_NOW=2026-11-28T10:00:00+08:00 ("today" 2026-11-28); the reminder tests start more servers on the same
+// database at later dates.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+    Client, DEMO, FAKE_TODAY, cli, contractFixtures, createActiveContract, expectError, expectStatus, listAll,
+    setupDemo, startServer, toFen, validContent,
+} from './harness.mjs';
+
+let demo;
+let office;
+let admin;
+let sifa;
+let dangzheng;
+let jiwei;
+let fx;
+let clients;
+
+before(async () => {
+    demo = await setupDemo();
+    office = await demo.as('office');
+    admin = await demo.as('admin');
+    sifa = await demo.as('sifa');
+    dangzheng = await demo.as('dangzheng');
+    jiwei = await demo.as('jiwei');
+    fx = await contractFixtures(demo, office);
+    clients = { office, sifa, dangzheng };
+});
+
+function content(overrides = {}) {
+    return validContent({
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id, overrides,
+    });
+}
+
+async function auditTotal() {
+    return expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.total;
+}
+
+async function contractAudit(id) {
+    return listAll(jiwei, '/audit', { entity: 'contract', entity_id: id });
+}
+
+function payment(period, amount, extra = {}) {
+    return { period, amount, paid_on: FAKE_TODAY, reference: `ZZ${period.replace('-', '')}001`, note: '按月支付服务费', ...extra };
+}
+
+/** Refused as over the balance: 400 naming amount, or 409. */
+function expectOverBalance(response) {
+    expectStatus(response, [400, 409], 'payment above the balance');
+    if (response.status === 400) expectError(response, 400, 'InvalidArgument', 'amount');
+    else expectError(response, 409, 'FailedPrecondition');
+}
+
+function checkLedgerArithmetic(ledger) {
+    const columns = ['amount', 'deductions', 'rewards', 'due', 'paid', 'balance'];
+    for (const period of ledger.periods) {
+        for (const column of columns) assert.match(period[column], /^-?\d+\.\d\d$/, `${period.period}.${column} is a money string`);
+        assert.equal(toFen(period.due), toFen(period.amount) - toFen(period.deductions), `${period.period}: due = amount - deductions`);
+        assert.equal(toFen(period.balance), toFen(period.due) - toFen(period.paid), `${period.period}: balance = due - paid`);
+    }
+    for (const column of columns) {
+        const sum = ledger.periods.reduce((total, period) => total + toFen(period[column]), 0);
+        assert.equal(toFen(ledger.totals[column]), sum, `totals.${column} is the sum of the periods`);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CON-8
+
+test('CON-8 ledger: installments per period, deduction lowers due, reward listed apart, payments to the fen', async () => {
+    const active = await createActiveContract(clients, content());
+    const id = active.id;
+    const fresh = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    assert.equal(fresh.periods.length, 12);
+    assert.deepEqual(fresh.periods.map((period) => period.period), Array.from({ length: 12 }, (_, i) => `2027-${String(i + 1).padStart(2, '0')}`));
+    for (const period of fresh.periods) {
+        assert.deepEqual(
+            { amount: period.amount, deductions: period.deductions, rewards: period.rewards, due: period.due, paid: period.paid, balance: period.balance },
+            { amount: '30000.00', deductions: '0.00', rewards: '0.00', due: '30000.00', paid: '0.00', balance: '30000.00' },
+            `period ${period.period}`,
+        );
+    }
+    assert.equal(fresh.periods[0].due_date, '2027-01-31');
+    assert.deepEqual(fresh.totals, {
+        amount: '360000.00', deductions: '0.00', rewards: '0.00', due: '360000.00', paid: '0.00', balance: '360000.00',
+    });
+    assert.deepEqual(fresh.entries, []);
+    assert.deepEqual(fresh.payments, []);
+
+    let auditBefore = await auditTotal();
+    let writes = 0;
+    const deduction = expectStatus(await office.post(`/contracts/${id}/ledger`, {
+        kind: 'deduction', period: '2027-01', amount: '500.00', reason: '1月考核58分,低于合格分2分,按合同扣款',
+    }), 201, 'deduction').body;
+    writes += 1;
+    assert.equal(deduction.kind, 'deduction');
+    assert.equal(deduction.amount, '500.00');
+    assert.equal(deduction.period, '2027-01');
+    const reward = expectStatus(await office.post(`/contracts/${id}/ledger`, {
+        kind: 'reward', period: '2027-01', amount: '800.00', reason: '节能降耗表现突出',
+    }), 201, 'reward').body;
+    writes += 1;
+    assert.equal(reward.kind, 'reward');
+
+    let ledger = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    let january = ledger.periods.find((period) => period.period === '2027-01');
+    assert.equal(january.deductions, '500.00');
+    assert.equal(january.due, '29500.00', 'due = 30000.00 - 500.00');
+    assert.equal(january.rewards, '800.00', 'the reward is listed');
+    assert.equal(january.balance, '29500.00', 'the reward does not change due or balance');
+    assert.equal(ledger.entries.length, 2);
+    assert.ok(ledger.entries.some((entry) => entry.kind === 'deduction' && entry.amount === '500.00' && entry.period === '2027-01'));
+    assert.ok(ledger.entries.some((entry) => entry.kind === 'reward' && entry.amount === '800.00' && entry.period === '2027-01'));
+    checkLedgerArithmetic(ledger);
+
+    // Refusals write nothing.
+    const refusedBefore = await auditTotal();
+    expectOverBalance(await office.post(`/contracts/${id}/payments`, payment('2027-01', '29500.01')));
+    expectOverBalance(await office.post(`/contracts/${id}/payments`, payment('2027-02', '30000.01')));
+    expectError(await office.post(`/contracts/${id}/payments`, payment('2027-02', 100)), 400, 'InvalidArgument', 'amount');
+    expectError(await office.post(`/contracts/${id}/payments`, payment('2027-02', '-1.00')), 400, 'InvalidArgument', 'amount');
+    expectError(await office.post(`/contracts/${id}/payments`, payment('2027-02', '0.00')), 400, 'InvalidArgument', 'amount');
+    expectError(await office.post(`/contracts/${id}/payments`, payment('2031-02', '1.00')), 400, 'InvalidArgument', 'period');
+    expectError(
+        await office.post(`/contracts/${id}/ledger`, { kind: 'bonus', period: '2027-01', amount: '1.00', reason: 'x' }),
+        400, 'InvalidArgument', 'kind',
+    );
+    expectError(
+        await office.post(`/contracts/${id}/ledger`, { kind: 'deduction', period: '2027-01', amount: '-1.00', reason: 'x' }),
+        400, 'InvalidArgument', 'amount',
+    );
+    for (const reviewer of [sifa, dangzheng, fx.vendor1]) {
+        expectError(await reviewer.post(`/contracts/${id}/payments`, payment('2027-02', '1.00')), 403, 'PermissionDenied');
+    }
+    assert.equal(await auditTotal(), refusedBefore, 'refused ledger writes leave no audit entries');
+
+    // Pay January in full, part of February.
+    const paid = expectStatus(await office.post(`/contracts/${id}/payments`, payment('2027-01', '29500.00')), 201, 'pay January').body;
+    writes += 1;
+    assert.equal(paid.amount, '29500.00');
+    assert.equal(paid.period, '2027-01');
+    expectStatus(await office.post(`/contracts/${id}/payments`, payment('2027-02', '10000.55', { reference: 'ZZ202702A' })), 201);
+    writes += 1;
+    ledger = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    january = ledger.periods.find((period) => period.period === '2027-01');
+    assert.equal(january.paid, '29500.00');
+    assert.equal(january.balance, '0.00');
+    const february = ledger.periods.find((period) => period.period === '2027-02');
+    assert.equal(february.paid, '10000.55');
+    assert.equal(february.balance, '19999.45');
+    expectOverBalance(await office.post(`/contracts/${id}/payments`, payment('2027-01', '0.01')));
+    expectOverBalance(await office.post(`/contracts/${id}/payments`, payment('2027-02', '19999.46')));
+    // The rest of February to the fen.
+    expectStatus(await office.post(`/contracts/${id}/payments`, payment('2027-02', '19999.45', { reference: 'ZZ202702B' })), 201);
+    writes += 1;
+    ledger = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    assert.equal(ledger.periods.find((period) => period.period === '2027-02').balance, '0.00');
+    assert.equal(ledger.payments.length, 3);
+    assert.ok(ledger.payments.some((item) => item.reference === 'ZZ202702A' && item.amount === '10000.55'));
+    assert.deepEqual(ledger.totals, {
+        amount: '360000.00', deductions: '500.00', rewards: '800.00', due: '359500.00', paid: '59500.00', balance: '300000.00',
+    });
+    checkLedgerArithmetic(ledger);
+
+    // The vendor sees its ledger; discipline reads it.
+    const vendorView = expectStatus(await fx.vendor1.get(`/contracts/${id}/ledger`), 200).body;
+    assert.deepEqual(vendorView.totals, ledger.totals);
+    expectStatus(await jiwei.get(`/contracts/${id}/ledger`), 200);
+
+    assert.ok(await auditTotal() >= auditBefore + writes, `X-1 ${writes} ledger writes are audited`);
+
+    // A draft cannot be paid or charged.
+    const draft = expectStatus(await office.post('/contracts', content()), 201).body;
+    auditBefore = await auditTotal();
+    expectError(await office.post(`/contracts/${draft.id}/payments`, payment('2027-01', '100.00')), 409, 'FailedPrecondition');
+    expectError(
+        await office.post(`/contracts/${draft.id}/ledger`, { kind: 'deduction', period: '2027-01', amount: '100.00', reason: 'x' }),
+        409, 'FailedPrecondition',
+    );
+    assert.equal(await auditTotal(), auditBefore, 'refusals write nothing');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// CON-6 CON-7
+
+test('CON-6 renew an active contract: 201 successor draft with predecessor_id; the old one is renewed', async () => {
+    const active = await createActiveContract(clients, content());
+    const id = active.id;
+    const draft = expectStatus(await office.post('/contracts', content()), 201).body;
+    const auditBefore = await auditTotal();
+    expectError(
+        await office.post(`/contracts/${id}/renew`, { reason: '续签', term_start: '2028-12-31', term_end: '2028-01-01' }),
+        400, 'InvalidArgument', 'term_end',
+    );
+    expectError(
+        await office.post(`/contracts/${draft.id}/renew`, { reason: '续签', term_start: '2028-01-01', term_end: '2028-12-31' }),
+        409, 'FailedPrecondition',
+    );
+    assert.equal(await auditTotal(), auditBefore, 'refusals write nothing');
+
+    const successor = expectStatus(await office.post(`/contracts/${id}/renew`, {
+        reason: '年度考核均为良好以上,满意度95%,续签一年', term_start: '2028-01-01', term_end: '2028-12-31',
+    }), 201, 'renew').body;
+    assert.notEqual(successor.id, id);
+    assert.equal(successor.status, 'draft');
+    assert.equal(successor.predecessor_id, id);
+    assert.equal(successor.vendor_id, active.vendor_id);
+    assert.equal(successor.category_id, active.category_id);
+    assert.equal(successor.term_start, '2028-01-01');
+    assert.equal(successor.term_end, '2028-12-31');
+    // The successor draft is consistent content for its own term (a real user submits it after small edits).
+    const installments = successor.content.payment.installments;
+    assert.ok(installments.length > 0);
+    assert.equal(installments.reduce((total, item) => total + toFen(item.amount), 0), toFen(successor.content.total_amount));
+    assert.ok(installments.every((item) => item.due_date >= '2028-01-01'), 'installments fall in the new term');
+
+    const old = expectStatus(await office.get(`/contracts/${id}`), 200).body;
+    assert.equal(old.status, 'renewed');
+    assert.equal(old.successor_id, successor.id);
+    expectError(
+        await office.post(`/contracts/${id}/renew`, { reason: '再续', term_start: '2028-01-01', term_end: '2028-12-31' }),
+        409, 'FailedPrecondition',
+    );
+    const listed = expectStatus(await office.get('/contracts', { query: { status: 'renewed', page_size: 200 } }), 200).body.items;
+    assert.ok(listed.some((item) => item.id === id), 'status filter finds the renewed contract');
+    assert.ok((await contractAudit(id)).some((entry) => /renew/i.test(entry.action)), 'X-1 the renewal is audited');
+    assert.ok((await contractAudit(successor.id)).length >= 1, 'X-1 the successor\'s creation is audited');
+});
+
+test('CON-7 terminate with reason and breach liability; no payments afterwards; a reason is required', async () => {
+    const active = await createActiveContract(clients, content());
+    const id = active.id;
+    expectStatus(await office.post(`/contracts/${id}/payments`, payment('2027-01', '30000.00')), 201);
+    const draft = expectStatus(await office.post('/contracts', content()), 201).body;
+    const auditBefore = await auditTotal();
+    expectError(
+        await office.post(`/contracts/${id}/terminate`, { breach_liability: '乙方承担违约金10000元', effective_on: '2026-12-31' }),
+        400, 'InvalidArgument', 'reason',
+    );
+    expectError(
+        await office.post(`/contracts/${id}/terminate`, { reason: '', breach_liability: '乙方承担违约金10000元', effective_on: '2026-12-31' }),
+        400, 'InvalidArgument', 'reason',
+    );
+    expectError(
+        await office.post(`/contracts/${id}/terminate`, { reason: '三次考核不合格', breach_liability: 'x', effective_on: '2026-02-30' }),
+        400, 'InvalidArgument', 'effective_on',
+    );
+    expectError(
+        await sifa.post(`/contracts/${id}/terminate`, { reason: '三次考核不合格', breach_liability: 'x', effective_on: '2026-12-31' }),
+        403, 'PermissionDenied',
+    );
+    expectError(
+        await office.post(`/contracts/${draft.id}/terminate`, { reason: '不需要了', breach_liability: '无', effective_on: '2026-12-31' }),
+        409, 'FailedPrecondition',
+    );
+    assert.equal(await auditTotal(), auditBefore, 'refusals write nothing');
+
+    const reason = '一年内三次例行考核不合格(D1 第八条)';
+    const liability = '乙方按合同第十条支付违约金人民币10000.00元';
+    const terminated = expectStatus(
+        await office.post(`/contracts/${id}/terminate`, { reason, breach_liability: liability, effective_on: '2026-12-31' }), 200,
+    ).body;
+    assert.equal(terminated.status, 'terminated');
+    assert.equal(terminated.termination.reason, reason);
+    assert.equal(terminated.termination.breach_liability, liability);
+    assert.equal(terminated.termination.effective_on, '2026-12-31');
+    assert.ok([office.user.display_name, office.user.username].includes(terminated.termination.by), `by ${terminated.termination.by}`);
+    assert.match(terminated.termination.at, /\+08:00$/);
+
+    const afterTermination = await auditTotal();
+    expectError(await office.post(`/contracts/${id}/payments`, payment('2027-02', '100.00')), 409, 'FailedPrecondition');
+    expectError(
+        await office.post(`/contracts/${id}/ledger`, { kind: 'deduction', period: '2027-02', amount: '100.00', reason: 'x' }),
+        409, 'FailedPrecondition',
+    );
+    expectError(
+        await office.post(`/contracts/${id}/terminate`, { reason, breach_liability: liability, effective_on: '2026-12-31' }),
+        409, 'FailedPrecondition',
+    );
+    expectError(
+        await office.post(`/contracts/${id}/renew`, { reason: '续签', term_start: '2028-01-01', term_end: '2028-12-31' }),
+        409, 'FailedPrecondition',
+    );
+    assert.equal(await auditTotal(), afterTermination);
+    const ledger = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    assert.equal(ledger.totals.paid, '30000.00', 'the payment before termination is kept');
+    assert.ok((await contractAudit(id)).some((entry) => /terminat/i.test(entry.action)), 'X-1 the termination is audited');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// X-2 reminders and expiry, with servers whose clock is later
+
+async function dashboardAt(fakeNow) {
+    const server = await startServer(demo.db, { fakeNow });
+    try {
+        const client = new Client(server.url);
+        await client.login(DEMO.office.username, DEMO.office.password, { expect: 200 });
+        const dashboard = expectStatus(await client.get('/dashboard'), 200).body;
+        return { dashboard, client, server };
+    } catch (error) {
+        await server.stop();
+        throw error;
+    }
+}
+
+function contractReminder(dashboard, id) {
+    return dashboard.reminders.filter(
+        (item) => item.kind === 'contract_expiring' && typeof item.link === 'string' && item.link.endsWith(`/contracts/${id}`),
+    );
+}
+
+test('X-2 an active contract ending within 30 days has a contract_expiring reminder linking to it, rising in severity', async () => {
+    const active = await createActiveContract(clients, content());
+    const id = active.id;
+    const terminated = await createActiveContract(clients, content());
+    expectStatus(await office.post(`/contracts/${terminated.id}/terminate`, {
+        reason: '测试终止', breach_liability: '无', effective_on: '2026-12-31',
+    }), 200);
+
+    const today = expectStatus(await office.get('/dashboard'), 200).body;
+    assert.deepEqual(contractReminder(today, id), [], '398 days before the end: no reminder');
+
+    const severities = {};
+    for (const [fakeNow, days] of [
+        ['2027-09-01T10:00:00+08:00', 121], ['2027-11-01T10:00:00+08:00', 60], ['2027-12-10T10:00:00+08:00', 21],
+        ['2027-12-28T10:00:00+08:00', 3],
+    ]) {
+        const { dashboard, client, server } = await dashboardAt(fakeNow);
+        try {
+            const reminders = contractReminder(dashboard, id);
+            if (days > 90) {
+                assert.deepEqual(reminders, [], `${days} days before the end: no reminder`);
+                continue;
+            }
+            assert.equal(reminders.length, 1, `${days} days before the end: one reminder; got ${JSON.stringify(dashboard.reminders)}`);
+            const [reminder] = reminders;
+            assert.equal(reminder.due, '2027-12-31');
+            assert.equal(typeof reminder.severity, 'string');
+            assert.match(reminder.title['zh-CN'], /[\u4e00-\u9fff]/);
+            assert.equal(typeof reminder.title.en, 'string');
+            severities[days] = reminder.severity;
+            assert.deepEqual(contractReminder(dashboard, terminated.id), [], 'a terminated contract is not reminded');
+            const read = expectStatus(await client.get(`/contracts/${id}`), 200).body;
+            assert.equal(read.status, 'active');
+            assert.equal(read.days_to_expiry, days);
+        } finally {
+            await server.stop();
+        }
+    }
+    assert.notEqual(severities[21], severities[60], 'severity rises at 30 days');
+    assert.notEqual(severities[3], severities[21], 'severity rises at 7 days');
+});
+
+test('CON-3 an active contract whose term has ended reads as expired and cannot be paid', async () => {
+    const active = await createActiveContract(clients, content());
+    const id = active.id;
+    const server = await startServer(demo.db, { fakeNow: '2028-01-05T10:00:00+08:00' });
+    try {
+        const client = new Client(server.url);
+        await client.login(DEMO.office.username, DEMO.office.password, { expect: 200 });
+        const read = expectStatus(await client.get(`/contracts/${id}`), 200).body;
+        assert.equal(read.status, 'expired');
+        assert.ok(read.days_to_expiry < 0 || read.days_to_expiry === 0 || read.days_to_expiry === null, `days_to_expiry ${read.days_to_expiry}`);
+        const listed = expectStatus(await client.get('/contracts', { query: { status: 'expired', page_size: 200 } }), 200).body.items;
+        assert.ok(listed.some((item) => item.id === id), 'status=expired finds it');
+        expectError(await client.post(`/contracts/${id}/payments`, payment('2027-12', '30000.00')), 409, 'FailedPrecondition');
+        const dashboard = expectStatus(await client.get('/dashboard'), 200).body;
+        assert.deepEqual(contractReminder(dashboard, id), [], 'an expired contract is no longer "expiring"');
+    } finally {
+        await server.stop();
+    }
+    // Under today's clock it is still active.
+    assert.equal(expectStatus(await office.get(`/contracts/${id}`), 200).body.status, 'active');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+test('X-1 every contract has audit entries and houqin audit verify exits 0', async () => {
+    const contracts = await listAll(office, '/contracts');
+    assert.ok(contracts.length >= 8);
+    const audited = await listAll(jiwei, '/audit', { entity: 'contract' });
+    for (const contract of contracts) {
+        assert.ok(audited.some((entry) => entry.entity_id === contract.id), `contract ${contract.id} has audit entries`);
+    }
+    const verify = expectStatus(await jiwei.get('/audit/verify'), 200).body;
+    assert.equal(verify.ok, true, JSON.stringify(verify));
+    const run = cli(['audit', 'verify', '--db', demo.db.url], { allowFail: true });
+    assert.equal(run.code, 0, `houqin audit verify: ${run.stdout}${run.stderr}`);
+});

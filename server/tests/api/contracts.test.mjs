@@ -1,0 +1,630 @@
+// Contracts: content and its validation, the review path, signing, who sees what, the PDF and amendments
+// (CON-1 … CON-5, CON-2's versions, X-1; docs/api.md "Contracts"). Ledger, renewal, termination and reminders are in
+// contracts-ledger.test.mjs. The server runs with HOUQIN_FAKE_NOW=2026-11-28T10:00:00+08:00 ("today" 2026-11-28).
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import {
+    FAKE_TODAY, cli, contractFixtures, createActiveContract, expectError, expectStatus, listAll, monthlyInstallments,
+    setupDemo, sha256, toFen, uploadScan, validContent,
+} from './harness.mjs';
+
+let demo;
+let office;
+let admin;
+let sifa;
+let dangzheng;
+let jiwei;
+let fx; // contractFixtures
+let clients;
+
+before(async () => {
+    demo = await setupDemo();
+    office = await demo.as('office');
+    admin = await demo.as('admin');
+    sifa = await demo.as('sifa');
+    dangzheng = await demo.as('dangzheng');
+    jiwei = await demo.as('jiwei');
+    fx = await contractFixtures(demo, office);
+    clients = { office, sifa, dangzheng };
+});
+
+/** A valid content for vendor1's vendor (九江长安物业) in the cleaning category. */
+function content(overrides = {}, options = {}) {
+    const vendor = options.vendor ?? fx.ownVendor;
+    return validContent({
+        vendorId: vendor.id, vendor, categoryId: fx.category.id, departmentId: fx.department.id, overrides, ...options,
+    });
+}
+
+async function contractCount() {
+    return expectStatus(await office.get('/contracts', { query: { page_size: 1 } }), 200).body.total;
+}
+
+async function auditTotal() {
+    return expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.total;
+}
+
+async function contractAudit(id) {
+    return listAll(jiwei, '/audit', { entity: 'contract', entity_id: id });
+}
+
+function sumFen(list, key = 'amount') {
+    return list.reduce((total, item) => total + toFen(item[key]), 0);
+}
+
+function daysBetween(from, to) {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function pdfText(bytes) {
+    const result = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8', timeout: 60_000 });
+    if (result.error && result.error.code === 'ENOENT') return null;
+    assert.equal(result.status, 0, `pdftotext failed: ${result.stderr}`);
+    return result.stdout.replace(/\s+/g, '');
+}
+
+const names = (client) => [client.user.display_name, client.user.username];
+
+// ---------------------------------------------------------------------------------------------------------------
+// CON-1 content
+
+test('CON-1 the content helper is consistent: service items and installments add up to the total', () => {
+    const c = content();
+    assert.equal(sumFen(c.service_items), toFen(c.total_amount));
+    assert.equal(sumFen(c.payment.installments), toFen(c.total_amount));
+    assert.equal(c.assessment.checklist.reduce((total, item) => total + item.points, 0), 100);
+});
+
+test('CON-1 create a draft with full content; GET returns it with money strings exact to the fen', async () => {
+    const before = await contractCount();
+    const input = content({
+        // Cents that a float would lose: 123456.78 + 236543.22 = 360000.00.
+        service_items: [
+            { name: '办公区保洁', scope: '办公楼1-5层', fee_standard: '每月 10288.065 元', amount: '123456.78' },
+            { name: '绿化养护', scope: '镇政府大院', fee_standard: '按面积计', amount: '236543.22' },
+        ],
+        payment: {
+            method: '银行转账', frequency: 'monthly',
+            installments: monthlyInstallments(2027, [...Array(11).fill(3_000_001), 3_000_000 - 11]),
+        },
+    });
+    assert.equal(sumFen(input.payment.installments), 36_000_000);
+    const created = expectStatus(await office.post('/contracts', input), 201, 'create').body;
+    assert.equal(typeof created.id, 'number');
+    assert.equal(created.status, 'draft');
+    assert.equal(typeof created.code, 'string');
+    assert.ok(created.code.length > 0, 'a contract code');
+    assert.equal(created.title, input.title);
+    assert.equal(created.vendor_id, fx.ownVendor.id);
+    assert.equal(created.vendor_name, fx.ownVendor.name);
+    assert.equal(created.category_id, fx.category.id);
+    assert.equal(created.term_start, '2027-01-01');
+    assert.equal(created.term_end, '2027-12-31');
+    assert.equal(created.total_amount, '360000.00');
+    assert.equal(created.predecessor_id ?? null, null);
+    assert.equal(created.signing ?? null, null);
+    assert.equal(created.termination ?? null, null);
+    assert.match(created.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+08:00$/, 'created_at in +08:00');
+    for (const action of ['edit', 'submit']) {
+        assert.ok(created.allowed_actions.includes(action), `office may ${action} a draft: ${created.allowed_actions}`);
+    }
+    for (const key of Object.keys(input)) assert.deepEqual(created.content[key], input[key], `content.${key}`);
+
+    const read = expectStatus(await office.get(`/contracts/${created.id}`), 200).body;
+    for (const key of Object.keys(input)) assert.deepEqual(read.content[key], input[key], `read content.${key}`);
+    assert.equal(read.content.service_items[0].amount, '123456.78');
+    assert.equal(read.content.service_items[1].amount, '236543.22');
+    assert.equal(read.content.payment.installments[0].amount, '30000.01');
+    assert.equal(read.content.payment.installments[11].amount, '29999.89');
+    assert.equal(await contractCount(), before + 1);
+
+    const listed = expectStatus(await office.get('/contracts', { query: { q: input.title } }), 200).body;
+    assert.equal(listed.total, 1, 'found by title');
+    assert.equal(listed.items[0].id, created.id);
+    assert.equal(listed.items[0].content, undefined, 'the list has no content');
+    assert.equal(listed.items[0].status, 'draft');
+
+    const audit = await contractAudit(created.id);
+    assert.ok(audit.length >= 1, 'X-1 the creation is audited');
+    assert.ok(audit.some((entry) => entry.actor_id === office.user.id), 'X-1 by office');
+});
+
+test('CON-1 an empty checklist takes the category\'s default', async () => {
+    const input = content();
+    input.assessment = { ...input.assessment, checklist: [] };
+    const created = expectStatus(await office.post('/contracts', input), 201).body;
+    const checklist = created.content.assessment.checklist.map(({ item, points }) => ({ item, points }));
+    assert.deepEqual(checklist, fx.category.checklist.map(({ item, points }) => ({ item, points })));
+    assert.equal(checklist.reduce((total, entry) => total + entry.points, 0), 100);
+});
+
+test('CON-1 POST /contracts/schedule splits 100000.00 into 12 monthly installments, remainder in fen on the last', async () => {
+    const response = expectStatus(await office.post('/contracts/schedule', {
+        term_start: '2027-01-01', term_end: '2027-12-31', frequency: 'monthly', total_amount: '100000.00',
+    }), 200, 'schedule').body;
+    const { installments } = response;
+    assert.equal(installments.length, 12);
+    assert.deepEqual(installments.map((item) => item.amount), [...Array(11).fill('8333.33'), '8333.37']);
+    assert.equal(sumFen(installments), 10_000_000, 'sums exactly to 100000.00');
+    assert.equal(new Set(installments.map((item) => item.period)).size, 12, 'periods unique');
+    assert.equal(installments[0].period, '2027-01');
+    assert.equal(installments[11].period, '2027-12');
+    for (const item of installments) {
+        assert.match(item.due_date, /^\d{4}-\d\d-\d\d$/);
+        assert.ok(item.due_date >= '2027-01-01' && daysBetween('2027-12-31', item.due_date) <= 90, `due ${item.due_date}`);
+    }
+    const sorted = [...installments].sort((a, b) => (a.due_date < b.due_date ? -1 : 1));
+    assert.deepEqual(sorted, installments, 'in date order');
+
+    const quarterly = expectStatus(await office.post('/contracts/schedule', {
+        term_start: '2027-01-01', term_end: '2027-12-31', frequency: 'quarterly', total_amount: '100000.00',
+    }), 200).body.installments;
+    assert.deepEqual(quarterly.map((item) => item.amount), ['25000.00', '25000.00', '25000.00', '25000.00']);
+
+    expectError(await office.post('/contracts/schedule', {
+        term_start: '2027-12-31', term_end: '2027-01-01', frequency: 'monthly', total_amount: '100000.00',
+    }), 400, 'InvalidArgument', 'term_end');
+    expectError(await office.post('/contracts/schedule', {
+        term_start: '2027-01-01', term_end: '2027-12-31', frequency: 'weekly', total_amount: '100000.00',
+    }), 400, 'InvalidArgument', 'frequency');
+});
+
+test('CON-1 invalid content is refused naming the field; no contract and no audit entry written', async () => {
+    const contractsBefore = await contractCount();
+    const auditBefore = await auditTotal();
+    const base = content();
+    const json = { 'Content-Type': 'application/json' };
+
+    const cases = [
+        ['term_end', { term_start: '2027-12-31', term_end: '2027-01-01' }],
+        ['service_items[0].amount', {
+            service_items: [{ ...base.service_items[0], amount: '-240000.00' }, base.service_items[1]],
+        }],
+        ['annual_amount', { annual_amount: '-360000.00' }],
+        ['payment.installments', {
+            payment: {
+                ...base.payment,
+                installments: monthlyInstallments(2027, [...Array(11).fill(3_000_000), 2_999_999]),
+            },
+        }],
+        ['staffing[0].hours', { staffing: [{ ...base.staffing[0], hours: 25 }, ...base.staffing.slice(1)] }],
+        ['assessment.checklist', {
+            assessment: {
+                ...base.assessment,
+                checklist: base.assessment.checklist.map((item, i) => (i === 0 ? { ...item, points: 10 } : item)),
+            },
+        }],
+        ['vendor_id', { vendor_id: 99999999 }],
+        ['total_amount', { total_amount: 360000 }], // money as a number, not a string
+        ['annual_amount', { annual_amount: 360000.0 }],
+    ];
+    for (const [field, overrides] of cases) {
+        expectError(await office.post('/contracts', { ...base, ...overrides }), 400, 'InvalidArgument', field);
+    }
+    expectError(await office.post('/contracts', '{"title": "半截', { headers: json }), 400, 'InvalidArgument');
+    expectError(await office.post('/contracts', 'not json', { headers: json }), 400, 'InvalidArgument');
+
+    assert.equal(await contractCount(), contractsBefore, 'no contract written');
+    assert.equal(await auditTotal(), auditBefore, 'no audit entry written');
+});
+
+test('CON-1 the same refusals apply when a draft is edited; the draft is unchanged', async () => {
+    const input = content();
+    const created = expectStatus(await office.post('/contracts', input), 201).body;
+    const auditBefore = await auditTotal();
+    expectError(await office.put(`/contracts/${created.id}`, { ...input, term_end: '2026-12-31' }), 400, 'InvalidArgument', 'term_end');
+    expectError(
+        await office.put(`/contracts/${created.id}`, { ...input, staffing: [{ ...input.staffing[0], hours: 25 }] }),
+        400, 'InvalidArgument', 'staffing[0].hours',
+    );
+    assert.equal(await auditTotal(), auditBefore);
+    const read = expectStatus(await office.get(`/contracts/${created.id}`), 200).body;
+    assert.deepEqual(read.content.term_end, input.term_end);
+    assert.deepEqual(read.content.staffing, input.staffing);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// CON-2 review
+
+test('CON-2 review path: submit, both reviews, return with comment, resubmit as version 2, versions and history', async () => {
+    const input = content();
+    const created = expectStatus(await office.post('/contracts', input), 201).body;
+    const id = created.id;
+    let writes = 1;
+    const scan = await uploadScan(office);
+    const signBody = { signed_on: FAKE_TODAY, party_a_signatory: '李书记', party_b_signatory: '张经理', attachment_id: scan.id };
+
+    // Not yet submitted: no review.
+    expectError(
+        await sifa.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'approve', comment: '' }), 409, 'FailedPrecondition',
+    );
+
+    const submitted = expectStatus(await office.post(`/contracts/${id}/submit`, {}), 200, 'submit').body;
+    writes += 1;
+    assert.equal(submitted.status, 'in_review');
+    assert.equal(submitted.review.version_no, 1);
+    assert.equal(submitted.review.legal ?? null, null);
+    assert.equal(submitted.review.text ?? null, null);
+    expectError(await office.put(`/contracts/${id}`, input), 409, 'FailedPrecondition'); // frozen while in review
+
+    const auditBefore = await auditTotal();
+    // office is not a reviewer
+    expectError(
+        await office.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'approve', comment: '' }), 403, 'PermissionDenied',
+    );
+    expectError(
+        await jiwei.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'approve', comment: '' }), 403, 'PermissionDenied',
+    );
+    // the wrong version
+    const wrong = await sifa.post(`/contracts/${id}/reviews`, { version_no: 2, decision: 'approve', comment: '' });
+    expectStatus(wrong, [400, 409], 'review of a version that is not under review');
+    if (wrong.status === 400) expectError(wrong, 400, 'InvalidArgument', 'version_no');
+    expectError(await sifa.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'maybe', comment: '' }), 400, 'InvalidArgument', 'decision');
+    // signing before both approvals
+    expectError(await office.post(`/contracts/${id}/sign`, signBody), 409, 'FailedPrecondition');
+    assert.equal(await auditTotal(), auditBefore, 'refusals write nothing');
+
+    const legal = expectStatus(
+        await sifa.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'approve', comment: '条款合法' }), 200, 'legal approve',
+    ).body;
+    writes += 1;
+    assert.equal(legal.status, 'in_review', 'one approval is not enough');
+    assert.equal(legal.review.legal.decision, 'approve');
+    assert.equal(legal.review.legal.comment, '条款合法');
+    assert.ok(names(sifa).includes(legal.review.legal.by), `legal.by ${legal.review.legal.by}`);
+    assert.equal(legal.review.text ?? null, null);
+    expectError(await office.post(`/contracts/${id}/sign`, signBody), 409, 'FailedPrecondition');
+
+    // Returning needs a comment.
+    expectError(
+        await dangzheng.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'return' }), 400, 'InvalidArgument', 'comment',
+    );
+    expectError(
+        await dangzheng.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'return', comment: '' }),
+        400, 'InvalidArgument', 'comment',
+    );
+    const returnComment = '第三条“收费标准”表述不清,请修改后重新提交';
+    const returned = expectStatus(
+        await dangzheng.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'return', comment: returnComment }), 200, 'return',
+    ).body;
+    writes += 1;
+    assert.equal(returned.status, 'returned');
+    assert.equal(returned.review?.text?.decision ?? 'return', 'return');
+    expectError(await office.post(`/contracts/${id}/sign`, signBody), 409, 'FailedPrecondition');
+
+    const officeReturned = expectStatus(await office.get(`/contracts/${id}`), 200).body;
+    assert.ok(officeReturned.allowed_actions.includes('edit'), `office may edit a returned contract: ${officeReturned.allowed_actions}`);
+
+    // Edit and resubmit: version 2.
+    const edited = {
+        ...input,
+        service_items: [{ ...input.service_items[0], fee_standard: '每月人民币 20000.00 元(含税)' }, input.service_items[1]],
+    };
+    const put = expectStatus(await office.put(`/contracts/${id}`, edited), 200, 'edit a returned contract').body;
+    writes += 1;
+    assert.equal(put.content.service_items[0].fee_standard, '每月人民币 20000.00 元(含税)');
+    const resubmitted = expectStatus(await office.post(`/contracts/${id}/submit`, {}), 200, 'resubmit').body;
+    writes += 1;
+    assert.equal(resubmitted.status, 'in_review');
+    assert.equal(resubmitted.review.version_no, 2);
+    assert.equal(resubmitted.review.legal ?? null, null, 'the legal approval of version 1 does not carry over');
+    assert.equal(resubmitted.review.text ?? null, null);
+
+    // An approval of version 1 now is refused.
+    const stale = await sifa.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'approve', comment: '' });
+    expectStatus(stale, [400, 409], 'approval of the old version');
+    if (stale.status === 400) expectError(stale, 400, 'InvalidArgument', 'version_no');
+
+    const oneOfTwo = expectStatus(
+        await dangzheng.post(`/contracts/${id}/reviews`, { version_no: 2, decision: 'approve', comment: '文字已修改' }), 200,
+    ).body;
+    writes += 1;
+    assert.equal(oneOfTwo.status, 'in_review');
+    const approved = expectStatus(
+        await sifa.post(`/contracts/${id}/reviews`, { version_no: 2, decision: 'approve', comment: '' }), 200,
+    ).body;
+    writes += 1;
+    assert.equal(approved.status, 'approved');
+    assert.equal(approved.review.version_no, 2);
+    assert.equal(approved.review.legal.decision, 'approve');
+    assert.equal(approved.review.text.decision, 'approve');
+    const lateOld = await sifa.post(`/contracts/${id}/reviews`, { version_no: 1, decision: 'approve', comment: '' });
+    expectStatus(lateOld, [400, 409], 'approval of version 1 after version 2 was approved');
+    expectError(await office.put(`/contracts/${id}`, edited), 409, 'FailedPrecondition'); // approved text is frozen
+    const officeView = expectStatus(await office.get(`/contracts/${id}`), 200).body;
+    assert.ok(officeView.allowed_actions.includes('sign'), `office may sign an approved contract: ${officeView.allowed_actions}`);
+
+    // Versions: both kept with their contents.
+    const versions = expectStatus(await office.get(`/contracts/${id}/versions`), 200).body.items;
+    assert.equal(versions.length, 2, `two versions: ${JSON.stringify(versions.map((v) => v.version_no))}`);
+    const byNo = Object.fromEntries(versions.map((version) => [version.version_no, version]));
+    assert.ok(byNo[1] && byNo[2]);
+    assert.equal(byNo[1].kind, 'original');
+    assert.equal(byNo[2].kind, 'original');
+    assert.equal(byNo[1].content.service_items[0].fee_standard, input.service_items[0].fee_standard);
+    assert.equal(byNo[2].content.service_items[0].fee_standard, '每月人民币 20000.00 元(含税)');
+    assert.equal(byNo[1].content.title, input.title);
+    for (const version of versions) {
+        assert.ok(names(office).includes(version.created_by) || version.created_by === office.user.id, `created_by ${version.created_by}`);
+        assert.match(version.submitted_at, /\+08:00$/);
+    }
+
+    // History: every step with its actor and comment.
+    const history = expectStatus(await office.get(`/contracts/${id}/history`), 200).body.items;
+    const by = (client) => history.filter((item) => names(client).includes(item.actor_name));
+    assert.ok(by(office).filter((item) => /submit/i.test(item.action)).length >= 2, `two submissions: ${JSON.stringify(history)}`);
+    assert.equal(by(sifa).length, 2, 'legal review twice');
+    assert.equal(by(dangzheng).length, 2, 'text review twice');
+    const ret = history.find((item) => item.comment === returnComment);
+    assert.ok(ret, 'the return with its comment');
+    assert.ok(names(dangzheng).includes(ret.actor_name));
+    assert.equal(ret.version_no, 1);
+    assert.match(ret.action, /return/i);
+    assert.ok(history.some((item) => item.comment === '条款合法' && item.version_no === 1), 'legal approval of v1 with comment');
+    assert.ok(history.some((item) => item.comment === '文字已修改' && item.version_no === 2), 'text approval of v2 with comment');
+    for (const item of history) {
+        assert.match(item.at, /\+08:00$/);
+        assert.equal(typeof item.role, 'string');
+    }
+
+    // X-1: each successful write above is in the audit trail under entity contract.
+    const audit = await contractAudit(id);
+    assert.ok(audit.length >= writes, `X-1 ${writes} writes, ${audit.length} audit entries`);
+    for (const client of [office, sifa, dangzheng]) {
+        assert.ok(audit.some((entry) => entry.actor_id === client.user.id), `X-1 audit has ${client.user.username}`);
+    }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// CON-3 signing and who sees what
+
+test('CON-3 sign with a scan: active; an active contract changes only through an amendment', async () => {
+    const input = content();
+    const created = expectStatus(await office.post('/contracts', input), 201).body;
+    expectStatus(await office.post(`/contracts/${created.id}/submit`, {}), 200);
+    for (const reviewer of [sifa, dangzheng]) {
+        expectStatus(await reviewer.post(`/contracts/${created.id}/reviews`, { version_no: 1, decision: 'approve', comment: '同意' }), 200);
+    }
+    const auditBefore = await auditTotal();
+    const signBody = { signed_on: FAKE_TODAY, party_a_signatory: '李书记', party_b_signatory: '张经理' };
+    expectError(await office.post(`/contracts/${created.id}/sign`, signBody), 400, 'InvalidArgument', 'attachment_id');
+    expectError(
+        await office.post(`/contracts/${created.id}/sign`, { ...signBody, attachment_id: 99999999 }), 400, 'InvalidArgument', 'attachment_id',
+    );
+    expectError(await sifa.post(`/contracts/${created.id}/sign`, { ...signBody, attachment_id: 1 }), 403, 'PermissionDenied');
+    assert.equal(await auditTotal(), auditBefore);
+
+    const scan = await uploadScan(office, '长安物业保洁合同(盖章).pdf');
+    const signed = expectStatus(await office.post(`/contracts/${created.id}/sign`, { ...signBody, attachment_id: scan.id }), 200).body;
+    assert.equal(signed.status, 'active');
+    assert.equal(signed.active_version_no, 1);
+    assert.equal(signed.signing.signed_on, FAKE_TODAY);
+    assert.equal(signed.signing.party_a_signatory, '李书记');
+    assert.equal(signed.signing.party_b_signatory, '张经理');
+    assert.equal(signed.signing.attachment.id, scan.id);
+    assert.equal(signed.signing.attachment.filename, '长安物业保洁合同(盖章).pdf');
+    assert.equal(signed.signing.attachment.sha256, sha256(scan.bytes));
+    assert.equal(signed.days_to_expiry, daysBetween(FAKE_TODAY, '2027-12-31'));
+
+    expectError(await office.post(`/contracts/${created.id}/sign`, { ...signBody, attachment_id: scan.id }), 409, 'FailedPrecondition');
+    const put = expectError(await office.put(`/contracts/${created.id}`, { ...input, title: `${input.title}(改)` }), 409, 'FailedPrecondition');
+    assert.ok(put.message, 'message says an amendment is needed');
+    expectError(await office.post(`/contracts/${created.id}/submit`, {}), 409, 'FailedPrecondition');
+    const read = expectStatus(await office.get(`/contracts/${created.id}`), 200).body;
+    assert.equal(read.title, input.title);
+    assert.equal(read.status, 'active');
+});
+
+test('CON-3 ROLE-8 a vendor user sees its own vendor\'s contracts only; ROLE-4 discipline reads all and writes nothing', async () => {
+    const own = await createActiveContract(clients, content());
+    const other = await createActiveContract(clients, content({}, { vendor: fx.otherVendor }));
+    assert.equal(other.vendor_id, fx.otherVendor.id);
+
+    // vendor1 (九江长安物业)
+    const mine = expectStatus(await fx.vendor1.get(`/contracts/${own.id}`), 200, 'vendor1 reads its contract').body;
+    assert.equal(mine.vendor_id, fx.ownVendor.id);
+    assert.equal(mine.content.total_amount, '360000.00');
+    expectError(await fx.vendor1.get(`/contracts/${other.id}`), 404, 'NotFound');
+    expectError(await fx.vendor1.get(`/contracts/${other.id}/document.pdf`), 404, 'NotFound');
+    expectError(await fx.vendor1.get(`/contracts/${other.id}/versions`), 404, 'NotFound');
+    expectError(await fx.vendor1.get(`/contracts/${other.id}/ledger`), 404, 'NotFound');
+    const vendorList = await listAll(fx.vendor1, '/contracts');
+    assert.ok(vendorList.some((item) => item.id === own.id));
+    assert.ok(vendorList.every((item) => item.vendor_id === fx.ownVendor.id), 'vendor1 lists only its own vendor\'s contracts');
+    // vendor2 (佛山安泰保安) the other way round
+    expectStatus(await fx.vendor2.get(`/contracts/${other.id}`), 200);
+    expectError(await fx.vendor2.get(`/contracts/${own.id}`), 404, 'NotFound');
+    // a vendor user writes nothing
+    expectError(await fx.vendor1.post('/contracts', content()), 403, 'PermissionDenied');
+    expectError(await fx.vendor1.put(`/contracts/${own.id}`, content()), 403, 'PermissionDenied');
+
+    // discipline
+    const auditBefore = await auditTotal();
+    const countBefore = await contractCount();
+    const read = expectStatus(await jiwei.get(`/contracts/${own.id}`), 200).body;
+    assert.equal(read.id, own.id);
+    expectStatus(await jiwei.get(`/contracts/${other.id}`), 200);
+    expectStatus(await jiwei.get(`/contracts/${own.id}/versions`), 200);
+    expectStatus(await jiwei.get(`/contracts/${own.id}/history`), 200);
+    expectStatus(await jiwei.get(`/contracts/${own.id}/ledger`), 200);
+    assert.equal(expectStatus(await jiwei.get('/contracts'), 200).body.total, countBefore, 'discipline lists all');
+    const writes = [
+        ['POST', '/contracts', content()],
+        ['PUT', `/contracts/${own.id}`, content()],
+        ['POST', `/contracts/${own.id}/submit`, {}],
+        ['POST', `/contracts/${own.id}/reviews`, { version_no: 1, decision: 'approve', comment: '' }],
+        ['POST', `/contracts/${own.id}/sign`, { signed_on: FAKE_TODAY, party_a_signatory: 'x', party_b_signatory: 'y', attachment_id: 1 }],
+        ['POST', `/contracts/${own.id}/consultations`, { held_on: FAKE_TODAY, participants: '纪委', summary: '纪委改' }],
+        ['POST', `/contracts/${own.id}/amendments`, { consultation_id: 1, reason: '纪委改' }],
+        ['POST', `/contracts/${own.id}/terminate`, { reason: '纪委改', breach_liability: '无', effective_on: FAKE_TODAY }],
+        ['POST', `/contracts/${own.id}/renew`, { reason: '纪委改', term_start: '2028-01-01', term_end: '2028-12-31' }],
+        ['POST', `/contracts/${own.id}/ledger`, { kind: 'deduction', period: '2027-01', amount: '1.00', reason: '纪委改' }],
+        ['POST', `/contracts/${own.id}/payments`, { period: '2027-01', amount: '1.00', paid_on: FAKE_TODAY, reference: 'J', note: '' }],
+    ];
+    for (const [method, path, body] of writes) {
+        expectError(await jiwei.request(method, path, body), 403, 'PermissionDenied');
+    }
+    // leadership reads but writes nothing; a department user does not read contracts
+    const leader = await demo.as('leader');
+    expectStatus(await leader.get(`/contracts/${own.id}`), 200);
+    expectError(await leader.post('/contracts', content()), 403, 'PermissionDenied');
+    const dept = await demo.as('dept');
+    expectStatus(await dept.get(`/contracts/${own.id}`), [403, 404]);
+    assert.equal(await auditTotal(), auditBefore, 'refused writes leave no audit entries');
+    assert.equal(await contractCount(), countBefore);
+    assert.equal(expectStatus(await office.get(`/contracts/${own.id}`), 200).body.status, 'active');
+});
+
+test('CON-3 malformed ids are 400, unknown ids 404', async () => {
+    for (const id of ['abc', '0', '-1', '1.5']) {
+        expectError(await office.get(`/contracts/${id}`), 400, 'InvalidArgument');
+    }
+    expectError(await office.get('/contracts/99999999'), 404, 'NotFound');
+    expectError(await office.put('/contracts/99999999', content()), 404, 'NotFound');
+    expectError(await office.post('/contracts/99999999/submit', {}), 404, 'NotFound');
+    expectError(await office.get('/contracts/99999999/ledger'), 404, 'NotFound');
+    expectError(await office.get('/contracts', { query: { status: 'lost' } }), 400, 'InvalidArgument');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// CON-5 the document
+
+test('CON-5 document.pdf is a PDF with the title and the vendor name', async () => {
+    const input = content({ title: `九江镇机关保洁绿化服务外包合同(PDF测试)` });
+    const created = expectStatus(await office.post('/contracts', input), 201).body;
+    const response = expectStatus(await office.get(`/contracts/${created.id}/document.pdf`), 200, 'pdf of a draft');
+    assert.equal((response.headers.get('content-type') || '').split(';')[0].trim(), 'application/pdf');
+    assert.equal(response.bytes.subarray(0, 4).toString('latin1'), '%PDF');
+    const text = pdfText(response.bytes);
+    if (text !== null) {
+        assert.ok(text.includes(input.title.replace(/\s+/g, '')), `the PDF shows the title; text starts ${text.slice(0, 300)}`);
+        assert.ok(text.includes(fx.ownVendor.name), `the PDF shows the vendor name ${fx.ownVendor.name}`);
+        assert.ok(text.includes('360000.00') || text.includes('360,000.00'), 'the PDF shows the total amount');
+    }
+    const v1 = expectStatus(await office.get(`/contracts/${created.id}/document.pdf`, { query: { version: 1 } }), 200);
+    assert.equal(v1.bytes.subarray(0, 4).toString('latin1'), '%PDF');
+    expectStatus(await office.get(`/contracts/${created.id}/document.pdf`, { query: { version: 99 } }), [400, 404]);
+    // The reviewers read it too (D1 Art.6: the text goes to them).
+    expectStatus(await sifa.get(`/contracts/${created.id}/document.pdf`), 200);
+    expectStatus(await dangzheng.get(`/contracts/${created.id}/document.pdf`), 200);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// CON-4 amendments
+
+test('CON-4 amendment after a consultation: drafted, reviewed like the original, signing puts it in force', async () => {
+    const input = content();
+    const active = await createActiveContract(clients, input);
+    const id = active.id;
+    assert.equal(active.status, 'active');
+    assert.equal(active.active_version_no, 1);
+
+    // An amendment needs a consultation (D5.6).
+    const auditBefore = await auditTotal();
+    expectError(await office.post(`/contracts/${id}/amendments`, { reason: '增加服务面积' }), 400, 'InvalidArgument', 'consultation_id');
+    expectError(
+        await office.post(`/contracts/${id}/amendments`, { consultation_id: 99999999, reason: '增加服务面积' }),
+        400, 'InvalidArgument', 'consultation_id',
+    );
+    assert.equal(await auditTotal(), auditBefore);
+
+    const consultation = expectStatus(await office.post(`/contracts/${id}/consultations`, {
+        held_on: FAKE_TODAY, participants: '王主任(机关事务办)、张经理(长安物业)', summary: '新增大院西侧绿地养护,自2027年7月起月费增加2000元',
+    }), 201, 'consultation').body;
+    assert.equal(typeof consultation.id, 'number');
+    const consultations = expectStatus(await office.get(`/contracts/${id}/consultations`), 200).body.items;
+    assert.ok(consultations.some((item) => item.id === consultation.id && item.summary.includes('西侧绿地')));
+
+    const started = expectStatus(
+        await office.post(`/contracts/${id}/amendments`, { consultation_id: consultation.id, reason: '增加绿地养护面积' }), 201,
+    ).body;
+    assert.equal(started.id, id, 'the amendment belongs to the same contract');
+    assert.equal(started.status, 'active', 'the contract stays in force while its amendment is drafted');
+    assert.equal(started.amendment.status, 'draft');
+    assert.equal(started.amendment.consultation_id, consultation.id);
+    assert.equal(started.amendment.reason, '增加绿地养护面积');
+    expectError(
+        await office.post(`/contracts/${id}/amendments`, { consultation_id: consultation.id, reason: '再来一个' }),
+        409, 'FailedPrecondition',
+    );
+
+    // 6 x 30000.00 + 6 x 32000.00 = 372000.00; service items 240000.00 + 132000.00.
+    const amended = {
+        ...input,
+        annual_amount: '372000.00',
+        total_amount: '372000.00',
+        service_items: [input.service_items[0], { ...input.service_items[1], fee_standard: '1-6月每月 10000 元,7-12月每月 12000 元', amount: '132000.00' }],
+        payment: { ...input.payment, installments: monthlyInstallments(2027, [...Array(6).fill(3_000_000), ...Array(6).fill(3_200_000)]) },
+    };
+    const edited = expectStatus(await office.put(`/contracts/${id}`, amended), 200, 'edit the amendment').body;
+    assert.equal(edited.amendment.status, 'draft');
+    assert.equal(edited.status, 'active');
+    // Inconsistent amendment content is refused like any content.
+    expectError(
+        await office.put(`/contracts/${id}`, { ...amended, total_amount: '372000.01' }), 400, 'InvalidArgument',
+    );
+    // Payments still follow the version in force.
+    const ledgerDuring = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    assert.equal(ledgerDuring.totals.amount, '360000.00', 'the drafted amendment is not in force');
+
+    const submitted = expectStatus(await office.post(`/contracts/${id}/submit`, {}), 200).body;
+    assert.equal(submitted.amendment.status, 'in_review');
+    assert.equal(submitted.status, 'active');
+    const versionNo = submitted.review.version_no;
+    assert.equal(versionNo, 2);
+    expectStatus(await sifa.post(`/contracts/${id}/reviews`, { version_no: versionNo, decision: 'approve', comment: '变更合法' }), 200);
+    const approved = expectStatus(
+        await dangzheng.post(`/contracts/${id}/reviews`, { version_no: versionNo, decision: 'approve', comment: '' }), 200,
+    ).body;
+    assert.equal(approved.amendment.status, 'approved');
+    assert.equal(approved.status, 'active');
+    assert.equal(approved.active_version_no, 1, 'approved but not signed: version 1 is still in force');
+
+    const scan = await uploadScan(office, '补充协议.pdf');
+    const signed = expectStatus(await office.post(`/contracts/${id}/sign`, {
+        signed_on: FAKE_TODAY, party_a_signatory: '李书记', party_b_signatory: '张经理', attachment_id: scan.id,
+    }), 200, 'sign the amendment').body;
+    assert.equal(signed.status, 'active');
+    assert.equal(signed.active_version_no, 2);
+    assert.equal(signed.total_amount, '372000.00');
+    assert.equal(signed.content.total_amount, '372000.00');
+    assert.equal(signed.content.payment.installments[6].amount, '32000.00');
+    assert.ok(signed.amendment === null || signed.amendment.status === 'approved', 'no amendment left in draft');
+
+    const versions = expectStatus(await office.get(`/contracts/${id}/versions`), 200).body.items;
+    assert.equal(versions.length, 2);
+    const byNo = Object.fromEntries(versions.map((version) => [version.version_no, version]));
+    assert.equal(byNo[1].kind, 'original');
+    assert.equal(byNo[1].content.total_amount, '360000.00', 'the original text is kept');
+    assert.equal(byNo[2].kind, 'amendment');
+    assert.equal(byNo[2].content.total_amount, '372000.00');
+
+    const ledger = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    assert.equal(ledger.totals.amount, '372000.00', 'the ledger follows the version in force');
+    assert.equal(ledger.periods.find((period) => period.period === '2027-07').amount, '32000.00');
+    assert.equal(ledger.periods.find((period) => period.period === '2027-06').amount, '30000.00');
+
+    const pdf = expectStatus(await office.get(`/contracts/${id}/document.pdf`, { query: { version: 1 } }), 200);
+    const text = pdfText(pdf.bytes);
+    if (text !== null) assert.ok(!text.includes('372000.00'), 'version 1 of the document shows the original amount');
+
+    const audit = await contractAudit(id);
+    // create, submit, 2 reviews, sign, consultation?, amendment, edit, submit, 2 reviews, sign
+    assert.ok(audit.length >= 11, `X-1 every step of the amendment is audited (${audit.length})`);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+test('X-1 contract writes are in the hash chain and houqin audit verify exits 0', async () => {
+    const contracts = await listAll(office, '/contracts');
+    assert.ok(contracts.length >= 8);
+    const audited = await listAll(jiwei, '/audit', { entity: 'contract' });
+    for (const contract of contracts) {
+        assert.ok(audited.some((entry) => entry.entity_id === contract.id), `contract ${contract.id} has audit entries`);
+    }
+    const verify = expectStatus(await jiwei.get('/audit/verify'), 200).body;
+    assert.equal(verify.ok, true, JSON.stringify(verify));
+    const run = cli(['audit', 'verify', '--db', demo.db.url], { allowFail: true });
+    assert.equal(run.code, 0, `houqin audit verify: ${run.stdout}${run.stderr}`);
+});
