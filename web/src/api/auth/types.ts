@@ -20,7 +20,11 @@ export type Permission =
   | 'user:manage'
   | 'org:manage'
   | 'settings:manage'
-  | 'dashboard:read';
+  | 'dashboard:read'
+  | 'contract:read'
+  | 'contract:write'
+  | 'contract:review'
+  | 'payment:write';
 
 export interface SessionUser {
   id: number;
