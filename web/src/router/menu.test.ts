@@ -7,8 +7,9 @@ const names = (permissions: string[]) => menuFor(permissions).flatMap((group) =>
 describe('menuFor (permissions → menu)', () => {
   it('gives the admin everything', () => {
     const all = ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'vendor:write_own', 'audit:read',
-      'user:manage', 'org:manage', 'settings:manage', 'dashboard:read'];
-    expect(names(all)).toEqual(['dashboard', 'categories', 'vendors', 'audit', 'users', 'orgs', 'settings']);
+      'user:manage', 'org:manage', 'settings:manage', 'dashboard:read', 'contract:read', 'contract:write', 'contract:review',
+      'payment:write'];
+    expect(names(all)).toEqual(['dashboard', 'categories', 'vendors', 'contracts', 'audit', 'users', 'orgs', 'settings']);
   });
   it('gives discipline inspection the audit trail but no system group', () => {
     const groups = menuFor(['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read']);
@@ -17,6 +18,9 @@ describe('menuFor (permissions → menu)', () => {
   });
   it('gives a vendor user only catalogue and vendors', () => {
     expect(names(['catalogue:read', 'vendor:read', 'vendor:write_own'])).toEqual(['categories', 'vendors']);
+  });
+  it('gives contract reviewers the contracts (CON-2)', () => {
+    expect(names(['catalogue:read', 'vendor:read', 'contract:read', 'contract:review'])).toEqual(['categories', 'vendors', 'contracts']);
   });
   it('gives a department user the catalogue only, and nothing without permissions', () => {
     expect(names(['catalogue:read'])).toEqual(['categories']);
