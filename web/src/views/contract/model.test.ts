@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vendor } from '@/api/vendor/types';
-import { blankContent, contentOf, partyFromVendor } from './model';
+import { blankContent, contentOf, nextTerm, partyFromVendor } from './model';
 
 const text = (key: string) => key;
 
@@ -26,5 +26,17 @@ describe('contract content model', () => {
     expect(source.staffing[0].people).toBe(1);
     expect(content.party_a.name).toBe('');
     expect(content.payment.installments).toEqual([]);
+  });
+});
+
+describe('nextTerm (renewal proposal)', () => {
+  it('follows a calendar year with the next one', () => {
+    expect(nextTerm('2027-01-01', '2027-12-31')).toEqual({ term_start: '2028-01-01', term_end: '2028-12-31' });
+  });
+  it('keeps a two-year term mid-year', () => {
+    expect(nextTerm('2026-07-01', '2028-06-30')).toEqual({ term_start: '2028-07-01', term_end: '2030-06-30' });
+  });
+  it('keeps the length of an odd term in days', () => {
+    expect(nextTerm('2027-01-01', '2027-01-10')).toEqual({ term_start: '2027-01-11', term_end: '2027-01-20' });
   });
 });

@@ -87,3 +87,28 @@ export function contentOf(source: Partial<ContractContent> | null | undefined, t
     deductions: copy.deductions ?? [],
   };
 }
+
+function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const moved = new Date(Date.UTC(year, month - 1, day + days));
+  return moved.toISOString().slice(0, 10);
+}
+
+/**
+ * The proposed term of a renewal (CON-6): starts the day after the old term ends and lasts as long
+ * (same month-day span one year on when the old term was whole years).
+ */
+export function nextTerm(termStart: string, termEnd: string): { term_start: string; term_end: string } {
+  const start = addDays(termEnd, 1);
+  const [startYear, startMonth, startDay] = termStart.split('-').map(Number);
+  const [endYear, endMonth, endDay] = termEnd.split('-').map(Number);
+  const years = endYear - startYear + (endMonth > startMonth || (endMonth === startMonth && endDay >= startDay) ? 0 : -1);
+  const wholeYears = addDays(`${startYear + years + 1}-${String(startMonth).padStart(2, '0')}-${String(startDay).padStart(2, '0')}`, -1) === termEnd;
+  if (wholeYears && years >= 0) {
+    const [newYear, newMonth, newDay] = start.split('-').map(Number);
+    const end = addDays(`${newYear + years + 1}-${String(newMonth).padStart(2, '0')}-${String(newDay).padStart(2, '0')}`, -1);
+    return { term_start: start, term_end: end };
+  }
+  const length = (Date.parse(termEnd) - Date.parse(termStart)) / 86_400_000;
+  return { term_start: start, term_end: addDays(start, length) };
+}
