@@ -8,6 +8,10 @@ describe('reminderRoute', () => {
     expect(reminderRoute('#/vendors/7')).toBe('/vendors/7');
     expect(reminderRoute('http://127.0.0.1:8080/api/v1/vendors/9')).toBe('/vendors/9');
   });
+  it('opens the contract of a contract_expiring reminder (X-2)', () => {
+    expect(reminderRoute('/contracts/3')).toBe('/contracts/3');
+    expect(reminderRoute('/api/v1/contracts/3')).toBe('/contracts/3');
+  });
   it('refuses nothing and relative junk', () => {
     expect(reminderRoute(null)).toBeNull();
     expect(reminderRoute('')).toBeNull();
