@@ -39,7 +39,8 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kCatalogueRead, Permission::kCatalogueWrite, Permission::kVendorRead,
         Permission::kVendorWrite,   Permission::kVendorWriteOwn, Permission::kAuditRead,
         Permission::kUserManage,    Permission::kOrgManage,      Permission::kSettingsManage,
-        Permission::kDashboardRead,
+        Permission::kDashboardRead, Permission::kContractRead,   Permission::kContractWrite,
+        Permission::kContractReview, Permission::kPaymentWrite,
     };
     return kAll;
 }
@@ -56,6 +57,10 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kOrgManage: return "org:manage";
         case Permission::kSettingsManage: return "settings:manage";
         case Permission::kDashboardRead: return "dashboard:read";
+        case Permission::kContractRead: return "contract:read";
+        case Permission::kContractWrite: return "contract:write";
+        case Permission::kContractReview: return "contract:review";
+        case Permission::kPaymentWrite: return "payment:write";
     }
     return "";
 }
@@ -64,14 +69,18 @@ std::vector<Permission> PermissionsOf(Role role) {
     using P = Permission;
     switch (role) {
         case Role::kAdmin: return AllPermissions();
-        case Role::kOffice: return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead, P::kVendorWrite, P::kDashboardRead};
-        case Role::kLeadership: return {P::kCatalogueRead, P::kVendorRead, P::kDashboardRead};
+        case Role::kOffice:
+            return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead, P::kVendorWrite, P::kDashboardRead,
+                    P::kContractRead,  P::kContractWrite,  P::kPaymentWrite};
+        case Role::kLeadership: return {P::kCatalogueRead, P::kVendorRead, P::kDashboardRead, P::kContractRead};
         // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing.
-        case Role::kDiscipline: return {P::kCatalogueRead, P::kVendorRead, P::kAuditRead, P::kDashboardRead};
+        case Role::kDiscipline:
+            return {P::kCatalogueRead, P::kVendorRead, P::kAuditRead, P::kDashboardRead, P::kContractRead};
+        // D1 Art.6: the judicial office reviews the law, the party-government office the text, of every contract.
         case Role::kJudicial:
-        case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead};
+        case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead, P::kContractRead, P::kContractReview};
         case Role::kDepartment: return {P::kCatalogueRead};
-        case Role::kVendor: return {P::kCatalogueRead, P::kVendorRead, P::kVendorWriteOwn};
+        case Role::kVendor: return {P::kCatalogueRead, P::kVendorRead, P::kVendorWriteOwn, P::kContractRead};
     }
     return {};
 }

@@ -24,6 +24,10 @@ enum class Permission {
     kOrgManage,
     kSettingsManage,
     kDashboardRead,
+    kContractRead,
+    kContractWrite,
+    kContractReview,
+    kPaymentWrite,
 };
 
 struct RoleInfo {

@@ -28,6 +28,9 @@ constexpr std::string_view kMaxFailedLogins = "auth.max_failed_logins";
 constexpr std::string_view kLockoutMinutes = "auth.lockout_minutes";
 constexpr std::string_view kSessionIdleMinutes = "auth.session_idle_minutes";
 constexpr std::string_view kQualificationWarningDays = "vendor.qualification_warning_days";
+constexpr std::string_view kContractReminderFirst = "contract.reminder_days_first";
+constexpr std::string_view kContractReminderSecond = "contract.reminder_days_second";
+constexpr std::string_view kContractReminderFinal = "contract.reminder_days_final";
 }  // namespace setting
 
 }  // namespace houqin

@@ -69,7 +69,7 @@ void AddAuditRoutes(Router& router) {
                                             {"severity", reminder.severity},
                                             {"title", TextJson(reminder.title)},
                                             {"due", reminder.due.ToString()},
-                                            {"link", "/vendors/" + std::to_string(reminder.vendor_id)}});
+                                            {"link", reminder.link}});
                    }
                    return JsonResponse(
                        200, Json{{"vendors", {{"total", dashboard->vendors_total}, {"active", dashboard->vendors_active}}},

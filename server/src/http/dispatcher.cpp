@@ -38,6 +38,7 @@ Dispatcher::Dispatcher(Services& services, std::string web_dir) : services_(serv
     AddCatalogueRoutes(router_);
     AddVendorRoutes(router_);
     AddAuditRoutes(router_);
+    AddContractRoutes(router_);
     AddServiceRoutes(router_);
 }
 

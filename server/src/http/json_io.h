@@ -10,11 +10,13 @@
 #include "domain/money.h"
 #include "domain/result.h"
 #include "domain/time.h"
+#include "codec/json_reader.h"
 #include "http/http_types.h"
 
 namespace houqin::http {
 
 using Json = nlohmann::json;
+using codec::JsonReader;
 
 int StatusFor(ErrorCode code);
 HttpResponse ErrorResponse(const Error& error, const std::string& request_id);
@@ -25,33 +27,6 @@ HttpResponse JsonResponse(int status, const Json& json);
 Result<Json> ParseObject(const HttpRequest& request);
 // A path id: a positive integer, or InvalidArgument naming the parameter.
 Result<std::int64_t> PathId(const HttpRequest& request, const std::string& name);
-
-// Reads typed fields from a JSON object; every problem becomes a field error in `validation`.
-class JsonReader {
-  public:
-    enum class Need { kRequired, kOptional };
-    JsonReader(const Json& object, Validation& validation) : object_(object), validation_(validation) {}
-
-    std::string String(const std::string& key, Need need = Need::kRequired);
-    std::optional<std::string> OptionalString(const std::string& key);
-    std::int64_t Integer(const std::string& key, Need need = Need::kRequired, std::int64_t fallback = 0);
-    std::optional<std::int64_t> OptionalInteger(const std::string& key);  // absent or null -> nullopt
-    bool Boolean(const std::string& key, Need need = Need::kOptional, bool fallback = false);
-    std::optional<bool> OptionalBoolean(const std::string& key);
-    Money MoneyValue(const std::string& key, Need need = Need::kRequired);
-    Date DateValue(const std::string& key, Need need = Need::kRequired);
-    std::vector<std::int64_t> IntegerList(const std::string& key);
-    std::vector<std::string> StringList(const std::string& key, const std::string& prefix = "");
-    const Json* Object(const std::string& key);
-    const Json* Array(const std::string& key);
-    [[nodiscard]] bool Has(const std::string& key) const;
-
-  private:
-    void Missing(const std::string& key);
-    void WrongType(const std::string& key, const Text& expected);
-    const Json& object_;
-    Validation& validation_;
-};
 
 struct PageQuery {
     std::int64_t page = 1;

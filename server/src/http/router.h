@@ -40,6 +40,10 @@ struct Route {
         any_of = permissions;
         return *this;
     }
+    Route& Requires(const std::vector<Permission>& permissions) {
+        any_of = permissions;
+        return *this;
+    }
     Route& MaxBody(std::size_t bytes) {
         max_body_bytes = bytes;
         return *this;
@@ -68,6 +72,7 @@ void AddAccountRoutes(Router& router);
 void AddCatalogueRoutes(Router& router);
 void AddVendorRoutes(Router& router);
 void AddAuditRoutes(Router& router);
+void AddContractRoutes(Router& router);
 void AddServiceRoutes(Router& router);  // openapi.json; healthz and metrics are served by the server itself
 
 std::string OpenApiDocument(const Router& router);

@@ -4,6 +4,7 @@
 
 #include "domain/settings.h"
 #include "storage/catalogue_store.h"
+#include "storage/contract_store.h"
 
 namespace houqin {
 
@@ -42,7 +43,7 @@ Result<Dashboard> AuditService::GetDashboard(const Actor& actor) {
          storage::QualificationsExpiringBefore(*lease, scope, today.AddDays(dashboard.warning_days), 50)) {
         const auto verdict = JudgeQualification(qualification.valid_until, today, dashboard.warning_days);
         Reminder reminder;
-        reminder.vendor_id = qualification.vendor_id;
+        reminder.link = "/vendors/" + std::to_string(qualification.vendor_id);
         reminder.due = qualification.valid_until;
         if (verdict.status == QualificationStatus::kExpired) {
             reminder.kind = "qualification_expired";
@@ -60,6 +61,26 @@ Result<Dashboard> AuditService::GetDashboard(const Actor& actor) {
                                           qualification.valid_until.ToString(), verdict.days_left)};
         }
         dashboard.reminders.push_back(std::move(reminder));
+    }
+    // contracts ending within the first reminder window, rising in severity at the second and final ones.
+    if (actor.Can(Permission::kContractRead)) {
+        const auto first = context_.settings.Get(*lease, setting::kContractReminderFirst);
+        const auto second = context_.settings.Get(*lease, setting::kContractReminderSecond);
+        const auto final_days = context_.settings.Get(*lease, setting::kContractReminderFinal);
+        for (const auto& contract : storage::ContractsEndingBefore(*lease, scope, today, today.AddDays(first), 50)) {
+            if (contract.successor_id) continue;  // already renewed
+            const auto days_left = contract.term_end.days() - today.days();
+            Reminder reminder;
+            reminder.kind = "contract_expiring";
+            reminder.severity = days_left <= final_days ? "danger" : days_left <= second ? "warning" : "info";
+            reminder.due = contract.term_end;
+            reminder.link = "/contracts/" + std::to_string(contract.id);
+            reminder.title = {fmt::format("合同 {}「{}」将于 {} 到期(剩 {} 天),请根据考核和满意度结果决定是否续签",
+                                          contract.code, contract.title, contract.term_end.ToString(), days_left),
+                              fmt::format("Contract {} '{}' ends on {} ({} days left); decide on renewal",
+                                          contract.code, contract.title, contract.term_end.ToString(), days_left)};
+            dashboard.reminders.push_back(std::move(reminder));
+        }
     }
     return dashboard;
 }

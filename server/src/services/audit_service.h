@@ -11,11 +11,11 @@
 namespace houqin {
 
 struct Reminder {
-    std::string kind;      // qualification_expired, qualification_expiring
+    std::string kind;      // qualification_expired, qualification_expiring, contract_expiring
     std::string severity;  // danger, warning
     Text title;
     Date due;
-    std::int64_t vendor_id = 0;
+    std::string link;  // the page the reminder opens
 };
 
 struct Dashboard {

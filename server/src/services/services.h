@@ -4,6 +4,7 @@
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/catalogue_service.h"
+#include "services/contract_service.h"
 #include "services/context.h"
 #include "services/vendor_service.h"
 
@@ -16,6 +17,7 @@ struct Services {
           accounts(context),
           catalogue(context),
           vendors(context),
+          contracts(context),
           audit(context) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
@@ -25,6 +27,7 @@ struct Services {
     AccountService accounts;
     CatalogueService catalogue;
     VendorService vendors;
+    ContractService contracts;
     AuditService audit;
 };
 

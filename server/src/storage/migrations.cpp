@@ -185,6 +185,102 @@ INSERT INTO data_versions (name, version) VALUES ('vendors', 0);
 -- Scope (owner_path range) with status, so scoped, filtered lists and counts read one index.
 CREATE INDEX vendors_owner_status_name ON vendors(owner_path, status, name);
 )SQL"},
+        {3, "contracts", R"SQL(
+-- One generic record of workflow steps for every "request, review, decide" flow (rules/workflow.h).
+CREATE TABLE workflow_events (
+  id {pk},
+  subject_type TEXT NOT NULL,
+  subject_id BIGINT NOT NULL,
+  version_no INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  actor_id BIGINT,
+  actor_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX workflow_events_subject ON workflow_events(subject_type, subject_id, id);
+
+CREATE TABLE contracts (
+  id {pk},
+  code TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  category_id BIGINT NOT NULL REFERENCES categories(id),
+  status TEXT NOT NULL,
+  review_state TEXT NOT NULL,
+  version_no INTEGER NOT NULL,
+  active_version_no INTEGER NOT NULL DEFAULT 0,
+  term_start TEXT NOT NULL,
+  term_end TEXT NOT NULL,
+  total_amount_fen BIGINT NOT NULL,
+  predecessor_id BIGINT REFERENCES contracts(id),
+  successor_id BIGINT REFERENCES contracts(id),
+  signing_json TEXT,
+  termination_json TEXT,
+  amendment_json TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX contracts_owner ON contracts(owner_path, status, term_end);
+CREATE INDEX contracts_vendor_org ON contracts(vendor_org_id);
+CREATE INDEX contracts_term_end ON contracts(status, term_end);
+
+CREATE TABLE contract_versions (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  version_no INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  content_json TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  submitted_at BIGINT,
+  UNIQUE (contract_id, version_no)
+);
+
+CREATE TABLE contract_consultations (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  held_on TEXT NOT NULL,
+  participants TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX contract_consultations_contract ON contract_consultations(contract_id);
+
+CREATE TABLE contract_ledger (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  kind TEXT NOT NULL,
+  period TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  source TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX contract_ledger_contract ON contract_ledger(contract_id);
+
+CREATE TABLE contract_payments (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  period TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  paid_on TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  note TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX contract_payments_contract ON contract_payments(contract_id);
+)SQL"},
     };
     return kMigrations;
 }
