@@ -439,7 +439,9 @@ test('CON-3 ROLE-8 a vendor user sees its own vendor\'s contracts only; ROLE-4 d
     expectError(await fx.vendor1.post('/contracts', content()), 403, 'PermissionDenied');
     expectError(await fx.vendor1.put(`/contracts/${own.id}`, content()), 403, 'PermissionDenied');
 
-    // discipline
+    // discipline (log in first: a login is audited too)
+    const leader = await demo.as('leader');
+    const dept = await demo.as('dept');
     const auditBefore = await auditTotal();
     const countBefore = await contractCount();
     const read = expectStatus(await jiwei.get(`/contracts/${own.id}`), 200).body;
@@ -466,10 +468,8 @@ test('CON-3 ROLE-8 a vendor user sees its own vendor\'s contracts only; ROLE-4 d
         expectError(await jiwei.request(method, path, body), 403, 'PermissionDenied');
     }
     // leadership reads but writes nothing; a department user does not read contracts
-    const leader = await demo.as('leader');
     expectStatus(await leader.get(`/contracts/${own.id}`), 200);
     expectError(await leader.post('/contracts', content()), 403, 'PermissionDenied');
-    const dept = await demo.as('dept');
     expectStatus(await dept.get(`/contracts/${own.id}`), [403, 404]);
     assert.equal(await auditTotal(), auditBefore, 'refused writes leave no audit entries');
     assert.equal(await contractCount(), countBefore);
