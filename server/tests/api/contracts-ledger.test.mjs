@@ -190,6 +190,47 @@ test('CON-8 ledger: installments per period, deduction lowers due, reward listed
     assert.equal(await auditTotal(), auditBefore, 'refusals write nothing');
 });
 
+test('CON-8 two payments racing for the same balance: exactly one is accepted, never an overpayment', async () => {
+    const active = await createActiveContract(clients, content());
+    const id = active.id;
+    const office2 = await demo.as('office');
+    const attempts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? office2 : office).post(
+            `/contracts/${id}/payments`, payment('2027-03', '30000.00', { reference: `RACE-${i}` }),
+        )),
+    );
+    const accepted = attempts.filter((response) => response.status === 201);
+    assert.equal(accepted.length, 1, `one of the racing payments is accepted: ${attempts.map((response) => response.status)}`);
+    for (const response of attempts.filter((item) => item.status !== 201)) expectOverBalance(response);
+    const ledger = expectStatus(await office.get(`/contracts/${id}/ledger`), 200).body;
+    const march = ledger.periods.find((period) => period.period === '2027-03');
+    assert.equal(march.paid, '30000.00');
+    assert.equal(march.balance, '0.00');
+    assert.equal(ledger.payments.length, 1);
+    checkLedgerArithmetic(ledger);
+});
+
+test('CON-3 list: filter by status and vendor_id, search by vendor name, sort by term_end', async () => {
+    const mine = expectStatus(await office.post('/contracts', content({ term_start: '2027-01-01' })), 201).body;
+    const other = expectStatus(await office.post('/contracts', validContent({
+        vendorId: fx.otherVendor.id, vendor: fx.otherVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+    })), 201).body;
+    const byVendor = await listAll(office, '/contracts', { vendor_id: fx.otherVendor.id });
+    assert.ok(byVendor.some((item) => item.id === other.id));
+    assert.ok(byVendor.every((item) => item.vendor_id === fx.otherVendor.id), 'vendor_id filter');
+    const byName = await listAll(office, '/contracts', { q: fx.otherVendor.name });
+    assert.ok(byName.some((item) => item.id === other.id), 'q matches the vendor name');
+    assert.ok(!byName.some((item) => item.id === mine.id));
+    const byCode = await listAll(office, '/contracts', { q: mine.code });
+    assert.deepEqual(byCode.map((item) => item.id), [mine.id], 'q matches the code');
+    const drafts = await listAll(office, '/contracts', { status: 'draft' });
+    assert.ok(drafts.length >= 2 && drafts.every((item) => item.status === 'draft'), 'status filter');
+    const sorted = await listAll(office, '/contracts', { sort: 'term_end', order: 'asc' });
+    const ends = sorted.map((item) => item.term_end);
+    assert.deepEqual(ends, [...ends].sort(), 'sorted by term_end');
+    expectError(await office.get('/contracts', { query: { sort: 'secret' } }), 400, 'InvalidArgument');
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // CON-6 CON-7
 
@@ -381,6 +422,26 @@ test('CON-3 an active contract whose term has ended reads as expired and cannot 
     }
     // Under today's clock it is still active.
     assert.equal(expectStatus(await office.get(`/contracts/${id}`), 200).body.status, 'active');
+});
+
+test('CON-6 an expired contract can be renewed', async () => {
+    const active = await createActiveContract(clients, content());
+    const server = await startServer(demo.db, { fakeNow: '2028-01-05T10:00:00+08:00' });
+    try {
+        const client = new Client(server.url);
+        await client.login(DEMO.office.username, DEMO.office.password, { expect: 200 });
+        assert.equal(expectStatus(await client.get(`/contracts/${active.id}`), 200).body.status, 'expired');
+        const successor = expectStatus(await client.post(`/contracts/${active.id}/renew`, {
+            reason: '到期后续签', term_start: '2028-02-01', term_end: '2029-01-31',
+        }), 201, 'renew an expired contract').body;
+        assert.equal(successor.status, 'draft');
+        assert.equal(successor.predecessor_id, active.id);
+        const old = expectStatus(await client.get(`/contracts/${active.id}`), 200).body;
+        assert.equal(old.successor_id, successor.id);
+        assert.equal(old.status, 'renewed');
+    } finally {
+        await server.stop();
+    }
 });
 
 // ---------------------------------------------------------------------------------------------------------------
