@@ -19,6 +19,8 @@ export const ACCOUNTS = {
   jiwei: 'Jiwei@2026',
   vendor1: 'Vendor@2026',
   vendor2: 'Vendor@2026',
+  sifa: 'Sifa@2026',
+  dangzheng: 'Dangzheng@2026',
 };
 
 /** CSS selector of a data-test id. */
@@ -73,6 +75,25 @@ export async function login(page, username, password = ACCOUNTS[username]) {
   await page.locator(tid('login-password')).fill(password);
   await page.locator(tid('login-submit')).click();
   await page.locator(tid('menu')).waitFor();
+}
+
+/** A fresh browser (own profile, so its own session) logged in as `username`. Call `close()` in `after`. */
+export async function openBrowserAs(username, password = ACCOUNTS[username]) {
+  const browser = await openBrowser();
+  await login(browser.page, username, password);
+  return browser;
+}
+
+/** Types a date into an Element Plus date picker whose wrapper carries the data-test id, and confirms it. */
+export async function fillDate(page, wrapperId, date) {
+  const input = page.locator(`${tid(wrapperId)} input`);
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** Clicks the primary button of the open Element Plus message box (the "are you sure" confirmation). */
+export async function confirmMessageBox(page) {
+  await page.locator('.el-message-box__btns .el-button--primary').click();
 }
 
 /** Logs out through the user menu. */
