@@ -108,6 +108,13 @@ std::string_view OrgKindCode(OrgKind kind) {
     return "town";
 }
 
+std::int64_t OrgIdOfPath(const std::string& path) {
+    if (path.size() < 2) return 0;
+    const auto end = path.size() - 1;
+    const auto start = path.rfind('/', end - 1) + 1;
+    return std::stoll(path.substr(start, end - start));
+}
+
 Status Actor::Require(Permission permission) const {
     if (!Can(permission)) return Error::Forbidden();
     return Ok();

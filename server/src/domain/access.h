@@ -50,6 +50,9 @@ enum class OrgKind { kCounty, kTown, kDepartment, kVendor };
 std::optional<OrgKind> ParseOrgKind(std::string_view code);
 std::string_view OrgKindCode(OrgKind kind);
 
+// The organisation id at the end of a tree path such as "/1/4/" (0 for "/").
+std::int64_t OrgIdOfPath(const std::string& path);
+
 struct Organisation {
     std::int64_t id = 0;
     std::optional<std::int64_t> parent_id;

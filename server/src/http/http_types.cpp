@@ -1,5 +1,7 @@
 #include "http/http_types.h"
 
+#include <cctype>
+
 namespace houqin::http {
 
 std::string HttpRequest::Header(const std::string& lower_name) const {
@@ -45,6 +47,21 @@ std::string UrlDecode(std::string_view text, bool plus_as_space) {
             out += ' ';
         } else {
             out += c;
+        }
+    }
+    return out;
+}
+
+std::string PercentEncode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
         }
     }
     return out;

@@ -36,6 +36,8 @@ struct HttpResponse {
 };
 
 std::string UrlDecode(std::string_view text, bool plus_as_space);
+// RFC 5987 percent-encoding for filename*=UTF-8'' so Chinese file names survive every browser.
+std::string PercentEncode(std::string_view text);
 std::multimap<std::string, std::string> ParseQuery(std::string_view query);
 std::map<std::string, std::string> ParseCookies(std::string_view header);
 

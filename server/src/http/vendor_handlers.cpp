@@ -52,16 +52,6 @@ const char* StatusZh(QualificationStatus status) {
     return "";
 }
 
-// RFC 5987 filename*, so Chinese file names survive every browser.
-std::string PercentEncode(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') out += static_cast<char>(c);
-        else out += fmt::format("%{:02X}", c);
-    }
-    return out;
-}
-
 }  // namespace
 
 void AddVendorRoutes(Router& router) {

@@ -19,14 +19,6 @@ Error DuplicateCreditCode() {
                            {"该统一社会信用代码已登记", "A vendor with this credit code is already registered"});
 }
 
-// The organisation id at the end of a path such as "/1/4/".
-std::int64_t LastIdOf(const std::string& path) {
-    if (path.size() < 2) return 0;
-    const auto end = path.size() - 1;
-    const auto start = path.rfind('/', end - 1) + 1;
-    return std::stoll(path.substr(start, end - start));
-}
-
 }  // namespace
 
 VendorView VendorService::Judge(storage::Connection& connection, Vendor vendor,
@@ -129,7 +121,7 @@ Result<VendorView> VendorService::Create(const Actor* actor, Vendor vendor, std:
     storage::Transaction transaction(*lease);
     if (auto status = CheckCategories(*lease, vendor); !status) return status.error();
     if (storage::FindVendorIdByCreditCode(*lease, vendor.credit_code)) return DuplicateCreditCode();
-    const auto owner = storage::FindOrg(*lease, owner_org_id ? *owner_org_id : LastIdOf(actor->scope_path));
+    const auto owner = storage::FindOrg(*lease, owner_org_id ? *owner_org_id : OrgIdOfPath(actor->scope_path));
     if (!owner) return Error::Invalid("owner_org_id", {"登记单位不存在", "The registering organisation does not exist"});
     const auto now = context_.clock.Now();
     // Each vendor is an organisation of its own, under the town that registered it; its staff log in there (ROLE-8).

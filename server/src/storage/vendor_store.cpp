@@ -1,5 +1,6 @@
 #include "storage/vendor_store.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -58,8 +59,15 @@ Qualification QualificationFromRow(const Row& row) {
 }
 
 void AddScope(const VendorScope& scope, std::string& where, Params& params) {
+    AddScopeCondition(scope, "v.owner_path", "v.org_id", where, params);
+}
+
+}  // namespace
+
+void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column,
+                       std::string_view vendor_org_column, std::string& where, Params& params) {
     if (scope.vendor_org_id) {
-        where += " AND v.org_id = ?";
+        where += fmt::format(" AND {} = ?", vendor_org_column);
         params.emplace_back(*scope.vendor_org_id);
         return;
     }
@@ -69,10 +77,12 @@ void AddScope(const VendorScope& scope, std::string& where, Params& params) {
     if (end.empty()) end = "/";
     const std::string start = end;
     end.back() = static_cast<char>(end.back() + 1);
-    where += " AND v.owner_path >= ? AND v.owner_path < ?";
+    where += fmt::format(" AND {0} >= ? AND {0} < ?", owner_path_column);
     params.emplace_back(start);
     params.emplace_back(end);
 }
+
+namespace {
 
 void BumpVendorDataVersion(Connection& connection) {
     connection.Execute("UPDATE data_versions SET version = version + 1 WHERE name = 'vendors'", {});
