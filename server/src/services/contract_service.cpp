@@ -16,13 +16,6 @@ constexpr const char* kSubject = "contract";
 
 Error ContractNotFound() { return Error::NotFound({"合同不存在", "The contract does not exist"}); }
 
-std::int64_t LastIdOf(const std::string& path) {
-    if (path.size() < 2) return 0;
-    const auto end = path.size() - 1;
-    const auto start = path.rfind('/', end - 1) + 1;
-    return std::stoll(path.substr(start, end - start));
-}
-
 bool IsOffice(const Actor& actor) { return actor.Can(Permission::kContractWrite); }
 
 Error NeedsAmendment() {
@@ -184,7 +177,7 @@ Result<ContractView> ContractService::Create(const Actor& actor, ContractContent
     if (auto status = CheckReferences(*lease, actor, content); !status) return status.error();
     if (auto status = ValidateContractContent(content); !status) return status.error();
     const auto vendor = storage::FindVendor(*lease, content.vendor_id, storage::VendorScope::Of(actor));
-    const auto owner = storage::FindOrg(*lease, LastIdOf(actor.scope_path));
+    const auto owner = storage::FindOrg(*lease, OrgIdOfPath(actor.scope_path));
     if (!owner) return Error::Forbidden();
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();

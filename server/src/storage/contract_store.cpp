@@ -82,17 +82,7 @@ ContractRecord FromRow(const Row& row) {
 }
 
 void AddScope(const VendorScope& scope, std::string& where, Params& params) {
-    if (scope.vendor_org_id) {
-        where += " AND c.vendor_org_id = ?";
-        params.emplace_back(*scope.vendor_org_id);
-        return;
-    }
-    std::string end = scope.owner_path_prefix.empty() ? "/" : scope.owner_path_prefix;
-    const std::string start = end;
-    end.back() = static_cast<char>(end.back() + 1);
-    where += " AND c.owner_path >= ? AND c.owner_path < ?";
-    params.emplace_back(start);
-    params.emplace_back(end);
+    AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
 }
 
 ContractVersion VersionFromRow(const Row& row) {
@@ -123,9 +113,12 @@ std::pair<std::vector<ContractRecord>, std::int64_t> ListContracts(Connection& c
         for (int i = 0; i < 3; ++i) params.emplace_back(LikeContains(filter.q));
     }
     if (filter.status) {
-        // Expired is derived: an active contract whose term ended before today.
-        if (*filter.status == ContractStatus::kExpired) {
-            where += " AND c.status = 'active' AND c.term_end < ?";
+        // Expired and renewed are derived: an active contract whose term ended before today, without or with a
+        // successor.
+        if (*filter.status == ContractStatus::kExpired || *filter.status == ContractStatus::kRenewed) {
+            where += *filter.status == ContractStatus::kExpired
+                         ? " AND c.status = 'active' AND c.successor_id IS NULL AND c.term_end < ?"
+                         : " AND c.status = 'active' AND c.successor_id IS NOT NULL AND c.term_end < ?";
             params.emplace_back(filter.today.ToString());
         } else if (*filter.status == ContractStatus::kActive) {
             where += " AND c.status = 'active' AND c.term_end >= ?";

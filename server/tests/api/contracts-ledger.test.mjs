@@ -234,7 +234,7 @@ test('CON-3 list: filter by status and vendor_id, search by vendor name, sort by
 // ---------------------------------------------------------------------------------------------------------------
 // CON-6 CON-7
 
-test('CON-6 renew an active contract: 201 successor draft with predecessor_id; the old one is renewed', async () => {
+test('CON-6 renew an active contract: 201 successor draft with predecessor_id; the old one stays in force until its term ends', async () => {
     const active = await createActiveContract(clients, content());
     const id = active.id;
     const draft = expectStatus(await office.post('/contracts', content()), 201).body;
@@ -265,15 +265,16 @@ test('CON-6 renew an active contract: 201 successor draft with predecessor_id; t
     assert.equal(installments.reduce((total, item) => total + toFen(item.amount), 0), toFen(successor.content.total_amount));
     assert.ok(installments.every((item) => item.due_date >= '2028-01-01'), 'installments fall in the new term');
 
+    // The current contract keeps running (and being paid) until its term ends; then it reads as renewed.
     const old = expectStatus(await office.get(`/contracts/${id}`), 200).body;
-    assert.equal(old.status, 'renewed');
+    assert.equal(old.status, 'active');
     assert.equal(old.successor_id, successor.id);
+    assert.ok(!old.allowed_actions.includes('renew'), 'a renewed contract offers no second renewal');
+    assert.ok(old.allowed_actions.includes('pay'), 'the remaining periods can still be paid');
     expectError(
         await office.post(`/contracts/${id}/renew`, { reason: '再续', term_start: '2028-01-01', term_end: '2028-12-31' }),
         409, 'FailedPrecondition',
     );
-    const listed = expectStatus(await office.get('/contracts', { query: { status: 'renewed', page_size: 200 } }), 200).body.items;
-    assert.ok(listed.some((item) => item.id === id), 'status filter finds the renewed contract');
     assert.ok((await contractAudit(id)).some((entry) => /renew/i.test(entry.action)), 'X-1 the renewal is audited');
     assert.ok((await contractAudit(successor.id)).length >= 1, 'X-1 the successor\'s creation is audited');
 });
@@ -439,6 +440,10 @@ test('CON-6 an expired contract can be renewed', async () => {
         const old = expectStatus(await client.get(`/contracts/${active.id}`), 200).body;
         assert.equal(old.successor_id, successor.id);
         assert.equal(old.status, 'renewed');
+        const listed = expectStatus(await client.get('/contracts', { query: { status: 'renewed', page_size: 200 } }), 200).body.items;
+        assert.ok(listed.some((item) => item.id === active.id), 'status filter finds the renewed contract');
+        const expired = expectStatus(await client.get('/contracts', { query: { status: 'expired', page_size: 200 } }), 200).body.items;
+        assert.ok(!expired.some((item) => item.id === active.id), 'a renewed contract is not listed as expired');
     } finally {
         await server.stop();
     }
