@@ -5,7 +5,9 @@
 
 #include "domain/credit_code.h"
 #include "services/account_service.h"
+#include "services/auth_service.h"
 #include "services/catalogue_service.h"
+#include "services/contract_service.h"
 #include "services/vendor_service.h"
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
@@ -82,6 +84,113 @@ struct DemoVendor {
     // Qualification validity in days from today: negative = expired, small = expiring.
     std::vector<std::pair<const char*, int>> qualifications;
 };
+
+Actor DemoActor(ServiceContext& context, const std::string& username) {
+    auto lease = context.database.Acquire();
+    const auto user = storage::FindUserByName(*lease, username);
+    const auto org = storage::FindOrg(*lease, user->org_id);
+    Actor actor;
+    actor.user_id = user->id;
+    actor.username = user->username;
+    actor.display_name = user->display_name;
+    actor.role = user->role;
+    actor.org_id = user->org_id;
+    actor.org_name = user->org_name;
+    actor.scope_path = AuthService::ScopePathFor(*lease, *org);
+    actor.request_id = "seed-demo";
+    return actor;
+}
+
+ContractContent DemoContent(const VendorView& vendor, std::int64_t category_id, std::int64_t department_id,
+                            const char* title, Date start, Money total, Frequency frequency) {
+    ContractContent content;
+    content.title = title;
+    content.vendor_id = vendor.vendor.id;
+    content.category_id = category_id;
+    content.party_a = {"九江镇人民政府", "李书记", "0757-86501234", "广东省佛山市南海区九江镇儒林东路1号",
+                       "九江镇人民政府", "中国农业银行佛山九江支行", "44580101040000001"};
+    const auto& v = vendor.vendor;
+    content.party_b = {v.name, v.legal_representative, v.contact_phone, v.address, v.bank_account_name, v.bank_name,
+                       v.bank_account_no};
+    content.term_start = start;
+    content.term_end = start.AddDays(364);
+    content.annual_amount = total;
+    content.total_amount = total;
+    const Money first = Money::FromFen(total.fen() / 3 * 2);
+    content.service_items = {{"日常服务", "机关办公区及公共区域", "按月计费", first},
+                             {"专项服务", "会务及临时任务", "按次计费,包干", total - first}};
+    content.payment = {"银行转账", frequency, GenerateSchedule(content.term_start, content.term_end, frequency, total)};
+    content.assessment = {Frequency::kMonthly, 60, {}, {{"优秀", 90}, {"良好", 80}, {"合格", 60}}};
+    content.staffing = {{DayType::kWorkday, "服务人员", 4, 8}, {DayType::kWeekend, "服务人员", 2, 8},
+                        {DayType::kHoliday, "服务人员", 2, 8}};
+    content.deductions = {
+        {DeductionKind::kPerPointBelowPass, Money::FromFen(10000), Money::FromFen(300000), "月度考核低于合格分"},
+        {DeductionKind::kPerMissingStaffDay, Money::FromFen(20000), Money::FromFen(500000), "按考勤核定的缺岗人日"},
+        {DeductionKind::kPerFailedItem, Money::FromFen(30000), Money::FromFen(300000), "考核项目得 0 分视为不合格"}};
+    content.confidentiality = "乙方不得将本合同的内容向甲乙双方以外的、与签订和履行本合同无关的任何第三方泄露;"
+                              "乙方人员不得通过U盘拷贝、打印、网络邮件等方式外泄甲方数据。";
+    content.breach_liability = "一方违约给对方造成损失的,应予赔偿。乙方服务人员造成甲方物品损坏或文件丢失的,由乙方负责赔偿;"
+                               "一年内考核累计三次不合格或满意度测评低于60%的,甲方可终止合同并要求乙方承担违约责任。";
+    content.responsible_department_id = department_id;
+    content.responsible_person = "王主任";
+    content.responsible_phone = "0757-86500001";
+    return content;
+}
+
+// Three contracts at different points of their life: one in force and ending soon (it shows the renewal
+// reminder, X-2), one halfway through review (CON-2), one draft.
+Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_t department,
+                         const std::vector<VendorView>& vendors, const std::map<std::string, std::int64_t>& categories) {
+    (void)town;
+    ContractService contracts(context);
+    VendorService files(context);
+    const Actor office = DemoActor(context, "office");
+    const Actor judicial = DemoActor(context, "sifa");
+    const Actor party_office = DemoActor(context, "dangzheng");
+    const Date today = context.clock.Today();
+
+    auto active = contracts.Create(office, DemoContent(vendors[0], categories.at("cleaning"), department,
+                                                       "九江镇机关保洁绿化服务外包合同", today.AddDays(-345),
+                                                       Money::FromFen(36000000), Frequency::kQuarterly));
+    if (!active) return active.error();
+    const auto id = active->record.id;
+    if (auto step = contracts.Submit(office, id); !step) return step.error();
+    if (auto step = contracts.Review(judicial, id, 1, "approve", "条款合法,同意。"); !step) return step.error();
+    if (auto step = contracts.Review(party_office, id, 1, "approve", "文字已把关。"); !step) return step.error();
+    static const std::string kScan = "%PDF-1.4\n% 演示用合同扫描件\n%%EOF\n";
+    auto scan = files.UploadAttachment(&office, {"合同扫描件.pdf", "application/pdf", kScan});
+    if (!scan) return scan.error();
+    if (auto step = contracts.Sign(office, id, {today.AddDays(-350), "李书记", "法人1", scan->id}); !step) {
+        return step.error();
+    }
+    const auto ledger = contracts.Ledger(office, id);
+    if (ledger && !ledger->statement.periods.empty()) {
+        const auto& first = ledger->statement.periods.front();
+        if (auto entry = contracts.AddLedgerEntry(office, id, {"deduction", first.period, Money::FromFen(50000),
+                                                                "第一季度考核一次低于合格分(演示)"});
+            !entry) {
+            return entry.error();
+        }
+        if (auto payment = contracts.AddPayment(office, id, {first.period, first.amount - Money::FromFen(50000),
+                                                             first.due_date, "NJ-2026-001", "已扣减 500.00 元"});
+            !payment) {
+            return payment.error();
+        }
+    }
+
+    auto review = contracts.Create(office, DemoContent(vendors[1], categories.at("order"), department,
+                                                       "九江镇机关秩序维护(保安)服务外包合同", today.AddDays(30),
+                                                       Money::FromFen(48000000), Frequency::kMonthly));
+    if (!review) return review.error();
+    if (auto step = contracts.Submit(office, review->record.id); !step) return step.error();
+    if (auto step = contracts.Review(judicial, review->record.id, 1, "approve", "同意。"); !step) return step.error();
+
+    auto draft = contracts.Create(office, DemoContent(vendors[7], categories.at("catering"), department,
+                                                      "九江镇机关食堂餐饮服务外包合同", today.AddDays(60),
+                                                      Money::FromFen(60000000), Frequency::kMonthly));
+    if (!draft) return draft.error();
+    return Ok();
+}
 
 }  // namespace
 
@@ -229,7 +338,8 @@ Status SeedDemo(ServiceContext& context) {
         !user) {
         return user.error();
     }
-    spdlog::info("demo data written: {} categories, {} vendors", category_ids.size(), created_vendors.size());
+    if (auto status = SeedDemoContracts(context, jiujiang, office, created_vendors, category_ids); !status) return status;
+    spdlog::info("demo data written: {} categories, {} vendors, 3 contracts", category_ids.size(), created_vendors.size());
     return Ok();
 }
 
