@@ -94,11 +94,11 @@ void Reply(const restinio::request_handle_t& handle, const HttpResponse& respons
     if (!response.content_type.empty()) builder.append_header(restinio::http_field::content_type, response.content_type);
     builder.append_header("X-Request-Id", request_id);
     builder.append_header("X-Content-Type-Options", "nosniff");
-    builder.append_header("X-Frame-Options", "DENY");
+    builder.append_header("X-Frame-Options", "SAMEORIGIN");  // reviewers preview the contract PDF in a frame
     builder.append_header("Referrer-Policy", "same-origin");
     builder.append_header("Content-Security-Policy",
                           "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-                          "frame-ancestors 'none'");
+                          "frame-ancestors 'self'");
     if (response.content_type.rfind("application/json", 0) == 0) builder.append_header("Cache-Control", "no-store");
     for (const auto& [name, value] : response.headers) builder.append_header(name, value);
     builder.set_body(response.body);
