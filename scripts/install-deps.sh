@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   librestinio-dev libasio-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libsodium-dev libsqlite3-dev libpq-dev sqlite3
-  libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-wqy-microhei
   libgtest-dev libgmock-dev
   postgresql chromium poppler-utils wrk nginx-light curl
 )

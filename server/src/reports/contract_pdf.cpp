@@ -14,8 +14,10 @@ constexpr double kPageWidth = 595.0;   // A4 in points
 constexpr double kPageHeight = 842.0;
 constexpr double kMargin = 56.0;
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
-constexpr const char* kFont = "Noto Sans CJK SC";
-constexpr const char* kSerifFont = "Noto Serif CJK SC";
+// A TrueType-outline CJK font: cairo 1.16 (Debian 12) drops some glyphs (e.g. 如) when it subsets the CFF outlines
+// of Noto Sans CJK, so the printed contract would silently miss characters. Noto stays the fallback.
+constexpr const char* kFont = "WenQuanYi Micro Hei, Noto Sans CJK SC";
+constexpr const char* kSerifFont = kFont;
 
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);

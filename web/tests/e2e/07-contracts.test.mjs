@@ -287,9 +287,7 @@ test('CON-2 the judicial office (法律审查) sees the PDF and approves in its 
 });
 
 // The review tab embeds the PDF in an <iframe>; the browser must be allowed to show it there.
-test('CON-2 the reviewer\'s in-page PDF preview actually shows the document', {
-  todo: 'server bug: document.pdf is sent with X-Frame-Options: DENY and CSP frame-ancestors \'none\', so the iframe is blocked',
-}, async () => {
+test('CON-2 the reviewer\'s in-page PDF preview actually shows the document', async () => {
   const frame = await sifa.locator(tid('contract-pdf-preview')).elementHandle().then((handle) => handle.contentFrame());
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline && !/document\.pdf|chrome-error/.test(frame.url())) await sifa.waitForTimeout(100);
