@@ -1,8 +1,8 @@
 // houqin: wiring only. Reads the command line, opens the database, builds the services, runs a subcommand.
-#include <CLI/CLI.hpp>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -72,7 +72,8 @@ int main(int argc, char** argv) {
     std::optional<std::int64_t> org_id;
     user_add->add_option("--username", username)->required();
     user_add->add_option("--password", password, "At least 8 characters with letters and digits (env HOUQIN_PASSWORD)");
-    user_add->add_option("--role", role, "admin, office, leadership, discipline, judicial, party_office, department, vendor");
+    user_add->add_option("--role", role,
+                         "admin, office, leadership, discipline, judicial, party_office, department, vendor");
     user_add->add_option("--display-name", display_name);
     user_add->add_option("--org-id", org_id, "Organisation; default the root (created when the database has none)");
 

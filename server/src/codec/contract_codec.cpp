@@ -68,27 +68,35 @@ Frequency ReadFrequency(JsonReader& reader, const std::string& full_name, Valida
 Json ContractContentJson(const ContractContent& content) {
     Json items = Json::array();
     for (const auto& item : content.service_items) {
-        items.push_back({{"name", item.name}, {"scope", item.scope}, {"fee_standard", item.fee_standard},
+        items.push_back({{"name", item.name},
+                         {"scope", item.scope},
+                         {"fee_standard", item.fee_standard},
                          {"amount", item.amount.ToString()}});
     }
     Json installments = Json::array();
     for (const auto& installment : content.payment.installments) {
-        installments.push_back({{"period", installment.period}, {"due_date", installment.due_date.ToString()},
+        installments.push_back({{"period", installment.period},
+                                {"due_date", installment.due_date.ToString()},
                                 {"amount", installment.amount.ToString()}});
     }
     Json checklist = Json::array();
-    for (const auto& item : content.assessment.checklist) checklist.push_back({{"item", item.item}, {"points", item.points}});
+    for (const auto& item : content.assessment.checklist)
+        checklist.push_back({{"item", item.item}, {"points", item.points}});
     Json bands = Json::array();
     for (const auto& band : content.assessment.bands) bands.push_back({{"name", band.name}, {"min", band.min}});
     Json staffing = Json::array();
     for (const auto& row : content.staffing) {
-        staffing.push_back({{"day_type", DayTypeCode(row.day_type)}, {"role", row.role}, {"people", row.people},
+        staffing.push_back({{"day_type", DayTypeCode(row.day_type)},
+                            {"role", row.role},
+                            {"people", row.people},
                             {"hours", row.hours}});
     }
     Json deductions = Json::array();
     for (const auto& clause : content.deductions) {
-        deductions.push_back({{"kind", DeductionKindCode(clause.kind)}, {"amount", clause.amount.ToString()},
-                              {"cap", clause.cap.ToString()}, {"description", clause.description}});
+        deductions.push_back({{"kind", DeductionKindCode(clause.kind)},
+                              {"amount", clause.amount.ToString()},
+                              {"cap", clause.cap.ToString()},
+                              {"description", clause.description}});
     }
     return Json{{"title", content.title},
                 {"category_id", content.category_id},
@@ -166,8 +174,9 @@ ContractContent ContractContentFromJson(const Json& json, Validation& validation
         const auto day_type = item.String("day_type");
         const auto parsed = ParseDayType(day_type);
         if (!parsed) {
-            validation.Fail(fmt::format("staffing[{}].day_type", index),
-                            {"日期类型须为 workday、weekend 或 holiday", "Day type must be workday, weekend or holiday"});
+            validation.Fail(
+                fmt::format("staffing[{}].day_type", index),
+                {"日期类型须为 workday、weekend 或 holiday", "Day type must be workday, weekend or holiday"});
         }
         row.day_type = parsed.value_or(DayType::kWorkday);
         row.role = item.String("role");

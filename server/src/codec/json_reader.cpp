@@ -88,7 +88,7 @@ Money JsonReader::MoneyValue(const std::string& key, Need need) {
     if (value.is_string()) money = Money::Parse(value.get<std::string>());
     if (!money) {
         validation_.Fail(Name(key), {"金额须为最多两位小数的字符串,如 \"12345.67\"",
-                               "Money must be a string with at most two decimals, such as \"12345.67\""});
+                                     "Money must be a string with at most two decimals, such as \"12345.67\""});
         return {};
     }
     return *money;

@@ -2,7 +2,6 @@
 // Typed reading of JSON objects where every problem becomes a named field error (used by the HTTP mapping and by
 // the codecs of stored JSON documents).
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +43,5 @@ class JsonReader {
     Validation& validation_;
     std::string prefix_;
 };
-
 
 }  // namespace houqin::codec

@@ -36,10 +36,9 @@ std::string_view RoleCode(Role role) { return InfoOf(role).code; }
 
 const std::vector<Permission>& AllPermissions() {
     static const std::vector<Permission> kAll = {
-        Permission::kCatalogueRead, Permission::kCatalogueWrite, Permission::kVendorRead,
-        Permission::kVendorWrite,   Permission::kVendorWriteOwn, Permission::kAuditRead,
-        Permission::kUserManage,    Permission::kOrgManage,      Permission::kSettingsManage,
-        Permission::kDashboardRead, Permission::kContractRead,   Permission::kContractWrite,
+        Permission::kCatalogueRead,  Permission::kCatalogueWrite, Permission::kVendorRead,   Permission::kVendorWrite,
+        Permission::kVendorWriteOwn, Permission::kAuditRead,      Permission::kUserManage,   Permission::kOrgManage,
+        Permission::kSettingsManage, Permission::kDashboardRead,  Permission::kContractRead, Permission::kContractWrite,
         Permission::kContractReview, Permission::kPaymentWrite,
     };
     return kAll;
@@ -70,8 +69,8 @@ std::vector<Permission> PermissionsOf(Role role) {
     switch (role) {
         case Role::kAdmin: return AllPermissions();
         case Role::kOffice:
-            return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead, P::kVendorWrite, P::kDashboardRead,
-                    P::kContractRead,  P::kContractWrite,  P::kPaymentWrite};
+            return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead,    P::kVendorWrite,
+                    P::kDashboardRead, P::kContractRead,   P::kContractWrite, P::kPaymentWrite};
         case Role::kLeadership: return {P::kCatalogueRead, P::kVendorRead, P::kDashboardRead, P::kContractRead};
         // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing.
         case Role::kDiscipline:

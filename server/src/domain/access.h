@@ -70,7 +70,7 @@ struct Actor {
     Role role = Role::kDepartment;
     std::int64_t org_id = 0;
     std::string org_name;
-    std::string scope_path;  // owner_path prefix of visible records
+    std::string scope_path;                     // owner_path prefix of visible records
     std::optional<std::int64_t> vendor_org_id;  // set for vendor users
     std::string request_id;
     std::string ip;

@@ -9,8 +9,8 @@ namespace houqin {
 Status ValidateCategory(const Category& category) {
     Validation validation;
     if (!IsCode(category.code, 1, 32)) {
-        validation.Fail("code", {"编码须为 1-32 位字母、数字、下划线或连字符",
-                                 "Code must be 1-32 letters, digits, '_' or '-'"});
+        validation.Fail(
+            "code", {"编码须为 1-32 位字母、数字、下划线或连字符", "Code must be 1-32 letters, digits, '_' or '-'"});
     }
     CheckLength(validation, "name_zh", category.name_zh, 1, 50, {"中文名称", "Chinese name"});
     CheckLength(validation, "name_en", category.name_en, 0, 100, {"英文名称", "English name"});

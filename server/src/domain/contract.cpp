@@ -70,9 +70,9 @@ std::string_view DeductionKindCode(DeductionKind kind) {
 }
 
 std::optional<ContractStatus> ParseContractStatus(std::string_view code) {
-    for (auto status : {ContractStatus::kDraft, ContractStatus::kInReview, ContractStatus::kReturned,
-                        ContractStatus::kApproved, ContractStatus::kActive, ContractStatus::kExpired,
-                        ContractStatus::kTerminated, ContractStatus::kRenewed}) {
+    for (auto status :
+         {ContractStatus::kDraft, ContractStatus::kInReview, ContractStatus::kReturned, ContractStatus::kApproved,
+          ContractStatus::kActive, ContractStatus::kExpired, ContractStatus::kTerminated, ContractStatus::kRenewed}) {
         if (ContractStatusCode(status) == code) return status;
     }
     return std::nullopt;
@@ -119,7 +119,8 @@ void CheckParty(Validation& validation, const std::string& prefix, const Party& 
     CheckLength(validation, prefix + ".bank_account_name", party.bank_account_name, 0, 100, {"户名", "Account name"});
     CheckLength(validation, prefix + ".bank_name", party.bank_name, 0, 100, {"开户行", "Bank"});
     if (!party.bank_account_no.empty() && !IsDigits(party.bank_account_no, 6, 32)) {
-        validation.Fail(prefix + ".bank_account_no", {"银行账号须为 6-32 位数字", "Bank account number must be 6-32 digits"});
+        validation.Fail(prefix + ".bank_account_no",
+                        {"银行账号须为 6-32 位数字", "Bank account number must be 6-32 digits"});
     }
 }
 
@@ -145,7 +146,8 @@ Status ValidateContractContent(const ContractContent& content) {
     CheckMoney(validation, "annual_amount", content.annual_amount, true);
     CheckMoney(validation, "total_amount", content.total_amount, true);
 
-    if (content.service_items.empty()) validation.Fail("service_items", {"至少需要一项服务内容", "Add at least one service item"});
+    if (content.service_items.empty())
+        validation.Fail("service_items", {"至少需要一项服务内容", "Add at least one service item"});
     Money items_total;
     for (std::size_t i = 0; i < content.service_items.size(); ++i) {
         const auto& item = content.service_items[i];
@@ -157,16 +159,17 @@ Status ValidateContractContent(const ContractContent& content) {
         items_total = items_total + item.amount;
     }
     if (!content.service_items.empty() && items_total != content.total_amount) {
-        validation.Fail("service_items", {fmt::format("服务项目金额合计 {} 元,与合同总金额 {} 元不符", items_total.ToString(),
-                                                      content.total_amount.ToString()),
-                                          fmt::format("Service items add up to {}, not the total {}", items_total.ToString(),
-                                                      content.total_amount.ToString())});
+        validation.Fail("service_items", {fmt::format("服务项目金额合计 {} 元,与合同总金额 {} 元不符",
+                                                      items_total.ToString(), content.total_amount.ToString()),
+                                          fmt::format("Service items add up to {}, not the total {}",
+                                                      items_total.ToString(), content.total_amount.ToString())});
     }
 
     CheckLength(validation, "payment.method", content.payment.method, 1, 50, {"付款方式", "Payment method"});
     const auto& installments = content.payment.installments;
     if (installments.empty() || installments.size() > 120) {
-        validation.Fail("payment.installments", {"付款计划须有 1-120 期", "The payment schedule needs 1-120 installments"});
+        validation.Fail("payment.installments",
+                        {"付款计划须有 1-120 期", "The payment schedule needs 1-120 installments"});
     }
     Money schedule_total;
     std::set<std::string> periods;
@@ -194,7 +197,8 @@ Status ValidateContractContent(const ContractContent& content) {
 
     const auto& assessment = content.assessment;
     if (assessment.pass_mark < 1 || assessment.pass_mark > 100) {
-        validation.Fail("assessment.pass_mark", {"合格分须在 1 到 100 之间", "The pass mark must be between 1 and 100"});
+        validation.Fail("assessment.pass_mark",
+                        {"合格分须在 1 到 100 之间", "The pass mark must be between 1 and 100"});
     }
     int checklist_total = 0;
     for (std::size_t i = 0; i < assessment.checklist.size(); ++i) {
@@ -202,20 +206,23 @@ Status ValidateContractContent(const ContractContent& content) {
         const auto prefix = fmt::format("assessment.checklist[{}]", i);
         CheckLength(validation, prefix + ".item", item.item, 1, 200, {"考核项目", "Checklist item"});
         if (item.points < 1 || item.points > 100) {
-            validation.Fail(prefix + ".points", {"分值须为 1 到 100 的整数", "Points must be a whole number from 1 to 100"});
+            validation.Fail(prefix + ".points",
+                            {"分值须为 1 到 100 的整数", "Points must be a whole number from 1 to 100"});
         }
         checklist_total += item.points;
     }
     if (checklist_total != 100) {
-        validation.Fail("assessment.checklist", {fmt::format("考核项目分值合计须为 100 分,当前为 {} 分", checklist_total),
-                                                 fmt::format("Checklist points must sum to 100; they sum to {}", checklist_total)});
+        validation.Fail("assessment.checklist",
+                        {fmt::format("考核项目分值合计须为 100 分,当前为 {} 分", checklist_total),
+                         fmt::format("Checklist points must sum to 100; they sum to {}", checklist_total)});
     }
     for (std::size_t i = 0; i < assessment.bands.size(); ++i) {
         const auto& band = assessment.bands[i];
         const auto prefix = fmt::format("assessment.bands[{}]", i);
         CheckLength(validation, prefix + ".name", band.name, 1, 20, {"等级名称", "Grade name"});
         if (band.min < assessment.pass_mark || band.min > 100) {
-            validation.Fail(prefix + ".min", {"等级分数线须在合格分与 100 之间", "A grade's threshold must be between the pass mark and 100"});
+            validation.Fail(prefix + ".min", {"等级分数线须在合格分与 100 之间",
+                                              "A grade's threshold must be between the pass mark and 100"});
         }
         if (i > 0 && band.min >= assessment.bands[i - 1].min) {
             validation.Fail(prefix + ".min", {"等级分数线须从高到低排列", "Grade thresholds must go from high to low"});
@@ -230,7 +237,8 @@ Status ValidateContractContent(const ContractContent& content) {
             validation.Fail(prefix + ".people", {"人数须在 1 到 1000 之间", "People must be between 1 and 1000"});
         }
         if (staffing.hours < 1 || staffing.hours > 24) {
-            validation.Fail(prefix + ".hours", {"每日工时须在 1 到 24 小时之间", "Hours per day must be between 1 and 24"});
+            validation.Fail(prefix + ".hours",
+                            {"每日工时须在 1 到 24 小时之间", "Hours per day must be between 1 and 24"});
         }
     }
 
@@ -292,11 +300,16 @@ std::vector<Installment> GenerateSchedule(Date term_start, Date term_end, Freque
         std::string period;
         switch (frequency) {
             case Frequency::kMonthly: period = fmt::format("{:04d}-{:02d}", period_year, period_month); break;
-            case Frequency::kQuarterly: period = fmt::format("{:04d}-Q{}", period_year, (period_month - 1) / 3 + 1); break;
-            case Frequency::kSemiannual: period = fmt::format("{:04d}-H{}", period_year, period_month <= 6 ? 1 : 2); break;
+            case Frequency::kQuarterly:
+                period = fmt::format("{:04d}-Q{}", period_year, (period_month - 1) / 3 + 1);
+                break;
+            case Frequency::kSemiannual:
+                period = fmt::format("{:04d}-H{}", period_year, period_month <= 6 ? 1 : 2);
+                break;
             case Frequency::kAnnual: period = fmt::format("{:04d}", period_year); break;
         }
-        if (std::any_of(installments.begin(), installments.end(), [&](const Installment& other) { return other.period == period; })) {
+        if (std::any_of(installments.begin(), installments.end(),
+                        [&](const Installment& other) { return other.period == period; })) {
             period += fmt::format("-{}", i + 1);
         }
         const bool last = i + 1 == starts.size();

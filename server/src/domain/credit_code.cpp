@@ -32,7 +32,7 @@ CreditCodeProblem CheckCreditCode(std::string_view code) {
         if (ValueOf(c) < 0) return CreditCodeProblem::kCharacter;
     }
     return CreditCodeCheckCharacter(code.substr(0, 17)) == code[17] ? CreditCodeProblem::kNone
-                                                                     : CreditCodeProblem::kCheckDigit;
+                                                                    : CreditCodeProblem::kCheckDigit;
 }
 
 }  // namespace houqin

@@ -37,8 +37,8 @@ std::optional<Money> Money::Parse(std::string_view text) {
 std::string Money::ToString() const {
     const bool negative = fen_ < 0;
     // Work in unsigned so that the most negative value does not overflow.
-    const std::uint64_t magnitude = negative ? std::uint64_t(0) - static_cast<std::uint64_t>(fen_)
-                                             : static_cast<std::uint64_t>(fen_);
+    const std::uint64_t magnitude =
+        negative ? std::uint64_t(0) - static_cast<std::uint64_t>(fen_) : static_cast<std::uint64_t>(fen_);
     std::string cents = std::to_string(magnitude % 100);
     if (cents.size() < 2) cents.insert(0, "0");
     return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;

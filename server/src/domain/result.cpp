@@ -40,9 +40,7 @@ Error Error::Conflict(ErrorCode code, std::string field, Text message) {
     return error;
 }
 
-Error Error::Precondition(Text message) {
-    return Error{ErrorCode::kFailedPrecondition, std::move(message), {}, {}};
-}
+Error Error::Precondition(Text message) { return Error{ErrorCode::kFailedPrecondition, std::move(message), {}, {}}; }
 
 Error Validation::ToError() const {
     Error error{ErrorCode::kInvalidArgument, {"请求数据有误", "The request has invalid fields"}, fields_, {}};

@@ -33,7 +33,7 @@ class Date {
 // Milliseconds since the Unix epoch; rendered in Asia/Shanghai.
 struct Instant {
     std::int64_t ms = 0;
-    [[nodiscard]] std::string ToIso() const;       // 2026-11-28T10:00:00.000+08:00
+    [[nodiscard]] std::string ToIso() const;  // 2026-11-28T10:00:00.000+08:00
     [[nodiscard]] Date ShanghaiDate() const;
     static std::optional<Instant> ParseIso(std::string_view text);  // with Z or +hh:mm offset
     friend constexpr auto operator<=>(Instant, Instant) = default;

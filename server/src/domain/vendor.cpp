@@ -21,17 +21,21 @@ Status ValidateVendor(const Vendor& vendor) {
     switch (CheckCreditCode(vendor.credit_code)) {
         case CreditCodeProblem::kNone: break;
         case CreditCodeProblem::kLength:
-            validation.Fail("credit_code", {"统一社会信用代码须为 18 位", "Unified social credit code must have 18 characters"});
+            validation.Fail("credit_code",
+                            {"统一社会信用代码须为 18 位", "Unified social credit code must have 18 characters"});
             break;
         case CreditCodeProblem::kCharacter:
-            validation.Fail("credit_code", {"统一社会信用代码含有不允许的字符(仅数字和大写字母,不含 I、O、S、V、Z)",
-                                            "Unified social credit code has a character outside 0-9 and A-Y without I, O, S, V, Z"});
+            validation.Fail("credit_code",
+                            {"统一社会信用代码含有不允许的字符(仅数字和大写字母,不含 I、O、S、V、Z)",
+                             "Unified social credit code has a character outside 0-9 and A-Y without I, O, S, V, Z"});
             break;
         case CreditCodeProblem::kCheckDigit:
-            validation.Fail("credit_code", {"统一社会信用代码校验位错误", "Unified social credit code check digit is wrong"});
+            validation.Fail("credit_code",
+                            {"统一社会信用代码校验位错误", "Unified social credit code check digit is wrong"});
             break;
     }
-    CheckLength(validation, "legal_representative", vendor.legal_representative, 0, 50, {"法定代表人", "Legal representative"});
+    CheckLength(validation, "legal_representative", vendor.legal_representative, 0, 50,
+                {"法定代表人", "Legal representative"});
     CheckLength(validation, "contact_name", vendor.contact_name, 1, 50, {"联系人", "Contact name"});
     if (!IsPhone(vendor.contact_phone)) {
         validation.Fail("contact_phone", {"联系电话须为 7-20 位数字,可含 - 或开头的 +",

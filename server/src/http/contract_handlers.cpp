@@ -12,7 +12,9 @@ namespace {
 
 Json DecisionJson(const std::optional<ContractReviewDecision>& decision) {
     if (!decision) return nullptr;
-    return Json{{"decision", decision->decision}, {"comment", decision->comment}, {"by", decision->by},
+    return Json{{"decision", decision->decision},
+                {"comment", decision->comment},
+                {"by", decision->by},
                 {"at", decision->at.ToIso()}};
 }
 
@@ -37,18 +39,18 @@ Json ContractJson(const ContractView& view, bool with_content) {
               {"allowed_actions", view.allowed_actions},
               {"created_at", r.created_at.ToIso()},
               {"updated_at", r.updated_at.ToIso()}};
-    json["review"] = view.review_version_no > 0
-                         ? Json{{"version_no", view.review_version_no},
-                                {"state", r.review_state},
-                                {"legal", DecisionJson(view.legal)},
-                                {"text", DecisionJson(view.text)}}
-                         : Json(nullptr);
-    json["signing"] = r.signing ? Json{{"signed_on", r.signing->signed_on.ToString()},
-                                       {"party_a_signatory", r.signing->party_a_signatory},
-                                       {"party_b_signatory", r.signing->party_b_signatory},
-                                       {"version_no", r.signing->version_no},
-                                       {"attachment", view.signed_scan ? AttachmentJson(*view.signed_scan) : Json(nullptr)}}
-                                : Json(nullptr);
+    json["review"] = view.review_version_no > 0 ? Json{{"version_no", view.review_version_no},
+                                                       {"state", r.review_state},
+                                                       {"legal", DecisionJson(view.legal)},
+                                                       {"text", DecisionJson(view.text)}}
+                                                : Json(nullptr);
+    json["signing"] = r.signing
+                          ? Json{{"signed_on", r.signing->signed_on.ToString()},
+                                 {"party_a_signatory", r.signing->party_a_signatory},
+                                 {"party_b_signatory", r.signing->party_b_signatory},
+                                 {"version_no", r.signing->version_no},
+                                 {"attachment", view.signed_scan ? AttachmentJson(*view.signed_scan) : Json(nullptr)}}
+                          : Json(nullptr);
     json["termination"] = r.termination ? Json{{"reason", r.termination->reason},
                                                {"breach_liability", r.termination->breach_liability},
                                                {"effective_on", r.termination->effective_on.ToString()},
@@ -92,9 +94,14 @@ Json ConsultationJson(const storage::Consultation& consultation) {
 }
 
 Json LedgerEntryJson(const storage::LedgerEntry& entry) {
-    return Json{{"id", entry.id},         {"kind", entry.kind},     {"period", entry.period},
-                {"amount", entry.amount.ToString()}, {"reason", entry.reason}, {"source", entry.source},
-                {"created_by", entry.created_by}, {"created_at", entry.created_at.ToIso()}};
+    return Json{{"id", entry.id},
+                {"kind", entry.kind},
+                {"period", entry.period},
+                {"amount", entry.amount.ToString()},
+                {"reason", entry.reason},
+                {"source", entry.source},
+                {"created_by", entry.created_by},
+                {"created_at", entry.created_at.ToIso()}};
 }
 
 Json PaymentJson(const storage::PaymentRecord& payment) {
@@ -125,315 +132,341 @@ Json PeriodJson(const PeriodStatement& period) {
 void AddContractRoutes(Router& router) {
     const std::vector<Permission> read = {Permission::kContractRead};
     const std::vector<Permission> write = {Permission::kContractWrite};
-    router.Add("GET", "/api/v1/contracts", Access::kSession, "contracts", "Contracts, paged, sorted and filtered",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   Validation validation;
-                   const auto page = ReadPageQuery(context.request, {"code", "term_end", "created_at", "updated_at"}, validation);
-                   ContractQuery query;
-                   query.q = context.request.Query("q").value_or("");
-                   if (auto status = context.request.Query("status"); status && !status->empty()) {
-                       query.status = ParseContractStatus(*status);
-                       if (!query.status) validation.Fail("status", {"合同状态不存在", "Unknown contract status"});
-                   }
-                   if (auto vendor = context.request.Query("vendor_id"); vendor && !vendor->empty()) {
-                       try {
-                           query.vendor_id = std::stoll(*vendor);
-                       } catch (const std::exception&) {
-                           validation.Fail("vendor_id", {"须为正整数", "Must be a positive whole number"});
-                       }
-                   }
-                   if (!validation.ok()) return validation.ToError();
-                   query.sort = page.sort;
-                   query.descending = page.descending;
-                   query.page = page.page;
-                   query.page_size = page.page_size;
-                   HOUQIN_TRY(result, context.services.contracts.List(context.actor(), query));
-                   Json items = Json::array();
-                   for (const auto& view : result->first) items.push_back(ContractJson(view, false));
-                   return JsonResponse(200, PageJson(items, result->second, page));
-               })
+    router
+        .Add("GET", "/api/v1/contracts", Access::kSession, "contracts", "Contracts, paged, sorted and filtered",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 Validation validation;
+                 const auto page =
+                     ReadPageQuery(context.request, {"code", "term_end", "created_at", "updated_at"}, validation);
+                 ContractQuery query;
+                 query.q = context.request.Query("q").value_or("");
+                 if (auto status = context.request.Query("status"); status && !status->empty()) {
+                     query.status = ParseContractStatus(*status);
+                     if (!query.status) validation.Fail("status", {"合同状态不存在", "Unknown contract status"});
+                 }
+                 if (auto vendor = context.request.Query("vendor_id"); vendor && !vendor->empty()) {
+                     try {
+                         query.vendor_id = std::stoll(*vendor);
+                     } catch (const std::exception&) {
+                         validation.Fail("vendor_id", {"须为正整数", "Must be a positive whole number"});
+                     }
+                 }
+                 if (!validation.ok()) return validation.ToError();
+                 query.sort = page.sort;
+                 query.descending = page.descending;
+                 query.page = page.page;
+                 query.page_size = page.page_size;
+                 HOUQIN_TRY(result, context.services.contracts.List(context.actor(), query));
+                 Json items = Json::array();
+                 for (const auto& view : result->first) items.push_back(ContractJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->second, page));
+             })
         .Requires(read);
-    router.Add("POST", "/api/v1/contracts", Access::kSession, "contracts", "Draft a contract",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(content, ReadContent(context.request));
-                   HOUQIN_TRY(view, context.services.contracts.Create(context.actor(), *content));
-                   return JsonResponse(201, ContractJson(*view, true));
-               })
+    router
+        .Add("POST", "/api/v1/contracts", Access::kSession, "contracts", "Draft a contract",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(content, ReadContent(context.request));
+                 HOUQIN_TRY(view, context.services.contracts.Create(context.actor(), *content));
+                 return JsonResponse(201, ContractJson(*view, true));
+             })
         .Requires(write);
-    router.Add("POST", "/api/v1/contracts/schedule", Access::kSession, "contracts",
-               "Split a total into a payment schedule (preview; writes nothing)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   const auto start = reader.DateValue("term_start");
-                   const auto end = reader.DateValue("term_end");
-                   const auto frequency_code = reader.String("frequency");
-                   const auto total = reader.MoneyValue("total_amount");
-                   const auto frequency = ParseFrequency(frequency_code);
-                   if (!frequency_code.empty() && !frequency) {
-                       validation.Fail("frequency", {"频率须为 monthly、quarterly、semiannual 或 annual",
-                                                     "Frequency must be monthly, quarterly, semiannual or annual"});
-                   }
-                   if (validation.ok() && end <= start) {
-                       validation.Fail("term_end", {"合同终止日期须晚于起始日期", "The term must end after it starts"});
-                   }
-                   if (validation.ok() && total.fen() <= 0) {
-                       validation.Fail("total_amount", {"金额须大于 0", "The amount must be greater than 0"});
-                   }
-                   if (!validation.ok()) return validation.ToError();
-                   Json items = Json::array();
-                   for (const auto& installment : GenerateSchedule(start, end, *frequency, total)) {
-                       items.push_back({{"period", installment.period}, {"due_date", installment.due_date.ToString()},
-                                        {"amount", installment.amount.ToString()}});
-                   }
-                   return JsonResponse(200, Json{{"installments", items}});
-               })
+    router
+        .Add("POST", "/api/v1/contracts/schedule", Access::kSession, "contracts",
+             "Split a total into a payment schedule (preview; writes nothing)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 const auto start = reader.DateValue("term_start");
+                 const auto end = reader.DateValue("term_end");
+                 const auto frequency_code = reader.String("frequency");
+                 const auto total = reader.MoneyValue("total_amount");
+                 const auto frequency = ParseFrequency(frequency_code);
+                 if (!frequency_code.empty() && !frequency) {
+                     validation.Fail("frequency", {"频率须为 monthly、quarterly、semiannual 或 annual",
+                                                   "Frequency must be monthly, quarterly, semiannual or annual"});
+                 }
+                 if (validation.ok() && end <= start) {
+                     validation.Fail("term_end", {"合同终止日期须晚于起始日期", "The term must end after it starts"});
+                 }
+                 if (validation.ok() && total.fen() <= 0) {
+                     validation.Fail("total_amount", {"金额须大于 0", "The amount must be greater than 0"});
+                 }
+                 if (!validation.ok()) return validation.ToError();
+                 Json items = Json::array();
+                 for (const auto& installment : GenerateSchedule(start, end, *frequency, total)) {
+                     items.push_back({{"period", installment.period},
+                                      {"due_date", installment.due_date.ToString()},
+                                      {"amount", installment.amount.ToString()}});
+                 }
+                 return JsonResponse(200, Json{{"installments", items}});
+             })
         .Requires(write);
-    router.Add("GET", "/api/v1/contracts/{id}", Access::kSession, "contracts", "One contract with its latest content",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(view, context.services.contracts.Get(context.actor(), *id));
-                   return JsonResponse(200, ContractJson(*view, true));
-               })
+    router
+        .Add("GET", "/api/v1/contracts/{id}", Access::kSession, "contracts", "One contract with its latest content",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(view, context.services.contracts.Get(context.actor(), *id));
+                 return JsonResponse(200, ContractJson(*view, true));
+             })
         .Requires(read);
-    router.Add("PUT", "/api/v1/contracts/{id}", Access::kSession, "contracts",
-               "Revise a draft, a returned contract or an amendment being drafted",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(content, ReadContent(context.request));
-                   HOUQIN_TRY(view, context.services.contracts.Update(context.actor(), *id, *content));
-                   return JsonResponse(200, ContractJson(*view, true));
-               })
+    router
+        .Add("PUT", "/api/v1/contracts/{id}", Access::kSession, "contracts",
+             "Revise a draft, a returned contract or an amendment being drafted",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(content, ReadContent(context.request));
+                 HOUQIN_TRY(view, context.services.contracts.Update(context.actor(), *id, *content));
+                 return JsonResponse(200, ContractJson(*view, true));
+             })
         .Requires(write);
-    router.Add("POST", "/api/v1/contracts/{id}/submit", Access::kSession, "contracts",
-               "Send the latest version to legal and text review",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(view, context.services.contracts.Submit(context.actor(), *id));
-                   return JsonResponse(200, ContractJson(*view, true));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/submit", Access::kSession, "contracts",
+             "Send the latest version to legal and text review",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(view, context.services.contracts.Submit(context.actor(), *id));
+                 return JsonResponse(200, ContractJson(*view, true));
+             })
         .Requires(write);
-    router.Add("POST", "/api/v1/contracts/{id}/reviews", Access::kSession, "contracts",
-               "Approve or return the version under review (judicial: legal, party_office: text)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   const auto version_no = reader.Integer("version_no");
-                   const auto decision = reader.String("decision");
-                   const auto comment = reader.String("comment", JsonReader::Need::kOptional);
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(view, context.services.contracts.Review(context.actor(), *id,
-                                                                      static_cast<int>(version_no), decision, comment));
-                   return JsonResponse(200, ContractJson(*view, true));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/reviews", Access::kSession, "contracts",
+             "Approve or return the version under review (judicial: legal, party_office: text)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 const auto version_no = reader.Integer("version_no");
+                 const auto decision = reader.String("decision");
+                 const auto comment = reader.String("comment", JsonReader::Need::kOptional);
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(view, context.services.contracts.Review(context.actor(), *id, static_cast<int>(version_no),
+                                                                    decision, comment));
+                 return JsonResponse(200, ContractJson(*view, true));
+             })
         .Requires({Permission::kContractReview});
-    router.Add("GET", "/api/v1/contracts/{id}/versions", Access::kSession, "contracts", "Every version with its content",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(versions, context.services.contracts.Versions(context.actor(), *id));
-                   Json items = Json::array();
-                   for (const auto& version : *versions) {
-                       items.push_back({{"version_no", version.version_no},
-                                        {"kind", version.kind},
-                                        {"status", version.status},
-                                        {"created_by", version.created_by},
-                                        {"created_at", version.created_at.ToIso()},
-                                        {"submitted_at", version.submitted_at ? Json(version.submitted_at->ToIso()) : Json(nullptr)},
-                                        {"content", Json::parse(version.content_json)}});
-                   }
-                   return JsonResponse(200, Json{{"items", items}});
-               })
+    router
+        .Add("GET", "/api/v1/contracts/{id}/versions", Access::kSession, "contracts", "Every version with its content",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(versions, context.services.contracts.Versions(context.actor(), *id));
+                 Json items = Json::array();
+                 for (const auto& version : *versions) {
+                     items.push_back(
+                         {{"version_no", version.version_no},
+                          {"kind", version.kind},
+                          {"status", version.status},
+                          {"created_by", version.created_by},
+                          {"created_at", version.created_at.ToIso()},
+                          {"submitted_at", version.submitted_at ? Json(version.submitted_at->ToIso()) : Json(nullptr)},
+                          {"content", Json::parse(version.content_json)}});
+                 }
+                 return JsonResponse(200, Json{{"items", items}});
+             })
         .Requires(read);
-    router.Add("GET", "/api/v1/contracts/{id}/history", Access::kSession, "contracts", "Every workflow step",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(events, context.services.contracts.History(context.actor(), *id));
-                   Json items = Json::array();
-                   for (const auto& event : *events) {
-                       const auto role = ParseRole(event.role);
-                       items.push_back({{"at", event.at.ToIso()},
-                                        {"actor_name", event.actor_name},
-                                        {"role", event.role},
-                                        {"role_name", role ? TextJson(InfoOf(*role).name) : Json(nullptr)},
-                                        {"action", event.action},
-                                        {"from_state", event.from_state},
-                                        {"to_state", event.to_state},
-                                        {"version_no", event.version_no},
-                                        {"comment", event.comment}});
-                   }
-                   return JsonResponse(200, Json{{"items", items}});
-               })
+    router
+        .Add("GET", "/api/v1/contracts/{id}/history", Access::kSession, "contracts", "Every workflow step",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(events, context.services.contracts.History(context.actor(), *id));
+                 Json items = Json::array();
+                 for (const auto& event : *events) {
+                     const auto role = ParseRole(event.role);
+                     items.push_back({{"at", event.at.ToIso()},
+                                      {"actor_name", event.actor_name},
+                                      {"role", event.role},
+                                      {"role_name", role ? TextJson(InfoOf(*role).name) : Json(nullptr)},
+                                      {"action", event.action},
+                                      {"from_state", event.from_state},
+                                      {"to_state", event.to_state},
+                                      {"version_no", event.version_no},
+                                      {"comment", event.comment}});
+                 }
+                 return JsonResponse(200, Json{{"items", items}});
+             })
         .Requires(read);
-    router.Add("POST", "/api/v1/contracts/{id}/sign", Access::kSession, "contracts",
-               "Record the signing of the approved version (with the signed scan)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   SignInput input{OptionalDate(reader, "signed_on"),
-                                   reader.String("party_a_signatory", JsonReader::Need::kOptional),
-                                   reader.String("party_b_signatory", JsonReader::Need::kOptional),
-                                   reader.OptionalInteger("attachment_id")};
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(view, context.services.contracts.Sign(context.actor(), *id, input));
-                   return JsonResponse(200, ContractJson(*view, true));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/sign", Access::kSession, "contracts",
+             "Record the signing of the approved version (with the signed scan)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 SignInput input{OptionalDate(reader, "signed_on"),
+                                 reader.String("party_a_signatory", JsonReader::Need::kOptional),
+                                 reader.String("party_b_signatory", JsonReader::Need::kOptional),
+                                 reader.OptionalInteger("attachment_id")};
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(view, context.services.contracts.Sign(context.actor(), *id, input));
+                 return JsonResponse(200, ContractJson(*view, true));
+             })
         .Requires(write);
-    router.Add("GET", "/api/v1/contracts/{id}/document.pdf", Access::kSession, "contracts",
-               "The contract document as PDF (optional ?version=N)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   int version_no = 0;
-                   if (auto text = context.request.Query("version"); text && !text->empty()) {
-                       try {
-                           version_no = std::stoi(*text);
-                       } catch (const std::exception&) {
-                           return Error::Invalid("version", {"版本号须为正整数", "version must be a positive whole number"});
-                       }
-                   }
-                   HOUQIN_TRY(data, context.services.contracts.DocumentData(context.actor(), *id, version_no));
-                   const auto& [view, content] = *data;
-                   reports::ContractDocument document;
-                   document.code = view.record.code;
-                   document.status = fmt::format("{} · 第 {} 版", ContractStatusName(view.status).zh,
-                                                 version_no > 0 ? version_no : view.record.version_no);
-                   document.content = content;
-                   if (auto category = context.services.catalogue.Get(context.actor(), content.category_id)) {
-                       document.category_name = category->name_zh;
-                   }
-                   if (auto orgs = context.services.accounts.ListOrgs(context.actor())) {
-                       for (const auto& org : *orgs) {
-                           if (org.id == content.responsible_department_id) document.department_name = org.name;
-                       }
-                   }
-                   if (view.record.signing) {
-                       document.signed_on = view.record.signing->signed_on;
-                       document.party_a_signatory = view.record.signing->party_a_signatory;
-                       document.party_b_signatory = view.record.signing->party_b_signatory;
-                   }
-                   HttpResponse response;
-                   response.content_type = "application/pdf";
-                   response.body = reports::WriteContractPdf(document);
-                   response.headers.emplace_back(
-                       "Content-Disposition", "inline; filename=\"" + view.record.code + ".pdf\"; filename*=UTF-8''" +
-                                                  PercentEncode(view.record.code + " " + content.title + ".pdf"));
-                   return response;
-               })
+    router
+        .Add("GET", "/api/v1/contracts/{id}/document.pdf", Access::kSession, "contracts",
+             "The contract document as PDF (optional ?version=N)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 int version_no = 0;
+                 if (auto text = context.request.Query("version"); text && !text->empty()) {
+                     try {
+                         version_no = std::stoi(*text);
+                     } catch (const std::exception&) {
+                         return Error::Invalid("version",
+                                               {"版本号须为正整数", "version must be a positive whole number"});
+                     }
+                 }
+                 HOUQIN_TRY(data, context.services.contracts.DocumentData(context.actor(), *id, version_no));
+                 const auto& [view, content] = *data;
+                 reports::ContractDocument document;
+                 document.code = view.record.code;
+                 document.status = fmt::format("{} · 第 {} 版", ContractStatusName(view.status).zh,
+                                               version_no > 0 ? version_no : view.record.version_no);
+                 document.content = content;
+                 if (auto category = context.services.catalogue.Get(context.actor(), content.category_id)) {
+                     document.category_name = category->name_zh;
+                 }
+                 if (auto orgs = context.services.accounts.ListOrgs(context.actor())) {
+                     for (const auto& org : *orgs) {
+                         if (org.id == content.responsible_department_id) document.department_name = org.name;
+                     }
+                 }
+                 if (view.record.signing) {
+                     document.signed_on = view.record.signing->signed_on;
+                     document.party_a_signatory = view.record.signing->party_a_signatory;
+                     document.party_b_signatory = view.record.signing->party_b_signatory;
+                 }
+                 HttpResponse response;
+                 response.content_type = "application/pdf";
+                 response.body = reports::WriteContractPdf(document);
+                 response.headers.emplace_back("Content-Disposition",
+                                               "inline; filename=\"" + view.record.code + ".pdf\"; filename*=UTF-8''" +
+                                                   PercentEncode(view.record.code + " " + content.title + ".pdf"));
+                 return response;
+             })
         .Requires(read);
-    router.Add("POST", "/api/v1/contracts/{id}/consultations", Access::kSession, "contracts",
-               "Record a consultation with the vendor (SUP-6)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   ConsultationInput input{OptionalDate(reader, "held_on"),
-                                           reader.String("participants", JsonReader::Need::kOptional),
-                                           reader.String("summary", JsonReader::Need::kOptional)};
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(consultation, context.services.contracts.AddConsultation(context.actor(), *id, input));
-                   return JsonResponse(201, ConsultationJson(*consultation));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/consultations", Access::kSession, "contracts",
+             "Record a consultation with the vendor (SUP-6)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 ConsultationInput input{OptionalDate(reader, "held_on"),
+                                         reader.String("participants", JsonReader::Need::kOptional),
+                                         reader.String("summary", JsonReader::Need::kOptional)};
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(consultation, context.services.contracts.AddConsultation(context.actor(), *id, input));
+                 return JsonResponse(201, ConsultationJson(*consultation));
+             })
         .Requires(write);
-    router.Add("GET", "/api/v1/contracts/{id}/consultations", Access::kSession, "contracts", "Consultation records",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(list, context.services.contracts.Consultations(context.actor(), *id));
-                   Json items = Json::array();
-                   for (const auto& consultation : *list) items.push_back(ConsultationJson(consultation));
-                   return JsonResponse(200, Json{{"items", items}});
-               })
+    router
+        .Add("GET", "/api/v1/contracts/{id}/consultations", Access::kSession, "contracts", "Consultation records",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(list, context.services.contracts.Consultations(context.actor(), *id));
+                 Json items = Json::array();
+                 for (const auto& consultation : *list) items.push_back(ConsultationJson(consultation));
+                 return JsonResponse(200, Json{{"items", items}});
+             })
         .Requires(read);
-    router.Add("POST", "/api/v1/contracts/{id}/amendments", Access::kSession, "contracts",
-               "Start an amendment after a recorded consultation (CON-4)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   const auto consultation_id = reader.OptionalInteger("consultation_id");
-                   const auto reason = reader.String("reason", JsonReader::Need::kOptional);
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(view, context.services.contracts.StartAmendment(context.actor(), *id, consultation_id, reason));
-                   return JsonResponse(201, ContractJson(*view, true));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/amendments", Access::kSession, "contracts",
+             "Start an amendment after a recorded consultation (CON-4)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 const auto consultation_id = reader.OptionalInteger("consultation_id");
+                 const auto reason = reader.String("reason", JsonReader::Need::kOptional);
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(view,
+                            context.services.contracts.StartAmendment(context.actor(), *id, consultation_id, reason));
+                 return JsonResponse(201, ContractJson(*view, true));
+             })
         .Requires(write);
-    router.Add("POST", "/api/v1/contracts/{id}/terminate", Access::kSession, "contracts",
-               "Terminate with reason and breach liability (CON-7)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   TerminationInput input{reader.String("reason", JsonReader::Need::kOptional),
-                                          reader.String("breach_liability", JsonReader::Need::kOptional),
-                                          OptionalDate(reader, "effective_on")};
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(view, context.services.contracts.Terminate(context.actor(), *id, input));
-                   return JsonResponse(200, ContractJson(*view, true));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/terminate", Access::kSession, "contracts",
+             "Terminate with reason and breach liability (CON-7)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 TerminationInput input{reader.String("reason", JsonReader::Need::kOptional),
+                                        reader.String("breach_liability", JsonReader::Need::kOptional),
+                                        OptionalDate(reader, "effective_on")};
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(view, context.services.contracts.Terminate(context.actor(), *id, input));
+                 return JsonResponse(200, ContractJson(*view, true));
+             })
         .Requires(write);
-    router.Add("POST", "/api/v1/contracts/{id}/renew", Access::kSession, "contracts",
-               "Renew: a linked successor draft (CON-6)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   RenewalInput input{reader.String("reason", JsonReader::Need::kOptional),
-                                      OptionalDate(reader, "term_start"), OptionalDate(reader, "term_end")};
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(view, context.services.contracts.Renew(context.actor(), *id, input));
-                   return JsonResponse(201, ContractJson(*view, true));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/renew", Access::kSession, "contracts",
+             "Renew: a linked successor draft (CON-6)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 RenewalInput input{reader.String("reason", JsonReader::Need::kOptional),
+                                    OptionalDate(reader, "term_start"), OptionalDate(reader, "term_end")};
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(view, context.services.contracts.Renew(context.actor(), *id, input));
+                 return JsonResponse(201, ContractJson(*view, true));
+             })
         .Requires(write);
-    router.Add("GET", "/api/v1/contracts/{id}/ledger", Access::kSession, "contracts",
-               "Amount due, deductions, rewards, payments and balance per period (CON-8)",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(ledger, context.services.contracts.Ledger(context.actor(), *id));
-                   Json periods = Json::array();
-                   for (const auto& period : ledger->statement.periods) periods.push_back(PeriodJson(period));
-                   Json entries = Json::array();
-                   for (const auto& entry : ledger->entries) entries.push_back(LedgerEntryJson(entry));
-                   Json payments = Json::array();
-                   for (const auto& payment : ledger->payments) payments.push_back(PaymentJson(payment));
-                   return JsonResponse(200, Json{{"periods", periods}, {"entries", entries}, {"payments", payments},
-                                                 {"totals", PeriodJson(ledger->statement.totals)}});
-               })
+    router
+        .Add("GET", "/api/v1/contracts/{id}/ledger", Access::kSession, "contracts",
+             "Amount due, deductions, rewards, payments and balance per period (CON-8)",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(ledger, context.services.contracts.Ledger(context.actor(), *id));
+                 Json periods = Json::array();
+                 for (const auto& period : ledger->statement.periods) periods.push_back(PeriodJson(period));
+                 Json entries = Json::array();
+                 for (const auto& entry : ledger->entries) entries.push_back(LedgerEntryJson(entry));
+                 Json payments = Json::array();
+                 for (const auto& payment : ledger->payments) payments.push_back(PaymentJson(payment));
+                 return JsonResponse(200, Json{{"periods", periods},
+                                               {"entries", entries},
+                                               {"payments", payments},
+                                               {"totals", PeriodJson(ledger->statement.totals)}});
+             })
         .Requires(read);
-    router.Add("POST", "/api/v1/contracts/{id}/ledger", Access::kSession, "contracts",
-               "Enter an approved deduction or reward for a period",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   LedgerInput input{reader.String("kind"), reader.String("period"), OptionalMoney(reader, "amount"),
-                                     reader.String("reason", JsonReader::Need::kOptional)};
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(entry, context.services.contracts.AddLedgerEntry(context.actor(), *id, input));
-                   return JsonResponse(201, LedgerEntryJson(*entry));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/ledger", Access::kSession, "contracts",
+             "Enter an approved deduction or reward for a period",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 LedgerInput input{reader.String("kind"), reader.String("period"), OptionalMoney(reader, "amount"),
+                                   reader.String("reason", JsonReader::Need::kOptional)};
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(entry, context.services.contracts.AddLedgerEntry(context.actor(), *id, input));
+                 return JsonResponse(201, LedgerEntryJson(*entry));
+             })
         .Requires({Permission::kPaymentWrite});
-    router.Add("POST", "/api/v1/contracts/{id}/payments", Access::kSession, "contracts", "Record a payment",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   PaymentInput input{reader.String("period"), OptionalMoney(reader, "amount"),
-                                      OptionalDate(reader, "paid_on"),
-                                      reader.String("reference", JsonReader::Need::kOptional),
-                                      reader.String("note", JsonReader::Need::kOptional)};
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(payment, context.services.contracts.AddPayment(context.actor(), *id, input));
-                   return JsonResponse(201, PaymentJson(*payment));
-               })
+    router
+        .Add("POST", "/api/v1/contracts/{id}/payments", Access::kSession, "contracts", "Record a payment",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 PaymentInput input{reader.String("period"), OptionalMoney(reader, "amount"),
+                                    OptionalDate(reader, "paid_on"),
+                                    reader.String("reference", JsonReader::Need::kOptional),
+                                    reader.String("note", JsonReader::Need::kOptional)};
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(payment, context.services.contracts.AddPayment(context.actor(), *id, input));
+                 return JsonResponse(201, PaymentJson(*payment));
+             })
         .Requires({Permission::kPaymentWrite});
 }
 

@@ -44,7 +44,8 @@ Dispatcher::Dispatcher(Services& services, std::string web_dir) : services_(serv
 
 HttpResponse Dispatcher::Handle(HttpRequest& request) {
     try {
-        const bool api = request.path.rfind("/api/", 0) == 0 || request.path == "/healthz" || request.path == "/metrics";
+        const bool api =
+            request.path.rfind("/api/", 0) == 0 || request.path == "/healthz" || request.path == "/metrics";
         if (!api) return Static(request);
         const auto match = router_.Find(request.method, request.path, request.params);
         if (!match.route) {
@@ -94,8 +95,9 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
     } catch (const storage::DbError& error) {
         spdlog::error("[{}] {} {}: database error: {}", request.request_id, request.method, request.path, error.what());
         if (error.kind() == storage::DbError::Kind::kBusy) {
-            return ErrorResponse(Error{ErrorCode::kResourceExhausted, {"系统繁忙,请稍后重试", "The system is busy; try again"}, {}, {}},
-                                 request.request_id);
+            return ErrorResponse(
+                Error{ErrorCode::kResourceExhausted, {"系统繁忙,请稍后重试", "The system is busy; try again"}, {}, {}},
+                request.request_id);
         }
         if (error.kind() == storage::DbError::Kind::kUniqueViolation) {
             return ErrorResponse(Error{ErrorCode::kAlreadyExists, {"记录已存在", "The record already exists"}, {}, {}},
@@ -105,11 +107,12 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
         spdlog::error("[{}] {} {}: {}", request.request_id, request.method, request.path, error.what());
     }
     // Never the exception text: it may hold SQL or paths.
-    return ErrorResponse(Error{ErrorCode::kInternal,
-                               {"服务器内部错误,请联系管理员并提供请求编号", "Internal error; tell the administrator the request id"},
-                               {},
-                               {}},
-                         request.request_id);
+    return ErrorResponse(
+        Error{ErrorCode::kInternal,
+              {"服务器内部错误,请联系管理员并提供请求编号", "Internal error; tell the administrator the request id"},
+              {},
+              {}},
+        request.request_id);
 }
 
 HttpResponse Dispatcher::Static(const HttpRequest& request) {

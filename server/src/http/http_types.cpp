@@ -90,7 +90,8 @@ std::map<std::string, std::string> ParseCookies(std::string_view header) {
         auto pair = header.substr(0, semicolon);
         while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
         const auto eq = pair.find('=');
-        if (eq != std::string_view::npos) cookies.emplace(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
+        if (eq != std::string_view::npos)
+            cookies.emplace(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
         if (semicolon == std::string_view::npos) break;
         header.remove_prefix(semicolon + 1);
     }

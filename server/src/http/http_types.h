@@ -16,7 +16,7 @@ struct HttpRequest {
     std::multimap<std::string, std::string> query;
     std::map<std::string, std::string> headers;  // lower-case names
     std::map<std::string, std::string> cookies;
-    std::map<std::string, std::string> params;   // from the route pattern
+    std::map<std::string, std::string> params;  // from the route pattern
     std::string body;
     std::string ip;
     std::string request_id;

@@ -38,7 +38,8 @@ HttpResponse JsonResponse(int status, const Json& json) {
 
 HttpResponse ErrorResponse(const Error& error, const std::string& request_id) {
     Json fields = Json::array();
-    for (const auto& field : error.fields) fields.push_back({{"field", field.field}, {"message", TextJson(field.message)}});
+    for (const auto& field : error.fields)
+        fields.push_back({{"field", field.field}, {"message", TextJson(field.message)}});
     return JsonResponse(StatusFor(error.code), Json{{"code", ErrorCodeName(error.code)},
                                                     {"message", TextJson(error.message)},
                                                     {"fields", fields},

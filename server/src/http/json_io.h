@@ -2,15 +2,14 @@
 // JSON in and out for handlers: the one error mapper (status and body), typed readers that name the bad field,
 // and the paging/sorting query parameters every list shares.
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "codec/json_reader.h"
 #include "domain/money.h"
 #include "domain/result.h"
 #include "domain/time.h"
-#include "codec/json_reader.h"
 #include "http/http_types.h"
 
 namespace houqin::http {

@@ -27,21 +27,25 @@ Json UserJson(const Actor& actor) {
 }
 
 Json UserRecordJson(const storage::UserRecord& user) {
-    return Json{{"id", user.id},
-                {"username", user.username},
-                {"display_name", user.display_name},
-                {"role", RoleCode(user.role)},
-                {"role_name", TextJson(InfoOf(user.role).name)},
-                {"org_id", user.org_id},
-                {"org_name", user.org_name},
-                {"active", user.active},
-                {"locked_until", user.locked_until_ms > 0 ? Json(Instant{user.locked_until_ms}.ToIso()) : Json(nullptr)},
-                {"created_at", user.created_at.ToIso()}};
+    return Json{
+        {"id", user.id},
+        {"username", user.username},
+        {"display_name", user.display_name},
+        {"role", RoleCode(user.role)},
+        {"role_name", TextJson(InfoOf(user.role).name)},
+        {"org_id", user.org_id},
+        {"org_name", user.org_name},
+        {"active", user.active},
+        {"locked_until", user.locked_until_ms > 0 ? Json(Instant{user.locked_until_ms}.ToIso()) : Json(nullptr)},
+        {"created_at", user.created_at.ToIso()}};
 }
 
 Json OrgJson(const Organisation& org) {
-    return Json{{"id", org.id}, {"parent_id", OptionalId(org.parent_id)}, {"name", org.name},
-                {"kind", OrgKindCode(org.kind)}, {"path", org.path}};
+    return Json{{"id", org.id},
+                {"parent_id", OptionalId(org.parent_id)},
+                {"name", org.name},
+                {"kind", OrgKindCode(org.kind)},
+                {"path", org.path}};
 }
 
 Json CategoryJson(const Category& category) {
@@ -86,7 +90,8 @@ Category CategoryFromJson(const Json& body, Validation& validation) {
             JsonReader item_reader(entry, inner);
             ChecklistItem item{item_reader.String("item"), static_cast<int>(item_reader.Integer("points"))};
             if (!inner.ok()) {
-                for (const auto& field : inner.ToError().fields) validation.Fail(prefix + "." + field.field, field.message);
+                for (const auto& field : inner.ToError().fields)
+                    validation.Fail(prefix + "." + field.field, field.message);
             }
             category.checklist.push_back(std::move(item));
         }
@@ -108,8 +113,11 @@ Category CategoryFromJson(const Json& body, Validation& validation) {
 }
 
 Json AttachmentJson(const AttachmentInfo& info) {
-    return Json{{"id", info.id}, {"filename", info.filename}, {"content_type", info.content_type},
-                {"size", info.size}, {"sha256", info.sha256}};
+    return Json{{"id", info.id},
+                {"filename", info.filename},
+                {"content_type", info.content_type},
+                {"size", info.size},
+                {"sha256", info.sha256}};
 }
 
 Json QualificationJson(const QualificationView& view) {
@@ -192,8 +200,10 @@ Vendor VendorFromJson(const Json& body, Validation& validation) {
     const auto status = reader.String("status", JsonReader::Need::kOptional);
     if (!status.empty()) {
         const auto parsed = ParseVendorStatus(status);
-        if (!parsed) validation.Fail("status", {"状态须为 active 或 suspended", "Status must be active or suspended"});
-        else vendor.status = *parsed;
+        if (!parsed)
+            validation.Fail("status", {"状态须为 active 或 suspended", "Status must be active or suspended"});
+        else
+            vendor.status = *parsed;
     }
     return vendor;
 }

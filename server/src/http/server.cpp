@@ -3,13 +3,12 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include <restinio/all.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <restinio/all.hpp>
 #include <thread>
 
 #include "http/dispatcher.h"
@@ -91,7 +90,8 @@ HttpRequest ToRequest(const restinio::request_handle_t& handle) {
 void Reply(const restinio::request_handle_t& handle, const HttpResponse& response, const std::string& request_id) {
     auto builder = handle->create_response(
         restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, ""});
-    if (!response.content_type.empty()) builder.append_header(restinio::http_field::content_type, response.content_type);
+    if (!response.content_type.empty())
+        builder.append_header(restinio::http_field::content_type, response.content_type);
     builder.append_header("X-Request-Id", request_id);
     builder.append_header("X-Content-Type-Options", "nosniff");
     builder.append_header("X-Frame-Options", "SAMEORIGIN");  // reviewers preview the contract PDF in a frame
@@ -117,26 +117,25 @@ void Serve(Services& services, const ServerOptions& options) {
     Metrics::Instance().SetPoolSize(services.context.database.pool_size());
     spdlog::info("houqin serving http://{}:{} ({} I/O thread(s), {} worker(s), web: {})", options.host, options.port,
                  options.io_threads, options.workers, options.web_dir.empty() ? "none" : options.web_dir);
-    restinio::run(
-        restinio::on_thread_pool<ServerTraits>(options.io_threads)
-            .address(options.host)
-            .port(options.port)
-            // Bodies above the largest route limit (10 MiB uploads) are cut off by the parser; below it each
-            // route's own limit answers 413 with a message.
-            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(16 * 1024 * 1024))
-            .read_next_http_message_timelimit(std::chrono::seconds(60))
-            .handle_request_timeout(std::chrono::seconds(120))
-            .request_handler([&dispatcher, &workers](restinio::request_handle_t handle) {
-                workers.Post([&dispatcher, handle] {
-                    const auto started = std::chrono::steady_clock::now();
-                    HttpRequest request = ToRequest(handle);
-                    const HttpResponse response = dispatcher.Handle(request);
-                    Reply(handle, response, request.request_id);
-                    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-                    Metrics::Instance().Record(request.method, response.status, elapsed.count());
-                });
-                return restinio::request_accepted();
-            }));
+    restinio::run(restinio::on_thread_pool<ServerTraits>(options.io_threads)
+                      .address(options.host)
+                      .port(options.port)
+                      // Bodies above the largest route limit (10 MiB uploads) are cut off by the parser; below it each
+                      // route's own limit answers 413 with a message.
+                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(16 * 1024 * 1024))
+                      .read_next_http_message_timelimit(std::chrono::seconds(60))
+                      .handle_request_timeout(std::chrono::seconds(120))
+                      .request_handler([&dispatcher, &workers](restinio::request_handle_t handle) {
+                          workers.Post([&dispatcher, handle] {
+                              const auto started = std::chrono::steady_clock::now();
+                              HttpRequest request = ToRequest(handle);
+                              const HttpResponse response = dispatcher.Handle(request);
+                              Reply(handle, response, request.request_id);
+                              const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+                              Metrics::Instance().Record(request.method, response.status, elapsed.count());
+                          });
+                          return restinio::request_accepted();
+                      }));
     spdlog::info("houqin stopped");
 }
 

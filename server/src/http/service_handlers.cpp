@@ -14,9 +14,11 @@ std::string OpenApiDocument(const Router& router) {
         for (const auto& segment : route->segments) {
             if (segment.size() > 2 && segment.front() == '{') {
                 const auto name = segment.substr(1, segment.size() - 2);
-                parameters.push_back({{"name", name}, {"in", "path"}, {"required", true},
-                                      {"schema", name == "key" ? Json{{"type", "string"}}
-                                                               : Json{{"type", "integer"}, {"minimum", 1}}}});
+                parameters.push_back(
+                    {{"name", name},
+                     {"in", "path"},
+                     {"required", true},
+                     {"schema", name == "key" ? Json{{"type", "string"}} : Json{{"type", "integer"}, {"minimum", 1}}}});
             }
         }
         const bool write = route->method != "GET";
@@ -25,8 +27,8 @@ std::string OpenApiDocument(const Router& router) {
                           {"operationId", route->method + route->pattern},
                           {"responses",
                            {{route->method == "POST" && route->pattern != "/api/v1/session" ? "201"
-                             : route->method == "DELETE"                                   ? "204"
-                                                                                           : "200",
+                             : route->method == "DELETE"                                    ? "204"
+                                                                                            : "200",
                              {{"description", "OK"}}},
                             {"400", error_ref},
                             {"401", error_ref},
@@ -54,31 +56,31 @@ std::string OpenApiDocument(const Router& router) {
         for (auto& c : lower) c = static_cast<char>(std::tolower(c));
         paths[route->pattern][lower] = operation;
     }
-    Json document = {
-        {"openapi", "3.0.3"},
-        {"info",
-         {{"title", "houqin 后勤外包监管 API"},
-          {"version", "1." + std::to_string(storage::LatestSchemaVersion())},
-          {"description", "Errors: {code, message: {zh-CN, en}, fields: [{field, message}], request_id}. "
-                          "Money is a decimal string; times are ISO-8601 in Asia/Shanghai."}}},
-        {"paths", paths},
-        {"components",
-         {{"securitySchemes",
-           {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "houqin_session"}}},
-            {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"}}}}},
-          {"responses",
-           {{"Error",
-             {{"description", "An error with bilingual messages"},
-              {"content",
-               {{"application/json",
-                 {{"schema",
-                   {{"type", "object"},
-                    {"required", {"code", "message", "fields"}},
-                    {"properties",
-                     {{"code", {{"type", "string"}}},
-                      {"message", {{"type", "object"}}},
-                      {"fields", {{"type", "array"}}},
-                      {"request_id", {{"type", "string"}}}}}}}}}}}}}}}}}};
+    Json document = {{"openapi", "3.0.3"},
+                     {"info",
+                      {{"title", "houqin 后勤外包监管 API"},
+                       {"version", "1." + std::to_string(storage::LatestSchemaVersion())},
+                       {"description",
+                        "Errors: {code, message: {zh-CN, en}, fields: [{field, message}], request_id}. "
+                        "Money is a decimal string; times are ISO-8601 in Asia/Shanghai."}}},
+                     {"paths", paths},
+                     {"components",
+                      {{"securitySchemes",
+                        {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "houqin_session"}}},
+                         {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", "X-CSRF-Token"}}}}},
+                       {"responses",
+                        {{"Error",
+                          {{"description", "An error with bilingual messages"},
+                           {"content",
+                            {{"application/json",
+                              {{"schema",
+                                {{"type", "object"},
+                                 {"required", {"code", "message", "fields"}},
+                                 {"properties",
+                                  {{"code", {{"type", "string"}}},
+                                   {"message", {{"type", "object"}}},
+                                   {"fields", {{"type", "array"}}},
+                                   {"request_id", {{"type", "string"}}}}}}}}}}}}}}}}}};
     return document.dump(2);
 }
 

@@ -26,26 +26,25 @@ void AddSessionRoutes(Router& router) {
                    const auto password = reader.String("password");
                    if (!validation.ok()) return validation.ToError();
                    HOUQIN_TRY(session, context.services.auth.Login(username, password, OriginOf(context.request)));
-                   auto response = JsonResponse(200, Json{{"user", UserJson(session->actor)},
-                                                          {"csrf_token", session->csrf_token}});
-                   response.headers.emplace_back(
-                       "Set-Cookie", std::string(kSessionCookie) + "=" + session->token +
-                                         "; Path=/; HttpOnly; SameSite=Strict");
+                   auto response =
+                       JsonResponse(200, Json{{"user", UserJson(session->actor)}, {"csrf_token", session->csrf_token}});
+                   response.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + session->token +
+                                                                   "; Path=/; HttpOnly; SameSite=Strict");
                    response.headers.emplace_back("Set-Cookie",
                                                  "houqin_csrf=" + session->csrf_token + "; Path=/; SameSite=Strict");
                    return response;
                });
     router.Add("GET", "/api/v1/session", Access::kSession, "session", "The signed-in user and CSRF token",
                [](RequestContext& context) -> Result<HttpResponse> {
-                   return JsonResponse(200, Json{{"user", UserJson(context.actor())},
-                                                 {"csrf_token", context.session->csrf_token}});
+                   return JsonResponse(
+                       200, Json{{"user", UserJson(context.actor())}, {"csrf_token", context.session->csrf_token}});
                });
     router.Add("DELETE", "/api/v1/session", Access::kSession, "session", "Log out",
                [](RequestContext& context) -> Result<HttpResponse> {
                    HOUQIN_TRY(done, context.services.auth.Logout(SessionToken(context.request), context.actor()));
                    auto response = HttpResponse::NoContent();
-                   response.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) +
-                                                                   "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                   response.headers.emplace_back(
+                       "Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
                    response.headers.emplace_back("Set-Cookie", "houqin_csrf=; Path=/; SameSite=Strict; Max-Age=0");
                    return response;
                });
@@ -57,8 +56,8 @@ void AddSessionRoutes(Router& router) {
                    const auto old_password = reader.String("old_password");
                    const auto new_password = reader.String("new_password");
                    if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(done, context.services.auth.ChangePassword(
-                                        context.actor(), SessionToken(context.request), old_password, new_password));
+                   HOUQIN_TRY(done, context.services.auth.ChangePassword(context.actor(), SessionToken(context.request),
+                                                                         old_password, new_password));
                    return HttpResponse::NoContent();
                });
 }

@@ -10,7 +10,7 @@
 namespace houqin::reports {
 namespace {
 
-constexpr double kPageWidth = 595.0;   // A4 in points
+constexpr double kPageWidth = 595.0;  // A4 in points
 constexpr double kPageHeight = 842.0;
 constexpr double kMargin = 56.0;
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
@@ -128,7 +128,8 @@ class Writer {
     }
 
     void Footer() {
-        PangoLayout* layout = Layout(fmt::format("第 {} 页", page_), 8.5, false, PANGO_ALIGN_CENTER, kContentWidth, kFont);
+        PangoLayout* layout =
+            Layout(fmt::format("第 {} 页", page_), 8.5, false, PANGO_ALIGN_CENTER, kContentWidth, kFont);
         cairo_set_source_rgb(cairo_, 0.4, 0.4, 0.4);
         cairo_move_to(cairo_, kMargin, kPageHeight - kMargin * 0.6);
         pango_cairo_show_layout(cairo_, layout);
@@ -199,23 +200,31 @@ std::string WriteContractPdf(const ContractDocument& document) {
         writer.Text(fmt::format("服务类别:{}    责任部门:{}    责任人:{} {}", document.category_name,
                                 document.department_name, c.responsible_person, c.responsible_phone),
                     10.5);
-        writer.Text("根据《某某镇后勤服务外包项目监督管理办法》和批准的服务外包项目采购实施方案,甲乙双方经协商一致,订立本合同。",
-                    10.5);
+        writer.Text(
+            "根据《某某镇后勤服务外包项目监督管理办法》和批准的服务外包项目采购实施方案,甲乙双方经协商一致,"
+            "订立本合同。",
+            10.5);
 
         writer.Heading("一、服务项目与收费标准");
         std::vector<std::vector<std::string>> items;
-        for (const auto& item : c.service_items) items.push_back({item.name, item.scope, item.fee_standard, item.amount.ToString()});
+        for (const auto& item : c.service_items)
+            items.push_back({item.name, item.scope, item.fee_standard, item.amount.ToString()});
         writer.Table({"服务项目", "服务范围", "收费标准", "金额(元)"}, items, {110, 170, 110, 93});
-        writer.Text(fmt::format("合同年度金额 {} 元,合同总金额 {} 元。", c.annual_amount.ToString(), c.total_amount.ToString()), 10.5);
+        writer.Text(
+            fmt::format("合同年度金额 {} 元,合同总金额 {} 元。", c.annual_amount.ToString(), c.total_amount.ToString()),
+            10.5);
 
         writer.Heading("二、合同期限");
         writer.Text(fmt::format("自 {} 起至 {} 止。", c.term_start.ToString(), c.term_end.ToString()), 10.5);
 
         writer.Heading("三、付款方式");
-        writer.Text(fmt::format("付款方式:{};付款周期:{}。付款计划如下:", c.payment.method, FrequencyName(c.payment.frequency)), 10.5);
+        writer.Text(
+            fmt::format("付款方式:{};付款周期:{}。付款计划如下:", c.payment.method, FrequencyName(c.payment.frequency)),
+            10.5);
         std::vector<std::vector<std::string>> installments;
         for (const auto& installment : c.payment.installments) {
-            installments.push_back({installment.period, installment.due_date.ToString(), installment.amount.ToString()});
+            installments.push_back(
+                {installment.period, installment.due_date.ToString(), installment.amount.ToString()});
         }
         writer.Table({"期间", "付款日期", "金额(元)"}, installments, {160, 160, 163});
 
@@ -232,7 +241,8 @@ std::string WriteContractPdf(const ContractDocument& document) {
         writer.Heading("五、人员配置");
         std::vector<std::vector<std::string>> staffing;
         for (const auto& row : c.staffing) {
-            staffing.push_back({DayTypeName(row.day_type), row.role, std::to_string(row.people), std::to_string(row.hours)});
+            staffing.push_back(
+                {DayTypeName(row.day_type), row.role, std::to_string(row.people), std::to_string(row.hours)});
         }
         writer.Table({"日期类型", "岗位", "每日人数", "每人每日工时"}, staffing, {110, 173, 100, 100});
         writer.Text("日期类型以甲方公布的年度节假日安排(含调休)为准。", 9.5);
@@ -240,7 +250,8 @@ std::string WriteContractPdf(const ContractDocument& document) {
         writer.Heading("六、扣款条款");
         std::vector<std::vector<std::string>> deductions;
         for (const auto& clause : c.deductions) {
-            deductions.push_back({DeductionName(clause.kind), clause.amount.ToString(), clause.cap.ToString(), clause.description});
+            deductions.push_back(
+                {DeductionName(clause.kind), clause.amount.ToString(), clause.cap.ToString(), clause.description});
         }
         writer.Table({"情形", "扣款(元)", "每期上限(元)", "说明"}, deductions, {170, 70, 80, 163});
 
@@ -248,13 +259,19 @@ std::string WriteContractPdf(const ContractDocument& document) {
         writer.Text(c.confidentiality.empty() ? "(无)" : c.confidentiality, 10.5);
         writer.Heading("八、违约责任");
         writer.Text(c.breach_liability.empty() ? "(无)" : c.breach_liability, 10.5);
-        writer.Text("一年内日常例行监督考核累计三次不合格或满意度测评低于60%的,甲方可提出终止合同并要求乙方承担违约责任。", 10.5);
+        writer.Text(
+            "一年内日常例行监督考核累计三次不合格或满意度测评低于60%的,甲方可提出终止合同并要求乙方承担违约责任。",
+            10.5);
 
         writer.Space(24);
         const std::string date = document.signed_on ? document.signed_on->ToString() : "      年    月    日";
-        writer.Text(fmt::format("甲方(盖章):{}\n负责人/授权人签字:{}\n日期:{}", c.party_a.name, document.party_a_signatory, date), 10.5);
+        writer.Text(fmt::format("甲方(盖章):{}\n负责人/授权人签字:{}\n日期:{}", c.party_a.name,
+                                document.party_a_signatory, date),
+                    10.5);
         writer.Space(12);
-        writer.Text(fmt::format("乙方(盖章):{}\n法定代表人/授权人签字:{}\n日期:{}", c.party_b.name, document.party_b_signatory, date), 10.5);
+        writer.Text(fmt::format("乙方(盖章):{}\n法定代表人/授权人签字:{}\n日期:{}", c.party_b.name,
+                                document.party_b_signatory, date),
+                    10.5);
         writer.Finish();
     }
     return out;

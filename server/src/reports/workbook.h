@@ -1,5 +1,6 @@
 #pragma once
-// Excel export of lists: one sheet with a bold header row, frozen, with column widths, written with libxlsxwriter.
+// Excel export of lists: one sheet with a bold header row, frozen, with column widths, written with
+// libxlsxwriter.
 #include <string>
 #include <vector>
 

@@ -14,8 +14,8 @@ Money SumFor(const std::vector<LedgerMovement>& movements, const std::string& pe
 }  // namespace
 
 LedgerStatement ComputeLedger(const std::vector<Installment>& installments,
-                              const std::vector<LedgerMovement>& deductions,
-                              const std::vector<LedgerMovement>& rewards, const std::vector<LedgerMovement>& payments) {
+                              const std::vector<LedgerMovement>& deductions, const std::vector<LedgerMovement>& rewards,
+                              const std::vector<LedgerMovement>& payments) {
     LedgerStatement statement;
     statement.totals.period = "total";
     for (const auto& installment : installments) {

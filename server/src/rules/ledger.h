@@ -16,12 +16,12 @@ struct LedgerMovement {
 struct PeriodStatement {
     std::string period;
     Date due_date;
-    Money amount;      // the installment
+    Money amount;  // the installment
     Money deductions;
     Money rewards;
-    Money due;         // amount - deductions (never below zero: deductions beyond it carry no refund here)
+    Money due;  // amount - deductions (never below zero: deductions beyond it carry no refund here)
     Money paid;
-    Money balance;     // due - paid
+    Money balance;  // due - paid
 };
 
 struct LedgerStatement {
@@ -30,7 +30,7 @@ struct LedgerStatement {
 };
 
 LedgerStatement ComputeLedger(const std::vector<Installment>& installments,
-                              const std::vector<LedgerMovement>& deductions,
-                              const std::vector<LedgerMovement>& rewards, const std::vector<LedgerMovement>& payments);
+                              const std::vector<LedgerMovement>& deductions, const std::vector<LedgerMovement>& rewards,
+                              const std::vector<LedgerMovement>& payments);
 
 }  // namespace houqin

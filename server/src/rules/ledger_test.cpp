@@ -27,8 +27,8 @@ TEST(LedgerTest, CON8_DeductionsReduceDueRewardsAreSeparatePaymentsReduceBalance
 }
 
 TEST(LedgerTest, CON8_DeductionsBeyondTheInstallmentLeaveNothingDue) {
-    const auto statement = ComputeLedger({{"2027", *Date::Parse("2027-12-31"), M("100.00")}},
-                                         {{"2027", M("150.00")}}, {}, {});
+    const auto statement =
+        ComputeLedger({{"2027", *Date::Parse("2027-12-31"), M("100.00")}}, {{"2027", M("150.00")}}, {}, {});
     EXPECT_EQ(statement.periods[0].due, M("0.00"));
     EXPECT_EQ(statement.periods[0].balance, M("0.00"));
 }

@@ -61,12 +61,9 @@ const WorkflowDefinition& ContractReviewWorkflow() {
         WorkflowDefinition definition;
         definition.kind = "contract_review";
         definition.transitions = {
-            {"edit", "draft", "draft", office, false},
-            {"edit", "returned", "returned", office, false},
-            {"submit", "draft", "in_review", office, false},
-            {"submit", "returned", "in_review", office, false},
-            {"approve", "in_review", "", reviewers, false},
-            {"return", "in_review", "returned", reviewers, true},
+            {"edit", "draft", "draft", office, false},       {"edit", "returned", "returned", office, false},
+            {"submit", "draft", "in_review", office, false}, {"submit", "returned", "in_review", office, false},
+            {"approve", "in_review", "", reviewers, false},  {"return", "in_review", "returned", reviewers, true},
             {"sign", "approved", "signed", office, false},
         };
         definition.required_approvals = reviewers;

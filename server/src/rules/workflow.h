@@ -13,9 +13,9 @@
 namespace houqin {
 
 struct Transition {
-    std::string name;   // submit, approve, return, sign, ...
-    std::string from;   // a state
-    std::string to;     // the next state ("" = decided by the parallel approval)
+    std::string name;  // submit, approve, return, sign, ...
+    std::string from;  // a state
+    std::string to;    // the next state ("" = decided by the parallel approval)
     std::vector<Role> roles;
     bool comment_required = false;
 };

@@ -93,7 +93,8 @@ Result<storage::UserRecord> AccountService::CreateUser(const Actor* actor, const
             Organisation root{0, std::nullopt, "本级", OrgKind::kCounty, ""};
             root.id = storage::InsertOrg(*lease, root, now);
             org = storage::FindOrg(*lease, root.id);
-            storage::AppendAudit(*lease, actor, now, {"create", "org", org->id, std::nullopt, storage::OrgSnapshot(*org)});
+            storage::AppendAudit(*lease, actor, now,
+                                 {"create", "org", org->id, std::nullopt, storage::OrgSnapshot(*org)});
         } else {
             org = orgs.front();
         }
@@ -124,8 +125,10 @@ Result<storage::UserRecord> AccountService::UpdateUser(const Actor& actor, std::
     }
     if (patch.role) {
         const auto role = ParseRole(*patch.role);
-        if (!role) validation.Fail("role", {"角色不存在", "Unknown role"});
-        else user->role = *role;
+        if (!role)
+            validation.Fail("role", {"角色不存在", "Unknown role"});
+        else
+            user->role = *role;
     }
     if (patch.org_id) {
         if (!storage::FindOrg(*lease, *patch.org_id)) return UnknownOrg();
@@ -162,8 +165,7 @@ Result<storage::UserRecord> AccountService::UpdateUser(const Actor& actor, std::
     }
     auto after_snapshot = storage::UserSnapshot(*user);
     if (patch.password) after_snapshot.insert(after_snapshot.size() - 1, R"json(,"password":"(reset)")json");
-    storage::AppendAudit(*lease, &actor, now,
-                         {"update", "user", id, storage::UserSnapshot(before), after_snapshot});
+    storage::AppendAudit(*lease, &actor, now, {"update", "user", id, storage::UserSnapshot(before), after_snapshot});
     transaction.Commit();
     return *storage::FindUser(*lease, id);
 }
@@ -196,10 +198,10 @@ Result<SettingView> AccountService::UpdateSetting(const Actor& actor, const std:
     const auto now = context_.clock.Now();
     const auto before = storage::ReadSetting(*lease, key);
     storage::WriteSetting(*lease, key, value, now, actor.username, reason);
-    storage::AppendAudit(*lease, &actor, now,
-                         {"update", "setting", std::nullopt, fmt::format(R"({{"key":"{}","value":{}}})", key, before),
-                          fmt::format(R"({{"key":"{}","value":{},"reason":{}}})", key, value,
-                                      storage::JsonString(reason))});
+    storage::AppendAudit(
+        *lease, &actor, now,
+        {"update", "setting", std::nullopt, fmt::format(R"({{"key":"{}","value":{}}})", key, before),
+         fmt::format(R"({{"key":"{}","value":{},"reason":{}}})", key, value, storage::JsonString(reason))});
     transaction.Commit();
     context_.settings.Invalidate();
     return SettingView{definition, value, storage::SettingHistory(*lease, key)};

@@ -48,7 +48,7 @@ class AccountService {
     Result<Organisation> CreateOrg(const Actor& actor, std::optional<std::int64_t> parent_id, const std::string& name,
                                    const std::string& kind);
     Result<std::pair<std::vector<storage::UserRecord>, std::int64_t>> ListUsers(const Actor& actor,
-                                                                               const storage::UserFilter& filter);
+                                                                                const storage::UserFilter& filter);
     // actor == nullptr: the command line (`houqin user add`), which may create the first administrator.
     Result<storage::UserRecord> CreateUser(const Actor* actor, const NewUser& user);
     Result<storage::UserRecord> UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch);

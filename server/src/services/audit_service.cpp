@@ -34,8 +34,9 @@ Result<Dashboard> AuditService::GetDashboard(const Actor& actor) {
     for (int offset = 6; offset >= 0; --offset) {
         const Date day = today.AddDays(-offset);
         const std::int64_t start = (day.days() * 86400 - kShanghaiOffsetSeconds) * 1000;
-        const auto count = lease->QueryOne("SELECT COUNT(*) FROM audit_log WHERE at >= ? AND at < ?",
-                                           {start, start + 86'400'000})->Int(0);
+        const auto count =
+            lease->QueryOne("SELECT COUNT(*) FROM audit_log WHERE at >= ? AND at < ?", {start, start + 86'400'000})
+                ->Int(0);
         dashboard.audit_per_day.emplace_back(day, count);
     }
     // certificates that expired or expire within the warning window.

@@ -163,7 +163,8 @@ Status AuthService::Logout(const std::string& token, const Actor& actor) {
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
     storage::DeleteSession(*lease, storage::Sha256Hex(token));
-    storage::AppendAudit(*lease, &actor, context_.clock.Now(), {"logout", "user", actor.user_id, std::nullopt, std::nullopt});
+    storage::AppendAudit(*lease, &actor, context_.clock.Now(),
+                         {"logout", "user", actor.user_id, std::nullopt, std::nullopt});
     transaction.Commit();
     return Ok();
 }
@@ -181,7 +182,8 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& token,
         validation.Fail("new_password", {"新密码至少 8 位,须同时包含字母和数字",
                                          "The new password needs at least 8 characters with letters and digits"});
     } else if (new_password == old_password) {
-        validation.Fail("new_password", {"新密码不能与原密码相同", "The new password must differ from the current one"});
+        validation.Fail("new_password",
+                        {"新密码不能与原密码相同", "The new password must differ from the current one"});
     }
     if (!validation.ok()) return validation.ToError();
     storage::Transaction transaction(*lease);

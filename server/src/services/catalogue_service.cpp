@@ -69,8 +69,9 @@ Result<Category> CatalogueService::Update(const Actor& actor, std::int64_t id, C
     if (auto status = CheckReferences(*lease, category); !status) return status.error();
     const auto now = context_.clock.Now();
     storage::UpdateCategory(*lease, category, now);
-    storage::AppendAudit(*lease, &actor, now,
-                         {"update", "category", id, storage::CategorySnapshot(*before), storage::CategorySnapshot(category)});
+    storage::AppendAudit(
+        *lease, &actor, now,
+        {"update", "category", id, storage::CategorySnapshot(*before), storage::CategorySnapshot(category)});
     transaction.Commit();
     return category;
 }
@@ -82,8 +83,8 @@ Status CatalogueService::Delete(const Actor& actor, std::int64_t id) {
     const auto before = storage::FindCategory(*lease, id);
     if (!before) return CategoryNotFound();
     if (storage::CountChildCategories(*lease, id) > 0) {
-        return Error::Precondition({"该类别下还有子类别,请先删除或移动子类别",
-                                    "The category has sub-categories; delete or move them first"});
+        return Error::Precondition(
+            {"该类别下还有子类别,请先删除或移动子类别", "The category has sub-categories; delete or move them first"});
     }
     if (storage::CountVendorsOffering(*lease, id) > 0) {
         return Error::Precondition({"已有外包单位登记了该服务类别,可将其停用而不是删除",

@@ -52,10 +52,9 @@ std::optional<ContractReviewDecision> DecisionOf(const std::vector<storage::Work
 
 }  // namespace
 
-void ContractService::Record(storage::Connection& connection, const Actor& actor,
-                             const storage::ContractRecord& before, const storage::ContractRecord& after,
-                             int version_no, const std::string& action, const std::string& from_state,
-                             const std::string& to_state, const std::string& comment) {
+void ContractService::Record(storage::Connection& connection, const Actor& actor, const storage::ContractRecord& before,
+                             const storage::ContractRecord& after, int version_no, const std::string& action,
+                             const std::string& from_state, const std::string& to_state, const std::string& comment) {
     const auto now = context_.clock.Now();
     storage::InsertWorkflowEvent(connection, kSubject, after.id,
                                  {0, version_no, action, from_state, to_state, actor.user_id, actor.username,
@@ -64,10 +63,10 @@ void ContractService::Record(storage::Connection& connection, const Actor& actor
     if (!comment.empty()) {
         after_snapshot.insert(after_snapshot.size() - 1, ",\"comment\":" + storage::JsonString(comment));
     }
-    storage::AppendAudit(connection, &actor, now,
-                         {action, "contract", after.id,
-                          before.id == 0 ? std::optional<std::string>() : storage::ContractSnapshot(before),
-                          after_snapshot});
+    storage::AppendAudit(
+        connection, &actor, now,
+        {action, "contract", after.id,
+         before.id == 0 ? std::optional<std::string>() : storage::ContractSnapshot(before), after_snapshot});
 }
 
 Result<storage::ContractRecord> ContractService::Load(storage::Connection& connection, const Actor& actor,
@@ -84,7 +83,8 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
     view.status = ParseContractStatus(record.status).value_or(ContractStatus::kDraft);
     if (view.status == ContractStatus::kActive) {
         view.days_to_expiry = record.term_end.days() - today.days();
-        if (record.term_end < today) view.status = record.successor_id ? ContractStatus::kRenewed : ContractStatus::kExpired;
+        if (record.term_end < today)
+            view.status = record.successor_id ? ContractStatus::kRenewed : ContractStatus::kExpired;
     }
     if (const auto latest = storage::FindContractVersion(connection, record.id, record.version_no)) {
         view.content = storage::ParseContractContent(latest->content_json);
@@ -126,7 +126,7 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
 }
 
 Result<std::pair<std::vector<ContractView>, std::int64_t>> ContractService::List(const Actor& actor,
-                                                                                const ContractQuery& query) {
+                                                                                 const ContractQuery& query) {
     if (auto status = actor.Require(Permission::kContractRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::ContractFilter filter;
@@ -182,8 +182,10 @@ Result<ContractView> ContractService::Create(const Actor& actor, ContractContent
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
     storage::ContractRecord record;
-    record.code = storage::NextContractCode(*lease, static_cast<int>(
-        std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{context_.clock.Today().days()}}}.year()));
+    record.code = storage::NextContractCode(
+        *lease, static_cast<int>(
+                    std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{context_.clock.Today().days()}}}
+                        .year()));
     record.title = content.title;
     record.vendor_id = content.vendor_id;
     record.vendor_org_id = vendor->org_id;
@@ -197,8 +199,9 @@ Result<ContractView> ContractService::Create(const Actor& actor, ContractContent
     record.term_end = content.term_end;
     record.total_amount = content.total_amount;
     record.id = storage::InsertContract(*lease, record, now);
-    storage::InsertContractVersion(*lease, {0, record.id, 1, "original", "draft",
-                                            storage::SerializeContractContent(content), actor.username, now, {}});
+    storage::InsertContractVersion(
+        *lease,
+        {0, record.id, 1, "original", "draft", storage::SerializeContractContent(content), actor.username, now, {}});
     Record(*lease, actor, {}, record, 1, "create", "", "draft", "");
     transaction.Commit();
     return Build(*lease, actor, *storage::FindContract(*lease, record.id, {"/", std::nullopt}));
@@ -214,7 +217,8 @@ Result<ContractView> ContractService::Update(const Actor& actor, std::int64_t id
     if (record.status == "terminated") return NotActive();
     if (auto check = ContractReviewWorkflow().Check(record.review_state, "edit", actor.role, ""); !check) {
         if (record.review_state == "in_review") {
-            return Error::Precondition({"合同正在审查中,不能修改", "The contract is under review and cannot be edited"});
+            return Error::Precondition(
+                {"合同正在审查中,不能修改", "The contract is under review and cannot be edited"});
         }
         return check.error();
     }
@@ -234,8 +238,15 @@ Result<ContractView> ContractService::Update(const Actor& actor, std::int64_t id
     } else {
         // A returned version stays as the reviewers saw it; the revision is a new version (CON-2: every version kept).
         record.version_no += 1;
-        storage::InsertContractVersion(*lease, {0, id, record.version_no, latest.kind, "draft",
-                                                storage::SerializeContractContent(content), actor.username, now, {}});
+        storage::InsertContractVersion(*lease, {0,
+                                                id,
+                                                record.version_no,
+                                                latest.kind,
+                                                "draft",
+                                                storage::SerializeContractContent(content),
+                                                actor.username,
+                                                now,
+                                                {}});
     }
     record.review_state = "draft";
     if (!record.amendment) {
@@ -289,8 +300,8 @@ Result<ContractView> ContractService::Review(const Actor& actor, std::int64_t id
                                              const std::string& decision, const std::string& comment) {
     if (auto status = actor.Require(Permission::kContractReview); !status) return status.error();
     if (decision != "approve" && decision != "return") {
-        return Error::Invalid("decision", {"审查结论须为 approve(通过)或 return(退回)",
-                                           "decision must be approve or return"});
+        return Error::Invalid("decision",
+                              {"审查结论须为 approve(通过)或 return(退回)", "decision must be approve or return"});
     }
     Validation validation;
     CheckLength(validation, "comment", comment, 0, 2000, {"审查意见", "Comment"});
@@ -303,10 +314,10 @@ Result<ContractView> ContractService::Review(const Actor& actor, std::int64_t id
     auto check = workflow.Check(record.review_state, decision, actor.role, comment);
     if (!check) return check.error();
     if (version_no != record.version_no) {
-        return Error::Conflict(ErrorCode::kFailedPrecondition, "version_no",
-                               {fmt::format("审查的是第 {} 版,当前送审的是第 {} 版", version_no, record.version_no),
-                                fmt::format("You reviewed version {}, but version {} is under review", version_no,
-                                            record.version_no)});
+        return Error::Conflict(
+            ErrorCode::kFailedPrecondition, "version_no",
+            {fmt::format("审查的是第 {} 版,当前送审的是第 {} 版", version_no, record.version_no),
+             fmt::format("You reviewed version {}, but version {} is under review", version_no, record.version_no)});
     }
     auto events = storage::ListWorkflowEvents(*lease, kSubject, id);
     if (DecisionOf(events, version_no, actor.role)) {
@@ -384,8 +395,8 @@ Result<ContractView> ContractService::Sign(const Actor& actor, std::int64_t id, 
     record.term_start = content.term_start;
     record.term_end = content.term_end;
     record.total_amount = content.total_amount;
-    record.signing = storage::SigningRecord{*input.signed_on, input.party_a_signatory, input.party_b_signatory,
-                                            *input.attachment_id, record.version_no, actor.username};
+    record.signing = storage::SigningRecord{*input.signed_on,     input.party_a_signatory, input.party_b_signatory,
+                                            *input.attachment_id, record.version_no,       actor.username};
     storage::UpdateContract(*lease, record, now);
     Record(*lease, actor, before, record, record.version_no, "sign", before.review_state, "signed",
            fmt::format("甲方 {} / 乙方 {} / {}", input.party_a_signatory, input.party_b_signatory,
@@ -409,7 +420,7 @@ Result<std::vector<storage::WorkflowEvent>> ContractService::History(const Actor
 }
 
 Result<std::pair<ContractView, ContractContent>> ContractService::DocumentData(const Actor& actor, std::int64_t id,
-                                                                              int version_no) {
+                                                                               int version_no) {
     if (auto status = actor.Require(Permission::kContractRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     auto record = Load(*lease, actor, id);
@@ -436,12 +447,12 @@ Result<storage::Consultation> ContractService::AddConsultation(const Actor& acto
     const auto now = context_.clock.Now();
     storage::Consultation consultation{0, id, *input.held_on, input.participants, input.summary, actor.username, now};
     consultation.id = storage::InsertConsultation(*lease, consultation);
-    storage::AppendAudit(*lease, &actor, now,
-                         {"consultation", "contract", id, std::nullopt,
-                          fmt::format(R"({{"consultation_id":{},"held_on":"{}","participants":{},"summary":{}}})",
-                                      consultation.id, consultation.held_on.ToString(),
-                                      storage::JsonString(consultation.participants),
-                                      storage::JsonString(consultation.summary))});
+    storage::AppendAudit(
+        *lease, &actor, now,
+        {"consultation", "contract", id, std::nullopt,
+         fmt::format(R"({{"consultation_id":{},"held_on":"{}","participants":{},"summary":{}}})", consultation.id,
+                     consultation.held_on.ToString(), storage::JsonString(consultation.participants),
+                     storage::JsonString(consultation.summary))});
     transaction.Commit();
     return consultation;
 }
@@ -478,8 +489,8 @@ Result<ContractView> ContractService::StartAmendment(const Actor& actor, std::in
     const auto now = context_.clock.Now();
     const auto active = *storage::FindContractVersion(*lease, id, record.active_version_no);
     record.version_no += 1;
-    storage::InsertContractVersion(*lease, {0, id, record.version_no, "amendment", "draft", active.content_json,
-                                            actor.username, now, {}});
+    storage::InsertContractVersion(
+        *lease, {0, id, record.version_no, "amendment", "draft", active.content_json, actor.username, now, {}});
     record.review_state = "draft";
     record.amendment = storage::AmendmentRecord{*consultation_id, reason};
     storage::UpdateContract(*lease, record, now);
@@ -501,7 +512,8 @@ Result<ContractView> ContractService::Terminate(const Actor& actor, std::int64_t
     auto record = *loaded;
     if (Build(*lease, actor, record).status != ContractStatus::kActive) return NotActive();
     if (*input.effective_on < record.term_start) {
-        return Error::Invalid("effective_on", {"终止日期不能早于合同开始日期", "The contract cannot end before it started"});
+        return Error::Invalid("effective_on",
+                              {"终止日期不能早于合同开始日期", "The contract cannot end before it started"});
     }
     storage::Transaction transaction(*lease);
     const auto before = record;
@@ -539,21 +551,24 @@ Result<ContractView> ContractService::Renew(const Actor& actor, std::int64_t id,
         return Error::Precondition({"该合同已续签", "This contract has already been renewed"});
     }
     if (*input.term_start <= record.term_start) {
-        return Error::Invalid("term_start", {"续签合同须晚于原合同开始", "The renewal must start after the current term starts"});
+        return Error::Invalid("term_start",
+                              {"续签合同须晚于原合同开始", "The renewal must start after the current term starts"});
     }
     storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
-    auto content = storage::ParseContractContent(
-        storage::FindContractVersion(*lease, id, record.active_version_no)->content_json);
+    auto content =
+        storage::ParseContractContent(storage::FindContractVersion(*lease, id, record.active_version_no)->content_json);
     content.term_start = *input.term_start;
     content.term_end = *input.term_end;
     content.payment.installments =
         GenerateSchedule(content.term_start, content.term_end, content.payment.frequency, content.total_amount);
     storage::ContractRecord successor = record;
     successor.id = 0;
-    successor.code = storage::NextContractCode(*lease, static_cast<int>(
-        std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{content.term_start.days()}}}.year()));
+    successor.code = storage::NextContractCode(
+        *lease,
+        static_cast<int>(
+            std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{content.term_start.days()}}}.year()));
     successor.status = "draft";
     successor.review_state = "draft";
     successor.version_no = 1;
@@ -566,8 +581,9 @@ Result<ContractView> ContractService::Renew(const Actor& actor, std::int64_t id,
     successor.termination.reset();
     successor.amendment.reset();
     successor.id = storage::InsertContract(*lease, successor, now);
-    storage::InsertContractVersion(*lease, {0, successor.id, 1, "original", "draft",
-                                            storage::SerializeContractContent(content), actor.username, now, {}});
+    storage::InsertContractVersion(
+        *lease,
+        {0, successor.id, 1, "original", "draft", storage::SerializeContractContent(content), actor.username, now, {}});
     Record(*lease, actor, {}, successor, 1, "create", "", "draft", fmt::format("续签自 {}", record.code));
     // CON-6: the current contract stays in force until its term ends, then reads as renewed.
     record.successor_id = successor.id;
@@ -624,7 +640,8 @@ Result<storage::LedgerEntry> ContractService::AddLedgerEntry(const Actor& actor,
     if (!validation.ok()) return validation.ToError();
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
-    storage::LedgerEntry entry{0, id, input.kind, input.period, *input.amount, input.reason, "manual", actor.username, now};
+    storage::LedgerEntry entry{0,  id, input.kind, input.period, *input.amount, input.reason, "manual", actor.username,
+                               now};
     entry.id = storage::InsertLedgerEntry(*lease, entry);
     storage::AppendAudit(*lease, &actor, now,
                          {"ledger_" + input.kind, "contract", id, std::nullopt,
@@ -660,8 +677,8 @@ Result<storage::PaymentRecord> ContractService::AddPayment(const Actor& actor, s
     CheckLength(validation, "note", input.note, 0, 1000, {"备注", "Note"});
     if (!validation.ok()) return validation.ToError();
     const auto now = context_.clock.Now();
-    storage::PaymentRecord payment{0,           id,        input.period, *input.amount, *input.paid_on,
-                                   input.reference, input.note, actor.username, now};
+    storage::PaymentRecord payment{
+        0, id, input.period, *input.amount, *input.paid_on, input.reference, input.note, actor.username, now};
     payment.id = storage::InsertPayment(*lease, payment);
     storage::AppendAudit(*lease, &actor, now,
                          {"payment", "contract", id, std::nullopt,

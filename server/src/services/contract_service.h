@@ -107,8 +107,8 @@ class ContractService {
 
     Result<storage::Consultation> AddConsultation(const Actor& actor, std::int64_t id, const ConsultationInput& input);
     Result<std::vector<storage::Consultation>> Consultations(const Actor& actor, std::int64_t id);
-    Result<ContractView> StartAmendment(const Actor& actor, std::int64_t id, std::optional<std::int64_t> consultation_id,
-                                        const std::string& reason);
+    Result<ContractView> StartAmendment(const Actor& actor, std::int64_t id,
+                                        std::optional<std::int64_t> consultation_id, const std::string& reason);
     Result<ContractView> Terminate(const Actor& actor, std::int64_t id, const TerminationInput& input);
     Result<ContractView> Renew(const Actor& actor, std::int64_t id, const RenewalInput& input);
 

@@ -27,44 +27,115 @@ struct DemoCategory {
 
 // CAT-1 categories with the starting checklists of shared/domain/default-checklists.md (CAT-2).
 std::vector<DemoCategory> DemoCatalogue() {
-    const std::vector<ChecklistItem> maintenance = {
-        {"维保计划按期执行", 25}, {"故障响应与修复时限", 25}, {"设备完好率", 20},
-        {"维保记录与报告", 10},   {"安全作业与持证上岗", 10}, {"节能运行", 10}};
-    const std::vector<ChecklistItem> meetings = {{"会场布置与设备保障", 25}, {"服务流程与响应及时", 25},
-                                                 {"差错率(票务、文印)", 20}, {"保密纪律", 15}, {"服务礼仪", 15}};
+    const std::vector<ChecklistItem> maintenance = {{"维保计划按期执行", 25},   {"故障响应与修复时限", 25},
+                                                    {"设备完好率", 20},         {"维保记录与报告", 10},
+                                                    {"安全作业与持证上岗", 10}, {"节能运行", 10}};
+    const std::vector<ChecklistItem> meetings = {{"会场布置与设备保障", 25},
+                                                 {"服务流程与响应及时", 25},
+                                                 {"差错率(票务、文印)", 20},
+                                                 {"保密纪律", 15},
+                                                 {"服务礼仪", 15}};
     const SelectionCriteria maintenance_criteria{{"营业执照", "特种作业操作证"}, 5, true, true};
     return {
-        {"order", nullptr, "秩序维护", "Order maintenance and security",
-         {{"门岗值守与来访登记", 20}, {"巡逻巡查及记录", 15}, {"监控室值守", 15}, {"消防巡查与器材检查", 15},
-          {"突发事件处置与上报", 15}, {"车辆秩序", 5}, {"着装仪容、交接班记录", 10}, {"服务态度", 5}},
-         {{"营业执照", "保安服务许可证"}, 10, true, true}, {"保安", "门岗", "监控员", "项目经理"}},
-        {"cleaning", nullptr, "保洁绿化", "Cleaning and greening",
-         {{"办公区地面、桌面、门窗清洁", 15}, {"卫生间清洁、无异味、耗材补充", 15},
-          {"公共区域(大厅、走廊、楼梯、电梯)清洁", 15}, {"垃圾分类收集与日产日清", 10},
-          {"绿化养护(浇水、修剪、病虫害)", 10}, {"会务茶水服务", 10}, {"人员到岗、着装、仪容", 10},
-          {"劳动纪律与服务态度", 10}, {"节约用水用电、安全操作", 5}},
-         {{"营业执照", "保洁服务资质"}, 6, true, true}, {"保洁员", "绿化工", "领班"}},
-        {"hygiene", nullptr, "卫生防疫", "Hygiene and epidemic prevention",
-         {{"公共区域定期消杀及记录", 30}, {"病媒生物防制", 20}, {"防疫物资管理", 15}, {"应急预案与演练", 15},
-          {"人员健康管理(健康证)", 10}, {"记录台账完整", 10}},
-         {{"营业执照", "有害生物防制资质"}, 3, true, true}, {"消杀员", "防疫专员"}},
-        {"maintenance", nullptr, "设施设备维保", "Maintenance of facilities and equipment", maintenance,
-         maintenance_criteria, {"维修工", "电工"}},
-        {"aircon", "maintenance", "空调维保", "Air-conditioning maintenance", maintenance,
-         {{"营业执照", "制冷设备维修资质"}, 3, true, true}, {"空调维修工"}},
-        {"fire", "maintenance", "消防维保", "Fire protection maintenance", maintenance,
-         {{"营业执照", "消防设施维护保养检测资质"}, 3, true, true}, {"消防设施操作员"}},
-        {"cctv", "maintenance", "监控维保", "Surveillance (CCTV) maintenance", maintenance,
-         {{"营业执照", "安防工程资质"}, 2, true, true}, {"安防技术员"}},
-        {"catering", nullptr, "餐饮", "Catering",
-         {{"食品安全(采购索证、留样、储存)", 30}, {"厨房及餐厅卫生", 20}, {"菜品质量与花色", 15},
-          {"从业人员健康证与着装", 10}, {"服务态度与就餐秩序", 10}, {"成本控制与节约", 10}, {"消防与燃气安全", 5}},
-         {{"营业执照", "食品经营许可证"}, 5, true, true}, {"厨师", "帮厨", "服务员", "食堂经理"}},
+        {"order",
+         nullptr,
+         "秩序维护",
+         "Order maintenance and security",
+         {{"门岗值守与来访登记", 20},
+          {"巡逻巡查及记录", 15},
+          {"监控室值守", 15},
+          {"消防巡查与器材检查", 15},
+          {"突发事件处置与上报", 15},
+          {"车辆秩序", 5},
+          {"着装仪容、交接班记录", 10},
+          {"服务态度", 5}},
+         {{"营业执照", "保安服务许可证"}, 10, true, true},
+         {"保安", "门岗", "监控员", "项目经理"}},
+        {"cleaning",
+         nullptr,
+         "保洁绿化",
+         "Cleaning and greening",
+         {{"办公区地面、桌面、门窗清洁", 15},
+          {"卫生间清洁、无异味、耗材补充", 15},
+          {"公共区域(大厅、走廊、楼梯、电梯)清洁", 15},
+          {"垃圾分类收集与日产日清", 10},
+          {"绿化养护(浇水、修剪、病虫害)", 10},
+          {"会务茶水服务", 10},
+          {"人员到岗、着装、仪容", 10},
+          {"劳动纪律与服务态度", 10},
+          {"节约用水用电、安全操作", 5}},
+         {{"营业执照", "保洁服务资质"}, 6, true, true},
+         {"保洁员", "绿化工", "领班"}},
+        {"hygiene",
+         nullptr,
+         "卫生防疫",
+         "Hygiene and epidemic prevention",
+         {{"公共区域定期消杀及记录", 30},
+          {"病媒生物防制", 20},
+          {"防疫物资管理", 15},
+          {"应急预案与演练", 15},
+          {"人员健康管理(健康证)", 10},
+          {"记录台账完整", 10}},
+         {{"营业执照", "有害生物防制资质"}, 3, true, true},
+         {"消杀员", "防疫专员"}},
+        {"maintenance",
+         nullptr,
+         "设施设备维保",
+         "Maintenance of facilities and equipment",
+         maintenance,
+         maintenance_criteria,
+         {"维修工", "电工"}},
+        {"aircon",
+         "maintenance",
+         "空调维保",
+         "Air-conditioning maintenance",
+         maintenance,
+         {{"营业执照", "制冷设备维修资质"}, 3, true, true},
+         {"空调维修工"}},
+        {"fire",
+         "maintenance",
+         "消防维保",
+         "Fire protection maintenance",
+         maintenance,
+         {{"营业执照", "消防设施维护保养检测资质"}, 3, true, true},
+         {"消防设施操作员"}},
+        {"cctv",
+         "maintenance",
+         "监控维保",
+         "Surveillance (CCTV) maintenance",
+         maintenance,
+         {{"营业执照", "安防工程资质"}, 2, true, true},
+         {"安防技术员"}},
+        {"catering",
+         nullptr,
+         "餐饮",
+         "Catering",
+         {{"食品安全(采购索证、留样、储存)", 30},
+          {"厨房及餐厅卫生", 20},
+          {"菜品质量与花色", 15},
+          {"从业人员健康证与着装", 10},
+          {"服务态度与就餐秩序", 10},
+          {"成本控制与节约", 10},
+          {"消防与燃气安全", 5}},
+         {{"营业执照", "食品经营许可证"}, 5, true, true},
+         {"厨师", "帮厨", "服务员", "食堂经理"}},
         {"meeting", nullptr, "会议服务", "Meetings", meetings, {{"营业执照"}, 3, true, true}, {"会务员"}},
         {"business", nullptr, "商务服务", "Business services", meetings, {{"营业执照"}, 2, true, true}, {"文印员"}},
-        {"ticketing", nullptr, "票务", "Ticketing", meetings, {{"营业执照", "票务代理资质"}, 1, true, true}, {"票务员"}},
-        {"callcenter", nullptr, "外呼", "Outbound call centre",
-         {{"成功访问量达标", 30}, {"呼出时长达标", 20}, {"质检合格率", 20}, {"劳动纪律与考勤", 15},
+        {"ticketing",
+         nullptr,
+         "票务",
+         "Ticketing",
+         meetings,
+         {{"营业执照", "票务代理资质"}, 1, true, true},
+         {"票务员"}},
+        {"callcenter",
+         nullptr,
+         "外呼",
+         "Outbound call centre",
+         {{"成功访问量达标", 30},
+          {"呼出时长达标", 20},
+          {"质检合格率", 20},
+          {"劳动纪律与考勤", 15},
           {"数据安全与现场管理", 15}},
          {{"营业执照", "增值电信业务经营许可证"}, 20, true, true},
          {"话务员", "值班经理", "项目督导", "质检"}},
@@ -107,11 +178,13 @@ ContractContent DemoContent(const VendorView& vendor, std::int64_t category_id, 
     content.title = title;
     content.vendor_id = vendor.vendor.id;
     content.category_id = category_id;
-    content.party_a = {"九江镇人民政府", "李书记", "0757-86501234", "广东省佛山市南海区九江镇儒林东路1号",
-                       "九江镇人民政府", "中国农业银行佛山九江支行", "44580101040000001"};
+    content.party_a = {"九江镇人民政府",   "李书记",
+                       "0757-86501234",    "广东省佛山市南海区九江镇儒林东路1号",
+                       "九江镇人民政府",   "中国农业银行佛山九江支行",
+                       "44580101040000001"};
     const auto& v = vendor.vendor;
-    content.party_b = {v.name, v.legal_representative, v.contact_phone, v.address, v.bank_account_name, v.bank_name,
-                       v.bank_account_no};
+    content.party_b = {v.name,      v.legal_representative, v.contact_phone, v.address, v.bank_account_name,
+                       v.bank_name, v.bank_account_no};
     content.term_start = start;
     content.term_end = start.AddDays(364);
     content.annual_amount = total;
@@ -121,16 +194,19 @@ ContractContent DemoContent(const VendorView& vendor, std::int64_t category_id, 
                              {"专项服务", "会务及临时任务", "按次计费,包干", total - first}};
     content.payment = {"银行转账", frequency, GenerateSchedule(content.term_start, content.term_end, frequency, total)};
     content.assessment = {Frequency::kMonthly, 60, {}, {{"优秀", 90}, {"良好", 80}, {"合格", 60}}};
-    content.staffing = {{DayType::kWorkday, "服务人员", 4, 8}, {DayType::kWeekend, "服务人员", 2, 8},
+    content.staffing = {{DayType::kWorkday, "服务人员", 4, 8},
+                        {DayType::kWeekend, "服务人员", 2, 8},
                         {DayType::kHoliday, "服务人员", 2, 8}};
     content.deductions = {
         {DeductionKind::kPerPointBelowPass, Money::FromFen(10000), Money::FromFen(300000), "月度考核低于合格分"},
         {DeductionKind::kPerMissingStaffDay, Money::FromFen(20000), Money::FromFen(500000), "按考勤核定的缺岗人日"},
         {DeductionKind::kPerFailedItem, Money::FromFen(30000), Money::FromFen(300000), "考核项目得 0 分视为不合格"}};
-    content.confidentiality = "乙方不得将本合同的内容向甲乙双方以外的、与签订和履行本合同无关的任何第三方泄露;"
-                              "乙方人员不得通过U盘拷贝、打印、网络邮件等方式外泄甲方数据。";
-    content.breach_liability = "一方违约给对方造成损失的,应予赔偿。乙方服务人员造成甲方物品损坏或文件丢失的,由乙方负责赔偿;"
-                               "一年内考核累计三次不合格或满意度测评低于60%的,甲方可终止合同并要求乙方承担违约责任。";
+    content.confidentiality =
+        "乙方不得将本合同的内容向甲乙双方以外的、与签订和履行本合同无关的任何第三方泄露;"
+        "乙方人员不得通过U盘拷贝、打印、网络邮件等方式外泄甲方数据。";
+    content.breach_liability =
+        "一方违约给对方造成损失的,应予赔偿。乙方服务人员造成甲方物品损坏或文件丢失的,由乙方负责赔偿;"
+        "一年内考核累计三次不合格或满意度测评低于60%的,甲方可终止合同并要求乙方承担违约责任。";
     content.responsible_department_id = department_id;
     content.responsible_person = "王主任";
     content.responsible_phone = "0757-86500001";
@@ -140,7 +216,8 @@ ContractContent DemoContent(const VendorView& vendor, std::int64_t category_id, 
 // Three contracts at different points of their life: one in force and ending soon (it shows the renewal
 // reminder, X-2), one halfway through review (CON-2), one draft.
 Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_t department,
-                         const std::vector<VendorView>& vendors, const std::map<std::string, std::int64_t>& categories) {
+                         const std::vector<VendorView>& vendors,
+                         const std::map<std::string, std::int64_t>& categories) {
     (void)town;
     ContractService contracts(context);
     VendorService files(context);
@@ -149,9 +226,9 @@ Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_
     const Actor party_office = DemoActor(context, "dangzheng");
     const Date today = context.clock.Today();
 
-    auto active = contracts.Create(office, DemoContent(vendors[0], categories.at("cleaning"), department,
-                                                       "九江镇机关保洁绿化服务外包合同", today.AddDays(-345),
-                                                       Money::FromFen(36000000), Frequency::kQuarterly));
+    auto active = contracts.Create(
+        office, DemoContent(vendors[0], categories.at("cleaning"), department, "九江镇机关保洁绿化服务外包合同",
+                            today.AddDays(-345), Money::FromFen(36000000), Frequency::kQuarterly));
     if (!active) return active.error();
     const auto id = active->record.id;
     if (auto step = contracts.Submit(office, id); !step) return step.error();
@@ -166,28 +243,29 @@ Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_
     const auto ledger = contracts.Ledger(office, id);
     if (ledger && !ledger->statement.periods.empty()) {
         const auto& first = ledger->statement.periods.front();
-        if (auto entry = contracts.AddLedgerEntry(office, id, {"deduction", first.period, Money::FromFen(50000),
-                                                                "第一季度考核一次低于合格分(演示)"});
+        if (auto entry = contracts.AddLedgerEntry(
+                office, id, {"deduction", first.period, Money::FromFen(50000), "第一季度考核一次低于合格分(演示)"});
             !entry) {
             return entry.error();
         }
-        if (auto payment = contracts.AddPayment(office, id, {first.period, first.amount - Money::FromFen(50000),
-                                                             first.due_date, "NJ-2026-001", "已扣减 500.00 元"});
+        if (auto payment = contracts.AddPayment(office, id,
+                                                {first.period, first.amount - Money::FromFen(50000), first.due_date,
+                                                 "NJ-2026-001", "已扣减 500.00 元"});
             !payment) {
             return payment.error();
         }
     }
 
-    auto review = contracts.Create(office, DemoContent(vendors[1], categories.at("order"), department,
-                                                       "九江镇机关秩序维护(保安)服务外包合同", today.AddDays(30),
-                                                       Money::FromFen(48000000), Frequency::kMonthly));
+    auto review = contracts.Create(
+        office, DemoContent(vendors[1], categories.at("order"), department, "九江镇机关秩序维护(保安)服务外包合同",
+                            today.AddDays(30), Money::FromFen(48000000), Frequency::kMonthly));
     if (!review) return review.error();
     if (auto step = contracts.Submit(office, review->record.id); !step) return step.error();
     if (auto step = contracts.Review(judicial, review->record.id, 1, "approve", "同意。"); !step) return step.error();
 
-    auto draft = contracts.Create(office, DemoContent(vendors[7], categories.at("catering"), department,
-                                                      "九江镇机关食堂餐饮服务外包合同", today.AddDays(60),
-                                                      Money::FromFen(60000000), Frequency::kMonthly));
+    auto draft = contracts.Create(
+        office, DemoContent(vendors[7], categories.at("catering"), department, "九江镇机关食堂餐饮服务外包合同",
+                            today.AddDays(60), Money::FromFen(60000000), Frequency::kMonthly));
     if (!draft) return draft.error();
     return Ok();
 }
@@ -218,8 +296,9 @@ Status SeedDemo(ServiceContext& context) {
         auto add_org = [&](std::int64_t parent, const char* name, OrgKind kind) {
             storage::Transaction transaction(*lease);
             const auto id = storage::InsertOrg(*lease, {0, parent, name, kind, ""}, now);
-            storage::AppendAudit(*lease, nullptr, now,
-                                 {"create", "org", id, std::nullopt, storage::OrgSnapshot(*storage::FindOrg(*lease, id))});
+            storage::AppendAudit(
+                *lease, nullptr, now,
+                {"create", "org", id, std::nullopt, storage::OrgSnapshot(*storage::FindOrg(*lease, id))});
             transaction.Commit();
             return id;
         };
@@ -266,29 +345,89 @@ Status SeedDemo(ServiceContext& context) {
     }
 
     const std::vector<DemoVendor> demo_vendors = {
-        {"九江长安物业服务有限公司", "91440605MA4W00001", "jiujiang", {"cleaning", "order"}, 48, 5000000,
+        {"九江长安物业服务有限公司",
+         "91440605MA4W00001",
+         "jiujiang",
+         {"cleaning", "order"},
+         48,
+         5000000,
          {{"营业执照", 3000}, {"保洁服务资质", 400}, {"保安服务许可证", 20}}},
-        {"佛山安泰保安服务有限公司", "91440605MA4W00002", "jiujiang", {"order"}, 120, 10000000,
+        {"佛山安泰保安服务有限公司",
+         "91440605MA4W00002",
+         "jiujiang",
+         {"order"},
+         120,
+         10000000,
          {{"营业执照", 3000}, {"保安服务许可证", -15}}},
-        {"南海洁美保洁有限公司", "91440605MA4W00003", "jiujiang", {"cleaning"}, 35, 2000000,
+        {"南海洁美保洁有限公司",
+         "91440605MA4W00003",
+         "jiujiang",
+         {"cleaning"},
+         35,
+         2000000,
          {{"营业执照", 2500}, {"保洁服务资质", 200}}},
-        {"广东绿源环境卫生有限公司", "91440605MA4W00004", "jiujiang", {"hygiene", "cleaning"}, 22, 3000000,
+        {"广东绿源环境卫生有限公司",
+         "91440605MA4W00004",
+         "jiujiang",
+         {"hygiene", "cleaning"},
+         22,
+         3000000,
          {{"营业执照", 2000}, {"有害生物防制资质", 12}}},
-        {"佛山冷暖机电工程有限公司", "91440605MA4W00005", "jiujiang", {"aircon", "maintenance"}, 15, 5000000,
+        {"佛山冷暖机电工程有限公司",
+         "91440605MA4W00005",
+         "jiujiang",
+         {"aircon", "maintenance"},
+         15,
+         5000000,
          {{"营业执照", 1500}, {"制冷设备维修资质", -40}}},
-        {"南海消防技术服务有限公司", "91440605MA4W00006", "jiujiang", {"fire"}, 18, 6000000,
+        {"南海消防技术服务有限公司",
+         "91440605MA4W00006",
+         "jiujiang",
+         {"fire"},
+         18,
+         6000000,
          {{"营业执照", 1800}, {"消防设施维护保养检测资质", 365}}},
-        {"九江天眼安防科技有限公司", "91440605MA4W00007", "jiujiang", {"cctv"}, 9, 1000000,
+        {"九江天眼安防科技有限公司",
+         "91440605MA4W00007",
+         "jiujiang",
+         {"cctv"},
+         9,
+         1000000,
          {{"营业执照", 900}, {"安防工程资质", 180}}},
-        {"佛山味道餐饮管理有限公司", "91440605MA4W00008", "jiujiang", {"catering"}, 26, 3000000,
+        {"佛山味道餐饮管理有限公司",
+         "91440605MA4W00008",
+         "jiujiang",
+         {"catering"},
+         26,
+         3000000,
          {{"营业执照", 1200}, {"食品经营许可证", 25}}},
-        {"顺德会展商务服务有限公司", "91440605MA4W00009", "jiujiang", {"meeting", "business", "ticketing"}, 12, 1000000,
+        {"顺德会展商务服务有限公司",
+         "91440605MA4W00009",
+         "jiujiang",
+         {"meeting", "business", "ticketing"},
+         12,
+         1000000,
          {{"营业执照", 1600}}},
-        {"广州声通外呼服务有限公司", "91440101MA5C00010", "jiujiang", {"callcenter"}, 150, 20000000,
+        {"广州声通外呼服务有限公司",
+         "91440101MA5C00010",
+         "jiujiang",
+         {"callcenter"},
+         150,
+         20000000,
          {{"营业执照", 2200}, {"增值电信业务经营许可证", 500}}},
-        {"新城洁净物业有限公司", "91440605MA4W00011", "xincheng", {"cleaning"}, 30, 2000000,
+        {"新城洁净物业有限公司",
+         "91440605MA4W00011",
+         "xincheng",
+         {"cleaning"},
+         30,
+         2000000,
          {{"营业执照", 2000}, {"保洁服务资质", -3}}},
-        {"新城平安保安服务有限公司", "91440605MA4W00012", "xincheng", {"order"}, 60, 5000000,
+        {"新城平安保安服务有限公司",
+         "91440605MA4W00012",
+         "xincheng",
+         {"order"},
+         60,
+         5000000,
          {{"营业执照", 2000}, {"保安服务许可证", 90}}},
     };
     std::vector<VendorView> created_vendors;
@@ -318,7 +457,8 @@ Status SeedDemo(ServiceContext& context) {
             Qualification qualification;
             qualification.type = type;
             qualification.cert_no = fmt::format("ZZ-{:03d}-{:02d}", index, ++certificate);
-            qualification.issuer = std::string(type) == "营业执照" ? "佛山市南海区市场监督管理局" : "广东省相关主管部门";
+            qualification.issuer =
+                std::string(type) == "营业执照" ? "佛山市南海区市场监督管理局" : "广东省相关主管部门";
             qualification.valid_until = today.AddDays(days);
             qualification.valid_from = qualification.valid_until.AddDays(-3 * 365);
             if (auto added = vendors.AddQualification(nullptr, created->vendor.id, qualification); !added) {
@@ -328,18 +468,20 @@ Status SeedDemo(ServiceContext& context) {
         created_vendors.push_back(*created);
     }
     // Vendor users: one for each of two vendors, to show that each sees only its own records (ROLE-8).
-    if (auto user = accounts.CreateUser(nullptr, {"vendor1", "张经理(长安物业)", "Vendor@2026", "vendor",
-                                                  created_vendors[0].vendor.org_id});
+    if (auto user = accounts.CreateUser(
+            nullptr, {"vendor1", "张经理(长安物业)", "Vendor@2026", "vendor", created_vendors[0].vendor.org_id});
         !user) {
         return user.error();
     }
-    if (auto user = accounts.CreateUser(nullptr, {"vendor2", "黄队长(安泰保安)", "Vendor@2026", "vendor",
-                                                  created_vendors[1].vendor.org_id});
+    if (auto user = accounts.CreateUser(
+            nullptr, {"vendor2", "黄队长(安泰保安)", "Vendor@2026", "vendor", created_vendors[1].vendor.org_id});
         !user) {
         return user.error();
     }
-    if (auto status = SeedDemoContracts(context, jiujiang, office, created_vendors, category_ids); !status) return status;
-    spdlog::info("demo data written: {} categories, {} vendors, 3 contracts", category_ids.size(), created_vendors.size());
+    if (auto status = SeedDemoContracts(context, jiujiang, office, created_vendors, category_ids); !status)
+        return status;
+    spdlog::info("demo data written: {} categories, {} vendors, 3 contracts", category_ids.size(),
+                 created_vendors.size());
     return Ok();
 }
 

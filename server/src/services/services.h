@@ -4,8 +4,8 @@
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/catalogue_service.h"
-#include "services/contract_service.h"
 #include "services/context.h"
+#include "services/contract_service.h"
 #include "services/vendor_service.h"
 
 namespace houqin {

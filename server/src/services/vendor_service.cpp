@@ -58,10 +58,10 @@ Result<SharedVendorPage> VendorService::List(const Actor& actor, const VendorQue
     // Everything the answer depends on: scope, filters, paging, today and the warning window (statuses change
     // with the date and the setting, not only with the data).
     const std::string key = fmt::format(
-        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", filter.scope.owner_path_prefix,
-        filter.scope.vendor_org_id.value_or(0), filter.q, filter.status ? static_cast<int>(*filter.status) : -1,
-        filter.category_id.value_or(0), static_cast<int>(filter.expiry), filter.today.days(), filter.warning_days,
-        filter.sort, filter.descending, filter.page, filter.page_size);
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", filter.scope.owner_path_prefix, filter.scope.vendor_org_id.value_or(0),
+        filter.q, filter.status ? static_cast<int>(*filter.status) : -1, filter.category_id.value_or(0),
+        static_cast<int>(filter.expiry), filter.today.days(), filter.warning_days, filter.sort, filter.descending,
+        filter.page, filter.page_size);
     const auto version = storage::VendorDataVersion(*lease);
     if (auto cached = list_cache_.Find(key, version)) return std::move(*cached);
     auto [vendors, total] = storage::ListVendors(*lease, filter);
@@ -122,7 +122,8 @@ Result<VendorView> VendorService::Create(const Actor* actor, Vendor vendor, std:
     if (auto status = CheckCategories(*lease, vendor); !status) return status.error();
     if (storage::FindVendorIdByCreditCode(*lease, vendor.credit_code)) return DuplicateCreditCode();
     const auto owner = storage::FindOrg(*lease, owner_org_id ? *owner_org_id : OrgIdOfPath(actor->scope_path));
-    if (!owner) return Error::Invalid("owner_org_id", {"登记单位不存在", "The registering organisation does not exist"});
+    if (!owner)
+        return Error::Invalid("owner_org_id", {"登记单位不存在", "The registering organisation does not exist"});
     const auto now = context_.clock.Now();
     // Each vendor is an organisation of its own, under the town that registered it; its staff log in there (ROLE-8).
     Organisation org{0, owner->id, vendor.name, OrgKind::kVendor, ""};
@@ -132,7 +133,8 @@ Result<VendorView> VendorService::Create(const Actor* actor, Vendor vendor, std:
     vendor.owner_path = owner->path;
     vendor.status = vendor.status;
     vendor.id = storage::InsertVendor(*lease, vendor, now);
-    storage::AppendAudit(*lease, actor, now, {"create", "vendor", vendor.id, std::nullopt, storage::VendorSnapshot(vendor)});
+    storage::AppendAudit(*lease, actor, now,
+                         {"create", "vendor", vendor.id, std::nullopt, storage::VendorSnapshot(vendor)});
     transaction.Commit();
     auto stored = storage::FindVendor(*lease, vendor.id, {"/", std::nullopt});
     return Judge(*lease, std::move(*stored), {});
@@ -191,17 +193,17 @@ Result<QualificationView> VendorService::AddQualification(const Actor* actor, st
     qualification.vendor_id = vendor_id;
     const auto now = context_.clock.Now();
     qualification.id = storage::InsertQualification(*lease, qualification, now);
-    storage::AppendAudit(*lease, actor, now,
-                         {"create", "qualification", qualification.id, std::nullopt,
-                          storage::QualificationSnapshot(qualification)});
+    storage::AppendAudit(
+        *lease, actor, now,
+        {"create", "qualification", qualification.id, std::nullopt, storage::QualificationSnapshot(qualification)});
     transaction.Commit();
     auto stored = *storage::FindQualification(*lease, vendor_id, qualification.id);
     const auto warning_days = context_.settings.Get(*lease, setting::kQualificationWarningDays);
     return QualificationView{stored, JudgeQualification(stored.valid_until, context_.clock.Today(), warning_days)};
 }
 
-Result<QualificationView> VendorService::UpdateQualification(const Actor& actor, std::int64_t vendor_id, std::int64_t id,
-                                                             Qualification qualification) {
+Result<QualificationView> VendorService::UpdateQualification(const Actor& actor, std::int64_t vendor_id,
+                                                             std::int64_t id, Qualification qualification) {
     if (auto status = ValidateQualification(qualification); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
@@ -263,11 +265,11 @@ Result<AttachmentInfo> VendorService::UploadAttachment(const Actor* actor, const
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
     attachment.info.id = storage::InsertAttachment(*lease, attachment, actor ? actor->user_id : uploaded_by, now);
-    storage::AppendAudit(*lease, actor, now,
-                         {"create", "attachment", attachment.info.id, std::nullopt,
-                          fmt::format(R"({{"filename":{},"size":{},"sha256":"{}"}})",
-                                      storage::JsonString(attachment.info.filename), attachment.info.size,
-                                      attachment.info.sha256)});
+    storage::AppendAudit(
+        *lease, actor, now,
+        {"create", "attachment", attachment.info.id, std::nullopt,
+         fmt::format(R"({{"filename":{},"size":{},"sha256":"{}"}})", storage::JsonString(attachment.info.filename),
+                     attachment.info.size, attachment.info.sha256)});
     transaction.Commit();
     return attachment.info;
 }

@@ -81,7 +81,8 @@ class VendorService {
   private:
     VendorView Judge(storage::Connection& connection, Vendor vendor, const std::vector<Qualification>& qualifications);
     Status CheckCategories(storage::Connection& connection, const Vendor& vendor);
-    Result<Vendor> FindForQualificationWrite(storage::Connection& connection, const Actor* actor, std::int64_t vendor_id);
+    Result<Vendor> FindForQualificationWrite(storage::Connection& connection, const Actor* actor,
+                                             std::int64_t vendor_id);
     Status CheckAttachment(storage::Connection& connection, const Actor* actor, const Qualification& qualification);
     ServiceContext& context_;
     // List pages: a page of the registry is read far more often than the registry changes.

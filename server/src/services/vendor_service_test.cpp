@@ -34,7 +34,8 @@ class VendorServiceTest : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_GE(sodium_init(), 0);
-        auto admin = services_context_.accounts.CreateUser(nullptr, {"admin", "管理员", "Admin@12345", "admin", std::nullopt});
+        auto admin =
+            services_context_.accounts.CreateUser(nullptr, {"admin", "管理员", "Admin@12345", "admin", std::nullopt});
         ASSERT_TRUE(admin);
         auto lease = database_->Acquire();
         auto org = storage::FindOrg(*lease, admin->org_id);
@@ -127,12 +128,14 @@ TEST_F(VendorServiceTest, ROLE4_DisciplineInspectionCannotWrite) {
 }
 
 TEST_F(VendorServiceTest, X1_SettingChangeKeepsHistoryWithReason) {
-    auto changed = services_context_.accounts.UpdateSetting(actor_, "vendor.qualification_warning_days", 60, "提前两个月提醒");
+    auto changed =
+        services_context_.accounts.UpdateSetting(actor_, "vendor.qualification_warning_days", 60, "提前两个月提醒");
     ASSERT_TRUE(changed);
     EXPECT_EQ(changed->value, 60);
     ASSERT_EQ(changed->history.size(), 1u);
     EXPECT_EQ(changed->history[0].reason, "提前两个月提醒");
-    auto out_of_range = services_context_.accounts.UpdateSetting(actor_, "vendor.qualification_warning_days", 999, "太大");
+    auto out_of_range =
+        services_context_.accounts.UpdateSetting(actor_, "vendor.qualification_warning_days", 999, "太大");
     ASSERT_FALSE(out_of_range);
     EXPECT_EQ(out_of_range.error().fields.at(0).field, "value");
 }

@@ -72,9 +72,9 @@ std::string OrgSnapshot(const Organisation& org) {
 }
 
 std::optional<UserRecord> FindUserByName(Connection& connection, const std::string& username) {
-    auto row = connection.QueryOne(std::string("SELECT ") + kUserColumns +
-                                       " FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.username = ?",
-                                   {username});
+    auto row = connection.QueryOne(
+        std::string("SELECT ") + kUserColumns + " FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.username = ?",
+        {username});
     if (!row) return std::nullopt;
     return UserFromRow(*row);
 }
@@ -118,8 +118,12 @@ std::int64_t CountUsers(Connection& connection) {
 }
 
 std::string UserSnapshot(const UserRecord& user) {
-    return nlohmann::json{{"id", user.id},         {"username", user.username}, {"display_name", user.display_name},
-                          {"role", RoleCode(user.role)}, {"org_id", user.org_id}, {"active", user.active}}
+    return nlohmann::json{{"id", user.id},
+                          {"username", user.username},
+                          {"display_name", user.display_name},
+                          {"role", RoleCode(user.role)},
+                          {"org_id", user.org_id},
+                          {"active", user.active}}
         .dump();
 }
 
@@ -144,10 +148,10 @@ std::pair<std::vector<UserRecord>, std::int64_t> ListUsers(Connection& connectio
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
     std::vector<UserRecord> users;
-    for (const auto& row : connection.Query(std::string("SELECT ") + kUserColumns + from + where + " ORDER BY " +
-                                                column + (filter.descending ? " DESC" : " ASC") +
-                                                ", u.id LIMIT ? OFFSET ?",
-                                            params)) {
+    for (const auto& row :
+         connection.Query(std::string("SELECT ") + kUserColumns + from + where + " ORDER BY " + column +
+                              (filter.descending ? " DESC" : " ASC") + ", u.id LIMIT ? OFFSET ?",
+                          params)) {
         users.push_back(UserFromRow(row));
     }
     return {users, total};
@@ -156,18 +160,20 @@ std::pair<std::vector<UserRecord>, std::int64_t> ListUsers(Connection& connectio
 void InsertSession(Connection& connection, const std::string& token_hash, const SessionRecord& session, Instant now,
                    const std::string& ip) {
     connection.Execute(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, scope_path, vendor_org_id, ip) "
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, scope_path, vendor_org_id, "
+        "ip) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         {token_hash, session.user_id, session.csrf_token, now.ms, now.ms, session.scope_path,
          Optional(session.vendor_org_id), ip});
 }
 
 std::optional<SessionWithUser> FindSession(Connection& connection, const std::string& token_hash) {
-    auto row = connection.QueryOne(std::string("SELECT ") + kUserColumns +
-                                       ", s.id, s.csrf_token, s.last_seen_at, s.scope_path, s.vendor_org_id "
-                                       "FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id "
-                                       "WHERE s.token_hash = ?",
-                                   {token_hash});
+    auto row =
+        connection.QueryOne(std::string("SELECT ") + kUserColumns +
+                                ", s.id, s.csrf_token, s.last_seen_at, s.scope_path, s.vendor_org_id "
+                                "FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id "
+                                "WHERE s.token_hash = ?",
+                            {token_hash});
     if (!row) return std::nullopt;
     SessionWithUser result;
     result.user = UserFromRow(*row);

@@ -14,7 +14,8 @@ constexpr const char* kInsertEntry =
     "INSERT INTO audit_log (seq, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, "
     "request_id, ip, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kColumns =
-    "seq, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, request_id, ip, prev_hash, hash";
+    "seq, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, request_id, ip, prev_hash, "
+    "hash";
 
 AuditEntry FromRow(const Row& row) {
     AuditEntry entry;
@@ -35,9 +36,7 @@ AuditEntry FromRow(const Row& row) {
 }
 
 std::string OptionalText(const std::optional<std::string>& value) { return value ? "1" + *value : "0"; }
-std::string OptionalNumber(const std::optional<std::int64_t>& value) {
-    return value ? std::to_string(*value) : "-";
-}
+std::string OptionalNumber(const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : "-"; }
 
 }  // namespace
 
@@ -80,10 +79,10 @@ void AppendAudit(Connection& connection, const Actor* actor, Instant at, const A
     entry.after_json = input.after_json;
     entry.prev_hash = head->Str(1);
     entry.hash = ComputeAuditHash(entry);
-    connection.Execute(kInsertEntry, {entry.seq, entry.at.ms, Optional(entry.actor_id), entry.actor_name, entry.action,
-                                      entry.entity, Optional(entry.entity_id), Optional(entry.before_json),
-                                      Optional(entry.after_json), entry.request_id, entry.ip, entry.prev_hash,
-                                      entry.hash});
+    connection.Execute(kInsertEntry,
+                       {entry.seq, entry.at.ms, Optional(entry.actor_id), entry.actor_name, entry.action, entry.entity,
+                        Optional(entry.entity_id), Optional(entry.before_json), Optional(entry.after_json),
+                        entry.request_id, entry.ip, entry.prev_hash, entry.hash});
     connection.Execute(kUpdateHead, {entry.seq, entry.hash});
 }
 
@@ -118,9 +117,8 @@ AuditPage ListAudit(Connection& connection, const AuditFilter& filter) {
     page.total = connection.QueryOne("SELECT COUNT(*) FROM audit_log" + where, params)->Int(0);
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
-    for (const auto& row :
-         connection.Query(fmt::format("SELECT {} FROM audit_log{} ORDER BY seq DESC LIMIT ? OFFSET ?", kColumns, where),
-                          params)) {
+    for (const auto& row : connection.Query(
+             fmt::format("SELECT {} FROM audit_log{} ORDER BY seq DESC LIMIT ? OFFSET ?", kColumns, where), params)) {
         page.items.push_back(FromRow(row));
     }
     return page;
@@ -133,9 +131,9 @@ AuditVerification VerifyAuditChain(Connection& connection) {
     // Read in batches by seq so a large trail does not sit in memory at once.
     constexpr std::int64_t kBatch = 5000;
     for (;;) {
-        const auto rows = connection.Query(
-            fmt::format("SELECT {} FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?", kColumns),
-            {expected_seq, kBatch});
+        const auto rows =
+            connection.Query(fmt::format("SELECT {} FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?", kColumns),
+                             {expected_seq, kBatch});
         for (const auto& row : rows) {
             const AuditEntry entry = FromRow(row);
             if (entry.seq != expected_seq) {
@@ -148,9 +146,9 @@ AuditVerification VerifyAuditChain(Connection& connection) {
             if (entry.prev_hash != expected_prev) {
                 result.ok = false;
                 result.first_bad_seq = entry.seq;
-                result.reason = {fmt::format("第 {} 条审计记录的前序哈希不符(记录被删除或调换顺序)", entry.seq),
-                                 fmt::format("Audit entry {} does not follow its predecessor (removed or reordered)",
-                                             entry.seq)};
+                result.reason = {
+                    fmt::format("第 {} 条审计记录的前序哈希不符(记录被删除或调换顺序)", entry.seq),
+                    fmt::format("Audit entry {} does not follow its predecessor (removed or reordered)", entry.seq)};
                 return result;
             }
             if (ComputeAuditHash(entry) != entry.hash) {
@@ -170,9 +168,10 @@ AuditVerification VerifyAuditChain(Connection& connection) {
     if (head && (head->Int(0) != result.checked || head->Str(1) != expected_prev)) {
         result.ok = false;
         result.first_bad_seq = result.checked + 1;
-        result.reason = {fmt::format("审计链末尾应有 {} 条记录,实有 {} 条(末尾记录被删除)", head->Int(0), result.checked),
-                         fmt::format("The chain should end at entry {} but ends at {} (last entries removed)",
-                                     head->Int(0), result.checked)};
+        result.reason = {
+            fmt::format("审计链末尾应有 {} 条记录,实有 {} 条(末尾记录被删除)", head->Int(0), result.checked),
+            fmt::format("The chain should end at entry {} but ends at {} (last entries removed)", head->Int(0),
+                        result.checked)};
     }
     return result;
 }

@@ -20,16 +20,21 @@ constexpr const char* kFrom = " FROM contracts c JOIN vendors v ON v.id = c.vend
 
 std::optional<std::string> SigningJson(const std::optional<SigningRecord>& signing) {
     if (!signing) return std::nullopt;
-    return Json{{"signed_on", signing->signed_on.ToString()}, {"party_a_signatory", signing->party_a_signatory},
-                {"party_b_signatory", signing->party_b_signatory}, {"attachment_id", signing->attachment_id},
-                {"version_no", signing->version_no}, {"by", signing->by}}
+    return Json{{"signed_on", signing->signed_on.ToString()},
+                {"party_a_signatory", signing->party_a_signatory},
+                {"party_b_signatory", signing->party_b_signatory},
+                {"attachment_id", signing->attachment_id},
+                {"version_no", signing->version_no},
+                {"by", signing->by}}
         .dump();
 }
 
 std::optional<std::string> TerminationJson(const std::optional<TerminationRecord>& termination) {
     if (!termination) return std::nullopt;
-    return Json{{"reason", termination->reason}, {"breach_liability", termination->breach_liability},
-                {"effective_on", termination->effective_on.ToString()}, {"by", termination->by},
+    return Json{{"reason", termination->reason},
+                {"breach_liability", termination->breach_liability},
+                {"effective_on", termination->effective_on.ToString()},
+                {"by", termination->by},
                 {"at", termination->at.ms}}
         .dump();
 }
@@ -62,8 +67,10 @@ ContractRecord FromRow(const Row& row) {
     if (!row.IsNull(18)) {
         const auto json = Json::parse(row.Str(18));
         contract.signing = SigningRecord{Date::Parse(json.value("signed_on", "")).value_or(Date{}),
-                                         json.value("party_a_signatory", ""), json.value("party_b_signatory", ""),
-                                         json.value("attachment_id", std::int64_t{0}), json.value("version_no", 0),
+                                         json.value("party_a_signatory", ""),
+                                         json.value("party_b_signatory", ""),
+                                         json.value("attachment_id", std::int64_t{0}),
+                                         json.value("version_no", 0),
                                          json.value("by", "")};
     }
     if (!row.IsNull(19)) {
@@ -104,7 +111,8 @@ constexpr const char* kVersionColumns =
 
 }  // namespace
 
-std::pair<std::vector<ContractRecord>, std::int64_t> ListContracts(Connection& connection, const ContractFilter& filter) {
+std::pair<std::vector<ContractRecord>, std::int64_t> ListContracts(Connection& connection,
+                                                                   const ContractFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScope(filter.scope, where, params);
@@ -163,12 +171,27 @@ std::int64_t InsertContract(Connection& connection, const ContractRecord& contra
         "review_state, version_no, active_version_no, term_start, term_end, total_amount_fen, predecessor_id, "
         "successor_id, signing_json, termination_json, amendment_json, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {contract.code, contract.title, contract.vendor_id, contract.vendor_org_id, contract.owner_org_id,
-         contract.owner_path, contract.category_id, contract.status, contract.review_state,
-         std::int64_t{contract.version_no}, std::int64_t{contract.active_version_no}, contract.term_start.ToString(),
-         contract.term_end.ToString(), contract.total_amount.fen(), Optional(contract.predecessor_id),
-         Optional(contract.successor_id), Optional(SigningJson(contract.signing)),
-         Optional(TerminationJson(contract.termination)), Optional(AmendmentJson(contract.amendment)), now.ms, now.ms});
+        {contract.code,
+         contract.title,
+         contract.vendor_id,
+         contract.vendor_org_id,
+         contract.owner_org_id,
+         contract.owner_path,
+         contract.category_id,
+         contract.status,
+         contract.review_state,
+         std::int64_t{contract.version_no},
+         std::int64_t{contract.active_version_no},
+         contract.term_start.ToString(),
+         contract.term_end.ToString(),
+         contract.total_amount.fen(),
+         Optional(contract.predecessor_id),
+         Optional(contract.successor_id),
+         Optional(SigningJson(contract.signing)),
+         Optional(TerminationJson(contract.termination)),
+         Optional(AmendmentJson(contract.amendment)),
+         now.ms,
+         now.ms});
 }
 
 void UpdateContract(Connection& connection, const ContractRecord& contract, Instant now) {
@@ -233,9 +256,9 @@ std::vector<ContractVersion> ListContractVersions(Connection& connection, std::i
 }
 
 std::optional<ContractVersion> FindContractVersion(Connection& connection, std::int64_t contract_id, int version_no) {
-    auto row = connection.QueryOne(std::string("SELECT ") + kVersionColumns +
-                                       " FROM contract_versions WHERE contract_id = ? AND version_no = ?",
-                                   {contract_id, std::int64_t{version_no}});
+    auto row = connection.QueryOne(
+        std::string("SELECT ") + kVersionColumns + " FROM contract_versions WHERE contract_id = ? AND version_no = ?",
+        {contract_id, std::int64_t{version_no}});
     if (!row) return std::nullopt;
     return VersionFromRow(*row);
 }
@@ -245,8 +268,7 @@ void InsertContractVersion(Connection& connection, const ContractVersion& versio
         "INSERT INTO contract_versions (contract_id, version_no, kind, status, content_json, created_by, created_at, "
         "submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         {version.contract_id, std::int64_t{version.version_no}, version.kind, version.status, version.content_json,
-         version.created_by, version.created_at.ms,
-         version.submitted_at ? Param(version.submitted_at->ms) : Null()});
+         version.created_by, version.created_at.ms, version.submitted_at ? Param(version.submitted_at->ms) : Null()});
 }
 
 void UpdateContractVersion(Connection& connection, const ContractVersion& version) {
@@ -289,10 +311,10 @@ std::int64_t InsertConsultation(Connection& connection, const Consultation& cons
 
 std::vector<Consultation> ListConsultations(Connection& connection, std::int64_t contract_id) {
     std::vector<Consultation> result;
-    for (const auto& row : connection.Query(
-             "SELECT id, contract_id, held_on, participants, summary, created_by, created_at FROM "
-             "contract_consultations WHERE contract_id = ? ORDER BY held_on, id",
-             {contract_id})) {
+    for (const auto& row :
+         connection.Query("SELECT id, contract_id, held_on, participants, summary, created_by, created_at FROM "
+                          "contract_consultations WHERE contract_id = ? ORDER BY held_on, id",
+                          {contract_id})) {
         result.push_back({row.Int(0), row.Int(1), Date::Parse(row.Str(2)).value_or(Date{}), row.Str(3), row.Str(4),
                           row.Str(5), Instant{row.Int(6)}});
     }
@@ -354,9 +376,8 @@ std::vector<ContractRecord> ContractsEndingBefore(Connection& connection, const 
     AddScope(scope, where, params);
     params.emplace_back(limit);
     std::vector<ContractRecord> result;
-    for (const auto& row : connection.Query(std::string("SELECT ") + kColumns + kFrom + where +
-                                                " ORDER BY c.term_end, c.id LIMIT ?",
-                                            params)) {
+    for (const auto& row : connection.Query(
+             std::string("SELECT ") + kColumns + kFrom + where + " ORDER BY c.term_end, c.id LIMIT ?", params)) {
         result.push_back(FromRow(row));
     }
     return result;

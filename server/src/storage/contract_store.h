@@ -130,7 +130,8 @@ struct ContractFilter {
     std::int64_t page_size = 20;
 };
 
-std::pair<std::vector<ContractRecord>, std::int64_t> ListContracts(Connection& connection, const ContractFilter& filter);
+std::pair<std::vector<ContractRecord>, std::int64_t> ListContracts(Connection& connection,
+                                                                   const ContractFilter& filter);
 std::optional<ContractRecord> FindContract(Connection& connection, std::int64_t id, const VendorScope& scope);
 std::int64_t InsertContract(Connection& connection, const ContractRecord& contract, Instant now);
 void UpdateContract(Connection& connection, const ContractRecord& contract, Instant now);

@@ -23,8 +23,9 @@ class SqliteConnection final : public Connection {
         sqlite3_busy_timeout(db_, 10000);
         // A 64 MiB page cache and memory-mapped reads per connection: list pages and counts stay in memory instead of
         // re-reading the file through the kernel on every request.
-        ExecuteScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                      "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
+        ExecuteScript(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
     }
     ~SqliteConnection() override {
         for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
@@ -85,8 +86,8 @@ class SqliteConnection final : public Connection {
         auto found = statements_.find(std::string(sql));
         sqlite3_stmt* statement = nullptr;
         if (found == statements_.end()) {
-            if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                   &statement, nullptr) != SQLITE_OK) {
+            if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                                   nullptr) != SQLITE_OK) {
                 throw DbError(DbError::Kind::kOther, std::string("SQLite prepare failed: ") + sqlite3_errmsg(db_) +
                                                          " in: " + std::string(sql));
             }
@@ -113,8 +114,8 @@ class SqliteConnection final : public Connection {
         const int primary = code & 0xff;
         const auto kind = (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
                               ? DbError::Kind::kUniqueViolation
-                              : (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? DbError::Kind::kBusy
-                                                                                     : DbError::Kind::kOther;
+                          : (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? DbError::Kind::kBusy
+                                                                                 : DbError::Kind::kOther;
         throw DbError(kind, std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
     }
 
@@ -167,7 +168,8 @@ class PostgresConnection final : public Connection {
                 if (PQgetisnull(result, r, c)) {
                     cells.emplace_back(std::nullopt);
                 } else {
-                    cells.emplace_back(std::string(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
+                    cells.emplace_back(
+                        std::string(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
                 }
             }
             rows.emplace_back(std::move(cells));
@@ -180,7 +182,8 @@ class PostgresConnection final : public Connection {
         PGresult* result = Run(sql, params);
         const char* affected = PQcmdTuples(result);
         std::int64_t count = 0;
-        if (affected && *affected) std::from_chars(affected, affected + std::char_traits<char>::length(affected), count);
+        if (affected && *affected)
+            std::from_chars(affected, affected + std::char_traits<char>::length(affected), count);
         PQclear(result);
         return count;
     }
@@ -235,7 +238,9 @@ class PostgresConnection final : public Connection {
             const bool busy = state && (std::string_view(state) == "40001" || std::string_view(state) == "40P01");
             PQclear(result);
             CheckConnection();
-            throw DbError(unique ? DbError::Kind::kUniqueViolation : busy ? DbError::Kind::kBusy : DbError::Kind::kOther,
+            throw DbError(unique ? DbError::Kind::kUniqueViolation
+                          : busy ? DbError::Kind::kBusy
+                                 : DbError::Kind::kOther,
                           "PostgreSQL: " + message + " in: " + key);
         }
         return result;

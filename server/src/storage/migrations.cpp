@@ -310,13 +310,14 @@ int Migrate(Connection& connection) {
         if (connection.engine() == Engine::kPostgres) {
             connection.Query("SELECT pg_advisory_xact_lock(4834701)", {});
         }
-        const auto done = connection.QueryOne("SELECT 1 FROM schema_migrations WHERE version = ?",
-                                              {std::int64_t{migration.version}});
+        const auto done =
+            connection.QueryOne("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{migration.version}});
         if (done) continue;
         spdlog::info("applying migration {} ({})", migration.version, migration.name);
         connection.ExecuteScript(Render(migration.sql, connection.engine()));
-        const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::system_clock::now().time_since_epoch()).count();
+        const auto now_ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                            {std::int64_t{migration.version}, std::string(migration.name), std::int64_t{now_ms}});
         transaction.Commit();

@@ -17,8 +17,9 @@ void WriteSetting(Connection& connection, std::string_view key, std::int64_t val
     if (connection.Execute("UPDATE settings SET value = ? WHERE key = ?", {value, name}) == 0) {
         connection.Execute("INSERT INTO settings (key, value) VALUES (?, ?)", {name, value});
     }
-    connection.Execute("INSERT INTO settings_history (key, value, changed_at, changed_by, reason) VALUES (?, ?, ?, ?, ?)",
-                       {name, value, at.ms, changed_by, reason});
+    connection.Execute(
+        "INSERT INTO settings_history (key, value, changed_at, changed_by, reason) VALUES (?, ?, ?, ?, ?)",
+        {name, value, at.ms, changed_by, reason});
 }
 
 std::vector<SettingChange> SettingHistory(Connection& connection, std::string_view key) {

@@ -64,8 +64,8 @@ void AddScope(const VendorScope& scope, std::string& where, Params& params) {
 
 }  // namespace
 
-void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column,
-                       std::string_view vendor_org_column, std::string& where, Params& params) {
+void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column, std::string_view vendor_org_column,
+                       std::string& where, Params& params) {
     if (scope.vendor_org_id) {
         where += fmt::format(" AND {} = ?", vendor_org_column);
         params.emplace_back(*scope.vendor_org_id);
@@ -155,8 +155,8 @@ std::pair<std::vector<Vendor>, std::int64_t> ListVendors(Connection& connection,
     }
     const auto total = connection.QueryOne("SELECT COUNT(*) FROM vendors v" + where, params)->Int(0);
     // The sort column comes from a fixed list, never from the request text.
-    const std::string column = filter.sort == "credit_code"  ? "v.credit_code"
-                               : filter.sort == "created_at" ? "v.created_at"
+    const std::string column = filter.sort == "credit_code"   ? "v.credit_code"
+                               : filter.sort == "created_at"  ? "v.created_at"
                                : filter.sort == "staff_count" ? "v.staff_count"
                                                               : "v.name";
     std::string sql = std::string("SELECT ") + kVendorColumns + " FROM vendors v" + where + " ORDER BY " + column +
@@ -174,7 +174,8 @@ std::pair<std::vector<Vendor>, std::int64_t> ListVendors(Connection& connection,
         std::map<std::int64_t, Vendor*> by_id;
         for (auto& vendor : vendors) by_id[vendor.id] = &vendor;
         for (const auto& row : connection.Query("SELECT vendor_id, category_id FROM vendor_categories WHERE vendor_id "
-                                                "IN (" + Placeholders(ids.size()) + ") ORDER BY category_id",
+                                                "IN (" +
+                                                    Placeholders(ids.size()) + ") ORDER BY category_id",
                                                 ids)) {
             by_id[row.Int(0)]->category_ids.push_back(row.Int(1));
         }
@@ -341,7 +342,8 @@ QualificationCount CountQualifications(Connection& connection, const VendorScope
     const auto row = connection.QueryOne(
         "SELECT COALESCE(SUM(CASE WHEN q.valid_until < ? THEN 1 ELSE 0 END), 0), "
         "COALESCE(SUM(CASE WHEN q.valid_until >= ? AND q.valid_until <= ? THEN 1 ELSE 0 END), 0), COUNT(*) "
-        "FROM qualifications q JOIN vendors v ON v.id = q.vendor_id" + where,
+        "FROM qualifications q JOIN vendors v ON v.id = q.vendor_id" +
+            where,
         params);
     QualificationCount count;
     count.expired = row->Int(0);

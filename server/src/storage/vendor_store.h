@@ -21,8 +21,8 @@ struct VendorScope {
 
 // Adds the scope condition for a table whose rows carry an owner path and a vendor organisation id
 // (vendors: v.owner_path / v.org_id; contracts: c.owner_path / c.vendor_org_id).
-void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column,
-                       std::string_view vendor_org_column, std::string& where, Params& params);
+void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column, std::string_view vendor_org_column,
+                       std::string& where, Params& params);
 
 enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
 
