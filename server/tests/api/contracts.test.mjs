@@ -76,7 +76,7 @@ test('CON-1 the content helper is consistent: service items and installments add
     assert.equal(c.assessment.checklist.reduce((total, item) => total + item.points, 0), 100);
 });
 
-test('CON-1 create a draft with full content; GET returns it with money strings exact to the fen', async () => {
+test('CON-1 ROLE-9 create a draft with full content (incl. the responsible department and person); GET returns it with money strings exact to the fen', async () => {
     const before = await contractCount();
     const input = content({
         // Cents that a float would lose: 123456.78 + 236543.22 = 360000.00.
@@ -513,7 +513,7 @@ test('CON-5 document.pdf is a PDF with the title and the vendor name', async () 
 // ---------------------------------------------------------------------------------------------------------------
 // CON-4 amendments
 
-test('CON-4 amendment after a consultation: drafted, reviewed like the original, signing puts it in force', async () => {
+test('CON-4 SUP-6 amendment after a recorded consultation: drafted, reviewed like the original, signing puts it in force', async () => {
     const input = content();
     const active = await createActiveContract(clients, input);
     const id = active.id;
