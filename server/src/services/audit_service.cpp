@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "domain/settings.h"
 #include "storage/catalogue_store.h"
 #include "storage/contract_store.h"
@@ -83,6 +85,13 @@ Result<Dashboard> AuditService::GetDashboard(const Actor& actor) {
             dashboard.reminders.push_back(std::move(reminder));
         }
     }
+    // Most urgent first, then by date, whatever their kind.
+    const auto rank = [](const std::string& severity) {
+        return severity == "danger" ? 0 : severity == "warning" ? 1 : 2;
+    };
+    std::stable_sort(dashboard.reminders.begin(), dashboard.reminders.end(), [&](const Reminder& a, const Reminder& b) {
+        return std::make_pair(rank(a.severity), a.due.days()) < std::make_pair(rank(b.severity), b.due.days());
+    });
     return dashboard;
 }
 
