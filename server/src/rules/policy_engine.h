@@ -56,13 +56,13 @@ struct PolicyContract {
 
 struct PolicyAssessment {
     std::string id;
-    std::string period;  // "2027-03"
-    Date date;           // the day it was made; this date places it in a window
+    std::string period;    // "2027-03"
+    Date date;             // the day it was made; this date places it in a window
     int score_tenths = 0;  // current total (after any appeal), 0 … 1000
     int failed_items = 0;
     int missing_staff_days = 0;
-    bool routine = true;             // only routine assessments (日常例行监督考核) count for RP-1 … RP-3
-    bool changed_on_appeal = false;  // the score above is the one decided on appeal (SUP-8)
+    bool routine = true;               // only routine assessments (日常例行监督考核) count for RP-1 … RP-3
+    bool changed_on_appeal = false;    // the score above is the one decided on appeal (SUP-8)
     std::optional<PolicyTerms> terms;  // the terms in force when it was made; the contract's when absent
 };
 
@@ -120,7 +120,7 @@ struct PolicyEvidence {
     std::string id;
     std::string period;  // empty for energy-saving records
     Date date;
-    std::string value;   // canonical: "52.5" (score), "59.99%" (rate, floored), "1200.00" or "350kWh" (saving)
+    std::string value;  // canonical: "52.5" (score), "59.99%" (rate, floored), "1200.00+350kWh" (saving)
     Text description;
 };
 
