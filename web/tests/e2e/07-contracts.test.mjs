@@ -8,11 +8,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { deflateSync } from 'node:zlib';
 import {
   ARTIFACTS, apiAs, confirmMessageBox, fillDate, go, login, openBrowser, openBrowserAs, pickOption, screenshot,
-  shanghaiDate, tid,
-} from './helpers.mjs';
+  shanghaiDate, tid, tinyPng } from './helpers.mjs';
 
 const VENDOR = '九江长安物业服务有限公司';
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
@@ -27,39 +25,6 @@ const others = [];
 let contractId;
 let sifa;
 
-/** A small valid PNG (32x32, one colour): the signed scan. */
-function tinyPng() {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const check = Buffer.alloc(4);
-    check.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, check]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(32, 0);
-  header.writeUInt32BE(32, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const rows = Buffer.concat(Array.from({ length: 32 }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(96, 0x80)])));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Another user's own browser, closed at the end. */
 async function browserAs(username) {
@@ -82,7 +47,7 @@ async function waitForStatus(value, where = page) {
 
 before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'houqin-e2e-contract-'));
-  scanBytes = tinyPng();
+  scanBytes = tinyPng(32, 0x80);
   scanPath = join(scratch, '合同签署扫描件.png');
   writeFileSync(scanPath, scanBytes);
   office = await openBrowser();
