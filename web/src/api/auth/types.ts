@@ -24,7 +24,14 @@ export type Permission =
   | 'contract:read'
   | 'contract:write'
   | 'contract:review'
-  | 'payment:write';
+  | 'payment:write'
+  // Supervision and the policy engine (docs/api.md, SUP-1..SUP-8, RP-1..RP-5).
+  | 'supervision:read'
+  | 'supervision:write'
+  | 'supervision:respond'
+  | 'survey:answer'
+  | 'opinion:write'
+  | 'proposal:decide';
 
 export interface SessionUser {
   id: number;
