@@ -41,3 +41,26 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 export function todayInShanghai(now: Date = new Date()): string {
   return datePart(now);
 }
+
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A wall-clock time typed in a picker ("2027-05-08 09:30"), read as Asia/Shanghai time (X-6), as the ISO-8601
+ * instant the API takes ("2027-05-08T09:30:00+08:00"). China keeps no daylight-saving time, so the offset is fixed.
+ * Anything else yields null.
+ */
+export function shanghaiIso(wall: string | null | undefined): string | null {
+  const match = WALL_CLOCK.exec((wall ?? '').trim());
+  if (!match) return null;
+  const [, day, hour, minute, second] = match;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return null;
+  return `${day}T${hour}:${minute}:${second ?? '00'}+08:00`;
+}
+
+/** Whole days from one date (YYYY-MM-DD) to another: positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(end)) return 0;
+  return Math.round((end - start) / 86_400_000);
+}
