@@ -36,10 +36,13 @@ std::string_view RoleCode(Role role) { return InfoOf(role).code; }
 
 const std::vector<Permission>& AllPermissions() {
     static const std::vector<Permission> kAll = {
-        Permission::kCatalogueRead,  Permission::kCatalogueWrite, Permission::kVendorRead,   Permission::kVendorWrite,
-        Permission::kVendorWriteOwn, Permission::kAuditRead,      Permission::kUserManage,   Permission::kOrgManage,
-        Permission::kSettingsManage, Permission::kDashboardRead,  Permission::kContractRead, Permission::kContractWrite,
-        Permission::kContractReview, Permission::kPaymentWrite,
+        Permission::kCatalogueRead,    Permission::kCatalogueWrite,     Permission::kVendorRead,
+        Permission::kVendorWrite,      Permission::kVendorWriteOwn,     Permission::kAuditRead,
+        Permission::kUserManage,       Permission::kOrgManage,          Permission::kSettingsManage,
+        Permission::kDashboardRead,    Permission::kContractRead,       Permission::kContractWrite,
+        Permission::kContractReview,   Permission::kPaymentWrite,       Permission::kSupervisionRead,
+        Permission::kSupervisionWrite, Permission::kSupervisionRespond, Permission::kSurveyAnswer,
+        Permission::kOpinionWrite,     Permission::kProposalDecide,
     };
     return kAll;
 }
@@ -60,6 +63,12 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kContractWrite: return "contract:write";
         case Permission::kContractReview: return "contract:review";
         case Permission::kPaymentWrite: return "payment:write";
+        case Permission::kSupervisionRead: return "supervision:read";
+        case Permission::kSupervisionWrite: return "supervision:write";
+        case Permission::kSupervisionRespond: return "supervision:respond";
+        case Permission::kSurveyAnswer: return "survey:answer";
+        case Permission::kOpinionWrite: return "opinion:write";
+        case Permission::kProposalDecide: return "proposal:decide";
     }
     return "";
 }
@@ -67,19 +76,36 @@ std::string_view PermissionCode(Permission permission) {
 std::vector<Permission> PermissionsOf(Role role) {
     using P = Permission;
     switch (role) {
-        case Role::kAdmin: return AllPermissions();
+        // The administrator runs the system but does not speak for a department or a vendor, nor decide for
+        // leadership.
+        case Role::kAdmin: {
+            std::vector<Permission> all;
+            for (const auto permission : AllPermissions()) {
+                if (permission != P::kSurveyAnswer && permission != P::kOpinionWrite &&
+                    permission != P::kSupervisionRespond && permission != P::kProposalDecide) {
+                    all.push_back(permission);
+                }
+            }
+            return all;
+        }
         case Role::kOffice:
-            return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead,    P::kVendorWrite,
-                    P::kDashboardRead, P::kContractRead,   P::kContractWrite, P::kPaymentWrite};
-        case Role::kLeadership: return {P::kCatalogueRead, P::kVendorRead, P::kDashboardRead, P::kContractRead};
+            return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead,   P::kVendorWrite,     P::kDashboardRead,
+                    P::kContractRead,  P::kContractWrite,  P::kPaymentWrite, P::kSupervisionRead, P::kSupervisionWrite};
+        case Role::kLeadership:
+            return {P::kCatalogueRead, P::kVendorRead,      P::kDashboardRead,
+                    P::kContractRead,  P::kSupervisionRead, P::kProposalDecide};
         // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing.
         case Role::kDiscipline:
-            return {P::kCatalogueRead, P::kVendorRead, P::kAuditRead, P::kDashboardRead, P::kContractRead};
+            return {P::kCatalogueRead, P::kVendorRead,   P::kAuditRead,
+                    P::kDashboardRead, P::kContractRead, P::kSupervisionRead};
         // D1 Art.6: the judicial office reviews the law, the party-government office the text, of every contract.
         case Role::kJudicial:
         case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead, P::kContractRead, P::kContractReview};
-        case Role::kDepartment: return {P::kCatalogueRead};
-        case Role::kVendor: return {P::kCatalogueRead, P::kVendorRead, P::kVendorWriteOwn, P::kContractRead};
+        case Role::kDepartment:
+            return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead, P::kSurveyAnswer, P::kOpinionWrite};
+        case Role::kVendor:
+            return {P::kCatalogueRead, P::kVendorRead,      P::kVendorWriteOwn,
+                    P::kContractRead,  P::kSupervisionRead, P::kSupervisionRespond};
     }
     return {};
 }

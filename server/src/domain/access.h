@@ -28,6 +28,12 @@ enum class Permission {
     kContractWrite,
     kContractReview,
     kPaymentWrite,
+    kSupervisionRead,     // assessments, surveys, meetings, rectifications, proposals (in scope)
+    kSupervisionWrite,    // the office's supervision work and the first step of proposals
+    kSupervisionRespond,  // a vendor's appeals and rectification reports
+    kSurveyAnswer,        // ROLE-7 answers satisfaction surveys
+    kOpinionWrite,        // ROLE-7 submits opinions and suggestions for work meetings
+    kProposalDecide,      // ROLE-3 decides reward, deduction and termination proposals
 };
 
 struct RoleInfo {

@@ -11,6 +11,11 @@
 
 namespace houqin {
 
+struct SettingChoice {
+    std::int64_t value;
+    Text label;
+};
+
 struct SettingDefinition {
     std::string_view key;
     std::int64_t default_value;
@@ -18,6 +23,7 @@ struct SettingDefinition {
     std::int64_t max;
     Text unit;
     Text description;
+    std::vector<SettingChoice> choices = {};  // when set, the value is one of these (edited as a choice)
 };
 
 const std::vector<SettingDefinition>& AllSettings();
@@ -31,6 +37,15 @@ constexpr std::string_view kQualificationWarningDays = "vendor.qualification_war
 constexpr std::string_view kContractReminderFirst = "contract.reminder_days_first";
 constexpr std::string_view kContractReminderSecond = "contract.reminder_days_second";
 constexpr std::string_view kContractReminderFinal = "contract.reminder_days_final";
+// D1 Art.8 (RP-1 … RP-3) and SUP-3, SUP-4, SUP-8.
+constexpr std::string_view kPolicyFailuresThreshold = "policy.failures_threshold";
+constexpr std::string_view kPolicyWindow = "policy.window";  // 1 rolling 12 months, 2 contract year, 3 calendar year
+constexpr std::string_view kPolicySatisfactionPercent = "policy.satisfaction_percent";
+constexpr std::string_view kPolicyRewardAssessmentAverage = "policy.reward_assessment_average";
+constexpr std::string_view kPolicyRewardSatisfactionPercent = "policy.reward_satisfaction_percent";
+constexpr std::string_view kAssessmentAppealDays = "assessment.appeal_days";
+constexpr std::string_view kAssessmentFailedItemPercent = "assessment.failed_item_percent";
+constexpr std::string_view kSurveyBasicCountsSatisfied = "survey.basic_counts_satisfied";
 }  // namespace setting
 
 }  // namespace houqin

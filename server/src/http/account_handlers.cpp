@@ -20,7 +20,14 @@ Json SettingJson(const SettingView& view) {
                 {"max", view.definition->max},
                 {"unit", TextJson(view.definition->unit)},
                 {"description", TextJson(view.definition->description)},
-                {"history", history}};
+                {"history", history},
+                {"choices", [&] {
+                     Json choices = Json::array();
+                     for (const auto& choice : view.definition->choices) {
+                         choices.push_back({{"value", choice.value}, {"label", TextJson(choice.label)}});
+                     }
+                     return choices;
+                 }()}};
 }
 
 }  // namespace

@@ -281,6 +281,217 @@ CREATE TABLE contract_payments (
 );
 CREATE INDEX contract_payments_contract ON contract_payments(contract_id);
 )SQL"},
+        {4, "supervision", R"SQL(
+-- SUP-3: one assessment per contract, period and kind; items (points lost in tenths, notes, photos) as JSON.
+CREATE TABLE assessments (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  contract_version_no INTEGER NOT NULL,
+  period TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  assessed_on TEXT NOT NULL,
+  inspector TEXT NOT NULL,
+  items_json TEXT NOT NULL,
+  terms_json TEXT NOT NULL,
+  total_tenths INTEGER NOT NULL,
+  original_total_tenths INTEGER NOT NULL,
+  pass_mark INTEGER NOT NULL,
+  passed INTEGER NOT NULL,
+  grade TEXT NOT NULL,
+  failed_items INTEGER NOT NULL,
+  missing_staff_days INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  status TEXT NOT NULL,
+  appeal_deadline TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (contract_id, period, kind)
+);
+CREATE INDEX assessments_owner ON assessments(owner_path, assessed_on);
+CREATE INDEX assessments_vendor ON assessments(vendor_org_id, assessed_on);
+
+-- SUP-8: one appeal per assessment.
+CREATE TABLE assessment_appeals (
+  id {pk},
+  assessment_id BIGINT NOT NULL UNIQUE REFERENCES assessments(id),
+  reason TEXT NOT NULL,
+  attachment_ids TEXT NOT NULL,
+  status TEXT NOT NULL,
+  previous_total_tenths INTEGER NOT NULL,
+  decision_reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT
+);
+
+-- SUP-4. Who answered is kept apart from what was answered: anonymous answers carry no user, no time and a random
+-- key, and on SQLite both tables are stored in key order (no rowid), so neither order nor time links them.
+CREATE TABLE surveys (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  period TEXT NOT NULL,
+  title TEXT NOT NULL,
+  anonymous INTEGER NOT NULL,
+  questions_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  opens_on TEXT NOT NULL,
+  closes_on TEXT NOT NULL,
+  basic_counts_satisfied INTEGER NOT NULL,
+  closed_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX surveys_owner ON surveys(owner_path, status);
+
+CREATE TABLE survey_respondents (
+  survey_id BIGINT NOT NULL REFERENCES surveys(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (survey_id, user_id)
+){without_rowid};
+
+CREATE TABLE survey_answers (
+  survey_id BIGINT NOT NULL REFERENCES surveys(id),
+  answer_key TEXT NOT NULL,
+  user_id BIGINT REFERENCES users(id),
+  rating TEXT NOT NULL,
+  answers_json TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  PRIMARY KEY (survey_id, answer_key)
+){without_rowid};
+
+-- SUP-1
+CREATE TABLE meetings (
+  id {pk},
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  title TEXT NOT NULL,
+  scheduled_at BIGINT NOT NULL,
+  location TEXT NOT NULL,
+  vendor_ids TEXT NOT NULL,
+  attendee_org_ids TEXT NOT NULL,
+  agenda TEXT NOT NULL,
+  minutes TEXT NOT NULL,
+  attendees_present TEXT NOT NULL,
+  status TEXT NOT NULL,
+  cancel_reason TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX meetings_owner ON meetings(owner_path, scheduled_at);
+
+CREATE TABLE meeting_opinions (
+  id {pk},
+  meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+  kind TEXT NOT NULL,
+  content TEXT NOT NULL,
+  org_id BIGINT REFERENCES orgs(id),
+  org_name TEXT NOT NULL,
+  author TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX meeting_opinions_meeting ON meeting_opinions(meeting_id);
+
+-- SUP-2
+CREATE TABLE rectifications (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  meeting_id BIGINT REFERENCES meetings(id),
+  assessment_id BIGINT REFERENCES assessments(id),
+  title TEXT NOT NULL,
+  requirement TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL,
+  completion TEXT NOT NULL,
+  evidence_ids TEXT NOT NULL,
+  reported_at BIGINT,
+  verified_by TEXT NOT NULL,
+  verified_at BIGINT,
+  result TEXT NOT NULL,
+  effect TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX rectifications_owner ON rectifications(owner_path, status, deadline);
+CREATE INDEX rectifications_vendor ON rectifications(vendor_org_id, status);
+
+-- SUP-6
+CREATE TABLE communications (
+  id {pk},
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  contract_id BIGINT REFERENCES contracts(id),
+  occurred_at BIGINT NOT NULL,
+  channel TEXT NOT NULL,
+  counterpart TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_by BIGINT,
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX communications_owner ON communications(owner_path, occurred_at);
+
+-- RP-1 节能降耗
+CREATE TABLE energy_savings (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  recorded_on TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  saving_fen BIGINT NOT NULL,
+  saving_kwh BIGINT NOT NULL,
+  evidence_ids TEXT NOT NULL,
+  created_by BIGINT,
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX energy_savings_contract ON energy_savings(contract_id, recorded_on);
+
+-- RP-1 … RP-4: what the rules proposed, with the evidence and values used; the same evidence never twice.
+CREATE TABLE proposals (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  rule_version TEXT NOT NULL,
+  settings_version TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  period TEXT NOT NULL,
+  amount_fen BIGINT,
+  approved_amount_fen BIGINT,
+  evidence_json TEXT NOT NULL,
+  thresholds_json TEXT NOT NULL,
+  explanation_zh TEXT NOT NULL,
+  explanation_en TEXT NOT NULL,
+  status TEXT NOT NULL,
+  ledger_entry_id BIGINT REFERENCES contract_ledger(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX proposals_owner ON proposals(owner_path, status);
+CREATE INDEX proposals_contract ON proposals(contract_id, status);
+)SQL"},
     };
     return kMigrations;
 }
@@ -292,6 +503,13 @@ std::string Render(const char* sql, Engine engine) {
         engine == Engine::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
     for (auto position = text.find(token); position != std::string::npos; position = text.find(token, position)) {
         text.replace(position, token.size(), replacement);
+    }
+    // SQLite keeps a rowid (insertion order) unless told otherwise; PostgreSQL has no such clause.
+    const std::string without_rowid = "{without_rowid}";
+    const std::string clause = engine == Engine::kSqlite ? " WITHOUT ROWID" : "";
+    for (auto position = text.find(without_rowid); position != std::string::npos;
+         position = text.find(without_rowid, position)) {
+        text.replace(position, without_rowid.size(), clause);
     }
     return text;
 }
