@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPeriod, periodOptions } from './periods';
+
+const periods = [
+  { period: '2027-01', first: '2027-01-01', last: '2027-01-31', assessed: true },
+  { period: '2027-02', first: '2027-02-01', last: '2027-02-28', assessed: false },
+  { period: '2027-03', first: '2027-03-01', last: '2027-03-31', assessed: false },
+  { period: '2027-04', first: '2027-04-01', last: '2027-04-30', assessed: false },
+];
+
+describe('assessment periods (SUP-3)', () => {
+  it('disables future periods and, for routine assessments, assessed ones', () => {
+    const options = periodOptions(periods, '2027-03-15', 'routine');
+    expect(options.map((option) => option.block)).toEqual(['assessed', null, null, 'future']);
+    expect(options.map((option) => option.disabled)).toEqual([true, false, false, true]);
+  });
+  it('lets a special assessment use an assessed period, never a future one', () => {
+    const options = periodOptions(periods, '2027-03-15', 'special');
+    expect(options.map((option) => option.block)).toEqual([null, null, null, 'future']);
+  });
+  it('counts a period starting today as started', () => {
+    expect(periodOptions(periods, '2027-04-01', 'routine')[3].disabled).toBe(false);
+  });
+  it('proposes the latest period still open', () => {
+    expect(defaultPeriod(periodOptions(periods, '2027-03-15', 'routine'))).toBe('2027-03');
+    expect(defaultPeriod(periodOptions(periods.slice(0, 1), '2027-03-15', 'routine'))).toBe('');
+  });
+});

@@ -1,0 +1,30 @@
+import type { AssessmentFormPeriod, AssessmentKind } from '@/api/assessment/types';
+
+/**
+ * Which periods an inspector may pick (SUP-3): a period must have started (first ≤ today), and a routine assessment
+ * is made once per period. A special assessment may be made in an assessed period.
+ */
+export type PeriodBlock = 'future' | 'assessed' | null;
+
+export interface PeriodOption extends AssessmentFormPeriod {
+  disabled: boolean;
+  block: PeriodBlock;
+}
+
+export function periodOptions(
+  periods: readonly AssessmentFormPeriod[],
+  today: string,
+  kind: AssessmentKind,
+): PeriodOption[] {
+  return periods.map((period) => {
+    const block: PeriodBlock = period.first > today ? 'future' : period.assessed && kind === 'routine' ? 'assessed' : null;
+    return { ...period, disabled: block !== null, block };
+  });
+}
+
+/** The latest period that may still be picked, or '' when none may. */
+export function defaultPeriod(options: readonly PeriodOption[]): string {
+  const open = options.filter((option) => !option.disabled);
+  if (open.length === 0) return '';
+  return open.reduce((latest, option) => (option.first > latest.first ? option : latest)).period;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { countRows, formatAverage, fromDraft, nextQuestionKey, questionText, questionsProblem, toDraft } from './questions';
+
+describe('survey questions (SUP-4)', () => {
+  it('shows the text in the current language, or the one string given', () => {
+    expect(questionText({ 'zh-CN': '服务态度', en: 'Attitude' }, 'en')).toBe('Attitude');
+    expect(questionText({ 'zh-CN': '服务态度', en: '' }, 'en')).toBe('服务态度');
+    expect(questionText('服务态度', 'en')).toBe('服务态度');
+    expect(questionText(null, 'zh-CN')).toBe('');
+  });
+  it('edits both languages and fills a missing English text from the Chinese', () => {
+    const draft = toDraft({ key: 'attitude', kind: 'rating', text: { 'zh-CN': '服务态度', en: 'Attitude' } });
+    expect(draft).toEqual({ key: 'attitude', kind: 'rating', zh: '服务态度', en: 'Attitude' });
+    expect(fromDraft({ key: 'q3', kind: 'text', zh: ' 其他意见 ', en: '' })).toEqual({ key: 'q3', kind: 'text', text: { 'zh-CN': '其他意见', en: '其他意见' } });
+  });
+  it('gives new questions unused keys', () => {
+    expect(nextQuestionKey([])).toBe('q1');
+    expect(nextQuestionKey([{ key: 'a' }, { key: 'q3' }])).toBe('q4');
+    expect(nextQuestionKey([{ key: 'q2' }])).toBe('q3');
+  });
+  it('refuses empty texts and repeated keys', () => {
+    expect(questionsProblem([])).toBeNull();
+    expect(questionsProblem([{ key: 'a', kind: 'rating', zh: ' ', en: 'x' }])).toBe('empty-text');
+    expect(questionsProblem([{ key: 'a', kind: 'rating', zh: '1', en: '' }, { key: 'a', kind: 'text', zh: '2', en: '' }])).toBe('duplicate-key');
+  });
+});
+
+describe('results', () => {
+  it('lists the four counts in order, zero when missing', () => {
+    const rows = countRows({ counts: { very_satisfied: 3, satisfied: 2, basically_satisfied: 1 } as never }, (rating) => rating.toUpperCase());
+    expect(rows.map((row) => [row.name, row.value])).toEqual([
+      ['VERY_SATISFIED', 3], ['SATISFIED', 2], ['BASICALLY_SATISFIED', 1], ['DISSATISFIED', 0],
+    ]);
+  });
+  it('formats averages', () => {
+    expect(formatAverage(4.256)).toBe('4.26');
+    expect(formatAverage('4.25')).toBe('4.25');
+    expect(formatAverage(null)).toBe('');
+  });
+});

@@ -1,0 +1,66 @@
+import type { QuestionKind, Rating, SurveyQuestion, SurveyResults } from '@/api/survey/types';
+import { RATINGS } from '@/api/survey/types';
+import type { LocaleCode, LocalizedText } from '@/api/types';
+
+/** Survey questions (SUP-4): the template's, editable by the office before the survey opens. */
+
+/** A question's text in a locale; the server may send both languages or one string. */
+export function questionText(text: LocalizedText | string | null | undefined, locale: LocaleCode): string {
+  if (text === null || text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[locale] || text['zh-CN'] || text.en || '';
+}
+
+/** An editable copy: both languages always present. */
+export interface QuestionDraft {
+  key: string;
+  kind: QuestionKind;
+  zh: string;
+  en: string;
+}
+
+export function toDraft(question: SurveyQuestion): QuestionDraft {
+  const text = question.text;
+  if (typeof text === 'string') return { key: question.key, kind: question.kind, zh: text, en: text };
+  return { key: question.key, kind: question.kind, zh: text['zh-CN'] ?? '', en: text.en ?? '' };
+}
+
+/** The question as sent: an English text left empty repeats the Chinese one. */
+export function fromDraft(draft: QuestionDraft): SurveyQuestion {
+  const zh = draft.zh.trim();
+  const en = draft.en.trim() || zh;
+  return { key: draft.key, kind: draft.kind, text: { 'zh-CN': zh, en } };
+}
+
+/** A key not used yet: q1, q2, … */
+export function nextQuestionKey(drafts: readonly Pick<QuestionDraft, 'key'>[]): string {
+  const used = new Set(drafts.map((draft) => draft.key));
+  let n = drafts.length + 1;
+  while (used.has(`q${n}`)) n += 1;
+  return `q${n}`;
+}
+
+export type QuestionProblem = 'empty-text' | 'duplicate-key';
+
+/** The first reason the questions cannot be sent, or null. No questions at all is allowed (rating only). */
+export function questionsProblem(drafts: readonly QuestionDraft[]): QuestionProblem | null {
+  if (drafts.some((draft) => !draft.zh.trim())) return 'empty-text';
+  const keys = drafts.map((draft) => draft.key);
+  if (new Set(keys).size !== keys.length) return 'duplicate-key';
+  return null;
+}
+
+/** Chart rows, in the order of the four options, with the labels the page passes. */
+export function countRows(
+  results: Pick<SurveyResults, 'counts'>,
+  label: (rating: Rating) => string,
+): { rating: Rating; name: string; value: number }[] {
+  return RATINGS.map((rating) => ({ rating, name: label(rating), value: results.counts?.[rating] ?? 0 }));
+}
+
+/** An average answer to a rating question, "4.25", or '' when nobody answered it. */
+export function formatAverage(average: number | string | null | undefined): string {
+  if (average === null || average === undefined || average === '') return '';
+  if (typeof average === 'string') return average;
+  return Number.isFinite(average) ? String(Math.round(average * 100) / 100) : '';
+}
