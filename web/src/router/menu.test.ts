@@ -28,6 +28,29 @@ describe('menuFor (permissions → menu)', () => {
   });
 });
 
+describe('supervision menu (SUP-1, SUP-2, SUP-6, SUP-7, RP-1)', () => {
+  const supervision = (permissions: string[]) =>
+    menuFor(permissions).find((group) => group.name === 'supervision')?.items.map((item) => item.name) ?? [];
+  const PAGES = ['meetings', 'rectifications', 'communications', 'energy-savings', 'reports'];
+  it('gives the office its own group between business and administration', () => {
+    const groups = menuFor(['dashboard:read', 'contract:read', 'supervision:read', 'supervision:write', 'user:manage']);
+    expect(groups.map((group) => group.name)).toEqual(['main', 'supervision', 'system']);
+    expect(supervision(['supervision:read', 'supervision:write'])).toEqual(PAGES);
+  });
+  it('lets departments and vendors read it (scope is the server\'s)', () => {
+    expect(supervision(['catalogue:read', 'dashboard:read', 'supervision:read', 'survey:answer', 'opinion:write'])).toEqual(PAGES);
+    expect(supervision(['catalogue:read', 'vendor:read', 'contract:read', 'supervision:read', 'supervision:respond'])).toEqual(PAGES);
+  });
+  it('stays hidden from contract reviewers, who hold no supervision permission', () => {
+    expect(supervision(['catalogue:read', 'vendor:read', 'contract:read', 'contract:review'])).toEqual([]);
+  });
+  it('guards the pages: writing needs nothing more to open them, opinions alone do not', () => {
+    const meetings = { fullPath: '/meetings/3', meta: { permissions: ['supervision:read'] } };
+    expect(decide(meetings, ['supervision:read', 'opinion:write'])).toEqual({ kind: 'allow' });
+    expect(decide(meetings, ['opinion:write'])).toEqual({ kind: 'forbidden' });
+  });
+});
+
 describe('homePath', () => {
   it('is the dashboard when allowed, else the first allowed page', () => {
     expect(homePath(['dashboard:read', 'vendor:read'])).toBe('/dashboard');

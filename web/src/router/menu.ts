@@ -30,6 +30,18 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
+    // Supervision (SUP-1, SUP-2, SUP-6, SUP-7, RP-1): what the office does with vendors after signing.
+    name: 'supervision',
+    title: 'layout.menu.groupSupervision',
+    items: [
+      { name: 'meetings', path: '/meetings', title: 'meeting.menu', icon: 'Calendar', permissions: ['supervision:read'] },
+      { name: 'rectifications', path: '/rectifications', title: 'rectification.menu', icon: 'Finished', permissions: ['supervision:read'] },
+      { name: 'communications', path: '/communications', title: 'communication.menu', icon: 'ChatDotRound', permissions: ['supervision:read'] },
+      { name: 'energy-savings', path: '/energy-savings', title: 'energy.menu', icon: 'Lightning', permissions: ['supervision:read'] },
+      { name: 'reports', path: '/reports', title: 'report.menu', icon: 'DataAnalysis', permissions: ['supervision:read'] },
+    ],
+  },
+  {
     name: 'system',
     title: 'layout.menu.groupSystem',
     items: [
