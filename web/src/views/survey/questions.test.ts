@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRows, formatAverage, fromDraft, nextQuestionKey, questionText, questionsProblem, toDraft } from './questions';
+import { addDays, countRows, formatAverage, fromDraft, monthOf, nextQuestionKey, questionText, questionsProblem, toDraft } from './questions';
 
 describe('survey questions (SUP-4)', () => {
   it('shows the text in the current language, or the one string given', () => {
@@ -36,5 +36,15 @@ describe('results', () => {
     expect(formatAverage(4.256)).toBe('4.26');
     expect(formatAverage('4.25')).toBe('4.25');
     expect(formatAverage(null)).toBe('');
+  });
+});
+
+describe('dates', () => {
+  it('adds days across month and year ends', () => {
+    expect(addDays('2027-01-25', 14)).toBe('2027-02-08');
+    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('bad', 1)).toBe('bad');
+    expect(monthOf('2027-03-15')).toBe('2027-03');
   });
 });

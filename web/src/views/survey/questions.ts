@@ -1,15 +1,11 @@
 import type { QuestionKind, Rating, SurveyQuestion, SurveyResults } from '@/api/survey/types';
 import { RATINGS } from '@/api/survey/types';
-import type { LocaleCode, LocalizedText } from '@/api/types';
+import { localizedText } from '@/utils/localized';
 
 /** Survey questions (SUP-4): the template's, editable by the office before the survey opens. */
 
 /** A question's text in a locale; the server may send both languages or one string. */
-export function questionText(text: LocalizedText | string | null | undefined, locale: LocaleCode): string {
-  if (text === null || text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[locale] || text['zh-CN'] || text.en || '';
-}
+export const questionText = localizedText;
 
 /** An editable copy: both languages always present. */
 export interface QuestionDraft {
@@ -63,4 +59,16 @@ export function formatAverage(average: number | string | null | undefined): stri
   if (average === null || average === undefined || average === '') return '';
   if (typeof average === 'string') return average;
   return Number.isFinite(average) ? String(Math.round(average * 100) / 100) : '';
+}
+
+/** The date `days` after a YYYY-MM-DD date (calendar arithmetic in UTC, so no zone can shift it). */
+export function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(time)) return date;
+  return new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Survey periods default to the month the survey is made in ("2027-03"). */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
 }
