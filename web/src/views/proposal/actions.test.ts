@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountRequired, decisionButtons, decisionProblems, evidenceRoute, stepPermission, statusTagType } from './actions';
+import { amountRequired, decisionButtons, decisionProblems, evidenceRoute, ruleKey, stepPermission, statusTagType } from './actions';
 
 const OFFICE = ['supervision:read', 'supervision:write'];
 const LEADERSHIP = ['supervision:read', 'proposal:decide'];
@@ -52,6 +52,10 @@ describe('evidence links and tags', () => {
     expect(evidenceRoute({ kind: 'survey', id: '3' })).toBe('/surveys/3');
     expect(evidenceRoute({ kind: 'energy_saving', id: 2 })).toBeNull();
     expect(evidenceRoute({ kind: 'assessment', id: 'x' })).toBeNull();
+  });
+  it('names rules with keys vue-i18n can read', () => {
+    expect(ruleKey('RP-3/failures')).toBe('proposal.rule.RP_3_failures');
+    expect(ruleKey('RP-2')).toBe('proposal.rule.RP_2');
   });
   it('colours statuses', () => {
     expect(statusTagType('pending_office')).toBe('warning');

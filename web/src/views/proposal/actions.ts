@@ -90,3 +90,8 @@ export function kindTagType(kind: string): TagType {
   if (kind === 'reward') return 'success';
   return 'info';
 }
+
+/** i18n key describing a rule ("RP-3/failures" → proposal.rule.RP_3_failures); keys hold no '/' or '-'. */
+export function ruleKey(rule: string): string {
+  return `proposal.rule.${rule.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
