@@ -31,7 +31,7 @@ describe('menuFor (permissions → menu)', () => {
 describe('supervision menu (SUP-1, SUP-2, SUP-6, SUP-7, RP-1)', () => {
   const supervision = (permissions: string[]) =>
     menuFor(permissions).find((group) => group.name === 'supervision')?.items.map((item) => item.name) ?? [];
-  const PAGES = ['meetings', 'rectifications', 'communications', 'energy-savings', 'reports'];
+  const PAGES = ['assessments', 'surveys', 'meetings', 'rectifications', 'communications', 'energy-savings', 'proposals', 'reports'];
   it('gives the office its own group between business and administration', () => {
     const groups = menuFor(['dashboard:read', 'contract:read', 'supervision:read', 'supervision:write', 'user:manage']);
     expect(groups.map((group) => group.name)).toEqual(['main', 'supervision', 'system']);
@@ -48,6 +48,25 @@ describe('supervision menu (SUP-1, SUP-2, SUP-6, SUP-7, RP-1)', () => {
     const meetings = { fullPath: '/meetings/3', meta: { permissions: ['supervision:read'] } };
     expect(decide(meetings, ['supervision:read', 'opinion:write'])).toEqual({ kind: 'allow' });
     expect(decide(meetings, ['opinion:write'])).toEqual({ kind: 'forbidden' });
+  });
+});
+
+describe('assessments, surveys and proposals (SUP-3, SUP-4, RP-1..RP-4)', () => {
+  const supervision = (permissions: string[]) =>
+    menuFor(permissions).find((group) => group.name === 'supervision')?.items.map((item) => item.name) ?? [];
+  it('shows surveys to a user who may only answer them', () => {
+    expect(supervision(['catalogue:read', 'survey:answer'])).toEqual(['surveys']);
+  });
+  it('shows proposals to a user who may only decide them (ROLE-3)', () => {
+    expect(supervision(['proposal:decide'])).toEqual(['proposals']);
+  });
+  it('guards recording an assessment, answering and deciding by their own permission', () => {
+    const record = { fullPath: '/assessments/new?contract_id=1', meta: { permissions: ['supervision:write'] } };
+    expect(decide(record, ['supervision:read'])).toEqual({ kind: 'forbidden' });
+    expect(decide(record, ['supervision:read', 'supervision:write'])).toEqual({ kind: 'allow' });
+    const answer = { fullPath: '/surveys/4/answer', meta: { permissions: ['survey:answer'] } };
+    expect(decide(answer, ['supervision:read'])).toEqual({ kind: 'forbidden' });
+    expect(decide(answer, ['supervision:read', 'survey:answer'])).toEqual({ kind: 'allow' });
   });
 });
 

@@ -30,14 +30,18 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
-    // Supervision (SUP-1, SUP-2, SUP-6, SUP-7, RP-1): what the office does with vendors after signing.
+    // Supervision (SUP-1 … SUP-8, RP-1 … RP-4): what the office does with vendors after signing.
     name: 'supervision',
     title: 'layout.menu.groupSupervision',
     items: [
+      { name: 'assessments', path: '/assessments', title: 'assessment.menu', icon: 'DocumentChecked', permissions: ['supervision:read'] },
+      // Department users answer surveys (survey:answer); proposals reach leadership (proposal:decide).
+      { name: 'surveys', path: '/surveys', title: 'survey.menu', icon: 'ChatLineSquare', permissions: ['supervision:read', 'survey:answer'] },
       { name: 'meetings', path: '/meetings', title: 'meeting.menu', icon: 'Calendar', permissions: ['supervision:read'] },
       { name: 'rectifications', path: '/rectifications', title: 'rectification.menu', icon: 'Finished', permissions: ['supervision:read'] },
       { name: 'communications', path: '/communications', title: 'communication.menu', icon: 'ChatDotRound', permissions: ['supervision:read'] },
       { name: 'energy-savings', path: '/energy-savings', title: 'energy.menu', icon: 'Lightning', permissions: ['supervision:read'] },
+      { name: 'proposals', path: '/proposals', title: 'proposal.menu', icon: 'Stamp', permissions: ['supervision:read', 'proposal:decide'] },
       { name: 'reports', path: '/reports', title: 'report.menu', icon: 'DataAnalysis', permissions: ['supervision:read'] },
     ],
   },
