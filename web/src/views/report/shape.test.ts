@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARENT_COLUMN, cellText, lastSegment, shapeReport } from './shape';
+import { PARENT_COLUMN, cellText, columnLabel, lastSegment, shapeReport } from './shape';
 
 const ZH = { locale: 'zh-CN' as const, yes: '是', no: '否' };
 const EN = { locale: 'en' as const, yes: 'yes', no: 'no' };
@@ -26,7 +26,7 @@ describe('shapeReport (SUP-7)', () => {
     const shaped = shapeReport(quality, ZH);
     expect(shaped.summary).toEqual([
       { key: 'period', value: '2027-03' },
-      { key: 'generated_at', value: '2027-04-01T09:00:00+08:00' },
+      { key: 'generated_at', value: '2027-04-01 09:00:00' },
       { key: 'audit_chain.ok', value: '是' },
       { key: 'audit_chain.checked', value: '120' },
     ]);
@@ -41,6 +41,12 @@ describe('shapeReport (SUP-7)', () => {
     expect(assessments.columns).toEqual([PARENT_COLUMN, 'period', 'total', 'passed', 'grade', 'failed']);
     expect(assessments.rows).toEqual([{ [PARENT_COLUMN]: 'HT-2027-001', period: '2027-03', total: '52.5', passed: '否', grade: '不合格', failed: '地面' }]);
     expect(notes).toEqual({ key: 'notes', columns: [], rows: [] });
+  });
+
+  it('names a record two lists down by the whole way', () => {
+    const shaped = shapeReport({ contracts: [{ code: 'HT-1', assessments: [{ period: '2027-03', items: [{ item: '地面', lost: 2 }] }] }] }, ZH);
+    expect(shaped.tables.map((table) => table.key)).toEqual(['contracts', 'contracts.assessments', 'contracts.assessments.items']);
+    expect(shaped.tables[2].rows).toEqual([{ [PARENT_COLUMN]: 'HT-1 / 2027-03', item: '地面', lost: '2' }]);
   });
 
   it('shows texts in both languages in the current one', () => {
@@ -62,8 +68,15 @@ describe('cells and labels', () => {
     expect(cellText(undefined, ZH)).toBe('');
     expect(cellText('12345.67', ZH)).toBe('12345.67');
   });
-  it('names a column by its last part', () => {
-    expect(lastSegment('rectifications.open')).toBe('open');
+  it('writes instants in Shanghai time', () => {
+    expect(cellText('2027-03-31T16:30:00Z', ZH)).toBe('2027-04-01 00:30:00');
+    expect(cellText('2027-03-31', ZH)).toBe('2027-03-31');
+  });
+  it('names a table by its last part and a column by all of them', () => {
+    expect(lastSegment('contracts.assessments')).toBe('assessments');
     expect(lastSegment('period')).toBe('period');
+    const labels: Record<string, string> = { rectifications: '整改', open: '整改中' };
+    expect(columnLabel('rectifications.open', (segment) => labels[segment] ?? null)).toBe('整改 · 整改中');
+    expect(columnLabel('mystery', () => null)).toBe('mystery');
   });
 });

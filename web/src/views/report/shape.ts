@@ -1,4 +1,5 @@
 import type { LocaleCode, LocalizedText } from '@/api/types';
+import { formatDateTime } from '@/utils/date';
 import { pickText } from '@/utils/form-errors';
 
 /**
@@ -28,6 +29,9 @@ export interface ShapeOptions {
 
 export const PARENT_COLUMN = '_parent';
 
+/** An instant the server sends ("2027-04-01T09:00:00+08:00"); shown as Shanghai time like everywhere else. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
 /** Fields that name a record, most telling first. */
 const LABEL_FIELDS = ['contract_code', 'code', 'title', 'contract_title', 'name', 'vendor_name', 'period', 'item', 'id'];
 
@@ -51,7 +55,8 @@ function isRecordList(value: unknown): value is JsonObject[] {
 export function cellText(value: unknown, options: ShapeOptions): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? options.yes : options.no;
-  if (typeof value === 'number' || typeof value === 'string') return String(value);
+  if (typeof value === 'string') return INSTANT.test(value) ? formatDateTime(value) : value;
+  if (typeof value === 'number') return String(value);
   if (isLocalized(value)) return pickText(value, options.locale);
   if (Array.isArray(value)) {
     return value.map((item) => cellText(item, options)).filter(Boolean).join(options.locale === 'en' ? '; ' : '；');
@@ -90,7 +95,9 @@ export function shapeReport(data: unknown, options: ShapeOptions): ShapedReport 
     for (const record of records) {
       const cells: Record<string, string> = {};
       if (parent !== null) cells[PARENT_COLUMN] = parent;
-      const label = labelOf(record, options);
+      // A list two levels down names the whole way: "HT-2027-001 / 2027-03".
+      const own = labelOf(record, options);
+      const label = parent ? (own ? `${parent} / ${own}` : parent) : own;
       flatten(record, '', cells, options, (childKey, rows) => addRows(`${key}.${childKey}`, rows, label));
       for (const column of Object.keys(cells)) if (!table.columns.includes(column)) table.columns.push(column);
       table.rows.push(cells);
@@ -113,7 +120,12 @@ export function shapeReport(data: unknown, options: ShapeOptions): ShapedReport 
   return { summary, tables: [...tables.values()] };
 }
 
-/** The last part of a dotted path, the key its label is looked up by ("rectifications.open" → "open"). */
+/** The last part of a dotted path, the key a table's title is looked up by ("contracts.assessments" → "assessments"). */
 export function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('.') + 1);
+}
+
+/** A column's label from the labels of its parts: "rectifications.open" → "整改 · 整改中"; unknown parts as they are. */
+export function columnLabel(path: string, label: (segment: string) => string | null): string {
+  return path.split('.').map((segment) => label(segment) ?? segment).join(' · ');
 }
