@@ -61,6 +61,12 @@ export interface SettingChange {
   reason: string;
 }
 
+/** One allowed value of a setting edited as a choice (e.g. policy.window: 1, 2, 3). */
+export interface SettingChoice {
+  value: SettingValue;
+  label: LocalizedText;
+}
+
 export interface Setting {
   key: string;
   value: SettingValue;
@@ -68,6 +74,8 @@ export interface Setting {
   min: number | null;
   max: number | null;
   unit: string | null;
+  /** When present, the value is one of these and is picked from a list. */
+  choices?: SettingChoice[] | null;
   history: SettingChange[];
 }
 
