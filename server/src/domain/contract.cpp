@@ -264,57 +264,65 @@ Status ValidateContractContent(const ContractContent& content) {
     return Ok();
 }
 
-std::vector<Installment> GenerateSchedule(Date term_start, Date term_end, Frequency frequency, Money total) {
-    std::vector<Installment> installments;
-    if (term_end < term_start) return installments;
+std::vector<TermPeriod> TermPeriods(Date term_start, Date term_end, Frequency frequency) {
+    std::vector<TermPeriod> periods;
+    if (term_end < term_start) return periods;
     const std::chrono::year_month_day start{std::chrono::sys_days{std::chrono::days{term_start.days()}}};
     const int step = MonthsOf(frequency);
     int year = static_cast<int>(start.year());
     int month = static_cast<int>(static_cast<unsigned>(start.month()));
     // Periods start at the term's first month and step by the frequency until the term ends.
-    std::vector<std::pair<int, int>> starts;
-    for (;;) {
+    for (std::size_t index = 0; periods.size() < 120; ++index) {
         const Date first = Date::FromYmd(year, static_cast<unsigned>(month), 1);
-        if (first > term_end || starts.size() >= 120) break;
-        starts.emplace_back(year, month);
+        if (first > term_end) break;
+        int end_year = year;
+        int end_month = month + step;
+        while (end_month > 12) {
+            end_month -= 12;
+            ++end_year;
+        }
+        const Date last = Date::FromYmd(end_year, static_cast<unsigned>(end_month), 1).AddDays(-1);
+        std::string label;
+        switch (frequency) {
+            case Frequency::kMonthly: label = fmt::format("{:04d}-{:02d}", year, month); break;
+            case Frequency::kQuarterly: label = fmt::format("{:04d}-Q{}", year, (month - 1) / 3 + 1); break;
+            case Frequency::kSemiannual: label = fmt::format("{:04d}-H{}", year, month <= 6 ? 1 : 2); break;
+            case Frequency::kAnnual: label = fmt::format("{:04d}", year); break;
+        }
+        for (const auto& other : periods) {
+            if (other.label == label) {
+                label += fmt::format("-{}", index + 1);
+                break;
+            }
+        }
+        periods.push_back({label, std::max(first, term_start), std::min(last, term_end)});
         month += step;
         while (month > 12) {
             month -= 12;
             ++year;
         }
     }
-    if (starts.empty()) return installments;
-    const auto count = static_cast<std::int64_t>(starts.size());
+    return periods;
+}
+
+const TermPeriod* FindTermPeriod(const std::vector<TermPeriod>& periods, std::string_view label) {
+    for (const auto& period : periods) {
+        if (period.label == label) return &period;
+    }
+    return nullptr;
+}
+
+std::vector<Installment> GenerateSchedule(Date term_start, Date term_end, Frequency frequency, Money total) {
+    std::vector<Installment> installments;
+    const auto periods = TermPeriods(term_start, term_end, frequency);
+    if (periods.empty()) return installments;
+    const auto count = static_cast<std::int64_t>(periods.size());
     const std::int64_t share = total.fen() / count;
-    for (std::size_t i = 0; i < starts.size(); ++i) {
-        const auto [period_year, period_month] = starts[i];
-        int end_year = period_year;
-        int end_month = period_month + step;
-        while (end_month > 12) {
-            end_month -= 12;
-            ++end_year;
-        }
-        // Due on the last day of the period, or the term's end for the last one.
-        Date due = Date::FromYmd(end_year, static_cast<unsigned>(end_month), 1).AddDays(-1);
-        if (due > term_end) due = term_end;
-        std::string period;
-        switch (frequency) {
-            case Frequency::kMonthly: period = fmt::format("{:04d}-{:02d}", period_year, period_month); break;
-            case Frequency::kQuarterly:
-                period = fmt::format("{:04d}-Q{}", period_year, (period_month - 1) / 3 + 1);
-                break;
-            case Frequency::kSemiannual:
-                period = fmt::format("{:04d}-H{}", period_year, period_month <= 6 ? 1 : 2);
-                break;
-            case Frequency::kAnnual: period = fmt::format("{:04d}", period_year); break;
-        }
-        if (std::any_of(installments.begin(), installments.end(),
-                        [&](const Installment& other) { return other.period == period; })) {
-            period += fmt::format("-{}", i + 1);
-        }
-        const bool last = i + 1 == starts.size();
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        // Due on the last day of the period, or the term's end for the last one; the remainder in fen goes last.
+        const bool last = i + 1 == periods.size();
         const std::int64_t amount = last ? total.fen() - share * (count - 1) : share;
-        installments.push_back({period, due, Money::FromFen(amount)});
+        installments.push_back({periods[i].label, periods[i].last, Money::FromFen(amount)});
     }
     return installments;
 }

@@ -112,6 +112,16 @@ std::optional<ContractStatus> ParseContractStatus(std::string_view code);
 std::string_view ContractStatusCode(ContractStatus status);
 Text ContractStatusName(ContractStatus status);
 
+// One period of a contract's term at a given frequency: the label ("2027-03", "2027-Q1", "2027-H1", "2027") and
+// its days, clipped to the term.
+struct TermPeriod {
+    std::string label;
+    Date first;
+    Date last;
+};
+std::vector<TermPeriod> TermPeriods(Date term_start, Date term_end, Frequency frequency);
+const TermPeriod* FindTermPeriod(const std::vector<TermPeriod>& periods, std::string_view label);
+
 // Splits a total over the periods of a term: equal parts in fen, the remainder on the last installment, so the
 // schedule always adds up to the total exactly (CON-8).
 std::vector<Installment> GenerateSchedule(Date term_start, Date term_end, Frequency frequency, Money total);

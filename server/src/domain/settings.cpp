@@ -89,8 +89,9 @@ const std::vector<SettingDefinition>& AllSettings() {
          90,
          {"天", "days"},
          {"服务商可在考核后多少天内申诉", "Days after an assessment within which the vendor may appeal"}},
+        // The demo contracts say "考核项目得 0 分视为不合格": by default an item fails when it lost all its points.
         {setting::kAssessmentFailedItemPercent,
-         50,
+         100,
          1,
          100,
          {"%", "%"},
