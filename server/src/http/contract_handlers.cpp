@@ -271,18 +271,7 @@ void AddContractRoutes(Router& router) {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(events, context.services.contracts.History(context.actor(), *id));
                  Json items = Json::array();
-                 for (const auto& event : *events) {
-                     const auto role = ParseRole(event.role);
-                     items.push_back({{"at", event.at.ToIso()},
-                                      {"actor_name", event.actor_name},
-                                      {"role", event.role},
-                                      {"role_name", role ? TextJson(InfoOf(*role).name) : Json(nullptr)},
-                                      {"action", event.action},
-                                      {"from_state", event.from_state},
-                                      {"to_state", event.to_state},
-                                      {"version_no", event.version_no},
-                                      {"comment", event.comment}});
-                 }
+                 for (const auto& event : *events) items.push_back(WorkflowEventJson(event));
                  return JsonResponse(200, Json{{"items", items}});
              })
         .Requires(read);

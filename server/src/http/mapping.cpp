@@ -224,4 +224,13 @@ Json AuditEntryJson(const storage::AuditEntry& entry) {
                 {"hash", entry.hash}};
 }
 
+Json WorkflowEventJson(const storage::WorkflowEvent& event) {
+    const auto role = ParseRole(event.role);
+    return Json{{"at", event.at.ToIso()},     {"actor_name", event.actor_name},
+                {"role", event.role},         {"role_name", role ? TextJson(InfoOf(*role).name) : Json(nullptr)},
+                {"action", event.action},     {"from_state", event.from_state},
+                {"to_state", event.to_state}, {"version_no", event.version_no},
+                {"comment", event.comment}};
+}
+
 }  // namespace houqin::http

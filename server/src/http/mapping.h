@@ -23,5 +23,8 @@ Json QualificationJson(const QualificationView& view);
 Qualification QualificationFromJson(const Json& body, Validation& validation);
 Json AttachmentJson(const AttachmentInfo& info);
 Json AuditEntryJson(const storage::AuditEntry& entry);
+// One step of any workflow (contract review, appeal, proposal, rectification): {at, actor_name, role, role_name,
+// action, from_state, to_state, version_no, comment}.
+Json WorkflowEventJson(const storage::WorkflowEvent& event);
 
 }  // namespace houqin::http

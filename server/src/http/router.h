@@ -73,6 +73,7 @@ void AddCatalogueRoutes(Router& router);
 void AddVendorRoutes(Router& router);
 void AddAuditRoutes(Router& router);
 void AddContractRoutes(Router& router);
+void AddSupervisionRoutes(Router& router);
 void AddServiceRoutes(Router& router);  // openapi.json; healthz and metrics are served by the server itself
 
 std::string OpenApiDocument(const Router& router);

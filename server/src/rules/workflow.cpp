@@ -73,4 +73,36 @@ const WorkflowDefinition& ContractReviewWorkflow() {
     return kDefinition;
 }
 
+const WorkflowDefinition& ProposalWorkflow() {
+    static const WorkflowDefinition kDefinition = [] {
+        const std::vector<Role> office = {Role::kOffice, Role::kAdmin};
+        const std::vector<Role> leadership = {Role::kLeadership};
+        WorkflowDefinition definition;
+        definition.kind = "proposal";
+        definition.transitions = {
+            {"approve", "pending_office", "pending_leadership", office, false},
+            {"reject", "pending_office", "rejected", office, true},
+            {"approve", "pending_leadership", "approved", leadership, false},
+            {"reject", "pending_leadership", "rejected", leadership, true},
+        };
+        return definition;
+    }();
+    return kDefinition;
+}
+
+const WorkflowDefinition& AppealWorkflow() {
+    static const WorkflowDefinition kDefinition = [] {
+        const std::vector<Role> office = {Role::kOffice, Role::kAdmin};
+        WorkflowDefinition definition;
+        definition.kind = "appeal";
+        definition.transitions = {
+            {"appeal", "submitted", "appealed", {Role::kVendor}, true},
+            {"uphold", "appealed", "decided", office, true},
+            {"change", "appealed", "decided", office, true},
+        };
+        return definition;
+    }();
+    return kDefinition;
+}
+
 }  // namespace houqin

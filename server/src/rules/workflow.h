@@ -46,4 +46,11 @@ struct WorkflowDefinition {
 // Amendments (CON-4) go through the same definition.
 const WorkflowDefinition& ContractReviewWorkflow();
 
+// RP-4: a reward, deduction or termination proposal is decided by the office, then by leadership (ROLE-3);
+// either may reject it with a reason. The rules themselves withdraw a proposal whose evidence no longer holds.
+const WorkflowDefinition& ProposalWorkflow();
+
+// SUP-8: the vendor appeals an assessment with a reason; the office upholds it or changes the score, with reasons.
+const WorkflowDefinition& AppealWorkflow();
+
 }  // namespace houqin

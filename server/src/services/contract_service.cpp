@@ -516,17 +516,22 @@ Result<ContractView> ContractService::Terminate(const Actor& actor, std::int64_t
                               {"终止日期不能早于合同开始日期", "The contract cannot end before it started"});
     }
     storage::Transaction transaction(*lease);
+    ApplyTermination(*lease, actor, record, input.reason, input.breach_liability, *input.effective_on);
+    transaction.Commit();
+    return Build(*lease, actor, *storage::FindContract(*lease, id, {"/", std::nullopt}));
+}
+
+void ContractService::ApplyTermination(storage::Connection& connection, const Actor& actor,
+                                       storage::ContractRecord record, const std::string& reason,
+                                       const std::string& breach_liability, Date effective_on) {
     const auto before = record;
     const auto now = context_.clock.Now();
     record.status = "terminated";
     record.review_state = "none";
     record.amendment.reset();  // an amendment in progress ends with the contract
-    record.termination =
-        storage::TerminationRecord{input.reason, input.breach_liability, *input.effective_on, actor.username, now};
-    storage::UpdateContract(*lease, record, now);
-    Record(*lease, actor, before, record, record.version_no, "terminate", "active", "terminated", input.reason);
-    transaction.Commit();
-    return Build(*lease, actor, *storage::FindContract(*lease, id, {"/", std::nullopt}));
+    record.termination = storage::TerminationRecord{reason, breach_liability, effective_on, actor.username, now};
+    storage::UpdateContract(connection, record, now);
+    Record(connection, actor, before, record, record.version_no, "terminate", "active", "terminated", reason);
 }
 
 Result<ContractView> ContractService::Renew(const Actor& actor, std::int64_t id, const RenewalInput& input) {

@@ -111,6 +111,10 @@ class ContractService {
                                         std::optional<std::int64_t> consultation_id, const std::string& reason);
     Result<ContractView> Terminate(const Actor& actor, std::int64_t id, const TerminationInput& input);
     Result<ContractView> Renew(const Actor& actor, std::int64_t id, const RenewalInput& input);
+    // CON-7 inside the caller's transaction (an approved termination proposal, RP-3): the caller has checked that
+    // the contract is active.
+    void ApplyTermination(storage::Connection& connection, const Actor& actor, storage::ContractRecord record,
+                          const std::string& reason, const std::string& breach_liability, Date effective_on);
 
     Result<ContractLedger> Ledger(const Actor& actor, std::int64_t id);
     Result<storage::LedgerEntry> AddLedgerEntry(const Actor& actor, std::int64_t id, const LedgerInput& input);

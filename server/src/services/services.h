@@ -1,11 +1,14 @@
 #pragma once
 // All use cases, wired once in main and handed to the HTTP layer.
 #include "services/account_service.h"
+#include "services/assessment_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/catalogue_service.h"
 #include "services/context.h"
 #include "services/contract_service.h"
+#include "services/policy_service.h"
+#include "services/survey_service.h"
 #include "services/vendor_service.h"
 
 namespace houqin {
@@ -18,7 +21,10 @@ struct Services {
           catalogue(context),
           vendors(context),
           contracts(context),
-          audit(context) {}
+          audit(context),
+          policy(context, contracts),
+          assessments(context, policy),
+          surveys(context, policy) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -29,6 +35,9 @@ struct Services {
     VendorService vendors;
     ContractService contracts;
     AuditService audit;
+    PolicyService policy;
+    AssessmentService assessments;
+    SurveyService surveys;
 };
 
 }  // namespace houqin

@@ -314,6 +314,13 @@ CREATE TABLE assessments (
 CREATE INDEX assessments_owner ON assessments(owner_path, assessed_on);
 CREATE INDEX assessments_vendor ON assessments(vendor_org_id, assessed_on);
 
+-- Files the office attached for a vendor to see (assessment photos): the vendor's users may download them.
+CREATE TABLE attachment_grants (
+  attachment_id BIGINT NOT NULL REFERENCES attachments(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  PRIMARY KEY (attachment_id, vendor_org_id)
+);
+
 -- SUP-8: one appeal per assessment.
 CREATE TABLE assessment_appeals (
   id {pk},

@@ -411,11 +411,21 @@ std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int6
 std::vector<std::int64_t> AttachmentVendorOrgs(Connection& connection, std::int64_t attachment_id) {
     std::vector<std::int64_t> orgs;
     for (const auto& row : connection.Query("SELECT DISTINCT v.org_id FROM qualifications q JOIN vendors v ON v.id = "
-                                            "q.vendor_id WHERE q.attachment_id = ?",
-                                            {attachment_id})) {
+                                            "q.vendor_id WHERE q.attachment_id = ? UNION SELECT vendor_org_id FROM "
+                                            "attachment_grants WHERE attachment_id = ?",
+                                            {attachment_id, attachment_id})) {
         orgs.push_back(row.Int(0));
     }
     return orgs;
+}
+
+void GrantAttachment(Connection& connection, std::int64_t attachment_id, std::int64_t vendor_org_id) {
+    if (connection.QueryOne("SELECT 1 FROM attachment_grants WHERE attachment_id = ? AND vendor_org_id = ?",
+                            {attachment_id, vendor_org_id})) {
+        return;
+    }
+    connection.Execute("INSERT INTO attachment_grants (attachment_id, vendor_org_id) VALUES (?, ?)",
+                       {attachment_id, vendor_org_id});
 }
 
 }  // namespace houqin::storage

@@ -84,5 +84,7 @@ std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& at
 std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content);
 // The vendor organisation ids whose qualifications reference this attachment (for vendor users' access).
 std::vector<std::int64_t> AttachmentVendorOrgs(Connection& connection, std::int64_t attachment_id);
+// Lets a vendor organisation's users download a file the office attached to one of its records.
+void GrantAttachment(Connection& connection, std::int64_t attachment_id, std::int64_t vendor_org_id);
 
 }  // namespace houqin::storage
