@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "http/server.h"
+#include "services/daily_job.h"
 #include "services/demo_seed.h"
 #include "services/maintenance.h"
 #include "services/services.h"
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
     serve->add_option("--web-dir", web_dir, "Folder of the built web UI ('' for API only)");
     serve->add_option("--threads", threads, "Worker threads (database connections)");
     serve->add_option("--io-threads", io_threads, "Socket I/O threads");
+    bool daily_job_enabled = true;
+    serve->add_option("--daily-job", daily_job_enabled,
+                      "Run the rules over every active contract at start-up and daily at 02:00 (default true)");
 
     auto* migrate = app.add_subcommand("migrate", "Apply database migrations");
     add_db(migrate);
@@ -81,6 +85,11 @@ int main(int argc, char** argv) {
     audit->require_subcommand(1);
     auto* audit_verify = audit->add_subcommand("verify", "Check the hash chain; exit 1 naming the first bad entry");
     add_db(audit_verify);
+
+    auto* jobs = app.add_subcommand("jobs", "Scheduled jobs");
+    jobs->require_subcommand(1);
+    auto* run_daily = jobs->add_subcommand("run-daily", "Run the daily rules job once (RP-4) and print what it did");
+    add_db(run_daily);
 
     auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
     add_db(backup);
@@ -112,7 +121,10 @@ int main(int argc, char** argv) {
             options.workers = threads;
             options.io_threads = io_threads;
             options.web_dir = web_dir;
+            houqin::DailyJob daily_job(services.policy);
+            if (daily_job_enabled) daily_job.Start();
             houqin::http::Serve(services, options);
+            daily_job.Stop();
             return 0;
         }
         if (seed->parsed()) {
@@ -145,6 +157,12 @@ int main(int argc, char** argv) {
             std::cout << "audit chain broken at seq " << *result.first_bad_seq << ": " << result.reason.en << " / "
                       << result.reason.zh << "\n";
             return 1;
+        }
+        if (run_daily->parsed()) {
+            const auto run = services.policy.RunDaily();
+            std::cout << "contracts evaluated: " << run.evaluated << ", proposed: " << run.proposed.size()
+                      << ", withdrawn: " << run.withdrawn.size() << "\n";
+            return 0;
         }
         if (backup->parsed()) {
             auto status = houqin::Backup(*database, out_path);
