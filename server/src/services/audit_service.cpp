@@ -22,6 +22,108 @@ Result<storage::AuditVerification> AuditService::Verify(const Actor& actor) {
     return storage::VerifyAuditChain(*lease);
 }
 
+void AuditService::AddSupervision(storage::Connection& connection, const Actor& actor, Dashboard& dashboard) {
+    const auto scope = storage::VendorScope::Of(actor);
+    const auto today = context_.clock.Today();
+    if (actor.Can(Permission::kSupervisionRead)) {
+        SupervisionFigures figures;
+        figures.scores = storage::ScoresByPeriod(connection, scope, 12);
+        figures.satisfaction = storage::SatisfactionByPeriod(connection, scope, 12);
+        figures.rectifications = storage::CountRectifications(connection, scope, today);
+        if (actor.role != Role::kVendor && actor.role != Role::kDepartment) {
+            figures.proposals = storage::CountProposalsByStatus(connection, scope);
+        }
+        figures.deductions = storage::DeductionsByPeriod(connection, scope, 12);
+        dashboard.supervision = std::move(figures);
+        // rectifications past their deadline (the vendor sees its own).
+        for (const auto& item : storage::OverdueRectifications(connection, scope, today, 20)) {
+            const auto days = today.days() - item.deadline.days();
+            dashboard.reminders.push_back({"rectification_overdue",
+                                           "danger",
+                                           {fmt::format("{} 的整改「{}」已逾期 {} 天(期限 {})", item.vendor_name,
+                                                        item.title, days, item.deadline.ToString()),
+                                            fmt::format("{}: rectification '{}' is {} days overdue (deadline {})",
+                                                        item.vendor_name, item.title, days, item.deadline.ToString())},
+                                           item.deadline,
+                                           "/rectifications/" + std::to_string(item.id)});
+        }
+    }
+    // the last completed period of each active contract without its routine assessment.
+    if (actor.Can(Permission::kSupervisionWrite)) {
+        for (const auto id : storage::ActiveContractIds(connection, today)) {
+            const auto contract = storage::FindContract(connection, id, scope);
+            if (!contract) continue;
+            const auto version = storage::FindContractVersion(connection, id, contract->active_version_no);
+            if (!version) continue;
+            const auto content = storage::ParseContractContent(version->content_json);
+            const TermPeriod* last_done = nullptr;
+            const auto periods = TermPeriods(contract->term_start, contract->term_end, content.assessment.frequency);
+            for (const auto& period : periods) {
+                if (period.last < today) last_done = &period;
+            }
+            if (!last_done || storage::AssessmentExists(connection, id, last_done->label, "routine")) continue;
+            dashboard.reminders.push_back(
+                {"assessment_due",
+                 "warning",
+                 {fmt::format("合同 {}「{}」{} 期间的考核尚未录入", contract->code, contract->title, last_done->label),
+                  fmt::format("Contract {} '{}': the {} assessment has not been recorded", contract->code,
+                              contract->title, last_done->label)},
+                 last_done->last,
+                 "/assessments/new?contract_id=" + std::to_string(id)});
+        }
+        for (const auto& meeting : storage::UpcomingMeetings(connection, actor.scope_path, context_.clock.Now(),
+                                                             Instant{context_.clock.Now().ms + 7LL * 86'400'000}, 10)) {
+            dashboard.reminders.push_back(
+                {"meeting_upcoming",
+                 "info",
+                 {fmt::format("例会「{}」将于 {} 召开", meeting.title, meeting.scheduled_at.ToIso().substr(0, 16)),
+                  fmt::format("Work meeting '{}' at {}", meeting.title, meeting.scheduled_at.ToIso().substr(0, 16))},
+                 meeting.scheduled_at.ShanghaiDate(),
+                 "/meetings/" + std::to_string(meeting.id)});
+        }
+    }
+    // surveys the department user has not answered yet.
+    if (actor.Can(Permission::kSurveyAnswer)) {
+        storage::SurveyFilter filter;
+        filter.scope = scope;
+        filter.pending_for_user = actor.user_id;
+        filter.page_size = 20;
+        for (const auto& survey : storage::ListSurveys(connection, filter).first) {
+            if (survey.closes_on < today) continue;
+            dashboard.reminders.push_back(
+                {"survey_open",
+                 "warning",
+                 {fmt::format("请填写满意度调查「{}」(截止 {})", survey.title, survey.closes_on.ToString()),
+                  fmt::format("Please answer the survey '{}' (closes {})", survey.title, survey.closes_on.ToString())},
+                 survey.closes_on,
+                 "/surveys/" + std::to_string(survey.id) + "/answer"});
+        }
+    }
+    // proposals waiting for this user's step.
+    const std::string waiting = actor.Can(Permission::kProposalDecide)     ? "pending_leadership"
+                                : actor.Can(Permission::kSupervisionWrite) ? "pending_office"
+                                                                           : "";
+    if (!waiting.empty()) {
+        storage::ProposalFilter filter;
+        filter.scope = scope;
+        filter.status = waiting;
+        filter.page_size = 20;
+        for (const auto& proposal : storage::ListProposals(connection, filter).first) {
+            dashboard.reminders.push_back({"proposal_pending",
+                                           proposal.kind == "termination" ? "danger" : "warning",
+                                           {fmt::format("{} 的{}建议待您审批({})", proposal.vendor_name,
+                                                        proposal.kind == "termination" ? "解约"
+                                                        : proposal.kind == "deduction" ? "扣款"
+                                                                                       : "奖励",
+                                                        proposal.rule),
+                                            fmt::format("{}: a {} proposal awaits your decision ({})",
+                                                        proposal.vendor_name, proposal.kind, proposal.rule)},
+                                           proposal.created_at.ShanghaiDate(),
+                                           "/proposals/" + std::to_string(proposal.id)});
+        }
+    }
+}
+
 Result<Dashboard> AuditService::GetDashboard(const Actor& actor) {
     if (auto status = actor.Require(Permission::kDashboardRead); !status) return status.error();
     auto lease = context_.database.Acquire();
@@ -85,6 +187,7 @@ Result<Dashboard> AuditService::GetDashboard(const Actor& actor) {
             dashboard.reminders.push_back(std::move(reminder));
         }
     }
+    AddSupervision(*lease, actor, dashboard);
     // Most urgent first, then by date, whatever their kind.
     const auto rank = [](const std::string& severity) {
         return severity == "danger" ? 0 : severity == "warning" ? 1 : 2;

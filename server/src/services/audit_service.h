@@ -1,21 +1,34 @@
 #pragma once
 // browsing and verifying the audit trail; the dashboard with its reminders.
+#include <map>
+#include <optional>
 #include <vector>
 
 #include "domain/access.h"
 #include "rules/qualification_rules.h"
 #include "services/context.h"
 #include "storage/audit_store.h"
+#include "storage/supervision_store.h"
 #include "storage/vendor_store.h"
 
 namespace houqin {
 
 struct Reminder {
-    std::string kind;      // qualification_expired, qualification_expiring, contract_expiring
+    std::string kind;      // qualification_expired, qualification_expiring, contract_expiring, assessment_due,
+                           // rectification_overdue, survey_open, meeting_upcoming, proposal_pending
     std::string severity;  // danger, warning
     Text title;
     Date due;
     std::string link;  // the page the reminder opens
+};
+
+// X-3 charts for those who read supervision records (scoped like everything else).
+struct SupervisionFigures {
+    std::vector<storage::PeriodScore> scores;
+    std::vector<storage::PeriodRatings> satisfaction;
+    storage::RectificationCounts rectifications;
+    std::map<std::string, std::int64_t> proposals;  // by status (not for vendors and departments)
+    std::vector<std::pair<std::string, Money>> deductions;
 };
 
 struct Dashboard {
@@ -26,6 +39,7 @@ struct Dashboard {
     std::vector<std::pair<Date, std::int64_t>> audit_per_day;  // the last 7 days, oldest first
     std::vector<Reminder> reminders;
     std::int64_t warning_days = 0;
+    std::optional<SupervisionFigures> supervision;
 };
 
 class AuditService {
@@ -36,6 +50,7 @@ class AuditService {
     Result<Dashboard> GetDashboard(const Actor& actor);
 
   private:
+    void AddSupervision(storage::Connection& connection, const Actor& actor, Dashboard& dashboard);
     ServiceContext& context_;
 };
 

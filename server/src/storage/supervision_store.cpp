@@ -1,5 +1,6 @@
 #include "storage/supervision_store.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace houqin::storage {
@@ -710,6 +711,116 @@ std::string PolicySettingsVersion(Connection& connection) {
         "key LIKE 'survey.%'",
         {});
     return "S" + std::to_string(row ? row->Int(0) : 0);
+}
+
+std::vector<PeriodScore> ScoresByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit) {
+    std::string where = " WHERE a.kind = 'routine'";
+    Params params;
+    AddScopeCondition(scope, "a.owner_path", "a.vendor_org_id", where, params);
+    params.emplace_back(limit);
+    std::vector<PeriodScore> scores;
+    for (const auto& row : connection.Query("SELECT a.period, SUM(a.total_tenths), COUNT(*) FROM assessments a" +
+                                                where + " GROUP BY a.period ORDER BY a.period DESC LIMIT ?",
+                                            params)) {
+        scores.push_back({row.Str(0), row.Int(1), row.Int(2)});
+    }
+    std::reverse(scores.begin(), scores.end());
+    return scores;
+}
+
+std::vector<PeriodRatings> SatisfactionByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit) {
+    std::string where = " WHERE s.status = 'closed'";
+    Params params;
+    AddScopeCondition(scope, "s.owner_path", "s.vendor_org_id", where, params);
+    std::map<std::string, PeriodRatings> by_period;
+    for (const auto& row : connection.Query(
+             "SELECT s.period, s.basic_counts_satisfied, r.rating, COUNT(*) FROM surveys s JOIN survey_answers r ON "
+             "r.survey_id = s.id" +
+                 where + " GROUP BY s.period, s.basic_counts_satisfied, r.rating",
+             params)) {
+        auto& entry = by_period[row.Str(0)];
+        entry.period = row.Str(0);
+        const auto& rating = row.Str(2);
+        const auto count = row.Int(3);
+        if (rating != "very_satisfied" && rating != "satisfied" && rating != "basically_satisfied" &&
+            rating != "dissatisfied") {
+            continue;
+        }
+        entry.valid += count;
+        if (rating == "very_satisfied" || rating == "satisfied" || (rating == "basically_satisfied" && row.Bool(1))) {
+            entry.satisfied += count;
+        }
+    }
+    std::vector<PeriodRatings> result;
+    for (auto& [period, entry] : by_period) result.push_back(entry);
+    if (static_cast<std::int64_t>(result.size()) > limit) {
+        result.erase(result.begin(), result.end() - limit);
+    }
+    return result;
+}
+
+RectificationCounts CountRectifications(Connection& connection, const VendorScope& scope, Date today) {
+    std::string where = " WHERE 1 = 1";
+    Params params{today.ToString()};  // the deadline comparison comes first in the statement
+    AddScopeCondition(scope, "r.owner_path", "r.vendor_org_id", where, params);
+    RectificationCounts counts;
+    const auto row = connection.QueryOne(
+        "SELECT COALESCE(SUM(CASE WHEN r.status = 'open' AND r.deadline < ? THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN r.status = 'open' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN r.status = "
+        "'reported' THEN 1 ELSE 0 END), 0) FROM rectifications r" +
+            where,
+        params);
+    if (row) counts = {row->Int(1), row->Int(2), row->Int(0)};
+    return counts;
+}
+
+std::vector<std::pair<std::string, Money>> DeductionsByPeriod(Connection& connection, const VendorScope& scope,
+                                                              std::int64_t limit) {
+    std::string where = " WHERE l.kind = 'deduction'";
+    Params params;
+    AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
+    params.emplace_back(limit);
+    std::vector<std::pair<std::string, Money>> result;
+    for (const auto& row :
+         connection.Query("SELECT l.period, SUM(l.amount_fen) FROM contract_ledger l JOIN contracts c ON c.id = "
+                          "l.contract_id" +
+                              where + " GROUP BY l.period ORDER BY l.period DESC LIMIT ?",
+                          params)) {
+        result.emplace_back(row.Str(0), Money::FromFen(row.Int(1)));
+    }
+    std::reverse(result.begin(), result.end());
+    return result;
+}
+
+std::vector<OverdueRectification> OverdueRectifications(Connection& connection, const VendorScope& scope, Date today,
+                                                        std::int64_t limit) {
+    std::string where = " WHERE r.status = 'open' AND r.deadline < ?";
+    Params params{today.ToString()};
+    AddScopeCondition(scope, "r.owner_path", "r.vendor_org_id", where, params);
+    params.emplace_back(limit);
+    std::vector<OverdueRectification> result;
+    for (const auto& row : connection.Query(
+             "SELECT r.id, r.title, v.name, r.deadline FROM rectifications r JOIN vendors v ON v.id = r.vendor_id" +
+                 where + " ORDER BY r.deadline, r.id LIMIT ?",
+             params)) {
+        result.push_back({row.Int(0), row.Str(1), row.Str(2), Date::Parse(row.Str(3)).value_or(Date{})});
+    }
+    return result;
+}
+
+std::vector<UpcomingMeeting> UpcomingMeetings(Connection& connection, const std::string& owner_path_prefix,
+                                              Instant from, Instant until, std::int64_t limit) {
+    std::string where = " WHERE m.status = 'scheduled' AND m.scheduled_at >= ? AND m.scheduled_at < ?";
+    Params params{from.ms, until.ms};
+    AddScopeCondition({owner_path_prefix, std::nullopt}, "m.owner_path", "m.owner_org_id", where, params);
+    params.emplace_back(limit);
+    std::vector<UpcomingMeeting> result;
+    for (const auto& row : connection.Query(
+             "SELECT m.id, m.title, m.scheduled_at FROM meetings m" + where + " ORDER BY m.scheduled_at LIMIT ?",
+             params)) {
+        result.push_back({row.Int(0), row.Str(1), Instant{row.Int(2)}});
+    }
+    return result;
 }
 
 std::vector<std::int64_t> ActiveContractIds(Connection& connection, Date today) {

@@ -220,6 +220,44 @@ std::vector<PolicyEnergySaving> EnergySavingFacts(Connection& connection, std::i
 // "S<n>": n is the last change to any policy.* setting (0 = all defaults), so a decision names the settings it used.
 std::string PolicySettingsVersion(Connection& connection);
 
+// X-3 dashboard figures, within a scope.
+struct PeriodScore {
+    std::string period;
+    std::int64_t sum_tenths = 0;
+    std::int64_t count = 0;
+};
+// Routine assessments per period, the latest `limit` periods, oldest first.
+std::vector<PeriodScore> ScoresByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit);
+struct PeriodRatings {
+    std::string period;
+    std::int64_t satisfied = 0;  // by each survey's own formula
+    std::int64_t valid = 0;
+};
+std::vector<PeriodRatings> SatisfactionByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit);
+struct RectificationCounts {
+    std::int64_t open = 0;
+    std::int64_t reported = 0;
+    std::int64_t overdue = 0;
+};
+RectificationCounts CountRectifications(Connection& connection, const VendorScope& scope, Date today);
+std::vector<std::pair<std::string, Money>> DeductionsByPeriod(Connection& connection, const VendorScope& scope,
+                                                              std::int64_t limit);
+struct OverdueRectification {
+    std::int64_t id = 0;
+    std::string title;
+    std::string vendor_name;
+    Date deadline;
+};
+std::vector<OverdueRectification> OverdueRectifications(Connection& connection, const VendorScope& scope, Date today,
+                                                        std::int64_t limit);
+struct UpcomingMeeting {
+    std::int64_t id = 0;
+    std::string title;
+    Instant scheduled_at;
+};
+std::vector<UpcomingMeeting> UpcomingMeetings(Connection& connection, const std::string& owner_path_prefix,
+                                              Instant from, Instant until, std::int64_t limit);
+
 // Active contracts (stored status active, term not ended) in no particular scope: the daily job's work list.
 std::vector<std::int64_t> ActiveContractIds(Connection& connection, Date today);
 
