@@ -39,6 +39,7 @@ Dispatcher::Dispatcher(Services& services, std::string web_dir) : services_(serv
     AddVendorRoutes(router_);
     AddAuditRoutes(router_);
     AddContractRoutes(router_);
+    AddOversightRoutes(router_);
     AddServiceRoutes(router_);
 }
 

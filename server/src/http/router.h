@@ -73,7 +73,8 @@ void AddCatalogueRoutes(Router& router);
 void AddVendorRoutes(Router& router);
 void AddAuditRoutes(Router& router);
 void AddContractRoutes(Router& router);
-void AddServiceRoutes(Router& router);  // openapi.json; healthz and metrics are served by the server itself
+void AddOversightRoutes(Router& router);  // meetings, rectifications, communications, energy savings
+void AddServiceRoutes(Router& router);    // openapi.json; healthz and metrics are served by the server itself
 
 std::string OpenApiDocument(const Router& router);
 

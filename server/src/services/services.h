@@ -6,6 +6,7 @@
 #include "services/catalogue_service.h"
 #include "services/context.h"
 #include "services/contract_service.h"
+#include "services/oversight_service.h"
 #include "services/vendor_service.h"
 
 namespace houqin {
@@ -18,7 +19,8 @@ struct Services {
           catalogue(context),
           vendors(context),
           contracts(context),
-          audit(context) {}
+          audit(context),
+          oversight(context) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -29,6 +31,7 @@ struct Services {
     VendorService vendors;
     ContractService contracts;
     AuditService audit;
+    OversightService oversight;
 };
 
 }  // namespace houqin
