@@ -7,6 +7,7 @@
 #include "services/context.h"
 #include "services/contract_service.h"
 #include "services/oversight_service.h"
+#include "services/report_service.h"
 #include "services/vendor_service.h"
 
 namespace houqin {
@@ -20,7 +21,8 @@ struct Services {
           vendors(context),
           contracts(context),
           audit(context),
-          oversight(context) {}
+          oversight(context),
+          reports(context) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -32,6 +34,7 @@ struct Services {
     ContractService contracts;
     AuditService audit;
     OversightService oversight;
+    ReportService reports;
 };
 
 }  // namespace houqin
