@@ -40,6 +40,8 @@ Dispatcher::Dispatcher(Services& services, std::string web_dir) : services_(serv
     AddAuditRoutes(router_);
     AddContractRoutes(router_);
     AddSupervisionRoutes(router_);
+    AddOversightRoutes(router_);
+    AddReportRoutes(router_);
     AddServiceRoutes(router_);
 }
 

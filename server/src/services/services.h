@@ -7,7 +7,9 @@
 #include "services/catalogue_service.h"
 #include "services/context.h"
 #include "services/contract_service.h"
+#include "services/oversight_service.h"
 #include "services/policy_service.h"
+#include "services/report_service.h"
 #include "services/survey_service.h"
 #include "services/vendor_service.h"
 
@@ -24,7 +26,9 @@ struct Services {
           audit(context),
           policy(context, contracts),
           assessments(context, policy),
-          surveys(context, policy) {}
+          surveys(context, policy),
+          oversight(context, policy),
+          reports(context) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -38,6 +42,8 @@ struct Services {
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;
+    OversightService oversight;
+    ReportService reports;
 };
 
 }  // namespace houqin
