@@ -2,7 +2,9 @@ import type { ChecklistItem } from '../catalogue/types';
 import type { DeductionClause, GradeBand } from '../contract/types';
 import type { LocalizedText, PageQuery } from '../types';
 
-/** docs/api.md "Assessments" (SUP-3, SUP-8). Scores are numbers with at most one decimal (52.5). */
+/** docs/api.md "Assessments" (SUP-3, SUP-8). Scores have at most one decimal; the server sends them as text ("52.5"). */
+export type Score = number | string;
+
 export type AssessmentKind = 'routine' | 'special';
 export const ASSESSMENT_KINDS: AssessmentKind[] = ['routine', 'special'];
 
@@ -22,8 +24,8 @@ export interface AttachmentRef {
 export interface AssessmentItem {
   item: string;
   points: number;
-  lost: number;
-  score: number;
+  lost: Score;
+  score: Score;
   failed: boolean;
   note: string;
   photos: AttachmentRef[];
@@ -38,13 +40,14 @@ export interface Appeal {
   decision_reason: string | null;
   decided_by: string | null;
   decided_at: string | null;
-  previous_total: number | null;
+  previous_total: Score | null;
 }
 
 export interface AssessmentHistoryEntry {
   at: string;
   actor_name: string;
   role: string;
+  role_name?: LocalizedText | null;
   action: string;
   comment: string | null;
 }
@@ -60,8 +63,8 @@ export interface AssessmentSummary {
   kind: AssessmentKind;
   assessed_on: string;
   inspector: string;
-  total: number;
-  original_total: number | null;
+  total: Score;
+  original_total: Score | null;
   pass_mark: number;
   passed: boolean;
   grade: string;
@@ -81,6 +84,9 @@ export interface Assessment extends AssessmentSummary {
   computation: LocalizedText | null;
   appeal: Appeal | null;
   history: AssessmentHistoryEntry[];
+  /** The terms the assessment was made under, for recomputing a changed score. */
+  bands?: GradeBand[];
+  failed_item_percent?: number;
 }
 
 export type AssessmentSortField = 'assessed_on' | 'period' | 'total';
@@ -99,11 +105,18 @@ export interface AssessmentFormPeriod {
   first: string;
   last: string;
   assessed: boolean;
+  /** Not started yet, by the server's clock. */
+  future?: boolean;
 }
 
 /** What an inspector fills in, from the contract version in force. */
 export interface AssessmentForm {
   contract_id: number;
+  contract_code?: string;
+  contract_title?: string;
+  vendor_name?: string;
+  version_no?: number;
+  appeal_days?: number;
   periods: AssessmentFormPeriod[];
   checklist: ChecklistItem[];
   pass_mark: number;

@@ -33,6 +33,7 @@ export interface ProposalHistoryEntry {
   at: string;
   actor_name: string;
   role: string;
+  role_name?: LocalizedText | null;
   action: string;
   comment: string | null;
 }

@@ -11,8 +11,15 @@ export type QuestionKind = 'rating' | 'text';
 
 export interface SurveyQuestion {
   key: string;
-  /** Both languages, as the template gives them; a plain string is accepted when reading. */
+  /** The template gives both languages; a survey stores the one text its respondents read. */
   text: LocalizedText | string;
+  kind: QuestionKind;
+}
+
+/** A question as POST /surveys takes it: key (lower-case letters, digits, _), one text, kind. */
+export interface QuestionInput {
+  key: string;
+  text: string;
   kind: QuestionKind;
 }
 
@@ -71,7 +78,7 @@ export interface SurveyInput {
   title: string;
   anonymous: boolean;
   closes_on: string;
-  questions: SurveyQuestion[];
+  questions: QuestionInput[];
 }
 
 /** A rating question's answer is 1..5, a text question's a string. */

@@ -17,7 +17,9 @@ export function periodOptions(
   kind: AssessmentKind,
 ): PeriodOption[] {
   return periods.map((period) => {
-    const block: PeriodBlock = period.first > today ? 'future' : period.assessed && kind === 'routine' ? 'assessed' : null;
+    // The server's `future` flag wins: its clock decides what has started; the date compare covers its absence.
+    const future = period.future ?? period.first > today;
+    const block: PeriodBlock = future ? 'future' : period.assessed && kind === 'routine' ? 'assessed' : null;
     return { ...period, disabled: block !== null, block };
   });
 }

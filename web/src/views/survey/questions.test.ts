@@ -8,10 +8,11 @@ describe('survey questions (SUP-4)', () => {
     expect(questionText('服务态度', 'en')).toBe('服务态度');
     expect(questionText(null, 'zh-CN')).toBe('');
   });
-  it('edits both languages and fills a missing English text from the Chinese', () => {
+  it('edits the Chinese text of a template question and sends one trimmed text', () => {
     const draft = toDraft({ key: 'attitude', kind: 'rating', text: { 'zh-CN': '服务态度', en: 'Attitude' } });
-    expect(draft).toEqual({ key: 'attitude', kind: 'rating', zh: '服务态度', en: 'Attitude' });
-    expect(fromDraft({ key: 'q3', kind: 'text', zh: ' 其他意见 ', en: '' })).toEqual({ key: 'q3', kind: 'text', text: { 'zh-CN': '其他意见', en: '其他意见' } });
+    expect(draft).toEqual({ key: 'attitude', kind: 'rating', text: '服务态度' });
+    expect(toDraft({ key: 'a', kind: 'text', text: '其他' }).text).toBe('其他');
+    expect(fromDraft({ key: 'q3', kind: 'text', text: ' 其他意见 ' })).toEqual({ key: 'q3', kind: 'text', text: '其他意见' });
   });
   it('gives new questions unused keys', () => {
     expect(nextQuestionKey([])).toBe('q1');
@@ -20,8 +21,8 @@ describe('survey questions (SUP-4)', () => {
   });
   it('refuses empty texts and repeated keys', () => {
     expect(questionsProblem([])).toBeNull();
-    expect(questionsProblem([{ key: 'a', kind: 'rating', zh: ' ', en: 'x' }])).toBe('empty-text');
-    expect(questionsProblem([{ key: 'a', kind: 'rating', zh: '1', en: '' }, { key: 'a', kind: 'text', zh: '2', en: '' }])).toBe('duplicate-key');
+    expect(questionsProblem([{ key: 'a', kind: 'rating', text: ' ' }])).toBe('empty-text');
+    expect(questionsProblem([{ key: 'a', kind: 'rating', text: '1' }, { key: 'a', kind: 'text', text: '2' }])).toBe('duplicate-key');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { QuestionKind, Rating, SurveyQuestion, SurveyResults } from '@/api/survey/types';
+import type { QuestionInput, QuestionKind, Rating, SurveyQuestion, SurveyResults } from '@/api/survey/types';
 import { RATINGS } from '@/api/survey/types';
 import { localizedText } from '@/utils/localized';
 
@@ -7,25 +7,23 @@ import { localizedText } from '@/utils/localized';
 /** A question's text in a locale; the server may send both languages or one string. */
 export const questionText = localizedText;
 
-/** An editable copy: both languages always present. */
+/**
+ * An editable question. A survey stores one text per question (what respondents read), so the template's Chinese
+ * text, the primary language, is what the office starts from, as the server does when no questions are sent.
+ */
 export interface QuestionDraft {
   key: string;
   kind: QuestionKind;
-  zh: string;
-  en: string;
+  text: string;
 }
 
 export function toDraft(question: SurveyQuestion): QuestionDraft {
   const text = question.text;
-  if (typeof text === 'string') return { key: question.key, kind: question.kind, zh: text, en: text };
-  return { key: question.key, kind: question.kind, zh: text['zh-CN'] ?? '', en: text.en ?? '' };
+  return { key: question.key, kind: question.kind, text: typeof text === 'string' ? text : text['zh-CN'] || text.en || '' };
 }
 
-/** The question as sent: an English text left empty repeats the Chinese one. */
-export function fromDraft(draft: QuestionDraft): SurveyQuestion {
-  const zh = draft.zh.trim();
-  const en = draft.en.trim() || zh;
-  return { key: draft.key, kind: draft.kind, text: { 'zh-CN': zh, en } };
+export function fromDraft(draft: QuestionDraft): QuestionInput {
+  return { key: draft.key, kind: draft.kind, text: draft.text.trim() };
 }
 
 /** A key not used yet: q1, q2, … */
@@ -40,7 +38,7 @@ export type QuestionProblem = 'empty-text' | 'duplicate-key';
 
 /** The first reason the questions cannot be sent, or null. No questions at all is allowed (rating only). */
 export function questionsProblem(drafts: readonly QuestionDraft[]): QuestionProblem | null {
-  if (drafts.some((draft) => !draft.zh.trim())) return 'empty-text';
+  if (drafts.some((draft) => !draft.text.trim())) return 'empty-text';
   const keys = drafts.map((draft) => draft.key);
   if (new Set(keys).size !== keys.length) return 'duplicate-key';
   return null;
