@@ -77,10 +77,15 @@ describe('total, pass, grade, failed items', () => {
     expect(gradeOf(599, bands)).toBeNull();
     expect(gradeOf(1000, [])).toBeNull();
   });
-  it('fails an item that lost half its points or more (setting 50 %)', () => {
-    expect(itemFailed(15, 75)).toBe(true);
-    expect(itemFailed(15, 74)).toBe(false);
-    expect(itemFailed(5, 25)).toBe(true);
+  it('fails, by default, an item that scored 0 (setting 100 %)', () => {
+    expect(itemFailed(15, 150)).toBe(true);
+    expect(itemFailed(15, 149)).toBe(false);
+    expect(computeScore({ checklist, lost: [150, 75], passMark: 60, bands }).failedCount).toBe(1);
+  });
+  it('fails an item that lost half its points or more when the setting is 50 %', () => {
+    expect(itemFailed(15, 75, 50)).toBe(true);
+    expect(itemFailed(15, 74, 50)).toBe(false);
+    expect(itemFailed(5, 25, 50)).toBe(true);
     expect(itemFailed(10, 0, 1)).toBe(false);
     expect(itemFailed(10, 10, 10)).toBe(true);
     const result = computeScore({ checklist, lost: [75, 74, 0, 100], passMark: 60, bands, failedItemPercent: 50 });

@@ -6,8 +6,8 @@ import type { GradeBand } from '@/api/contract/types';
  * point (52.5 → 525), never in floating point, so the total shown before submitting is the one the server records.
  */
 
-/** Setting `assessment.failed_item_percent` when the server does not send it. */
-export const DEFAULT_FAILED_ITEM_PERCENT = 50;
+/** Setting `assessment.failed_item_percent` when the server does not send it: 100, an item that scored 0. */
+export const DEFAULT_FAILED_ITEM_PERCENT = 100;
 export const FULL_MARKS_TENTHS = 1000;
 
 const SCORE_TEXT = /^\s*(\d{1,6})(?:\.(\d))?\s*$/;
