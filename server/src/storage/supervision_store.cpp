@@ -543,7 +543,8 @@ std::vector<SurveyAnswer> ListSurveyAnswers(Connection& connection, std::int64_t
         SurveyAnswer answer;
         answer.user_id = row.OptInt(0);
         answer.rating = row.Str(1);
-        for (const auto& [key, value] : Json::parse(row.Str(2)).items()) {
+        const auto parsed = Json::parse(row.Str(2));  // kept alive: items() only refers to it
+        for (const auto& [key, value] : parsed.items()) {
             answer.answers[key] = value.is_string() ? value.get<std::string>() : value.dump();
         }
         answer.comment = row.Str(3);
