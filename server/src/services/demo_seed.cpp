@@ -5,9 +5,13 @@
 
 #include "domain/credit_code.h"
 #include "services/account_service.h"
+#include "services/assessment_service.h"
 #include "services/auth_service.h"
 #include "services/catalogue_service.h"
 #include "services/contract_service.h"
+#include "services/oversight_service.h"
+#include "services/policy_service.h"
+#include "services/survey_service.h"
 #include "services/vendor_service.h"
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
@@ -168,6 +172,7 @@ Actor DemoActor(ServiceContext& context, const std::string& username) {
     actor.org_id = user->org_id;
     actor.org_name = user->org_name;
     actor.scope_path = AuthService::ScopePathFor(*lease, *org);
+    if (org->kind == OrgKind::kVendor) actor.vendor_org_id = org->id;
     actor.request_id = "seed-demo";
     return actor;
 }
@@ -216,8 +221,8 @@ ContractContent DemoContent(const VendorView& vendor, std::int64_t category_id, 
 // Three contracts at different points of their life: one in force and ending soon (it shows the renewal
 // reminder, X-2), one halfway through review (CON-2), one draft.
 Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_t department,
-                         const std::vector<VendorView>& vendors,
-                         const std::map<std::string, std::int64_t>& categories) {
+                         const std::vector<VendorView>& vendors, const std::map<std::string, std::int64_t>& categories,
+                         std::int64_t& active_id) {
     (void)town;
     ContractService contracts(context);
     VendorService files(context);
@@ -231,6 +236,7 @@ Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_
                             today.AddDays(-345), Money::FromFen(36000000), Frequency::kQuarterly));
     if (!active) return active.error();
     const auto id = active->record.id;
+    active_id = id;
     if (auto step = contracts.Submit(office, id); !step) return step.error();
     if (auto step = contracts.Review(judicial, id, 1, "approve", "条款合法,同意。"); !step) return step.error();
     if (auto step = contracts.Review(party_office, id, 1, "approve", "文字已把关。"); !step) return step.error();
@@ -270,6 +276,196 @@ Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_
     return Ok();
 }
 
+// The supervision history of the contract in force: six monthly assessments (one failed, with its deduction
+// proposal; the latest under appeal), a closed and an open survey, a held meeting with opinions and rectifications
+// (one overdue), a communication and an energy-saving record. Records dated in the past are written with the clock
+// set to their date, so their recorded times, deadlines and appeal windows are those of that day.
+Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, std::int64_t vendor_id,
+                           std::int64_t social, std::int64_t finance) {
+    const Date today = context.clock.Today();
+    const auto at = [](Date day, int hour) {
+        return Instant{(day.days() * 86400 + hour * 3600 - 8 * 3600) * 1000LL};  // Asia/Shanghai
+    };
+    const auto with_clock = [&](Date day, auto&& body) -> Status {
+        ServiceContext past{context.database, Clock(at(day, 10)), {}};
+        ContractService contracts(past);
+        PolicyService policy(past, contracts);
+        AssessmentService assessments(past, policy);
+        SurveyService surveys(past, policy);
+        OversightService oversight(past, policy);
+        return body(assessments, surveys, oversight, policy);
+    };
+    const Actor office = DemoActor(context, "office");
+    const Actor vendor = DemoActor(context, "vendor1");
+    const Actor leader = DemoActor(context, "leader");
+    std::vector<std::string> checklist;
+    {
+        ContractService contracts(context);
+        PolicyService policy(context, contracts);
+        AssessmentService assessments(context, policy);
+        auto form = assessments.Form(office, contract_id);
+        if (!form) return form.error();
+        for (const auto& item : form->terms.checklist) checklist.push_back(item.item);
+    }
+    // Points lost per item (tenths), item maxima 15,15,15,10,10,10,10,10,5.
+    const std::vector<std::vector<int>> lost = {
+        {10, 20, 0, 10, 0, 0, 10, 0, 0},       // 95
+        {20, 30, 25, 10, 0, 20, 0, 10, 0},     // 88.5
+        {10, 10, 0, 0, 0, 0, 0, 0, 0},         // 98
+        {150, 150, 80, 20, 10, 10, 0, 10, 0},  // 57: two items scored 0, a deduction (RP-2)
+        {30, 20, 20, 10, 10, 0, 10, 0, 0},     // 90
+        {20, 25, 40, 0, 10, 20, 10, 10, 0},    // 86.5
+    };
+    const auto periods = [&] {
+        std::vector<TermPeriod> done;
+        auto lease = context.database.Acquire();
+        const auto contract = storage::FindContract(*lease, contract_id, {"/", std::nullopt});
+        const auto content = storage::ParseContractContent(
+            storage::FindContractVersion(*lease, contract_id, contract->active_version_no)->content_json);
+        for (const auto& period : TermPeriods(contract->term_start, contract->term_end, content.assessment.frequency)) {
+            if (period.last < today) done.push_back(period);
+        }
+        return done;
+    }();
+    if (periods.size() < lost.size()) return Ok();
+    std::int64_t latest_assessment = 0;
+    for (std::size_t i = 0; i < lost.size(); ++i) {
+        const auto& period = periods[periods.size() - lost.size() + i];
+        const bool latest = i + 1 == lost.size();
+        const Date day = std::min(period.last.AddDays(3), today);
+        AssessmentInput input;
+        input.contract_id = contract_id;
+        input.period = period.label;
+        input.assessed_on = day;
+        input.missing_staff_days = i == 3 ? 2 : 0;
+        input.summary = i == 3 ? "卫生间、公共区域多处未清洁,两名保洁员缺岗" : "总体良好";
+        for (std::size_t k = 0; k < checklist.size(); ++k) {
+            input.items.push_back({checklist[k], lost[i][k], lost[i][k] > 0 ? "现场检查发现不足" : "", {}});
+        }
+        // The latest one is recorded today, so its appeal window is still open for the demo.
+        auto status = with_clock(latest ? today : day, [&](auto& assessments, auto&, auto&, auto&) -> Status {
+            auto created = assessments.Create(office, input);
+            if (!created) return created.error();
+            latest_assessment = created->record.id;
+            return Ok();
+        });
+        if (!status) return status;
+    }
+    {
+        ContractService contracts(context);
+        PolicyService policy(context, contracts);
+        AssessmentService assessments(context, policy);
+        auto appeal = assessments.Appeal(vendor, latest_assessment,
+                                         {"公共区域扣 4 分中有 2 分系装修施工造成,非保洁原因,附施工通知", {}});
+        if (!appeal) return appeal.error();
+    }
+
+    // Satisfaction: last quarter's survey, answered and closed; this quarter's, open.
+    const Date survey_day = today.AddDays(-40);
+    std::int64_t closed_survey = 0;
+    auto status = with_clock(survey_day, [&](auto&, auto& surveys, auto&, auto&) -> Status {
+        auto survey = surveys.Create(
+            office,
+            {contract_id, "2026-Q3", "2026年第三季度保洁绿化服务满意度调查", false, survey_day.AddDays(10), {}});
+        if (!survey) return survey.error();
+        closed_survey = survey->record.id;
+        const std::vector<std::pair<std::string, std::string>> answers = {
+            {"dept", "very_satisfied"}, {"dept2", "satisfied"}, {"dept3", "basically_satisfied"}};
+        for (const auto& [user, rating] : answers) {
+            auto answered = surveys.Answer(DemoActor(context, user), closed_survey,
+                                           {rating,
+                                            {{"attitude", "5"}, {"quality", "4"}, {"timeliness", "4"}},
+                                            user == "dept3" ? "周末垃圾清运偶有延迟" : ""});
+            if (!answered) return answered.error();
+        }
+        return Ok();
+    });
+    if (!status) return status;
+    status = with_clock(survey_day.AddDays(11), [&](auto&, auto& surveys, auto&, auto&) -> Status {
+        auto closed = surveys.Close(office, closed_survey);
+        return closed ? Ok() : Status(closed.error());
+    });
+    if (!status) return status;
+    {
+        ContractService contracts(context);
+        PolicyService policy(context, contracts);
+        SurveyService surveys(context, policy);
+        auto open = surveys.Create(
+            office,
+            {contract_id, "2026-Q4", "2026年第四季度保洁绿化服务满意度调查(匿名)", true, today.AddDays(14), {}});
+        if (!open) return open.error();
+    }
+
+    // A work meeting held three weeks ago, with opinions and the rectifications it decided.
+    const Date meeting_day = today.AddDays(-21);
+    status = with_clock(meeting_day.AddDays(-3), [&](auto&, auto&, auto& oversight, auto&) -> Status {
+        auto meeting = oversight.CreateMeeting(office, {"2026年11月后勤服务工作例会",
+                                                        at(meeting_day, 15),
+                                                        "镇政府三楼会议室",
+                                                        {vendor_id},
+                                                        {social, finance},
+                                                        "一、通报10月考核情况;二、听取各部门意见;三、部署整改"});
+        if (!meeting) return meeting.error();
+        const auto meeting_id = meeting->record.id;
+        if (auto opinion = oversight.AddOpinion(DemoActor(context, "dept"), meeting_id,
+                                                {"opinion", "社会事务办卫生间清洁不及时,下午常缺纸巾"});
+            !opinion) {
+            return opinion.error();
+        }
+        if (auto opinion = oversight.AddOpinion(DemoActor(context, "dept2"), meeting_id,
+                                                {"suggestion", "建议增加午间一次公共区域巡查保洁"});
+            !opinion) {
+            return opinion.error();
+        }
+        return Ok();
+    });
+    if (!status) return status;
+    status = with_clock(meeting_day, [&](auto&, auto&, auto& oversight, auto&) -> Status {
+        auto meetings = oversight.ListMeetings(office, {});
+        if (!meetings || meetings->first.empty()) return Ok();
+        const auto meeting_id = meetings->first.front().record.id;
+        auto held = oversight.RecordMinutes(
+            office, meeting_id,
+            {"会议通报了10月考核情况;服务商承诺增加卫生间巡查频次,两周内完成;公共区域午间巡查一周内落实。",
+             "王主任、刘干事、孙会计、长安物业张经理"});
+        if (!held) return held.error();
+        auto first = oversight.CreateRectification(
+            office, {contract_id, meeting_id, std::nullopt, "卫生间巡查保洁不及时", "增加卫生间巡查频次至每两小时一次",
+                     "张经理", meeting_day.AddDays(14)});
+        if (!first) return first.error();
+        auto second = oversight.CreateRectification(
+            office, {contract_id, meeting_id, std::nullopt, "公共区域午间巡查", "每日 12:00-13:00 增加一次公共区域巡查",
+                     "张经理", meeting_day.AddDays(7)});
+        if (!second) return second.error();
+        return Ok();
+    });
+    if (!status) return status;
+
+    // A communication and an energy-saving measure (RP-1).
+    {
+        ContractService contracts(context);
+        PolicyService policy(context, contracts);
+        OversightService oversight(context, policy);
+        if (auto logged = oversight.CreateCommunication(
+                office, {vendor_id, contract_id, at(today.AddDays(-2), 9), "phone", "张经理(长安物业)",
+                         "电话提醒整改期限已过,对方称下周一前完成卫生间巡查整改"});
+            !logged) {
+            return logged.error();
+        }
+        if (auto saved = oversight.CreateEnergySaving(office, {contract_id,
+                                                               today.AddDays(-30),
+                                                               "公共区域照明改为感应灯,夜间空调定时关闭",
+                                                               Money::FromFen(320000),
+                                                               4200,
+                                                               {}});
+            !saved) {
+            return saved.error();
+        }
+    }
+    (void)leader;
+    return Ok();
+}
+
 }  // namespace
 
 Status SeedDemo(ServiceContext& context) {
@@ -288,7 +484,7 @@ Status SeedDemo(ServiceContext& context) {
     auto admin = accounts.CreateUser(nullptr, {"admin", "系统管理员", "Admin@2026", "admin", std::nullopt});
     if (!admin) return admin.error();
     std::int64_t jiujiang = 0, xincheng = 0, office = 0, leadership = 0, discipline = 0, judicial = 0, party_office = 0,
-                 social = 0;
+                 social = 0, finance = 0;
     {
         auto lease = context.database.Acquire();
         const auto now = context.clock.Now();
@@ -311,7 +507,7 @@ Status SeedDemo(ServiceContext& context) {
         judicial = add_org(jiujiang, "镇司法所", OrgKind::kDepartment);
         party_office = add_org(jiujiang, "镇党政办", OrgKind::kDepartment);
         social = add_org(jiujiang, "社会事务办", OrgKind::kDepartment);
-        add_org(jiujiang, "财政所", OrgKind::kDepartment);
+        finance = add_org(jiujiang, "财政所", OrgKind::kDepartment);
         add_org(xincheng, "新城镇机关事务办", OrgKind::kDepartment);
     }  // the connection goes back before the services borrow theirs
 
@@ -322,6 +518,8 @@ Status SeedDemo(ServiceContext& context) {
         {"sifa", "陈所长(司法所)", "Sifa@2026", "judicial", judicial},
         {"dangzheng", "周主任(党政办)", "Dangzheng@2026", "party_office", party_office},
         {"dept", "刘干事(社会事务办)", "Dept@2026", "department", social},
+        {"dept2", "孙会计(财政所)", "Dept@2026", "department", finance},
+        {"dept3", "吴干事(社会事务办)", "Dept@2026", "department", social},
     };
     for (const auto& user : users) {
         if (auto created = accounts.CreateUser(nullptr, user); !created) return created.error();
@@ -478,8 +676,14 @@ Status SeedDemo(ServiceContext& context) {
         !user) {
         return user.error();
     }
-    if (auto status = SeedDemoContracts(context, jiujiang, office, created_vendors, category_ids); !status)
+    std::int64_t active_contract = 0;
+    if (auto status = SeedDemoContracts(context, jiujiang, office, created_vendors, category_ids, active_contract);
+        !status)
         return status;
+    if (auto status = SeedDemoSupervision(context, active_contract, created_vendors[0].vendor.id, social, finance);
+        !status) {
+        return status;
+    }
     spdlog::info("demo data written: {} categories, {} vendors, 3 contracts", category_ids.size(),
                  created_vendors.size());
     return Ok();
