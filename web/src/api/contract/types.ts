@@ -275,7 +275,8 @@ export interface LedgerEntryInput {
 
 export interface LedgerEntry extends LedgerEntryInput {
   id: number;
-  status?: string;
+  /** `manual` (entered in the ledger) or `proposal` (an approved proposal of the rules). */
+  source?: 'manual' | 'proposal' | string;
   created_at?: string;
   created_by?: string;
 }
