@@ -1,0 +1,543 @@
+// Assessments (SUP-3), the vendor's view of them and appeals (SUP-8), and their record in the audit trail (SUP-5,
+// X-1); docs/api.md "Assessments". Everything runs on a contract in force made here for 2026 (vendor1's vendor,
+// monthly periods 2026-01 … 2026-12, checklist 15/20/15/20/15/15, pass mark 60, bands 90/80/60), so the demo's own
+// supervision history does not get in the way. The server runs with HOUQIN_FAKE_NOW=2026-11-28T10:00 ("today"
+// 2026-11-28, so 2026-12 has not started); the appeal-deadline test starts servers on the same database at later
+// dates. Each test uses its own assessment periods, listed in PERIODS.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+    Client, DEMO, FAKE_TODAY, contractFixtures, createActiveContract, expectError, expectStatus, listAll, setupDemo,
+    startServer, validContent,
+} from './harness.mjs';
+
+// Which test owns which period of the demo contract, so no test trips over another's "one routine per period".
+const PERIODS = {
+    exact: '2026-01',
+    failing: '2026-02',
+    passMark: '2026-03',
+    refusals: '2026-04',
+    upheld: '2026-05',
+    changed: '2026-06',
+    deadline: '2026-07',
+    neverAppealed: '2026-08',
+    appealRace: '2026-09',
+    decisionRace: '2026-10',
+    createRace: '2026-11',
+};
+
+let demo;
+let office;
+let admin;
+let jiwei;
+let dept;
+let vendor1;
+let vendor2;
+let fx;
+let form;
+let CONTRACT; // the contract in force the tests assess
+let VENDOR; // its vendor (vendor1's)
+let DRAFT; // a draft contract
+let IN_REVIEW; // a contract halfway through review (the demo's)
+
+before(async () => {
+    demo = await setupDemo();
+    office = await demo.as('office');
+    admin = await demo.as('admin');
+    jiwei = await demo.as('jiwei');
+    dept = await demo.as('dept');
+    vendor1 = await demo.as('vendor1');
+    vendor2 = await demo.as('vendor2');
+    fx = await contractFixtures(demo, office);
+    const content = () => validContent({
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id, year: 2026,
+    });
+    const clients = { office, sifa: await demo.as('sifa'), dangzheng: await demo.as('dangzheng') };
+    CONTRACT = (await createActiveContract(clients, content())).id;
+    VENDOR = fx.ownVendor.id;
+    DRAFT = expectStatus(await office.post('/contracts', content()), 201, 'draft contract').body.id;
+    IN_REVIEW = (await listAll(office, '/contracts', { status: 'in_review' }))[0]?.id;
+    assert.ok(IN_REVIEW, 'the demo has a contract in review');
+    form = expectStatus(await office.get(`/contracts/${CONTRACT}/assessment-form`), 200, 'assessment form').body;
+});
+
+/** The checklist as items to send: `lost` maps an item's index to its points lost (0 elsewhere). */
+function itemsWith(lost = {}) {
+    return form.checklist.map((entry, index) => ({ item: entry.item, lost: lost[index] ?? 0, note: '' }));
+}
+
+function body(period, lost = {}, overrides = {}) {
+    return {
+        contract_id: CONTRACT, period, kind: 'routine', assessed_on: `${period}-20`, items: itemsWith(lost),
+        missing_staff_days: 0, summary: `${period} 月度例行考核`, ...overrides,
+    };
+}
+
+async function create(period, lost = {}, overrides = {}) {
+    return expectStatus(await office.post('/assessments', body(period, lost, overrides)), 201, `assessment ${period}`).body;
+}
+
+async function assessmentCount() {
+    return expectStatus(await office.get('/assessments', { query: { contract_id: CONTRACT, page_size: 1 } }), 200).body.total;
+}
+
+async function auditTotal() {
+    return expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.total;
+}
+
+function addDays(date, days) {
+    const day = new Date(`${date}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + days);
+    return day.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SUP-3 the form and the arithmetic
+
+test('SUP-3 the assessment form lists the periods (assessed, future) and the checklist of the contract in force', async () => {
+    assert.equal(form.contract_id, CONTRACT);
+    assert.equal(form.frequency, 'monthly');
+    assert.equal(form.pass_mark, 60);
+    assert.deepEqual(form.checklist.map((entry) => entry.points), [15, 20, 15, 20, 15, 15]);
+    assert.deepEqual(form.bands.map((band) => [band.name, band.min]), [['优秀', 90], ['良好', 80], ['合格', 60]]);
+    assert.ok(form.checklist.length > 0, 'the checklist is not empty');
+    assert.equal(form.checklist.reduce((total, entry) => total + entry.points, 0), 100, 'points sum to 100');
+    assert.equal(form.appeal_days, 7, 'assessment.appeal_days default');
+    assert.equal(form.failed_item_percent, 100, 'assessment.failed_item_percent default (docs/api.md): an item fails when it scores 0');
+
+    const labels = form.periods.map((period) => period.period);
+    assert.deepEqual(labels, Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
+    const first = form.periods[0];
+    assert.deepEqual([first.first, first.last], ['2026-01-01', '2026-01-31']);
+    const february = form.periods[1];
+    assert.deepEqual([february.first, february.last], ['2026-02-01', '2026-02-28']);
+    const last = form.periods.at(-1);
+    assert.deepEqual([last.first, last.last], ['2026-12-01', '2026-12-31']);
+    for (const period of form.periods) {
+        assert.equal(period.future, period.period === '2026-12', `${period.period} future flag (today ${FAKE_TODAY})`);
+        assert.equal(period.assessed, false, `${period.period} not assessed yet`);
+    }
+
+    // The checklist is the contract's own: the same as in the contract content.
+    const contract = expectStatus(await office.get(`/contracts/${CONTRACT}`), 200).body;
+    assert.deepEqual(
+        form.checklist.map((entry) => [entry.item, entry.points]),
+        contract.content.assessment.checklist.map((entry) => [entry.item, entry.points]),
+    );
+    assert.deepEqual(form.deductions.map((clause) => clause.kind), contract.content.deductions.map((clause) => clause.kind));
+
+    // Who may not record an assessment may not open the form; a contract not in force has none.
+    expectError(await dept.get(`/contracts/${CONTRACT}/assessment-form`), 403, 'PermissionDenied');
+    expectError(await vendor1.get(`/contracts/${CONTRACT}/assessment-form`), 403, 'PermissionDenied');
+    expectError(await office.get(`/contracts/${DRAFT}/assessment-form`), 409, 'FailedPrecondition');
+    expectError(await office.get('/contracts/999999/assessment-form'), 404, 'NotFound');
+});
+
+test('SUP-3 create computes total, grade, passed and failed items exactly (2.5 points, band boundary 80)', async () => {
+    const before = await assessmentCount();
+    // 2.5 (as text) + 2.5 (as a number) + all 15 points of item 3 = 20 points lost.
+    const created = await create(PERIODS.exact, { 0: '2.5', 1: 2.5, 2: 15 });
+    assert.equal(await assessmentCount(), before + 1);
+    assert.equal(created.contract_id, CONTRACT);
+    assert.equal(created.vendor_id, VENDOR);
+    assert.equal(created.period, PERIODS.exact);
+    assert.equal(created.kind, 'routine');
+    assert.equal(created.status, 'submitted');
+    assert.equal(created.assessed_on, `${PERIODS.exact}-20`);
+    assert.equal(created.total, '80');
+    assert.equal(created.original_total, '80');
+    assert.equal(created.pass_mark, 60);
+    assert.equal(created.passed, true);
+    assert.equal(created.grade, '良好', 'the band minimum is inclusive: 80 is 良好');
+    assert.equal(created.failed_items, 1, 'the item that lost all its points failed');
+    assert.equal(created.inspector, office.user.display_name);
+    assert.equal(created.appeal, null);
+    assert.equal(created.appeal_deadline, addDays(FAKE_TODAY, 7), 'appeal window: 7 days from the day it is recorded');
+    assert.equal(created.can_appeal, false, 'the office cannot appeal');
+
+    assert.equal(created.items.length, form.checklist.length);
+    const byIndex = created.items;
+    assert.deepEqual([byIndex[0].points, byIndex[0].lost, byIndex[0].score, byIndex[0].failed], [15, '2.5', '12.5', false]);
+    assert.deepEqual([byIndex[1].points, byIndex[1].lost, byIndex[1].score, byIndex[1].failed], [20, '2.5', '17.5', false]);
+    assert.deepEqual([byIndex[2].points, byIndex[2].lost, byIndex[2].score, byIndex[2].failed], [15, '15', '0', true]);
+    assert.deepEqual([byIndex[3].points, byIndex[3].lost, byIndex[3].score, byIndex[3].failed], [20, '0', '20', false]);
+    assert.deepEqual(created.items.map((item) => item.item), form.checklist.map((entry) => entry.item));
+    // The computation is spelled out, step by step, in both languages.
+    assert.match(created.computation['zh-CN'], /100 − 20 = 80/);
+    assert.match(created.computation.en, /100 - 20 = 80/);
+    assert.match(created.computation['zh-CN'], /良好/);
+
+    // A special inspection of the same period is a separate record with its own score (97.5: one decimal kept).
+    const special = await create(PERIODS.exact, { 0: '2.5' }, { kind: 'special' });
+    assert.equal(special.kind, 'special');
+    assert.equal(special.total, '97.5');
+    assert.equal(special.grade, '优秀');
+    assert.equal(special.failed_items, 0);
+    assert.equal(await assessmentCount(), before + 2);
+
+    // The form now shows the period as assessed (by the routine assessment), the others not.
+    const after = expectStatus(await office.get(`/contracts/${CONTRACT}/assessment-form`), 200).body;
+    for (const period of after.periods) {
+        assert.equal(period.assessed, period.period === PERIODS.exact, `${period.period} assessed flag`);
+    }
+
+    // Read back: the detail is what was created.
+    const read = expectStatus(await office.get(`/assessments/${created.id}`), 200).body;
+    assert.equal(read.total, '80');
+    assert.deepEqual(read.items, created.items);
+    assert.deepEqual(read.history.map((event) => event.action), ['create']);
+});
+
+test('SUP-3 pass mark boundary: 59.5 fails with grade 不合格, exactly 60 passes with 合格; half an item lost is not a failed item', async () => {
+    // 40.5 points lost: all 20 of item 2, half of item 4 (10 of 20), 10.5 of item 1.
+    const failing = await create(PERIODS.failing, { 0: '10.5', 1: 20, 3: 10 });
+    assert.equal(failing.total, '59.5');
+    assert.equal(failing.passed, false);
+    assert.equal(failing.grade, '不合格');
+    assert.equal(failing.failed_items, 1, 'only the item that lost everything failed');
+    assert.deepEqual(failing.items.map((item) => item.failed), [false, true, false, false, false, false]);
+    assert.match(failing.computation['zh-CN'], /不合格/);
+
+    const atMark = await create(PERIODS.passMark, { 1: 20, 3: 20 });
+    assert.equal(atMark.total, '60');
+    assert.equal(atMark.passed, true);
+    assert.equal(atMark.grade, '合格');
+    assert.equal(atMark.failed_items, 2);
+
+    // The list can be filtered by the outcome.
+    const failed = await listAll(office, '/assessments', { contract_id: CONTRACT, passed: 'false' });
+    assert.ok(failed.some((item) => item.id === failing.id));
+    assert.ok(failed.every((item) => item.passed === false));
+    const passed = await listAll(office, '/assessments', { contract_id: CONTRACT, passed: 'true' });
+    assert.ok(passed.some((item) => item.id === atMark.id));
+    assert.ok(!passed.some((item) => item.id === failing.id));
+});
+
+test('SUP-3 refused assessments write nothing: points above an item, two decimals, wrong items, inactive contract, future period or date, a second routine', async () => {
+    const period = PERIODS.refusals;
+    const max = form.checklist[0].points;
+    const countBefore = await assessmentCount();
+    const auditBefore = await auditTotal();
+
+    expectError(await office.post('/assessments', body(period, { 0: max + 1 })), 400, 'InvalidArgument', 'items[0].lost');
+    expectError(await office.post('/assessments', body(period, { 0: max + 0.5 })), 400, 'InvalidArgument', 'items[0].lost');
+    expectError(await office.post('/assessments', body(period, { 2: -1 })), 400, 'InvalidArgument', 'items[2].lost');
+    expectError(await office.post('/assessments', body(period, { 1: '2.55' })), 400, 'InvalidArgument', 'items[1].lost');
+    expectError(await office.post('/assessments', body(period, { 1: 2.55 })), 400, 'InvalidArgument', 'items[1].lost');
+    expectError(await office.post('/assessments', body(period, { 1: '两分' })), 400, 'InvalidArgument', 'items[1].lost');
+
+    const renamed = body(period);
+    renamed.items[1].item = '卫生间';
+    expectError(await office.post('/assessments', renamed), 400, 'InvalidArgument', 'items[1].item');
+    const reordered = body(period);
+    [reordered.items[0], reordered.items[1]] = [reordered.items[1], reordered.items[0]];
+    expectError(await office.post('/assessments', reordered), 400, 'InvalidArgument', 'items[0].item');
+    const missing = body(period);
+    missing.items.pop();
+    expectError(await office.post('/assessments', missing), 400, 'InvalidArgument', 'items');
+    expectError(await office.post('/assessments', { ...body(period), items: undefined }), 400, 'InvalidArgument', 'items');
+
+    expectError(await office.post('/assessments', body('2026-12', {}, { assessed_on: FAKE_TODAY })), 400, 'InvalidArgument', 'period');
+    expectError(await office.post('/assessments', body('2027-05', {}, { assessed_on: FAKE_TODAY })), 400, 'InvalidArgument', 'period');
+    expectError(await office.post('/assessments', body('2026-11', {}, { assessed_on: addDays(FAKE_TODAY, 1) })), 400, 'InvalidArgument', 'assessed_on');
+    expectError(await office.post('/assessments', body(period, {}, { assessed_on: '2026-03-31' })), 400, 'InvalidArgument', 'assessed_on');
+    expectError(await office.post('/assessments', body(period, {}, { assessed_on: '2026-04-31' })), 400, 'InvalidArgument', 'assessed_on');
+    expectError(await office.post('/assessments', body(period, {}, { kind: 'surprise' })), 400, 'InvalidArgument', 'kind');
+    expectError(await office.post('/assessments', body(period, {}, { missing_staff_days: -1 })), 400, 'InvalidArgument', 'missing_staff_days');
+    expectError(await office.post('/assessments', body(period, {}, { missing_staff_days: 373 })), 400, 'InvalidArgument', 'missing_staff_days');
+
+    // Contracts that are not in force cannot be assessed.
+    expectError(await office.post('/assessments', body(period, {}, { contract_id: DRAFT })), 409, 'FailedPrecondition');
+    expectError(await office.post('/assessments', body(period, {}, { contract_id: IN_REVIEW })), 409, 'FailedPrecondition');
+    expectError(await office.post('/assessments', body(period, {}, { contract_id: 999999 })), 404, 'NotFound');
+
+    // One routine assessment per period: a second one is a conflict, whatever its score.
+    expectError(await office.post('/assessments', body(PERIODS.exact, { 0: 1 })), 409, 'AlreadyExists', 'period');
+
+    // Permission comes before validation: departments and vendors get 403 with a valid body or with nothing.
+    for (const client of [dept, vendor1, jiwei]) {
+        expectError(await client.post('/assessments', body(period)), 403, 'PermissionDenied');
+        expectError(await client.post('/assessments', {}), 403, 'PermissionDenied');
+        expectError(await client.post('/assessments', body(period, { 0: 999 }, { contract_id: DRAFT })), 403, 'PermissionDenied');
+    }
+
+    assert.equal(await assessmentCount(), countBefore, 'no refused assessment was stored');
+    assert.equal(await auditTotal(), auditBefore, 'refusals leave no audit entries');
+    const periods = expectStatus(await office.get(`/contracts/${CONTRACT}/assessment-form`), 200).body.periods;
+    assert.equal(periods.find((item) => item.period === period).assessed, false);
+
+    // The same period accepts a correct assessment afterwards.
+    const accepted = await create(period, { 0: max });
+    assert.equal(accepted.total, String(100 - max));
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// SUP-8 what a vendor sees; SUP-5 / X-1 who did it and when
+
+test('SUP-8 a vendor sees its own assessments with every point explained; another vendor gets 404', async () => {
+    const own = (await listAll(office, '/assessments', { contract_id: CONTRACT, period: PERIODS.exact }))
+        .find((item) => item.kind === 'routine');
+    assert.ok(own, 'the routine assessment of the exact-arithmetic test');
+    assert.equal(own.items, undefined, 'the list has no items');
+
+    const mine = await listAll(vendor1, '/assessments');
+    assert.ok(mine.some((item) => item.id === own.id), 'vendor1 lists its assessment');
+    assert.ok(mine.every((item) => item.vendor_id === VENDOR), 'vendor1 lists only its own vendor\'s assessments');
+    const detail = expectStatus(await vendor1.get(`/assessments/${own.id}`), 200).body;
+    assert.equal(detail.total, '80');
+    assert.equal(detail.can_appeal, true, 'within the appeal window the vendor may appeal');
+    assert.ok(detail.items.every((item) => typeof item.points === 'number' && typeof item.lost === 'string' && typeof item.score === 'string'));
+    assert.match(detail.computation['zh-CN'], /总分/);
+    assert.match(detail.computation.en, /total/);
+
+    const others = await listAll(vendor2, '/assessments');
+    assert.ok(!others.some((item) => item.id === own.id), 'vendor2 does not list vendor1\'s assessment');
+    assert.deepEqual(await listAll(vendor2, '/assessments', { contract_id: CONTRACT }), []);
+    expectError(await vendor2.get(`/assessments/${own.id}`), 404, 'NotFound');
+
+    // The town's departments and discipline inspection read them (supervision:read).
+    expectStatus(await dept.get(`/assessments/${own.id}`), 200);
+    expectStatus(await jiwei.get(`/assessments/${own.id}`), 200);
+    expectError(await office.get('/assessments/999999'), 404, 'NotFound');
+    expectError(await office.get('/assessments/abc'), 400, 'InvalidArgument');
+});
+
+test('SUP-5 X-1 the audit trail records who created an assessment, when, and what it scored', async () => {
+    const own = (await listAll(office, '/assessments', { contract_id: CONTRACT, period: PERIODS.exact }))
+        .find((item) => item.kind === 'routine');
+    const entries = expectStatus(
+        await admin.get('/audit', { query: { entity: 'assessment', entity_id: own.id } }), 200,
+    ).body.items;
+    const creation = entries.find((entry) => /create/i.test(entry.action));
+    assert.ok(creation, `a creation entry; got ${JSON.stringify(entries)}`);
+    assert.equal(creation.entity, 'assessment');
+    assert.equal(creation.entity_id, own.id);
+    assert.equal(creation.actor_id, office.user.id);
+    assert.match(creation.at, /^2026-11-28T\d\d:\d\d:\d\d(\.\d+)?\+08:00$/);
+    assert.equal(creation.before, null);
+    assert.equal(creation.after.total, '80');
+    assert.equal(creation.after.period, PERIODS.exact);
+    assert.equal(creation.after.contract_id, CONTRACT);
+    // The assessment's own history says the same.
+    const detail = expectStatus(await office.get(`/assessments/${own.id}`), 200).body;
+    assert.equal(detail.history.length, 1);
+    assert.equal(detail.history[0].action, 'create');
+    assert.ok([office.user.username, office.user.display_name].includes(detail.history[0].actor_name));
+    assert.match(detail.history[0].at, /^2026-11-28T/);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// SUP-8 appeals
+
+test('SUP-8 vendor appeals within the deadline (201, appeal pending); once only; not another vendor\'s', async () => {
+    const assessment = await create(PERIODS.upheld, { 0: form.checklist[0].points, 1: 5 });
+    assert.equal(assessment.total, String(100 - form.checklist[0].points - 5));
+    const auditBefore = await auditTotal();
+
+    // Refused appeals first: they write nothing.
+    expectError(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '', attachment_ids: [] }), 400, 'InvalidArgument', 'reason');
+    expectError(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '不服', attachment_ids: [] }), 400, 'InvalidArgument', 'reason');
+    expectError(await vendor2.post(`/assessments/${assessment.id}/appeal`, { reason: '我方对该考核结果有异议', attachment_ids: [] }), 404, 'NotFound');
+    expectError(await office.post(`/assessments/${assessment.id}/appeal`, { reason: '代服务商申诉该考核结果', attachment_ids: [] }), 403, 'PermissionDenied');
+    expectError(await dept.post(`/assessments/${assessment.id}/appeal`, { reason: '部门代为申诉考核结果', attachment_ids: [] }), 403, 'PermissionDenied');
+    assert.equal(await auditTotal(), auditBefore, 'refused appeals write nothing');
+    assert.equal(expectStatus(await office.get(`/assessments/${assessment.id}`), 200).body.status, 'submitted');
+
+    const reason = '当日卫生间停水系物业公司原因,非我方责任,请求复核第一项扣分';
+    const appealed = expectStatus(
+        await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason, attachment_ids: [] }), 201, 'appeal',
+    ).body;
+    assert.equal(appealed.status, 'appealed');
+    assert.equal(appealed.total, assessment.total, 'an appeal does not change the score');
+    assert.equal(appealed.can_appeal, false);
+    assert.equal(appealed.appeal.status, 'pending');
+    assert.equal(appealed.appeal.reason, reason);
+    assert.equal(appealed.appeal.previous_total, assessment.total);
+    assert.ok([vendor1.user.display_name, vendor1.user.username].includes(appealed.appeal.created_by));
+    assert.match(appealed.appeal.created_at, /^2026-11-28T/);
+    assert.equal(appealed.appeal.decided_at, null);
+    assert.deepEqual(appealed.history.map((event) => event.action), ['create', 'appeal']);
+    assert.equal(appealed.history[1].comment, reason);
+
+    expectError(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '再次申诉,请重新考核', attachment_ids: [] }), 409, 'FailedPrecondition');
+    const listed = await listAll(office, '/assessments', { contract_id: CONTRACT, status: 'appealed' });
+    assert.ok(listed.some((item) => item.id === assessment.id), 'status=appealed lists it');
+    const audit = expectStatus(await admin.get('/audit', { query: { entity: 'assessment', entity_id: assessment.id } }), 200).body.items;
+    assert.ok(audit.some((entry) => /appeal/i.test(entry.action) && entry.actor_id === vendor1.user.id), 'SUP-5 the appeal is audited');
+});
+
+test('SUP-8 office upholds an appeal: a reason is required; the score stays', async () => {
+    const assessment = (await listAll(office, '/assessments', { contract_id: CONTRACT, period: PERIODS.upheld }))[0];
+    assert.equal(assessment.status, 'appealed');
+    const auditBefore = await auditTotal();
+    expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld' }), 400, 'InvalidArgument', 'reason');
+    expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason: '' }), 400, 'InvalidArgument', 'reason');
+    expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'maybe', reason: '维持原考核结果' }), 400, 'InvalidArgument', 'decision');
+    expectError(await vendor1.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'changed', reason: '自己改分', items: itemsWith() }), 403, 'PermissionDenied');
+    expectError(await dept.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason: '维持' }), 403, 'PermissionDenied');
+    assert.equal(await auditTotal(), auditBefore, 'refused decisions write nothing');
+
+    const reason = '经现场核查,停水期间乙方未启用备用水源,维持原考核结果';
+    const decided = expectStatus(
+        await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason }), 200, 'uphold',
+    ).body;
+    assert.equal(decided.status, 'decided');
+    assert.equal(decided.total, assessment.total);
+    assert.equal(decided.original_total, assessment.total);
+    assert.equal(decided.appeal.status, 'upheld');
+    assert.equal(decided.appeal.decision_reason, reason);
+    assert.ok([office.user.display_name, office.user.username].includes(decided.appeal.decided_by));
+    assert.match(decided.appeal.decided_at, /^2026-11-28T/);
+    assert.deepEqual(decided.history.map((event) => event.action), ['create', 'appeal', 'uphold']);
+
+    expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason }), 409, 'FailedPrecondition');
+    expectError(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '对处理结果仍有异议', attachment_ids: [] }), 409, 'FailedPrecondition');
+    // An assessment that was never appealed has nothing to decide.
+    const plain = await create(PERIODS.neverAppealed, { 0: 1 });
+    expectError(await office.post(`/assessments/${plain.id}/appeal/decision`, { decision: 'upheld', reason }), 409, 'FailedPrecondition');
+});
+
+test('SUP-8 office changes the score on appeal: new total, original_total kept, history lists appeal and decision', async () => {
+    const points = form.checklist.map((entry) => entry.points);
+    // 55: fails. The first three items (15 points each) lost everything.
+    const assessment = await create(PERIODS.changed, { 0: points[0], 1: points[1], 2: points[2] });
+    assert.equal(assessment.total, String(100 - points[0] - points[1] - points[2]));
+    assert.equal(assessment.passed, false);
+    expectStatus(await vendor1.post(`/assessments/${assessment.id}/appeal`, {
+        reason: '第二项检查时保洁员正在作业,并非未清洁,附现场照片', attachment_ids: [],
+    }), 201);
+
+    const auditBefore = await auditTotal();
+    expectError(
+        await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'changed', reason: '部分采纳申诉意见' }),
+        400, 'InvalidArgument', 'items',
+    );
+    expectError(
+        await office.post(`/assessments/${assessment.id}/appeal/decision`, {
+            decision: 'changed', reason: '部分采纳申诉意见', items: itemsWith({ 0: points[0] + 1 }),
+        }),
+        400, 'InvalidArgument', 'items[0].lost',
+    );
+    assert.equal(await auditTotal(), auditBefore, 'refused decisions write nothing');
+
+    const reason = '部分采纳申诉意见,第二项改为扣 2.5 分';
+    const changed = expectStatus(await office.post(`/assessments/${assessment.id}/appeal/decision`, {
+        decision: 'changed', reason, items: itemsWith({ 0: points[0], 1: '2.5', 2: points[2] }),
+    }), 200, 'change').body;
+    const newTotal = 100 - points[0] - 2.5 - points[2];
+    assert.equal(changed.total, String(newTotal));
+    assert.equal(changed.original_total, assessment.total, 'the score before the appeal is kept');
+    assert.equal(changed.passed, newTotal >= 60);
+    assert.equal(changed.status, 'decided');
+    assert.equal(changed.items[1].lost, '2.5');
+    assert.equal(changed.items[1].failed, false);
+    assert.equal(changed.failed_items, 2, 'items 1 and 3 still lost everything');
+    assert.equal(changed.appeal.status, 'changed');
+    assert.equal(changed.appeal.previous_total, assessment.total);
+    assert.equal(changed.appeal.decision_reason, reason);
+    assert.deepEqual(changed.history.map((event) => event.action), ['create', 'appeal', 'change']);
+    assert.equal(changed.history[2].comment, reason);
+    assert.match(changed.computation['zh-CN'], new RegExp(`= ${String(newTotal).replace('.', '\\.')} 分`));
+
+    // The vendor sees the new score and why.
+    const seen = expectStatus(await vendor1.get(`/assessments/${assessment.id}`), 200).body;
+    assert.equal(seen.total, String(newTotal));
+    assert.equal(seen.original_total, assessment.total);
+    assert.equal(seen.appeal.decision_reason, reason);
+    const audit = expectStatus(await admin.get('/audit', { query: { entity: 'assessment', entity_id: assessment.id } }), 200).body.items;
+    const decision = audit.find((entry) => /change/i.test(entry.action));
+    assert.ok(decision, `the decision is audited; got ${JSON.stringify(audit.map((entry) => entry.action))}`);
+    assert.equal(decision.actor_id, office.user.id);
+    assert.equal(decision.before.total, assessment.total);
+    assert.equal(decision.after.total, String(newTotal));
+});
+
+test('SUP-8 the appeal window: the last day counts, the day after is 409', async () => {
+    const assessment = await create(PERIODS.deadline, { 0: 3 });
+    const deadline = assessment.appeal_deadline;
+    assert.equal(deadline, addDays(FAKE_TODAY, 7));
+    const reason = '考核当日我方人员在岗记录齐全,请求复核';
+
+    const late = await startServer(demo.db, { fakeNow: `${addDays(deadline, 1)}T09:00:00+08:00` });
+    try {
+        const client = new Client(late.url);
+        await client.login(DEMO.vendor1.username, DEMO.vendor1.password, { expect: 200 });
+        const read = expectStatus(await client.get(`/assessments/${assessment.id}`), 200).body;
+        assert.equal(read.can_appeal, false, 'after the deadline the vendor is not offered an appeal');
+        const refused = expectError(await client.post(`/assessments/${assessment.id}/appeal`, { reason, attachment_ids: [] }), 409, 'FailedPrecondition');
+        assert.match(refused.message['zh-CN'], new RegExp(deadline));
+    } finally {
+        await late.stop();
+    }
+    assert.equal(expectStatus(await office.get(`/assessments/${assessment.id}`), 200).body.status, 'submitted');
+
+    const lastDay = await startServer(demo.db, { fakeNow: `${deadline}T20:00:00+08:00` });
+    try {
+        const client = new Client(lastDay.url);
+        await client.login(DEMO.vendor1.username, DEMO.vendor1.password, { expect: 200 });
+        const appealed = expectStatus(await client.post(`/assessments/${assessment.id}/appeal`, { reason, attachment_ids: [] }), 201).body;
+        assert.equal(appealed.status, 'appealed');
+        assert.equal(appealed.appeal.status, 'pending');
+    } finally {
+        await lastDay.stop();
+    }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Double submissions: a second click or a second inspector gets the same answer as a sequential second request.
+
+test('SUP-8 an appeal sent twice at once is accepted once; the other gets 409, never a server error', async () => {
+    const assessment = await create(PERIODS.appealRace, { 0: 4 });
+    const reason = '考核当日我方已按要求完成保洁,请求复核';
+    const vendor1Again = await demo.as('vendor1'); // a second session: a second browser tab
+    const attempts = await Promise.all([vendor1, vendor1Again, vendor1].map((client) => client.post(
+        `/assessments/${assessment.id}/appeal`, { reason, attachment_ids: [] },
+    )));
+    const statuses = attempts.map((response) => response.status).sort();
+    assert.deepEqual(statuses, [201, 409, 409], `one appeal, two conflicts; got ${attempts.map((item) => `${item.status} ${JSON.stringify(item.body)}`)}`);
+    for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'FailedPrecondition');
+    const read = expectStatus(await office.get(`/assessments/${assessment.id}`), 200).body;
+    assert.deepEqual(read.history.map((event) => event.action), ['create', 'appeal']);
+});
+
+test('SUP-8 two offices deciding the same appeal at once: one decision counts, the other gets 409', async () => {
+    const points = form.checklist.map((entry) => entry.points);
+    const assessment = await create(PERIODS.decisionRace, { 0: points[0], 1: points[1], 2: points[2] });
+    expectStatus(await vendor1.post(`/assessments/${assessment.id}/appeal`, {
+        reason: '第一、二项检查时正在作业,请求复核', attachment_ids: [],
+    }), 201);
+    const office2 = await demo.as('office');
+    const attempts = await Promise.all([
+        office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason: '维持原考核结果' }),
+        office2.post(`/assessments/${assessment.id}/appeal/decision`, {
+            decision: 'changed', reason: '采纳申诉意见', items: itemsWith({ 0: 1 }),
+        }),
+    ]);
+    const statuses = attempts.map((response) => response.status).sort();
+    assert.deepEqual(statuses, [200, 409], `one decision, one conflict; got ${attempts.map((item) => `${item.status} ${JSON.stringify(item.body)}`)}`);
+    const read = expectStatus(await office.get(`/assessments/${assessment.id}`), 200).body;
+    assert.deepEqual(read.history.map((event) => event.action).slice(0, 2), ['create', 'appeal']);
+    assert.equal(read.history.length, 3, `exactly one decision in the history; got ${JSON.stringify(read.history.map((event) => event.action))}`);
+    const winner = attempts.find((item) => item.status === 200).body;
+    assert.equal(read.appeal.status, winner.appeal.status, 'the stored decision is the one that was answered 200');
+    assert.equal(read.total, winner.total);
+});
+
+test('SUP-3 two inspectors recording the same period at once: one is stored, the others get 409, and recording goes on', async () => {
+    const office2 = await demo.as('office');
+    const before = await assessmentCount();
+    const attempts = await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? office2 : office).post(
+        '/assessments', body(PERIODS.createRace, { 0: i }),
+    )));
+    const statuses = attempts.map((response) => response.status).sort();
+    assert.deepEqual(statuses, [201, 409, 409, 409], `one stored, three conflicts; got ${statuses}`);
+    for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'AlreadyExists', 'period');
+    assert.equal(await assessmentCount(), before + 1);
+
+    // And the server still records assessments afterwards (special inspections of periods used above).
+    for (const period of [PERIODS.failing, PERIODS.passMark, PERIODS.refusals, PERIODS.upheld]) {
+        const after = await office.post('/assessments', body(period, { 0: 1 }, { kind: 'special' }));
+        expectStatus(after, 201, `a special assessment of ${period} after the race`);
+    }
+    assert.equal(await assessmentCount(), before + 5);
+});
