@@ -17,7 +17,11 @@ const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const ACCOUNTS = {
   admin: 'Admin@2026',
   office: 'Office@2026',
+  leader: 'Leader@2026',
   jiwei: 'Jiwei@2026',
+  dept: 'Dept@2026',
+  dept2: 'Dept@2026',
+  dept3: 'Dept@2026',
   vendor1: 'Vendor@2026',
   vendor2: 'Vendor@2026',
   sifa: 'Sifa@2026',
@@ -139,6 +143,16 @@ export async function apiAs(username, password = ACCOUNTS[username]) {
     },
     async status(path) {
       return (await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Cookie: cookie } })).status;
+    },
+    /** A write (POST by default) with the session's CSRF token; throws with the server's answer unless 2xx. */
+    async post(path, body = {}, method = 'POST') {
+      const answer = await fetch(`${BASE_URL}/api/v1${path}`, {
+        method,
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify(body),
+      });
+      if (!answer.ok) throw new Error(`${method} ${path}: HTTP ${answer.status} ${await answer.text()}`);
+      return answer.json();
     },
     csrf,
     cookie,

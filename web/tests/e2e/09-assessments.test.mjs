@@ -1,0 +1,290 @@
+// SUP-3 / RP-3 / RP-4 / SUP-8: the office records routine assessments through the form (periods already assessed are
+// disabled, the total and grade are shown live), three failures within a year bring the termination proposal with
+// its evidence, and the vendor's appeal is decided by the office with a changed score.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { apiAs, go, openBrowserAs, pickOption, screenshot, shanghaiDate, tid, tinyPng } from './helpers.mjs';
+
+const CONTRACT_CODE = 'HT-2026-0001';
+const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+// Points lost on the first three items (15 points each): 100 − 45 = 55, below the pass mark of 60, three failed items.
+const FAILING_LOST = [15, 15, 15];
+
+let office;
+let page;
+let api;
+let contractId;
+let form;
+let periods;
+let priorFailures;
+let lastProposalId;
+const others = [];
+let scratch;
+
+/** A period's option in the open dropdown; its text starts with the label ("2026-01 2026-01-01 ~ …", "2026-10 (已考核) …"). */
+const periodOption = (where, period) =>
+  where.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: new RegExp(`^\\s*${period}[ (]`) });
+
+/** Fills one number input of the checklist and leaves it, as an inspector tabs through the form. */
+async function fillNumber(where, wrapperId, value) {
+  const input = where.locator(`${tid(wrapperId)} input`);
+  await input.fill(String(value));
+  await input.press('Tab');
+}
+
+/** The routine failures of the active contract the rules count today (RP-3: rolling 12 months by assessment date). */
+async function routineFailuresInWindow() {
+  const failed = await api.get(`/assessments?contract_id=${contractId}&passed=false&page_size=100`);
+  const from = shanghaiDate(-364);
+  return failed.items.filter((row) => row.kind === 'routine' && row.assessed_on >= from).length;
+}
+
+async function pendingFailureProposals() {
+  const page1 = await api.get(`/proposals?contract_id=${contractId}&kind=termination&status=pending_office&page_size=100`);
+  return page1.items.filter((row) => row.rule === 'RP-3/failures');
+}
+
+async function browserAs(username) {
+  const browser = await openBrowserAs(username);
+  others.push(browser);
+  return browser.page;
+}
+
+before(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'houqin-e2e-assessment-'));
+  api = await apiAs('office');
+  const contracts = await api.get(`/contracts?q=${CONTRACT_CODE}&status=active`);
+  contractId = contracts.items.find((row) => row.code === CONTRACT_CODE)?.id;
+  assert.ok(contractId, `the demo has the active contract ${CONTRACT_CODE}`);
+  form = await api.get(`/contracts/${contractId}/assessment-form`);
+  // Earlier months of the contract that nobody has assessed yet (the demo assessed the latest six).
+  periods = form.periods.filter((row) => !row.assessed && !row.future).map((row) => row.period).slice(0, 3);
+  assert.equal(periods.length, 3, `three open periods to assess: ${JSON.stringify(form.periods)}`);
+  priorFailures = await routineFailuresInWindow();
+  lastProposalId = Math.max(0, ...(await api.get('/proposals?page_size=100')).items.map((row) => row.id));
+  office = await openBrowserAs('office');
+  page = office.page;
+});
+
+after(async () => {
+  for (const browser of others) await browser.close();
+  await office?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+test('SUP-3 the recording form offers only periods not yet assessed, and shows the total and grade before submitting', async () => {
+  await go(page, `/assessments/new?contract_id=${contractId}`);
+  await page.locator(tid('assessment-items')).waitFor();
+  assert.match(await page.locator(tid('assessment-contract-info')).innerText(), /九江长安物业服务有限公司/);
+  assert.equal(await page.locator('[data-test^="assessment-item-name-"]').count(), form.checklist.length);
+
+  await page.locator(tid('assessment-period')).click();
+  for (const row of form.periods) {
+    const option = periodOption(page, row.period);
+    await option.waitFor();
+    const disabled = (await option.getAttribute('class')).includes('is-disabled');
+    assert.equal(disabled, row.assessed || row.future, `${row.period} is ${row.assessed ? 'assessed' : row.future ? 'future' : 'open'}`);
+  }
+  const assessed = form.periods.find((row) => row.assessed).period;
+  assert.match(await periodOption(page, assessed).innerText(), /已考核/);
+  await screenshot(page, '09-assessment-periods');
+  await periodOption(page, periods[0]).click();
+
+  // A special inspection may be made in an assessed period; a routine one may not.
+  await page.locator(tid('assessment-kind-special')).click();
+  await page.locator(tid('assessment-period')).click();
+  assert.doesNotMatch(await periodOption(page, assessed).getAttribute('class'), /is-disabled/);
+  await page.keyboard.press('Escape');
+  await page.locator(tid('assessment-kind-routine')).click();
+
+  const live = (id) => page.locator(tid(id));
+  assert.equal((await live('assessment-live-total').innerText()).trim(), '100');
+  assert.equal((await live('assessment-live-grade').innerText()).trim(), '优秀');
+  // The inspector works down the checklist; the total and grade follow every entry.
+  await fillNumber(page, 'assessment-item-lost-0', 15);
+  await live('assessment-live-total').filter({ hasText: /^\s*85\s*$/ }).waitFor();
+  assert.equal((await live('assessment-live-grade').innerText()).trim(), '良好');
+  assert.equal(await live('assessment-item-failed-0').count(), 1, 'an item that scored 0 fails');
+  await fillNumber(page, 'assessment-item-lost-1', 15);
+  await fillNumber(page, 'assessment-item-lost-2', 15);
+  await live('assessment-live-total').filter({ hasText: /^\s*55\s*$/ }).waitFor();
+  assert.equal(await live('assessment-live-total').getAttribute('data-total-tenths'), '550');
+  assert.equal((await live('assessment-live-grade').innerText()).trim(), '不合格');
+  assert.equal(await live('assessment-live-passed').getAttribute('data-passed'), 'false');
+  assert.equal((await live('assessment-live-failed').innerText()).trim(), '3');
+  assert.match(await live('assessment-live-formula').innerText(), /总分 = 100 − 扣分合计 45 = 55/);
+  assert.equal((await live('assessment-item-score-0').innerText()).trim(), '0');
+  await page.locator(tid('assessment-item-note-0')).fill(`地面多处污渍（${suffix}）`);
+  await page.locator(tid('assessment-summary')).fill(`例行检查：办公区、卫生间、公共区域均未达标（${suffix}）`);
+  await page.locator(tid('assessment-live')).scrollIntoViewIfNeeded();
+  await screenshot(page, '09-assessment-form-live');
+});
+
+test('SUP-3 RP-3 three failing routine assessments, then the termination proposal lists them with the threshold 3', async () => {
+  for (const [index, period] of periods.entries()) {
+    if (index > 0) {
+      await go(page, `/assessments/new?contract_id=${contractId}`);
+      await page.locator(tid('assessment-items')).waitFor();
+      await page.locator(tid('assessment-period')).click();
+      // The period assessed a moment ago is closed to a second routine assessment.
+      const done = periodOption(page, periods[index - 1]);
+      await done.waitFor();
+      assert.match(await done.getAttribute('class'), /is-disabled/, `${periods[index - 1]} was just assessed`);
+      await periodOption(page, period).click();
+      for (const [item, lost] of FAILING_LOST.entries()) await fillNumber(page, `assessment-item-lost-${item}`, lost);
+      await page.locator(tid('assessment-summary')).fill(`例行检查不合格（${suffix}）`);
+      await page.locator(tid('assessment-live-total')).filter({ hasText: /^\s*55\s*$/ }).waitFor();
+    }
+    assert.match(await page.locator(tid('assessment-period')).innerText(), new RegExp(`^\\s*${period} `), 'the picked period is shown');
+    await page.locator(tid('assessment-submit')).click();
+    await page.locator(tid('assessment-detail')).waitFor();
+    await page.locator(`${tid('assessment-period-value')}:text-is("${period}")`).waitFor();
+    assert.equal((await page.locator(tid('assessment-total')).innerText()).trim(), '55');
+    assert.equal(await page.locator(tid('assessment-passed')).getAttribute('data-passed'), 'false');
+    assert.equal((await page.locator(tid('assessment-grade')).innerText()).trim(), '不合格');
+    assert.equal((await page.locator(tid('assessment-failed-items')).innerText()).trim(), '3');
+    assert.equal(await page.locator(tid('assessment-status')).getAttribute('data-status'), 'submitted');
+    assert.match(await page.locator(tid('assessment-computation')).innerText(), /总分 = 100 − 45 = 55/);
+    if (index === 0) await screenshot(page, '09-assessment-detail-failed');
+
+    // The rules ran on the new result (RP-4): a termination is proposed once the failures in the window reach 3.
+    const failures = priorFailures + index + 1;
+    const pending = await pendingFailureProposals();
+    assert.equal(pending.length > 0, failures >= 3, `${failures} routine failures in the window: ${JSON.stringify(pending.map((row) => row.id))}`);
+  }
+
+  await go(page, '/proposals');
+  await page.locator(tid('proposal-table')).waitFor();
+  const loaded = page.waitForResponse((response) => /\/api\/v1\/proposals\?.*kind=termination/.test(response.url()));
+  await pickOption(page, 'proposal-filter-kind', '终止合同');
+  await loaded;
+  const row = page.locator(`${tid('proposal-table')} tbody tr`, { hasText: 'RP-3/failures' })
+    .filter({ has: page.locator('[data-status="pending_office"]') }).first();
+  await row.waitFor();
+  assert.match(await row.innerText(), /九江长安物业服务有限公司/);
+  assert.match(await row.innerText(), /一年内考核不合格达到规定次数，建议终止合同/);
+  await screenshot(page, '09-proposals-termination');
+  await row.locator('[data-test^="proposal-view-"]').click();
+
+  await page.locator(tid('proposal-detail')).waitFor();
+  assert.equal(await page.locator(tid('proposal-kind')).getAttribute('data-kind'), 'termination');
+  assert.equal(await page.locator(tid('proposal-status')).getAttribute('data-status'), 'pending_office');
+  assert.equal((await page.locator(tid('proposal-rule')).innerText()).trim(), 'RP-3/failures');
+  assert.equal((await page.locator(tid('proposal-amount')).innerText()).trim(), '不涉及金额');
+  const evidence = page.locator(`${tid('proposal-evidence')} tbody tr`);
+  for (const period of periods) {
+    const line = evidence.filter({ hasText: period }).first();
+    assert.equal(await line.count(), 1, `the evidence lists ${period}`);
+    assert.match(await line.innerText(), /考核/);
+    assert.equal((await line.locator('[data-test^="evidence-value-"]').innerText()).trim(), '55');
+    assert.match(await line.innerText(), new RegExp(`${period} 考核 55 分（?\\(?合格分 60 分`));
+  }
+  assert.ok(await evidence.count() >= 3);
+  const thresholds = page.locator(tid('proposal-thresholds'));
+  const failuresRow = thresholds.locator('tbody tr', { hasText: 'failures_threshold' });
+  assert.match(await failuresRow.innerText(), /不合格次数阈值[\s\S]*3/);
+  assert.match(await thresholds.innerText(), /滚动12个月/);
+  assert.match(await page.locator(tid('proposal-explanation')).innerText(), /达到 3 次的终止条件/);
+  await thresholds.scrollIntoViewIfNeeded();
+  // An evidence row opens its assessment.
+  const link = evidence.filter({ hasText: periods[2] }).locator('[data-test^="evidence-link-"]');
+  assert.match(await link.getAttribute('href'), /#\/assessments\/\d+$/);
+  await screenshot(page, '09-proposal-termination-evidence');
+});
+
+// docs/api.md (Proposals): "an open proposal whose evidence no longer holds ... is withdrawn". A further failure does
+// not make the earlier failures untrue, so the termination proposed when the threshold was reached stays open.
+test('RP-4 a further failure does not withdraw the termination proposal whose failures still stand', async () => {
+  const raised = (await api.get(`/proposals?contract_id=${contractId}&kind=termination&page_size=100`)).items
+    .filter((row) => row.id > lastProposalId && row.rule === 'RP-3/failures');
+  for (const proposal of raised.filter((row) => row.status === 'withdrawn')) {
+    const stillFailed = [];
+    for (const item of proposal.evidence.filter((row) => row.kind === 'assessment')) {
+      const assessment = await api.get(`/assessments/${item.id}`);
+      stillFailed.push(assessment.passed === false);
+    }
+    assert.ok(!stillFailed.every(Boolean),
+      `proposal #${proposal.id} (${proposal.evidence.map((row) => `${row.period} ${row.value}`).join(', ')}) was withdrawn ` +
+      'although every failure it cites still stands');
+  }
+});
+
+test('SUP-8 vendor1 appeals a fresh assessment with a supporting file; the office changes a points-lost value', async () => {
+  // A special inspection made today (so its appeal window is open), scoring 85: 10 and 5 points lost.
+  const period = form.periods.filter((row) => !row.future).at(-1).period;
+  const lost = [10, 5];
+  const created = await api.post('/assessments', {
+    contract_id: contractId,
+    period,
+    kind: 'special',
+    assessed_on: shanghaiDate(0),
+    items: form.checklist.map((row, index) => ({ item: row.item, lost: lost[index] ?? 0, note: index === 0 ? '门窗有灰尘' : '', photo_ids: [] })),
+    missing_staff_days: 0,
+    summary: `专项检查（申诉用例 ${suffix}）`,
+  });
+  assert.equal(created.total, '85');
+
+  const vendor = await browserAs('vendor1');
+  await go(vendor, '/assessments');
+  await vendor.locator(tid(`assessment-row-${created.id}`)).click();
+  await vendor.locator(tid('assessment-detail')).waitFor();
+  await vendor.locator(`${tid('assessment-summary-text')}:has-text("${suffix}")`).waitFor();
+  assert.equal((await vendor.locator(tid('assessment-total')).innerText()).trim(), '85');
+  assert.equal(await vendor.locator(tid('assessment-decide-appeal')).count(), 0, 'the vendor does not decide');
+  await vendor.locator(tid('assessment-appeal')).click();
+  const dialog = vendor.locator(tid('appeal-dialog'));
+  await dialog.waitFor();
+  await vendor.locator(tid('appeal-reason')).fill(`门窗灰尘系当日外墙施工所致，非保洁原因，附施工通知照片（${suffix}）`);
+  const photo = join(scratch, '施工通知.png');
+  writeFileSync(photo, tinyPng(24, 0x60));
+  await vendor.locator(tid('appeal-file')).setInputFiles(photo);
+  await vendor.locator(tid('appeal-file-done')).filter({ hasText: '施工通知.png' }).waitFor();
+  await vendor.locator(tid('appeal-submit')).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await vendor.locator(`${tid('assessment-status')}[data-status="appealed"]`).waitFor();
+  assert.equal(await vendor.locator(tid('appeal-status')).getAttribute('data-status'), 'pending');
+  assert.match(await vendor.locator(tid('appeal-reason-text')).innerText(), new RegExp(suffix));
+  // The supporting photo is shown as a thumbnail of the uploaded file.
+  await vendor.locator(`${tid('appeal-attachments')} ${tid('photo')} img[alt="施工通知.png"]`).waitFor();
+  assert.equal(await vendor.locator(tid('assessment-appeal')).count(), 0, 'one appeal only');
+  await screenshot(vendor, '09-appeal-submitted');
+
+  await go(page, `/assessments/${created.id}`);
+  await page.locator(`${tid('assessment-status')}[data-status="appealed"]`).waitFor();
+  await page.locator(tid('assessment-decide-appeal')).click();
+  const decision = page.locator(tid('appeal-decision-dialog'));
+  await decision.waitFor();
+  await page.locator(tid('appeal-decision-changed')).click();
+  await page.locator(tid('appeal-decision-items')).waitFor();
+  assert.equal(await page.locator(`${tid('appeal-item-lost-0')} input`).inputValue(), '10.0');
+  await fillNumber(page, 'appeal-item-lost-0', 5);
+  await page.locator(tid('appeal-item-note-0')).fill('扣除施工影响部分');
+  await page.locator(`${tid('appeal-new-total')}[data-total-tenths="900"]`).waitFor();
+  assert.equal((await page.locator(tid('appeal-new-total')).innerText()).trim(), '90');
+  await page.locator(tid('appeal-decision-reason')).fill('经核实施工通知，门窗一项改扣 5 分');
+  await screenshot(page, '09-appeal-decision-dialog');
+  await page.locator(tid('appeal-decision-submit')).click();
+  await decision.waitFor({ state: 'hidden' });
+
+  await page.locator(`${tid('assessment-status')}[data-status="decided"]`).waitFor();
+  assert.equal((await page.locator(tid('assessment-total')).innerText()).trim(), '90');
+  assert.match(await page.locator(tid('assessment-original-total')).innerText(), /原始得分 85/);
+  assert.equal((await page.locator(tid('assessment-grade')).innerText()).trim(), '优秀');
+  assert.equal((await page.locator(tid('assessment-item-lost-value-0')).innerText()).trim(), '5');
+  assert.equal(await page.locator(tid('appeal-status')).getAttribute('data-status'), 'changed');
+  assert.equal((await page.locator(tid('appeal-previous-total')).innerText()).trim(), '85');
+  assert.match(await page.locator(tid('appeal-decision-reason-text')).innerText(), /改扣 5 分/);
+  const history = page.locator(`${tid('assessment-history')} [data-action]`);
+  assert.deepEqual(await history.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action'))), ['create', 'appeal', 'change']);
+  assert.match(await page.locator(tid('assessment-history')).innerText(), /提出申诉 · vendor1[\s\S]*施工通知[\s\S]*申诉处理：变更得分 · office[\s\S]*改扣 5 分/);
+  await screenshot(page, '09-appeal-decided');
+
+  // The vendor sees the new score and cannot appeal again.
+  await vendor.reload();
+  await vendor.locator(`${tid('assessment-status')}[data-status="decided"]`).waitFor();
+  assert.equal((await vendor.locator(tid('assessment-total')).innerText()).trim(), '90');
+  assert.equal(await vendor.locator(tid('assessment-appeal')).count(), 0);
+});
