@@ -77,8 +77,9 @@ fi
 echo "e2e: serving $base_url (pid $server_pid)"
 
 status=0
+# The suite takes about eight minutes against the sanitized debug build; the limit is only there to stop a hung browser.
 E2E_BASE_URL="$base_url" E2E_ARTIFACTS="$artifacts" E2E_CHROMIUM="$chromium" \
-  timeout 600 node --test --test-concurrency=1 --test-reporter=spec web/tests/e2e/*.test.mjs || status=$?
+  timeout 1200 node --test --test-concurrency=1 --test-reporter=spec web/tests/e2e/*.test.mjs || status=$?
 
 # A sanitizer report from the debug build during the run is a failure too, even if every page looked right.
 if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$server_log"; then
