@@ -21,6 +21,8 @@ class SqliteConnection final : public Connection {
             throw DbError(DbError::Kind::kOther, "cannot open SQLite database " + path + ": " + message);
         }
         sqlite3_busy_timeout(db_, 10000);
+        // Extended codes tell a UNIQUE violation (a double submission: 409) from other constraint failures (500).
+        sqlite3_extended_result_codes(db_, 1);
         // A 64 MiB page cache and memory-mapped reads per connection: list pages and counts stay in memory instead of
         // re-reading the file through the kernel on every request.
         ExecuteScript(
@@ -39,7 +41,11 @@ class SqliteConnection final : public Connection {
         for (;;) {
             const int code = sqlite3_step(statement);
             if (code == SQLITE_DONE) break;
-            if (code != SQLITE_ROW) Fail(code, sql);
+            if (code != SQLITE_ROW) {
+                // Reset before throwing: a cached statement left mid-step would fail every later use of it.
+                sqlite3_reset(statement);
+                Fail(code, sql);
+            }
             const int columns = sqlite3_column_count(statement);
             std::vector<std::optional<std::string>> cells;
             cells.reserve(static_cast<std::size_t>(columns));
