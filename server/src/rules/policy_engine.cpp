@@ -578,24 +578,57 @@ PolicyEvaluation EvaluatePolicies(const PolicyFacts& facts) {
     return evaluation;
 }
 
+namespace {
+
+// "rule|contract|part;part;..." -> the family ("rule|contract|") and the evidence parts.
+std::pair<std::string, std::set<std::string>> SplitKey(const std::string& key) {
+    const auto first = key.find('|');
+    const auto second = first == std::string::npos ? std::string::npos : key.find('|', first + 1);
+    if (second == std::string::npos) return {key, {}};
+    std::set<std::string> parts;
+    std::size_t start = second + 1;
+    while (start <= key.size()) {
+        const auto end = std::min(key.find(';', start), key.size());
+        if (end > start) parts.insert(key.substr(start, end - start));
+        start = end + 1;
+    }
+    return {key.substr(0, second + 1), parts};
+}
+
+// An open proposal still holds when a current decision of the same rule and contract rests on all of its evidence
+// (and perhaps more: a fourth failure does not restart the approval of a termination proposed on three).
+bool Covers(const std::string& decision_key, const std::string& open_key) {
+    const auto [decision_family, decision_parts] = SplitKey(decision_key);
+    const auto [open_family, open_parts] = SplitKey(open_key);
+    if (decision_family != open_family || open_parts.empty()) return false;
+    return std::includes(decision_parts.begin(), decision_parts.end(), open_parts.begin(), open_parts.end());
+}
+
+}  // namespace
+
 PolicyReconciliation ReconcileProposals(const std::vector<PolicyDecision>& decisions,
                                         const std::vector<std::string>& open_keys,
                                         const std::vector<std::string>& closed_keys) {
-    std::set<std::string> current;
-    for (const auto& decision : decisions) current.insert(decision.dedupe_key);
     std::set<std::string> known(open_keys.begin(), open_keys.end());
     known.insert(closed_keys.begin(), closed_keys.end());
 
     PolicyReconciliation reconciliation;
     std::set<std::string> proposed;
+    std::set<std::string> holding;  // open keys a current decision still rests on
     for (const auto& decision : decisions) {
-        if (known.count(decision.dedupe_key) == 0 && proposed.insert(decision.dedupe_key).second) {
-            reconciliation.to_propose.push_back(decision);
+        bool covered = known.count(decision.dedupe_key) > 0;
+        if (covered) holding.insert(decision.dedupe_key);
+        for (const auto& open : open_keys) {
+            if (Covers(decision.dedupe_key, open)) {
+                holding.insert(open);
+                covered = true;
+            }
         }
+        if (!covered && proposed.insert(decision.dedupe_key).second) reconciliation.to_propose.push_back(decision);
     }
     std::set<std::string> withdrawn;
     for (const auto& key : open_keys) {
-        if (current.count(key) == 0 && withdrawn.insert(key).second) reconciliation.to_withdraw.push_back(key);
+        if (holding.count(key) == 0 && withdrawn.insert(key).second) reconciliation.to_withdraw.push_back(key);
     }
     return reconciliation;
 }

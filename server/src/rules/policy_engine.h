@@ -167,7 +167,8 @@ PolicyEvaluation EvaluatePolicies(const PolicyFacts& facts);
 // RP-4: rules are re-evaluated on every new result. Given this run's decisions and the keys of the proposals
 // already made, says which decisions are new and which open proposals no longer hold (e.g. an appeal turned a
 // failure into a pass) and should be withdrawn. Closed proposals (approved, rejected, withdrawn) are never
-// proposed again nor withdrawn.
+// proposed again nor withdrawn. An open proposal whose evidence is all still part of a current decision of the same
+// rule still holds: more evidence (a fourth failure) neither withdraws it nor raises a second proposal.
 struct PolicyReconciliation {
     std::vector<PolicyDecision> to_propose;
     std::vector<std::string> to_withdraw;

@@ -444,3 +444,27 @@ TEST(PolicyReconcileTest, RP4_ClosedProposalsAreNeitherReproposedNorWithdrawn) {
 
 }  // namespace
 }  // namespace houqin
+
+namespace houqin {
+namespace {
+
+TEST(PolicyReconcileTest, RP3_AFourthFailureKeepsTheOpenTerminationProposalAndRaisesNoSecond) {
+    PolicyDecision four;
+    four.dedupe_key = "RP-3/failures|C1|a:A1@520/60;a:A2@500/60;a:A3@550/60;a:A4@400/60";
+    const std::string open_three = "RP-3/failures|C1|a:A1@520/60;a:A2@500/60;a:A3@550/60";
+    const auto result = ReconcileProposals({four}, {open_three}, {});
+    EXPECT_TRUE(result.to_propose.empty());
+    EXPECT_TRUE(result.to_withdraw.empty());
+    // A rejected proposal does not cover: the fourth failure puts the question to leadership again.
+    const auto after_rejection = ReconcileProposals({four}, {}, {open_three});
+    ASSERT_EQ(after_rejection.to_propose.size(), 1U);
+    // An open proposal resting on a failure that is no longer one (changed on appeal) is withdrawn.
+    PolicyDecision changed;
+    changed.dedupe_key = "RP-3/failures|C1|a:A1@520/60;a:A3@550/60;a:A4@400/60";
+    const auto appealed = ReconcileProposals({changed}, {open_three}, {});
+    EXPECT_EQ(appealed.to_withdraw, std::vector<std::string>{open_three});
+    ASSERT_EQ(appealed.to_propose.size(), 1U);
+}
+
+}  // namespace
+}  // namespace houqin
