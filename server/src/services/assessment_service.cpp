@@ -294,11 +294,21 @@ Result<AssessmentView> AssessmentService::Appeal(const Actor& actor, std::int64_
     appeal.previous_total_tenths = record->total_tenths;
     appeal.created_by = actor.display_name.empty() ? actor.username : actor.display_name;
     appeal.created_at = now;
-    appeal.id = storage::InsertAppeal(*lease, appeal);
     const auto before = *record;
     record->status = (*transition)->to;
     record->updated_at = now;
-    storage::UpdateAssessment(*lease, *record);
+    // Two appeals at once: the conditional update and the one-appeal-per-assessment key let only one through.
+    if (!storage::UpdateAssessment(*lease, *record, "submitted")) {
+        return Error::Precondition(
+            {"该考核已申诉过,每次考核只能申诉一次", "This assessment has already been appealed"});
+    }
+    try {
+        appeal.id = storage::InsertAppeal(*lease, appeal);
+    } catch (const storage::DbError& error) {
+        if (error.kind() != storage::DbError::Kind::kUniqueViolation) throw;
+        return Error::Precondition(
+            {"该考核已申诉过,每次考核只能申诉一次", "This assessment has already been appealed"});
+    }
     storage::InsertWorkflowEvent(*lease, kSubject, id,
                                  {0, 1, "appeal", "submitted", record->status, actor.user_id, actor.username,
                                   std::string(RoleCode(actor.role)), input.reason, now});
@@ -350,7 +360,9 @@ Result<AssessmentView> AssessmentService::DecideAppeal(const Actor& actor, std::
     }
     record->status = (*transition)->to;
     record->updated_at = now;
-    storage::UpdateAssessment(*lease, *record);
+    if (!storage::UpdateAssessment(*lease, *record, "appealed")) {
+        return Error::Precondition({"该申诉已被他人处理,请刷新", "Someone else decided this appeal; reload it"});
+    }
     appeal->status = input.decision;
     appeal->decision_reason = input.reason;
     appeal->decided_by = actor.display_name.empty() ? actor.username : actor.display_name;

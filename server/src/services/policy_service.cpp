@@ -150,7 +150,9 @@ PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const
         record.status = "pending_office";
         record.created_at = now;
         record.updated_at = now;
-        record.id = storage::InsertProposal(connection, record);
+        const auto inserted = storage::InsertProposal(connection, record);
+        if (!inserted) continue;  // proposed a moment ago by another request or instance: never twice
+        record.id = *inserted;
         storage::InsertWorkflowEvent(
             connection, kSubject, record.id,
             {0, 1, "propose", "", "pending_office", std::nullopt, "规则引擎 / rules", "system",

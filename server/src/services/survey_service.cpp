@@ -253,6 +253,14 @@ Status SurveyService::Answer(const Actor& actor, std::int64_t id, const SurveyAn
                           survey->anonymous ? std::string(R"({"anonymous":true})")
                                             : fmt::format(R"({{"anonymous":false,"rating":"{}"}})", input.rating)});
     transaction.Commit();
+    if (survey->anonymous) {
+        // A second transaction rewrites the survey's answers together, so none keeps the transaction id of the one
+        // that recorded its respondent (see RestampSurveyAnswers). Should it not run, the next answer's or the
+        // closing's does it.
+        storage::Transaction restamp(*lease);
+        storage::RestampSurveyAnswers(*lease, id);
+        restamp.Commit();
+    }
     return Ok();
 }
 
@@ -267,9 +275,12 @@ Result<SurveyView> SurveyService::Close(const Actor& actor, std::int64_t id) {
     const auto now = context_.clock.Now();
     survey->status = "closed";
     survey->closed_at = now;
-    storage::UpdateSurveyStatus(*lease, id, "closed", now, now);
+    if (!storage::UpdateSurveyStatus(*lease, id, "open", "closed", now, now)) {
+        return Error::Precondition({"该调查已结束", "This survey is already closed"});
+    }
     storage::AppendAudit(*lease, &actor, now,
                          {"close", "survey", id, storage::SurveySnapshot(before), storage::SurveySnapshot(*survey)});
+    if (survey->anonymous) storage::RestampSurveyAnswers(*lease, id);
     // RP-3 / RP-1: the closed survey's rate is a new fact.
     policy_.EvaluateContract(*lease, &actor, survey->contract_id);
     transaction.Commit();

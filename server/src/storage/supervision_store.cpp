@@ -355,12 +355,12 @@ std::int64_t InsertAssessment(Connection& connection, const AssessmentRecord& r)
          r.updated_at.ms});
 }
 
-void UpdateAssessment(Connection& connection, const AssessmentRecord& r) {
-    connection.Execute(
-        "UPDATE assessments SET items_json = ?, total_tenths = ?, passed = ?, grade = ?, failed_items = ?, "
-        "status = ?, updated_at = ? WHERE id = ?",
-        {ItemsJson(r.items), std::int64_t{r.total_tenths}, Bool(r.passed), r.grade, std::int64_t{r.failed_items},
-         r.status, r.updated_at.ms, r.id});
+bool UpdateAssessment(Connection& connection, const AssessmentRecord& r, const std::string& expected_status) {
+    return connection.Execute(
+               "UPDATE assessments SET items_json = ?, total_tenths = ?, passed = ?, grade = ?, failed_items = ?, "
+               "status = ?, updated_at = ? WHERE id = ? AND status = ?",
+               {ItemsJson(r.items), std::int64_t{r.total_tenths}, Bool(r.passed), r.grade, std::int64_t{r.failed_items},
+                r.status, r.updated_at.ms, r.id, expected_status}) == 1;
 }
 
 std::string AssessmentSnapshot(const AssessmentRecord& r) {
@@ -488,10 +488,11 @@ std::int64_t InsertSurvey(Connection& connection, const SurveyRecord& r) {
          Bool(r.basic_counts_satisfied), Null(), Optional(r.created_by), r.created_at.ms, r.updated_at.ms});
 }
 
-void UpdateSurveyStatus(Connection& connection, std::int64_t id, const std::string& status,
-                        std::optional<Instant> closed_at, Instant now) {
-    connection.Execute("UPDATE surveys SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
-                       {status, closed_at ? Param(closed_at->ms) : Null(), now.ms, id});
+bool UpdateSurveyStatus(Connection& connection, std::int64_t id, const std::string& expected_status,
+                        const std::string& status, std::optional<Instant> closed_at, Instant now) {
+    return connection.Execute(
+               "UPDATE surveys SET status = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = ?",
+               {status, closed_at ? Param(closed_at->ms) : Null(), now.ms, id, expected_status}) == 1;
 }
 
 std::string SurveySnapshot(const SurveyRecord& r) {
@@ -551,6 +552,10 @@ std::vector<SurveyAnswer> ListSurveyAnswers(Connection& connection, std::int64_t
         answers.push_back(std::move(answer));
     }
     return answers;
+}
+
+void RestampSurveyAnswers(Connection& connection, std::int64_t survey_id) {
+    connection.Execute("UPDATE survey_answers SET comment = comment WHERE survey_id = ?", {survey_id});
 }
 
 std::int64_t CountSurveyAnswers(Connection& connection, std::int64_t survey_id) {
@@ -629,12 +634,13 @@ std::optional<ProposalRecord> FindProposalByKey(Connection& connection, const st
     return ProposalFromRow(*row);
 }
 
-std::int64_t InsertProposal(Connection& connection, const ProposalRecord& r) {
-    return connection.InsertReturningId(
+std::optional<std::int64_t> InsertProposal(Connection& connection, const ProposalRecord& r) {
+    // ON CONFLICT keeps the transaction usable on PostgreSQL (a plain unique violation would abort it).
+    const auto row = connection.QueryOne(
         "INSERT INTO proposals (contract_id, vendor_id, vendor_org_id, owner_path, kind, rule, rule_version, "
         "settings_version, dedupe_key, period, amount_fen, approved_amount_fen, evidence_json, thresholds_json, "
         "explanation_zh, explanation_en, status, ledger_entry_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
         {r.contract_id,
          r.vendor_id,
          r.vendor_org_id,
@@ -655,6 +661,8 @@ std::int64_t InsertProposal(Connection& connection, const ProposalRecord& r) {
          Optional(r.ledger_entry_id),
          r.created_at.ms,
          r.updated_at.ms});
+    if (!row) return std::nullopt;
+    return row->Int(0);
 }
 
 bool UpdateProposal(Connection& connection, const ProposalRecord& r, const std::string& expected_status) {

@@ -97,7 +97,8 @@ std::vector<AssessmentRecord> ContractAssessments(Connection& connection, std::i
 bool AssessmentExists(Connection& connection, std::int64_t contract_id, const std::string& period,
                       const std::string& kind);
 std::int64_t InsertAssessment(Connection& connection, const AssessmentRecord& record);
-void UpdateAssessment(Connection& connection, const AssessmentRecord& record);
+// Only when the assessment is still in `expected_status`; false when someone else changed it first.
+bool UpdateAssessment(Connection& connection, const AssessmentRecord& record, const std::string& expected_status);
 std::string AssessmentSnapshot(const AssessmentRecord& record);
 
 std::optional<AppealRecord> FindAppeal(Connection& connection, std::int64_t assessment_id);
@@ -153,8 +154,9 @@ std::pair<std::vector<SurveyRecord>, std::int64_t> ListSurveys(Connection& conne
 std::optional<SurveyRecord> FindSurvey(Connection& connection, std::int64_t id, const VendorScope& scope);
 std::vector<SurveyRecord> ContractSurveys(Connection& connection, std::int64_t contract_id, bool closed_only);
 std::int64_t InsertSurvey(Connection& connection, const SurveyRecord& record);
-void UpdateSurveyStatus(Connection& connection, std::int64_t id, const std::string& status,
-                        std::optional<Instant> closed_at, Instant now);
+// Only from `expected_status`; false when the survey was no longer in it (two closes at once: one wins).
+bool UpdateSurveyStatus(Connection& connection, std::int64_t id, const std::string& expected_status,
+                        const std::string& status, std::optional<Instant> closed_at, Instant now);
 std::string SurveySnapshot(const SurveyRecord& record);
 // Records that the user answered; false when they already had (the primary key refuses a second row).
 bool InsertRespondent(Connection& connection, std::int64_t survey_id, std::int64_t user_id);
@@ -162,6 +164,10 @@ bool HasResponded(Connection& connection, std::int64_t survey_id, std::int64_t u
 void InsertSurveyAnswer(Connection& connection, std::int64_t survey_id, const std::string& answer_key,
                         const SurveyAnswer& answer);
 std::vector<SurveyAnswer> ListSurveyAnswers(Connection& connection, std::int64_t survey_id);
+// Rewrites every answer of the survey in the caller's (separate) transaction. On PostgreSQL each row carries the id
+// of the transaction that last wrote it (xmin); after this, all answers carry the same one, so no answer shares its
+// transaction id with the survey_respondents row (and audit entry) of the person who gave it.
+void RestampSurveyAnswers(Connection& connection, std::int64_t survey_id);
 std::int64_t CountSurveyAnswers(Connection& connection, std::int64_t survey_id);
 // Display names of the respondents (never for an anonymous survey: the caller checks).
 std::vector<std::string> SurveyRespondentNames(Connection& connection, std::int64_t survey_id);
@@ -209,7 +215,8 @@ std::optional<ProposalRecord> FindProposal(Connection& connection, std::int64_t 
 std::pair<std::vector<std::string>, std::vector<std::string>> ProposalKeys(Connection& connection,
                                                                            std::int64_t contract_id);
 std::optional<ProposalRecord> FindProposalByKey(Connection& connection, const std::string& dedupe_key);
-std::int64_t InsertProposal(Connection& connection, const ProposalRecord& record);
+// nullopt when a proposal with the same dedupe key exists already (another instance or request made it first).
+std::optional<std::int64_t> InsertProposal(Connection& connection, const ProposalRecord& record);
 // Only when the proposal is still in `expected_status` (two people deciding at once: the second one loses).
 bool UpdateProposal(Connection& connection, const ProposalRecord& record, const std::string& expected_status);
 std::string ProposalSnapshot(const ProposalRecord& record);
