@@ -452,13 +452,19 @@ test('SUP-4 RP-3 a survey closed twice at once is closed once and proposes once'
     const survey = await open();
     await answer(respondents[0], survey.id, 'dissatisfied');
     await answer(respondents[1], survey.id, 'dissatisfied');
+    const openBefore = (await satisfactionProposals()).filter((proposal) => proposal.status === 'pending_office');
     const office2 = await demo.as('office');
     const attempts = await Promise.all([office, office2, office].map((client) => client.post(`/surveys/${survey.id}/close`, {})));
     const statuses = attempts.map((response) => response.status).sort();
     assert.deepEqual(statuses, [200, 409, 409], `one close, two conflicts; got ${attempts.map((item) => `${item.status} ${JSON.stringify(item.body)}`)}`);
     const open1 = (await satisfactionProposals()).filter((proposal) => proposal.status === 'pending_office');
     assert.equal(open1.length, 1, `one open satisfaction proposal; got ${JSON.stringify(open1.map((item) => item.evidence))}`);
-    assert.ok(open1[0].evidence.some((item) => item.id === String(survey.id)), 'the new survey is evidence of the open proposal');
+    if (openBefore.length === 0) {
+        assert.ok(open1[0].evidence.some((item) => item.id === String(survey.id)), 'the new survey is its evidence');
+    } else {
+        // RP-4: an open proposal whose evidence still holds is kept; a further low survey does not restart it.
+        assert.equal(open1[0].id, openBefore[0].id, 'the open proposal is kept, not replaced');
+    }
     const audited = expectStatus(await admin.get('/audit', { query: { entity: 'survey', entity_id: survey.id, action: 'close' } }), 200).body;
     assert.equal(audited.total, 1, 'closed once');
 });
