@@ -15,8 +15,9 @@ run: deps build web
 	@echo "houqin: http://$(LISTEN)  (demo accounts in README.md)"
 	exec build/houqin serve --db sqlite:$(DEMO_DB) --listen $(LISTEN) --web-dir web/dist
 
-## test: every test — unit (sanitized build), web unit, API on SQLite and PostgreSQL, browser (Chromium)
-test: deps build-debug web
+## test: every test — unit (sanitized build), web unit, API on SQLite and PostgreSQL, browser (Chromium); the release
+## build that `make run` serves is compiled too, so an optimiser-only warning (-Werror) cannot slip through
+test: deps build-debug build web
 	$(MAKE) --no-print-directory unit-test web-test api-test e2e-test
 	@echo "make test: all suites passed"
 
