@@ -35,6 +35,10 @@ struct PageQuery {
 };
 
 // page (>= 1), page_size (1..200), sort (one of `sortable`, default the first), order (asc/desc).
+// Optional query parameters: absent or empty is nullopt; anything else malformed is a field error named after it.
+std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name, Validation& validation);
+std::optional<Date> QueryDate(const HttpRequest& request, const std::string& name, Validation& validation);
+
 PageQuery ReadPageQuery(const HttpRequest& request, const std::vector<std::string>& sortable, Validation& validation);
 Json PageJson(Json items, std::int64_t total, const PageQuery& page);
 

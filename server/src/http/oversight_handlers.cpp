@@ -7,28 +7,6 @@
 namespace houqin::http {
 namespace {
 
-std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name, Validation& validation) {
-    const auto text = request.Query(name);
-    if (!text || text->empty()) return std::nullopt;
-    try {
-        std::size_t used = 0;
-        const auto value = std::stoll(*text, &used);
-        if (used == text->size() && value > 0) return value;
-    } catch (const std::exception&) {
-        // reported below
-    }
-    validation.Fail(name, {"须为正整数", "Must be a positive whole number"});
-    return std::nullopt;
-}
-
-std::optional<Date> QueryDate(const HttpRequest& request, const std::string& name, Validation& validation) {
-    const auto text = request.Query(name);
-    if (!text || text->empty()) return std::nullopt;
-    auto date = Date::Parse(*text);
-    if (!date) validation.Fail(name, {"日期格式须为 YYYY-MM-DD", "Date must be YYYY-MM-DD"});
-    return date;
-}
-
 std::string QueryChoice(const HttpRequest& request, const std::string& name, const std::vector<std::string>& choices,
                         Validation& validation) {
     const auto text = request.Query(name).value_or("");

@@ -115,19 +115,6 @@ std::vector<AssessmentItemEntry> ReadItems(JsonReader& reader, Validation& valid
     return items;
 }
 
-std::optional<std::int64_t> QueryId(const HttpRequest& request, const std::string& name, Validation& validation) {
-    auto text = request.Query(name);
-    if (!text || text->empty()) return std::nullopt;
-    try {
-        std::size_t used = 0;
-        const auto value = std::stoll(*text, &used);
-        if (used == text->size() && value > 0) return value;
-    } catch (const std::exception&) {
-    }
-    validation.Fail(name, {"须为正整数", "Must be a positive whole number"});
-    return std::nullopt;
-}
-
 Json SurveyJson(const SurveyView& view, bool detail) {
     const auto& r = view.record;
     Json questions = Json::array();
