@@ -31,7 +31,13 @@ export type Permission =
   | 'supervision:respond'
   | 'survey:answer'
   | 'opinion:write'
-  | 'proposal:decide';
+  | 'proposal:decide'
+  // Projects and procurement (docs/api.md, PRJ-1..PRJ-8).
+  | 'project:read'
+  | 'project:write'
+  | 'project:approve'
+  | 'bid:submit'
+  | 'procurement:rules';
 
 export interface SessionUser {
   id: number;

@@ -1,0 +1,343 @@
+import type { Attachment } from '../file/types';
+import type { LocalizedText, PageQuery } from '../types';
+
+/** Projects and procurement (docs/api.md "Projects and procurement", PRJ-1 … PRJ-8). */
+
+export type ThresholdBasis = 'annual_budget' | 'total_budget';
+export const THRESHOLD_BASES: ThresholdBasis[] = ['annual_budget', 'total_budget'];
+
+export type CatalogueEntryKind = 'category' | 'item';
+export const CATALOGUE_ENTRY_KINDS: CatalogueEntryKind[] = ['category', 'item'];
+
+/** One entry of a year's government procurement catalogue: a service category (CAT-1 code) or an item (品目). */
+export interface CatalogueEntry {
+  kind: CatalogueEntryKind;
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface ProcurementRulesInput {
+  /** Money, e.g. "1000000.00". */
+  threshold: string;
+  basis: ThresholdBasis;
+  catalogue: CatalogueEntry[];
+  reason: string;
+}
+
+/** One version of a year's rules (PRJ-3); a change writes a new version and keeps the earlier ones. */
+export interface ProcurementRules extends ProcurementRulesInput {
+  year: number;
+  version: number | string;
+  created_by_name: string;
+  created_at: string;
+  /** GET /procurement-rules/{year} only: every version, newest first. */
+  history?: ProcurementRules[];
+}
+
+export type ProjectStatus =
+  | 'draft'
+  | 'pending_leadership'
+  | 'returned'
+  | 'approved'
+  | 'procured'
+  | 'bidding'
+  | 'opened'
+  | 'failed'
+  | 'awarded';
+export const PROJECT_STATUSES: ProjectStatus[] = [
+  'draft', 'pending_leadership', 'returned', 'approved', 'procured', 'bidding', 'opened', 'failed', 'awarded',
+];
+
+export type ProjectRoute = 'government' | 'internal';
+export const PROJECT_ROUTES: ProjectRoute[] = ['government', 'internal'];
+
+export type ProjectAction =
+  | 'edit'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'record_government'
+  | 'set_ceiling'
+  | 'open_bidding'
+  | 'register'
+  | 'bid'
+  | 'open'
+  | 'award';
+
+/** Named figure the server used for a decision (route, criteria, opening), kept for the record. */
+export interface NamedValue {
+  name: string;
+  value: string | number | boolean | null;
+}
+
+export interface RouteReason {
+  code: 'catalogue_category' | 'catalogue_item' | 'threshold_reached' | 'below_threshold' | string;
+  subject?: string;
+  text: LocalizedText;
+}
+
+/** Why a project goes to government procurement or is procured by the office itself (PRJ-3, D1 Art.3). */
+export interface RouteDecision {
+  route: ProjectRoute;
+  route_name: LocalizedText;
+  reasons: RouteReason[];
+  values: NamedValue[];
+}
+
+export interface ProjectInput {
+  name: string;
+  year: number;
+  category_id: number | null;
+  item_codes: string[];
+  scope: string;
+  annual_budget: string;
+  total_budget: string;
+  service_start: string;
+  service_end: string;
+  department_id: number | null;
+  responsible_person: string;
+  responsible_phone: string;
+  plan_attachment_ids: number[];
+}
+
+export interface Ceiling {
+  amount: string;
+  reason: string;
+  set_by_name: string;
+  set_at: string;
+}
+
+export type GovernmentMethod =
+  | 'public_tender'
+  | 'invited_tender'
+  | 'competitive_negotiation'
+  | 'competitive_consultation'
+  | 'inquiry'
+  | 'single_source';
+export const GOVERNMENT_METHODS: GovernmentMethod[] = [
+  'public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'inquiry', 'single_source',
+];
+
+export interface GovernmentProcurementInput {
+  method: GovernmentMethod;
+  reference: string;
+  agency: string;
+  started_on: string;
+  completed_on: string;
+  result: string;
+  winner_vendor_id: number | null;
+  /** Annual amount; with the winner, needed for the award. */
+  amount: string | null;
+}
+
+/** As recorded; the winner and amount may come back here or only as the project's `winner`. */
+export interface GovernmentProcurement extends Omit<GovernmentProcurementInput, 'winner_vendor_id' | 'amount'> {
+  winner_vendor_id?: number | null;
+  amount?: string | null;
+  winner_vendor_name?: string | null;
+  recorded_by_name?: string;
+  recorded_at?: string;
+}
+
+export interface Bidding {
+  bid_deadline: string;
+  opening_at: string;
+  /** Fingerprint of the project's public key, printed in the notice and on the witness's record. */
+  fingerprint: string;
+  officer_name: string;
+  witness_name: string;
+  created_at: string;
+  accepting: boolean;
+}
+
+export interface CriterionFailure {
+  code: string;
+  criterion: string;
+  text: LocalizedText;
+}
+
+/** A vendor's registration, checked against the category's selection criteria (PRJ-5). */
+export interface Registration {
+  vendor_id: number;
+  vendor_name: string;
+  qualified: boolean;
+  failures: CriterionFailure[];
+  values: NamedValue[];
+  checked_at: string;
+  registered_by_name: string;
+}
+
+export interface BidReason {
+  code: string;
+  text: LocalizedText | string;
+}
+
+/** A bid: before the opening only who and when and the receipt; the amounts stay sealed (PRJ-7). */
+export interface Bid {
+  id: number;
+  vendor_id: number;
+  vendor_name: string;
+  submitted_at: string;
+  receipt: string;
+  /** After the opening only. */
+  quote?: string | null;
+  valid?: boolean;
+  rank?: number;
+  reasons?: BidReason[];
+}
+
+/** POST /projects/{id}/bids: the receipt the bidder keeps. */
+export interface BidReceipt {
+  id: number;
+  vendor_id: number;
+  vendor_name: string;
+  submitted_at: string;
+  receipt: string;
+  fingerprint: string;
+}
+
+export type OpeningOutcome = 'awarded' | 'no_bids' | 'no_valid_bid' | 'too_few_valid_bids';
+
+export type TieBreak = 'none' | 'earlier_submission' | 'draw';
+
+export interface OpenedBid {
+  id: number;
+  vendor_id: number;
+  vendor_name: string;
+  submitted_at: string;
+  receipt: string;
+  commitment: string;
+  receipt_matches: boolean;
+  quote: string | null;
+  valid: boolean;
+  reasons: BidReason[];
+  rank: number;
+  tie_break: TieBreak;
+}
+
+export interface Draw {
+  quote: string;
+  submitted_at: string;
+  lots: { bid_id: number; lot: string | number }[];
+}
+
+/** The opening record (PRJ-7): every bid with its check, the ranking and any draw. */
+export interface Opening {
+  project_id: number;
+  opened_at: string;
+  officer_name: string;
+  witness_name: string;
+  ceiling: string | null;
+  draw_seed: string;
+  min_valid_bids: number;
+  outcome: OpeningOutcome;
+  summary: LocalizedText;
+  fingerprint: string;
+  bids: OpenedBid[];
+  draws: Draw[];
+  values: NamedValue[];
+}
+
+export interface Winner {
+  vendor_id: number;
+  vendor_name: string;
+  quote: string;
+}
+
+export interface ProjectHistoryEntry {
+  at: string;
+  actor_name: string;
+  role?: string;
+  role_name?: LocalizedText | null;
+  action: string;
+  from_state?: string;
+  to_state?: string;
+  comment?: string | null;
+}
+
+export interface Project extends Omit<ProjectInput, 'plan_attachment_ids'> {
+  id: number;
+  code: string;
+  category_name: string;
+  department_name: string;
+  plans: Attachment[];
+  plan_attachment_ids?: number[];
+  status: ProjectStatus;
+  route: ProjectRoute | null;
+  route_decision: RouteDecision | null;
+  route_preview: RouteDecision | null;
+  route_preview_error: LocalizedText | null;
+  ceiling: Ceiling | null;
+  government_procurement: GovernmentProcurement | null;
+  bidding: Bidding | null;
+  counts: { registrations: number; qualified: number; bids: number };
+  my_registration?: Registration | null;
+  my_bid?: Bid | null;
+  outcome: OpeningOutcome | null;
+  winner: Winner | null;
+  contract_id: number | null;
+  contract_code: string | null;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  allowed_actions: ProjectAction[];
+  history?: ProjectHistoryEntry[];
+}
+
+export interface ProjectQuery extends PageQuery {
+  q?: string;
+  status?: ProjectStatus | '';
+  route?: ProjectRoute | '';
+  year?: number | '';
+}
+
+export type ProjectDecision = 'approve' | 'return';
+
+export interface ProjectDecisionInput {
+  decision: ProjectDecision;
+  comment: string;
+}
+
+export interface CeilingInput {
+  amount: string;
+  reason: string;
+}
+
+/** The officer and the discipline-inspection witness at the same table (PRJ-7). */
+export interface WitnessInput {
+  officer_secret: string;
+  witness_username: string;
+  witness_password: string;
+  witness_secret: string;
+}
+
+export interface BiddingInput extends WitnessInput {
+  bid_deadline: string;
+  opening_at: string;
+}
+
+export interface RegistrationInput {
+  /** Omitted by a vendor user (its own vendor). */
+  vendor_id?: number;
+}
+
+export interface BidInput {
+  quote: string;
+}
+
+export interface AwardAnswer {
+  project: Project;
+  contract_id: number;
+}
+
+/** One step of a project's life, from creation to the contract's review, signing and later (trail). */
+export interface TrailItem {
+  at: string;
+  subject: string;
+  subject_id: number | null;
+  action: string;
+  actor_name: string;
+  role: string;
+  summary: LocalizedText;
+}
