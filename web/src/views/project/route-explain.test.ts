@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { RouteDecision } from '@/api/project/types';
+import { formatNamedValue, reasonLines, routeView } from './route-explain';
+
+const DECISION: RouteDecision = {
+  route: 'government',
+  route_name: { 'zh-CN': '政府采购', en: 'Government procurement' },
+  reasons: [
+    { code: 'catalogue_category', subject: 'cleaning', text: { 'zh-CN': '项目类别属于目录', en: 'the category is listed' } },
+    { code: 'threshold_reached', text: { 'zh-CN': '达到限额', en: '' } },
+  ],
+  values: [{ name: 'threshold', value: '1000000.00' }],
+};
+
+const zh: Record<string, string> = {
+  'project.value.none': '无', 'project.basis.annual_budget': '年度预算', 'common.yes': '是', 'common.no': '否',
+};
+const translate = (key: string) => zh[key] ?? null;
+
+describe('route explanation (PRJ-3)', () => {
+  it('PRJ-3: shows the decision kept at approval before any preview', () => {
+    expect(routeView({ route_decision: DECISION, route_preview: DECISION, route_preview_error: null }).kind).toBe('decision');
+    expect(routeView({ route_decision: null, route_preview: DECISION, route_preview_error: null }).kind).toBe('preview');
+    const error = routeView({ route_decision: null, route_preview: null, route_preview_error: { 'zh-CN': '无标准', en: 'no rules' } });
+    expect(error).toEqual({ kind: 'error', error: { 'zh-CN': '无标准', en: 'no rules' } });
+    expect(routeView({ route_decision: null, route_preview: null, route_preview_error: null }).kind).toBe('none');
+  });
+  it('PRJ-3: lists every reason in the current language, falling back to Chinese', () => {
+    expect(reasonLines(DECISION, 'zh-CN')).toEqual(['项目类别属于目录', '达到限额']);
+    expect(reasonLines(DECISION, 'en')).toEqual(['the category is listed', '达到限额']);
+  });
+  it('PRJ-3: formats the values used: money, basis, catalogue matches, empty values', () => {
+    expect(formatNamedValue({ name: 'threshold', value: '1000000.00' }, translate)).toBe('1,000,000.00');
+    expect(formatNamedValue({ name: 'value_compared', value: '999999.99' }, translate)).toBe('999,999.99');
+    expect(formatNamedValue({ name: 'threshold_basis', value: 'annual_budget' }, translate)).toBe('年度预算');
+    expect(formatNamedValue({ name: 'threshold_basis', value: 'other' }, translate)).toBe('other');
+    expect(formatNamedValue({ name: 'catalogue_matches', value: 'cleaning,C1204' }, translate)).toBe('cleaning、C1204');
+    expect(formatNamedValue({ name: 'catalogue_matches', value: '' }, translate)).toBe('无');
+    expect(formatNamedValue({ name: 'year', value: 2026 }, translate)).toBe('2026');
+    expect(formatNamedValue({ name: 'flag', value: true }, translate)).toBe('是');
+  });
+});
