@@ -70,6 +70,22 @@ describe('assessments, surveys and proposals (SUP-3, SUP-4, RP-1..RP-4)', () => 
   });
 });
 
+describe('projects and procurement menu (PRJ-1, PRJ-3)', () => {
+  it('PRJ-1: shows projects and the yearly rules to whoever reads projects, before contracts', () => {
+    expect(names(['dashboard:read', 'vendor:read', 'project:read', 'project:write', 'contract:read']))
+      .toEqual(['dashboard', 'vendors', 'projects', 'procurement-rules', 'contracts']);
+  });
+  it('PRJ-3: shows the rules to an administrator who edits them, and nothing to those without project permissions', () => {
+    expect(names(['procurement:rules'])).toEqual(['procurement-rules']);
+    expect(names(['catalogue:read', 'contract:read', 'contract:review'])).not.toContain('projects');
+  });
+  it('PRJ-7: guards creating a project by project:write', () => {
+    const create = { fullPath: '/projects/new', meta: { permissions: ['project:write'] } };
+    expect(decide(create, ['project:read', 'bid:submit'])).toEqual({ kind: 'forbidden' });
+    expect(decide(create, ['project:read', 'project:write'])).toEqual({ kind: 'allow' });
+  });
+});
+
 describe('homePath', () => {
   it('is the dashboard when allowed, else the first allowed page', () => {
     expect(homePath(['dashboard:read', 'vendor:read'])).toBe('/dashboard');

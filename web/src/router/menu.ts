@@ -25,6 +25,11 @@ export const MENU: MenuGroup[] = [
       { name: 'dashboard', path: '/dashboard', title: 'layout.menu.dashboard', icon: 'DataLine', permissions: ['dashboard:read'] },
       { name: 'categories', path: '/catalogue/categories', title: 'layout.menu.categories', icon: 'Menu', permissions: ['catalogue:read'] },
       { name: 'vendors', path: '/vendors', title: 'layout.menu.vendors', icon: 'OfficeBuilding', permissions: ['vendor:read'] },
+      // Projects come before contracts: a project's award creates its contract draft (PRJ-8).
+      { name: 'projects', path: '/projects', title: 'layout.menu.projects', icon: 'Briefcase', permissions: ['project:read'] },
+      // The yearly catalogue and threshold (PRJ-3): edited by procurement:rules, read by whoever reads projects.
+      { name: 'procurement-rules', path: '/procurement-rules', title: 'layout.menu.procurementRules', icon: 'Notebook',
+        permissions: ['procurement:rules', 'project:read'] },
       { name: 'contracts', path: '/contracts', title: 'layout.menu.contracts', icon: 'Tickets', permissions: ['contract:read'] },
       { name: 'audit', path: '/audit', title: 'layout.menu.audit', icon: 'Document', permissions: ['audit:read'] },
     ],
