@@ -42,7 +42,9 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kDashboardRead,    Permission::kContractRead,       Permission::kContractWrite,
         Permission::kContractReview,   Permission::kPaymentWrite,       Permission::kSupervisionRead,
         Permission::kSupervisionWrite, Permission::kSupervisionRespond, Permission::kSurveyAnswer,
-        Permission::kOpinionWrite,     Permission::kProposalDecide,
+        Permission::kOpinionWrite,     Permission::kProposalDecide,     Permission::kProjectRead,
+        Permission::kProjectWrite,     Permission::kProjectApprove,     Permission::kBidSubmit,
+        Permission::kProcurementRules,
     };
     return kAll;
 }
@@ -69,6 +71,11 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kSurveyAnswer: return "survey:answer";
         case Permission::kOpinionWrite: return "opinion:write";
         case Permission::kProposalDecide: return "proposal:decide";
+        case Permission::kProjectRead: return "project:read";
+        case Permission::kProjectWrite: return "project:write";
+        case Permission::kProjectApprove: return "project:approve";
+        case Permission::kBidSubmit: return "bid:submit";
+        case Permission::kProcurementRules: return "procurement:rules";
     }
     return "";
 }
@@ -82,30 +89,32 @@ std::vector<Permission> PermissionsOf(Role role) {
             std::vector<Permission> all;
             for (const auto permission : AllPermissions()) {
                 if (permission != P::kSurveyAnswer && permission != P::kOpinionWrite &&
-                    permission != P::kSupervisionRespond && permission != P::kProposalDecide) {
+                    permission != P::kSupervisionRespond && permission != P::kProposalDecide &&
+                    permission != P::kProjectApprove && permission != P::kBidSubmit) {
                     all.push_back(permission);
                 }
             }
             return all;
         }
         case Role::kOffice:
-            return {P::kCatalogueRead, P::kCatalogueWrite, P::kVendorRead,   P::kVendorWrite,     P::kDashboardRead,
-                    P::kContractRead,  P::kContractWrite,  P::kPaymentWrite, P::kSupervisionRead, P::kSupervisionWrite};
+            return {P::kCatalogueRead,   P::kCatalogueWrite,   P::kVendorRead,    P::kVendorWrite,
+                    P::kDashboardRead,   P::kContractRead,     P::kContractWrite, P::kPaymentWrite,
+                    P::kSupervisionRead, P::kSupervisionWrite, P::kProjectRead,   P::kProjectWrite};
         case Role::kLeadership:
-            return {P::kCatalogueRead, P::kVendorRead,      P::kDashboardRead,
-                    P::kContractRead,  P::kSupervisionRead, P::kProposalDecide};
+            return {P::kCatalogueRead,   P::kVendorRead,     P::kDashboardRead, P::kContractRead,
+                    P::kSupervisionRead, P::kProposalDecide, P::kProjectRead,   P::kProjectApprove};
         // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing.
         case Role::kDiscipline:
-            return {P::kCatalogueRead, P::kVendorRead,   P::kAuditRead,
-                    P::kDashboardRead, P::kContractRead, P::kSupervisionRead};
+            return {P::kCatalogueRead, P::kVendorRead,      P::kAuditRead,  P::kDashboardRead,
+                    P::kContractRead,  P::kSupervisionRead, P::kProjectRead};
         // D1 Art.6: the judicial office reviews the law, the party-government office the text, of every contract.
         case Role::kJudicial:
         case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead, P::kContractRead, P::kContractReview};
         case Role::kDepartment:
             return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead, P::kSurveyAnswer, P::kOpinionWrite};
         case Role::kVendor:
-            return {P::kCatalogueRead, P::kVendorRead,      P::kVendorWriteOwn,
-                    P::kContractRead,  P::kSupervisionRead, P::kSupervisionRespond};
+            return {P::kCatalogueRead,   P::kVendorRead,         P::kVendorWriteOwn, P::kContractRead,
+                    P::kSupervisionRead, P::kSupervisionRespond, P::kProjectRead,    P::kBidSubmit};
     }
     return {};
 }

@@ -34,6 +34,11 @@ enum class Permission {
     kSurveyAnswer,        // ROLE-7 answers satisfaction surveys
     kOpinionWrite,        // ROLE-7 submits opinions and suggestions for work meetings
     kProposalDecide,      // ROLE-3 decides reward, deduction and termination proposals
+    kProjectRead,         // projects and their procurement (vendor users: the biddings open to them)
+    kProjectWrite,        // the office runs projects, bidding, the opening and the award
+    kProjectApprove,      // ROLE-3 approves projects before purchase (PRJ-2) and sets ceiling prices (PRJ-6)
+    kBidSubmit,           // a vendor registers for a bidding and submits its one sealed quote (PRJ-7)
+    kProcurementRules,    // the yearly government procurement catalogue and threshold (PRJ-3)
 };
 
 struct RoleInfo {

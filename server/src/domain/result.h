@@ -86,4 +86,9 @@ struct Unit {};
 using Status = Result<Unit>;
 inline Status Ok() { return Unit{}; }
 
+// Binds `name` to the result of `expression`, or returns its error from the enclosing function.
+#define HOUQIN_TRY(name, expression) \
+    auto name = (expression);        \
+    if (!name) return name.error()
+
 }  // namespace houqin

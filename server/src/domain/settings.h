@@ -46,6 +46,11 @@ constexpr std::string_view kPolicyRewardSatisfactionPercent = "policy.reward_sat
 constexpr std::string_view kAssessmentAppealDays = "assessment.appeal_days";
 constexpr std::string_view kAssessmentFailedItemPercent = "assessment.failed_item_percent";
 constexpr std::string_view kSurveyBasicCountsSatisfied = "survey.basic_counts_satisfied";
+// PRJ-6, PRJ-7 (D4 §5).
+constexpr std::string_view kProcurementPublishCeiling = "procurement.publish_ceiling";
+constexpr std::string_view kProcurementMinValidBids = "procurement.min_valid_bids";
+constexpr std::string_view kProcurementOpeningMaxFailures = "procurement.opening_max_failures";
+constexpr std::string_view kProcurementOpeningLockMinutes = "procurement.opening_lock_minutes";
 }  // namespace setting
 
 }  // namespace houqin

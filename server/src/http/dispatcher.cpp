@@ -42,6 +42,7 @@ Dispatcher::Dispatcher(Services& services, std::string web_dir) : services_(serv
     AddSupervisionRoutes(router_);
     AddOversightRoutes(router_);
     AddReportRoutes(router_);
+    AddProcurementRoutes(router_);
     AddServiceRoutes(router_);
 }
 

@@ -1,5 +1,7 @@
 #include "http/json_io.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 namespace houqin::http {
@@ -125,6 +127,17 @@ std::optional<Date> QueryDate(const HttpRequest& request, const std::string& nam
     auto date = Date::Parse(*text);
     if (!date) validation.Fail(name, {"日期格式须为 YYYY-MM-DD", "Date must be YYYY-MM-DD"});
     return date;
+}
+
+HttpResponse FileResponse(std::string content_type, std::string body, const std::string& ascii_name,
+                          const std::string& name, bool inline_view) {
+    HttpResponse response;
+    response.content_type = std::move(content_type);
+    response.body = std::move(body);
+    response.headers.emplace_back("Content-Disposition",
+                                  fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}",
+                                              inline_view ? "inline" : "attachment", ascii_name, PercentEncode(name)));
+    return response;
 }
 
 }  // namespace houqin::http

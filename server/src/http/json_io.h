@@ -42,4 +42,8 @@ std::optional<Date> QueryDate(const HttpRequest& request, const std::string& nam
 PageQuery ReadPageQuery(const HttpRequest& request, const std::vector<std::string>& sortable, Validation& validation);
 Json PageJson(Json items, std::int64_t total, const PageQuery& page);
 
+// A file to download (inline_view: shown in the browser, e.g. a PDF), named in ASCII and in UTF-8 (RFC 6266).
+HttpResponse FileResponse(std::string content_type, std::string body, const std::string& ascii_name,
+                          const std::string& name, bool inline_view);
+
 }  // namespace houqin::http

@@ -8,10 +8,6 @@
 
 namespace houqin::http {
 
-#define HOUQIN_TRY(name, expression) \
-    auto name = (expression);        \
-    if (!name) return name.error()
-
 Json UserJson(const Actor& actor);
 Json UserRecordJson(const storage::UserRecord& user);
 Json OrgJson(const Organisation& org);

@@ -19,17 +19,6 @@ Format ReadFormat(const HttpRequest& request, Validation& validation) {
     return Format::kJson;
 }
 
-HttpResponse FileResponse(std::string content_type, std::string body, const std::string& ascii_name,
-                          const std::string& name, bool inline_view) {
-    HttpResponse response;
-    response.content_type = std::move(content_type);
-    response.body = std::move(body);
-    response.headers.emplace_back("Content-Disposition",
-                                  fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}",
-                                              inline_view ? "inline" : "attachment", ascii_name, PercentEncode(name)));
-    return response;
-}
-
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 Json OptionalScore(const std::optional<int>& tenths) {

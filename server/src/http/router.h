@@ -74,9 +74,10 @@ void AddVendorRoutes(Router& router);
 void AddAuditRoutes(Router& router);
 void AddContractRoutes(Router& router);
 void AddSupervisionRoutes(Router& router);
-void AddOversightRoutes(Router& router);  // meetings, rectifications, communications, energy savings
-void AddReportRoutes(Router& router);     // renewal basis, period reports
-void AddServiceRoutes(Router& router);    // openapi.json; healthz and metrics are served by the server itself
+void AddOversightRoutes(Router& router);    // meetings, rectifications, communications, energy savings
+void AddReportRoutes(Router& router);       // renewal basis, period reports
+void AddProcurementRoutes(Router& router);  // procurement rules, projects, bids, openings (PRJ)
+void AddServiceRoutes(Router& router);      // openapi.json; healthz and metrics are served by the server itself
 
 std::string OpenApiDocument(const Router& router);
 

@@ -180,17 +180,25 @@ Result<ContractView> ContractService::Create(const Actor& actor, ContractContent
     const auto owner = storage::FindOrg(*lease, OrgIdOfPath(actor.scope_path));
     if (!owner) return Error::Forbidden();
     storage::Transaction transaction(*lease);
+    const auto id = InsertDraft(*lease, actor, content, *owner, *vendor);
+    transaction.Commit();
+    return Build(*lease, actor, *storage::FindContract(*lease, id, {"/", std::nullopt}));
+}
+
+std::int64_t ContractService::InsertDraft(storage::Connection& connection, const Actor& actor,
+                                          const ContractContent& content, const Organisation& owner,
+                                          const Vendor& vendor) {
     const auto now = context_.clock.Now();
     storage::ContractRecord record;
-    record.code = storage::NextContractCode(
-        *lease, static_cast<int>(
-                    std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{context_.clock.Today().days()}}}
-                        .year()));
+    record.code = storage::NextContractCode(connection,
+                                            static_cast<int>(std::chrono::year_month_day{
+                                                std::chrono::sys_days{std::chrono::days{context_.clock.Today().days()}}}
+                                                                 .year()));
     record.title = content.title;
     record.vendor_id = content.vendor_id;
-    record.vendor_org_id = vendor->org_id;
-    record.owner_org_id = owner->id;
-    record.owner_path = owner->path;
+    record.vendor_org_id = vendor.org_id;
+    record.owner_org_id = owner.id;
+    record.owner_path = owner.path;
     record.category_id = content.category_id;
     record.status = "draft";
     record.review_state = "draft";
@@ -198,13 +206,12 @@ Result<ContractView> ContractService::Create(const Actor& actor, ContractContent
     record.term_start = content.term_start;
     record.term_end = content.term_end;
     record.total_amount = content.total_amount;
-    record.id = storage::InsertContract(*lease, record, now);
+    record.id = storage::InsertContract(connection, record, now);
     storage::InsertContractVersion(
-        *lease,
+        connection,
         {0, record.id, 1, "original", "draft", storage::SerializeContractContent(content), actor.username, now, {}});
-    Record(*lease, actor, {}, record, 1, "create", "", "draft", "");
-    transaction.Commit();
-    return Build(*lease, actor, *storage::FindContract(*lease, record.id, {"/", std::nullopt}));
+    Record(connection, actor, {}, record, 1, "create", "", "draft", "");
+    return record.id;
 }
 
 Result<ContractView> ContractService::Update(const Actor& actor, std::int64_t id, ContractContent content) {

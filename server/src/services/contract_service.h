@@ -7,6 +7,7 @@
 
 #include "domain/access.h"
 #include "domain/contract.h"
+#include "domain/vendor.h"
 #include "rules/ledger.h"
 #include "services/context.h"
 #include "storage/contract_store.h"
@@ -115,6 +116,10 @@ class ContractService {
     // the contract is active.
     void ApplyTermination(storage::Connection& connection, const Actor& actor, storage::ContractRecord record,
                           const std::string& reason, const std::string& breach_liability, Date effective_on);
+
+    // A new draft inside the caller's transaction, content already checked (PRJ-8: the award of a project).
+    std::int64_t InsertDraft(storage::Connection& connection, const Actor& actor, const ContractContent& content,
+                             const Organisation& owner, const Vendor& vendor);
 
     Result<ContractLedger> Ledger(const Actor& actor, std::int64_t id);
     Result<storage::LedgerEntry> AddLedgerEntry(const Actor& actor, std::int64_t id, const LedgerInput& input);

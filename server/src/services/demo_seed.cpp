@@ -11,6 +11,7 @@
 #include "services/contract_service.h"
 #include "services/oversight_service.h"
 #include "services/policy_service.h"
+#include "services/procurement_service.h"
 #include "services/survey_service.h"
 #include "services/vendor_service.h"
 #include "storage/account_store.h"
@@ -273,6 +274,94 @@ Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_
         office, DemoContent(vendors[7], categories.at("catering"), department, "九江镇机关食堂餐饮服务外包合同",
                             today.AddDays(60), Money::FromFen(60000000), Frequency::kMonthly));
     if (!draft) return draft.error();
+    return Ok();
+}
+
+// Procurement (PRJ-1 … PRJ-8): the rules of this year and the next, a bidding open for quotes (one vendor has bid,
+// another registered), a project the rules send to government procurement, and one awaiting leadership. The demo
+// bidding's secrets are printed in README.md so the opening can be tried once its time has come.
+Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, const std::vector<VendorView>& vendors,
+                           const std::map<std::string, std::int64_t>& categories) {
+    ContractService contracts(context);
+    ProcurementService procurement(context, contracts);
+    VendorService files(context);
+    const Actor admin = DemoActor(context, "admin");
+    const Actor office = DemoActor(context, "office");
+    const Actor leader = DemoActor(context, "leader");
+    const Date today = context.clock.Today();
+    const int year =
+        static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{today.days()}}}.year());
+    for (const int rules_year : {year, year + 1}) {
+        ProcurementRulesInput rules;
+        rules.threshold = Money::FromFen(100000000);  // 100 万元
+        rules.basis = "annual_budget";
+        rules.catalogue = {{"item", "C1204", "物业管理服务", "Property management"},
+                           {"category", "callcenter", "呼叫中心外包服务", "Call-centre outsourcing"}};
+        rules.reason = fmt::format("{} 年度政府集中采购目录及限额标准(演示)", rules_year);
+        if (auto put = procurement.PutRules(admin, rules_year, rules); !put) return put.error();
+    }
+    static const std::string kPlan = "%PDF-1.4\n% 演示用采购实施方案\n%%EOF\n";
+    auto plan = files.UploadAttachment(&office, {"采购实施方案.pdf", "application/pdf", kPlan});
+    if (!plan) return plan.error();
+    const auto next_start = Date::FromYmd(year + 1, 1, 1);
+    const auto next_end = Date::FromYmd(year + 1, 12, 31);
+    auto input = [&](const std::string& name, const std::string& category, std::int64_t budget_fen,
+                     std::vector<std::string> items) {
+        ProjectInput project;
+        project.name = name;
+        project.year = year + 1;
+        project.category_id = categories.at(category);
+        project.item_codes = std::move(items);
+        project.scope = "镇机关大院及各办公楼(演示)";
+        project.annual_budget = Money::FromFen(budget_fen);
+        project.total_budget = Money::FromFen(budget_fen);
+        project.service_start = next_start;
+        project.service_end = next_end;
+        project.department_id = department;
+        project.responsible_person = "陈主任";
+        project.responsible_phone = "0757-86801234";
+        project.plan_ids = {plan->id};
+        return project;
+    };
+
+    auto meeting =
+        procurement.Create(office, input(fmt::format("{} 年度机关会议服务外包", year + 1), "meeting", 36000000, {}));
+    if (!meeting) return meeting.error();
+    const auto meeting_id = meeting->record.id;
+    if (auto step = procurement.Submit(office, meeting_id); !step) return step.error();
+    if (auto step = procurement.Decide(leader, meeting_id, "approve", "同意按内部程序组织投标。"); !step) {
+        return step.error();
+    }
+    if (auto step = procurement.SetCeiling(leader, meeting_id, {Money::FromFen(35000000), "党委会议确定"}); !step) {
+        return step.error();
+    }
+    const auto deadline = Instant{(today.AddDays(14).days() * 86400 - kShanghaiOffsetSeconds + 17 * 3600) * 1000};
+    const auto opening = Instant{(today.AddDays(15).days() * 86400 - kShanghaiOffsetSeconds + 9 * 3600 + 1800) * 1000};
+    if (auto step = procurement.OpenBidding(
+            office, meeting_id,
+            {deadline, opening, {"Kaibiao#2026-Office", "jiwei", "Jiwei@2026", "Jianzheng#2026-Jiwei"}});
+        !step) {
+        return step.error();
+    }
+    const Actor vendor1 = DemoActor(context, "vendor1");
+    const Actor vendor2 = DemoActor(context, "vendor2");
+    if (auto step = procurement.Register(vendor1, meeting_id, std::nullopt); !step) return step.error();
+    if (auto step = procurement.SubmitBid(vendor1, meeting_id, Money::FromFen(33800000)); !step) return step.error();
+    if (auto step = procurement.Register(vendor2, meeting_id, std::nullopt); !step) return step.error();
+
+    auto property = procurement.Create(
+        office, input(fmt::format("{} 年度机关大院物业管理服务", year + 1), "cleaning", 128000000, {"C1204"}));
+    if (!property) return property.error();
+    if (auto step = procurement.Submit(office, property->record.id); !step) return step.error();
+    if (auto step = procurement.Decide(leader, property->record.id, "approve", "同意,按政府采购规定执行。"); !step) {
+        return step.error();
+    }
+
+    auto catering =
+        procurement.Create(office, input(fmt::format("{} 年度机关食堂餐饮服务", year + 1), "catering", 58000000, {}));
+    if (!catering) return catering.error();
+    if (auto step = procurement.Submit(office, catering->record.id); !step) return step.error();
+    (void)vendors;
     return Ok();
 }
 
@@ -658,7 +747,8 @@ Status SeedDemo(ServiceContext& context) {
             qualification.issuer =
                 std::string(type) == "营业执照" ? "佛山市南海区市场监督管理局" : "广东省相关主管部门";
             qualification.valid_until = today.AddDays(days);
-            qualification.valid_from = qualification.valid_until.AddDays(-3 * 365);
+            // Issued in the past (a certificate valid for years is not issued in the future).
+            qualification.valid_from = std::min(qualification.valid_until.AddDays(-3 * 365), today.AddDays(-400));
             if (auto added = vendors.AddQualification(nullptr, created->vendor.id, qualification); !added) {
                 return added.error();
             }
@@ -676,6 +766,11 @@ Status SeedDemo(ServiceContext& context) {
         !user) {
         return user.error();
     }
+    if (auto user = accounts.CreateUser(
+            nullptr, {"vendor3", "何经理(南海洁美)", "Vendor@2026", "vendor", created_vendors[2].vendor.org_id});
+        !user) {
+        return user.error();
+    }
     std::int64_t active_contract = 0;
     if (auto status = SeedDemoContracts(context, jiujiang, office, created_vendors, category_ids, active_contract);
         !status)
@@ -684,6 +779,7 @@ Status SeedDemo(ServiceContext& context) {
         !status) {
         return status;
     }
+    if (auto status = SeedDemoProcurement(context, office, created_vendors, category_ids); !status) return status;
     spdlog::info("demo data written: {} categories, {} vendors, 3 contracts", category_ids.size(),
                  created_vendors.size());
     return Ok();

@@ -9,6 +9,7 @@
 #include "services/contract_service.h"
 #include "services/oversight_service.h"
 #include "services/policy_service.h"
+#include "services/procurement_service.h"
 #include "services/report_service.h"
 #include "services/survey_service.h"
 #include "services/vendor_service.h"
@@ -28,7 +29,8 @@ struct Services {
           assessments(context, policy),
           surveys(context, policy),
           oversight(context, policy),
-          reports(context) {}
+          reports(context),
+          procurement(context, contracts) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -44,6 +46,7 @@ struct Services {
     SurveyService surveys;
     OversightService oversight;
     ReportService reports;
+    ProcurementService procurement;
 };
 
 }  // namespace houqin

@@ -499,6 +499,128 @@ CREATE TABLE proposals (
 CREATE INDEX proposals_owner ON proposals(owner_path, status);
 CREATE INDEX proposals_contract ON proposals(contract_id, status);
 )SQL"},
+        {5, "procurement", R"SQL(
+-- PRJ-3: per year, the government procurement catalogue and threshold; every version is kept.
+CREATE TABLE procurement_rules (
+  year INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  threshold_fen BIGINT NOT NULL,
+  basis TEXT NOT NULL,
+  catalogue_json TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by BIGINT REFERENCES users(id),
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (year, version)
+);
+
+-- PRJ-1, PRJ-2, PRJ-3, PRJ-6, PRJ-8: a project from approval to the award; the route decision is kept with the
+-- reasons and values it used.
+CREATE TABLE projects (
+  id {pk},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  category_id BIGINT NOT NULL REFERENCES categories(id),
+  item_codes_json TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  annual_budget_fen BIGINT NOT NULL,
+  total_budget_fen BIGINT NOT NULL,
+  service_start TEXT NOT NULL,
+  service_end TEXT NOT NULL,
+  department_id BIGINT NOT NULL REFERENCES orgs(id),
+  responsible_person TEXT NOT NULL,
+  responsible_phone TEXT NOT NULL,
+  plan_ids_json TEXT NOT NULL,
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  status TEXT NOT NULL,
+  route TEXT,
+  route_decision_json TEXT,
+  gov_method TEXT,
+  gov_reference TEXT,
+  gov_agency TEXT,
+  gov_started_on TEXT,
+  gov_completed_on TEXT,
+  gov_result TEXT,
+  ceiling_fen BIGINT,
+  ceiling_reason TEXT,
+  ceiling_set_by_name TEXT,
+  ceiling_set_at BIGINT,
+  bid_deadline BIGINT,
+  opening_at BIGINT,
+  opening_failures INTEGER NOT NULL DEFAULT 0,
+  opening_failed_at BIGINT,
+  outcome TEXT,
+  winner_vendor_id BIGINT REFERENCES vendors(id),
+  winner_quote_fen BIGINT,
+  contract_id BIGINT REFERENCES contracts(id),
+  created_by BIGINT REFERENCES users(id),
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX projects_owner ON projects(owner_path, status);
+
+-- PRJ-7: the bidding's key pair; the private key only locked by the officer's and the witness's secrets, which are
+-- never stored (docs/procurement.md).
+CREATE TABLE project_seals (
+  project_id BIGINT PRIMARY KEY REFERENCES projects(id),
+  public_key TEXT NOT NULL,
+  locked_private_key TEXT NOT NULL,
+  officer_salt TEXT NOT NULL,
+  witness_salt TEXT NOT NULL,
+  officer_check TEXT NOT NULL,
+  witness_check TEXT NOT NULL,
+  opslimit BIGINT NOT NULL,
+  memlimit BIGINT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  officer_id BIGINT REFERENCES users(id),
+  officer_name TEXT NOT NULL,
+  witness_id BIGINT REFERENCES users(id),
+  witness_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+-- PRJ-5: a vendor's registration with the criteria verdict and the values it used.
+CREATE TABLE project_registrations (
+  id {pk},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  qualified INTEGER NOT NULL,
+  verdict_json TEXT NOT NULL,
+  checked_at BIGINT NOT NULL,
+  registered_by_name TEXT NOT NULL,
+  UNIQUE (project_id, vendor_id)
+);
+
+-- PRJ-7: one sealed quote per vendor and project; the amount exists only inside `sealed` until the opening.
+CREATE TABLE bids (
+  id {pk},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  submitted_at BIGINT NOT NULL,
+  submitted_by_name TEXT NOT NULL,
+  sealed TEXT NOT NULL,
+  receipt TEXT NOT NULL,
+  opened_quote_fen BIGINT,
+  valid INTEGER,
+  bid_rank INTEGER,
+  reasons_json TEXT,
+  UNIQUE (project_id, vendor_id)
+);
+
+-- PRJ-7: the opening record (every quote, validity, ranking, draw, witnesses), written once.
+CREATE TABLE bid_openings (
+  project_id BIGINT PRIMARY KEY REFERENCES projects(id),
+  opened_at BIGINT NOT NULL,
+  officer_name TEXT NOT NULL,
+  witness_name TEXT NOT NULL,
+  record_json TEXT NOT NULL
+);
+)SQL"},
     };
     return kMigrations;
 }
