@@ -15,6 +15,11 @@ Json RawJson(const std::string& text) {
     return Json::parse(text, nullptr, false);
 }
 
+Json RoleNameJson(const std::string& code) {
+    const auto role = ParseRole(code);
+    return role ? TextJson(InfoOf(*role).name) : Json(nullptr);
+}
+
 Json OptionalInstantJson(const std::optional<Instant>& at) { return at ? Json(at->ToIso()) : Json(nullptr); }
 
 Json RulesJson(const storage::ProcurementRulesRecord& record) {
@@ -551,6 +556,8 @@ void AddProcurementRoutes(Router& router) {
                                      {"subject_id", item.subject_id ? Json(*item.subject_id) : Json(nullptr)},
                                      {"action", item.action},
                                      {"actor_name", item.actor_name},
+                                     {"role", item.role.empty() ? Json(nullptr) : Json(item.role)},
+                                     {"role_name", RoleNameJson(item.role)},
                                      {"summary", TextJson(item.summary)}});
                  }
                  return JsonResponse(200, Json{{"items", json}});

@@ -284,6 +284,7 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
                            const std::map<std::string, std::int64_t>& categories) {
     ContractService contracts(context);
     ProcurementService procurement(context, contracts);
+    procurement.SetSealLimits(MinimalSealLimitsForTests());
     VendorService files(context);
     const Actor admin = DemoActor(context, "admin");
     const Actor office = DemoActor(context, "office");
@@ -323,6 +324,58 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
         project.plan_ids = {plan->id};
         return project;
     };
+
+    // A bidding already opened (vendor2 lowest; vendor3 above the ceiling, so invalid), awaiting the award. Written
+    // with the clock of each step's day, as it happened.
+    {
+        const Date start = today.AddDays(-40);
+        const auto at = [](Date day, int hour, int minute) {
+            return Instant{(day.days() * 86400 - kShanghaiOffsetSeconds + hour * 3600 + minute * 60) * 1000LL};
+        };
+        const auto on = [&](Date day, int hour, auto&& body) -> Status {
+            ServiceContext past{context.database, Clock(at(day, hour, 0)), {}};
+            ContractService past_contracts(past);
+            ProcurementService past_procurement(past, past_contracts);
+            past_procurement.SetSealLimits(MinimalSealLimitsForTests());
+            return body(past_procurement);
+        };
+        const WitnessedSecrets secrets{"Kaibiao#2026-Office", "jiwei", "Jiwei@2026", "Jianzheng#2026-Jiwei"};
+        std::int64_t id = 0;
+        auto status = on(start, 9, [&](ProcurementService& p) -> Status {
+            auto created = p.Create(
+                office, input(fmt::format("{} 年度机关商务服务(文印、票务)外包", year + 1), "business", 22000000, {}));
+            if (!created) return created.error();
+            id = created->record.id;
+            if (auto step = p.Submit(office, id); !step) return step.error();
+            if (auto step = p.Decide(leader, id, "approve", "同意。"); !step) return step.error();
+            if (auto step = p.SetCeiling(leader, id, {Money::FromFen(20000000), "党委会议确定"}); !step) {
+                return step.error();
+            }
+            if (auto step =
+                    p.OpenBidding(office, id, {at(start.AddDays(10), 17, 0), at(start.AddDays(11), 9, 30), secrets});
+                !step) {
+                return step.error();
+            }
+            return Ok();
+        });
+        if (!status) return status;
+        status = on(start.AddDays(3), 10, [&](ProcurementService& p) -> Status {
+            const std::vector<std::pair<std::string, std::int64_t>> quotes = {
+                {"vendor1", 18800000}, {"vendor2", 17650000}, {"vendor3", 21500000}};
+            for (const auto& [user, fen] : quotes) {
+                const Actor bidder = DemoActor(context, user);
+                if (auto step = p.Register(bidder, id, std::nullopt); !step) return step.error();
+                if (auto step = p.SubmitBid(bidder, id, Money::FromFen(fen)); !step) return step.error();
+            }
+            return Ok();
+        });
+        if (!status) return status;
+        status = on(start.AddDays(11), 10, [&](ProcurementService& p) -> Status {
+            if (auto opened = p.Open(office, id, secrets); !opened) return opened.error();
+            return Ok();
+        });
+        if (!status) return status;
+    }
 
     auto meeting =
         procurement.Create(office, input(fmt::format("{} 年度机关会议服务外包", year + 1), "meeting", 36000000, {}));

@@ -680,7 +680,7 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
     }
     if (!validation.ok()) return validation.ToError();
     HOUQIN_TRY(witness, CheckWitness(*lease, input.secrets));
-    HOUQIN_TRY(seal, CreateProjectSeal(id, input.secrets.officer_secret, input.secrets.witness_secret));
+    HOUQIN_TRY(seal, CreateProjectSeal(id, input.secrets.officer_secret, input.secrets.witness_secret, seal_limits_));
     auto record = ToRecord(*seal);
     record.officer_id = actor.user_id;
     record.officer_name = actor.display_name;
@@ -1059,7 +1059,7 @@ Result<std::vector<TrailItem>> ProcurementService::Trail(const Actor& actor, std
     HOUQIN_TRY(project, Load(*lease, actor, id));
     std::vector<TrailItem> items;
     for (const auto& entry : storage::ProjectTrail(*lease, id, project->contract_id)) {
-        items.push_back({entry.at, entry.entity, entry.entity_id, entry.action, entry.actor_name,
+        items.push_back({entry.at, entry.entity, entry.entity_id, entry.action, entry.actor_name, entry.role,
                          TrailSummary(entry.entity, entry.action)});
     }
     return items;

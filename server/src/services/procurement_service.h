@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto/sealed_bids.h"
 #include "domain/access.h"
 #include "domain/project.h"
 #include "domain/vendor.h"
@@ -124,6 +125,7 @@ struct TrailItem {
     std::optional<std::int64_t> subject_id;
     std::string action;
     std::string actor_name;
+    std::string role;
     Text summary;
 };
 
@@ -141,6 +143,10 @@ class ProcurementService {
   public:
     ProcurementService(ServiceContext& context, ContractService& contracts)
         : context_(context), contracts_(contracts) {}
+
+    // The argon2id cost of new seals (default: libsodium's MODERATE). The demo data, whose secrets are printed in
+    // README.md, uses the minimum: a cost protects nothing when the secret is public.
+    void SetSealLimits(SealKdfLimits limits) { seal_limits_ = limits; }
 
     Result<std::vector<storage::ProcurementRulesRecord>> ListRules(const Actor& actor);
     Result<ProcurementRulesView> GetRules(const Actor& actor, int year);
@@ -179,6 +185,7 @@ class ProcurementService {
                     const std::string& action, const std::string& comment, Instant now);
     ServiceContext& context_;
     ContractService& contracts_;
+    SealKdfLimits seal_limits_ = DefaultSealLimits();
 };
 
 }  // namespace houqin

@@ -702,10 +702,12 @@ std::vector<TrailEntry> ProjectTrail(Connection& connection, std::int64_t projec
                                      std::optional<std::int64_t> contract_id) {
     std::vector<TrailEntry> entries;
     for (const auto& row : connection.Query(
-             "SELECT seq, at, actor_name, action, entity, entity_id FROM audit_log WHERE (entity = 'project' AND "
-             "entity_id = ?) OR (entity = 'contract' AND entity_id = ?) ORDER BY seq",
+             "SELECT a.seq, a.at, COALESCE(u.display_name, a.actor_name), COALESCE(u.role, ''), a.action, a.entity, "
+             "a.entity_id FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE (a.entity = 'project' AND "
+             "a.entity_id = ?) OR (a.entity = 'contract' AND a.entity_id = ?) ORDER BY a.seq",
              {project_id, contract_id ? Param(*contract_id) : Param(std::int64_t{0})})) {
-        entries.push_back({row.Int(0), Instant{row.Int(1)}, row.Str(2), row.Str(3), row.Str(4), row.OptInt(5)});
+        entries.push_back(
+            {row.Int(0), Instant{row.Int(1)}, row.Str(2), row.Str(3), row.Str(4), row.Str(5), row.OptInt(6)});
     }
     return entries;
 }

@@ -93,7 +93,8 @@ std::string OpeningRecordJson(const OpeningFacts& facts);
 struct TrailEntry {
     std::int64_t seq = 0;
     Instant at;
-    std::string actor_name;
+    std::string actor_name;  // the display name when the user still exists
+    std::string role;        // the user's role now (empty for system actions)
     std::string action;
     std::string entity;
     std::optional<std::int64_t> entity_id;

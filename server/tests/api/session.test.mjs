@@ -9,7 +9,7 @@ const ALL_PERMISSIONS = [
     'catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'vendor:write_own', 'audit:read',
     'user:manage', 'org:manage', 'settings:manage', 'dashboard:read',
     'contract:read', 'contract:write', 'contract:review', 'payment:write',
-    'supervision:read', 'supervision:write',
+    'supervision:read', 'supervision:write', 'project:read', 'project:write', 'procurement:rules',
 ];
 
 // docs/api.md, table "role | permissions".
@@ -17,13 +17,14 @@ const EXPECTED = [
     { id: 'ROLE-1', account: 'admin', role: 'admin', permissions: ALL_PERMISSIONS },
     { id: 'ROLE-2', account: 'office', role: 'office',
         permissions: ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'dashboard:read',
-            'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write'] },
+            'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
+            'project:write'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
-            'proposal:decide'] },
+            'proposal:decide', 'project:read', 'project:approve'] },
     { id: 'ROLE-4', account: 'jiwei', role: 'discipline',
         permissions: ['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read', 'contract:read',
-            'supervision:read'] },
+            'supervision:read', 'project:read'] },
     { id: 'ROLE-5', account: 'sifa', role: 'judicial',
         permissions: ['catalogue:read', 'vendor:read', 'contract:read', 'contract:review'] },
     { id: 'ROLE-6', account: 'dangzheng', role: 'party_office',
@@ -32,10 +33,10 @@ const EXPECTED = [
         permissions: ['catalogue:read', 'dashboard:read', 'supervision:read', 'survey:answer', 'opinion:write'] },
     { id: 'ROLE-8', account: 'vendor1', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
-            'supervision:respond'] },
+            'supervision:respond', 'project:read', 'bid:submit'] },
     { id: 'ROLE-8', account: 'vendor2', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
-            'supervision:respond'] },
+            'supervision:respond', 'project:read', 'bid:submit'] },
 ];
 
 let db;
