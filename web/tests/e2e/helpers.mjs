@@ -1,7 +1,9 @@
 import { deflateSync } from 'node:zlib';
 // Shared helpers for the browser tests: a Chromium driven through playwright-core (the system browser, never a
 // downloaded one), logging in through the real login form, screenshots, and a small API client for test setup.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +11,8 @@ import { chromium } from 'playwright-core';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+/** The server under test: run.sh's shared one, or the file's own once `startServer` has been called. */
+export let BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(repoRoot, 'build/e2e-artifacts');
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -24,9 +27,110 @@ export const ACCOUNTS = {
   dept3: 'Dept@2026',
   vendor1: 'Vendor@2026',
   vendor2: 'Vendor@2026',
+  vendor3: 'Vendor@2026',
   sifa: 'Sifa@2026',
   dangzheng: 'Dangzheng@2026',
 };
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The server binary: HOUQIN_BIN (run.sh passes the one it serves), else the debug build, else the release build. */
+function serverBinary() {
+  if (process.env.HOUQIN_BIN) return resolve(repoRoot, process.env.HOUQIN_BIN);
+  const debug = join(repoRoot, 'build/debug/houqin');
+  return existsSync(debug) || !existsSync(join(repoRoot, 'build/release/houqin')) ? debug : join(repoRoot, 'build/release/houqin');
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.on('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * A server of the test file's own, for a scenario that needs the clock in its hands (deadlines, opening times): a fresh
+ * demo database seeded under `fakeNow` (HOUQIN_FAKE_NOW, an ISO time with offset, e.g. '2026-11-28T10:00:00+08:00'),
+ * `houqin serve` on a free port with the built UI, and from then on `go`, `login`, `apiAs` and BASE_URL point at it
+ * (each test file runs in its own process). `restart({ fakeNow })` stops it and starts it again on the same database and
+ * port with another clock, so a deadline passes without waiting; the browser keeps its origin. Call `stop()` in `after`.
+ * The log is build/e2e-artifacts/server-<name>.log, which run.sh checks for sanitizer reports.
+ */
+export async function startServer({ name, fakeNow }) {
+  const binary = serverBinary();
+  const work = mkdtempSync(join(tmpdir(), `houqin-e2e-${name}-`));
+  const db = `sqlite:${join(work, 'demo.db')}`;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const log = createWriteStream(join(ARTIFACTS, `server-${name}.log`), { flags: 'a' });
+  const environment = (now) => ({ ...process.env, HOUQIN_FAKE_NOW: now });
+  await new Promise((done, fail) => {
+    execFile(binary, ['seed-demo', '--db', db], { env: environment(fakeNow) }, (error, stdout, stderr) => {
+      log.write(stdout + stderr);
+      if (error) fail(new Error(`seed-demo failed: ${error.message}\n${stderr}`));
+      else done();
+    });
+  });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child = null;
+  let exited = null;
+
+  async function start(now) {
+    // A restart may find the port still held for a moment by the stopped server: try again for a few seconds.
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      log.write(`--- serve on ${url} with HOUQIN_FAKE_NOW=${now}\n`);
+      child = spawn(binary, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-dir', join(repoRoot, 'web/dist'),
+        '--threads', '2'], { env: environment(now), stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pipe(log, { end: false });
+      child.stderr.pipe(log, { end: false });
+      exited = new Promise((done) => child.once('exit', done));
+      let gone = false;
+      exited.then(() => { gone = true; });
+      const deadline = Date.now() + 30_000;
+      while (!gone && Date.now() < deadline) {
+        try {
+          if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return;
+        } catch {
+          // not listening yet
+        }
+        await sleep(100);
+      }
+      if (!gone) throw new Error(`houqin serve did not become healthy at ${url} (log ${log.path})`);
+      await sleep(100);
+    }
+    throw new Error(`houqin serve could not listen at ${url} (log ${log.path})`);
+  }
+
+  async function stop() {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  const killOnExit = () => child?.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  await start(fakeNow);
+  BASE_URL = url;
+  return {
+    url,
+    async restart({ fakeNow: now }) {
+      await stop();
+      await start(now);
+    },
+    async stop() {
+      await stop();
+      process.off('exit', killOnExit);
+      await new Promise((done) => log.end(done));
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
 
 /** CSS selector of a data-test id. */
 export const tid = (id) => `[data-test="${id}"]`;

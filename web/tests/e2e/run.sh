@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Browser tests: a fresh demo database, the real server serving the built UI, and Chromium driven by
 # playwright-core through web/tests/e2e/*.test.mjs (Node's test runner). Builds nothing: `make e2e-test` builds the
-# server and web/dist first. Screenshots land in build/e2e-artifacts/.
+# server and web/dist first. Screenshots land in build/e2e-artifacts/. Test files given as arguments run alone:
+#   web/tests/e2e/run.sh web/tests/e2e/13-procurement.test.mjs
 #
 #   HOUQIN_BIN   server binary (default build/debug/houqin, else build/release/houqin)
 #   E2E_CHROMIUM browser executable (default /usr/bin/chromium); no browser is ever downloaded
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+tests=()
+for file in "$@"; do tests+=("$(realpath "$file")"); done
 cd "$repo_root"
+if [[ ${#tests[@]} -eq 0 ]]; then tests=(web/tests/e2e/*.test.mjs); fi
 
 bin="${HOUQIN_BIN:-build/debug/houqin}"
 if [[ ! -x "$bin" ]]; then
@@ -78,15 +82,19 @@ echo "e2e: serving $base_url (pid $server_pid)"
 
 status=0
 # The suite takes about eight minutes against the sanitized debug build; the limit is only there to stop a hung browser.
-E2E_BASE_URL="$base_url" E2E_ARTIFACTS="$artifacts" E2E_CHROMIUM="$chromium" \
-  timeout 1200 node --test --test-concurrency=1 --test-reporter=spec web/tests/e2e/*.test.mjs || status=$?
+# HOUQIN_BIN: tests that start a server of their own (helpers.mjs startServer, a fake clock) start this one.
+E2E_BASE_URL="$base_url" E2E_ARTIFACTS="$artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
+  timeout 1200 node --test --test-concurrency=1 --test-reporter=spec "${tests[@]}" || status=$?
 
-# A sanitizer report from the debug build during the run is a failure too, even if every page looked right.
-if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$server_log"; then
-  echo "e2e: the server reported a sanitizer error during the run (see $server_log):" >&2
-  grep -m 5 -A 10 -E 'ERROR: AddressSanitizer|runtime error:' "$server_log" >&2 || true
-  status=1
-fi
+# A sanitizer report from the debug build during the run is a failure too, even if every page looked right; the logs of
+# the tests' own servers (server-<name>.log) count as well.
+for log in "$artifacts"/server*.log; do
+  if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$log"; then
+    echo "e2e: the server reported a sanitizer error during the run (see $log):" >&2
+    grep -m 5 -A 10 -E 'ERROR: AddressSanitizer|runtime error:' "$log" >&2 || true
+    status=1
+  fi
+done
 
 if [[ $status -ne 0 ]]; then
   echo "e2e: FAILED (exit $status); screenshots and server log in $artifacts" >&2
