@@ -1,0 +1,371 @@
+// PRJ-1 / PRJ-2 / PRJ-6 / PRJ-7 / PRJ-8: a project from the office's form to the contract draft, in the browser.
+// The office creates a meeting-services project below the threshold (the route card foresees internal procurement),
+// leadership approves it and sets the ceiling, the office opens a sealed bidding witnessed by discipline inspection,
+// three vendor users register and each seal one quote (one above the ceiling), and after the opening time the office
+// opens the bids with the witness, awards the lowest valid quote and lands on the contract draft; discipline
+// inspection reads the whole trail. The scenario needs the clock: it runs on a server of its own with a fake clock,
+// restarted later on the same database so the opening time has come.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  BASE_URL, apiAs, confirmMessageBox, go, openBrowserAs, pickOption, screenshot, startServer, tid,
+} from './helpers.mjs';
+
+// The bidding closes at 11:00 and opens at 11:30 of the fake day; the server comes back at 12:00 for the opening.
+const FAKE_NOW = '2026-11-28T10:00:00+08:00';
+const AFTER_OPENING = '2026-11-28T12:00:00+08:00';
+const BID_DEADLINE = '2026-11-28 11:00';
+const OPENING_AT = '2026-11-28 11:30';
+const OFFICER_SECRET = 'Kaibiao#2026-e2e';
+const WITNESS_SECRET = 'Jianzheng@2026-e2e';
+
+const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+const PROJECT = `2027年度机关会议服务外包（${suffix}）`;
+// The demo rules put the threshold at 1,000,000.00 a year; 360,000.00 stays below it.
+const BUDGET = '360000.00';
+const CEILING = '330000.00';
+// vendor2 is the lowest valid quote; vendor3 is above the ceiling, so invalid.
+const QUOTES = { vendor1: '318000.00', vendor2: '296500.00', vendor3: '345000.00' };
+const money = (amount) => Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2 });
+
+let server;
+let scratch;
+let projectId;
+const browsers = [];
+/** Per vendor user: {receipt, vendorId, vendorName}. */
+const bids = {};
+
+async function browserAs(username) {
+  const browser = await openBrowserAs(username);
+  browsers.push(browser);
+  return browser.page;
+}
+
+async function closeBrowsers() {
+  for (const browser of browsers.splice(0)) await browser.close();
+}
+
+async function openProject(page) {
+  await go(page, `/projects/${projectId}`);
+  await page.locator(`${tid('project-name')}:text-is("${PROJECT}")`).waitFor();
+}
+
+const statusOf = (page) => page.locator(tid('project-status')).getAttribute('data-status');
+
+before(async () => {
+  server = await startServer({ name: 'procurement', fakeNow: FAKE_NOW });
+  scratch = mkdtempSync(join(tmpdir(), 'houqin-e2e-procurement-'));
+});
+
+after(async () => {
+  await closeBrowsers();
+  await server?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+test('PRJ-1 the office creates a project with its plan and submits it; the route card foresees internal procurement', async () => {
+  const page = await browserAs('office');
+  await page.locator(tid('menu-projects')).click();
+  await page.locator(tid('project-table')).waitFor();
+  await page.locator(tid('project-create')).click();
+  await page.locator(tid('project-editor')).waitFor();
+
+  await page.locator(tid('project-field-name')).fill(PROJECT);
+  const year = page.locator(`${tid('project-field-year')} input`);
+  await year.fill('2027');
+  await year.press('Tab');
+  await pickOption(page, 'project-field-category', '会议服务');
+  await page.locator(tid('project-field-scope')).fill('镇机关各会议室的会场布置、茶水、音响设备保障及会务接待');
+  await page.locator(tid('project-field-annual-budget')).fill('360000');
+  await page.locator(tid('project-field-total-budget')).fill('360000');
+  for (const [field, date] of [['project-field-service-start', '2027-01-01'], ['project-field-service-end', '2027-12-31']]) {
+    const input = page.locator(`${tid(field)} input`);
+    await input.fill(date);
+    await input.press('Enter');
+  }
+  await pickOption(page, 'project-field-department', /^\s*机关事务办\s*$/);
+  await page.locator(tid('project-field-responsible-person')).fill('王主任');
+  await page.locator(tid('project-field-responsible-phone')).fill('0757-86500001');
+  const plan = join(scratch, '会议服务采购实施方案.pdf');
+  writeFileSync(plan, '%PDF-1.4\n% 会议服务采购实施方案（测试）\n%%EOF\n');
+  await page.locator(tid('project-field-plans')).setInputFiles(plan);
+  await page.locator(tid('project-field-plans-done'), { hasText: '会议服务采购实施方案.pdf' }).waitFor();
+  assert.equal(await page.locator(`${tid('project-field-year')} input`).inputValue(), '2027');
+  assert.equal(await page.locator(tid('project-field-annual-budget')).inputValue(), '360000.00');
+  await screenshot(page, '13-project-form');
+  await page.locator(tid('project-save')).click();
+
+  await page.locator(tid('project-detail')).waitFor();
+  await page.locator(`${tid('project-name')}:text-is("${PROJECT}")`).waitFor();
+  projectId = Number(page.url().match(/#\/projects\/(\d+)/)?.[1]);
+  assert.ok(projectId > 0, `the project page opened: ${page.url()}`);
+  assert.equal(await statusOf(page), 'draft');
+  assert.match(await page.locator(tid('project-code')).innerText(), /^XM-2027-\d{4}$/);
+  assert.equal((await page.locator(tid('project-category')).innerText()).trim(), '会议服务');
+  assert.equal((await page.locator(tid('project-annual-budget')).innerText()).trim(), money(BUDGET));
+  assert.match(await page.locator(tid('project-plans')).innerText(), /会议服务采购实施方案\.pdf/);
+
+  // Before approval the card is a preview of what the 2027 rules would decide, with the reason.
+  const card = page.locator(tid('project-route-card'));
+  assert.equal(await card.getAttribute('data-kind'), 'preview');
+  assert.equal((await page.locator(tid('project-route-preview-label')).innerText()).trim(), '预判');
+  assert.equal(await page.locator(tid('project-route-card-tag')).getAttribute('data-route'), 'internal');
+  assert.equal((await page.locator(tid('project-route-name')).innerText()).trim(), '机关事务办自行组织采购');
+  const reason = page.locator('[data-test^="project-route-reason-"][data-code="below_threshold"]');
+  assert.equal(await reason.count(), 1);
+  assert.match(await reason.innerText(), /不在 2027 年政府采购目录内.*360000\.00 元低于采购限额标准 1000000\.00 元/);
+  assert.equal((await page.locator(tid('project-route-value-threshold')).innerText()).trim(), '1,000,000.00');
+
+  await page.locator(tid('project-submit')).click();
+  await confirmMessageBox(page);
+  await page.locator(`${tid('project-status')}[data-status="pending_leadership"]`).waitFor();
+  assert.equal((await page.locator(tid('project-status')).innerText()).trim(), '待领导审批');
+  assert.equal(await page.locator(tid('project-submit')).count(), 0);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, '13-project-submitted');
+});
+
+test('PRJ-2 PRJ-6 leadership approves the project (the route is decided) and sets the ceiling price', async () => {
+  const page = await browserAs('leader');
+  await openProject(page);
+  assert.equal(await statusOf(page), 'pending_leadership');
+  // Before approval no procurement step is offered (PRJ-2).
+  for (const button of ['project-set-ceiling', 'project-open-bidding', 'project-register', 'project-bid']) {
+    assert.equal(await page.locator(tid(button)).count(), 0, `${button} before approval`);
+  }
+  await page.locator(tid('project-approve')).click();
+  const dialog = page.locator(tid('project-decision-dialog'));
+  await dialog.waitFor();
+  await page.locator(tid('project-decision-comment')).fill('同意按内部程序组织投标。');
+  await page.locator(tid('project-decision-confirm')).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator(`${tid('project-status')}[data-status="approved"]`).waitFor();
+  assert.equal(await page.locator(tid('project-route')).getAttribute('data-route'), 'internal');
+  const card = page.locator(tid('project-route-card'));
+  assert.equal(await card.getAttribute('data-kind'), 'decision');
+  assert.equal(await page.locator(tid('project-route-preview-label')).count(), 0, 'decided, no longer a preview');
+  assert.equal((await page.locator(tid('project-route-name')).innerText()).trim(), '机关事务办自行组织采购');
+  assert.equal(await page.locator('[data-test^="project-route-reason-"][data-code="below_threshold"]').count(), 1);
+
+  await page.locator(tid('project-set-ceiling')).click();
+  const ceiling = page.locator(tid('ceiling-dialog'));
+  await ceiling.waitFor();
+  await page.locator(tid('ceiling-amount')).fill('330000');
+  await page.locator(tid('ceiling-reason')).fill('党委会议确定 2027 年度会议服务最高限价');
+  await page.locator(tid('ceiling-save')).click();
+  await ceiling.waitFor({ state: 'hidden' });
+  await page.locator(tid('project-ceiling')).waitFor();
+  assert.equal((await page.locator(tid('project-ceiling')).innerText()).trim(), money(CEILING));
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, '13-project-approved');
+});
+
+test('PRJ-7 the office opens the sealed bidding with the discipline-inspection witness; the fingerprint appears', async () => {
+  const page = await browserAs('office');
+  await openProject(page);
+  assert.equal(await statusOf(page), 'approved');
+  await page.locator(tid('project-open-bidding')).click();
+  const dialog = page.locator(tid('bidding-dialog'));
+  await dialog.waitFor();
+  for (const [field, value] of [['bidding-deadline', BID_DEADLINE], ['bidding-opening-at', OPENING_AT]]) {
+    const input = page.locator(`${tid(field)} input`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  await page.locator(tid('bidding-officer-secret')).fill(OFFICER_SECRET);
+  await page.locator(tid('bidding-witness-username')).fill('jiwei');
+  await page.locator(tid('bidding-witness-password')).fill('Jiwei@2026');
+  await page.locator(tid('bidding-witness-secret')).fill(WITNESS_SECRET);
+  assert.equal(await page.locator(tid('bidding-officer-secret-hint')).getAttribute('data-ok'), 'true');
+  assert.equal(await page.locator(tid('bidding-witness-secret-hint')).getAttribute('data-ok'), 'true');
+  assert.equal(await page.locator(`${tid('bidding-deadline')} input`).inputValue(), BID_DEADLINE);
+  assert.equal(await page.locator(`${tid('bidding-opening-at')} input`).inputValue(), OPENING_AT);
+  await screenshot(page, '13-bidding-dialog');
+  await page.locator(tid('bidding-confirm')).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  await page.locator(`${tid('project-status')}[data-status="bidding"]`).waitFor();
+  const fingerprint = (await page.locator(tid('project-fingerprint')).innerText()).trim();
+  assert.match(fingerprint, /^[0-9a-f]{4}( [0-9a-f]{4}){3,}$/, `a fingerprint of the seal, in groups of four: ${fingerprint}`);
+  assert.match(await page.locator(tid('project-bid-deadline')).innerText(), new RegExp(BID_DEADLINE));
+  assert.match(await page.locator(tid('project-opening-at')).innerText(), new RegExp(OPENING_AT));
+  await page.locator(tid('project-fingerprint')).scrollIntoViewIfNeeded();
+  await screenshot(page, '13-bidding-open');
+});
+
+for (const vendor of ['vendor1', 'vendor2', 'vendor3']) {
+  test(`PRJ-7 ${vendor} registers and seals one quote; it gets a receipt, never sees the ceiling, and cannot bid twice`, async () => {
+    const page = await browserAs(vendor);
+    await page.locator(tid('menu-projects')).click();
+    await page.locator(tid('project-table')).waitFor();
+    await page.locator(tid('project-search')).fill(suffix);
+    await page.locator(tid('project-search')).press('Enter');
+    await page.locator(tid(`project-name-${projectId}`)).click();
+    await page.locator(tid('vendor-bidding')).waitFor();
+    await page.locator(`${tid('project-name')}:text-is("${PROJECT}")`).waitFor();
+    assert.equal(await page.locator(tid('vendor-accepting')).getAttribute('data-accepting'), 'true');
+    assert.equal(await page.locator(tid('my-registration-none')).count(), 1);
+    // The ceiling stays hidden from vendors until the opening (procurement.publish_ceiling is 0).
+    assert.equal(await page.locator(tid('vendor-ceiling')).count(), 0);
+    assert.equal(await page.locator(tid('project-ceiling')).count(), 0);
+    assert.doesNotMatch(await page.locator(tid('project-detail')).innerText(), /330,000\.00|最高限价（元\/年）/);
+
+    await page.locator(tid('project-register')).click();
+    await confirmMessageBox(page);
+    await page.locator(`${tid('my-registration')}[data-qualified="true"]`).waitFor();
+
+    await page.locator(tid('project-bid')).click();
+    const dialog = page.locator(tid('bid-dialog'));
+    await dialog.waitFor();
+    assert.match(await page.locator(tid('bid-warning')).innerText(), /./);
+    assert.doesNotMatch(await dialog.innerText(), /330,000\.00|最高限价（元\/年）/, 'the bid dialog does not show the ceiling');
+    await page.locator(tid('bid-quote')).fill(QUOTES[vendor]);
+    await page.locator(tid('bid-quote-echo')).waitFor();
+    assert.match(await page.locator(tid('bid-quote-echo')).innerText(), new RegExp(money(QUOTES[vendor])));
+    await page.locator(`${tid('bid-confirm-check')}`).click();
+    await page.locator(tid('bid-submit')).click();
+
+    const receiptDialog = page.locator(tid('receipt-dialog'));
+    await receiptDialog.waitFor();
+    const receipt = (await page.locator(tid('receipt-text')).innerText()).trim();
+    assert.match(receipt, /^[0-9a-f]{64}$/, `the receipt is 64 hex characters: ${receipt}`);
+    await screenshot(page, `13-bid-receipt-${vendor}`);
+    await page.locator(tid('receipt-close')).click();
+    await receiptDialog.waitFor({ state: 'hidden' });
+
+    // Once sealed the quote is final: the page keeps the receipt and offers no second bid.
+    await page.locator(tid('my-bid')).waitFor();
+    assert.equal((await page.locator(tid('my-bid-receipt-text')).innerText()).trim(), receipt);
+    assert.equal(await page.locator(tid('project-bid')).count(), 0, 'no second bid offered');
+    await page.reload();
+    await page.locator(tid('my-bid')).waitFor();
+    assert.equal(await page.locator(tid('project-bid')).count(), 0, 'no second bid offered after reloading');
+
+    // Asked directly, the server refuses a second quote too (409, field quote), and its answer keeps the first.
+    const api = await apiAs(vendor);
+    await assert.rejects(api.post(`/projects/${projectId}/bids`, { quote: '100000.00' }), /HTTP 409[\s\S]*quote/);
+    const seen = await api.get(`/projects/${projectId}`);
+    assert.equal(seen.my_bid.receipt, receipt);
+    assert.equal(seen.ceiling, null, 'the API hides the ceiling from the vendor as well');
+    bids[vendor] = { receipt, vendorId: seen.my_bid.vendor_id, vendorName: seen.my_bid.vendor_name };
+  });
+}
+
+test('PRJ-7 after the opening time the office opens the bids with the witness; the record ranks the valid quotes', async () => {
+  await closeBrowsers();
+  // Time passes: the same database, the clock at 12:00, after the 11:30 opening time.
+  await server.restart({ fakeNow: AFTER_OPENING });
+  const page = await browserAs('office');
+  await openProject(page);
+  assert.equal(await statusOf(page), 'bidding');
+  await page.locator(tid('project-tab-bids')).click();
+  await page.locator(tid('bids-sealed-note')).waitFor();
+  assert.equal(await page.locator('[data-test^="bid-row-"]').count(), 3);
+
+  await page.locator(tid('project-open')).click();
+  const dialog = page.locator(tid('opening-dialog'));
+  await dialog.waitFor();
+  await page.locator(tid('opening-officer-secret')).fill(OFFICER_SECRET);
+  await page.locator(tid('opening-witness-username')).fill('jiwei');
+  await page.locator(tid('opening-witness-password')).fill('Jiwei@2026');
+  await page.locator(tid('opening-witness-secret')).fill(WITNESS_SECRET);
+  await screenshot(page, '13-opening-dialog');
+  await page.locator(tid('opening-confirm')).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  const record = page.locator(tid('opening-record'));
+  await record.waitFor();
+  await page.locator(`${tid('project-status')}[data-status="opened"]`).waitFor();
+  assert.equal(await page.locator(tid('opening-outcome')).getAttribute('data-outcome'), 'awarded');
+  assert.equal((await page.locator(tid('opening-ceiling')).innerText()).trim(), money(CEILING));
+  // The dialog's witness box is named opening-witness too (it stays in the page, hidden): the record's cell is meant.
+  assert.equal((await page.locator(`${tid('opening-facts')} ${tid('opening-witness')}`).innerText()).trim(), '赵书记(纪委)');
+  const rows = page.locator(`${tid('opening-bids')} tbody tr`);
+  assert.equal(await rows.count(), 3, 'all three bids are in the record');
+
+  // Each bid: found by its receipt, opened to the quote sealed, the receipt matching the commitment.
+  const opened = {};
+  for (const [vendor, bid] of Object.entries(bids)) {
+    const row = rows.filter({ hasText: bid.receipt });
+    assert.equal(await row.count(), 1, `${vendor}'s bid is listed with its receipt`);
+    const cell = row.locator('[data-test^="opening-row-"]');
+    const bidId = (await cell.getAttribute('data-test')).replace('opening-row-', '');
+    assert.equal(await cell.getAttribute('data-vendor-id'), String(bid.vendorId));
+    assert.equal((await cell.innerText()).trim(), bid.vendorName);
+    assert.equal((await page.locator(tid(`opening-quote-${bidId}`)).innerText()).trim(), money(QUOTES[vendor]));
+    assert.equal(await page.locator(tid(`opening-match-${bidId}`)).getAttribute('data-matches'), 'true');
+    opened[vendor] = { bidId, valid: await cell.getAttribute('data-valid'), rank: (await page.locator(tid(`opening-rank-${bidId}`)).innerText()).trim() };
+  }
+  // Above the ceiling: invalid, with the reason; the lowest valid quote first.
+  assert.equal(opened.vendor3.valid, 'false');
+  assert.equal(opened.vendor3.rank, '-');
+  assert.equal((await page.locator(tid(`opening-valid-${opened.vendor3.bidId}`)).innerText()).trim(), '无效');
+  assert.match(await page.locator(tid(`opening-reasons-${opened.vendor3.bidId}`)).innerText(), /最高限价/);
+  assert.deepEqual([opened.vendor2.valid, opened.vendor2.rank], ['true', '1']);
+  assert.deepEqual([opened.vendor1.valid, opened.vendor1.rank], ['true', '2']);
+  const summary = await page.locator(tid('opening-summary')).innerText();
+  assert.ok(summary.includes(bids.vendor2.vendorName), `the summary names the winner: ${summary}`);
+  assert.match(summary, /296500\.00 元中标/);
+  assert.equal(await page.locator(tid('project-winner')).innerText(), `${bids.vendor2.vendorName} · ${money(QUOTES.vendor2)}`);
+  await record.scrollIntoViewIfNeeded();
+  await screenshot(page, '13-opening-record');
+
+  // 打印开标记录: the link gives the opening record as a PDF, fetched with the page's session.
+  const href = await page.locator(tid('opening-pdf')).getAttribute('href');
+  assert.match(href, new RegExp(`/projects/${projectId}/opening\\.pdf$`));
+  const pdf = await page.request.get(new URL(href, BASE_URL).href);
+  assert.equal(pdf.status(), 200);
+  assert.match(pdf.headers()['content-type'], /application\/pdf/);
+  assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+});
+
+test('PRJ-8 the office awards the bidding and lands on the contract draft with the winning quote', async () => {
+  const page = browsers.at(-1).page;
+  await page.locator(tid('project-award')).click();
+  assert.match(await page.locator('.el-message-box').innerText(), new RegExp(bids.vendor2.vendorName));
+  await confirmMessageBox(page);
+  await page.waitForURL(/#\/contracts\/\d+/);
+  await page.locator(tid('contract-detail')).waitFor();
+  await page.locator(`${tid('contract-vendor')}:text-is("${bids.vendor2.vendorName}")`).waitFor();
+  assert.equal(await page.locator(tid('contract-status')).getAttribute('data-status'), 'draft');
+  assert.equal((await page.locator(tid('contract-status')).innerText()).trim(), '草稿');
+  // The annual amount is the winning annual quote (its header cell carries no id: found by its label).
+  const annual = page.locator(`${tid('contract-header')} td.el-descriptions__label:has-text("年度金额") + td`);
+  assert.equal((await annual.innerText()).trim(), money(QUOTES.vendor2));
+  assert.match(await page.locator(tid('content-title')).innerText(), new RegExp(suffix));
+  await screenshot(page, '13-contract-draft');
+
+  // Back on the project: awarded, with the link to its contract.
+  const contractId = Number(page.url().match(/#\/contracts\/(\d+)/)?.[1]);
+  await openProject(page);
+  assert.equal(await statusOf(page), 'awarded');
+  assert.match(await page.locator(tid('project-contract')).getAttribute('href'), new RegExp(`#/contracts/${contractId}$`));
+});
+
+test('PRJ-8 discipline inspection reads the full trail, from the project\'s creation to the contract draft', async () => {
+  const page = await browserAs('jiwei');
+  await openProject(page);
+  await page.locator(tid('project-tab-trail')).click();
+  const trail = page.locator(tid('project-trail'));
+  await trail.waitFor();
+  const steps = await page.locator('[data-test^="trail-"][data-action]').evaluateAll((nodes) =>
+    nodes.map((node) => `${node.getAttribute('data-subject')}:${node.getAttribute('data-action')}`));
+  assert.equal(steps[0], 'project:create', `the trail starts at the creation: ${steps}`);
+  // It ends with the award and the contract draft it created (one transaction, one instant: either may come first).
+  assert.deepEqual(steps.slice(-2).sort(), ['contract:create', 'project:award'], `the trail ends at the contract draft: ${steps}`);
+  for (const step of ['project:submit', 'project:approve', 'project:set_ceiling', 'project:open_bidding', 'project:open',
+    'project:award']) {
+    assert.ok(steps.includes(step), `${step} is in the trail: ${steps}`);
+  }
+  assert.equal(steps.filter((step) => step === 'project:register').length, 3);
+  assert.equal(steps.filter((step) => step === 'project:bid').length, 3);
+  const text = await trail.innerText();
+  assert.match(text, /创建项目[\s\S]*领导批准，确定采购方式|创建项目[\s\S]*领导批准,确定采购方式/);
+  assert.match(text, /开标（纪检见证）|开标\(纪检见证\)/);
+  assert.match(text, /由授标生成合同草稿/);
+  await trail.scrollIntoViewIfNeeded();
+  await screenshot(page, '13-project-trail');
+});
