@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <set>
 
 #include "domain/text_rules.h"
@@ -36,6 +37,23 @@ Text ProjectStatusName(const std::string& code) {
     if (code == "failed") return {"流标", "No award"};
     if (code == "awarded") return {"已授标", "Awarded"};
     return {code, code};
+}
+
+// The contract's total for the service period: the annual quote per whole year, otherwise pro rata by days (365 a
+// year), rounded to the fen.
+Money TermTotalOfAnnual(Money annual, Date start, Date end) {
+    using namespace std::chrono;
+    const year_month_day first{sys_days{days{start.days()}}};
+    for (int years = 1; years <= 10; ++years) {
+        const year_month_day anniversary = first + std::chrono::years{years};
+        if (!anniversary.ok()) break;
+        const auto day_after_end = end.AddDays(1).days();
+        if (sys_days{anniversary}.time_since_epoch().count() == day_after_end) {
+            return Money::FromFen(annual.fen() * years);
+        }
+    }
+    const auto period_days = end.days() - start.days() + 1;
+    return Money::FromFen((annual.fen() * period_days * 2 + 365) / (365 * 2));
 }
 
 Status ValidateProject(const Project& project) {

@@ -71,6 +71,10 @@ struct Project {
     Instant updated_at;
 };
 
+// PRJ-8: the contract total for a service period at an annual price: the annual amount per whole year of the
+// period, otherwise pro rata by days (365 a year), rounded half up to the fen.
+Money TermTotalOfAnnual(Money annual, Date start, Date end);
+
 // Field checks that need no database (PRJ-1).
 Status ValidateProject(const Project& project);
 

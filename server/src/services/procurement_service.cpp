@@ -111,23 +111,6 @@ ProjectSeal FromRecord(const SealRecord& record) {
     return seal;
 }
 
-// The contract's total for the service period: the annual quote per whole year, otherwise pro rata by days (365 a
-// year), rounded to the fen.
-Money TotalForTerm(Money annual, Date start, Date end) {
-    using namespace std::chrono;
-    const year_month_day first{sys_days{days{start.days()}}};
-    for (int years = 1; years <= 10; ++years) {
-        const year_month_day anniversary = first + std::chrono::years{years};
-        if (!anniversary.ok()) break;
-        const auto day_after_end = end.AddDays(1).days();
-        if (sys_days{anniversary}.time_since_epoch().count() == day_after_end) {
-            return Money::FromFen(annual.fen() * years);
-        }
-    }
-    const auto period_days = end.days() - start.days() + 1;
-    return Money::FromFen((annual.fen() * period_days * 2 + 365) / (365 * 2));
-}
-
 Text TrailSummary(const std::string& subject, const std::string& action) {
     if (subject == "contract") {
         if (action == "create") return {"由授标生成合同草稿", "Contract draft created"};
@@ -1017,7 +1000,7 @@ Result<AwardResult> ProcurementService::Award(const Actor& actor, std::int64_t i
     content.term_start = before->service_start;
     content.term_end = before->service_end;
     content.annual_amount = *before->winner_quote;
-    content.total_amount = TotalForTerm(*before->winner_quote, before->service_start, before->service_end);
+    content.total_amount = TermTotalOfAnnual(*before->winner_quote, before->service_start, before->service_end);
     content.service_items.push_back(
         {category->name_zh, before->scope.substr(0, std::min<std::size_t>(before->scope.size(), 450)),
          fmt::format("年报价 {} 元({})", before->winner_quote->ToString(), before->code), content.total_amount});

@@ -704,7 +704,8 @@ std::vector<TrailEntry> ProjectTrail(Connection& connection, std::int64_t projec
     for (const auto& row : connection.Query(
              "SELECT a.seq, a.at, COALESCE(u.display_name, a.actor_name), COALESCE(u.role, ''), a.action, a.entity, "
              "a.entity_id FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE (a.entity = 'project' AND "
-             "a.entity_id = ?) OR (a.entity = 'contract' AND a.entity_id = ?) ORDER BY a.seq",
+             "a.entity_id = ?) OR (a.entity = 'contract' AND a.entity_id = ?) ORDER BY a.at, CASE WHEN a.entity = "
+             "'project' THEN 0 ELSE 1 END, a.seq",
              {project_id, contract_id ? Param(*contract_id) : Param(std::int64_t{0})})) {
         entries.push_back(
             {row.Int(0), Instant{row.Int(1)}, row.Str(2), row.Str(3), row.Str(4), row.Str(5), row.OptInt(6)});

@@ -89,7 +89,8 @@ struct OpeningFacts {
 std::string OpeningRecordJson(const OpeningFacts& facts);
 
 // Every audit entry about the project and, once awarded, about its contract: the discipline-inspection office's
-// view from creation to contract (D1 Art.4).
+// view from creation to contract (D1 Art.4). At the same instant the project's step comes first: the award before the
+// draft it creates.
 struct TrailEntry {
     std::int64_t seq = 0;
     Instant at;
