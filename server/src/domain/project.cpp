@@ -52,8 +52,8 @@ Money TermTotalOfAnnual(Money annual, Date start, Date end) {
             return Money::FromFen(annual.fen() * years);
         }
     }
-    const auto period_days = end.days() - start.days() + 1;
-    return Money::FromFen((annual.fen() * period_days * 2 + 365) / (365 * 2));
+    const auto period_days = static_cast<__int128>(end.days() - start.days() + 1);
+    return Money::FromFen(static_cast<std::int64_t>((annual.fen() * period_days * 2 + 365) / (365 * 2)));
 }
 
 Status ValidateProject(const Project& project) {
@@ -77,6 +77,12 @@ Status ValidateProject(const Project& project) {
     CheckLength(validation, "scope", project.scope, 2, 5000, {"服务范围", "Scope"});
     if (project.annual_budget.negative() || project.annual_budget.fen() == 0) {
         validation.Fail("annual_budget", {"年度预算须大于 0", "The annual budget must be greater than 0"});
+    }
+    if (project.annual_budget.fen() > kMaxProcurementFen) {
+        validation.Fail("annual_budget", {"年度预算超出上限(100 亿元)", "The annual budget exceeds the limit"});
+    }
+    if (project.total_budget.fen() > kMaxProcurementFen) {
+        validation.Fail("total_budget", {"总预算超出上限(100 亿元)", "The total budget exceeds the limit"});
     }
     if (project.total_budget < project.annual_budget) {
         validation.Fail("total_budget",

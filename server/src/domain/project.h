@@ -71,6 +71,10 @@ struct Project {
     Instant updated_at;
 };
 
+// The largest amount a budget, ceiling or quote may state: 100 亿元 (10^12 fen), far above any outsourced service,
+// so that sums and products over a service period stay exact in 64 bits.
+constexpr std::int64_t kMaxProcurementFen = 1'000'000'000'000;
+
 // PRJ-8: the contract total for a service period at an annual price: the annual amount per whole year of the
 // period, otherwise pro rata by days (365 a year), rounded half up to the fen.
 Money TermTotalOfAnnual(Money annual, Date start, Date end);

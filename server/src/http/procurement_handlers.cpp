@@ -59,12 +59,14 @@ Json RegistrationJson(const ProjectRegistration& registration) {
                 {"registered_by_name", registration.registered_by_name}};
 }
 
-Json BidJson(const Bid& bid, bool opened) {
-    Json json{{"id", bid.id},
-              {"vendor_id", bid.vendor_id},
+// Before the opening a vendor is not shown bid ids: they come from one counter over all projects, so the gap from
+// an earlier bidding's ids would tell how many others have bid since. The receipt identifies its bid.
+Json BidJson(const Bid& bid, bool opened, bool for_vendor) {
+    Json json{{"vendor_id", bid.vendor_id},
               {"vendor_name", bid.vendor_name},
               {"submitted_at", bid.submitted_at.ToIso()},
               {"receipt", bid.receipt}};
+    if (opened || !for_vendor) json["id"] = bid.id;
     if (opened) {
         json["quote"] = bid.opened_quote ? Json(bid.opened_quote->ToString()) : Json(nullptr);
         json["valid"] = bid.valid.value_or(false);
@@ -146,7 +148,7 @@ Json ProjectJson(const ProjectView& view, bool full) {
                 {"qualified", view.counts.qualified},
                 {"bids", view.counts.bids}}},
               {"my_registration", view.my_registration ? RegistrationJson(*view.my_registration) : Json(nullptr)},
-              {"my_bid", view.my_bid ? BidJson(*view.my_bid, false) : Json(nullptr)},
+              {"my_bid", view.my_bid ? BidJson(*view.my_bid, view.my_bid->valid.has_value(), true) : Json(nullptr)},
               {"outcome", p.outcome.empty() ? Json(nullptr) : Json(p.outcome)},
               {"winner", winner},
               {"contract_id", p.contract_id ? Json(*p.contract_id) : Json(nullptr)},
@@ -476,7 +478,9 @@ void AddProcurementRoutes(Router& router) {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(bids, context.services.procurement.Bids(context.actor(), *id));
                  Json items = Json::array();
-                 for (const auto& view : *bids) items.push_back(BidJson(view.bid, view.opened));
+                 for (const auto& view : *bids) {
+                     items.push_back(BidJson(view.bid, view.opened, context.actor().vendor_org_id.has_value()));
+                 }
                  return JsonResponse(200, Json{{"items", items}});
              })
         .Requires({Permission::kProjectRead});
@@ -492,7 +496,7 @@ void AddProcurementRoutes(Router& router) {
                  if (reader.Has("quote")) quote = reader.MoneyValue("quote");
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(result, context.services.procurement.SubmitBid(context.actor(), *id, quote));
-                 auto json = BidJson(result->first, false);
+                 auto json = BidJson(result->first, false, true);
                  json["fingerprint"] = result->second;
                  return JsonResponse(201, json);
              })

@@ -42,6 +42,16 @@ Error GovernmentRoute() {
                             "bidding"});
 }
 
+// Called first inside a write's transaction: the project must still be as it was when the request was checked (two
+// openings at once, a ceiling set while a bid arrives, a decision on a project edited meanwhile).
+std::optional<Error> ChangedMeanwhile(storage::Connection& connection, const Project& before) {
+    const auto now = storage::LockProject(connection, before.id);
+    if (now && storage::ProjectSnapshot(*now) == storage::ProjectSnapshot(before)) return std::nullopt;
+    return Refuse("status", {"项目刚被他人修改,请刷新后重试",
+                             "The project was just changed by someone else; reload and "
+                             "try again"});
+}
+
 bool Approved(const Project& project) {
     return project.status != "draft" && project.status != "pending_leadership" && project.status != "returned";
 }
@@ -308,7 +318,9 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
          (project.status == "procured" && project.winner_vendor_id && project.winner_quote))) {
         actions.emplace_back("award");
     }
-    if (full) view.history = storage::ListWorkflowEvents(connection, "project", project.id);
+    // Steps carry the office's and leadership's comments (a ceiling's reason among them): not for vendors.
+    if (full && !actor.vendor_org_id) view.history = storage::ListWorkflowEvents(connection, "project", project.id);
+    if (actor.vendor_org_id && !view.my_bid) project.winner_quote.reset();
     view.record = std::move(project);
     if (!view.show_ceiling) view.record.ceiling.reset();
     return view;
@@ -425,11 +437,12 @@ Result<ProjectView> ProcurementService::Update(const Actor& actor, std::int64_t 
         return Refuse("status", {"只有草稿或已退回的项目可以修改", "Only a draft or returned project can be edited"});
     }
     HOUQIN_TRY(project, FromInput(*lease, actor, input, *before));
+    storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     if (project->year != before->year) {
         // The code carries the year: a project moved to another year gets a code of that year.
         project->code = storage::NextProjectCode(*lease, project->year);
     }
-    storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
     project->updated_at = now;
     storage::UpdateProject(*lease, *project);
@@ -452,6 +465,7 @@ Result<ProjectView> ProcurementService::Submit(const Actor& actor, std::int64_t 
     }
     auto project = *before;
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     const auto now = context_.clock.Now();
     project.status = "pending_leadership";
     project.updated_at = now;
@@ -489,6 +503,7 @@ Result<ProjectView> ProcurementService::Decide(const Actor& actor, std::int64_t 
         project.status = "returned";
     }
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     const auto now = context_.clock.Now();
     project.updated_at = now;
     storage::UpdateProject(*lease, project);
@@ -529,6 +544,8 @@ Result<ProjectView> ProcurementService::RecordGovernment(const Actor& actor, std
     }
     if (input.amount && (input.amount->negative() || input.amount->fen() == 0)) {
         validation.Fail("amount", {"中标年度金额须大于 0", "The annual amount must be greater than 0"});
+    } else if (input.amount && input.amount->fen() > kMaxProcurementFen) {
+        validation.Fail("amount", {"中标年度金额超出上限(100 亿元)", "The annual amount exceeds the limit"});
     }
     if (input.winner_vendor_id.has_value() != input.amount.has_value()) {
         validation.Fail(input.amount ? "winner_vendor_id" : "amount",
@@ -546,6 +563,7 @@ Result<ProjectView> ProcurementService::RecordGovernment(const Actor& actor, std
     project.winner_quote = input.amount;
     project.status = "procured";
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     const auto now = context_.clock.Now();
     project.updated_at = now;
     storage::UpdateProject(*lease, project);
@@ -576,11 +594,18 @@ Result<ProjectView> ProcurementService::SetCeiling(const Actor& actor, std::int6
         validation.Fail("amount", {"请填写最高限价", "Enter the ceiling price"});
     } else if (input.amount->negative() || input.amount->fen() == 0) {
         validation.Fail("amount", {"最高限价须大于 0", "The ceiling must be greater than 0"});
+    } else if (input.amount->fen() > kMaxProcurementFen) {
+        validation.Fail("amount", {"最高限价超出上限(100 亿元)", "The ceiling exceeds the limit"});
     }
     CheckLength(validation, "reason", input.reason, 0, 500, {"说明", "Reason"});
     if (!validation.ok()) return validation.ToError();
     auto project = *before;
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
+    if (storage::CountBids(*lease, id) > 0) {
+        return Refuse("amount", {"已有投标报价,不能再设定或修改最高限价",
+                                 "Bids have arrived; the ceiling can no longer be set or changed"});
+    }
     const auto now = context_.clock.Now();
     project.ceiling = input.amount;
     project.ceiling_reason = input.reason;
@@ -595,7 +620,8 @@ Result<ProjectView> ProcurementService::SetCeiling(const Actor& actor, std::int6
 
 // The witness (ROLE-4) confirms with their own password; wrong passwords count towards the log-in lockout, so this
 // route cannot be used to guess one.
-Result<NamedUser> ProcurementService::CheckWitness(storage::Connection& connection, const WitnessedSecrets& secrets) {
+Result<NamedUser> ProcurementService::CheckWitness(storage::Connection& connection, const WitnessedSecrets& secrets,
+                                                   const std::string& owner_path) {
     Validation validation;
     if (secrets.witness_username.empty()) {
         validation.Fail("witness_username", {"请输入纪检监察见证人的用户名", "Enter the witness's username"});
@@ -605,7 +631,13 @@ Result<NamedUser> ProcurementService::CheckWitness(storage::Connection& connecti
     }
     if (!validation.ok()) return validation.ToError();
     const auto user = storage::FindUserByName(connection, secrets.witness_username);
-    if (!user || !user->active || user->role != Role::kDiscipline) {
+    const auto org = user ? storage::FindOrg(connection, user->org_id) : std::nullopt;
+    // A witness of this town (or of the county above it): the discipline office that oversees the project.
+    const bool in_scope = org && owner_path.rfind(AuthService::ScopePathFor(connection, *org), 0) == 0;
+    if (!user || !user->active || user->role != Role::kDiscipline || !in_scope) {
+        // The same work as a wrong password, so the answer's timing does not tell which usernames exist.
+        static const std::string kProbe = AuthService::HashPassword("houqin-witness-probe");
+        AuthService::VerifyPassword(kProbe, secrets.witness_password);
         return Error::Invalid("witness_username", {"见证人须为在职的纪检监察用户",
                                                    "The witness must be an active discipline-inspection user"});
     }
@@ -662,7 +694,7 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
         for (auto& field : status.error().fields) validation.Fail(field.field, field.message);
     }
     if (!validation.ok()) return validation.ToError();
-    HOUQIN_TRY(witness, CheckWitness(*lease, input.secrets));
+    HOUQIN_TRY(witness, CheckWitness(*lease, input.secrets, before->owner_path));
     HOUQIN_TRY(seal, CreateProjectSeal(id, input.secrets.officer_secret, input.secrets.witness_secret, seal_limits_));
     auto record = ToRecord(*seal);
     record.officer_id = actor.user_id;
@@ -676,6 +708,7 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
     project.opening_at = input.opening_at;
     project.updated_at = now;
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     storage::InsertSeal(*lease, record);
     storage::UpdateProject(*lease, project);
     RecordStep(*lease, actor, *before, project, "open_bidding",
@@ -732,6 +765,10 @@ Result<std::pair<ProjectRegistration, bool>> ProcurementService::Register(const 
                                      now,
                                      actor.display_name};
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *project)) return *changed;
+    if (context_.clock.Now() >= *project->bid_deadline) {
+        return Refuse("bid_deadline", {"投标已截止,不能再报名", "The bid deadline has passed"});
+    }
     storage::UpsertRegistration(*lease, registration);
     storage::AppendAudit(
         *lease, &actor, now,
@@ -747,6 +784,10 @@ Result<std::vector<BidView>> ProcurementService::Bids(const Actor& actor, std::i
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(project, Load(*lease, actor, id));
     const bool opened = storage::FindOpening(*lease, id).has_value();
+    // The record is published to the bidders; a vendor that did not bid sees nothing of the others (as GetOpening).
+    if (opened && actor.vendor_org_id && storage::ListBids(*lease, id, actor.vendor_org_id).empty()) {
+        return Error::NotFound({"该项目尚未开标", "The bids of this project have not been opened"});
+    }
     // After the opening the record is published to the bidders: each sees every quote (PRJ-7).
     const auto vendor_filter = opened ? std::nullopt : actor.vendor_org_id;
     std::vector<BidView> views;
@@ -775,6 +816,9 @@ Result<std::pair<Bid, std::string>> ProcurementService::SubmitBid(const Actor& a
     if (!quote) return Error::Invalid("quote", {"请填写年度报价", "Enter the annual quote"});
     if (quote->negative() || quote->fen() == 0) {
         return Error::Invalid("quote", {"年度报价须大于 0", "The annual quote must be greater than 0"});
+    }
+    if (quote->fen() > kMaxProcurementFen) {
+        return Error::Invalid("quote", {"年度报价超出上限(100 亿元)", "The annual quote exceeds the limit"});
     }
     const auto vendor_id = VendorIdOfOrg(*lease, *actor.vendor_org_id);
     const auto vendor = vendor_id ? storage::FindVendor(*lease, *vendor_id, kEverything) : std::nullopt;
@@ -810,6 +854,10 @@ Result<std::pair<Bid, std::string>> ProcurementService::SubmitBid(const Actor& a
     bid.sealed = sealed->sealed;
     bid.receipt = sealed->receipt;
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *project)) return *changed;
+    if (context_.clock.Now() >= *project->bid_deadline) {
+        return Refuse("bid_deadline", {"投标已截止,不再接受报价", "The bid deadline has passed"});
+    }
     try {
         bid.id = storage::InsertBid(*lease, bid);
     } catch (const storage::DbError& error) {
@@ -840,8 +888,9 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
     }
     const auto now = context_.clock.Now();
     if (!before->opening_at || now < *before->opening_at) {
-        return Refuse("opening_at", {fmt::format("未到开标时间({})", before->opening_at->ToIso()),
-                                     fmt::format("It is not yet the opening time ({})", before->opening_at->ToIso())});
+        const auto when = before->opening_at ? before->opening_at->ToIso() : std::string("-");
+        return Refuse("opening_at", {fmt::format("未到开标时间({})", when),
+                                     fmt::format("It is not yet the opening time ({})", when)});
     }
     const auto max_failures = context_.settings.Get(*lease, setting::kProcurementOpeningMaxFailures);
     const auto lock_minutes = context_.settings.Get(*lease, setting::kProcurementOpeningLockMinutes);
@@ -863,16 +912,16 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
         validation.Fail("witness_secret", {"请见证人输入口令", "The witness must enter their secret"});
     }
     if (!validation.ok()) return validation.ToError();
-    HOUQIN_TRY(witness, CheckWitness(*lease, secrets));
+    HOUQIN_TRY(witness, CheckWitness(*lease, secrets, before->owner_path));
     const auto seal_record = storage::FindSeal(*lease, id);
     if (!seal_record) return Refuse("status", {"投标密封公钥缺失", "The bidding has no sealing key"});
     auto key = OpenSeal(FromRecord(*seal_record), secrets.officer_secret, secrets.witness_secret);
     if (!key) {
         // Each attempt costs two argon2id runs; the count and the pause are settings (PRJ-7).
-        auto project = *before;
-        project.opening_failures = before->opening_failures >= max_failures ? 1 : before->opening_failures + 1;
-        project.opening_failed_at = now;
         storage::Transaction transaction(*lease);
+        auto project = storage::LockProject(*lease, id).value_or(*before);
+        project.opening_failures = project.opening_failures >= max_failures ? 1 : project.opening_failures + 1;
+        project.opening_failed_at = now;
         storage::UpdateProject(*lease, project);
         std::string fields;
         for (const auto& field : key.error().fields) fields += (fields.empty() ? "" : ",") + field.field;
@@ -883,6 +932,9 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
         transaction.Commit();
         return key.error();
     }
+    // Everything from here is read inside the transaction, so a bid accepted just before cannot be left out.
+    storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     auto bids = storage::ListBids(*lease, id, std::nullopt);
     std::vector<OpenedBid> opened;
     for (const auto& bid : bids) {
@@ -927,7 +979,6 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
     project.opening_failures = 0;
     project.opening_failed_at.reset();
     project.updated_at = now;
-    storage::Transaction transaction(*lease);
     for (const auto& evaluated : evaluation->bids) {
         for (auto& bid : bids) {
             if (std::to_string(bid.id) != evaluated.bid_id) continue;
@@ -1024,6 +1075,7 @@ Result<AwardResult> ProcurementService::Award(const Actor& actor, std::int64_t i
 
     auto project = *before;
     storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     const auto now = context_.clock.Now();
     const auto contract_id = contracts_.InsertDraft(*lease, actor, content, *owner, *vendor);
     project.contract_id = contract_id;

@@ -180,7 +180,8 @@ class ProcurementService {
     Result<Project> Load(storage::Connection& connection, const Actor& actor, std::int64_t id);
     Result<Project> FromInput(storage::Connection& connection, const Actor& actor, const ProjectInput& input,
                               Project project);
-    Result<NamedUser> CheckWitness(storage::Connection& connection, const WitnessedSecrets& secrets);
+    Result<NamedUser> CheckWitness(storage::Connection& connection, const WitnessedSecrets& secrets,
+                                   const std::string& owner_path);
     void RecordStep(storage::Connection& connection, const Actor& actor, const Project& before, const Project& after,
                     const std::string& action, const std::string& comment, Instant now);
     ServiceContext& context_;

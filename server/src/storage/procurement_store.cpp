@@ -385,9 +385,9 @@ std::pair<std::vector<Project>, std::int64_t> ListProjects(Connection& connectio
     Params params;
     AddProjectScope(connection, filter.scope, where, params);
     if (!filter.q.empty()) {
-        where += " AND (p.name LIKE ? OR p.code LIKE ?)";
-        params.emplace_back("%" + filter.q + "%");
-        params.emplace_back("%" + filter.q + "%");
+        where += " AND (p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\')";
+        params.emplace_back(LikeContains(filter.q));
+        params.emplace_back(LikeContains(filter.q));
     }
     if (!filter.status.empty()) {
         where += " AND p.status = ?";
@@ -421,6 +421,13 @@ std::optional<Project> FindProject(Connection& connection, std::int64_t id, cons
     const auto row = connection.QueryOne(fmt::format("SELECT {}{}{}", kProjectColumns, kProjectFrom, where), params);
     if (!row) return std::nullopt;
     return ProjectFromRow(*row);
+}
+
+std::optional<Project> LockProject(Connection& connection, std::int64_t id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT id FROM projects WHERE id = ? FOR UPDATE", {id});
+    }
+    return FindProject(connection, id, {"/", std::nullopt});
 }
 
 std::string NextProjectCode(Connection& connection, int year) {
@@ -678,7 +685,10 @@ std::string OpeningRecordJson(const OpeningFacts& facts) {
     Json draws = Json::array();
     for (const auto& draw : evaluation.draws) {
         Json lots = Json::array();
-        for (const auto& lot : draw.lots) lots.push_back({{"bid_id", lot.bid_id}, {"lot", std::to_string(lot.lot)}});
+        for (const auto& lot : draw.lots) {
+            // Bid ids are numbers in the record, as in bids[].id; the lot is a decimal string (64 bits).
+            lots.push_back({{"bid_id", std::stoll(lot.bid_id)}, {"lot", std::to_string(lot.lot)}});
+        }
         draws.push_back(
             {{"quote", draw.quote.ToString()}, {"submitted_at", draw.submitted_at.ToIso()}, {"lots", lots}});
     }

@@ -44,6 +44,9 @@ struct ProjectFilter {
 
 std::pair<std::vector<Project>, std::int64_t> ListProjects(Connection& connection, const ProjectFilter& filter);
 std::optional<Project> FindProject(Connection& connection, std::int64_t id, const VendorScope& scope);
+// Inside a transaction: locks the project's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE; SQLite's
+// BEGIN IMMEDIATE already holds the write lock) and reads it again, so checks made on it cannot be overtaken.
+std::optional<Project> LockProject(Connection& connection, std::int64_t id);
 std::string NextProjectCode(Connection& connection, int year);
 std::int64_t InsertProject(Connection& connection, const Project& project);
 void UpdateProject(Connection& connection, const Project& project);

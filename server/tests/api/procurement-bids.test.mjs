@@ -283,6 +283,9 @@ test('PRJ-6 vendors do not see the ceiling before the opening unless procurement
     assert.equal(hidden.status, 'bidding');
     assert.equal(hidden.ceiling, null);
     assert.ok(findClear(JSON.stringify(hidden), CEILING).length === 0, 'the amount appears nowhere in the answer');
+    // The steps' comments (leadership's reason for the ceiling among them) are the office's, not the bidders'.
+    assert.deepEqual(hidden.history ?? [], [], 'no step history for vendors');
+    assert.ok(Array.isArray((await read(office, main.id)).history), 'the office reads the history');
     const listed = expectStatus(await vendor1.get('/projects'), 200).body.items.find((item) => item.id === main.id);
     assert.ok(listed, 'the project is listed for the vendor');
     assert.equal(listed.ceiling ?? null, null);
@@ -318,6 +321,8 @@ test('PRJ-7 vendors bid once each and get a receipt; zero, negative, second and 
         assert.equal(bid.vendor_name, vendor.name);
         assert.match(bid.receipt, HEX64, 'a receipt of 64 hex digits');
         assert.equal(bid.fingerprint, main.bidding.fingerprint, 'sealed with the key of the notice');
+        // Bid ids come from one counter over all projects: shown to a vendor they would count its rivals.
+        assert.equal(bid.id, undefined, 'no bid id for the vendor before the opening');
         sameInstant(bid.submitted_at, FAKE_NOW, 'submitted_at');
         assert.ok(!('quote' in bid), 'the answer does not echo the quote');
         bids[key] = bid;
@@ -523,6 +528,10 @@ test('PRJ-7 the opening is published to the vendors that bid, not to one that on
     }
     const vendor5D = await loginOn(serverD, vendor5);
     expectError(await vendor5D.get(`/projects/${main.id}/opening`), 404, 'NotFound');
+    // Nor through the bids list or the project: a vendor that only registered learns no quote.
+    expectError(await vendor5D.get(`/projects/${main.id}/bids`), 404, 'NotFound');
+    const asRegistered = await read(vendor5D, main.id);
+    assert.equal(asRegistered.winner?.quote ?? null, null, 'no winning quote for a vendor that did not bid');
     const vendor1D = await loginOn(serverD, vendor1);
     assert.equal((await read(vendor1D, main.id)).ceiling.amount, CEILING, 'the ceiling is public after the opening');
     for (const client of [officeD, await loginOn(serverD, jiwei), await loginOn(serverD, leader)]) {
