@@ -281,8 +281,7 @@ test('PRJ-7 after the opening time the office opens the bids with the witness; t
   await page.locator(`${tid('project-status')}[data-status="opened"]`).waitFor();
   assert.equal(await page.locator(tid('opening-outcome')).getAttribute('data-outcome'), 'awarded');
   assert.equal((await page.locator(tid('opening-ceiling')).innerText()).trim(), money(CEILING));
-  // The dialog's witness box is named opening-witness too (it stays in the page, hidden): the record's cell is meant.
-  assert.equal((await page.locator(`${tid('opening-facts')} ${tid('opening-witness')}`).innerText()).trim(), '赵书记(纪委)');
+  assert.equal((await page.locator(tid('opening-witness-name')).innerText()).trim(), '赵书记(纪委)');
   const rows = page.locator(`${tid('opening-bids')} tbody tr`);
   assert.equal(await rows.count(), 3, 'all three bids are in the record');
 
