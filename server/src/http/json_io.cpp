@@ -140,4 +140,19 @@ HttpResponse FileResponse(std::string content_type, std::string body, const std:
     return response;
 }
 
+std::optional<Instant> OptionalInstant(JsonReader& reader, const Json& body, const std::string& key,
+                                       Validation& validation) {
+    if (!reader.Has(key)) return std::nullopt;
+    const auto& value = body.at(key);
+    std::optional<Instant> instant;
+    if (value.is_string()) instant = Instant::ParseIso(value.get<std::string>());
+    if (!instant) {
+        validation.Fail(key, {"时间须为带时区的 ISO 8601 格式,如 2026-12-01T09:30:00+08:00",
+                              "Time must be ISO 8601 with an offset, e.g. 2026-12-01T09:30:00+08:00"});
+    }
+    return instant;
+}
+
+Json OptionalInstantJson(const std::optional<Instant>& at) { return at ? Json(at->ToIso()) : Json(nullptr); }
+
 }  // namespace houqin::http

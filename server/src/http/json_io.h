@@ -42,6 +42,11 @@ std::optional<Date> QueryDate(const HttpRequest& request, const std::string& nam
 PageQuery ReadPageQuery(const HttpRequest& request, const std::vector<std::string>& sortable, Validation& validation);
 Json PageJson(Json items, std::int64_t total, const PageQuery& page);
 
+// An optional instant field: absent -> nullopt; present, it must be ISO 8601 with an offset (else a field error).
+std::optional<Instant> OptionalInstant(JsonReader& reader, const Json& body, const std::string& key,
+                                       Validation& validation);
+Json OptionalInstantJson(const std::optional<Instant>& at);
+
 // A file to download (inline_view: shown in the browser, e.g. a PDF), named in ASCII and in UTF-8 (RFC 6266).
 HttpResponse FileResponse(std::string content_type, std::string body, const std::string& ascii_name,
                           const std::string& name, bool inline_view);

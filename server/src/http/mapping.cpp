@@ -224,10 +224,14 @@ Json AuditEntryJson(const storage::AuditEntry& entry) {
                 {"hash", entry.hash}};
 }
 
+Json RoleNameJson(const std::string& code) {
+    const auto role = ParseRole(code);
+    return role ? TextJson(InfoOf(*role).name) : Json(nullptr);
+}
+
 Json WorkflowEventJson(const storage::WorkflowEvent& event) {
-    const auto role = ParseRole(event.role);
     return Json{{"at", event.at.ToIso()},     {"actor_name", event.actor_name},
-                {"role", event.role},         {"role_name", role ? TextJson(InfoOf(*role).name) : Json(nullptr)},
+                {"role", event.role},         {"role_name", RoleNameJson(event.role)},
                 {"action", event.action},     {"from_state", event.from_state},
                 {"to_state", event.to_state}, {"version_no", event.version_no},
                 {"comment", event.comment}};

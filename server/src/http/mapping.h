@@ -21,6 +21,8 @@ Json AttachmentJson(const AttachmentInfo& info);
 Json AuditEntryJson(const storage::AuditEntry& entry);
 // One step of any workflow (contract review, appeal, proposal, rectification): {at, actor_name, role, role_name,
 // action, from_state, to_state, version_no, comment}.
+// The role's name in both languages for a stored role code; null for a system action or an unknown code.
+Json RoleNameJson(const std::string& code);
 Json WorkflowEventJson(const storage::WorkflowEvent& event);
 
 }  // namespace houqin::http

@@ -20,30 +20,15 @@ std::string QueryChoice(const HttpRequest& request, const std::string& name, con
     return {};
 }
 
-std::optional<Instant> OptionalInstant(JsonReader& reader, const Json& body, const std::string& key,
-                                       Validation& validation) {
-    if (!reader.Has(key)) return std::nullopt;
-    const auto& value = body.at(key);
-    std::optional<Instant> instant;
-    if (value.is_string()) instant = Instant::ParseIso(value.get<std::string>());
-    if (!instant) {
-        validation.Fail(key, {"时间须为带时区的 ISO 8601 格式,如 2026-12-01T09:30:00+08:00",
-                              "Time must be ISO 8601 with an offset, e.g. 2026-12-01T09:30:00+08:00"});
-    }
-    return instant;
-}
-
 Json OptionalIdJson(const std::optional<std::int64_t>& id) { return id ? Json(*id) : Json(nullptr); }
-Json OptionalInstantJson(const std::optional<Instant>& at) { return at ? Json(at->ToIso()) : Json(nullptr); }
 
 Json HistoryJson(const std::vector<storage::WorkflowEvent>& events) {
     Json items = Json::array();
     for (const auto& event : events) {
-        const auto role = ParseRole(event.role);
         items.push_back({{"at", event.at.ToIso()},
                          {"actor_name", event.actor_name},
                          {"role", event.role},
-                         {"role_name", role ? TextJson(InfoOf(*role).name) : Json(nullptr)},
+                         {"role_name", RoleNameJson(event.role)},
                          {"action", event.action},
                          {"from_state", event.from_state},
                          {"to_state", event.to_state},

@@ -15,13 +15,6 @@ Json RawJson(const std::string& text) {
     return Json::parse(text, nullptr, false);
 }
 
-Json RoleNameJson(const std::string& code) {
-    const auto role = ParseRole(code);
-    return role ? TextJson(InfoOf(*role).name) : Json(nullptr);
-}
-
-Json OptionalInstantJson(const std::optional<Instant>& at) { return at ? Json(at->ToIso()) : Json(nullptr); }
-
 Json RulesJson(const storage::ProcurementRulesRecord& record) {
     Json catalogue = Json::array();
     for (const auto& entry : record.rules.catalogue) {
@@ -181,19 +174,6 @@ ProjectInput ReadProjectInput(JsonReader& reader) {
     input.responsible_phone = reader.String("responsible_phone", JsonReader::Need::kOptional);
     input.plan_ids = reader.IntegerList("plan_attachment_ids");
     return input;
-}
-
-std::optional<Instant> ReadInstant(JsonReader& reader, const Json& body, const std::string& key,
-                                   Validation& validation) {
-    if (!reader.Has(key)) return std::nullopt;
-    const auto& value = body.at(key);
-    std::optional<Instant> instant;
-    if (value.is_string()) instant = Instant::ParseIso(value.get<std::string>());
-    if (!instant) {
-        validation.Fail(key, {"时间须为带时区的 ISO 8601 格式,如 2026-12-01T09:30:00+08:00",
-                              "Time must be ISO 8601 with an offset, e.g. 2026-12-01T09:30:00+08:00"});
-    }
-    return instant;
 }
 
 WitnessedSecrets ReadSecrets(JsonReader& reader) {
@@ -438,8 +418,8 @@ void AddProcurementRoutes(Router& router) {
                  Validation validation;
                  JsonReader reader(*body, validation);
                  BiddingInput input;
-                 input.bid_deadline = ReadInstant(reader, *body, "bid_deadline", validation);
-                 input.opening_at = ReadInstant(reader, *body, "opening_at", validation);
+                 input.bid_deadline = OptionalInstant(reader, *body, "bid_deadline", validation);
+                 input.opening_at = OptionalInstant(reader, *body, "opening_at", validation);
                  input.secrets = ReadSecrets(reader);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, context.services.procurement.OpenBidding(context.actor(), *id, input));

@@ -52,6 +52,14 @@ std::optional<Error> ChangedMeanwhile(storage::Connection& connection, const Pro
                              "try again"});
 }
 
+Error SecondBid() {
+    return Error::Conflict(ErrorCode::kAlreadyExists, "quote",
+                           {"每家单位只能报价一次,已提交的报价不能更改",
+                            "Each vendor quotes once; the quote already submitted cannot change"});
+}
+
+Error BidsClosed() { return Refuse("bid_deadline", {"投标已截止,不再接受报价", "The bid deadline has passed"}); }
+
 bool Approved(const Project& project) {
     return project.status != "draft" && project.status != "pending_leadership" && project.status != "returned";
 }
@@ -811,7 +819,7 @@ Result<std::pair<Bid, std::string>> ProcurementService::SubmitBid(const Actor& a
     }
     const auto now = context_.clock.Now();
     if (!project->bid_deadline || now >= *project->bid_deadline) {
-        return Refuse("bid_deadline", {"投标已截止,不再接受报价", "The bid deadline has passed"});
+        return BidsClosed();
     }
     if (!quote) return Error::Invalid("quote", {"请填写年度报价", "Enter the annual quote"});
     if (quote->negative() || quote->fen() == 0) {
@@ -837,9 +845,7 @@ Result<std::pair<Bid, std::string>> ProcurementService::SubmitBid(const Actor& a
         return validation.ToError();
     }
     if (!storage::ListBids(*lease, id, actor.vendor_org_id).empty()) {
-        return Error::Conflict(ErrorCode::kAlreadyExists, "quote",
-                               {"每家单位只能报价一次,已提交的报价不能更改",
-                                "Each vendor quotes once; the quote already submitted cannot change"});
+        return SecondBid();
     }
     const auto seal = storage::FindSeal(*lease, id);
     if (!seal) return Refuse("status", {"投标密封公钥缺失", "The bidding has no sealing key"});
@@ -856,15 +862,13 @@ Result<std::pair<Bid, std::string>> ProcurementService::SubmitBid(const Actor& a
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *project)) return *changed;
     if (context_.clock.Now() >= *project->bid_deadline) {
-        return Refuse("bid_deadline", {"投标已截止,不再接受报价", "The bid deadline has passed"});
+        return BidsClosed();
     }
     try {
         bid.id = storage::InsertBid(*lease, bid);
     } catch (const storage::DbError& error) {
         if (error.kind() != storage::DbError::Kind::kUniqueViolation) throw;
-        return Error::Conflict(ErrorCode::kAlreadyExists, "quote",
-                               {"每家单位只能报价一次,已提交的报价不能更改",
-                                "Each vendor quotes once; the quote already submitted cannot change"});
+        return SecondBid();
     }
     storage::AppendAudit(*lease, &actor, now, {"bid", "project", id, std::nullopt, storage::BidSnapshot(bid)});
     transaction.Commit();
