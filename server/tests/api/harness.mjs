@@ -23,10 +23,10 @@ import { inflateRawSync } from 'node:zlib';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
 
-/** The clock every test server and CLI run gets unless a test asks otherwise (Asia/Shanghai). */
-export const FAKE_NOW = '2026-11-28T10:00:00+08:00';
-/** "Today" under FAKE_NOW. */
-export const FAKE_TODAY = '2026-11-28';
+/** The clock every test server and CLI run gets unless a test asks otherwise (Asia/Shanghai): server/tests/clock.mjs,
+ *  chosen by HOUQIN_TEST_NOW. FAKE_TODAY is its date. */
+export { TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY } from '../clock.mjs';
+import { TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY } from '../clock.mjs';
 
 export const engine = (process.env.HOUQIN_TEST_ENGINE || 'sqlite').toLowerCase();
 if (engine !== 'sqlite' && engine !== 'postgresql') {
