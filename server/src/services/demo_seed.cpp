@@ -1,6 +1,10 @@
 #include "services/demo_seed.h"
 
 #include <fmt/format.h>
+
+#include <array>
+#include <string>
+#include <utility>
 #include <spdlog/spdlog.h>
 
 #include "domain/credit_code.h"
@@ -19,6 +23,23 @@
 
 namespace houqin {
 namespace {
+
+// The demo is seeded relative to the clock (HOUQIN_FAKE_NOW in tests), so no year or month is written here.
+// A survey period of a day's quarter and its Chinese label: {"2026-Q4", "2026年第四季度"}.
+std::pair<std::string, std::string> QuarterOf(Date day) {
+    static constexpr std::array<const char*, 4> kQuarterNames = {"一", "二", "三", "四"};
+    const std::string text = day.ToString();
+    const int quarter = (std::stoi(text.substr(5, 2)) - 1) / 3;
+    const std::string year = text.substr(0, 4);
+    return {fmt::format("{}-Q{}", year, quarter + 1),
+            fmt::format("{}年第{}季度", year, kQuarterNames[static_cast<std::size_t>(quarter)])};
+}
+
+// The month before a day's month, as its number (1-12), for "通报上月考核情况".
+int PreviousMonth(Date day) {
+    const int month = std::stoi(day.ToString().substr(5, 2));
+    return month == 1 ? 12 : month - 1;
+}
 
 struct DemoCategory {
     const char* code;
@@ -257,7 +278,7 @@ Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_
         }
         if (auto payment = contracts.AddPayment(office, id,
                                                 {first.period, first.amount - Money::FromFen(50000), first.due_date,
-                                                 "NJ-2026-001", "已扣减 500.00 元"});
+                                                 fmt::format("NJ-{}-001", first.period.substr(0, 4)), "已扣减 500.00 元"});
             !payment) {
             return payment.error();
         }
@@ -506,9 +527,9 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
     const Date survey_day = today.AddDays(-40);
     std::int64_t closed_survey = 0;
     auto status = with_clock(survey_day, [&](auto&, auto& surveys, auto&, auto&) -> Status {
+        const auto [period, label] = QuarterOf(survey_day);
         auto survey = surveys.Create(
-            office,
-            {contract_id, "2026-Q3", "2026年第三季度保洁绿化服务满意度调查", false, survey_day.AddDays(10), {}});
+            office, {contract_id, period, label + "保洁绿化服务满意度调查", false, survey_day.AddDays(10), {}});
         if (!survey) return survey.error();
         closed_survey = survey->record.id;
         const std::vector<std::pair<std::string, std::string>> answers = {
@@ -532,21 +553,23 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
         ContractService contracts(context);
         PolicyService policy(context, contracts);
         SurveyService surveys(context, policy);
+        const auto [period, label] = QuarterOf(today);
         auto open = surveys.Create(
-            office,
-            {contract_id, "2026-Q4", "2026年第四季度保洁绿化服务满意度调查(匿名)", true, today.AddDays(14), {}});
+            office, {contract_id, period, label + "保洁绿化服务满意度调查(匿名)", true, today.AddDays(14), {}});
         if (!open) return open.error();
     }
 
     // A work meeting held three weeks ago, with opinions and the rectifications it decided.
     const Date meeting_day = today.AddDays(-21);
     status = with_clock(meeting_day.AddDays(-3), [&](auto&, auto&, auto& oversight, auto&) -> Status {
-        auto meeting = oversight.CreateMeeting(office, {"2026年11月后勤服务工作例会",
+        const std::string day = meeting_day.ToString();
+        auto meeting = oversight.CreateMeeting(office, {fmt::format("{}年{}月后勤服务工作例会", day.substr(0, 4),
+                                                                    std::stoi(day.substr(5, 2))),
                                                         at(meeting_day, 15),
                                                         "镇政府三楼会议室",
                                                         {vendor_id},
                                                         {social, finance},
-                                                        "一、通报10月考核情况;二、听取各部门意见;三、部署整改"});
+                                                        fmt::format("一、通报{}月考核情况;二、听取各部门意见;三、部署整改", PreviousMonth(meeting_day))});
         if (!meeting) return meeting.error();
         const auto meeting_id = meeting->record.id;
         if (auto opinion = oversight.AddOpinion(DemoActor(context, "dept"), meeting_id,
@@ -568,7 +591,8 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
         const auto meeting_id = meetings->first.front().record.id;
         auto held = oversight.RecordMinutes(
             office, meeting_id,
-            {"会议通报了10月考核情况;服务商承诺增加卫生间巡查频次,两周内完成;公共区域午间巡查一周内落实。",
+            {fmt::format("会议通报了{}月考核情况;服务商承诺增加卫生间巡查频次,两周内完成;公共区域午间巡查一周内落实。",
+                         PreviousMonth(meeting_day)),
              "王主任、刘干事、孙会计、长安物业张经理"});
         if (!held) return held.error();
         auto first = oversight.CreateRectification(
