@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= data/demo.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test deps web web-deps build build-debug unit-test web-test api-test api-test-sqlite api-test-postgresql \
+.PHONY: run test test-checks deps web web-deps build build-debug unit-test web-test api-test api-test-sqlite api-test-postgresql \
         e2e-test bench lint clean
 
 ## run: install what is missing, build server and web UI, create the demo database, serve on http://127.0.0.1:8080
@@ -18,11 +18,17 @@ run: deps build web
 ## test: every test — unit (sanitized build), web unit, API on SQLite and PostgreSQL, browser (Chromium); the release
 ## build that `make run` serves is compiled too, so an optimiser-only warning (-Werror) cannot slip through
 test: deps build-debug build web
-	$(MAKE) --no-print-directory unit-test web-test api-test e2e-test
+	$(MAKE) --no-print-directory test-checks unit-test web-test api-test e2e-test
 	@echo "make test: all suites passed"
 
 deps:
 	@bash scripts/install-deps.sh
+
+## test-checks: the tests themselves are checked: no written year, no real clock (scripts/check-test-clock.sh), and
+## that check can fail (its self-test plants each kind)
+test-checks:
+	bash scripts/tests/check-test-clock-selftest.sh
+	bash scripts/check-test-clock.sh
 
 web-deps:
 	@cd web && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
@@ -63,7 +69,7 @@ e2e-test: build-debug web
 bench: deps build
 	bash bench/api.sh
 
-lint:
+lint: test-checks
 	clang-format --dry-run --Werror $$(git ls-files 'server/src/*.cpp' 'server/src/*.h')
 	cd web && npm run typecheck
 

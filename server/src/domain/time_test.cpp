@@ -25,9 +25,13 @@ TEST(TimeTest, X6_InstantsRenderInShanghai) {
     EXPECT_FALSE(Instant::ParseIso("2026-11-28 16:30"));
 }
 
-TEST(TimeTest, X6_FixedClockForTests) {
+// Midnight in Shanghai is still the previous day in UTC: "today" must be the Shanghai date.
+TEST(TimeTest, X6_TodayIsTheShanghaiDateFromMidnight) {
     const Clock clock(*Instant::ParseIso("2026-01-01T00:00:00+08:00"));
     EXPECT_EQ(clock.Today().ToString(), "2026-01-01");
+    // The same instant written in UTC, and the last second of the old year.
+    EXPECT_EQ(Clock(*Instant::ParseIso("2025-12-31T16:00:00Z")).Today().ToString(), "2026-01-01");
+    EXPECT_EQ(Clock(*Instant::ParseIso("2025-12-31T15:59:59Z")).Today().ToString(), "2025-12-31");
 }
 
 }  // namespace

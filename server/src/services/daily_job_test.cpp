@@ -10,7 +10,8 @@ namespace {
 
 std::int64_t Ms(const char* iso) { return Instant::ParseIso(iso)->ms; }
 
-TEST(DailyJobTest, RP4_NextRunIsTwoOClockShanghaiTime) {
+// the daily job that writes the reminders runs at 02:00 Asia/Shanghai, whatever the host's zone.
+TEST(DailyJobTest, X2_RemindersRunAtTwoOClockShanghaiTime) {
     EXPECT_EQ(MillisecondsToNextRun(Ms("2026-11-28T01:00:00+08:00")), 3'600'000);
     EXPECT_EQ(MillisecondsToNextRun(Ms("2026-11-28T02:00:00+08:00")), 24 * 3'600'000);
     EXPECT_EQ(MillisecondsToNextRun(Ms("2026-11-28T23:30:00+08:00")), 2 * 3'600'000 + 1'800'000);
