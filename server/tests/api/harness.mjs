@@ -26,7 +26,7 @@ export const repoRoot = path.resolve(here, '../../..');
 /** The clock every test server and CLI run gets unless a test asks otherwise (Asia/Shanghai): server/tests/clock.mjs,
  *  chosen by HOUQIN_TEST_NOW. FAKE_TODAY is its date. */
 export { TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY } from '../clock.mjs';
-import { TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY } from '../clock.mjs';
+import { TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY, year as yearFromNow } from '../clock.mjs';
 
 export const engine = (process.env.HOUQIN_TEST_ENGINE || 'sqlite').toLowerCase();
 if (engine !== 'sqlite' && engine !== 'postgresql') {
@@ -110,7 +110,7 @@ function psql(database, sql, { allowFail = false } = {}) {
  * Returns {engine, url, file (sqlite), name (postgresql), sql(statement), drop()}.
  */
 export function createDatabase() {
-    const suffix = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+    const suffix = `${process.pid.toString(36)}${randomBytes(6).toString('hex')}`;
     let db;
     if (engine === 'sqlite') {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-api-'));
@@ -269,8 +269,8 @@ export async function startServer(db, { fakeNow = FAKE_NOW, env = {}, timeoutMs 
         };
         servers.add(server);
 
-        const deadline = Date.now() + timeoutMs;
-        while (exited === null && Date.now() < deadline) {
+        const deadline = performance.now() + timeoutMs;
+        while (exited === null && performance.now() < deadline) {
             try {
                 const response = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2000) });
                 if (response.status === 200) return server;
@@ -480,8 +480,9 @@ export function sha256(bytes) {
     return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Ten random capitals and digits, to keep names unique within and across test files (not from the clock). */
 export function uniqueSuffix() {
-    return `${Date.now().toString(36).slice(-4)}${randomBytes(3).toString('hex')}`.toUpperCase();
+    return randomBytes(5).toString('hex').toUpperCase();
 }
 
 const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -594,7 +595,10 @@ function lastDayOfMonth(year, month) {
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Monthly installments of `year` (period YYYY-MM, due on the last day of the month), amounts in fen. */
+/**
+ * Monthly installments of `year` (a number, e.g. year(1) from server/tests/clock.mjs; period YYYY-MM, due on the last
+ * day of the month), amounts in fen, January first.
+ */
 export function monthlyInstallments(year, amountsFen) {
     return amountsFen.map((fen, index) => {
         const month = String(index + 1).padStart(2, '0');
@@ -603,11 +607,11 @@ export function monthlyInstallments(year, amountsFen) {
 }
 
 /**
- * A complete, consistent contract content (the docs example): 2027-01-01..2027-12-31, 360000.00 a year in 12 monthly
- * installments of 30000.00, two service items summing to the total, a checklist summing to 100, staffing 4x8 / 2x8.
- * `overrides` replace top-level keys.
+ * A complete, consistent contract content (the docs example): the calendar year `year` (default: next year under the
+ * test clock, year(1)), 360000.00 a year in 12 monthly installments of 30000.00, two service items summing to the
+ * total, a checklist summing to 100, staffing 4x8 / 2x8. `overrides` replace top-level keys.
  */
-export function validContent({ vendorId, categoryId, departmentId, vendor = null, title, year = 2027, overrides = {} }) {
+export function validContent({ vendorId, categoryId, departmentId, vendor = null, title, year = yearFromNow(1), overrides = {} }) {
     return {
         title: title ?? `九江镇机关保洁绿化服务外包合同(测试${uniqueSuffix()})`,
         category_id: categoryId,
@@ -690,6 +694,20 @@ export async function contractFixtures(demo, office) {
         vendor1,
         vendor2,
     };
+}
+
+/**
+ * The text of a PDF through pdftotext (Debian package poppler-utils), all whitespace removed (`keepSpace` keeps it).
+ * A missing pdftotext fails the test that needs it: a PDF check never passes without running.
+ */
+export function pdfText(bytes, { keepSpace = false } = {}) {
+    const result = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8', timeout: 60_000 });
+    if (result.error && result.error.code === 'ENOENT') {
+        throw new Error('pdftotext (Debian package poppler-utils) is required: run make deps');
+    }
+    if (result.error) throw new Error(`pdftotext could not run: ${result.error.message}`);
+    assert.equal(result.status, 0, `pdftotext failed: ${result.stderr}`);
+    return keepSpace ? result.stdout : result.stdout.replace(/\s+/g, '');
 }
 
 /** Uploads a small PDF as the scan of a signed contract; returns the attachment. */
