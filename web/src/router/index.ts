@@ -25,7 +25,14 @@ const routes: RouteRecordRaw[] = [
       {
         path: '',
         name: 'home',
-        redirect: () => homePath(useSessionStore().permissions) ?? '/403',
+        // The bare address: a visitor not signed in goes to the login page with nothing to come back to (the session may
+        // not be loaded yet here; if the cookie is still good, the login route sends them on to their home page).
+        // Before this, the redirect ran with no permissions and sent every role to 403 after logging in.
+        redirect: () => {
+          const session = useSessionStore();
+          if (!session.user) return { name: 'login' };
+          return homePath(session.permissions) ?? '/403';
+        },
       },
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/home/index.vue'),
         meta: { permissions: ['dashboard:read'], title: 'layout.menu.dashboard', menu: '/dashboard' } },
