@@ -26,7 +26,9 @@ export const repoRoot = path.resolve(here, '../../..');
 /** The clock every test server and CLI run gets unless a test asks otherwise (Asia/Shanghai): server/tests/clock.mjs,
  *  chosen by HOUQIN_TEST_NOW. FAKE_TODAY is its date. */
 export { TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY } from '../clock.mjs';
-import { TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY, year as yearFromNow } from '../clock.mjs';
+import {
+    TEST_NOW as FAKE_NOW, TODAY as FAKE_TODAY, addDays, addMonths, month as monthOf, monthEnd, year as yearFromNow,
+} from '../clock.mjs';
 
 export const engine = (process.env.HOUQIN_TEST_ENGINE || 'sqlite').toLowerCase();
 if (engine !== 'sqlite' && engine !== 'postgresql') {
@@ -607,11 +609,27 @@ export function monthlyInstallments(year, amountsFen) {
 }
 
 /**
- * A complete, consistent contract content (the docs example): the calendar year `year` (default: next year under the
- * test clock, year(1)), 360000.00 a year in 12 monthly installments of 30000.00, two service items summing to the
- * total, a checklist summing to 100, staffing 4x8 / 2x8. `overrides` replace top-level keys.
+ * Twelve (or `amountsFen.length`) monthly installments from the month of `start` (a date, the first of a month, e.g.
+ * monthStart(-10) from server/tests/clock.mjs): period YYYY-MM, due on the last day of each month, amounts in fen.
  */
-export function validContent({ vendorId, categoryId, departmentId, vendor = null, title, year = yearFromNow(1), overrides = {} }) {
+export function monthlyInstallmentsFrom(start, amountsFen) {
+    return amountsFen.map((fen, index) => {
+        const period = monthOf(index, start);
+        return { period, due_date: monthEnd(0, `${period}-01`), amount: fromFen(fen) };
+    });
+}
+
+/**
+ * A complete, consistent contract content (the docs example): the calendar year `year` (default: next year under the
+ * test clock, year(1)), or twelve months from `termStart` (the first of a month, e.g. monthStart(-10): a contract in
+ * force today with ten past periods), 360000.00 a year in 12 monthly installments of 30000.00, two service items
+ * summing to the total, a checklist summing to 100, staffing 4x8 / 2x8. `overrides` replace top-level keys.
+ */
+export function validContent({
+    vendorId, categoryId, departmentId, vendor = null, title, year = yearFromNow(1), termStart = null, overrides = {},
+}) {
+    if (termStart !== null && !/^\d{4}-\d{2}-01$/.test(termStart)) throw new Error(`termStart must be a first of a month: ${termStart}`);
+    const start = termStart ?? `${year}-01-01`;
     return {
         title: title ?? `九江镇机关保洁绿化服务外包合同(测试${uniqueSuffix()})`,
         category_id: categoryId,
@@ -627,8 +645,8 @@ export function validContent({ vendorId, categoryId, departmentId, vendor = null
             bank_account_name: vendor?.bank_account_name ?? vendor?.name ?? '九江长安物业服务有限公司',
             bank_name: vendor?.bank_name ?? '中国农业银行佛山九江支行', bank_account_no: vendor?.bank_account_no ?? '445801010400000037',
         },
-        term_start: `${year}-01-01`,
-        term_end: `${year}-12-31`,
+        term_start: start,
+        term_end: addDays(addMonths(start, 12), -1),
         annual_amount: '360000.00',
         total_amount: '360000.00',
         service_items: [
@@ -637,7 +655,7 @@ export function validContent({ vendorId, categoryId, departmentId, vendor = null
         ],
         payment: {
             method: '银行转账', frequency: 'monthly',
-            installments: monthlyInstallments(year, Array(12).fill(3_000_000)),
+            installments: monthlyInstallmentsFrom(start, Array(12).fill(3_000_000)),
         },
         assessment: {
             frequency: 'monthly', pass_mark: 60,
