@@ -1,30 +1,22 @@
-// Assessments (SUP-3), the vendor's view of them and appeals (SUP-8), and their record in the audit trail (SUP-5,
-// X-1); docs/api.md "Assessments". Everything runs on a contract in force made here for 2026 (vendor1's vendor,
-// monthly periods 2026-01 … 2026-12, checklist 15/20/15/20/15/15, pass mark 60, bands 90/80/60), so the demo's own
-// supervision history does not get in the way. The server runs with HOUQIN_FAKE_NOW=2026-11-28T10:00 ("today"
-// 2026-11-28, so 2026-12 has not started); the appeal-deadline test starts servers on the same database at later
-// dates. Each test uses its own assessment periods, listed in PERIODS.
+// Assessments (SUP-3), the vendor's view of them and appeals (SUP-8), and their record in the audit trail (SUP-5);
+// docs/api.md "Assessments". Each test makes its own contract in force (vendor1's vendor, twelve monthly periods from
+// ten months ago to next month, checklist 15/20/15/20/15/15, pass mark 60, bands 90/80/60), so neither the demo's own
+// supervision history nor another test gets in the way. The server runs on the test clock (server/tests/clock.mjs):
+// the ten months before this one are past periods, this month has begun, next month has not; the appeal-deadline test
+// starts servers on the same database at later dates.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
     Client, DEMO, FAKE_TODAY, contractFixtures, createActiveContract, expectError, expectStatus, listAll, setupDemo,
     startServer, validContent,
 } from './harness.mjs';
+import { addDays, month, monthEnd, monthStart } from '../clock.mjs';
 
-// Which test owns which period of the demo contract, so no test trips over another's "one routine per period".
-const PERIODS = {
-    exact: '2026-01',
-    failing: '2026-02',
-    passMark: '2026-03',
-    refusals: '2026-04',
-    upheld: '2026-05',
-    changed: '2026-06',
-    deadline: '2026-07',
-    neverAppealed: '2026-08',
-    appealRace: '2026-09',
-    decisionRace: '2026-10',
-    createRace: '2026-11',
-};
+/** The first month of every contract made here, and its periods by how many months ago they were. */
+const TERM_START = monthStart(-10);
+const PAST = (monthsAgo) => month(-monthsAgo);
+const THIS_MONTH = month(0);
+const NEXT_MONTH = month(1);
 
 let demo;
 let office;
@@ -34,11 +26,7 @@ let dept;
 let vendor1;
 let vendor2;
 let fx;
-let form;
-let CONTRACT; // the contract in force the tests assess
-let VENDOR; // its vendor (vendor1's)
-let DRAFT; // a draft contract
-let IN_REVIEW; // a contract halfway through review (the demo's)
+let clients;
 
 before(async () => {
     demo = await setupDemo();
@@ -49,77 +37,74 @@ before(async () => {
     vendor1 = await demo.as('vendor1');
     vendor2 = await demo.as('vendor2');
     fx = await contractFixtures(demo, office);
-    const content = () => validContent({
-        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id, year: 2026,
-    });
-    const clients = { office, sifa: await demo.as('sifa'), dangzheng: await demo.as('dangzheng') };
-    CONTRACT = (await createActiveContract(clients, content())).id;
-    VENDOR = fx.ownVendor.id;
-    DRAFT = expectStatus(await office.post('/contracts', content()), 201, 'draft contract').body.id;
-    IN_REVIEW = (await listAll(office, '/contracts', { status: 'in_review' }))[0]?.id;
-    assert.ok(IN_REVIEW, 'the demo has a contract in review');
-    form = expectStatus(await office.get(`/contracts/${CONTRACT}/assessment-form`), 200, 'assessment form').body;
+    clients = { office, sifa: await demo.as('sifa'), dangzheng: await demo.as('dangzheng') };
 });
 
-/** The checklist as items to send: `lost` maps an item's index to its points lost (0 elsewhere). */
-function itemsWith(lost = {}) {
-    return form.checklist.map((entry, index) => ({ item: entry.item, lost: lost[index] ?? 0, note: '' }));
+function content() {
+    return validContent({
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        termStart: TERM_START,
+    });
 }
 
-function body(period, lost = {}, overrides = {}) {
+/** A new contract in force for vendor1's vendor, with its assessment form: {id, form}. */
+async function newContract() {
+    const contract = await createActiveContract(clients, content());
+    const form = expectStatus(await office.get(`/contracts/${contract.id}/assessment-form`), 200, 'assessment form').body;
+    return { id: contract.id, form };
+}
+
+/** The checklist of `contract` as items to send: `lost` maps an item's index to its points lost (0 elsewhere). */
+function itemsWith(contract, lost = {}) {
+    return contract.form.checklist.map((entry, index) => ({ item: entry.item, lost: lost[index] ?? 0, note: '' }));
+}
+
+function body(contract, period, lost = {}, overrides = {}) {
     return {
-        contract_id: CONTRACT, period, kind: 'routine', assessed_on: `${period}-20`, items: itemsWith(lost),
+        contract_id: contract.id, period, kind: 'routine', assessed_on: `${period}-20`, items: itemsWith(contract, lost),
         missing_staff_days: 0, summary: `${period} 月度例行考核`, ...overrides,
     };
 }
 
-async function create(period, lost = {}, overrides = {}) {
-    return expectStatus(await office.post('/assessments', body(period, lost, overrides)), 201, `assessment ${period}`).body;
+async function create(contract, period, lost = {}, overrides = {}) {
+    return expectStatus(await office.post('/assessments', body(contract, period, lost, overrides)), 201, `assessment ${period}`).body;
 }
 
-async function assessmentCount() {
-    return expectStatus(await office.get('/assessments', { query: { contract_id: CONTRACT, page_size: 1 } }), 200).body.total;
+async function assessmentCount(contract) {
+    return expectStatus(await office.get('/assessments', { query: { contract_id: contract.id, page_size: 1 } }), 200).body.total;
 }
 
 async function auditTotal() {
     return expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.total;
 }
 
-function addDays(date, days) {
-    const day = new Date(`${date}T00:00:00Z`);
-    day.setUTCDate(day.getUTCDate() + days);
-    return day.toISOString().slice(0, 10);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // SUP-3 the form and the arithmetic
 
 test('SUP-3 the assessment form lists the periods (assessed, future) and the checklist of the contract in force', async () => {
-    assert.equal(form.contract_id, CONTRACT);
+    const { id, form } = await newContract();
+    assert.equal(form.contract_id, id);
     assert.equal(form.frequency, 'monthly');
     assert.equal(form.pass_mark, 60);
     assert.deepEqual(form.checklist.map((entry) => entry.points), [15, 20, 15, 20, 15, 15]);
     assert.deepEqual(form.bands.map((band) => [band.name, band.min]), [['优秀', 90], ['良好', 80], ['合格', 60]]);
-    assert.ok(form.checklist.length > 0, 'the checklist is not empty');
     assert.equal(form.checklist.reduce((total, entry) => total + entry.points, 0), 100, 'points sum to 100');
     assert.equal(form.appeal_days, 7, 'assessment.appeal_days default');
     assert.equal(form.failed_item_percent, 100, 'assessment.failed_item_percent default (docs/api.md): an item fails when it scores 0');
 
-    const labels = form.periods.map((period) => period.period);
-    assert.deepEqual(labels, Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
-    const first = form.periods[0];
-    assert.deepEqual([first.first, first.last], ['2026-01-01', '2026-01-31']);
-    const february = form.periods[1];
-    assert.deepEqual([february.first, february.last], ['2026-02-01', '2026-02-28']);
-    const last = form.periods.at(-1);
-    assert.deepEqual([last.first, last.last], ['2026-12-01', '2026-12-31']);
+    // Twelve months from ten months ago, each from its first to its last day (short months included).
+    const offsets = Array.from({ length: 12 }, (_, i) => i - 10);
+    assert.deepEqual(form.periods.map((period) => period.period), offsets.map((offset) => month(offset)));
+    form.periods.forEach((period, i) => {
+        assert.deepEqual([period.first, period.last], [monthStart(offsets[i]), monthEnd(offsets[i])], `${period.period} bounds`);
+    });
     for (const period of form.periods) {
-        assert.equal(period.future, period.period === '2026-12', `${period.period} future flag (today ${FAKE_TODAY})`);
+        assert.equal(period.future, period.period === NEXT_MONTH, `${period.period} future flag (today ${FAKE_TODAY})`);
         assert.equal(period.assessed, false, `${period.period} not assessed yet`);
     }
 
     // The checklist is the contract's own: the same as in the contract content.
-    const contract = expectStatus(await office.get(`/contracts/${CONTRACT}`), 200).body;
+    const contract = expectStatus(await office.get(`/contracts/${id}`), 200).body;
     assert.deepEqual(
         form.checklist.map((entry) => [entry.item, entry.points]),
         contract.content.assessment.checklist.map((entry) => [entry.item, entry.points]),
@@ -127,23 +112,26 @@ test('SUP-3 the assessment form lists the periods (assessed, future) and the che
     assert.deepEqual(form.deductions.map((clause) => clause.kind), contract.content.deductions.map((clause) => clause.kind));
 
     // Who may not record an assessment may not open the form; a contract not in force has none.
-    expectError(await dept.get(`/contracts/${CONTRACT}/assessment-form`), 403, 'PermissionDenied');
-    expectError(await vendor1.get(`/contracts/${CONTRACT}/assessment-form`), 403, 'PermissionDenied');
-    expectError(await office.get(`/contracts/${DRAFT}/assessment-form`), 409, 'FailedPrecondition');
+    const draft = expectStatus(await office.post('/contracts', content()), 201, 'draft contract').body;
+    expectError(await dept.get(`/contracts/${id}/assessment-form`), 403, 'PermissionDenied');
+    expectError(await vendor1.get(`/contracts/${id}/assessment-form`), 403, 'PermissionDenied');
+    expectError(await office.get(`/contracts/${draft.id}/assessment-form`), 409, 'FailedPrecondition');
     expectError(await office.get('/contracts/999999/assessment-form'), 404, 'NotFound');
 });
 
 test('SUP-3 create computes total, grade, passed and failed items exactly (2.5 points, band boundary 80)', async () => {
-    const before = await assessmentCount();
+    const contract = await newContract();
+    const { form } = contract;
+    const period = PAST(2);
     // 2.5 (as text) + 2.5 (as a number) + all 15 points of item 3 = 20 points lost.
-    const created = await create(PERIODS.exact, { 0: '2.5', 1: 2.5, 2: 15 });
-    assert.equal(await assessmentCount(), before + 1);
-    assert.equal(created.contract_id, CONTRACT);
-    assert.equal(created.vendor_id, VENDOR);
-    assert.equal(created.period, PERIODS.exact);
+    const created = await create(contract, period, { 0: '2.5', 1: 2.5, 2: 15 });
+    assert.equal(await assessmentCount(contract), 1);
+    assert.equal(created.contract_id, contract.id);
+    assert.equal(created.vendor_id, fx.ownVendor.id);
+    assert.equal(created.period, period);
     assert.equal(created.kind, 'routine');
     assert.equal(created.status, 'submitted');
-    assert.equal(created.assessed_on, `${PERIODS.exact}-20`);
+    assert.equal(created.assessed_on, `${period}-20`);
     assert.equal(created.total, '80');
     assert.equal(created.original_total, '80');
     assert.equal(created.pass_mark, 60);
@@ -168,17 +156,17 @@ test('SUP-3 create computes total, grade, passed and failed items exactly (2.5 p
     assert.match(created.computation['zh-CN'], /良好/);
 
     // A special inspection of the same period is a separate record with its own score (97.5: one decimal kept).
-    const special = await create(PERIODS.exact, { 0: '2.5' }, { kind: 'special' });
+    const special = await create(contract, period, { 0: '2.5' }, { kind: 'special' });
     assert.equal(special.kind, 'special');
     assert.equal(special.total, '97.5');
     assert.equal(special.grade, '优秀');
     assert.equal(special.failed_items, 0);
-    assert.equal(await assessmentCount(), before + 2);
+    assert.equal(await assessmentCount(contract), 2);
 
     // The form now shows the period as assessed (by the routine assessment), the others not.
-    const after = expectStatus(await office.get(`/contracts/${CONTRACT}/assessment-form`), 200).body;
-    for (const period of after.periods) {
-        assert.equal(period.assessed, period.period === PERIODS.exact, `${period.period} assessed flag`);
+    const after = expectStatus(await office.get(`/contracts/${contract.id}/assessment-form`), 200).body;
+    for (const item of after.periods) {
+        assert.equal(item.assessed, item.period === period, `${item.period} assessed flag`);
     }
 
     // Read back: the detail is what was created.
@@ -189,8 +177,9 @@ test('SUP-3 create computes total, grade, passed and failed items exactly (2.5 p
 });
 
 test('SUP-3 pass mark boundary: 59.5 fails with grade 不合格, exactly 60 passes with 合格; half an item lost is not a failed item', async () => {
+    const contract = await newContract();
     // 40.5 points lost: all 20 of item 2, half of item 4 (10 of 20), 10.5 of item 1.
-    const failing = await create(PERIODS.failing, { 0: '10.5', 1: 20, 3: 10 });
+    const failing = await create(contract, PAST(3), { 0: '10.5', 1: 20, 3: 10 });
     assert.equal(failing.total, '59.5');
     assert.equal(failing.passed, false);
     assert.equal(failing.grade, '不合格');
@@ -198,91 +187,104 @@ test('SUP-3 pass mark boundary: 59.5 fails with grade 不合格, exactly 60 pass
     assert.deepEqual(failing.items.map((item) => item.failed), [false, true, false, false, false, false]);
     assert.match(failing.computation['zh-CN'], /不合格/);
 
-    const atMark = await create(PERIODS.passMark, { 1: 20, 3: 20 });
+    const atMark = await create(contract, PAST(2), { 1: 20, 3: 20 });
     assert.equal(atMark.total, '60');
     assert.equal(atMark.passed, true);
     assert.equal(atMark.grade, '合格');
     assert.equal(atMark.failed_items, 2);
 
     // The list can be filtered by the outcome.
-    const failed = await listAll(office, '/assessments', { contract_id: CONTRACT, passed: 'false' });
-    assert.ok(failed.some((item) => item.id === failing.id));
-    assert.ok(failed.every((item) => item.passed === false));
-    const passed = await listAll(office, '/assessments', { contract_id: CONTRACT, passed: 'true' });
-    assert.ok(passed.some((item) => item.id === atMark.id));
-    assert.ok(!passed.some((item) => item.id === failing.id));
+    const failed = await listAll(office, '/assessments', { contract_id: contract.id, passed: 'false' });
+    assert.deepEqual(failed.map((item) => item.id), [failing.id]);
+    const passed = await listAll(office, '/assessments', { contract_id: contract.id, passed: 'true' });
+    assert.deepEqual(passed.map((item) => item.id), [atMark.id]);
 });
 
 test('SUP-3 refused assessments write nothing: points above an item, two decimals, wrong items, inactive contract, future period or date, a second routine', async () => {
-    const period = PERIODS.refusals;
+    const contract = await newContract();
+    const { form } = contract;
+    const period = PAST(7);
+    const assessed = PAST(2);
+    await create(contract, assessed);
+    const draft = expectStatus(await office.post('/contracts', content()), 201, 'draft contract').body;
+    const inReview = expectStatus(await office.post('/contracts', content()), 201, 'contract to review').body;
+    expectStatus(await office.post(`/contracts/${inReview.id}/submit`, {}), 200, 'submit for review');
     const max = form.checklist[0].points;
-    const countBefore = await assessmentCount();
+    const countBefore = await assessmentCount(contract);
     const auditBefore = await auditTotal();
+    const refused = (overrides, lost = {}, at = period) => office.post('/assessments', body(contract, at, lost, overrides));
 
-    expectError(await office.post('/assessments', body(period, { 0: max + 1 })), 400, 'InvalidArgument', 'items[0].lost');
-    expectError(await office.post('/assessments', body(period, { 0: max + 0.5 })), 400, 'InvalidArgument', 'items[0].lost');
-    expectError(await office.post('/assessments', body(period, { 2: -1 })), 400, 'InvalidArgument', 'items[2].lost');
-    expectError(await office.post('/assessments', body(period, { 1: '2.55' })), 400, 'InvalidArgument', 'items[1].lost');
-    expectError(await office.post('/assessments', body(period, { 1: 2.55 })), 400, 'InvalidArgument', 'items[1].lost');
-    expectError(await office.post('/assessments', body(period, { 1: '两分' })), 400, 'InvalidArgument', 'items[1].lost');
+    expectError(await refused({}, { 0: max + 1 }), 400, 'InvalidArgument', 'items[0].lost');
+    expectError(await refused({}, { 0: max + 0.5 }), 400, 'InvalidArgument', 'items[0].lost');
+    expectError(await refused({}, { 2: -1 }), 400, 'InvalidArgument', 'items[2].lost');
+    expectError(await refused({}, { 1: '2.55' }), 400, 'InvalidArgument', 'items[1].lost');
+    expectError(await refused({}, { 1: 2.55 }), 400, 'InvalidArgument', 'items[1].lost');
+    expectError(await refused({}, { 1: '两分' }), 400, 'InvalidArgument', 'items[1].lost');
 
-    const renamed = body(period);
+    const renamed = body(contract, period);
     renamed.items[1].item = '卫生间';
     expectError(await office.post('/assessments', renamed), 400, 'InvalidArgument', 'items[1].item');
-    const reordered = body(period);
+    const reordered = body(contract, period);
     [reordered.items[0], reordered.items[1]] = [reordered.items[1], reordered.items[0]];
     expectError(await office.post('/assessments', reordered), 400, 'InvalidArgument', 'items[0].item');
-    const missing = body(period);
+    const missing = body(contract, period);
     missing.items.pop();
     expectError(await office.post('/assessments', missing), 400, 'InvalidArgument', 'items');
-    expectError(await office.post('/assessments', { ...body(period), items: undefined }), 400, 'InvalidArgument', 'items');
+    expectError(await office.post('/assessments', { ...body(contract, period), items: undefined }), 400, 'InvalidArgument', 'items');
 
-    expectError(await office.post('/assessments', body('2026-12', {}, { assessed_on: FAKE_TODAY })), 400, 'InvalidArgument', 'period');
-    expectError(await office.post('/assessments', body('2027-05', {}, { assessed_on: FAKE_TODAY })), 400, 'InvalidArgument', 'period');
-    expectError(await office.post('/assessments', body('2026-11', {}, { assessed_on: addDays(FAKE_TODAY, 1) })), 400, 'InvalidArgument', 'assessed_on');
-    expectError(await office.post('/assessments', body(period, {}, { assessed_on: '2026-03-31' })), 400, 'InvalidArgument', 'assessed_on');
-    expectError(await office.post('/assessments', body(period, {}, { assessed_on: '2026-04-31' })), 400, 'InvalidArgument', 'assessed_on');
-    expectError(await office.post('/assessments', body(period, {}, { kind: 'surprise' })), 400, 'InvalidArgument', 'kind');
-    expectError(await office.post('/assessments', body(period, {}, { missing_staff_days: -1 })), 400, 'InvalidArgument', 'missing_staff_days');
-    expectError(await office.post('/assessments', body(period, {}, { missing_staff_days: 373 })), 400, 'InvalidArgument', 'missing_staff_days');
+    // Next month has not started; the month after next is outside the term.
+    expectError(await refused({ assessed_on: FAKE_TODAY }, {}, NEXT_MONTH), 400, 'InvalidArgument', 'period');
+    expectError(await refused({ assessed_on: FAKE_TODAY }, {}, month(2)), 400, 'InvalidArgument', 'period');
+    // This month has begun, but an assessment cannot be dated tomorrow.
+    expectError(await refused({ assessed_on: addDays(FAKE_TODAY, 1) }, {}, THIS_MONTH), 400, 'InvalidArgument', 'assessed_on');
+    // Dated the day before its period starts, or on a day the calendar does not have (the 31st of a 30-day month:
+    // ten months in a row always hold one).
+    expectError(await refused({ assessed_on: addDays(`${period}-01`, -1) }), 400, 'InvalidArgument', 'assessed_on');
+    const short = Array.from({ length: 10 }, (_, k) => PAST(k + 1)).find((item) => monthEnd(0, `${item}-01`).endsWith('-30'));
+    expectError(await refused({ assessed_on: `${short}-31` }, {}, short), 400, 'InvalidArgument', 'assessed_on');
+    expectError(await refused({ kind: 'surprise' }), 400, 'InvalidArgument', 'kind');
+    expectError(await refused({ missing_staff_days: -1 }), 400, 'InvalidArgument', 'missing_staff_days');
+    expectError(await refused({ missing_staff_days: 373 }), 400, 'InvalidArgument', 'missing_staff_days');
 
     // Contracts that are not in force cannot be assessed.
-    expectError(await office.post('/assessments', body(period, {}, { contract_id: DRAFT })), 409, 'FailedPrecondition');
-    expectError(await office.post('/assessments', body(period, {}, { contract_id: IN_REVIEW })), 409, 'FailedPrecondition');
-    expectError(await office.post('/assessments', body(period, {}, { contract_id: 999999 })), 404, 'NotFound');
+    expectError(await refused({ contract_id: draft.id }), 409, 'FailedPrecondition');
+    expectError(await refused({ contract_id: inReview.id }), 409, 'FailedPrecondition');
+    expectError(await refused({ contract_id: 999999 }), 404, 'NotFound');
 
     // One routine assessment per period: a second one is a conflict, whatever its score.
-    expectError(await office.post('/assessments', body(PERIODS.exact, { 0: 1 })), 409, 'AlreadyExists', 'period');
+    expectError(await refused({}, { 0: 1 }, assessed), 409, 'AlreadyExists', 'period');
 
     // Permission comes before validation: departments and vendors get 403 with a valid body or with nothing.
     for (const client of [dept, vendor1, jiwei]) {
-        expectError(await client.post('/assessments', body(period)), 403, 'PermissionDenied');
+        expectError(await client.post('/assessments', body(contract, period)), 403, 'PermissionDenied');
         expectError(await client.post('/assessments', {}), 403, 'PermissionDenied');
-        expectError(await client.post('/assessments', body(period, { 0: 999 }, { contract_id: DRAFT })), 403, 'PermissionDenied');
+        expectError(await client.post('/assessments', body(contract, period, { 0: 999 }, { contract_id: draft.id })), 403, 'PermissionDenied');
     }
 
-    assert.equal(await assessmentCount(), countBefore, 'no refused assessment was stored');
+    assert.equal(await assessmentCount(contract), countBefore, 'no refused assessment was stored');
     assert.equal(await auditTotal(), auditBefore, 'refusals leave no audit entries');
-    const periods = expectStatus(await office.get(`/contracts/${CONTRACT}/assessment-form`), 200).body.periods;
+    const periods = expectStatus(await office.get(`/contracts/${contract.id}/assessment-form`), 200).body.periods;
     assert.equal(periods.find((item) => item.period === period).assessed, false);
 
     // The same period accepts a correct assessment afterwards.
-    const accepted = await create(period, { 0: max });
+    const accepted = await create(contract, period, { 0: max });
     assert.equal(accepted.total, String(100 - max));
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// SUP-8 what a vendor sees; SUP-5 / X-1 who did it and when
+// SUP-8 what a vendor sees; SUP-5 who did it and when
 
 test('SUP-8 a vendor sees its own assessments with every point explained; another vendor gets 404', async () => {
-    const own = (await listAll(office, '/assessments', { contract_id: CONTRACT, period: PERIODS.exact }))
-        .find((item) => item.kind === 'routine');
-    assert.ok(own, 'the routine assessment of the exact-arithmetic test');
+    const contract = await newContract();
+    const created = await create(contract, PAST(2), { 0: '2.5', 1: 2.5, 2: 15 });
+    const own = (await listAll(office, '/assessments', { contract_id: contract.id }))
+        .find((item) => item.id === created.id);
+    assert.ok(own, 'the list has the assessment');
     assert.equal(own.items, undefined, 'the list has no items');
 
     const mine = await listAll(vendor1, '/assessments');
     assert.ok(mine.some((item) => item.id === own.id), 'vendor1 lists its assessment');
-    assert.ok(mine.every((item) => item.vendor_id === VENDOR), 'vendor1 lists only its own vendor\'s assessments');
+    assert.ok(mine.every((item) => item.vendor_id === fx.ownVendor.id), 'vendor1 lists only its own vendor\'s assessments');
     const detail = expectStatus(await vendor1.get(`/assessments/${own.id}`), 200).body;
     assert.equal(detail.total, '80');
     assert.equal(detail.can_appeal, true, 'within the appeal window the vendor may appeal');
@@ -292,7 +294,7 @@ test('SUP-8 a vendor sees its own assessments with every point explained; anothe
 
     const others = await listAll(vendor2, '/assessments');
     assert.ok(!others.some((item) => item.id === own.id), 'vendor2 does not list vendor1\'s assessment');
-    assert.deepEqual(await listAll(vendor2, '/assessments', { contract_id: CONTRACT }), []);
+    assert.deepEqual(await listAll(vendor2, '/assessments', { contract_id: contract.id }), []);
     expectError(await vendor2.get(`/assessments/${own.id}`), 404, 'NotFound');
 
     // The town's departments and discipline inspection read them (supervision:read).
@@ -302,9 +304,10 @@ test('SUP-8 a vendor sees its own assessments with every point explained; anothe
     expectError(await office.get('/assessments/abc'), 400, 'InvalidArgument');
 });
 
-test('SUP-5 X-1 the audit trail records who created an assessment, when, and what it scored', async () => {
-    const own = (await listAll(office, '/assessments', { contract_id: CONTRACT, period: PERIODS.exact }))
-        .find((item) => item.kind === 'routine');
+test('SUP-5 the audit trail records who created an assessment, when, and what it scored', async () => {
+    const contract = await newContract();
+    const period = PAST(2);
+    const own = await create(contract, period, { 0: '2.5', 1: 2.5, 2: 15 });
     const entries = expectStatus(
         await admin.get('/audit', { query: { entity: 'assessment', entity_id: own.id } }), 200,
     ).body.items;
@@ -313,25 +316,27 @@ test('SUP-5 X-1 the audit trail records who created an assessment, when, and wha
     assert.equal(creation.entity, 'assessment');
     assert.equal(creation.entity_id, own.id);
     assert.equal(creation.actor_id, office.user.id);
-    assert.match(creation.at, /^2026-11-28T\d\d:\d\d:\d\d(\.\d+)?\+08:00$/);
+    assert.match(creation.at, new RegExp(`^${FAKE_TODAY}T\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+08:00$`), 'at: today under the test clock');
     assert.equal(creation.before, null);
     assert.equal(creation.after.total, '80');
-    assert.equal(creation.after.period, PERIODS.exact);
-    assert.equal(creation.after.contract_id, CONTRACT);
+    assert.equal(creation.after.period, period);
+    assert.equal(creation.after.contract_id, contract.id);
     // The assessment's own history says the same.
     const detail = expectStatus(await office.get(`/assessments/${own.id}`), 200).body;
     assert.equal(detail.history.length, 1);
     assert.equal(detail.history[0].action, 'create');
     assert.ok([office.user.username, office.user.display_name].includes(detail.history[0].actor_name));
-    assert.match(detail.history[0].at, /^2026-11-28T/);
+    assert.match(detail.history[0].at, new RegExp(`^${FAKE_TODAY}T`));
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // SUP-8 appeals
 
 test('SUP-8 vendor appeals within the deadline (201, appeal pending); once only; not another vendor\'s', async () => {
-    const assessment = await create(PERIODS.upheld, { 0: form.checklist[0].points, 1: 5 });
-    assert.equal(assessment.total, String(100 - form.checklist[0].points - 5));
+    const contract = await newContract();
+    const first = contract.form.checklist[0].points;
+    const assessment = await create(contract, PAST(5), { 0: first, 1: 5 });
+    assert.equal(assessment.total, String(100 - first - 5));
     const auditBefore = await auditTotal();
 
     // Refused appeals first: they write nothing.
@@ -354,26 +359,31 @@ test('SUP-8 vendor appeals within the deadline (201, appeal pending); once only;
     assert.equal(appealed.appeal.reason, reason);
     assert.equal(appealed.appeal.previous_total, assessment.total);
     assert.ok([vendor1.user.display_name, vendor1.user.username].includes(appealed.appeal.created_by));
-    assert.match(appealed.appeal.created_at, /^2026-11-28T/);
+    assert.match(appealed.appeal.created_at, new RegExp(`^${FAKE_TODAY}T`));
     assert.equal(appealed.appeal.decided_at, null);
     assert.deepEqual(appealed.history.map((event) => event.action), ['create', 'appeal']);
     assert.equal(appealed.history[1].comment, reason);
 
     expectError(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '再次申诉,请重新考核', attachment_ids: [] }), 409, 'FailedPrecondition');
-    const listed = await listAll(office, '/assessments', { contract_id: CONTRACT, status: 'appealed' });
+    const listed = await listAll(office, '/assessments', { contract_id: contract.id, status: 'appealed' });
     assert.ok(listed.some((item) => item.id === assessment.id), 'status=appealed lists it');
     const audit = expectStatus(await admin.get('/audit', { query: { entity: 'assessment', entity_id: assessment.id } }), 200).body.items;
-    assert.ok(audit.some((entry) => /appeal/i.test(entry.action) && entry.actor_id === vendor1.user.id), 'SUP-5 the appeal is audited');
+    assert.ok(audit.some((entry) => /appeal/i.test(entry.action) && entry.actor_id === vendor1.user.id), 'the appeal is audited');
 });
 
 test('SUP-8 office upholds an appeal: a reason is required; the score stays', async () => {
-    const assessment = (await listAll(office, '/assessments', { contract_id: CONTRACT, period: PERIODS.upheld }))[0];
+    const contract = await newContract();
+    const created = await create(contract, PAST(5), { 0: contract.form.checklist[0].points, 1: 5 });
+    expectStatus(await vendor1.post(`/assessments/${created.id}/appeal`, {
+        reason: '当日卫生间停水系物业公司原因,非我方责任,请求复核第一项扣分', attachment_ids: [],
+    }), 201, 'appeal');
+    const assessment = expectStatus(await office.get(`/assessments/${created.id}`), 200).body;
     assert.equal(assessment.status, 'appealed');
     const auditBefore = await auditTotal();
     expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld' }), 400, 'InvalidArgument', 'reason');
     expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason: '' }), 400, 'InvalidArgument', 'reason');
     expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'maybe', reason: '维持原考核结果' }), 400, 'InvalidArgument', 'decision');
-    expectError(await vendor1.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'changed', reason: '自己改分', items: itemsWith() }), 403, 'PermissionDenied');
+    expectError(await vendor1.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'changed', reason: '自己改分', items: itemsWith(contract) }), 403, 'PermissionDenied');
     expectError(await dept.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason: '维持' }), 403, 'PermissionDenied');
     assert.equal(await auditTotal(), auditBefore, 'refused decisions write nothing');
 
@@ -387,20 +397,21 @@ test('SUP-8 office upholds an appeal: a reason is required; the score stays', as
     assert.equal(decided.appeal.status, 'upheld');
     assert.equal(decided.appeal.decision_reason, reason);
     assert.ok([office.user.display_name, office.user.username].includes(decided.appeal.decided_by));
-    assert.match(decided.appeal.decided_at, /^2026-11-28T/);
+    assert.match(decided.appeal.decided_at, new RegExp(`^${FAKE_TODAY}T`));
     assert.deepEqual(decided.history.map((event) => event.action), ['create', 'appeal', 'uphold']);
 
     expectError(await office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason }), 409, 'FailedPrecondition');
     expectError(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '对处理结果仍有异议', attachment_ids: [] }), 409, 'FailedPrecondition');
     // An assessment that was never appealed has nothing to decide.
-    const plain = await create(PERIODS.neverAppealed, { 0: 1 });
+    const plain = await create(contract, PAST(6), { 0: 1 });
     expectError(await office.post(`/assessments/${plain.id}/appeal/decision`, { decision: 'upheld', reason }), 409, 'FailedPrecondition');
 });
 
 test('SUP-8 office changes the score on appeal: new total, original_total kept, history lists appeal and decision', async () => {
-    const points = form.checklist.map((entry) => entry.points);
-    // 55: fails. The first three items (15 points each) lost everything.
-    const assessment = await create(PERIODS.changed, { 0: points[0], 1: points[1], 2: points[2] });
+    const contract = await newContract();
+    const points = contract.form.checklist.map((entry) => entry.points);
+    // 50: fails. The first three items (15, 20 and 15 points) lost everything.
+    const assessment = await create(contract, PAST(4), { 0: points[0], 1: points[1], 2: points[2] });
     assert.equal(assessment.total, String(100 - points[0] - points[1] - points[2]));
     assert.equal(assessment.passed, false);
     expectStatus(await vendor1.post(`/assessments/${assessment.id}/appeal`, {
@@ -414,7 +425,7 @@ test('SUP-8 office changes the score on appeal: new total, original_total kept, 
     );
     expectError(
         await office.post(`/assessments/${assessment.id}/appeal/decision`, {
-            decision: 'changed', reason: '部分采纳申诉意见', items: itemsWith({ 0: points[0] + 1 }),
+            decision: 'changed', reason: '部分采纳申诉意见', items: itemsWith(contract, { 0: points[0] + 1 }),
         }),
         400, 'InvalidArgument', 'items[0].lost',
     );
@@ -422,7 +433,7 @@ test('SUP-8 office changes the score on appeal: new total, original_total kept, 
 
     const reason = '部分采纳申诉意见,第二项改为扣 2.5 分';
     const changed = expectStatus(await office.post(`/assessments/${assessment.id}/appeal/decision`, {
-        decision: 'changed', reason, items: itemsWith({ 0: points[0], 1: '2.5', 2: points[2] }),
+        decision: 'changed', reason, items: itemsWith(contract, { 0: points[0], 1: '2.5', 2: points[2] }),
     }), 200, 'change').body;
     const newTotal = 100 - points[0] - 2.5 - points[2];
     assert.equal(changed.total, String(newTotal));
@@ -453,7 +464,8 @@ test('SUP-8 office changes the score on appeal: new total, original_total kept, 
 });
 
 test('SUP-8 the appeal window: the last day counts, the day after is 409', async () => {
-    const assessment = await create(PERIODS.deadline, { 0: 3 });
+    const contract = await newContract();
+    const assessment = await create(contract, PAST(3), { 0: 3 });
     const deadline = assessment.appeal_deadline;
     assert.equal(deadline, addDays(FAKE_TODAY, 7));
     const reason = '考核当日我方人员在岗记录齐全,请求复核';
@@ -487,7 +499,8 @@ test('SUP-8 the appeal window: the last day counts, the day after is 409', async
 // Double submissions: a second click or a second inspector gets the same answer as a sequential second request.
 
 test('SUP-8 an appeal sent twice at once is accepted once; the other gets 409, never a server error', async () => {
-    const assessment = await create(PERIODS.appealRace, { 0: 4 });
+    const contract = await newContract();
+    const assessment = await create(contract, PAST(2), { 0: 4 });
     const reason = '考核当日我方已按要求完成保洁,请求复核';
     const vendor1Again = await demo.as('vendor1'); // a second session: a second browser tab
     const attempts = await Promise.all([vendor1, vendor1Again, vendor1].map((client) => client.post(
@@ -501,8 +514,9 @@ test('SUP-8 an appeal sent twice at once is accepted once; the other gets 409, n
 });
 
 test('SUP-8 two offices deciding the same appeal at once: one decision counts, the other gets 409', async () => {
-    const points = form.checklist.map((entry) => entry.points);
-    const assessment = await create(PERIODS.decisionRace, { 0: points[0], 1: points[1], 2: points[2] });
+    const contract = await newContract();
+    const points = contract.form.checklist.map((entry) => entry.points);
+    const assessment = await create(contract, PAST(2), { 0: points[0], 1: points[1], 2: points[2] });
     expectStatus(await vendor1.post(`/assessments/${assessment.id}/appeal`, {
         reason: '第一、二项检查时正在作业,请求复核', attachment_ids: [],
     }), 201);
@@ -510,7 +524,7 @@ test('SUP-8 two offices deciding the same appeal at once: one decision counts, t
     const attempts = await Promise.all([
         office.post(`/assessments/${assessment.id}/appeal/decision`, { decision: 'upheld', reason: '维持原考核结果' }),
         office2.post(`/assessments/${assessment.id}/appeal/decision`, {
-            decision: 'changed', reason: '采纳申诉意见', items: itemsWith({ 0: 1 }),
+            decision: 'changed', reason: '采纳申诉意见', items: itemsWith(contract, { 0: 1 }),
         }),
     ]);
     const statuses = attempts.map((response) => response.status).sort();
@@ -524,20 +538,24 @@ test('SUP-8 two offices deciding the same appeal at once: one decision counts, t
 });
 
 test('SUP-3 two inspectors recording the same period at once: one is stored, the others get 409, and recording goes on', async () => {
+    const contract = await newContract();
+    const raced = PAST(1);
     const office2 = await demo.as('office');
-    const before = await assessmentCount();
+    const before = await assessmentCount(contract);
     const attempts = await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? office2 : office).post(
-        '/assessments', body(PERIODS.createRace, { 0: i }),
+        '/assessments', body(contract, raced, { 0: i }),
     )));
     const statuses = attempts.map((response) => response.status).sort();
     assert.deepEqual(statuses, [201, 409, 409, 409], `one stored, three conflicts; got ${statuses}`);
     for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'AlreadyExists', 'period');
-    assert.equal(await assessmentCount(), before + 1);
+    assert.equal(await assessmentCount(contract), before + 1);
 
-    // And the server still records assessments afterwards (special inspections of periods used above).
-    for (const period of [PERIODS.failing, PERIODS.passMark, PERIODS.refusals, PERIODS.upheld]) {
-        const after = await office.post('/assessments', body(period, { 0: 1 }, { kind: 'special' }));
-        expectStatus(after, 201, `a special assessment of ${period} after the race`);
+    // And the server still records assessments afterwards: a special inspection of the raced period, routine ones of
+    // others.
+    expectStatus(await office.post('/assessments', body(contract, raced, { 0: 1 }, { kind: 'special' })), 201,
+        'a special assessment of the raced period');
+    for (const period of [PAST(2), PAST(3), PAST(4)]) {
+        expectStatus(await office.post('/assessments', body(contract, period, { 0: 1 })), 201, `a routine assessment of ${period}`);
     }
-    assert.equal(await assessmentCount(), before + 5);
+    assert.equal(await assessmentCount(contract), before + 5);
 });
