@@ -1,17 +1,27 @@
-// The policy engine through the API (RP-1 … RP-4): failing assessments propose deductions priced by the contract's
-// clauses (RP-2) and, at the threshold, termination (RP-3); proposals carry their evidence and thresholds, are never
-// repeated, are withdrawn when an appeal removes their ground (SUP-8), and go from the office to leadership into the
-// ledger or a termination (RP-4, CON-7, CON-8); docs/api.md "Proposals".
+// The policy engine through the API: failing assessments propose deductions priced by the contract's clauses (RP-2)
+// and, at the threshold, termination (RP-3); a year-end reward for high results (RP-1); proposals carry their evidence
+// and thresholds, are never repeated, are withdrawn when an appeal removes their ground (SUP-8), and go from the office
+// to leadership (RP-4) into the ledger (CON-8) or a termination (CON-7); docs/api.md "Proposals".
 //
-// Every scenario gets its own contract in force for 2026 (validContent, vendor1's vendor, monthly installments of
-// 30000.00, checklist 15/20/15/20/15/15, pass mark 60, deductions 100.00 per point below 60 (cap 3000.00), 200.00 per
-// missing staff-day (cap 5000.00), 300.00 per failed item (cap 3000.00)). "Today" is 2026-11-28, so the default
-// window (rolling 12 months) is 2025-11-29..2026-11-28.
+// Every test makes its own contract in force (validContent, vendor1's vendor, twelve monthly periods from ten months
+// ago to next month, installments of 30000.00, checklist 15/20/15/20/15/15, pass mark 60, deductions 100.00 per point
+// below 60 (cap 3000.00), 200.00 per missing staff-day (cap 5000.00), 300.00 per failed item (cap 3000.00)). The
+// server runs on the test clock (server/tests/clock.mjs): the months before this one are past periods, assessed on
+// their 20th; the default window (rolling 12 months) ends today; the contract year ends next month, so this month is
+// not yet its last.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    contractFixtures, createActiveContract, expectError, expectStatus, fromFen, listAll, setupDemo, toFen, validContent,
+    FAKE_TODAY, contractFixtures, createActiveContract, expectError, expectStatus, fromFen, listAll, setupDemo, toFen,
+    validContent,
 } from './harness.mjs';
+import { addDays, addMonths, day, month, monthStart, quarter } from '../clock.mjs';
+
+const TERM_START = monthStart(-10);
+/** A past period of every contract made here: `PAST(3)` is the month three months ago. */
+const PAST = (monthsAgo) => month(-monthsAgo);
+/** The rolling 12-month window that ends today, as the proposals state it. */
+const WINDOW = `${addDays(addMonths(FAKE_TODAY, -12), 1)}..${FAKE_TODAY}`;
 
 let demo;
 let office;
@@ -37,11 +47,16 @@ before(async () => {
     clients = { office, sifa, dangzheng };
 });
 
-/** A new contract in force for 2026 with its assessment form. */
+function content() {
+    return validContent({
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        termStart: TERM_START,
+    });
+}
+
+/** A new contract in force with its assessment form. */
 async function activeContract() {
-    const contract = await createActiveContract(clients, validContent({
-        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id, year: 2026,
-    }));
+    const contract = await createActiveContract(clients, content());
     assert.equal(contract.status, 'active');
     const form = expectStatus(await office.get(`/contracts/${contract.id}/assessment-form`), 200).body;
     return { ...contract, form };
@@ -68,6 +83,17 @@ async function fail(contract, period, pattern) {
     const assessment = await assess(contract, period, pattern.lost, { missing: pattern.missing });
     assert.equal(assessment.passed, false, `${period} fails`);
     return assessment;
+}
+
+/** A new contract with three failing routine assessments four, three and two months ago (55, 58.5, 50). */
+async function contractWithThreeFailures() {
+    const contract = await activeContract();
+    const failures = [
+        await fail(contract, PAST(4), FAIL_55),
+        await fail(contract, PAST(3), FAIL_58_5),
+        await fail(contract, PAST(2), FAIL_50),
+    ];
+    return { contract, failures };
 }
 
 /** What the contract's clauses charge for an assessment, computed here from the clauses themselves (RP-2). */
@@ -111,39 +137,33 @@ function threshold(item, name) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// RP-2, RP-3: what failing assessments propose
+// RP-3, RP-2: what failing assessments propose
 
-let contractA;
-let failuresA;
+test('RP-3 three failing routine assessments in three periods propose termination with them as evidence and the thresholds used', async () => {
+    const contract = await activeContract();
+    const a1 = await fail(contract, PAST(4), FAIL_55);
+    const a2 = await fail(contract, PAST(3), FAIL_58_5);
+    assert.deepEqual((await proposalsOf(contract.id, { kind: 'termination' })), [], 'two failures: no termination');
 
-test('RP-3 RP-2 three failing routine assessments in three periods propose termination with them as evidence, and a deduction each', async () => {
-    contractA = await activeContract();
-    const a1 = await fail(contractA, '2026-08', FAIL_55);
-    const a2 = await fail(contractA, '2026-09', FAIL_58_5);
-    let proposals = await proposalsOf(contractA.id);
-    assert.deepEqual(proposals.map((item) => item.kind).sort(), ['deduction', 'deduction'], 'two failures: deductions only');
-
-    const a3 = await fail(contractA, '2026-10', FAIL_50);
-    failuresA = [a1, a2, a3];
+    const a3 = await fail(contract, PAST(2), FAIL_50);
     assert.deepEqual([a1.total, a2.total, a3.total], ['55', '58.5', '50']);
     assert.deepEqual([a1.failed_items, a2.failed_items, a3.failed_items], [1, 1, 3]);
-    proposals = await proposalsOf(contractA.id);
-    const terminations = proposals.filter((item) => item.kind === 'termination');
-    assert.equal(terminations.length, 1, `one termination proposal; got ${JSON.stringify(proposals)}`);
+    const terminations = await proposalsOf(contract.id, { kind: 'termination' });
+    assert.equal(terminations.length, 1, `one termination proposal; got ${JSON.stringify(terminations)}`);
 
     const termination = await proposal(terminations[0].id);
     assert.equal(termination.rule, 'RP-3/failures');
     assert.equal(termination.status, 'pending_office');
-    assert.equal(termination.contract_id, contractA.id);
+    assert.equal(termination.contract_id, contract.id);
     assert.equal(termination.vendor_id, fx.ownVendor.id);
     assert.equal(termination.amount, null);
     assert.equal(termination.outcome, null);
     assert.deepEqual(
         termination.evidence.map((item) => [item.kind, item.id, item.period, item.date, item.value]),
         [
-            ['assessment', String(a1.id), '2026-08', '2026-08-20', '55'],
-            ['assessment', String(a2.id), '2026-09', '2026-09-20', '58.5'],
-            ['assessment', String(a3.id), '2026-10', '2026-10-20', '50'],
+            ['assessment', String(a1.id), PAST(4), `${PAST(4)}-20`, '55'],
+            ['assessment', String(a2.id), PAST(3), `${PAST(3)}-20`, '58.5'],
+            ['assessment', String(a3.id), PAST(2), `${PAST(2)}-20`, '50'],
         ],
     );
     for (const item of termination.evidence) {
@@ -152,24 +172,26 @@ test('RP-3 RP-2 three failing routine assessments in three periods propose termi
     }
     assert.equal(threshold(termination, 'failures_threshold'), '3');
     assert.equal(threshold(termination, 'window'), 'rolling_12_months');
-    assert.equal(threshold(termination, 'window_period'), '2025-11-29..2026-11-28');
+    assert.equal(threshold(termination, 'window_period'), WINDOW);
     assert.match(termination.explanation['zh-CN'], /3/);
     assert.match(termination.explanation.en, /3 routine assessments failed/);
     assert.ok(termination.rule_version.length > 0, 'the rule version is recorded');
     assert.match(termination.settings_version, /^S\d+$/);
     assert.deepEqual(termination.history.map((event) => event.action), ['propose']);
     assert.deepEqual(termination.allowed_actions.sort(), ['approve', 'reject']);
+});
 
-    // RP-2: one deduction per failure, priced by the contract's clauses.
-    const deductions = proposals.filter((item) => item.kind === 'deduction');
+test('RP-2 each failing routine assessment proposes one deduction priced by the contract\'s clauses', async () => {
+    const { contract, failures: [a1, a2, a3] } = await contractWithThreeFailures();
+    const deductions = await proposalsOf(contract.id, { kind: 'deduction' });
     assert.equal(deductions.length, 3);
     const d1 = await proposal(deductionFor(deductions, a1).id);
     assert.equal(d1.rule, 'RP-2');
     assert.equal(d1.status, 'pending_office');
-    assert.equal(d1.period, '2026-08');
+    assert.equal(d1.period, PAST(4));
     // 5 points below 60 × 100.00 + 3 staff-days × 200.00 + 1 failed item × 300.00 = 1400.00
     assert.equal(d1.amount, '1400.00');
-    assert.equal(d1.amount, fromFen(deductionFen(contractA.form.deductions, contractA.form.pass_mark, a1)), 'computed from the clauses');
+    assert.equal(d1.amount, fromFen(deductionFen(contract.form.deductions, contract.form.pass_mark, a1)), 'computed from the clauses');
     assert.deepEqual(d1.evidence.map((item) => [item.kind, item.id, item.value]), [['assessment', String(a1.id), '55']]);
     assert.equal(threshold(d1, 'pass_mark'), '60');
     assert.equal(threshold(d1, 'per_point_below_pass'), '100.00 cap 3000.00');
@@ -179,17 +201,28 @@ test('RP-3 RP-2 three failing routine assessments in three periods propose termi
     // 1.5 points below: pro rata, 150.00, + 300.00.
     assert.equal(deductionFor(deductions, a2).amount, '450.00');
     assert.equal(deductionFor(deductions, a3).amount, '1900.00');
-    assert.equal(deductionFor(deductions, a3).amount, fromFen(deductionFen(contractA.form.deductions, contractA.form.pass_mark, a3)));
-
-    // A special inspection does not feed the rules (D1 Art.8 speaks of routine assessments).
-    const special = await assess(contractA, '2026-10', FAIL_50.lost, { kind: 'special' });
-    assert.equal(special.passed, false);
-    assert.equal((await proposalsOf(contractA.id)).length, 4, 'a failed special inspection proposes nothing');
+    assert.equal(deductionFor(deductions, a3).amount, fromFen(deductionFen(contract.form.deductions, contract.form.pass_mark, a3)));
 });
 
-test('RP-4 running the rules again proposes nothing new', async () => {
-    const before = await proposalsOf(contractA.id);
-    const run = await evaluate(contractA.id);
+test('RP-3 a failed special inspection proposes nothing: neither a deduction nor a step towards termination', async () => {
+    // D1 Art.8 speaks of routine assessments.
+    const contract = await activeContract();
+    await fail(contract, PAST(3), FAIL_55);
+    await fail(contract, PAST(2), FAIL_58_5);
+    const before = await proposalsOf(contract.id);
+    assert.equal(before.length, 2, 'a deduction for each routine failure');
+    const special = await assess(contract, PAST(2), FAIL_50.lost, { kind: 'special' });
+    assert.equal(special.passed, false);
+    assert.deepEqual((await proposalsOf(contract.id)).map((item) => item.id), before.map((item) => item.id),
+        'two routine failures and a special one: no termination, no third deduction');
+});
+
+test('RP-4 running the rules again proposes nothing new, and notes what it did not count', async () => {
+    const { contract } = await contractWithThreeFailures();
+    await assess(contract, PAST(2), FAIL_50.lost, { kind: 'special' });
+    const before = await proposalsOf(contract.id);
+    assert.equal(before.length, 4, 'a termination and three deductions');
+    const run = await evaluate(contract.id);
     assert.equal(run.evaluated, 1);
     assert.deepEqual(run.proposed, []);
     assert.deepEqual(run.withdrawn, []);
@@ -198,34 +231,34 @@ test('RP-4 running the rules again proposes nothing new', async () => {
     const everything = expectStatus(await office.post('/policy/evaluate', { contract_id: null, year_end_review: false }), 200).body;
     assert.ok(everything.evaluated >= 2, 'every active contract is evaluated');
     assert.deepEqual(everything.proposed, []);
-    const after = await proposalsOf(contractA.id);
+    const after = await proposalsOf(contract.id);
     assert.deepEqual(after.map((item) => [item.id, item.status]), before.map((item) => [item.id, item.status]));
+});
 
-    // Running the rules is the office's; a contract not in force is not evaluated.
-    expectError(await dept.post('/policy/evaluate', { contract_id: contractA.id }), 403, 'PermissionDenied');
-    expectError(await vendor1.post('/policy/evaluate', { contract_id: contractA.id }), 403, 'PermissionDenied');
-    expectError(await leader.post('/policy/evaluate', { contract_id: contractA.id }), 403, 'PermissionDenied');
-    const draft = expectStatus(await office.post('/contracts', validContent({
-        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id, year: 2026,
-    })), 201).body;
+test('RP-4 running the rules is the office\'s, on a contract in force', async () => {
+    const contract = await activeContract();
+    expectError(await dept.post('/policy/evaluate', { contract_id: contract.id }), 403, 'PermissionDenied');
+    expectError(await vendor1.post('/policy/evaluate', { contract_id: contract.id }), 403, 'PermissionDenied');
+    expectError(await leader.post('/policy/evaluate', { contract_id: contract.id }), 403, 'PermissionDenied');
+    const draft = expectStatus(await office.post('/contracts', content()), 201).body;
     expectError(await office.post('/policy/evaluate', { contract_id: draft.id }), 409, 'FailedPrecondition');
     expectError(await office.post('/policy/evaluate', { contract_id: 999999 }), 404, 'NotFound');
 });
 
-test('RP-4 SUP-8 an appeal that turns a failure into a pass withdraws the open termination proposal and that failure\'s deduction', async () => {
-    const [a1, a2, a3] = failuresA;
-    const before = await proposalsOf(contractA.id);
+test('SUP-8 an appeal that turns a failure into a pass withdraws the open termination proposal and that failure\'s deduction', async () => {
+    const { contract, failures: [a1, a2, a3] } = await contractWithThreeFailures();
+    const before = await proposalsOf(contract.id);
     const termination = before.find((item) => item.kind === 'termination');
     const d3 = deductionFor(before, a3);
 
     expectStatus(await vendor1.post(`/assessments/${a3.id}/appeal`, {
-        reason: '10月检查当天为停电检修日,部分区域无法作业,请求复核', attachment_ids: [],
+        reason: '检查当天为停电检修日,部分区域无法作业,请求复核', attachment_ids: [],
     }), 201);
     // The appeal alone changes nothing.
     assert.equal((await proposal(termination.id)).status, 'pending_office');
     const changed = expectStatus(await office.post(`/assessments/${a3.id}/appeal/decision`, {
         decision: 'changed', reason: '经核实当日停电检修,改为第一项扣 10 分',
-        items: contractA.form.checklist.map((entry, index) => ({ item: entry.item, lost: index === 0 ? 10 : 0 })),
+        items: contract.form.checklist.map((entry, index) => ({ item: entry.item, lost: index === 0 ? 10 : 0 })),
     }), 200).body;
     assert.equal(changed.total, '90');
     assert.equal(changed.passed, true);
@@ -239,14 +272,14 @@ test('RP-4 SUP-8 an appeal that turns a failure into a pass withdraws the open t
     assert.equal((await proposal(d3.id)).status, 'withdrawn', 'the deduction for the failure that became a pass');
     assert.equal((await proposal(deductionFor(before, a1).id)).status, 'pending_office');
     assert.equal((await proposal(deductionFor(before, a2).id)).status, 'pending_office');
-    let after = await proposalsOf(contractA.id);
+    let after = await proposalsOf(contract.id);
     assert.equal(after.length, before.length, 'a score of 90 with no failed item proposes nothing new');
-    assert.deepEqual(await proposalsOf(contractA.id, { status: 'withdrawn' }).then((items) => items.map((item) => item.id).sort()),
+    assert.deepEqual(await proposalsOf(contract.id, { status: 'withdrawn' }).then((items) => items.map((item) => item.id).sort()),
         [termination.id, d3.id].sort());
 
     // A new failure brings the count back to three: a new proposal on the new evidence; the withdrawn one stays so.
-    const a4 = await fail(contractA, '2026-11', FAIL_55);
-    after = await proposalsOf(contractA.id, { kind: 'termination' });
+    const a4 = await fail(contract, PAST(1), FAIL_55);
+    after = await proposalsOf(contract.id, { kind: 'termination' });
     assert.equal(after.length, 2);
     const renewed = after.find((item) => item.id !== termination.id);
     assert.equal(renewed.status, 'pending_office');
@@ -255,23 +288,14 @@ test('RP-4 SUP-8 an appeal that turns a failure into a pass withdraws the open t
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// RP-4: office, then leadership
+// RP-4: office, then leadership; CON-8: into the ledger
 
-let contractB;
-let failuresB;
-
-test('RP-4 a deduction goes office → leadership → ledger (source proposal); rejections need a comment; roles keep to their step', async () => {
-    contractB = await activeContract();
-    failuresB = [
-        await fail(contractB, '2026-08', FAIL_55),
-        await fail(contractB, '2026-09', FAIL_58_5),
-        await fail(contractB, '2026-10', FAIL_50),
-    ];
-    const proposals = await proposalsOf(contractB.id);
-    const d1 = deductionFor(proposals, failuresB[0]);
-    const d2 = deductionFor(proposals, failuresB[1]);
-    const d3 = deductionFor(proposals, failuresB[2]);
-    assert.deepEqual([d1.amount, d2.amount, d3.amount], ['1400.00', '450.00', '1900.00']);
+test('RP-4 a deduction goes from the office to leadership; others neither decide nor skip a step; rejections need a comment', async () => {
+    const { contract, failures } = await contractWithThreeFailures();
+    const proposals = await proposalsOf(contract.id);
+    const d1 = deductionFor(proposals, failures[0]);
+    const d2 = deductionFor(proposals, failures[1]);
+    assert.deepEqual([d1.amount, d2.amount], ['1400.00', '450.00']);
 
     // Proposals are the organisation's deliberation: departments and vendors cannot read or decide them.
     for (const client of [dept, vendor1]) {
@@ -301,8 +325,6 @@ test('RP-4 a deduction goes office → leadership → ledger (source proposal); 
     expectError(await leader.post(`/proposals/${d1.id}/decision`, { decision: 'reject', comment: '   ' }), 400, 'InvalidArgument', 'comment');
     assert.equal((await proposal(d1.id)).status, 'pending_leadership');
 
-    const ledgerBefore = expectStatus(await office.get(`/contracts/${contractB.id}/ledger`), 200).body;
-    assert.equal(ledgerBefore.totals.deductions, '0.00');
     const approved = await decide(leader, d1.id, { decision: 'approve', comment: '同意' });
     assert.equal(approved.status, 'approved');
     assert.equal(approved.approved_amount, '1400.00');
@@ -311,19 +333,6 @@ test('RP-4 a deduction goes office → leadership → ledger (source proposal); 
     assert.deepEqual(approved.history.map((event) => [event.action, event.to_state]), [
         ['propose', 'pending_office'], ['approve', 'pending_leadership'], ['approve', 'approved'],
     ]);
-
-    let ledger = expectStatus(await office.get(`/contracts/${contractB.id}/ledger`), 200).body;
-    const entry = ledger.entries.find((item) => item.id === approved.outcome.ledger_entry_id);
-    assert.ok(entry, `the ledger entry ${approved.outcome.ledger_entry_id}; got ${JSON.stringify(ledger.entries)}`);
-    assert.deepEqual([entry.kind, entry.source, entry.amount, entry.period], ['deduction', 'proposal', '1400.00', '2026-08'],
-        'booked in the installment of the assessment\'s period');
-    const august = ledger.periods.find((item) => item.period === '2026-08');
-    assert.deepEqual([august.deductions, august.due], ['1400.00', '28600.00']);
-    assert.equal(ledger.totals.deductions, '1400.00');
-    assert.equal(toFen(ledger.totals.due), toFen(ledgerBefore.totals.due) - 140000);
-    // The vendor sees the deduction in its ledger.
-    const vendorLedger = expectStatus(await vendor1.get(`/contracts/${contractB.id}/ledger`), 200).body;
-    assert.equal(vendorLedger.totals.deductions, '1400.00');
     expectError(await leader.post(`/proposals/${d1.id}/decision`, { decision: 'approve' }), 409, 'FailedPrecondition');
 
     // The office may reject outright (with a comment); nothing is booked.
@@ -332,17 +341,8 @@ test('RP-4 a deduction goes office → leadership → ledger (source proposal); 
     assert.equal(rejected.status, 'rejected');
     assert.equal(rejected.outcome, null);
     expectError(await leader.post(`/proposals/${d2.id}/decision`, { decision: 'approve' }), 409, 'FailedPrecondition');
-
-    // Leadership may lower a deduction, never raise it above the clauses.
-    await decide(office, d3.id, { decision: 'approve' });
-    expectError(await leader.post(`/proposals/${d3.id}/decision`, { decision: 'approve', amount: '1900.01' }), 400, 'InvalidArgument', 'amount');
-    const lowered = await decide(leader, d3.id, { decision: 'approve', amount: '1000.00', comment: '考虑到已整改,酌减' });
-    assert.equal(lowered.amount, '1900.00');
-    assert.equal(lowered.approved_amount, '1000.00');
-    ledger = expectStatus(await office.get(`/contracts/${contractB.id}/ledger`), 200).body;
-    assert.equal(ledger.periods.find((item) => item.period === '2026-10').deductions, '1000.00');
-    assert.equal(ledger.totals.deductions, '2400.00');
-    assert.equal(ledger.entries.filter((item) => item.source === 'proposal').length, 2);
+    const ledger = expectStatus(await office.get(`/contracts/${contract.id}/ledger`), 200).body;
+    assert.equal(ledger.entries.filter((item) => item.source === 'proposal').length, 1, 'only the approved one is booked');
 
     // Who decided what and when is in the audit trail (SUP-5).
     const audit = await listAll(admin, '/audit', { entity: 'proposal', entity_id: d1.id });
@@ -350,8 +350,45 @@ test('RP-4 a deduction goes office → leadership → ledger (source proposal); 
     assert.ok(audit.some((item) => item.action === 'approve' && item.actor_id === leader.user.id), 'the leadership step is audited');
 });
 
-test('RP-3 leadership approving a termination terminates the contract with its breach-liability clause', async () => {
-    const [termination] = await proposalsOf(contractB.id, { kind: 'termination' });
+test('CON-8 an approved deduction is booked in the installment of its assessment\'s period and lowers what is due; leadership may lower it, never raise it', async () => {
+    const { contract, failures } = await contractWithThreeFailures();
+    const proposals = await proposalsOf(contract.id);
+    const d1 = deductionFor(proposals, failures[0]);
+    const d3 = deductionFor(proposals, failures[2]);
+    assert.deepEqual([d1.amount, d3.amount], ['1400.00', '1900.00']);
+
+    const ledgerBefore = expectStatus(await office.get(`/contracts/${contract.id}/ledger`), 200).body;
+    assert.equal(ledgerBefore.totals.deductions, '0.00');
+    await decide(office, d1.id, { decision: 'approve', comment: '情况属实,同意扣款' });
+    const approved = await decide(leader, d1.id, { decision: 'approve', comment: '同意' });
+    let ledger = expectStatus(await office.get(`/contracts/${contract.id}/ledger`), 200).body;
+    const entry = ledger.entries.find((item) => item.id === approved.outcome.ledger_entry_id);
+    assert.ok(entry, `the ledger entry ${approved.outcome.ledger_entry_id}; got ${JSON.stringify(ledger.entries)}`);
+    assert.deepEqual([entry.kind, entry.source, entry.amount, entry.period], ['deduction', 'proposal', '1400.00', PAST(4)],
+        'booked in the installment of the assessment\'s period');
+    const first = ledger.periods.find((item) => item.period === PAST(4));
+    assert.deepEqual([first.deductions, first.due], ['1400.00', '28600.00']);
+    assert.equal(ledger.totals.deductions, '1400.00');
+    assert.equal(toFen(ledger.totals.due), toFen(ledgerBefore.totals.due) - 140000);
+    // The vendor sees the deduction in its ledger.
+    const vendorLedger = expectStatus(await vendor1.get(`/contracts/${contract.id}/ledger`), 200).body;
+    assert.equal(vendorLedger.totals.deductions, '1400.00');
+
+    // Leadership may lower a deduction, never raise it above the clauses.
+    await decide(office, d3.id, { decision: 'approve' });
+    expectError(await leader.post(`/proposals/${d3.id}/decision`, { decision: 'approve', amount: '1900.01' }), 400, 'InvalidArgument', 'amount');
+    const lowered = await decide(leader, d3.id, { decision: 'approve', amount: '1000.00', comment: '考虑到已整改,酌减' });
+    assert.equal(lowered.amount, '1900.00');
+    assert.equal(lowered.approved_amount, '1000.00');
+    ledger = expectStatus(await office.get(`/contracts/${contract.id}/ledger`), 200).body;
+    assert.equal(ledger.periods.find((item) => item.period === PAST(2)).deductions, '1000.00');
+    assert.equal(ledger.totals.deductions, '2400.00');
+    assert.equal(ledger.entries.filter((item) => item.source === 'proposal').length, 2);
+});
+
+test('CON-7 leadership approving a termination proposal terminates the contract with its breach-liability clause, linked to the proposal', async () => {
+    const { contract } = await contractWithThreeFailures();
+    const [termination] = await proposalsOf(contract.id, { kind: 'termination' });
     assert.equal(termination.rule, 'RP-3/failures');
     await decide(office, termination.id, { decision: 'approve', comment: '三次考核不合格,建议解除合同' });
     const approved = await decide(leader, termination.id, { decision: 'approve', comment: '同意解除' });
@@ -359,18 +396,18 @@ test('RP-3 leadership approving a termination terminates the contract with its b
     assert.equal(approved.outcome.terminated, true);
     assert.equal(approved.outcome.ledger_entry_id, null);
 
-    const contract = expectStatus(await office.get(`/contracts/${contractB.id}`), 200).body;
-    assert.equal(contract.status, 'terminated');
-    assert.ok(contract.termination, 'the termination is recorded');
-    assert.equal(contract.termination.breach_liability, contract.content.breach_liability);
-    assert.ok(contract.termination.breach_liability.length > 0);
-    assert.match(contract.termination.reason, new RegExp(`#${termination.id}`));
+    const terminated = expectStatus(await office.get(`/contracts/${contract.id}`), 200).body;
+    assert.equal(terminated.status, 'terminated');
+    assert.ok(terminated.termination, 'the termination is recorded');
+    assert.equal(terminated.termination.breach_liability, terminated.content.breach_liability);
+    assert.ok(terminated.termination.breach_liability.length > 0);
+    assert.match(terminated.termination.reason, new RegExp(`#${termination.id}`));
 
     // A terminated contract is no longer judged nor assessed.
-    expectError(await office.post('/policy/evaluate', { contract_id: contractB.id }), 409, 'FailedPrecondition');
+    expectError(await office.post('/policy/evaluate', { contract_id: contract.id }), 409, 'FailedPrecondition');
     expectError(await office.post('/assessments', {
-        contract_id: contractB.id, period: '2026-11', kind: 'routine', assessed_on: '2026-11-20',
-        items: contractB.form.checklist.map((entry) => ({ item: entry.item, lost: 0 })),
+        contract_id: contract.id, period: PAST(1), kind: 'routine', assessed_on: `${PAST(1)}-20`,
+        items: contract.form.checklist.map((entry) => ({ item: entry.item, lost: 0 })),
     }), 409, 'FailedPrecondition');
 });
 
@@ -379,13 +416,13 @@ test('RP-3 leadership approving a termination terminates the contract with its b
 
 test('RP-3 policy.failures_threshold decides: at 2, two failures propose termination recording the value and settings version used', async () => {
     const contract = await activeContract();
-    const e1 = await fail(contract, '2026-09', FAIL_55);
-    await fail(contract, '2026-10', FAIL_58_5);
+    const e1 = await fail(contract, PAST(2), FAIL_55);
+    await fail(contract, PAST(1), FAIL_58_5);
     assert.deepEqual((await proposalsOf(contract.id, { kind: 'termination' })), [], 'two failures are below the default threshold of 3');
     const before = deductionFor(await proposalsOf(contract.id), e1);
 
     expectError(await office.put('/settings/policy.failures_threshold', { value: 2, reason: '越权修改' }), 403, 'PermissionDenied');
-    expectError(await admin.put('/settings/policy.failures_threshold', { value: 0, reason: '超出范围' }), 400, 'InvalidArgument');
+    expectError(await admin.put('/settings/policy.failures_threshold', { value: 0, reason: '超出范围' }), 400, 'InvalidArgument', 'value');
     let termination;
     try {
         const setting = expectStatus(await admin.put('/settings/policy.failures_threshold', {
@@ -419,16 +456,19 @@ test('RP-3 policy.failures_threshold decides: at 2, two failures propose termina
  */
 async function rewardWorthyContract() {
     const contract = await activeContract();
-    await assess(contract, '2026-08', { 0: 5 }); // 95
-    await assess(contract, '2026-09', { 1: '7.5' }); // 92.5
-    await assess(contract, '2026-10', {}); // 100
+    await assess(contract, PAST(3), { 0: 5 }); // 95
+    await assess(contract, PAST(2), { 1: '7.5' }); // 92.5
+    await assess(contract, PAST(1), {}); // 100
     const survey = expectStatus(await office.post('/surveys', {
-        contract_id: contract.id, period: '2026-Q4', title: '年度满意度测评', anonymous: false, closes_on: '2026-12-10',
+        contract_id: contract.id, period: quarter(0), title: '年度满意度测评', anonymous: false, closes_on: day(12),
     }), 201).body;
     expectStatus(await dept.post(`/surveys/${survey.id}/answers`, { rating: 'very_satisfied', answers: {} }), 201);
     expectStatus(await office.post(`/surveys/${survey.id}/close`, {}), 200);
 
-    const saving = { contract_id: contract.id, recorded_on: '2026-10-15', measure: '更换LED节能灯具', saving: '1200.00', saving_kwh: 350, evidence_ids: [] };
+    const saving = {
+        contract_id: contract.id, recorded_on: `${PAST(1)}-15`, measure: '更换LED节能灯具', saving: '1200.00', saving_kwh: 350,
+        evidence_ids: [],
+    };
     const recorded = expectStatus(await office.post('/energy-savings', saving), 201, 'energy-saving record').body;
     assert.equal(recorded.saving, '1200.00');
     return contract;
@@ -464,8 +504,8 @@ test('RP-1 a year-end reward is proposed for high scores, satisfaction and energ
 
     const ledger = expectStatus(await office.get(`/contracts/${contract.id}/ledger`), 200).body;
     const entry = ledger.entries.find((item) => item.id === approved.outcome.ledger_entry_id);
-    assert.deepEqual([entry.kind, entry.source, entry.amount, entry.period], ['reward', 'proposal', '5000.00', '2026-11'],
-        'booked in the first installment due on or after the approval (2026-11-30)');
+    assert.deepEqual([entry.kind, entry.source, entry.amount, entry.period], ['reward', 'proposal', '5000.00', month(0)],
+        'booked in the first installment due on or after the approval (the end of this month)');
     assert.equal(ledger.totals.rewards, '5000.00');
     assert.equal(ledger.totals.deductions, '0.00');
 });
@@ -488,7 +528,7 @@ test('RP-4 the rules run twice at once propose a decision once, and neither run 
 
 test('RP-4 two leaders approving the same deduction at once book it once', async () => {
     const contract = await activeContract();
-    const failure = await fail(contract, '2026-10', FAIL_58_5);
+    const failure = await fail(contract, PAST(1), FAIL_58_5);
     const deduction = deductionFor(await proposalsOf(contract.id), failure);
     await decide(office, deduction.id, { decision: 'approve' });
     const leader2 = await demo.as('leader');
@@ -497,6 +537,7 @@ test('RP-4 two leaders approving the same deduction at once book it once', async
     )));
     const statuses = attempts.map((response) => response.status).sort();
     assert.deepEqual(statuses, [200, 409, 409], `one approval, two conflicts; got ${attempts.map((item) => `${item.status} ${JSON.stringify(item.body)}`)}`);
+    for (const response of attempts.filter((item) => item.status === 409)) expectError(response, 409, 'FailedPrecondition');
     const ledger = expectStatus(await office.get(`/contracts/${contract.id}/ledger`), 200).body;
     assert.equal(ledger.entries.filter((entry) => entry.source === 'proposal').length, 1, 'one ledger entry');
     assert.equal(ledger.totals.deductions, '450.00');
