@@ -1,7 +1,7 @@
 // Service catalogue (CAT-1, CAT-2; docs/api.md "Service catalogue").
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectError, expectStatus, setupDemo, uniqueSuffix } from './harness.mjs';
+import { expectError, expectStatus, makeCreditCode, setupDemo, uniqueSuffix } from './harness.mjs';
 
 // CAT-1: the categories from D1 Art.2 and D2.
 const CAT1_NAMES = ['秩序维护', '保洁绿化', '卫生防疫', '空调', '消防', '监控', '餐饮', '会议', '商务', '票务', '外呼', '其他'];
@@ -69,8 +69,14 @@ test('CAT-1 the demo catalogue holds every category of D1 Art.2 and D2', async (
 });
 
 test('CAT-1 the catalogue is a tree: GET /categories?active=true lists only active ones', async () => {
+    const parent = expectStatus(await office.post('/categories', newCategory()), 201).body;
+    const inactive = expectStatus(await office.post('/categories', newCategory({ parent_id: parent.id, active: false })), 201).body;
     const all = await categories();
+    assert.ok(all.some((item) => item.id === inactive.id), 'the full list has the inactive category');
+    assert.equal(all.find((item) => item.id === inactive.id).parent_id, parent.id, 'under its parent');
     const active = expectStatus(await office.get('/categories', { query: { active: 'true' } }), 200).body.items;
+    assert.ok(active.some((item) => item.id === parent.id), 'the active parent is listed');
+    assert.ok(!active.some((item) => item.id === inactive.id), 'the inactive one is not');
     assert.ok(active.every((item) => item.active === true), 'only active categories');
     assert.equal(active.length, all.filter((item) => item.active).length);
 });
@@ -80,15 +86,16 @@ test('CAT-2 seeded categories carry checklists summing to exactly 100, selection
     const withChecklist = items.filter((item) => item.checklist.length > 0);
     // domain/default-checklists.md has seven starting checklists (some shared by several categories).
     assert.ok(withChecklist.length >= 7, `seeded checklists: only ${withChecklist.length}`);
-    for (const item of items) {
-        assert.ok(Array.isArray(item.checklist), 'checklist is a list');
-        if (item.checklist.length === 0) continue;
+    for (const item of withChecklist) {
         const sum = item.checklist.reduce((total, entry) => total + entry.points, 0);
         assert.equal(sum, 100, `checklist of ${item.name_zh} sums to ${sum}`);
         for (const entry of item.checklist) {
             assert.ok(Number.isInteger(entry.points) && entry.points >= 1 && entry.points <= 100, 'points 1..100');
             assert.ok(typeof entry.item === 'string' && entry.item.length > 0, 'item text');
         }
+    }
+    for (const item of items) {
+        assert.ok(Array.isArray(item.checklist), `${item.name_zh} checklist is a list`);
         assert.ok(item.criteria && Array.isArray(item.criteria.qualification_types), `${item.name_zh} criteria`);
         assert.equal(typeof item.criteria.min_staff_count, 'number');
         assert.equal(typeof item.criteria.require_training_system, 'boolean');
@@ -142,7 +149,7 @@ test('CAT-2 a checklist not summing to 100 is refused naming checklist, and noth
     assert.equal((await categories()).length, before.length, 'no category was created');
 
     // The same on update: the stored checklist stays.
-    const target = before.find((item) => item.checklist.length > 0);
+    const target = expectStatus(await office.post('/categories', newCategory()), 201).body;
     const { id, ...rest } = target;
     expectError(
         await office.put(`/categories/${id}`, { ...rest, checklist: [{ item: 'A', points: 99 }] }),
@@ -171,12 +178,15 @@ test('CAT-1 deleting a category with children is 409 and keeps both', async () =
 });
 
 test('CAT-1 a category that vendors offer cannot be deleted (409)', async () => {
-    const vendors = expectStatus(await office.get('/vendors', { query: { page_size: 200 } }), 200).body.items;
-    const used = vendors.flatMap((vendor) => vendor.category_ids || []);
-    assert.ok(used.length > 0, 'demo vendors offer categories');
-    const items = await categories();
-    const leaf = items.find((item) => used.includes(item.id) && !items.some((other) => other.parent_id === item.id));
-    assert.ok(leaf, 'a leaf category offered by a vendor');
+    const leaf = expectStatus(await office.post('/categories', newCategory()), 201).body;
+    const suffix = uniqueSuffix();
+    const vendor = expectStatus(await office.post('/vendors', {
+        name: `类别测试物业${suffix}`, credit_code: makeCreditCode(), legal_representative: '周八', contact_name: '吴九',
+        contact_phone: '0757-86900000', address: '九江镇儒林路', bank_account_name: `类别测试物业${suffix}`, bank_name: '建设银行',
+        bank_account_no: '4367420011112222', staff_count: 8, registered_capital: '300000.00', has_training_system: true,
+        has_management_system: true, category_ids: [leaf.id], status: 'active',
+    }), 201, 'a vendor offering the category').body;
+    assert.deepEqual(vendor.category_ids, [leaf.id]);
     expectError(await office.delete(`/categories/${leaf.id}`), 409, 'FailedPrecondition');
     expectStatus(await office.get(`/categories/${leaf.id}`), 200);
 });
@@ -191,7 +201,7 @@ test('CAT-1 malformed ids are 400, unknown ids 404', async () => {
     expectError(await office.delete('/categories/99999999'), 404, 'NotFound');
 });
 
-test('ROLE-7 CAT-1 a department user reads the catalogue but cannot write it (403), and nothing is written', async () => {
+test('CAT-1 a department user reads the catalogue but cannot write it (403), and nothing is written', async () => {
     const dept = await demo.as('dept');
     const before = await categories();
     const readable = await categories(dept);
