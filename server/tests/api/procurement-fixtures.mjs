@@ -1,12 +1,19 @@
 // What procurement.test.mjs and procurement-bids.test.mjs share (docs/api.md "Projects and procurement"): the demo
 // catalogue, departments and vendors they use, a valid project input, the way to an approved project, vendor users
-// for demo vendors that have none, and a client logged in on another server (a later clock on the same database).
+// for demo vendors that have none, the bidding's times on the test clock, and a client logged in on another server
+// (a later clock on the same database).
 import assert from 'node:assert/strict';
 import { Client, DEMO, expectStatus, listAll, uniqueSuffix } from './harness.mjs';
+import { at, day, year } from '../clock.mjs';
 
-/** The budget year of every project here: one the demo has no rules for (it has this year's and the next), so each
- * test file writes its own. */
-export const YEAR = 2029;
+/** The budget year of the projects here, three years on: one the demo has no rules for (it has this year's and the
+ * next), so each test file writes its own. */
+export const YEAR = year(3);
+
+/** The sealed bidding's times, counted from the test clock's now (T0): bids until 17:00 in six days, the opening at
+ * 09:30 three days later. */
+export const BID_DEADLINE = at(day(6), '17:00');
+export const OPENING_AT = at(day(9), '09:30');
 
 /** The secrets of the sealed bidding (docs/procurement.md "Secrets": strong on their own, different). */
 export const OFFICER_SECRET = 'Jiujiang-Office#2026!';
@@ -87,18 +94,20 @@ export async function uploadPlan(client, filename = '采购实施方案.pdf') {
     return expectStatus(response, 201, 'upload plan').body;
 }
 
-/** A valid `project input`: one year of meeting services for 社会事务办, 360000.00 a year. */
+/** A valid `project input`: one year of meeting services for 社会事务办, 360000.00 a year, in YEAR or in
+ * `overrides.year` (the service period follows the year unless overridden too). */
 export function projectBody(fx, overrides = {}) {
+    const budgetYear = overrides.year ?? YEAR;
     return {
-        name: `${YEAR}年度九江镇机关会议服务采购项目(测试${uniqueSuffix()})`,
-        year: YEAR,
+        name: `${budgetYear}年度九江镇机关会议服务采购项目(测试${uniqueSuffix()})`,
+        year: budgetYear,
         category_id: fx.meeting.id,
         item_codes: [],
         scope: '镇机关各类会议的会场布置、音响设备保障、茶水服务及会议文印',
         annual_budget: '360000.00',
         total_budget: '360000.00',
-        service_start: `${YEAR}-01-01`,
-        service_end: `${YEAR}-12-31`,
+        service_start: `${budgetYear}-01-01`,
+        service_end: `${budgetYear}-12-31`,
         department_id: fx.social.id,
         responsible_person: '刘干事',
         responsible_phone: '0757-86500002',

@@ -1,17 +1,24 @@
-// Projects before procurement and the route (PRJ-1, PRJ-2, PRJ-3, PRJ-8 for the government route): the office
-// prepares a project with its plan, leadership approves or returns it, no procurement step happens before the
+// Projects before procurement and the route (PRJ-1, PRJ-2, PRJ-3, ROLE-3, and PRJ-8 for the government route): the
+// office prepares a project with its plan, leadership approves or returns it, no procurement step happens before the
 // approval, and the approval decides with the year's rules whether the project goes to government procurement or to
 // the office's own sealed bidding, keeping the reasons and values. docs/api.md "Projects and procurement",
 // docs/procurement.md. Internal bidding is in procurement-bids.test.mjs.
-// The server runs with HOUQIN_FAKE_NOW=2026-11-28T10:00:00+08:00; projects are of budget year 2029, which the demo has
-// no rules for.
+// The server runs on the test clock (server/tests/clock.mjs). The procurement rules are kept per year, so the years
+// have their roles: YEAR (three years on) gets the rules of THRESHOLD and CATALOGUE from whichever test needs them
+// first (ensureRules), VERSIONS_YEAR is written by the versions test alone, NO_RULES_YEAR never gets rules.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectBilingual, expectError, expectStatus, setupDemo } from './harness.mjs';
 import {
-    OFFICER_SECRET, WITNESS, WITNESS_SECRET, YEAR, approvedProject, auditTotal, procurementFixtures, projectBody,
-    projectTotal, submittedProject, uploadPlan, valuesOf,
+    BID_DEADLINE, OFFICER_SECRET, OPENING_AT, WITNESS, WITNESS_SECRET, YEAR, approvedProject, auditTotal,
+    procurementFixtures, projectBody, projectTotal, submittedProject, uploadPlan, valuesOf,
 } from './procurement-fixtures.mjs';
+import { addDays, day, year } from '../clock.mjs';
+
+const VERSIONS_YEAR = year(4);
+const NO_RULES_YEAR = year(5);
+/** Below the years the server takes (2000..2100): a fixed bound of the server's rule, not a date. */
+const YEAR_BELOW_RANGE = 1999;
 
 let demo;
 let office;
@@ -33,17 +40,32 @@ before(async () => {
     fx = await procurementFixtures(office, admin);
 });
 
-/** The rules of YEAR once both versions are written: 1000000.00 on the annual budget, 物业 maintenance and item C1204. */
+/** The rules of YEAR: 1000000.00 on the annual budget, 物业 maintenance and item C1204. */
 const THRESHOLD = '1000000.00';
 const CATALOGUE = [
     { kind: 'category', code: 'maintenance', name_zh: '设施设备维保', name_en: 'Maintenance of facilities and equipment' },
     { kind: 'item', code: 'C1204', name_zh: '物业管理服务', name_en: 'Property management services' },
 ];
 
-/** A refusal whose status the docs do not pin down (400 or 409): the status is one of them and `field` is named. */
-function expectRefusal(response, statuses, field) {
-    expectStatus(response, statuses);
-    return expectError(response, response.status, undefined, field);
+/** Writes the rules of YEAR unless they are there already (then they must be these). */
+async function ensureRules() {
+    const current = await admin.get(`/procurement-rules/${YEAR}`);
+    if (current.status === 404) {
+        expectStatus(await admin.put(`/procurement-rules/${YEAR}`, {
+            threshold: THRESHOLD, basis: 'annual_budget', catalogue: CATALOGUE, reason: '按县财政局正式印发的目录',
+        }), 200, `rules of ${YEAR}`);
+        return;
+    }
+    const rules = expectStatus(current, 200, `rules of ${YEAR}`).body;
+    assert.equal(rules.threshold, THRESHOLD);
+    assert.deepEqual(rules.catalogue.map((entry) => [entry.kind, entry.code]), CATALOGUE.map((entry) => [entry.kind, entry.code]));
+}
+
+/** A draft of this file's kind: meeting services for a year without rules, with its plan. */
+async function draftProject(overrides = {}) {
+    const plan = await uploadPlan(office);
+    return expectStatus(await office.post('/projects', projectBody(fx, { plan_attachment_ids: [plan.id], ...overrides })), 201,
+        'create project').body;
 }
 
 /** Every procurement step, each with a body that would be valid on an approved project of the right route. */
@@ -51,12 +73,12 @@ function procurementSteps(id) {
     return {
         ceiling: [leader, 'put', `/projects/${id}/ceiling`, { amount: '300000.00', reason: '镇党委会议确定的最高限价' }],
         bidding: [office, 'post', `/projects/${id}/bidding`, {
-            bid_deadline: '2026-12-04T17:00:00+08:00', opening_at: '2026-12-07T09:30:00+08:00', officer_secret: OFFICER_SECRET,
-            ...WITNESS, witness_secret: WITNESS_SECRET,
+            bid_deadline: BID_DEADLINE, opening_at: OPENING_AT, officer_secret: OFFICER_SECRET, ...WITNESS, witness_secret: WITNESS_SECRET,
         }],
+        // Started four weeks ago, completed three days ago.
         government: [office, 'post', `/projects/${id}/government-procurement`, {
-            method: 'public_tender', reference: '佛南财采〔2026〕1号', agency: '佛山市南海区公共资源交易中心',
-            started_on: '2026-11-01', completed_on: '2026-11-25', result: '已确定中标供应商', winner_vendor_id: fx.vendor.changan.id,
+            method: 'public_tender', reference: `佛南财采〔${year()}〕1号`, agency: '佛山市南海区公共资源交易中心',
+            started_on: day(-27), completed_on: day(-3), result: '已确定中标供应商', winner_vendor_id: fx.vendor.changan.id,
             amount: '350000.00',
         }],
     };
@@ -69,24 +91,22 @@ async function step([client, method, path, body]) {
 // ---------------------------------------------------------------------------------------------------------------
 // PRJ-1: the project
 
-let project; // the project that goes through return and approval
-
 test('PRJ-1 the office creates a project for 会议服务 with a department and its plan; it is a draft with no route yet', async () => {
     const plan = await uploadPlan(office);
     const auditBefore = await auditTotal(admin);
-    const body = projectBody(fx, { plan_attachment_ids: [plan.id], item_codes: ['C0101'] });
-    project = expectStatus(await office.post('/projects', body), 201, 'create project').body;
+    const body = projectBody(fx, { year: NO_RULES_YEAR, plan_attachment_ids: [plan.id], item_codes: ['C0101'] });
+    const project = expectStatus(await office.post('/projects', body), 201, 'create project').body;
     assert.equal(project.status, 'draft');
     assert.match(project.code, /^XM-\d{4}-\d{4}$/);
     assert.equal(project.name, body.name);
-    assert.equal(project.year, YEAR);
+    assert.equal(project.year, NO_RULES_YEAR);
     assert.equal(project.category_id, fx.meeting.id);
     assert.equal(project.category_name, '会议服务');
     assert.deepEqual(project.item_codes, ['C0101']);
     assert.equal(project.annual_budget, '360000.00');
     assert.equal(project.total_budget, '360000.00');
-    assert.equal(project.service_start, `${YEAR}-01-01`);
-    assert.equal(project.service_end, `${YEAR}-12-31`);
+    assert.equal(project.service_start, `${NO_RULES_YEAR}-01-01`);
+    assert.equal(project.service_end, `${NO_RULES_YEAR}-12-31`);
     assert.equal(project.department_id, fx.social.id);
     assert.equal(project.department_name, '社会事务办');
     assert.equal(project.responsible_person, '刘干事');
@@ -99,7 +119,7 @@ test('PRJ-1 the office creates a project for 会议服务 with a department and 
     assert.equal(project.contract_id, null);
     assert.ok(project.allowed_actions.includes('edit') && project.allowed_actions.includes('submit'), 'draft: edit, submit');
     assert.ok(!project.allowed_actions.includes('open_bidding'), 'no procurement step on a draft');
-    // No rules for the year yet: no preview, and the reason why.
+    // No rules for the year: no preview, and the reason why.
     assert.equal(project.route_preview, null);
     expectBilingual(project.route_preview_error, 'route_preview_error');
     assert.ok(await auditTotal(admin) > auditBefore, 'the creation is audited');
@@ -114,6 +134,7 @@ test('PRJ-1 the office creates a project for 会议服务 with a department and 
 });
 
 test('PRJ-1 an invalid project is refused naming each field and writes nothing', async () => {
+    const draft = await draftProject();
     const plan = await uploadPlan(office);
     const projectsBefore = await projectTotal(office);
     const auditBefore = await auditTotal(admin);
@@ -125,7 +146,7 @@ test('PRJ-1 an invalid project is refused naming each field and writes nothing',
     assert.ok(name);
     expectError(await office.post('/projects', withoutName), 400, 'InvalidArgument', 'name');
     expectError(await invalid({ department_id: fx.town.id }), 400, 'InvalidArgument', 'department_id');
-    expectError(await invalid({ year: 1999 }), 400, 'InvalidArgument', 'year');
+    expectError(await invalid({ year: YEAR_BELOW_RANGE }), 400, 'InvalidArgument', 'year');
     expectError(await invalid({ category_id: 999999 }), 400, 'InvalidArgument', 'category_id');
     expectError(await invalid({ annual_budget: '12.345' }), 400, 'InvalidArgument', 'annual_budget');
     // Two faults at once: both named.
@@ -133,53 +154,59 @@ test('PRJ-1 an invalid project is refused naming each field and writes nothing',
     assert.ok(both.fields.some((entry) => entry.field === 'service_end'), 'service_end named too');
 
     // The draft cannot be edited into an invalid state either.
-    const before = expectStatus(await office.get(`/projects/${project.id}`), 200).body;
-    expectError(await office.put(`/projects/${project.id}`, projectBody(fx, {
-        name: before.name, plan_attachment_ids: [plan.id], total_budget: '100.00',
+    expectError(await office.put(`/projects/${draft.id}`, projectBody(fx, {
+        name: draft.name, plan_attachment_ids: [plan.id], total_budget: '100.00',
     })), 400, 'InvalidArgument', 'total_budget');
-    const after = expectStatus(await office.get(`/projects/${project.id}`), 200).body;
-    assert.equal(after.total_budget, before.total_budget);
-    assert.equal(after.updated_at, before.updated_at);
+    const after = expectStatus(await office.get(`/projects/${draft.id}`), 200).body;
+    assert.equal(after.total_budget, draft.total_budget);
+    assert.equal(after.updated_at, draft.updated_at);
 
     assert.equal(await projectTotal(office), projectsBefore, 'no project written');
     assert.equal(await auditTotal(admin), auditBefore, 'no audit entry written');
 });
 
-test('PRJ-1 a project without its implementation plan cannot be submitted', async () => {
+test('PRJ-1 a project without its implementation plan cannot be submitted (400 naming plan_attachment_ids)', async () => {
     const created = expectStatus(await office.post('/projects', projectBody(fx)), 201, 'a draft without plan').body;
     const auditBefore = await auditTotal(admin);
-    expectRefusal(await office.post(`/projects/${created.id}/submit`, {}), [400, 409], 'plan_attachment_ids');
+    expectError(await office.post(`/projects/${created.id}/submit`, {}), 400, 'InvalidArgument', 'plan_attachment_ids');
     assert.equal(expectStatus(await office.get(`/projects/${created.id}`), 200).body.status, 'draft');
     assert.equal(await auditTotal(admin), auditBefore, 'no audit entry written');
 });
 
-test('PRJ-1 PRJ-2 roles without the permission get 403 whatever they send', async () => {
+test('PRJ-1 only the office creates and edits projects: vendor, department, leadership and discipline get 403', async () => {
+    const draft = await draftProject();
     const body = projectBody(fx);
+    const auditBefore = await auditTotal(admin);
     expectError(await vendor1.post('/projects', body), 403, 'PermissionDenied');
     expectError(await dept.post('/projects', body), 403, 'PermissionDenied');
     expectError(await leader.post('/projects', body), 403, 'PermissionDenied');
     expectError(await jiwei.post('/projects', body), 403, 'PermissionDenied');
     expectError(await dept.get('/projects'), 403, 'PermissionDenied');
-    expectError(await vendor1.put(`/projects/${project.id}`, body), 403, 'PermissionDenied');
-    expectError(await office.post(`/projects/${project.id}/decision`, { decision: 'approve', comment: '' }), 403, 'PermissionDenied');
-    expectError(await dept.post(`/projects/${project.id}/decision`, { decision: 'approve', comment: '' }), 403, 'PermissionDenied');
-    expectError(await office.put(`/procurement-rules/${YEAR}`, { threshold: THRESHOLD, basis: 'annual_budget', catalogue: [], reason: '越权' }),
-        403, 'PermissionDenied');
-    expectError(await leader.put(`/procurement-rules/${YEAR}`, { threshold: THRESHOLD, basis: 'annual_budget', catalogue: [], reason: '越权' }),
-        403, 'PermissionDenied');
-    expectError(await vendor1.put(`/procurement-rules/${YEAR}`, { threshold: THRESHOLD, basis: 'annual_budget', catalogue: [], reason: '越权' }),
-        403, 'PermissionDenied');
+    expectError(await vendor1.put(`/projects/${draft.id}`, body), 403, 'PermissionDenied');
+    expectError(await leader.put(`/projects/${draft.id}`, body), 403, 'PermissionDenied');
     // A draft is not open for bidding: vendor users do not see it.
-    expectError(await vendor1.get(`/projects/${project.id}`), 404, 'NotFound');
+    expectError(await vendor1.get(`/projects/${draft.id}`), 404, 'NotFound');
+    assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
+});
+
+test('ROLE-3 only leadership decides on a project: the office and a department get 403', async () => {
+    const pending = await submittedProject(office, fx, { year: NO_RULES_YEAR });
+    const auditBefore = await auditTotal(admin);
+    expectError(await office.post(`/projects/${pending.id}/decision`, { decision: 'approve', comment: '' }), 403, 'PermissionDenied');
+    expectError(await dept.post(`/projects/${pending.id}/decision`, { decision: 'approve', comment: '' }), 403, 'PermissionDenied');
+    expectError(await jiwei.post(`/projects/${pending.id}/decision`, { decision: 'approve', comment: '' }), 403, 'PermissionDenied');
+    assert.equal(expectStatus(await office.get(`/projects/${pending.id}`), 200).body.status, 'pending_leadership');
+    assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
 });
 
 test('PRJ-2 procurement steps on a draft or a project awaiting approval are refused (409 status) and write nothing', async () => {
+    const draft = await draftProject();
     let auditBefore = await auditTotal(admin);
-    for (const request of Object.values(procurementSteps(project.id))) {
+    for (const request of Object.values(procurementSteps(draft.id))) {
         expectError(await step(request), 409, 'FailedPrecondition', 'status');
     }
-    expectError(await office.post(`/projects/${project.id}/award`, {}), 409, 'FailedPrecondition', 'status');
-    expectError(await leader.post(`/projects/${project.id}/decision`, { decision: 'approve', comment: '' }), 409,
+    expectError(await office.post(`/projects/${draft.id}/award`, {}), 409, 'FailedPrecondition', 'status');
+    expectError(await leader.post(`/projects/${draft.id}/decision`, { decision: 'approve', comment: '' }), 409,
         'FailedPrecondition', 'status');
     assert.equal(await auditTotal(admin), auditBefore, 'the refused steps on the draft wrote nothing');
 
@@ -200,37 +227,48 @@ test('PRJ-2 procurement steps on a draft or a project awaiting approval are refu
 // ---------------------------------------------------------------------------------------------------------------
 // PRJ-3: the yearly rules
 
-let decidedUnderV1; // approved while version 1 was current
+test('PRJ-3 only the administrator writes the yearly rules: office, leadership and vendors get 403', async () => {
+    const rules = { threshold: THRESHOLD, basis: 'annual_budget', catalogue: [], reason: '越权' };
+    const auditBefore = await auditTotal(admin);
+    for (const client of [office, leader, vendor1, jiwei]) {
+        expectError(await client.put(`/procurement-rules/${NO_RULES_YEAR}`, rules), 403, 'PermissionDenied');
+    }
+    expectError(await admin.get(`/procurement-rules/${NO_RULES_YEAR}`), 404, 'NotFound');
+    assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
+});
 
 test('PRJ-3 the administrator keeps the yearly catalogue and threshold in versions; invalid rules are refused', async () => {
-    expectError(await admin.get(`/procurement-rules/${YEAR}`), 404, 'NotFound');
+    const rulesYear = VERSIONS_YEAR;
+    expectError(await admin.get(`/procurement-rules/${rulesYear}`), 404, 'NotFound');
     const auditBefore = await auditTotal(admin);
-    expectError(await admin.put(`/procurement-rules/${YEAR}`, { threshold: '-1.00', basis: 'annual_budget', catalogue: [], reason: '测试' }),
+    expectError(await admin.put(`/procurement-rules/${rulesYear}`, { threshold: '-1.00', basis: 'annual_budget', catalogue: [], reason: '测试' }),
         400, 'InvalidArgument', 'threshold');
-    expectError(await admin.put(`/procurement-rules/${YEAR}`, { threshold: THRESHOLD, basis: 'monthly', catalogue: [], reason: '测试' }),
+    expectError(await admin.put(`/procurement-rules/${rulesYear}`, { threshold: THRESHOLD, basis: 'monthly', catalogue: [], reason: '测试' }),
         400, 'InvalidArgument', 'basis');
-    expectError(await admin.put(`/procurement-rules/${YEAR}`, {
+    expectError(await admin.put(`/procurement-rules/${rulesYear}`, {
         threshold: THRESHOLD, basis: 'annual_budget', catalogue: [{ kind: 'vendor', code: 'x', name_zh: '错', name_en: 'wrong' }], reason: '测试',
     }), 400, 'InvalidArgument', 'catalogue');
-    expectError(await admin.get('/procurement-rules/2099'), 404, 'NotFound');
-    expectError(await admin.get('/procurement-rules/1999'), 400, 'InvalidArgument', 'year');
+    expectError(await admin.get(`/procurement-rules/${NO_RULES_YEAR}`), 404, 'NotFound');
+    expectError(await admin.get(`/procurement-rules/${YEAR_BELOW_RANGE}`), 400, 'InvalidArgument', 'year');
     assert.equal(await auditTotal(admin), auditBefore, 'refused rules write nothing');
 
-    const v1 = expectStatus(await admin.put(`/procurement-rules/${YEAR}`, {
+    const v1 = expectStatus(await admin.put(`/procurement-rules/${rulesYear}`, {
         threshold: '1500000.00', basis: 'annual_budget',
         catalogue: [{ kind: 'category', code: 'catering', name_zh: '餐饮', name_en: 'Catering' }],
-        reason: `${YEAR}年政府集中采购目录及限额标准(初稿)`,
+        reason: `${rulesYear}年政府集中采购目录及限额标准(初稿)`,
     }), 200, 'rules v1').body;
-    assert.equal(v1.year, YEAR);
+    assert.equal(v1.year, rulesYear);
     assert.equal(v1.threshold, '1500000.00');
     assert.equal(v1.basis, 'annual_budget');
 
     // A project approved under version 1 keeps the decision made with it.
-    decidedUnderV1 = await approvedProject({ office, leader }, fx, { annual_budget: '1200000.00', total_budget: '1200000.00' });
+    const decidedUnderV1 = await approvedProject({ office, leader }, fx, {
+        year: rulesYear, annual_budget: '1200000.00', total_budget: '1200000.00',
+    });
     assert.equal(decidedUnderV1.route, 'internal');
     assert.equal(valuesOf(decidedUnderV1.route_decision).threshold, '1500000.00');
 
-    const v2 = expectStatus(await admin.put(`/procurement-rules/${YEAR}`, {
+    const v2 = expectStatus(await admin.put(`/procurement-rules/${rulesYear}`, {
         threshold: THRESHOLD, basis: 'annual_budget', catalogue: CATALOGUE, reason: '按县财政局正式印发的目录调整',
     }), 200, 'rules v2').body;
     assert.ok(v2.version !== v1.version, 'a new version');
@@ -239,25 +277,27 @@ test('PRJ-3 the administrator keeps the yearly catalogue and threshold in versio
     assert.equal(v2.reason, '按县财政局正式印发的目录调整');
     assert.ok(v2.created_by_name.length > 0 && v2.created_at.length > 0);
 
-    const read = expectStatus(await office.get(`/procurement-rules/${YEAR}`), 200).body;
+    const read = expectStatus(await office.get(`/procurement-rules/${rulesYear}`), 200).body;
     assert.equal(read.version, v2.version);
     assert.deepEqual(read.history.map((item) => [item.version, item.threshold]), [[v2.version, THRESHOLD], [v1.version, '1500000.00']],
         'every version, newest first');
     assert.equal(read.history[1].catalogue[0].code, 'catering');
     const all = expectStatus(await jiwei.get('/procurement-rules'), 200).body.items;
-    assert.deepEqual(all.filter((item) => item.year === YEAR).map((item) => item.version), [v2.version], 'the current version of each year');
+    assert.deepEqual(all.filter((item) => item.year === rulesYear).map((item) => item.version), [v2.version], 'the current version of each year');
 
     const kept = expectStatus(await office.get(`/projects/${decidedUnderV1.id}`), 200).body;
     assert.equal(kept.route, 'internal', 'the decision made with version 1 stays');
     assert.deepEqual(kept.route_decision, decidedUnderV1.route_decision);
-    const usedVersion = valuesOf(kept.route_decision).rules_version; // e.g. "2029-v1"
+    const usedVersion = valuesOf(kept.route_decision).rules_version; // the year and the version, e.g. "<year>-v1"
     assert.ok(usedVersion.endsWith(String(v1.version)) && !usedVersion.endsWith(String(v2.version)), `made with version 1: ${usedVersion}`);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// PRJ-1, PRJ-2: the approval path
+// PRJ-2: the approval path
 
-test('PRJ-1 PRJ-2 leadership returns the project with a comment (required), the office edits and resubmits, leadership approves', async () => {
+test('PRJ-2 leadership returns the project with a comment (required), the office edits and resubmits, leadership approves', async () => {
+    await ensureRules();
+    const project = await draftProject({ item_codes: ['C0101'] });
     const submitted = expectStatus(await office.post(`/projects/${project.id}/submit`, {}), 200, 'submit').body;
     assert.equal(submitted.status, 'pending_leadership');
     assert.ok(!submitted.allowed_actions.includes('edit'), 'the office cannot edit while leadership decides');
@@ -295,13 +335,14 @@ test('PRJ-1 PRJ-2 leadership returns the project with a comment (required), the 
     expectError(await leader.post(`/projects/${project.id}/decision`, { decision: 'approve', comment: '' }), 409, 'FailedPrecondition', 'status');
     expectError(await office.put(`/projects/${project.id}`, projectBody(fx, { name: project.name, plan_attachment_ids: [plan2.id] })),
         409, 'FailedPrecondition');
-    project = approved;
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // PRJ-3: the route decided at approval
 
 test('PRJ-3 a project below the threshold and outside the catalogue is approved as internal with reason below_threshold', async () => {
+    await ensureRules();
+    const project = await approvedProject({ office, leader }, fx, { item_codes: ['C0101'] });
     const decision = project.route_decision;
     assert.equal(decision.route, 'internal');
     expectBilingual(decision.route_name, 'route_name');
@@ -317,17 +358,21 @@ test('PRJ-3 a project below the threshold and outside the catalogue is approved 
     const asLeader = expectStatus(await leader.get(`/projects/${project.id}`), 200).body;
     assert.ok(asLeader.allowed_actions.includes('set_ceiling'), 'leadership may set the ceiling of an internal project');
     assert.ok(!project.allowed_actions.includes('record_government'));
-    const listed = expectStatus(await office.get('/projects', { query: { route: 'internal', status: 'approved', year: YEAR } }), 200).body;
-    assert.ok(listed.items.some((item) => item.id === project.id));
+    const listed = await listProjects({ route: 'internal', status: 'approved', year: YEAR });
+    assert.ok(listed.some((item) => item.id === project.id));
 });
 
-let atThreshold;
-
-test('PRJ-3 a budget exactly at the threshold makes the project government procurement; internal-bidding steps are refused (409 route)', async () => {
+/** Submits and approves a project whose annual budget is exactly the threshold (two years of service). */
+async function atThresholdProject() {
+    await ensureRules();
     const submitted = await submittedProject(office, fx, { annual_budget: THRESHOLD, total_budget: '2000000.00',
         service_end: `${YEAR + 1}-12-31` });
     assert.equal(submitted.route_preview.route, 'government', 'the preview already says so');
-    atThreshold = expectStatus(await leader.post(`/projects/${submitted.id}/decision`, { decision: 'approve', comment: '同意' }), 200).body;
+    return { submitted, approved: expectStatus(await leader.post(`/projects/${submitted.id}/decision`, { decision: 'approve', comment: '同意' }), 200).body };
+}
+
+test('PRJ-3 a budget exactly at the threshold makes the project government procurement; internal-bidding steps are refused (409 route)', async () => {
+    const { approved: atThreshold } = await atThresholdProject();
     assert.equal(atThreshold.status, 'approved');
     assert.equal(atThreshold.route, 'government');
     const decision = atThreshold.route_decision;
@@ -358,9 +403,12 @@ test('PRJ-3 a budget exactly at the threshold makes the project government procu
     assert.deepEqual(below.route_decision.reasons.map((reason) => reason.code), ['below_threshold']);
 });
 
-let byItem;
+async function listProjects(query) {
+    return expectStatus(await office.get('/projects', { query: { ...query, page_size: 200 } }), 200).body.items;
+}
 
 test('PRJ-3 a catalogue category (covering its sub-categories) or a catalogue item makes a small project government procurement', async () => {
+    await ensureRules();
     const aircon = await approvedProject({ office, leader }, fx, {
         name: `${YEAR}年度镇机关空调维保服务(测试)`, category_id: fx.aircon.id, annual_budget: '50000.00', total_budget: '50000.00',
     });
@@ -369,25 +417,26 @@ test('PRJ-3 a catalogue category (covering its sub-categories) or a catalogue it
     assert.equal(valuesOf(aircon.route_decision).catalogue_matches, 'maintenance');
     assert.equal(valuesOf(aircon.route_decision).value_compared, '50000.00');
 
-    byItem = await approvedProject({ office, leader }, fx, { item_codes: ['C0101', 'C1204'], annual_budget: '80000.00', total_budget: '80000.00' });
+    const byItem = await approvedProject({ office, leader }, fx, { item_codes: ['C0101', 'C1204'], annual_budget: '80000.00', total_budget: '80000.00' });
     assert.equal(byItem.route, 'government');
     assert.deepEqual(byItem.route_decision.reasons.map((reason) => [reason.code, reason.subject]), [['catalogue_item', 'C1204']]);
     expectBilingual(byItem.route_decision.reasons[0].text);
     assert.match(byItem.route_decision.reasons[0].text['zh-CN'], /C1204/);
-    const listed = expectStatus(await office.get('/projects', { query: { route: 'government', year: YEAR, page_size: 200 } }), 200).body;
-    const ids = listed.items.map((item) => item.id);
-    assert.ok(ids.includes(aircon.id) && ids.includes(byItem.id) && ids.includes(atThreshold.id));
-    assert.ok(!ids.includes(project.id));
+
+    const internal = await approvedProject({ office, leader }, fx, { item_codes: ['C0101'], annual_budget: '80000.00', total_budget: '80000.00' });
+    assert.equal(internal.route, 'internal');
+    const ids = (await listProjects({ route: 'government', year: YEAR })).map((item) => item.id);
+    assert.ok(ids.includes(aircon.id) && ids.includes(byItem.id), 'route=government lists both');
+    assert.ok(!ids.includes(internal.id), 'and not the internal one');
 });
 
-test('PRJ-3 approving a project of a year without rules is refused naming the year and writes nothing', async () => {
-    const submitted = await submittedProject(office, fx, {
-        year: YEAR + 1, service_start: `${YEAR + 1}-01-01`, service_end: `${YEAR + 1}-12-31`,
-    });
+test('PRJ-3 approving a project of a year without rules is refused (409 naming the year) and writes nothing', async () => {
+    const submitted = await submittedProject(office, fx, { year: NO_RULES_YEAR });
     assert.equal(submitted.route_preview, null);
     expectBilingual(submitted.route_preview_error, 'route_preview_error');
     const auditBefore = await auditTotal(admin);
-    expectRefusal(await leader.post(`/projects/${submitted.id}/decision`, { decision: 'approve', comment: '同意' }), [400, 409], 'year');
+    expectError(await leader.post(`/projects/${submitted.id}/decision`, { decision: 'approve', comment: '同意' }), 409,
+        'FailedPrecondition', 'year');
     const read = expectStatus(await office.get(`/projects/${submitted.id}`), 200).body;
     assert.equal(read.status, 'pending_leadership');
     assert.equal(read.route, null);
@@ -397,7 +446,9 @@ test('PRJ-3 approving a project of a year without rules is refused naming the ye
 // ---------------------------------------------------------------------------------------------------------------
 // PRJ-3, PRJ-8: the government procurement record and the award
 
-test('PRJ-3 PRJ-8 the government procurement record (one of six methods) makes the project procured; the award drafts the contract', async () => {
+test('PRJ-3 the government procurement record (one of six methods, its reference and result) makes the project procured', async () => {
+    const { approved: atThreshold } = await atThresholdProject();
+    const internal = await approvedProject({ office, leader }, fx);
     const record = procurementSteps(atThreshold.id).government[3];
     const auditBefore = await auditTotal(admin);
     expectError(await office.post(`/projects/${atThreshold.id}/government-procurement`, { ...record, method: 'lottery' }), 400,
@@ -406,11 +457,12 @@ test('PRJ-3 PRJ-8 the government procurement record (one of six methods) makes t
         'InvalidArgument', 'method');
     expectError(await office.post(`/projects/${atThreshold.id}/government-procurement`, { ...record, amount: null }), 400,
         'InvalidArgument', 'amount'); // a winner without its annual amount
-    expectError(await office.post(`/projects/${atThreshold.id}/government-procurement`, { ...record, completed_on: '2026-10-01' }),
-        400, 'InvalidArgument', 'completed_on'); // before it started
+    expectError(await office.post(`/projects/${atThreshold.id}/government-procurement`, {
+        ...record, completed_on: addDays(record.started_on, -31),
+    }), 400, 'InvalidArgument', 'completed_on'); // before it started
     expectError(await leader.post(`/projects/${atThreshold.id}/government-procurement`, record), 403, 'PermissionDenied');
     // The internal project is not for a government record.
-    expectError(await office.post(`/projects/${project.id}/government-procurement`, record), 409, 'FailedPrecondition', 'route');
+    expectError(await office.post(`/projects/${internal.id}/government-procurement`, record), 409, 'FailedPrecondition', 'route');
     expectError(await office.post(`/projects/${atThreshold.id}/award`, {}), 409, 'FailedPrecondition', 'status');
     assert.equal(expectStatus(await office.get(`/projects/${atThreshold.id}`), 200).body.status, 'approved');
     assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
@@ -423,12 +475,23 @@ test('PRJ-3 PRJ-8 the government procurement record (one of six methods) makes t
     assert.equal(gp.method, 'competitive_consultation');
     assert.equal(gp.reference, record.reference);
     assert.equal(gp.agency, record.agency);
-    // The winner and the annual amount recorded: in the record, or as the project's winner.
-    assert.equal(gp.winner_vendor_id ?? procured.winner?.vendor_id, fx.vendor.changan.id);
-    assert.equal(gp.amount ?? procured.winner?.quote, '987654.32');
+    assert.equal(gp.started_on, record.started_on);
+    assert.equal(gp.completed_on, record.completed_on);
+    assert.equal(gp.result, record.result);
+    // The winner and the annual amount are recorded in the record and as the project's winner.
+    assert.equal(gp.winner_vendor_id, fx.vendor.changan.id);
+    assert.equal(gp.amount, '987654.32');
+    assert.equal(procured.winner.vendor_id, fx.vendor.changan.id);
+    assert.equal(procured.winner.quote, '987654.32');
     assert.ok(procured.allowed_actions.includes('award'));
     expectError(await office.post(`/projects/${atThreshold.id}/government-procurement`, record), 409, 'FailedPrecondition', 'status');
+});
 
+test('PRJ-8 the award of a government-procured project drafts the contract with the winner, the amount and the service period', async () => {
+    const { approved: atThreshold } = await atThresholdProject();
+    const record = procurementSteps(atThreshold.id).government[3];
+    expectStatus(await office.post(`/projects/${atThreshold.id}/government-procurement`, { ...record, amount: '987654.32' }), 200,
+        'government record');
     const awarded = expectStatus(await office.post(`/projects/${atThreshold.id}/award`, {}), 201, 'award').body;
     assert.equal(awarded.project.status, 'awarded');
     assert.equal(awarded.project.contract_id, awarded.contract_id);
@@ -440,7 +503,7 @@ test('PRJ-3 PRJ-8 the government procurement record (one of six methods) makes t
     assert.equal(contract.term_end, `${YEAR + 1}-12-31`);
     assert.equal(contract.content.annual_amount, '987654.32');
     assert.equal(awarded.project.contract_code, contract.code);
-    expectError(await office.post(`/projects/${atThreshold.id}/award`, {}), 409, 'FailedPrecondition');
+    expectError(await office.post(`/projects/${atThreshold.id}/award`, {}), 409, 'FailedPrecondition', 'status');
 
     const trail = expectStatus(await jiwei.get(`/projects/${atThreshold.id}/trail`), 200).body.items;
     assert.equal(trail[0].subject, 'project');
@@ -450,10 +513,13 @@ test('PRJ-3 PRJ-8 the government procurement record (one of six methods) makes t
     for (const item of trail) expectBilingual(item.summary, 'trail summary');
 });
 
-test('PRJ-3 PRJ-8 a government record without a winner and amount cannot be awarded', async () => {
+test('PRJ-8 a government record without a winner and amount cannot be awarded', async () => {
+    await ensureRules();
+    const byItem = await approvedProject({ office, leader }, fx, { item_codes: ['C0101', 'C1204'], annual_budget: '80000.00', total_budget: '80000.00' });
+    assert.equal(byItem.route, 'government');
     const procured = expectStatus(await office.post(`/projects/${byItem.id}/government-procurement`, {
-        method: 'inquiry', reference: '佛南财采〔2026〕88号', agency: '佛山市南海区公共资源交易中心', started_on: '2026-11-02',
-        completed_on: '2026-11-20', result: '询价完成,结果待公示', winner_vendor_id: null, amount: null,
+        method: 'inquiry', reference: `佛南财采〔${year()}〕88号`, agency: '佛山市南海区公共资源交易中心', started_on: day(-26),
+        completed_on: day(-8), result: '询价完成,结果待公示', winner_vendor_id: null, amount: null,
     }), 200, 'record without winner').body;
     assert.equal(procured.status, 'procured');
     assert.equal(procured.government_procurement.method, 'inquiry');
