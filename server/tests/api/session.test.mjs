@@ -1,9 +1,14 @@
-// Sessions, roles and passwords (ROLE-1..8; docs/api.md "Session and account").
+// Sessions, roles and passwords; docs/api.md "Session and account". Each role's log-in and documented permissions
+// cite that role (ROLE-1 … ROLE-8, one per test); sessions, CSRF, lockout and passwords are how every role logs in and
+// prove no requirement of their own, so they cite none. Tests that lock an account out or change a password do it to
+// a user of their own, so the demo accounts log in whatever ran before. Later instants are seen by more servers
+// started on the same database at that instant (the clock is fixed per server: server/tests/clock.mjs).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    Client, DEMO, expectBilingual, expectError, expectStatus, prepareDatabase, startServer,
+    Client, DEMO, FAKE_NOW, expectBilingual, expectError, expectStatus, prepareDatabase, startServer, uniqueSuffix,
 } from './harness.mjs';
+import { shift } from '../clock.mjs';
 
 const ALL_PERMISSIONS = [
     'catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'vendor:write_own', 'audit:read',
@@ -41,12 +46,34 @@ const EXPECTED = [
 
 let db;
 let server;
+let admin;
 const newClient = () => new Client(server.url);
 
 before(async () => {
     db = prepareDatabase({ seed: 'demo' });
     server = await startServer(db);
+    admin = newClient();
+    await admin.login(DEMO.admin.username, DEMO.admin.password, { expect: 200 });
 });
+
+/** A department user of the demo town made for one test: {username, password}. */
+async function ownUser() {
+    const orgs = expectStatus(await admin.get('/orgs'), 200).body.items;
+    const department = orgs.find((org) => org.kind === 'department');
+    const username = `se${uniqueSuffix().toLowerCase()}`;
+    const password = 'Session1Check';
+    expectStatus(await admin.post('/users', {
+        username, display_name: '会话测试用户', password, role: 'department', org_id: department.id,
+    }), 201, 'create user');
+    return { username, password };
+}
+
+/** Five wrong passwords: the account is locked (auth.max_failed_logins, 5). */
+async function lockOut(client, username) {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+        expectError(await client.login(username, `Wrong@${attempt}`), 401, 'Unauthenticated');
+    }
+}
 
 function checkUser(user, expected) {
     assert.equal(typeof user.id, 'number', 'user.id');
@@ -59,7 +86,6 @@ function checkUser(user, expected) {
     assert.deepEqual([...user.permissions].sort(), [...expected.permissions].sort(), `permissions of ${expected.role}`);
 }
 
-const orgOf = {};
 for (const expected of EXPECTED) {
     test(`${expected.id} ${expected.account} (${expected.role}) logs in and gets the documented permissions`, async () => {
         const client = newClient();
@@ -77,53 +103,55 @@ for (const expected of EXPECTED) {
         const again = expectStatus(await client.get('/session'), 200);
         checkUser(again.body.user, expected);
         assert.equal(again.body.csrf_token, response.body.csrf_token, 'GET /session returns the same csrf token');
-        orgOf[expected.account] = response.body.user.org_id;
     });
 }
 
-test('ROLE-8 the two vendor users belong to different organisations', () => {
-    assert.ok(orgOf.vendor1 && orgOf.vendor2, 'both vendor users logged in');
-    assert.notEqual(orgOf.vendor1, orgOf.vendor2);
+test('ROLE-8 the two vendor users belong to different organisations', async () => {
+    const first = newClient();
+    const second = newClient();
+    await first.login(DEMO.vendor1.username, DEMO.vendor1.password, { expect: 200 });
+    await second.login(DEMO.vendor2.username, DEMO.vendor2.password, { expect: 200 });
+    assert.equal(typeof first.user.org_id, 'number');
+    assert.notEqual(first.user.org_id, second.user.org_id);
 });
 
-test('ROLE-1 wrong password is 401 with a message in Chinese and English', async () => {
+test('a wrong password is 401 with a message in Chinese and English; an unknown user gets the same answer', async () => {
     const client = newClient();
-    const response = await client.login('office', 'Wrong@2026');
+    const response = await client.login('office', 'Wrong@pass1');
     expectError(response, 401, 'Unauthenticated');
     assert.equal(client.session, null, 'no session cookie after a failed login');
-    const unknown = await client.login('nobody-at-all', 'Wrong@2026');
+    const unknown = await client.login('nobody-at-all', 'Wrong@pass1');
     const body = expectError(unknown, 401, 'Unauthenticated');
     assert.deepEqual(body.message, response.body.message, 'unknown user and wrong password answer alike');
 });
 
-test('ROLE-1 lockout after auth.max_failed_logins (5) failures: 429, even the right password is refused', async () => {
+test('lockout after auth.max_failed_logins (5) failures: 429 naming the minutes left, even the right password is refused', async () => {
+    const user = await ownUser();
     const client = newClient();
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
-        expectError(await client.login('leader', `Wrong@${attempt}`), 401, 'Unauthenticated');
-    }
-    const locked = await client.login('leader', DEMO.leader.password);
+    await lockOut(client, user.username);
+    const locked = await client.login(user.username, user.password);
     const body = expectError(locked, 429, 'ResourceExhausted', 'username');
     assert.equal(client.session, null, 'no session while locked');
-    // "message says minutes left": the clock is fixed, so 15 (auth.lockout_minutes) or 14 minutes are left.
-    const text = JSON.stringify([body.message, body.fields]);
-    assert.match(text, /\b1[45]\b/, `lockout message names the minutes left: ${text}`);
+    // The clock is fixed at the instant of the lockout: all of auth.lockout_minutes (15) is left.
+    assert.match(body.message.en, /locked for 15 more minute/);
+    assert.match(body.message['zh-CN'], /15 分钟/);
     // Other accounts are not affected.
     expectStatus(await newClient().login('dangzheng', DEMO.dangzheng.password), 200);
 });
 
-test('ROLE-1 GET /session without a cookie is 401', async () => {
+test('GET /session without a cookie, or with one that is no session, is 401', async () => {
     expectError(await newClient().get('/session'), 401, 'Unauthenticated');
     const forged = newClient();
     forged.session = 'not-a-real-session-token';
     expectError(await forged.get('/session'), 401, 'Unauthenticated');
 });
 
-test('ROLE-2 a write without X-CSRF-Token is 403 naming X-CSRF-Token and writes nothing', async () => {
+test('a write without the session\'s X-CSRF-Token is 403 naming X-CSRF-Token and writes nothing', async () => {
     const office = newClient();
     await office.login('office', DEMO.office.password, { expect: 200 });
     const before = expectStatus(await office.get('/categories'), 200).body.items.length;
     const category = {
-        parent_id: null, code: 'CSRF-1', name_zh: '跨站测试', name_en: 'CSRF test', description: '', sort_order: 1,
+        parent_id: null, code: `CSRF-${uniqueSuffix()}`, name_zh: '跨站测试', name_en: 'CSRF test', description: '', sort_order: 1,
         active: true, checklist: [],
         criteria: { qualification_types: [], min_staff_count: 0, require_training_system: false, require_management_system: false },
         staff_roles: [],
@@ -146,7 +174,7 @@ test('ROLE-2 a write without X-CSRF-Token is 403 naming X-CSRF-Token and writes 
     expectStatus(await office.get('/session'), 200, 'the session survived the refused logout');
 });
 
-test('ROLE-2 logout: 204, cookie cleared, the old cookie is 401 afterwards', async () => {
+test('logout: 204, cookie cleared, the old cookie is 401 afterwards', async () => {
     const client = newClient();
     await client.login('office', DEMO.office.password, { expect: 200 });
     const old = client.clone();
@@ -158,33 +186,34 @@ test('ROLE-2 logout: 204, cookie cleared, the old cookie is 401 afterwards', asy
     expectError(await old.get('/vendors'), 401, 'Unauthenticated');
 });
 
-test('ROLE-7 password change: wrong old password and weak new password refused, then the new one works', async () => {
+test('password change: a wrong old password is 400 naming old_password, a weak new one 400 naming new_password; then the new one works', async () => {
+    const user = await ownUser();
     const client = newClient();
-    await client.login('dept', DEMO.dept.password, { expect: 200 });
+    await client.login(user.username, user.password, { expect: 200 });
 
-    const wrongOld = await client.put('/session/password', { old_password: 'Wrong@2026', new_password: 'Better2026pass' });
-    // docs/api.md does not give the status; 400 (a refused field) or 403 are both readings a user accepts,
-    // but not 401, which would mean the session is gone.
-    expectError(wrongOld, [400, 403], null, 'old_password');
+    // A refused field, not 401 (the session is still there) and not 403 (the user may change their own password).
+    const wrongOld = await client.put('/session/password', { old_password: 'Wrong@pass1', new_password: 'Better9pass' });
+    expectError(wrongOld, 400, 'InvalidArgument', 'old_password');
+    expectStatus(await client.get('/session'), 200, 'the session survives a wrong old password');
 
     for (const weak of ['Ab1', 'short1x', 'onlyletters', '1234567890', '']) {
         expectError(
-            await client.put('/session/password', { old_password: DEMO.dept.password, new_password: weak }),
+            await client.put('/session/password', { old_password: user.password, new_password: weak }),
             400, 'InvalidArgument', 'new_password',
         );
     }
     // Nothing changed so far.
-    expectStatus(await newClient().login('dept', DEMO.dept.password), 200, 'old password still works');
+    expectStatus(await newClient().login(user.username, user.password), 200, 'old password still works');
 
     expectStatus(
-        await client.put('/session/password', { old_password: DEMO.dept.password, new_password: 'Better2026pass' }),
+        await client.put('/session/password', { old_password: user.password, new_password: 'Better9pass' }),
         204,
     );
-    expectError(await newClient().login('dept', DEMO.dept.password), 401, 'Unauthenticated');
-    expectStatus(await newClient().login('dept', 'Better2026pass'), 200, 'new password works');
+    expectError(await newClient().login(user.username, user.password), 401, 'Unauthenticated');
+    expectStatus(await newClient().login(user.username, 'Better9pass'), 200, 'new password works');
 });
 
-test('ROLE-1 a session made on instance A works on instance B on the same database, and logout on B ends it on A', async () => {
+test('a session made on instance A works on instance B on the same database, and logout on B ends it on A', async () => {
     const serverB = await startServer(db);
     try {
         const onA = newClient();
@@ -206,17 +235,16 @@ test('ROLE-1 a session made on instance A works on instance B on the same databa
     }
 });
 
-// The clock is injected: a second server on the same database, started later in fake time, sees the same state.
-test('ROLE-1 an idle session ends after auth.session_idle_minutes (120)', async () => {
+test('an idle session ends after auth.session_idle_minutes (120), counted from its last use', async () => {
     const client = newClient();
     await client.login('dangzheng', DEMO.dangzheng.password, { expect: 200 });
-    const soon = await startServer(db, { fakeNow: '2026-11-28T11:30:00+08:00' });
-    const late = await startServer(db, { fakeNow: '2026-11-28T12:30:00+08:00' });
+    const soon = await startServer(db, { fakeNow: shift(FAKE_NOW, { minutes: 90 }) });
+    const late = await startServer(db, { fakeNow: shift(FAKE_NOW, { minutes: 150 }) });
     try {
         expectStatus(await client.clone(soon.url).get('/session'), 200, '90 minutes idle: still valid');
-        // Using the session at 11:30 moved its idle deadline to 13:30.
+        // Using the session 90 minutes in moved its idle deadline to 210 minutes in.
         expectStatus(await client.clone(late.url).get('/session'), 200, 'idle time counts from the last use');
-        const later = await startServer(db, { fakeNow: '2026-11-28T14:31:00+08:00' });
+        const later = await startServer(db, { fakeNow: shift(FAKE_NOW, { minutes: 271 }) });
         try {
             expectError(await client.clone(later.url).get('/session'), 401, 'Unauthenticated');
         } finally {
@@ -228,17 +256,18 @@ test('ROLE-1 an idle session ends after auth.session_idle_minutes (120)', async 
     }
 });
 
-test('ROLE-1 a lockout ends after auth.lockout_minutes (15)', async () => {
+test('a lockout ends after auth.lockout_minutes (15)', async () => {
+    const user = await ownUser();
     const client = newClient();
-    for (let attempt = 1; attempt <= 5; attempt += 1) await client.login('jiwei', `Wrong@${attempt}`);
-    expectError(await client.login('jiwei', DEMO.jiwei.password), 429, 'ResourceExhausted', 'username');
-    const during = await startServer(db, { fakeNow: '2026-11-28T10:10:00+08:00' });
-    const after = await startServer(db, { fakeNow: '2026-11-28T10:16:00+08:00' });
+    await lockOut(client, user.username);
+    expectError(await client.login(user.username, user.password), 429, 'ResourceExhausted', 'username');
+    const during = await startServer(db, { fakeNow: shift(FAKE_NOW, { minutes: 10 }) });
+    const after = await startServer(db, { fakeNow: shift(FAKE_NOW, { minutes: 16 }) });
     try {
-        const still = await new Client(during.url).login('jiwei', DEMO.jiwei.password);
+        const still = await new Client(during.url).login(user.username, user.password);
         const body = expectError(still, 429, 'ResourceExhausted', 'username');
-        assert.match(JSON.stringify([body.message, body.fields]), /\b[56]\b/, 'about 5 minutes left at 10:10');
-        expectStatus(await new Client(after.url).login('jiwei', DEMO.jiwei.password), 200, 'unlocked at 10:16');
+        assert.match(body.message.en, /locked for 5 more minute/, '5 minutes left ten minutes in');
+        expectStatus(await new Client(after.url).login(user.username, user.password), 200, 'unlocked sixteen minutes in');
     } finally {
         await during.stop();
         await after.stop();
