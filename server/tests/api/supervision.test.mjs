@@ -1,11 +1,15 @@
 // Work meetings (SUP-1), rectifications (SUP-2), the communication log (SUP-6) and energy-saving records (RP-1);
-// every write audited (SUP-5), every refusal naming its field and writing nothing. docs/api.md "Work meetings,
-// rectifications, communications, energy saving". The server runs with HOUQIN_FAKE_NOW 2026-11-28T10:00:00+08:00.
+// every write audited, every refusal naming its field and writing nothing. docs/api.md "Work meetings,
+// rectifications, communications, energy saving". The server runs on the test clock (server/tests/clock.mjs); the
+// contracts are made here (one in force for vendor1's vendor from ten months ago to next month, one draft), and the
+// overdue test reads through a second server started on the same database at a later day.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    FAKE_TODAY, contractFixtures, expectError, expectStatus, listAll, setupDemo, uploadScan,
+    Client, DEMO, FAKE_TODAY, contractFixtures, createActiveContract, expectError, expectStatus, listAll, setupDemo,
+    startServer, uploadScan, validContent,
 } from './harness.mjs';
+import { at, day, monthStart, year } from '../clock.mjs';
 
 let demo;
 let office;
@@ -15,8 +19,9 @@ let vendor1;
 let vendor2;
 let jiwei;
 let fx;
-let active; // the demo contract in force (vendor1's vendor)
-let draft; // a demo contract in draft
+let clients;
+let active; // a contract in force (vendor1's vendor)
+let draft; // a contract in draft
 
 before(async () => {
     demo = await setupDemo();
@@ -27,11 +32,17 @@ before(async () => {
     vendor2 = await demo.as('vendor2');
     jiwei = await demo.as('jiwei');
     fx = await contractFixtures(demo, office);
-    const contracts = await listAll(office, '/contracts');
-    active = contracts.find((item) => item.status === 'active' && item.vendor_id === fx.ownVendor.id);
-    draft = contracts.find((item) => item.status === 'draft');
-    assert.ok(active && draft, 'the demo seed has an active and a draft contract');
+    clients = { office, sifa: await demo.as('sifa'), dangzheng: await demo.as('dangzheng') };
+    active = await createActiveContract(clients, content());
+    draft = expectStatus(await office.post('/contracts', content()), 201, 'draft contract').body;
 });
+
+function content() {
+    return validContent({
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        termStart: monthStart(-10),
+    });
+}
 
 async function auditTotal() {
     return expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.total;
@@ -43,8 +54,8 @@ async function auditOf(entity, id) {
 
 function meetingBody(overrides = {}) {
     return {
-        title: '2026年第四季度后勤服务工作例会',
-        scheduled_at: '2026-11-28T09:00:00+08:00',
+        title: '季度后勤服务工作例会',
+        scheduled_at: at(FAKE_TODAY, '09:00'),
         location: '镇政府三楼会议室',
         vendor_ids: [fx.ownVendor.id],
         attendee_org_ids: [fx.department.id],
@@ -61,7 +72,7 @@ function rectificationBody(overrides = {}) {
         title: '卫生间保洁不到位',
         requirement: '每日至少清洁两次,保持无异味,并建立清洁记录',
         owner: '张经理',
-        deadline: '2026-12-05',
+        deadline: day(7),
         ...overrides,
     };
 }
@@ -69,10 +80,10 @@ function rectificationBody(overrides = {}) {
 // ---------------------------------------------------------------------------------------------------------------
 // SUP-1 work meetings
 
-test('SUP-1 SUP-5 the office schedules a meeting with vendors and departments; it is read back and audited', async () => {
+test('SUP-1 the office schedules a meeting with vendors and departments; it is read back and audited', async () => {
     const created = expectStatus(await office.post('/meetings', meetingBody()), 201, 'create meeting').body;
     assert.equal(created.status, 'scheduled');
-    assert.equal(created.scheduled_at, '2026-11-28T09:00:00.000+08:00');
+    assert.equal(created.scheduled_at, `${FAKE_TODAY}T09:00:00.000+08:00`);
     assert.deepEqual(created.vendor_ids, [fx.ownVendor.id]);
     assert.equal(created.vendors[0].name, fx.ownVendor.name);
     assert.deepEqual(created.attendee_org_ids, [fx.department.id]);
@@ -97,7 +108,7 @@ test('SUP-1 a meeting is refused naming the field when attendees are not departm
         'attendee_org_ids');
     expectError(await office.post('/meetings', meetingBody({ vendor_ids: [999999] })), 400, 'InvalidArgument',
         'vendor_ids');
-    expectError(await office.post('/meetings', meetingBody({ scheduled_at: '2026-11-28 09:00' })), 400,
+    expectError(await office.post('/meetings', meetingBody({ scheduled_at: `${FAKE_TODAY} 09:00` })), 400,
         'InvalidArgument', 'scheduled_at');
     expectError(await office.post('/meetings', meetingBody({ title: '' })), 400, 'InvalidArgument', 'title');
     expectError(await dept.post('/meetings', meetingBody()), 403, 'PermissionDenied');
@@ -144,7 +155,7 @@ test('SUP-1 minutes make a meeting held; a cancelled meeting takes no opinions a
     assert.equal(held.attendees_present, '王主任、刘干事、张经理');
     expectError(await office.post(`/meetings/${meeting.id}/cancel`, { reason: '改期' }), 409, 'FailedPrecondition');
 
-    const future = expectStatus(await office.post('/meetings', meetingBody({ scheduled_at: '2026-12-20T09:00:00+08:00' })), 201).body;
+    const future = expectStatus(await office.post('/meetings', meetingBody({ scheduled_at: at(day(22), '09:00') })), 201).body;
     expectError(await office.post(`/meetings/${future.id}/minutes`, { minutes: '提前记录的纪要' }), 409, 'FailedPrecondition');
     expectError(await office.post(`/meetings/${future.id}/cancel`, { reason: '' }), 400, 'InvalidArgument', 'reason');
     const cancelled = expectStatus(await office.post(`/meetings/${future.id}/cancel`, { reason: '领导出差,会议改期' }), 200).body;
@@ -160,7 +171,7 @@ test('SUP-1 minutes make a meeting held; a cancelled meeting takes no opinions a
     assert.deepEqual(read.history.map((event) => event.action), ['create', 'cancel']);
     const cancelledList = expectStatus(await office.get('/meetings', { query: { status: 'cancelled' } }), 200).body;
     assert.ok(cancelledList.items.every((item) => item.status === 'cancelled'));
-    const range = await listAll(office, '/meetings', { from: '2026-12-01', to: '2026-12-31' });
+    const range = await listAll(office, '/meetings', { from: day(1), to: day(30) });
     assert.ok(range.some((item) => item.id === future.id) && !range.some((item) => item.id === meeting.id));
 });
 
@@ -181,7 +192,7 @@ test('SUP-2 a rectification raised from a meeting; refused for a past deadline, 
     assert.ok(read.rectifications.some((item) => item.id === created.id), 'the meeting lists its rectification');
 
     const auditBefore = await auditTotal();
-    expectError(await office.post('/rectifications', rectificationBody({ deadline: '2026-11-27' })), 400,
+    expectError(await office.post('/rectifications', rectificationBody({ deadline: day(-1) })), 400,
         'InvalidArgument', 'deadline');
     expectError(await office.post('/rectifications', rectificationBody({ contract_id: draft.id })), 409,
         'FailedPrecondition', 'contract_id');
@@ -194,7 +205,7 @@ test('SUP-2 a rectification raised from a meeting; refused for a past deadline, 
     assert.equal(await auditTotal(), auditBefore, 'refusals write nothing');
 });
 
-test('SUP-2 SUP-5 report needs evidence and the own vendor; verify is the office\'s: reject needs a comment and reopens, accept needs the effect and closes', async () => {
+test('SUP-2 report needs evidence and the own vendor; verify is the office\'s: reject needs a comment and reopens, accept needs the effect and closes', async () => {
     const r = expectStatus(await office.post('/rectifications', rectificationBody()), 201).body;
     const auditBefore = await auditTotal();
     // Closed without evidence: refused naming evidence_ids.
@@ -255,25 +266,38 @@ test('SUP-2 SUP-5 report needs evidence and the own vendor; verify is the office
 });
 
 test('SUP-2 overdue: open and past the deadline (a report awaiting verification is not overdue); filters and vendor scope', async () => {
-    const late = expectStatus(await office.post('/rectifications', rectificationBody({ title: '逾期未整改事项' })), 201).body;
-    const waiting = expectStatus(await office.post('/rectifications', rectificationBody({ title: '已报告待验收事项' })), 201).body;
+    const late = expectStatus(await office.post('/rectifications', rectificationBody({ title: '逾期未整改事项', deadline: day(1) })), 201).body;
+    const waiting = expectStatus(await office.post('/rectifications', rectificationBody({ title: '已报告待验收事项', deadline: day(1) })), 201).body;
+    assert.equal(late.overdue, false, 'not overdue before its deadline');
     const evidence = await uploadScan(vendor1, '佐证.pdf');
     expectStatus(await vendor1.post(`/rectifications/${waiting.id}/report`, { completion: '已完成', evidence_ids: [evidence.id] }), 200);
-    // The deadline passes (the clock is fixed; move the deadline back instead).
-    demo.db.sql(`UPDATE rectifications SET deadline = '2026-11-18' WHERE id IN (${late.id}, ${waiting.id})`);
-    const read = expectStatus(await office.get(`/rectifications/${late.id}`), 200).body;
-    assert.equal(read.overdue, true);
-    assert.equal(read.days_overdue, 10);
-    const overdue = await listAll(office, '/rectifications', { overdue: 'true' });
-    assert.ok(overdue.some((item) => item.id === late.id));
-    assert.ok(!overdue.some((item) => item.id === waiting.id), 'reported is not overdue');
-    assert.ok(overdue.every((item) => item.overdue && item.status === 'open'));
-    const reported = await listAll(office, '/rectifications', { status: 'reported', contract_id: active.id });
-    assert.ok(reported.some((item) => item.id === waiting.id) && reported.every((item) => item.status === 'reported'));
-    assert.ok((await listAll(vendor1, '/rectifications')).some((item) => item.id === late.id));
-    assert.equal((await listAll(vendor2, '/rectifications')).length, 0, 'vendor2 sees none of vendor1\'s');
-    assert.ok((await listAll(dept, '/rectifications', { vendor_id: fx.ownVendor.id })).some((item) => item.id === late.id));
-    expectError(await office.get('/rectifications', { query: { status: 'done' } }), 400, 'InvalidArgument', 'status');
+
+    // Eleven days later, ten days past the deadline, as the office, the vendors and the department see it then.
+    const later = await startServer(demo.db, { fakeNow: at(day(11), '10:00') });
+    try {
+        const as = async (account) => {
+            const client = new Client(later.url);
+            await client.login(DEMO[account].username, DEMO[account].password, { expect: 200 });
+            return client;
+        };
+        const [officeLater, vendor1Later, vendor2Later, deptLater] = await Promise.all(['office', 'vendor1', 'vendor2', 'dept'].map(as));
+        const read = expectStatus(await officeLater.get(`/rectifications/${late.id}`), 200).body;
+        assert.equal(read.overdue, true);
+        assert.equal(read.days_overdue, 10);
+        const overdue = await listAll(officeLater, '/rectifications', { overdue: 'true' });
+        assert.ok(overdue.some((item) => item.id === late.id));
+        assert.ok(!overdue.some((item) => item.id === waiting.id), 'reported is not overdue');
+        assert.ok(overdue.every((item) => item.overdue && item.status === 'open'));
+        const reported = await listAll(officeLater, '/rectifications', { status: 'reported', contract_id: active.id });
+        assert.ok(reported.some((item) => item.id === waiting.id) && reported.every((item) => item.status === 'reported'));
+        assert.ok((await listAll(vendor1Later, '/rectifications')).some((item) => item.id === late.id && item.overdue));
+        assert.ok(!(await listAll(vendor2Later, '/rectifications')).some((item) => item.vendor_id === fx.ownVendor.id),
+            'vendor2 sees none of vendor1\'s');
+        assert.ok((await listAll(deptLater, '/rectifications', { vendor_id: fx.ownVendor.id })).some((item) => item.id === late.id));
+        expectError(await officeLater.get('/rectifications', { query: { status: 'done' } }), 400, 'InvalidArgument', 'status');
+    } finally {
+        await later.stop();
+    }
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -281,16 +305,16 @@ test('SUP-2 overdue: open and past the deadline (a report awaiting verification 
 
 test('SUP-6 the office logs communications with a vendor; the vendor reads its own; refusals name the field', async () => {
     const entry = expectStatus(await office.post('/communications', {
-        vendor_id: fx.ownVendor.id, contract_id: active.id, occurred_at: '2026-11-27T15:30:00+08:00', channel: 'phone',
+        vendor_id: fx.ownVendor.id, contract_id: active.id, occurred_at: at(day(-1), '15:30'), channel: 'phone',
         counterpart: '张经理', summary: '电话通知卫生间保洁问题,对方承诺当日整改',
     }), 201).body;
     assert.equal(entry.vendor_name, fx.ownVendor.name);
     assert.equal(entry.contract_code, active.code);
     assert.equal(entry.channel, 'phone');
     const auditBefore = await auditTotal();
-    const base = { vendor_id: fx.ownVendor.id, occurred_at: '2026-11-27T15:30:00+08:00', channel: 'visit', counterpart: '张经理', summary: '现场走访' };
+    const base = { vendor_id: fx.ownVendor.id, occurred_at: at(day(-1), '15:30'), channel: 'visit', counterpart: '张经理', summary: '现场走访' };
     expectError(await office.post('/communications', { ...base, channel: 'fax' }), 400, 'InvalidArgument', 'channel');
-    expectError(await office.post('/communications', { ...base, occurred_at: '2026-12-01T09:00:00+08:00' }), 400,
+    expectError(await office.post('/communications', { ...base, occurred_at: at(day(3), '09:00') }), 400,
         'InvalidArgument', 'occurred_at');
     expectError(await office.post('/communications', { ...base, vendor_id: fx.otherVendor.id, contract_id: active.id }), 400,
         'InvalidArgument', 'contract_id');
@@ -312,27 +336,25 @@ test('SUP-6 the office logs communications with a vendor; the vendor reads its o
 // RP-1 energy-saving records
 
 test('RP-1 energy-saving records: saving and kWh not negative and not both zero; listed with totals, by year', async () => {
-    // The demo contract may already hold records (the demo seed writes one): count from what is there.
-    const query = { contract_id: active.id, year: 2026 };
-    const before = expectStatus(await office.get('/energy-savings', { query }), 200).body;
+    const contract = await createActiveContract(clients, content());
+    const query = { contract_id: contract.id, year: year(0) };
     const vendorBefore = expectStatus(await vendor1.get('/energy-savings'), 200).body.total;
-    const fen = (text) => Math.round(Number(text) * 100);
     const evidence = await uploadScan(office, '节能改造验收单.pdf');
     const record = expectStatus(await office.post('/energy-savings', {
-        contract_id: active.id, recorded_on: FAKE_TODAY, measure: '办公楼走廊照明改为LED感应灯',
+        contract_id: contract.id, recorded_on: FAKE_TODAY, measure: '办公楼走廊照明改为LED感应灯',
         saving: '1200.50', saving_kwh: 3500, evidence_ids: [evidence.id],
     }), 201).body;
     assert.equal(record.saving, '1200.50');
     assert.equal(record.saving_kwh, 3500);
     assert.equal(record.evidence[0].id, evidence.id);
     const auditBefore = await auditTotal();
-    const base = { contract_id: active.id, recorded_on: FAKE_TODAY, measure: '空调温度统一设定为26度' };
+    const base = { contract_id: contract.id, recorded_on: FAKE_TODAY, measure: '空调温度统一设定为26度' };
     expectError(await office.post('/energy-savings', { ...base, saving: '0.00', saving_kwh: 0 }), 400, 'InvalidArgument', 'saving');
     expectError(await office.post('/energy-savings', base), 400, 'InvalidArgument', 'saving');
     expectError(await office.post('/energy-savings', { ...base, saving: '-1.00', saving_kwh: 10 }), 400, 'InvalidArgument', 'saving');
     expectError(await office.post('/energy-savings', { ...base, saving: '1.00', saving_kwh: -1 }), 400, 'InvalidArgument', 'saving_kwh');
     expectError(await office.post('/energy-savings', { ...base, saving: '1.005' }), 400, 'InvalidArgument', 'saving');
-    expectError(await office.post('/energy-savings', { ...base, saving_kwh: 10, recorded_on: '2026-12-01' }), 400,
+    expectError(await office.post('/energy-savings', { ...base, saving_kwh: 10, recorded_on: day(3) }), 400,
         'InvalidArgument', 'recorded_on');
     expectError(await office.post('/energy-savings', { ...base, saving_kwh: 10, contract_id: draft.id }), 409,
         'FailedPrecondition', 'contract_id');
@@ -340,12 +362,14 @@ test('RP-1 energy-saving records: saving and kWh not negative and not both zero;
     assert.equal(await auditTotal(), auditBefore);
     expectStatus(await office.post('/energy-savings', { ...base, saving_kwh: 800 }), 201, 'kWh only');
     const list = expectStatus(await office.get('/energy-savings', { query }), 200).body;
-    assert.equal(list.total, before.total + 2);
-    assert.equal(fen(list.totals.saving), fen(before.totals.saving) + 120050);
-    assert.equal(list.totals.saving_kwh, before.totals.saving_kwh + 4300);
-    assert.equal(expectStatus(await office.get('/energy-savings', { query: { year: 2025 } }), 200).body.total, 0);
+    assert.equal(list.total, 2);
+    assert.equal(list.totals.saving, '1200.50');
+    assert.equal(list.totals.saving_kwh, 4300);
+    const lastYear = expectStatus(await office.get('/energy-savings', { query: { contract_id: contract.id, year: year(-1) } }), 200).body;
+    assert.equal(lastYear.total, 0, 'none recorded last year');
     assert.equal(expectStatus(await vendor1.get('/energy-savings'), 200).body.total, vendorBefore + 2,
         'the vendor reads its own');
-    assert.equal(expectStatus(await vendor2.get('/energy-savings'), 200).body.total, 0);
+    assert.ok(!(await listAll(vendor2, '/energy-savings')).some((item) => item.contract_id === contract.id),
+        'vendor2 reads none of vendor1\'s');
     assert.ok((await auditOf('energy_saving', record.id)).some((row) => row.action === 'create'));
 });
