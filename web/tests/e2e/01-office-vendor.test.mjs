@@ -1,13 +1,17 @@
-// ROLE-2 / PRJ-4 / X-5 / X-6: the office-affairs office registers a vendor and its qualification scan, in Chinese.
+// The office-affairs office registers a vendor and its qualification scan, in Chinese: the interface (X-6), the
+// registry with its credit-code check and expired qualifications (PRJ-4), the stored scan (X-5).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { MONTH, TODAY, YEAR, day } from '../../../server/tests/clock.mjs';
 import {
-  apiAs, login, openBrowser, pickOption, randomCreditCode, screenshot, shanghaiDate, tid, withWrongCheckChar, tinyPng } from './helpers.mjs';
+  apiAs, closeAll, expectCount, login, openBrowser, pickOption, randomCreditCode, screenshot, startServer, tid,
+  tinyPng, uniqueSuffix, withWrongCheckChar } from './helpers.mjs';
 
+let server;
 let browser;
 let page;
 let scratch;
@@ -16,6 +20,7 @@ let scanBytes;
 
 
 before(async () => {
+  server = await startServer({ name: '01-office-vendor' });
   scratch = mkdtempSync(join(tmpdir(), 'houqin-e2e-files-'));
   scanBytes = tinyPng();
   scanPath = join(scratch, '营业执照扫描件.png');
@@ -25,11 +30,15 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  try {
+    await closeAll(browser);
+  } finally {
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
 });
 
-const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+const suffix = uniqueSuffix();
 const vendorName = `测试物业服务有限公司${suffix}`;
 const creditCode = randomCreditCode();
 let vendorId;
@@ -40,7 +49,7 @@ const detailHeaderName = () => page.locator(`.el-card__header ${tid('vendor-deta
 /** The error text Element Plus shows under the form item that holds the given field. */
 const fieldError = (fieldId) => page.locator(`.el-form-item:has(${tid(fieldId)}) .el-form-item__error`);
 
-test('ROLE-2 X-6 office logs in and sees the Chinese interface by default', async () => {
+test('X-6 office logs in and sees the Chinese interface by default', async () => {
   await login(page, 'office');
   const menu = page.locator(tid('menu'));
   await menu.getByText('外包单位', { exact: true }).waitFor();
@@ -75,7 +84,7 @@ test('PRJ-4 an invalid credit code is refused next to the field and nothing is c
   assert.match(await error.innerText(), /统一社会信用代码/);
   assert.ok(await dialog.isVisible(), 'the dialog stays open');
   // Every other field is valid: the credit code is the only one marked.
-  assert.equal(await dialog.locator('.el-form-item__error').count(), 1);
+  await expectCount(dialog.locator('.el-form-item__error'), 1);
   await screenshot(page, '01-vendor-invalid-credit-code');
 
   const api = await apiAs('office');
@@ -106,8 +115,27 @@ test('PRJ-4 office creates a vendor through the form and sees it in the list', a
   await screenshot(page, '01-vendor-in-list');
 });
 
-test('PRJ-4 X-5 office adds an expired qualification with a scan and sees it flagged 已过期', async () => {
+test('the date picker opens on the server\'s today: the browser\'s clock follows the server\'s', async () => {
   await page.locator(tid(`vendor-row-${vendorId}`)).click();
+  await detailHeaderName().getByText(vendorName).waitFor();
+  await page.locator(tid('qualification-add')).click();
+  const dialog = page.locator(tid('qualification-dialog'));
+  await dialog.waitFor();
+  await page.locator(`${tid('qualification-valid-until')} input`).click();
+  const panel = page.locator('.el-picker-panel.el-date-picker:visible');
+  await panel.waitFor();
+  const header = (await panel.locator('.el-date-picker__header-label').allInnerTexts()).join(' ');
+  assert.match(header, new RegExp(`${YEAR}\\s*年.*\\b${MONTH}\\s*月`), `the panel shows the fake month: ${header}`);
+  assert.equal((await panel.locator('td.today').innerText()).trim(), String(Number(TODAY.slice(8, 10))));
+  await screenshot(page, '01-date-picker-today');
+  // Time still flows in the page: the 已保存 message of the creation closes by its own timer.
+  await page.locator('.el-message').waitFor({ state: 'detached' });
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+});
+
+test('PRJ-4 office adds an expired qualification with a scan and sees it flagged 已过期', async () => {
   await detailHeaderName().getByText(vendorName).waitFor();
   await page.locator(tid('qualification-add')).click();
   const dialog = page.locator(tid('qualification-dialog'));
@@ -117,8 +145,8 @@ test('PRJ-4 X-5 office adds an expired qualification with a scan and sees it fla
   await page.locator(`${tid('qualification-type')} input`).press('Enter');
   await page.locator(tid('qualification-cert-no')).fill(`WY-${suffix}`);
   await page.locator(tid('qualification-issuer')).fill('佛山市住房和城乡建设局');
-  const validFrom = shanghaiDate(-400);
-  const validUntil = shanghaiDate(-10);
+  const validFrom = day(-400);
+  const validUntil = day(-10);
   await page.locator(`${tid('qualification-valid-from')} input`).fill(validFrom);
   await page.locator(`${tid('qualification-valid-from')} input`).press('Enter');
   await page.locator(`${tid('qualification-valid-until')} input`).fill(validUntil);
@@ -139,8 +167,9 @@ test('PRJ-4 X-5 office adds an expired qualification with a scan and sees it fla
   const scanLink = table.locator('[data-test^="qualification-scan-"]');
   assert.match(await scanLink.innerText(), /营业执照扫描件\.png/);
   await screenshot(page, '01-qualification-expired');
+});
 
-  // X-5: the stored scan is the uploaded file, with its checksum.
+test('X-5 the stored qualification scan is the uploaded file, with its checksum', async () => {
   const api = await apiAs('office');
   const vendor = await api.get(`/vendors/${vendorId}`);
   assert.equal(vendor.qualifications.length, 1);
@@ -161,6 +190,8 @@ test('PRJ-4 the vendor list filter 已过期 shows the new vendor flagged', asyn
   const tags = table.locator('[data-test^="qual-status-"]');
   const count = await tags.count();
   assert.ok(count >= 1);
+  assert.equal(count, (await (await apiAs('office')).get('/vendors?qualification=expired&page_size=20')).items.length,
+    'the list shows what the server filters');
   for (let index = 0; index < count; index += 1) {
     assert.equal(await tags.nth(index).getAttribute('data-test'), 'qual-status-expired');
   }

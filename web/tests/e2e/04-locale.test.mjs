@@ -1,18 +1,24 @@
 // Chinese first, English on request; the choice survives a reload and can be switched back.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { go, login, openBrowser, screenshot, tid } from './helpers.mjs';
+import { closeAll, go, login, openBrowser, screenshot, startServer, tid } from './helpers.mjs';
 
+let server;
 let browser;
 let page;
 
 before(async () => {
+  server = await startServer({ name: '04-locale' });
   browser = await openBrowser();
   page = browser.page;
 });
 
 after(async () => {
-  await browser?.close();
+  try {
+    await closeAll(browser);
+  } finally {
+    await server?.stop();
+  }
 });
 
 const menuText = () => page.locator(tid('menu')).innerText();

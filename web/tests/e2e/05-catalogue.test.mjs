@@ -1,8 +1,10 @@
-// CAT-1 / CAT-2: the service catalogue tree with its default checklists, which must sum to 100 points.
+// The service catalogue tree (CAT-1) with its default checklists, which must sum to 100 points (CAT-2).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiAs, login, openBrowser, screenshot, tid } from './helpers.mjs';
+import {
+  apiAs, closeAll, expectCount, login, openBrowser, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
 
+let server;
 let browser;
 let page;
 let api;
@@ -10,6 +12,7 @@ let cleaningBefore;
 let categoryAuditBefore;
 
 before(async () => {
+  server = await startServer({ name: '05-catalogue' });
   // Setup only: what is stored before the edit, to prove afterwards that nothing was saved.
   api = await apiAs('admin');
   cleaningBefore = (await api.get('/categories')).items.find((category) => category.code === 'cleaning');
@@ -20,7 +23,11 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
+  try {
+    await closeAll(browser);
+  } finally {
+    await server?.stop();
+  }
 });
 
 test('CAT-1 office sees the catalogue tree with the categories of the regulations', async () => {
@@ -39,7 +46,7 @@ test('CAT-1 office sees the catalogue tree with the categories of the regulation
   // CAT-2: each category row tells how many checklist items it has and that they sum to 100.
   const cleaningRow = table.locator(`tr:has(${tid('category-row-cleaning')})`);
   assert.match(await cleaningRow.innerText(), new RegExp(`${cleaningBefore.checklist.length} 项 / 100 分`));
-  assert.equal(await page.locator(tid('category-create')).count(), 1, 'office may add categories');
+  await expectCount(page.locator(tid('category-create')), 1, 'office may add categories');
   await screenshot(page, '05-catalogue');
 });
 
@@ -47,22 +54,22 @@ test('CAT-2 the edit dialog of 保洁绿化 shows the stored category and its ch
   await page.locator(tid('category-edit-cleaning')).click();
   const dialog = page.locator(tid('category-dialog'));
   await dialog.waitFor();
-  await page.locator(tid('checklist-item-0')).waitFor({ timeout: 5_000 }).catch(() => {});
+  await page.locator(tid('checklist-item-0')).waitFor();
   await screenshot(page, '05-category-edit-dialog');
   assert.equal(await page.locator(tid('category-code')).inputValue(), 'cleaning', 'the form holds the category being edited');
   assert.equal(await page.locator(tid('category-name-zh')).inputValue(), '保洁绿化');
-  assert.equal(await page.locator('[data-test^="checklist-item-"]').count(), cleaningBefore.checklist.length,
+  await expectCount(page.locator('[data-test^="checklist-item-"]'), cleaningBefore.checklist.length,
     'every stored checklist item is listed');
   assert.equal(await page.locator(tid('checklist-item-0')).inputValue(), cleaningBefore.checklist[0].item);
   assert.match(await page.locator(tid('checklist-total')).innerText(), /合计 100 \/ 100 分/);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await dialog.waitFor({ state: 'hidden' });
 });
 
 test('CAT-2 a checklist edited to sum to 90 is refused and not saved', async () => {
   const dialog = page.locator(tid('category-dialog'));
-  if (!(await dialog.isVisible())) {
-    await page.locator(tid('category-edit-cleaning')).click();
-    await dialog.waitFor();
-  }
+  await page.locator(tid('category-edit-cleaning')).click();
+  await dialog.waitFor();
   const total = page.locator(tid('checklist-total'));
   await total.getByText('合计 100 / 100 分').waitFor({ timeout: 5_000 });
 
@@ -98,11 +105,7 @@ test('CAT-2 a checklist edited to sum to 90 is refused and not saved', async () 
 
 test('CAT-2 a new category whose checklist sums to 90 is refused and not created', async () => {
   const dialog = page.locator(tid('category-dialog'));
-  if (await dialog.isVisible()) {
-    await dialog.getByRole('button', { name: '取消' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
-  const code = `e2e${Date.now().toString(36).slice(-6)}`;
+  const code = `e2e${uniqueSuffix().toLowerCase()}`;
   await page.locator(tid('category-create')).click();
   await dialog.waitFor();
   await page.locator(tid('category-code')).fill(code);
@@ -133,6 +136,8 @@ test('CAT-2 a new category whose checklist sums to 90 is refused and not created
 
   const stored = (await api.get('/categories')).items.find((category) => category.code === code);
   assert.equal(stored, undefined, 'nothing was created');
-  assert.equal(await page.locator(tid(`category-row-${code}`)).count(), 0);
+  // The tree is on screen with its rows: the refused category is not among them.
+  await page.locator(tid('category-row-cleaning')).waitFor();
+  await expectCount(page.locator(tid(`category-row-${code}`)), 0);
   assert.equal((await api.get('/audit?entity=category&page_size=1')).total, categoryAuditBefore, 'no change was audited');
 });

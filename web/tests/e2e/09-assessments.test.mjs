@@ -1,30 +1,40 @@
-// SUP-3 / RP-3 / RP-4 / SUP-8: the office records routine assessments through the form (periods already assessed are
-// disabled, the total and grade are shown live), three failures within a year bring the termination proposal with
-// its evidence, and the vendor's appeal is decided by the office with a changed score.
+// The office records routine assessments through the form: periods already assessed are disabled, the total and grade
+// are shown live (SUP-3); failures reaching the threshold within the window bring one termination proposal (RP-3)
+// that lists its evidence and thresholds and stays while its failures stand (RP-4); the vendor's appeal is decided by
+// the office with a changed score (SUP-8).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiAs, go, openBrowserAs, pickOption, screenshot, shanghaiDate, tid, tinyPng } from './helpers.mjs';
+import { TODAY, YEAR, addDays, addMonths, contractCode } from '../../../server/tests/clock.mjs';
+import {
+  apiAs, closeAll, expectCount, go, openBrowserAs, pickOption, screenshot, startServer, tid, tinyPng,
+  uniqueSuffix } from './helpers.mjs';
 
-const CONTRACT_CODE = 'HT-2026-0001';
-const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+// The demo's contract in force, created under the test clock.
+const CONTRACT_CODE = contractCode(1);
+const suffix = uniqueSuffix();
 // Points lost on the first three items (15 points each): 100 − 45 = 55, below the pass mark of 60, three failed items.
 const FAILING_LOST = [15, 15, 15];
 
+let server;
 let office;
 let page;
 let api;
-let contractId;
+let contract;
 let form;
 let periods;
+let countWindow;
+let threshold;
 let priorFailures;
 let lastProposalId;
+/** Per assessment recorded here: the routine failures in the window after it, and the open termination proposals. */
+const recorded = [];
 const others = [];
 let scratch;
 
-/** A period's option in the open dropdown; its text starts with the label ("2026-01 2026-01-01 ~ …", "2026-10 (已考核) …"). */
+/** A period's option in the open dropdown; its text starts with the label ("<YYYY-MM> <from> ~ …", "<YYYY-MM> (已考核) …"). */
 const periodOption = (where, period) =>
   where.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: new RegExp(`^\\s*${period}[ (]`) });
 
@@ -35,15 +45,30 @@ async function fillNumber(where, wrapperId, value) {
   await input.press('Tab');
 }
 
-/** The routine failures of the active contract the rules count today (RP-3: rolling 12 months by assessment date). */
+/**
+ * The window the failures rule counts in today (RP-3), as server/src/rules/policy_engine.cpp PolicyWindow defines it
+ * for the setting policy.window: 1 rolling 12 months (today one year back, plus a day, to today), 2 the contract year
+ * containing today, 3 the calendar year.
+ */
+function failuresWindow(kind, termStart) {
+  if (kind === 1) return { from: addDays(addMonths(TODAY, -12), 1), to: TODAY };
+  if (kind === 3) return { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+  if (kind === 2) {
+    let years = 0;
+    while (addMonths(termStart, 12 * (years + 1)) <= TODAY) years += 1;
+    return { from: addMonths(termStart, 12 * years), to: addDays(addMonths(termStart, 12 * (years + 1)), -1) };
+  }
+  throw new Error(`unknown policy.window ${kind}`);
+}
+
+/** The routine failures of the contract the rules count today: assessed (assessed_on) within the window. */
 async function routineFailuresInWindow() {
-  const failed = await api.get(`/assessments?contract_id=${contractId}&passed=false&page_size=100`);
-  const from = shanghaiDate(-364);
-  return failed.items.filter((row) => row.kind === 'routine' && row.assessed_on >= from).length;
+  const failed = await api.get(`/assessments?contract_id=${contract.id}&passed=false&page_size=100`);
+  return failed.items.filter((row) => row.kind === 'routine' && row.assessed_on >= countWindow.from && row.assessed_on <= countWindow.to).length;
 }
 
 async function pendingFailureProposals() {
-  const page1 = await api.get(`/proposals?contract_id=${contractId}&kind=termination&status=pending_office&page_size=100`);
+  const page1 = await api.get(`/proposals?contract_id=${contract.id}&kind=termination&status=pending_office&page_size=100`);
   return page1.items.filter((row) => row.rule === 'RP-3/failures');
 }
 
@@ -54,32 +79,45 @@ async function browserAs(username) {
 }
 
 before(async () => {
+  server = await startServer({ name: '09-assessments' });
   scratch = mkdtempSync(join(tmpdir(), 'houqin-e2e-assessment-'));
   api = await apiAs('office');
   const contracts = await api.get(`/contracts?q=${CONTRACT_CODE}&status=active`);
-  contractId = contracts.items.find((row) => row.code === CONTRACT_CODE)?.id;
-  assert.ok(contractId, `the demo has the active contract ${CONTRACT_CODE}`);
-  form = await api.get(`/contracts/${contractId}/assessment-form`);
+  contract = contracts.items.find((row) => row.code === CONTRACT_CODE);
+  assert.ok(contract, `the demo has the active contract ${CONTRACT_CODE}`);
+  contract = await api.get(`/contracts/${contract.id}`);
+  const settings = (await (await apiAs('admin')).get('/settings')).items;
+  const setting = (key) => Number(settings.find((row) => row.key === key)?.value);
+  countWindow = failuresWindow(setting('policy.window'), contract.content.term_start);
+  threshold = setting('policy.failures_threshold');
+  assert.equal(threshold, 3, 'the demo keeps the threshold of RP-3: 3 failures');
+  form = await api.get(`/contracts/${contract.id}/assessment-form`);
   // Earlier months of the contract that nobody has assessed yet (the demo assessed the latest six).
   periods = form.periods.filter((row) => !row.assessed && !row.future).map((row) => row.period).slice(0, 3);
   assert.equal(periods.length, 3, `three open periods to assess: ${JSON.stringify(form.periods)}`);
   priorFailures = await routineFailuresInWindow();
+  // The threshold is reached by the failures recorded here, not already by the demo's.
+  assert.ok(priorFailures < threshold, `${priorFailures} routine failures in the window before the test`);
+  assert.equal((await pendingFailureProposals()).length, 0, 'no termination proposal before the test');
   lastProposalId = Math.max(0, ...(await api.get('/proposals?page_size=100')).items.map((row) => row.id));
   office = await openBrowserAs('office');
   page = office.page;
 });
 
 after(async () => {
-  for (const browser of others) await browser.close();
-  await office?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  try {
+    await closeAll(others, office);
+  } finally {
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
 });
 
 test('SUP-3 the recording form offers only periods not yet assessed, and shows the total and grade before submitting', async () => {
-  await go(page, `/assessments/new?contract_id=${contractId}`);
+  await go(page, `/assessments/new?contract_id=${contract.id}`);
   await page.locator(tid('assessment-items')).waitFor();
   assert.match(await page.locator(tid('assessment-contract-info')).innerText(), /九江长安物业服务有限公司/);
-  assert.equal(await page.locator('[data-test^="assessment-item-name-"]').count(), form.checklist.length);
+  await expectCount(page.locator('[data-test^="assessment-item-name-"]'), form.checklist.length);
 
   await page.locator(tid('assessment-period')).click();
   for (const row of form.periods) {
@@ -107,7 +145,7 @@ test('SUP-3 the recording form offers only periods not yet assessed, and shows t
   await fillNumber(page, 'assessment-item-lost-0', 15);
   await live('assessment-live-total').filter({ hasText: /^\s*85\s*$/ }).waitFor();
   assert.equal((await live('assessment-live-grade').innerText()).trim(), '良好');
-  assert.equal(await live('assessment-item-failed-0').count(), 1, 'an item that scored 0 fails');
+  await expectCount(live('assessment-item-failed-0'), 1, 'an item that scored 0 fails');
   await fillNumber(page, 'assessment-item-lost-1', 15);
   await fillNumber(page, 'assessment-item-lost-2', 15);
   await live('assessment-live-total').filter({ hasText: /^\s*55\s*$/ }).waitFor();
@@ -123,10 +161,10 @@ test('SUP-3 the recording form offers only periods not yet assessed, and shows t
   await screenshot(page, '09-assessment-form-live');
 });
 
-test('SUP-3 RP-3 three failing routine assessments, then one termination proposal lists the failures with the threshold 3', async () => {
+test('SUP-3 three failing routine assessments are recorded through the form, each closing its period', async () => {
   for (const [index, period] of periods.entries()) {
     if (index > 0) {
-      await go(page, `/assessments/new?contract_id=${contractId}`);
+      await go(page, `/assessments/new?contract_id=${contract.id}`);
       await page.locator(tid('assessment-items')).waitFor();
       await page.locator(tid('assessment-period')).click();
       // The period assessed a moment ago is closed to a second routine assessment.
@@ -149,52 +187,66 @@ test('SUP-3 RP-3 three failing routine assessments, then one termination proposa
     assert.equal(await page.locator(tid('assessment-status')).getAttribute('data-status'), 'submitted');
     assert.match(await page.locator(tid('assessment-computation')).innerText(), /总分 = 100 − 45 = 55/);
     if (index === 0) await screenshot(page, '09-assessment-detail-failed');
-
-    // The rules ran on the new result (RP-4): a termination is proposed once the failures in the window reach 3.
-    const failures = priorFailures + index + 1;
-    const pending = await pendingFailureProposals();
-    assert.equal(pending.length > 0, failures >= 3, `${failures} routine failures in the window: ${JSON.stringify(pending.map((row) => row.id))}`);
+    // What the rules made of it (they run on every new result, RP-4), for the next test.
+    recorded.push({ failures: await routineFailuresInWindow(), pending: (await pendingFailureProposals()).map((row) => row.id) });
   }
+  assert.equal(recorded.length, 3);
+});
+
+test('RP-3 a termination is proposed when the routine failures within the window reach 3, not before, and only once', async () => {
+  assert.equal(recorded.length, periods.length, 'the three assessments were recorded');
+  for (const [index, state] of recorded.entries()) {
+    // Each failure recorded here counts: it was assessed today, inside the window.
+    assert.equal(state.failures, priorFailures + index + 1, `failures in ${countWindow.from}..${countWindow.to} after ${periods[index]}`);
+    assert.equal(state.pending.length, state.failures >= threshold ? 1 : 0,
+      `${state.failures} routine failures in the window: open proposals ${JSON.stringify(state.pending)}`);
+  }
+  // The one proposal made when the threshold was reached is the one still open at the end.
+  assert.deepEqual(recorded.at(-1).pending, recorded.find((state) => state.pending.length > 0).pending);
 
   await go(page, '/proposals');
   await page.locator(tid('proposal-table')).waitFor();
   const loaded = page.waitForResponse((response) => /\/api\/v1\/proposals\?.*kind=termination/.test(response.url()));
   await pickOption(page, 'proposal-filter-kind', '终止合同');
   await loaded;
-  const row = page.locator(`${tid('proposal-table')} tbody tr`, { hasText: 'RP-3/failures' })
-    .filter({ has: page.locator('[data-status="pending_office"]') }).first();
-  await row.waitFor();
-  assert.match(await row.innerText(), /九江长安物业服务有限公司/);
-  assert.match(await row.innerText(), /一年内考核不合格达到规定次数，建议终止合同/);
+  const rows = page.locator(`${tid('proposal-table')} tbody tr`, { hasText: 'RP-3/failures' })
+    .filter({ has: page.locator('[data-status="pending_office"]') });
+  await rows.first().waitFor();
+  await expectCount(rows, 1, 'one open termination proposal, not one per failure');
+  assert.match(await rows.innerText(), /九江长安物业服务有限公司/);
+  assert.match(await rows.innerText(), /一年内考核不合格达到规定次数，建议终止合同/);
   await screenshot(page, '09-proposals-termination');
-  await row.locator('[data-test^="proposal-view-"]').click();
+});
 
+test('RP-4 the termination proposal lists the failures with their scores, the threshold 3 and the window', async () => {
+  const [proposalId] = recorded.at(-1).pending;
+  await go(page, `/proposals/${proposalId}`);
   await page.locator(tid('proposal-detail')).waitFor();
   assert.equal(await page.locator(tid('proposal-kind')).getAttribute('data-kind'), 'termination');
   assert.equal(await page.locator(tid('proposal-status')).getAttribute('data-status'), 'pending_office');
   assert.equal((await page.locator(tid('proposal-rule')).innerText()).trim(), 'RP-3/failures');
   assert.equal((await page.locator(tid('proposal-amount')).innerText()).trim(), '不涉及金额');
   const evidence = page.locator(`${tid('proposal-evidence')} tbody tr`);
-  // The proposal was made when the failures reached 3; later failures add to the facts but keep it (RP-4), so it
-  // lists the months recorded here up to that point.
-  const listed = periods.slice(0, Math.max(1, 3 - priorFailures));
-  assert.equal((await pendingFailureProposals()).length, 1, 'one open termination proposal, not one per failure');
+  // The proposal was made when the failures reached 3: it lists the months recorded here up to that point (later
+  // failures add to the facts but keep it, RP-4), and the demo's failures in the window.
+  const listed = periods.slice(0, threshold - priorFailures);
+  await expectCount(evidence, threshold);
   for (const period of listed) {
-    const line = evidence.filter({ hasText: period }).first();
-    assert.equal(await line.count(), 1, `the evidence lists ${period}`);
+    const line = evidence.filter({ hasText: period });
+    await expectCount(line, 1, `the evidence lists ${period}`);
     assert.match(await line.innerText(), /考核/);
     assert.equal((await line.locator('[data-test^="evidence-value-"]').innerText()).trim(), '55');
     assert.match(await line.innerText(), new RegExp(`${period} 考核 55 分（?\\(?合格分 60 分`));
   }
-  assert.ok(await evidence.count() >= 3);
   const thresholds = page.locator(tid('proposal-thresholds'));
   const failuresRow = thresholds.locator('tbody tr', { hasText: 'failures_threshold' });
   assert.match(await failuresRow.innerText(), /不合格次数阈值[\s\S]*3/);
   assert.match(await thresholds.innerText(), /滚动12个月/);
   assert.match(await page.locator(tid('proposal-explanation')).innerText(), /达到 3 次的终止条件/);
+  assert.match(await page.locator(tid('proposal-explanation')).innerText(), new RegExp(`${countWindow.from}.*${countWindow.to}`));
   await thresholds.scrollIntoViewIfNeeded();
   // An evidence row opens its assessment.
-  const link = evidence.filter({ hasText: listed[listed.length - 1] }).locator('[data-test^="evidence-link-"]');
+  const link = evidence.filter({ hasText: listed.at(-1) }).locator('[data-test^="evidence-link-"]');
   assert.match(await link.getAttribute('href'), /#\/assessments\/\d+$/);
   await screenshot(page, '09-proposal-termination-evidence');
 });
@@ -202,17 +254,19 @@ test('SUP-3 RP-3 three failing routine assessments, then one termination proposa
 // docs/api.md (Proposals): "an open proposal whose evidence no longer holds ... is withdrawn". A further failure does
 // not make the earlier failures untrue, so the termination proposed when the threshold was reached stays open.
 test('RP-4 a further failure does not withdraw the termination proposal whose failures still stand', async () => {
-  const raised = (await api.get(`/proposals?contract_id=${contractId}&kind=termination&page_size=100`)).items
+  const raised = (await api.get(`/proposals?contract_id=${contract.id}&kind=termination&page_size=100`)).items
     .filter((row) => row.id > lastProposalId && row.rule === 'RP-3/failures');
-  for (const proposal of raised.filter((row) => row.status === 'withdrawn')) {
-    const stillFailed = [];
-    for (const item of proposal.evidence.filter((row) => row.kind === 'assessment')) {
-      const assessment = await api.get(`/assessments/${item.id}`);
-      stillFailed.push(assessment.passed === false);
-    }
-    assert.ok(!stillFailed.every(Boolean),
-      `proposal #${proposal.id} (${proposal.evidence.map((row) => `${row.period} ${row.value}`).join(', ')}) was withdrawn ` +
-      'although every failure it cites still stands');
+  // Exactly the proposal raised at the threshold, and a failure recorded after it.
+  assert.deepEqual(raised.map((row) => row.id), recorded.at(-1).pending);
+  const reachedAt = recorded.findIndex((state) => state.pending.length > 0);
+  assert.ok(reachedAt < periods.length - 1, 'a failure was recorded after the proposal was made');
+  const [proposal] = raised;
+  assert.equal(proposal.status, 'pending_office', `proposal #${proposal.id} is still open`);
+  const cited = proposal.evidence.filter((row) => row.kind === 'assessment');
+  assert.equal(cited.length, threshold);
+  for (const item of cited) {
+    const assessment = await api.get(`/assessments/${item.id}`);
+    assert.equal(assessment.passed, false, `the failure of ${item.period} (assessment #${item.id}) still stands`);
   }
 });
 
@@ -221,10 +275,10 @@ test('SUP-8 vendor1 appeals a fresh assessment with a supporting file; the offic
   const period = form.periods.filter((row) => !row.future).at(-1).period;
   const lost = [10, 5];
   const created = await api.post('/assessments', {
-    contract_id: contractId,
+    contract_id: contract.id,
     period,
     kind: 'special',
-    assessed_on: shanghaiDate(0),
+    assessed_on: TODAY,
     items: form.checklist.map((row, index) => ({ item: row.item, lost: lost[index] ?? 0, note: index === 0 ? '门窗有灰尘' : '', photo_ids: [] })),
     missing_staff_days: 0,
     summary: `专项检查（申诉用例 ${suffix}）`,
@@ -237,7 +291,7 @@ test('SUP-8 vendor1 appeals a fresh assessment with a supporting file; the offic
   await vendor.locator(tid('assessment-detail')).waitFor();
   await vendor.locator(`${tid('assessment-summary-text')}:has-text("${suffix}")`).waitFor();
   assert.equal((await vendor.locator(tid('assessment-total')).innerText()).trim(), '85');
-  assert.equal(await vendor.locator(tid('assessment-decide-appeal')).count(), 0, 'the vendor does not decide');
+  await expectCount(vendor.locator(tid('assessment-decide-appeal')), 0, 'the vendor does not decide');
   await vendor.locator(tid('assessment-appeal')).click();
   const dialog = vendor.locator(tid('appeal-dialog'));
   await dialog.waitFor();
@@ -253,7 +307,7 @@ test('SUP-8 vendor1 appeals a fresh assessment with a supporting file; the offic
   assert.match(await vendor.locator(tid('appeal-reason-text')).innerText(), new RegExp(suffix));
   // The supporting photo is shown as a thumbnail of the uploaded file.
   await vendor.locator(`${tid('appeal-attachments')} ${tid('photo')} img[alt="施工通知.png"]`).waitFor();
-  assert.equal(await vendor.locator(tid('assessment-appeal')).count(), 0, 'one appeal only');
+  await expectCount(vendor.locator(tid('assessment-appeal')), 0, 'one appeal only');
   await screenshot(vendor, '09-appeal-submitted');
 
   await go(page, `/assessments/${created.id}`);
@@ -290,5 +344,5 @@ test('SUP-8 vendor1 appeals a fresh assessment with a supporting file; the offic
   await vendor.reload();
   await vendor.locator(`${tid('assessment-status')}[data-status="decided"]`).waitFor();
   assert.equal((await vendor.locator(tid('assessment-total')).innerText()).trim(), '90');
-  assert.equal(await vendor.locator(tid('assessment-appeal')).count(), 0);
+  await expectCount(vendor.locator(tid('assessment-appeal')), 0);
 });

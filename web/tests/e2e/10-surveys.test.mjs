@@ -2,10 +2,14 @@
 // browsers, the office reads the rate with its stated formula, and nobody answers twice.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, apiAs, go, openBrowserAs, screenshot, tid } from './helpers.mjs';
+import { contractCode } from '../../../server/tests/clock.mjs';
+import {
+  BASE_URL, apiAs, closeAll, expectCount, go, openBrowserAs, screenshot, startServer, tid, uniqueSuffix,
+} from './helpers.mjs';
 
-const CONTRACT_CODE = 'HT-2026-0001';
-const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+// The demo's contract in force, created under the test clock.
+const CONTRACT_CODE = contractCode(1);
+const suffix = uniqueSuffix();
 const TITLE = `机关保洁服务满意度测评（实名）${suffix}`;
 // Two of three count as satisfied: 2 / 3 = 66.66% (floored, so it never reads as more than it is).
 const ANSWERS = [
@@ -14,19 +18,24 @@ const ANSWERS = [
   { user: 'dept3', rating: 'dissatisfied', label: '不满意', stars: 2, comment: `周末卫生间无人保洁（${suffix}）` },
 ];
 
+let server;
 let office;
 let page;
 let surveyId;
 const browsers = {};
 
 before(async () => {
+  server = await startServer({ name: '10-surveys' });
   office = await openBrowserAs('office');
   page = office.page;
 });
 
 after(async () => {
-  for (const browser of Object.values(browsers)) await browser.close();
-  await office?.close();
+  try {
+    await closeAll(Object.values(browsers), office);
+  } finally {
+    await server?.stop();
+  }
 });
 
 /** The survey's row in a survey list, found by its title. */
@@ -58,7 +67,7 @@ test('SUP-4 the office opens a named survey on the active contract from the temp
   surveyId = Number(page.url().match(/#\/surveys\/(\d+)/)?.[1]);
   assert.ok(surveyId > 0, `the results page address has the id: ${page.url()}`);
   assert.equal(await page.locator(tid('survey-status')).getAttribute('data-status'), 'open');
-  assert.equal(await page.locator(tid('survey-anonymous-tag')).count(), 0);
+  await expectCount(page.locator(tid('survey-anonymous-tag')), 0);
   assert.equal((await page.locator(tid('survey-answer-count')).innerText()).trim(), '0');
 });
 
@@ -113,23 +122,29 @@ test('SUP-4 the office sees 2 satisfied of 3 valid answers = 66.66% and the form
 
 test('SUP-4 a second answer by the same user is not possible', async () => {
   const dept = browsers.dept.page;
+  // 待我填写 lists what the server says dept may still answer (loaded: those rows, or the empty table), not ours.
+  const pending = (await (await apiAs('dept')).get('/surveys?mine=pending&page_size=20')).items;
+  assert.ok(!pending.some((row) => row.id === surveyId), 'the server no longer lists it as pending for dept');
   await go(dept, '/surveys?mine=pending');
-  await dept.locator(tid('survey-table')).waitFor();
-  await dept.waitForLoadState('networkidle');
-  assert.equal(await surveyRow(dept).count(), 0, 'no longer waiting in 待我填写');
+  const table = dept.locator(tid('survey-table'));
+  await table.waitFor();
+  if (pending.length > 0) await table.locator('tbody tr', { hasText: pending[0].title }).first().waitFor();
+  else await table.locator('.el-table__empty-text').waitFor();
+  await expectCount(table.locator('tbody tr.el-table__row'), pending.length);
+  await expectCount(surveyRow(dept), 0, 'no longer waiting in 待我填写');
   await dept.locator(tid('survey-view-all')).click();
   const row = surveyRow(dept);
   await row.waitFor();
   assert.equal(await row.locator(tid(`survey-answered-${surveyId}`)).getAttribute('data-answered'), 'true');
   assert.match(await row.innerText(), /已填写/);
-  assert.equal(await row.locator(tid(`survey-answer-${surveyId}`)).count(), 0, 'the 填写 button is gone');
+  await expectCount(row.locator(tid(`survey-answer-${surveyId}`)), 0, 'the 填写 button is gone');
   await screenshot(dept, '10-survey-answered-list');
 
   // Opening the answer page by its address says so instead of offering the form.
   await go(dept, `/surveys/${surveyId}/answer`);
   await dept.locator(tid('survey-answer-already')).waitFor();
   assert.match(await dept.locator(tid('survey-answer-already')).innerText(), /您已填写过本次测评/);
-  assert.equal(await dept.locator(tid('survey-submit')).count(), 0);
+  await expectCount(dept.locator(tid('survey-submit')), 0);
   await screenshot(dept, '10-survey-answer-already');
 
   // And the server refuses it too (409), leaving three answers.

@@ -1,16 +1,21 @@
-// RP-2 / CON-8 / ROLE-3: a failed routine assessment brings a deduction proposal; the office approves its step in the
-// browser, leadership gives the final approval in its own, and the deduction lands in the contract's payment ledger
-// as an entry whose source is the proposal, with the totals changed by its amount.
+// A failed routine assessment brings a deduction proposal priced by the contract's clauses (RP-2); the office approves
+// its step in the browser (RP-4), leadership gives the final approval in its own (ROLE-3), and the deduction lands in
+// the contract's payment ledger as an entry whose source is the proposal, with the totals changed by its amount (CON-8).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiAs, go, openBrowserAs, pickOption, screenshot, shanghaiDate, tid } from './helpers.mjs';
+import { TODAY, contractCode } from '../../../server/tests/clock.mjs';
+import {
+  apiAs, closeAll, expectCount, go, openBrowserAs, pickOption, screenshot, startServer, tid, uniqueSuffix,
+} from './helpers.mjs';
 
-const CONTRACT_CODE = 'HT-2026-0001';
-const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+// The demo's contract in force, created under the test clock.
+const CONTRACT_CODE = contractCode(1);
+const suffix = uniqueSuffix();
 // 100 − 45 = 55: 5 points below the pass mark × 100.00 = 500.00; 3 missing staff-days × 200.00 = 600.00;
 // 3 failed items × 300.00 = 900.00 (the demo contract's clauses): 2,000.00 in all.
 const AMOUNT = '2000.00';
 
+let server;
 let office;
 let page;
 let leader;
@@ -28,12 +33,13 @@ const proposalRow = (where) => where.locator(`${tid('proposal-table')} tbody tr`
   .filter({ has: where.locator('[data-kind="deduction"]') });
 
 before(async () => {
+  server = await startServer({ name: '11-proposals' });
   api = await apiAs('office');
   const contracts = await api.get(`/contracts?q=${CONTRACT_CODE}&status=active`);
   contractId = contracts.items.find((row) => row.code === CONTRACT_CODE)?.id;
   assert.ok(contractId, `the demo has the active contract ${CONTRACT_CODE}`);
   const form = await api.get(`/contracts/${contractId}/assessment-form`);
-  // The latest period still open to a routine assessment (the assessment tests take the earliest ones).
+  // The latest period still open to a routine assessment.
   period = form.periods.filter((row) => !row.assessed && !row.future).at(-1)?.period;
   assert.ok(period, `an open period to assess: ${JSON.stringify(form.periods)}`);
   const lost = [15, 15, 15];
@@ -41,7 +47,7 @@ before(async () => {
     contract_id: contractId,
     period,
     kind: 'routine',
-    assessed_on: shanghaiDate(0),
+    assessed_on: TODAY,
     items: form.checklist.map((row, index) => ({ item: row.item, lost: lost[index] ?? 0, note: lost[index] ? '未清洁' : '', photo_ids: [] })),
     missing_staff_days: 3,
     summary: `例行考核不合格，缺岗 3 人日（${suffix}）`,
@@ -52,8 +58,11 @@ before(async () => {
 });
 
 after(async () => {
-  await leader?.close();
-  await office?.close();
+  try {
+    await closeAll(leader, office);
+  } finally {
+    await server?.stop();
+  }
 });
 
 test('RP-2 the failed assessment brings a deduction proposal priced by the contract clauses', async () => {
@@ -63,8 +72,8 @@ test('RP-2 the failed assessment brings a deduction proposal priced by the contr
   await pickOption(page, 'proposal-filter-kind', '扣款');
   await loaded;
   const row = proposalRow(page);
-  await row.waitFor();
-  assert.equal(await row.count(), 1, `one deduction proposal for ${period}`);
+  await row.first().waitFor();
+  await expectCount(row, 1, `one deduction proposal for ${period}`);
   assert.match(await row.innerText(), /RP-2/);
   assert.match(await row.innerText(), /2,000\.00/);
   assert.equal(await row.locator('[data-test^="proposal-status-"]').getAttribute('data-status'), 'pending_office');
@@ -85,26 +94,27 @@ test('RP-2 the failed assessment brings a deduction proposal priced by the contr
   assert.match(await page.locator(tid('proposal-thresholds')).innerText(), /合格分[\s\S]*60/);
 });
 
-test('RP-2 ROLE-3 the office approves its step; only leadership may give the final approval', async () => {
+test('RP-4 the office approves its step; only leadership may give the final approval', async () => {
   await page.locator(tid('proposal-approve')).click();
   const dialog = page.locator(tid('proposal-decision-dialog'));
   await dialog.waitFor();
   assert.match(await dialog.locator('.el-dialog__title').innerText(), /同意（监管办审核）/);
-  assert.equal(await page.locator(tid('proposal-decision-amount')).count(), 0, 'a deduction keeps its computed amount');
+  await page.locator(tid('proposal-decision-comment')).waitFor();
+  await expectCount(page.locator(tid('proposal-decision-amount')), 0, 'a deduction keeps its computed amount');
   await page.locator(tid('proposal-decision-comment')).fill(`经核实考核记录属实，同意扣款（${suffix}）`);
   await page.locator(tid('proposal-decision-confirm')).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.locator(`${tid('proposal-status')}[data-status="pending_leadership"]`).waitFor();
   assert.equal((await page.locator(tid('proposal-status')).innerText()).trim(), '待领导审批');
   // The office has done its part: the final step is not offered to it.
-  assert.equal(await page.locator(tid('proposal-approve')).count(), 0);
-  assert.equal(await page.locator(tid('proposal-reject')).count(), 0);
+  await expectCount(page.locator(tid('proposal-approve')), 0);
+  await expectCount(page.locator(tid('proposal-reject')), 0);
   const history = page.locator(`${tid('proposal-history')} [data-action]`);
   assert.deepEqual(await history.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action'))), ['propose', 'approve']);
   await screenshot(page, '11-proposal-office-approved');
 });
 
-test('RP-2 leadership approves in its own session and the proposal is carried into the ledger', async () => {
+test('ROLE-3 leadership gives the final approval in its own session; the proposal is carried into the ledger', async () => {
   leader = await openBrowserAs('leader');
   const lead = leader.page;
   await lead.locator(tid('menu-proposals')).click();
@@ -130,7 +140,7 @@ test('RP-2 leadership approves in its own session and the proposal is carried in
   assert.deepEqual(await history.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action'))), ['propose', 'approve', 'approve']);
   assert.match(await lead.locator(tid('proposal-history')).innerText(), /同意按合同扣款/);
   await screenshot(lead, '11-proposal-approved');
-  assert.equal(await lead.locator(tid('proposal-approve')).count(), 0);
+  await expectCount(lead.locator(tid('proposal-approve')), 0);
 });
 
 test('CON-8 the ledger shows the deduction with the proposal as its source, and the totals fall by its amount', async () => {
@@ -151,7 +161,9 @@ test('CON-8 the ledger shows the deduction with the proposal as its source, and 
   assert.match(await entry.innerText(), /扣款/);
   assert.match(await entry.innerText(), new RegExp(`RP-2[\\s\\S]*${period} 考核 55 分`));
   // The demo's hand-entered deduction stays marked as such.
-  assert.ok(await entries.locator('[data-source="manual"]').count() >= 1);
+  const manual = ledgerBefore.entries.filter((row) => row.source === 'manual').length;
+  assert.ok(manual >= 1, 'the demo has a hand-entered deduction');
+  await expectCount(entries.locator('[data-source="manual"]'), manual);
 
   // The installment it went into: its deductions rise and what is due falls by 2,000.00; so do the totals.
   const installment = (await entry.locator('[data-test^="ledger-entry-"]').first().innerText()).trim();

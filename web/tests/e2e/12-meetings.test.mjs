@@ -1,22 +1,28 @@
-// SUP-1 / SUP-2 / RP-5 / X-3: a work meeting from scheduling to minutes, a department's opinion, a rectification
-// from the meeting reported by the vendor with evidence and verified by the office; overdue rectifications in red;
-// the renewal basis of the contract and the supervision charts on the office's home page.
+// A work meeting from scheduling to minutes with a department's opinion (SUP-1), a rectification from the meeting
+// reported by the vendor with evidence and verified by the office, overdue rectifications in red (SUP-2); the renewal
+// basis of the contract (RP-5) and the supervision charts on the office's home page (X-3).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiAs, fillDate, go, openBrowserAs, pickOption, screenshot, shanghaiDate, tid, tinyPng } from './helpers.mjs';
+import { MONTH, TODAY, contractCode, day, daysBetween, month } from '../../../server/tests/clock.mjs';
+import {
+  apiAs, closeAll, expectCount, fillDate, go, openBrowserAs, pickOption, screenshot, startServer, tid, tinyPng,
+  uniqueSuffix } from './helpers.mjs';
 
-const CONTRACT_CODE = 'HT-2026-0001';
+// The demo's contract in force, created under the test clock.
+const CONTRACT_CODE = contractCode(1);
 const VENDOR = '九江长安物业服务有限公司';
-const suffix = Date.now().toString(36).slice(-5).toUpperCase();
-const MEETING = `12月后勤服务工作例会${suffix}`;
+const suffix = uniqueSuffix();
+const LAST_MONTH = Number(month(-1).slice(5, 7));
+const MEETING = `${MONTH}月后勤服务工作例会${suffix}`;
 const RECTIFICATION = `会议室茶水间卫生整改${suffix}`;
 const OPINION = `财政所、社会事务办楼层茶水间台面积水，请加强巡查（${suffix}）`;
 // The demo's overdue rectification: due two weeks ago and still open.
 const DEMO_OVERDUE = '公共区域午间巡查';
 
+let server;
 let office;
 let page;
 let contractId;
@@ -39,6 +45,7 @@ async function openRow(where, menu, table, title) {
 const statusOf = (where, id) => where.locator(tid(id)).getAttribute('data-status');
 
 before(async () => {
+  server = await startServer({ name: '12-meetings' });
   scratch = mkdtempSync(join(tmpdir(), 'houqin-e2e-meeting-'));
   const api = await apiAs('office');
   const contracts = await api.get(`/contracts?q=${CONTRACT_CODE}&status=active`);
@@ -49,9 +56,12 @@ before(async () => {
 });
 
 after(async () => {
-  for (const browser of others) await browser.close();
-  await office?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  try {
+    await closeAll(others, office);
+  } finally {
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
 });
 
 test('SUP-1 the office schedules a work meeting with the vendor and a department', async () => {
@@ -63,7 +73,7 @@ test('SUP-1 the office schedules a work meeting with the vendor and a department
   await page.locator(tid('meeting-title')).fill(MEETING);
   // Today (minutes can be recorded once the meeting's day has come), in Shanghai time.
   const when = page.locator(`${tid('meeting-scheduled-at')} input`);
-  await when.fill(`${shanghaiDate(0)} 09:30`);
+  await when.fill(`${TODAY} 09:30`);
   await when.press('Enter');
   await page.locator(tid('meeting-location')).fill('镇政府三楼会议室');
   await page.locator(`${tid('meeting-vendors')} input`).click();
@@ -72,7 +82,7 @@ test('SUP-1 the office schedules a work meeting with the vendor and a department
   await page.keyboard.press('Escape');
   await pickOption(page, 'meeting-departments', '社会事务办');
   await page.keyboard.press('Escape');
-  await page.locator(tid('meeting-agenda')).fill('一、通报11月考核情况；二、听取各部门意见；三、部署整改');
+  await page.locator(tid('meeting-agenda')).fill(`一、通报${LAST_MONTH}月考核情况；二、听取各部门意见；三、部署整改`);
   await screenshot(page, '12-meeting-schedule');
   await page.locator(tid('meeting-save')).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -80,7 +90,7 @@ test('SUP-1 the office schedules a work meeting with the vendor and a department
   await page.locator(tid('meeting-detail')).waitFor();
   await page.locator(`${tid('meeting-detail-title')}:text-is("${MEETING}")`).waitFor();
   assert.equal(await statusOf(page, 'meeting-detail-status'), 'scheduled');
-  assert.match(await page.locator(tid('meeting-detail-scheduled-at')).innerText(), new RegExp(`${shanghaiDate(0)} 09:30`));
+  assert.match(await page.locator(tid('meeting-detail-scheduled-at')).innerText(), new RegExp(`${TODAY} 09:30`));
   assert.match(await page.locator(tid('meeting-detail-vendors')).innerText(), new RegExp(VENDOR));
   assert.match(await page.locator(tid('meeting-detail-departments')).innerText(), /社会事务办/);
 });
@@ -91,7 +101,7 @@ test('SUP-1 a department user submits an opinion online', async () => {
   await dept.locator(`${tid('meeting-detail-title')}:text-is("${MEETING}")`).waitFor();
   // A department comments; it does not run the meeting.
   for (const button of ['meeting-minutes-open', 'meeting-rectification-create', 'meeting-cancel']) {
-    assert.equal(await dept.locator(tid(button)).count(), 0, `${button} is not offered to a department`);
+    await expectCount(dept.locator(tid(button)), 0, `${button} is not offered to a department`);
   }
   await dept.locator(tid('opinion-kind-opinion')).click();
   await dept.locator(tid('opinion-content')).fill(OPINION);
@@ -113,7 +123,7 @@ test('SUP-1 the office records the minutes: the meeting is held', async () => {
   const dialog = page.locator(tid('minutes-dialog'));
   await dialog.waitFor();
   await page.locator(tid('minutes-attendees')).fill('王主任、刘干事、长安物业张经理');
-  await page.locator(tid('minutes-text')).fill(`会议通报了11月考核情况；社会事务办反映茶水间台面积水，服务商承诺一周内整改（${suffix}）。`);
+  await page.locator(tid('minutes-text')).fill(`会议通报了${LAST_MONTH}月考核情况；社会事务办反映茶水间台面积水，服务商承诺一周内整改（${suffix}）。`);
   await page.locator(tid('minutes-save')).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.locator(`${tid('meeting-detail-status')}[data-status="held"]`).waitFor();
@@ -132,19 +142,19 @@ test('SUP-2 the office issues a rectification from the meeting', async () => {
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: CONTRACT_CODE }).first().click();
   await page.locator(tid('rectification-title')).fill(RECTIFICATION);
   await page.locator(tid('rectification-requirement')).fill('茶水间台面每两小时擦拭一次，地面保持干燥，建立巡查记录');
-  await fillDate(page, 'rectification-deadline', shanghaiDate(7));
+  await fillDate(page, 'rectification-deadline', day(7));
   // Typing into the next field closes the date panel, as a user's next click does.
   await page.locator(tid('rectification-owner')).click();
   await page.locator(tid('rectification-owner')).fill('张经理');
-  assert.equal(await page.locator(`${tid('rectification-deadline')} input`).inputValue(), shanghaiDate(7));
+  assert.equal(await page.locator(`${tid('rectification-deadline')} input`).inputValue(), day(7));
   await page.locator(tid('rectification-save')).click();
   await dialog.waitFor({ state: 'hidden' });
 
   const row = page.locator(`${tid('meeting-rectifications')} tbody tr`, { hasText: RECTIFICATION });
   await row.waitFor();
   assert.equal(await row.locator('[data-test^="meeting-rectification-status-"]').getAttribute('data-status'), 'open');
-  assert.match(await row.innerText(), new RegExp(shanghaiDate(7)));
-  assert.equal(await row.locator('[data-test^="meeting-rectification-overdue-"]').count(), 0);
+  assert.match(await row.innerText(), new RegExp(day(7)));
+  await expectCount(row.locator('[data-test^="meeting-rectification-overdue-"]'), 0);
   await screenshot(page, '12-meeting-held');
 });
 
@@ -153,7 +163,7 @@ test('SUP-2 vendor1 reports the rectification done with an evidence file', async
   await openRow(vendor, 'menu-rectifications', 'rectification-table', RECTIFICATION);
   await vendor.locator(`${tid('rectification-detail-title')}:text-is("${RECTIFICATION}")`).waitFor();
   assert.equal(await statusOf(vendor, 'rectification-detail-status'), 'open');
-  assert.equal(await vendor.locator(tid('rectification-verify')).count(), 0);
+  await expectCount(vendor.locator(tid('rectification-verify')), 0);
   await vendor.locator(tid('rectification-report')).click();
   const dialog = vendor.locator(tid('completion-dialog'));
   await dialog.waitFor();
@@ -169,7 +179,7 @@ test('SUP-2 vendor1 reports the rectification done with an evidence file', async
   const link = vendor.locator(`${tid('rectification-evidence')} a`, { hasText: '茶水间巡查记录.png' });
   await link.waitFor();
   assert.match(await link.getAttribute('href'), /\/api\/v1\/attachments\/\d+/);
-  assert.equal(await vendor.locator(tid('rectification-report')).count(), 0, 'reported once');
+  await expectCount(vendor.locator(tid('rectification-report')), 0, 'reported once');
   await screenshot(vendor, '12-rectification-reported');
 });
 
@@ -201,15 +211,22 @@ test('SUP-2 the overdue demo rectification is shown overdue, in red', async () =
   const overdue = page.locator(`${tid('rectification-table')} tbody tr`, { hasText: DEMO_OVERDUE });
   await overdue.waitFor();
   const mark = overdue.locator('[data-test^="rectification-overdue-"]');
-  assert.equal((await mark.innerText()).trim(), `逾期 ${await mark.getAttribute('data-days')} 天`);
-  assert.ok(Number(await mark.getAttribute('data-days')) >= 14, 'due two weeks ago');
+  // The days overdue count from its deadline to the fake clock's today.
+  const api = await apiAs('office');
+  const demo = (await api.get('/rectifications?overdue=true&page_size=100')).items.find((row) => row.title.includes(DEMO_OVERDUE));
+  assert.ok(demo, `the demo has the overdue rectification ${DEMO_OVERDUE}`);
+  const days = daysBetween(demo.deadline, TODAY);
+  assert.ok(days >= 14, `due two weeks ago: ${demo.deadline}`);
+  assert.equal(await mark.getAttribute('data-days'), String(days));
+  assert.equal((await mark.innerText()).trim(), `逾期 ${days} 天`);
   // Red: the mark in the danger colour and the whole row tinted.
   assert.equal(await mark.evaluate((node) => getComputedStyle(node).color), 'rgb(245, 108, 108)');
   assert.match(await overdue.getAttribute('class'), /row-overdue/);
   assert.equal(await overdue.locator('[data-test^="rectification-status-"]').getAttribute('data-status'), 'open');
   // The closed one is on time and not marked.
   const closed = page.locator(`${tid('rectification-table')} tbody tr`, { hasText: RECTIFICATION });
-  assert.equal(await closed.locator('[data-test^="rectification-overdue-"]').count(), 0);
+  await closed.waitFor();
+  await expectCount(closed.locator('[data-test^="rectification-overdue-"]'), 0);
   assert.doesNotMatch(await closed.getAttribute('class'), /row-overdue/);
   await screenshot(page, '12-rectifications-overdue');
 
@@ -218,9 +235,11 @@ test('SUP-2 the overdue demo rectification is shown overdue, in red', async () =
   await page.locator(tid('rectification-filter-overdue')).click();
   await loaded;
   await page.locator(`${tid('rectification-table')} tbody tr`, { hasText: DEMO_OVERDUE }).waitFor();
-  assert.equal(await page.locator(`${tid('rectification-table')} tbody tr`, { hasText: RECTIFICATION }).count(), 0);
+  await expectCount(page.locator(`${tid('rectification-table')} tbody tr`, { hasText: RECTIFICATION }), 0);
+  const overdueCount = (await api.get('/rectifications?overdue=true&page_size=100')).items.length;
   const rows = page.locator(`${tid('rectification-table')} tbody tr`);
-  for (let index = 0; index < await rows.count(); index += 1) {
+  await expectCount(rows, overdueCount);
+  for (let index = 0; index < overdueCount; index += 1) {
     assert.match(await rows.nth(index).getAttribute('class'), /row-overdue/);
   }
 });
@@ -239,7 +258,7 @@ test('RP-5 the contract\'s 续签依据 tab shows the recommendation with its re
   const basis = await (await apiAs('office')).get(`/contracts/${contractId}/renewal-basis`);
   assert.equal(value, basis.recommendation);
   assert.notEqual(value, 'renew');
-  assert.equal(await page.locator('[data-test^="renewal-reason-"]').count(), basis.reasons.length);
+  await expectCount(page.locator('[data-test^="renewal-reason-"]'), basis.reasons.length);
   assert.match(await page.locator(tid('renewal-reasons')).innerText(), /逾期/);
   assert.ok(Number(await page.locator(tid('renewal-rectifications')).getAttribute('data-overdue')) >= 1);
   await page.locator(`${tid('renewal-chart')} canvas`).first().waitFor();

@@ -1,29 +1,36 @@
-// PRJ-1 / PRJ-2 / PRJ-6 / PRJ-7 / PRJ-8: a project from the office's form to the contract draft, in the browser.
-// The office creates a meeting-services project below the threshold (the route card foresees internal procurement),
-// leadership approves it and sets the ceiling, the office opens a sealed bidding witnessed by discipline inspection,
-// three vendor users register and each seal one quote (one above the ceiling), and after the opening time the office
-// opens the bids with the witness, awards the lowest valid quote and lands on the contract draft; discipline
-// inspection reads the whole trail. The scenario needs the clock: it runs on a server of its own with a fake clock,
-// restarted later on the same database so the opening time has come.
+// A project from the office's form to the contract draft, in the browser. The office creates a meeting-services project
+// for next year (PRJ-1) below the threshold, so the route card foresees internal procurement and says why (PRJ-3);
+// leadership approves it (PRJ-2) and sets the ceiling (PRJ-6); the office opens a sealed bidding witnessed by
+// discipline inspection, three vendor users register and each seal one quote, one above the ceiling, and after the
+// opening time the office opens the bids with the witness (PRJ-7), awards the lowest valid quote and lands on the
+// contract draft (PRJ-8); discipline inspection reads the whole trail (ROLE-4). The scenario needs the clock in its
+// hands: the server of this file is restarted later on the same database, its clock past the opening time, and the
+// browsers opened then follow it.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { TEST_NOW, codePattern, dateOfYear, shift, year } from '../../../server/tests/clock.mjs';
 import {
-  BASE_URL, apiAs, confirmMessageBox, go, openBrowserAs, pickOption, screenshot, startServer, tid,
+  BASE_URL, apiAs, closeAll, confirmMessageBox, expectCount, go, openBrowserAs, pickOption, screenshot, startServer,
+  tid, uniqueSuffix,
 } from './helpers.mjs';
 
-// The bidding closes at 11:00 and opens at 11:30 of the fake day; the server comes back at 12:00 for the opening.
-const FAKE_NOW = '2026-11-28T10:00:00+08:00';
-const AFTER_OPENING = '2026-11-28T12:00:00+08:00';
-const BID_DEADLINE = '2026-11-28 11:00';
-const OPENING_AT = '2026-11-28 11:30';
+/** 'YYYY-MM-DD HH:MM' of an instant, as the date-time pickers show it (Asia/Shanghai). */
+const pickerTime = (instant) => instant.slice(0, 16).replace('T', ' ');
+// The bidding closes an hour after the test's now and opens half an hour later; the server comes back two hours after
+// now for the opening.
+const BID_DEADLINE = pickerTime(shift(TEST_NOW, { hours: 1 }));
+const OPENING_AT = pickerTime(shift(TEST_NOW, { hours: 1, minutes: 30 }));
+const AFTER_OPENING = shift(TEST_NOW, { hours: 2 });
 const OFFICER_SECRET = 'Kaibiao#2026-e2e';
 const WITNESS_SECRET = 'Jianzheng@2026-e2e';
 
-const suffix = Date.now().toString(36).slice(-5).toUpperCase();
-const PROJECT = `2027年度机关会议服务外包（${suffix}）`;
+const suffix = uniqueSuffix();
+// The project is for next year, whose procurement rules the demo has written.
+const PROJECT_YEAR = year(1);
+const PROJECT = `${PROJECT_YEAR}年度机关会议服务外包（${suffix}）`;
 // The demo rules put the threshold at 1,000,000.00 a year; 360,000.00 stays below it.
 const BUDGET = '360000.00';
 const CEILING = '330000.00';
@@ -45,7 +52,7 @@ async function browserAs(username) {
 }
 
 async function closeBrowsers() {
-  for (const browser of browsers.splice(0)) await browser.close();
+  await closeAll(browsers.splice(0));
 }
 
 async function openProject(page) {
@@ -56,32 +63,38 @@ async function openProject(page) {
 const statusOf = (page) => page.locator(tid('project-status')).getAttribute('data-status');
 
 before(async () => {
-  server = await startServer({ name: 'procurement', fakeNow: FAKE_NOW });
+  server = await startServer({ name: '13-procurement', fakeNow: TEST_NOW });
   scratch = mkdtempSync(join(tmpdir(), 'houqin-e2e-procurement-'));
 });
 
 after(async () => {
-  await closeBrowsers();
-  await server?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  try {
+    await closeBrowsers();
+  } finally {
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
 });
 
-test('PRJ-1 the office creates a project with its plan and submits it; the route card foresees internal procurement', async () => {
+let officePage;
+
+test('PRJ-1 the office creates a project with its category, scope, budget, service period, department and plan', async () => {
   const page = await browserAs('office');
+  officePage = page;
   await page.locator(tid('menu-projects')).click();
   await page.locator(tid('project-table')).waitFor();
   await page.locator(tid('project-create')).click();
   await page.locator(tid('project-editor')).waitFor();
 
   await page.locator(tid('project-field-name')).fill(PROJECT);
-  const year = page.locator(`${tid('project-field-year')} input`);
-  await year.fill('2027');
-  await year.press('Tab');
+  const yearInput = page.locator(`${tid('project-field-year')} input`);
+  await yearInput.fill(String(PROJECT_YEAR));
+  await yearInput.press('Tab');
   await pickOption(page, 'project-field-category', '会议服务');
   await page.locator(tid('project-field-scope')).fill('镇机关各会议室的会场布置、茶水、音响设备保障及会务接待');
   await page.locator(tid('project-field-annual-budget')).fill('360000');
   await page.locator(tid('project-field-total-budget')).fill('360000');
-  for (const [field, date] of [['project-field-service-start', '2027-01-01'], ['project-field-service-end', '2027-12-31']]) {
+  for (const [field, date] of [['project-field-service-start', dateOfYear(1, '01-01')], ['project-field-service-end', dateOfYear(1, '12-31')]]) {
     const input = page.locator(`${tid(field)} input`);
     await input.fill(date);
     await input.press('Enter');
@@ -93,7 +106,7 @@ test('PRJ-1 the office creates a project with its plan and submits it; the route
   writeFileSync(plan, '%PDF-1.4\n% 会议服务采购实施方案（测试）\n%%EOF\n');
   await page.locator(tid('project-field-plans')).setInputFiles(plan);
   await page.locator(tid('project-field-plans-done'), { hasText: '会议服务采购实施方案.pdf' }).waitFor();
-  assert.equal(await page.locator(`${tid('project-field-year')} input`).inputValue(), '2027');
+  assert.equal(await page.locator(`${tid('project-field-year')} input`).inputValue(), String(PROJECT_YEAR));
   assert.equal(await page.locator(tid('project-field-annual-budget')).inputValue(), '360000.00');
   await screenshot(page, '13-project-form');
   await page.locator(tid('project-save')).click();
@@ -103,38 +116,50 @@ test('PRJ-1 the office creates a project with its plan and submits it; the route
   projectId = Number(page.url().match(/#\/projects\/(\d+)/)?.[1]);
   assert.ok(projectId > 0, `the project page opened: ${page.url()}`);
   assert.equal(await statusOf(page), 'draft');
-  assert.match(await page.locator(tid('project-code')).innerText(), /^XM-2027-\d{4}$/);
+  // The code carries the project's year.
+  assert.match(await page.locator(tid('project-code')).innerText(), codePattern('XM', PROJECT_YEAR));
   assert.equal((await page.locator(tid('project-category')).innerText()).trim(), '会议服务');
   assert.equal((await page.locator(tid('project-annual-budget')).innerText()).trim(), money(BUDGET));
   assert.match(await page.locator(tid('project-plans')).innerText(), /会议服务采购实施方案\.pdf/);
+});
 
-  // Before approval the card is a preview of what the 2027 rules would decide, with the reason.
+test('PRJ-3 before approval the route card foresees internal procurement below the threshold, and says why', async () => {
+  const page = officePage;
+  // Before approval the card is a preview of what next year's rules would decide, with the reason.
   const card = page.locator(tid('project-route-card'));
   assert.equal(await card.getAttribute('data-kind'), 'preview');
   assert.equal((await page.locator(tid('project-route-preview-label')).innerText()).trim(), '预判');
   assert.equal(await page.locator(tid('project-route-card-tag')).getAttribute('data-route'), 'internal');
   assert.equal((await page.locator(tid('project-route-name')).innerText()).trim(), '机关事务办自行组织采购');
   const reason = page.locator('[data-test^="project-route-reason-"][data-code="below_threshold"]');
-  assert.equal(await reason.count(), 1);
-  assert.match(await reason.innerText(), /不在 2027 年政府采购目录内.*360000\.00 元低于采购限额标准 1000000\.00 元/);
+  await expectCount(reason, 1);
+  assert.match(await reason.innerText(),
+    new RegExp(`不在 ${PROJECT_YEAR} 年政府采购目录内.*360000\\.00 元低于采购限额标准 1000000\\.00 元`));
   assert.equal((await page.locator(tid('project-route-value-threshold')).innerText()).trim(), '1,000,000.00');
+});
 
+test('PRJ-2 the office submits the project for leadership\'s approval', async () => {
+  const page = officePage;
+  const card = page.locator(tid('project-route-card'));
   await page.locator(tid('project-submit')).click();
   await confirmMessageBox(page);
   await page.locator(`${tid('project-status')}[data-status="pending_leadership"]`).waitFor();
   assert.equal((await page.locator(tid('project-status')).innerText()).trim(), '待领导审批');
-  assert.equal(await page.locator(tid('project-submit')).count(), 0);
+  await expectCount(page.locator(tid('project-submit')), 0);
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, '13-project-submitted');
 });
 
-test('PRJ-2 PRJ-6 leadership approves the project (the route is decided) and sets the ceiling price', async () => {
+let leaderPage;
+
+test('PRJ-2 leadership approves the project: no procurement step before, the route decided after', async () => {
   const page = await browserAs('leader');
+  leaderPage = page;
   await openProject(page);
   assert.equal(await statusOf(page), 'pending_leadership');
   // Before approval no procurement step is offered (PRJ-2).
   for (const button of ['project-set-ceiling', 'project-open-bidding', 'project-register', 'project-bid']) {
-    assert.equal(await page.locator(tid(button)).count(), 0, `${button} before approval`);
+    await expectCount(page.locator(tid(button)), 0, `${button} before approval`);
   }
   await page.locator(tid('project-approve')).click();
   const dialog = page.locator(tid('project-decision-dialog'));
@@ -146,15 +171,19 @@ test('PRJ-2 PRJ-6 leadership approves the project (the route is decided) and set
   assert.equal(await page.locator(tid('project-route')).getAttribute('data-route'), 'internal');
   const card = page.locator(tid('project-route-card'));
   assert.equal(await card.getAttribute('data-kind'), 'decision');
-  assert.equal(await page.locator(tid('project-route-preview-label')).count(), 0, 'decided, no longer a preview');
+  await expectCount(page.locator(tid('project-route-preview-label')), 0, 'decided, no longer a preview');
   assert.equal((await page.locator(tid('project-route-name')).innerText()).trim(), '机关事务办自行组织采购');
-  assert.equal(await page.locator('[data-test^="project-route-reason-"][data-code="below_threshold"]').count(), 1);
+  await expectCount(page.locator('[data-test^="project-route-reason-"][data-code="below_threshold"]'), 1);
+});
 
+test('PRJ-6 leadership sets the ceiling price of the project', async () => {
+  const page = leaderPage;
+  const card = page.locator(tid('project-route-card'));
   await page.locator(tid('project-set-ceiling')).click();
   const ceiling = page.locator(tid('ceiling-dialog'));
   await ceiling.waitFor();
   await page.locator(tid('ceiling-amount')).fill('330000');
-  await page.locator(tid('ceiling-reason')).fill('党委会议确定 2027 年度会议服务最高限价');
+  await page.locator(tid('ceiling-reason')).fill(`党委会议确定 ${PROJECT_YEAR} 年度会议服务最高限价`);
   await page.locator(tid('ceiling-save')).click();
   await ceiling.waitFor({ state: 'hidden' });
   await page.locator(tid('project-ceiling')).waitFor();
@@ -207,10 +236,10 @@ for (const vendor of ['vendor1', 'vendor2', 'vendor3']) {
     await page.locator(tid('vendor-bidding')).waitFor();
     await page.locator(`${tid('project-name')}:text-is("${PROJECT}")`).waitFor();
     assert.equal(await page.locator(tid('vendor-accepting')).getAttribute('data-accepting'), 'true');
-    assert.equal(await page.locator(tid('my-registration-none')).count(), 1);
+    await expectCount(page.locator(tid('my-registration-none')), 1);
     // The ceiling stays hidden from vendors until the opening (procurement.publish_ceiling is 0).
-    assert.equal(await page.locator(tid('vendor-ceiling')).count(), 0);
-    assert.equal(await page.locator(tid('project-ceiling')).count(), 0);
+    await expectCount(page.locator(tid('vendor-ceiling')), 0);
+    await expectCount(page.locator(tid('project-ceiling')), 0);
     assert.doesNotMatch(await page.locator(tid('project-detail')).innerText(), /330,000\.00|最高限价（元\/年）/);
 
     await page.locator(tid('project-register')).click();
@@ -239,10 +268,10 @@ for (const vendor of ['vendor1', 'vendor2', 'vendor3']) {
     // Once sealed the quote is final: the page keeps the receipt and offers no second bid.
     await page.locator(tid('my-bid')).waitFor();
     assert.equal((await page.locator(tid('my-bid-receipt-text')).innerText()).trim(), receipt);
-    assert.equal(await page.locator(tid('project-bid')).count(), 0, 'no second bid offered');
+    await expectCount(page.locator(tid('project-bid')), 0, 'no second bid offered');
     await page.reload();
     await page.locator(tid('my-bid')).waitFor();
-    assert.equal(await page.locator(tid('project-bid')).count(), 0, 'no second bid offered after reloading');
+    await expectCount(page.locator(tid('project-bid')), 0, 'no second bid offered after reloading');
 
     // Asked directly, the server refuses a second quote too (409, field quote), and its answer keeps the first.
     const api = await apiAs(vendor);
@@ -263,7 +292,7 @@ test('PRJ-7 after the opening time the office opens the bids with the witness; t
   assert.equal(await statusOf(page), 'bidding');
   await page.locator(tid('project-tab-bids')).click();
   await page.locator(tid('bids-sealed-note')).waitFor();
-  assert.equal(await page.locator('[data-test^="bid-row-"]').count(), 3);
+  await expectCount(page.locator('[data-test^="bid-row-"]'), 3);
 
   await page.locator(tid('project-open')).click();
   const dialog = page.locator(tid('opening-dialog'));
@@ -283,13 +312,13 @@ test('PRJ-7 after the opening time the office opens the bids with the witness; t
   assert.equal((await page.locator(tid('opening-ceiling')).innerText()).trim(), money(CEILING));
   assert.equal((await page.locator(tid('opening-witness-name')).innerText()).trim(), '赵书记(纪委)');
   const rows = page.locator(`${tid('opening-bids')} tbody tr`);
-  assert.equal(await rows.count(), 3, 'all three bids are in the record');
+  await expectCount(rows, 3, 'all three bids are in the record');
 
   // Each bid: found by its receipt, opened to the quote sealed, the receipt matching the commitment.
   const opened = {};
   for (const [vendor, bid] of Object.entries(bids)) {
     const row = rows.filter({ hasText: bid.receipt });
-    assert.equal(await row.count(), 1, `${vendor}'s bid is listed with its receipt`);
+    await expectCount(row, 1, `${vendor}'s bid is listed with its receipt`);
     const cell = row.locator('[data-test^="opening-row-"]');
     const bidId = (await cell.getAttribute('data-test')).replace('opening-row-', '');
     assert.equal(await cell.getAttribute('data-vendor-id'), String(bid.vendorId));
@@ -344,7 +373,7 @@ test('PRJ-8 the office awards the bidding and lands on the contract draft with t
   assert.match(await page.locator(tid('project-contract')).getAttribute('href'), new RegExp(`#/contracts/${contractId}$`));
 });
 
-test('PRJ-8 discipline inspection reads the full trail, from the project\'s creation to the contract draft', async () => {
+test('ROLE-4 discipline inspection reads the full trail, from the project\'s creation to the contract draft', async () => {
   const page = await browserAs('jiwei');
   await openProject(page);
   await page.locator(tid('project-tab-trail')).click();

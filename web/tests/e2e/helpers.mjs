@@ -1,20 +1,32 @@
-import { deflateSync } from 'node:zlib';
-// Shared helpers for the browser tests: a Chromium driven through playwright-core (the system browser, never a
-// downloaded one), logging in through the real login form, screenshots, and a small API client for test setup.
-import { execFile, spawn } from 'node:child_process';
+// Shared helpers for the browser tests: a server of the test file's own on a fresh demo database and the injected
+// clock, a Chromium driven through playwright-core (the system browser, never a downloaded one) whose clock follows
+// the server's, logging in through the real login form, screenshots, polling checks, and a small API client for setup.
+import assert from 'node:assert/strict';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { TEST_NOW } from '../../../server/tests/clock.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The server under test: run.sh's shared one, or the file's own once `startServer` has been called. */
-export let BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+/** The server under test: the file's own, once `startServer` has been called (every test file starts one). */
+export let BASE_URL = null;
+function base() {
+  if (!BASE_URL) throw new Error('no server yet: the test file starts its own with startServer() in its before hook');
+  return BASE_URL;
+}
 export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(repoRoot, 'build/e2e-artifacts');
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+/** The database engine of this run: sqlite (default) or postgresql (E2E_ENGINE; the cluster's URL in E2E_PG_URL). */
+export const ENGINE = (process.env.E2E_ENGINE || 'sqlite').toLowerCase();
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgresql') throw new Error(`E2E_ENGINE must be sqlite or postgresql, not ${ENGINE}`);
 
 /** Demo accounts written by `houqin seed-demo`. */
 export const ACCOUNTS = {
@@ -32,7 +44,12 @@ export const ACCOUNTS = {
   dangzheng: 'Dangzheng@2026',
 };
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** A short random tag (5 capitals and digits) that keeps a test's names apart from the demo's. */
+export function uniqueSuffix() {
+  return randomBytes(4).toString('hex').slice(0, 5).toUpperCase();
+}
 
 /** The server binary: HOUQIN_BIN (run.sh passes the one it serves), else the debug build, else the release build. */
 function serverBinary() {
@@ -52,23 +69,69 @@ function freePort() {
   });
 }
 
+/** Fails the test with the tool's name and package when a command the test needs is not installed. */
+export function requireTools(tools, debianPackage) {
+  for (const tool of tools) {
+    const probe = spawnSync(tool, ['-v'], { stdio: 'ignore' });
+    if (probe.error?.code === 'ENOENT') {
+      throw new Error(`this test needs ${tool} (Debian package ${debianPackage}; scripts/install-deps.sh installs it)`);
+    }
+  }
+}
+
+/** psql against the PostgreSQL cluster of E2E_PG_URL (a scratch cluster: scripts/pg-test.sh start). */
+function psql(pgUrl, database, sql) {
+  const url = new URL(pgUrl);
+  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', url.hostname || '127.0.0.1', '-p',
+    url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), '-d', database, '-tA', '-c', sql],
+  { encoding: 'utf8', timeout: 60_000 });
+  if (result.error) throw new Error(`psql: ${result.error.message} (Debian package postgresql-client)`);
+  if (result.status !== 0) throw new Error(`psql ${database} failed: ${result.stderr}\n${sql}`);
+  return result.stdout.trim();
+}
+
+/** A fresh, empty database of this run's engine: {url, drop()}. */
+function createDatabase(name) {
+  if (ENGINE === 'sqlite') {
+    const work = mkdtempSync(join(tmpdir(), `houqin-e2e-${name}-`));
+    return { url: `sqlite:${join(work, 'demo.db')}`, drop: () => rmSync(work, { recursive: true, force: true }) };
+  }
+  const pgUrl = process.env.E2E_PG_URL;
+  if (!pgUrl) {
+    throw new Error('E2E_ENGINE=postgresql needs E2E_PG_URL, the URL of a scratch PostgreSQL cluster: '
+      + 'E2E_PG_URL=$(bash scripts/pg-test.sh start) (make e2e-test starts and stops one)');
+  }
+  const database = `houqin_e2e_${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  psql(pgUrl, 'postgres', `CREATE DATABASE ${database}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${database}`;
+  return {
+    url: url.toString(),
+    drop: () => psql(pgUrl, 'postgres', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+  };
+}
+
+/** The server's clock (HOUQIN_FAKE_NOW) as it is now; the browsers opened from now on start their clocks there. */
+let serverNow = TEST_NOW;
+
 /**
- * A server of the test file's own, for a scenario that needs the clock in its hands (deadlines, opening times): a fresh
- * demo database seeded under `fakeNow` (HOUQIN_FAKE_NOW, an ISO time with offset, e.g. '2026-11-28T10:00:00+08:00'),
- * `houqin serve` on a free port with the built UI, and from then on `go`, `login`, `apiAs` and BASE_URL point at it
- * (each test file runs in its own process). `restart({ fakeNow })` stops it and starts it again on the same database and
- * port with another clock, so a deadline passes without waiting; the browser keeps its origin. Call `stop()` in `after`.
+ * The test file's own server: a fresh demo database (SQLite, or PostgreSQL under E2E_ENGINE=postgresql) seeded under
+ * `fakeNow` (HOUQIN_FAKE_NOW, an ISO time with offset; default TEST_NOW of server/tests/clock.mjs), `houqin serve` on
+ * a free port with the built UI, and from then on `go`, `login`, `apiAs` and BASE_URL point at it (each test file
+ * runs in its own process). `restart({ fakeNow })` stops it and starts it again on the same database and port with
+ * another clock, so a deadline passes without waiting; the browser keeps its origin, and the clocks of the open
+ * browsers move to the new time. Call `stop()` in `after`.
  * The log is build/e2e-artifacts/server-<name>.log, which run.sh checks for sanitizer reports.
  */
-export async function startServer({ name, fakeNow }) {
+export async function startServer({ name, fakeNow = TEST_NOW }) {
   const binary = serverBinary();
-  const work = mkdtempSync(join(tmpdir(), `houqin-e2e-${name}-`));
-  const db = `sqlite:${join(work, 'demo.db')}`;
+  const database = createDatabase(name);
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = createWriteStream(join(ARTIFACTS, `server-${name}.log`), { flags: 'a' });
   const environment = (now) => ({ ...process.env, HOUQIN_FAKE_NOW: now });
+  log.write(`--- seed-demo on ${ENGINE} with HOUQIN_FAKE_NOW=${fakeNow}\n`);
   await new Promise((done, fail) => {
-    execFile(binary, ['seed-demo', '--db', db], { env: environment(fakeNow) }, (error, stdout, stderr) => {
+    execFile(binary, ['seed-demo', '--db', database.url], { env: environment(fakeNow) }, (error, stdout, stderr) => {
       log.write(stdout + stderr);
       if (error) fail(new Error(`seed-demo failed: ${error.message}\n${stderr}`));
       else done();
@@ -83,17 +146,20 @@ export async function startServer({ name, fakeNow }) {
     // A restart may find the port still held for a moment by the stopped server: try again for a few seconds.
     for (let attempt = 0; attempt < 50; attempt += 1) {
       log.write(`--- serve on ${url} with HOUQIN_FAKE_NOW=${now}\n`);
-      child = spawn(binary, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-dir', join(repoRoot, 'web/dist'),
-        '--threads', '2'], { env: environment(now), stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(binary, ['serve', '--db', database.url, '--listen', `127.0.0.1:${port}`, '--web-dir',
+        join(repoRoot, 'web/dist'), '--threads', '2'], { env: environment(now), stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.pipe(log, { end: false });
       child.stderr.pipe(log, { end: false });
       exited = new Promise((done) => child.once('exit', done));
       let gone = false;
       exited.then(() => { gone = true; });
-      const deadline = Date.now() + 30_000;
-      while (!gone && Date.now() < deadline) {
+      const started = performance.now();
+      while (!gone && performance.now() - started < 30_000) {
         try {
-          if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return;
+          if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) {
+            serverNow = now;
+            return;
+          }
         } catch {
           // not listening yet
         }
@@ -119,15 +185,23 @@ export async function startServer({ name, fakeNow }) {
   BASE_URL = url;
   return {
     url,
+    engine: ENGINE,
+    /** Stops the server and starts it again with the clock at `fakeNow`; the open browsers' clocks follow. */
     async restart({ fakeNow: now }) {
       await stop();
       await start(now);
+      for (const browser of openBrowsers) await setBrowserTime(browser.context, now);
     },
     async stop() {
       await stop();
       process.off('exit', killOnExit);
       await new Promise((done) => log.end(done));
-      rmSync(work, { recursive: true, force: true });
+      try {
+        database.drop();
+      } catch (error) {
+        // A database left behind on the scratch cluster is harmless; say so without failing the file.
+        console.error(`e2e: could not drop the test database: ${error.message}`);
+      }
     },
   };
 }
@@ -135,9 +209,37 @@ export async function startServer({ name, fakeNow }) {
 /** CSS selector of a data-test id. */
 export const tid = (id) => `[data-test="${id}"]`;
 
+/** The browsers open now: their clocks follow a server restart, and their page errors fail the test that caused them. */
+const openBrowsers = new Set();
+
 /**
- * Starts a fresh Chromium profile and opens one page. Call `close()` in `after`: it also removes the profile.
- * Charts do not animate (window.__HOUQIN_TEST__), so screenshots show the final picture.
+ * Moves a browser's clock to `instant` (ISO with offset): `Date`, the date pickers' "today" and the page's relative
+ * times then read the server's time. Time keeps flowing from there (timers, animations and polling still run).
+ */
+export async function setBrowserTime(context, instant) {
+  await context.clock.setSystemTime(new Date(instant));
+}
+
+/** The page errors (uncaught exceptions, unhandled rejections) of the open browsers not yet reported, then forgotten. */
+function takePageErrors() {
+  const found = [];
+  for (const browser of openBrowsers) found.push(...browser.pageErrors.splice(0));
+  return found;
+}
+
+/** Fails when a page of an open browser threw since the last check: every test file checks this after each test. */
+export function assertNoPageErrors() {
+  const errors = takePageErrors();
+  assert.deepEqual(errors, [], `the page threw:\n${errors.join('\n')}`);
+}
+
+afterEach(() => assertNoPageErrors());
+
+/**
+ * Starts a fresh Chromium profile and opens one page. Call `close()` in `after`: it also removes the profile, and it
+ * fails if a page threw since the last check. The browser's clock is installed at the server's time (TEST_NOW, or the
+ * time of the last restart) and runs on from there. Charts do not animate (window.__HOUQIN_TEST__), so screenshots
+ * show the final picture.
  */
 export async function openBrowser() {
   const profile = mkdtempSync(join(tmpdir(), 'houqin-e2e-profile-'));
@@ -152,26 +254,63 @@ export async function openBrowser() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   context.setDefaultTimeout(15_000);
+  await context.clock.install({ time: new Date(serverNow) });
   await context.addInitScript(() => {
     window.__HOUQIN_TEST__ = true;
   });
+  const pageErrors = [];
+  context.on('weberror', (webError) => pageErrors.push(String(webError.error()?.stack ?? webError.error())));
   const page = context.pages()[0] ?? (await context.newPage());
-  const consoleErrors = [];
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  return {
+  const browser = {
     context,
     page,
-    consoleErrors,
+    pageErrors,
     async close() {
+      openBrowsers.delete(browser);
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });
+      assert.deepEqual(pageErrors, [], `the page threw:\n${pageErrors.join('\n')}`);
     },
   };
+  openBrowsers.add(browser);
+  return browser;
+}
+
+/** Closes every browser given (skipping missing ones), then fails if any of them had a page error. */
+export async function closeAll(...browsers) {
+  const failures = [];
+  for (const browser of browsers.flat()) {
+    if (!browser) continue;
+    try {
+      await browser.close();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, failures.map((error) => error.message).join('\n'));
+}
+
+/**
+ * Waits until `locator` matches exactly `expected` elements (polling; fails with the last count after `timeout` ms).
+ * For an absence (expected 0), first wait for what proves the page has loaded the data the element depends on: the
+ * check must not pass before the element would appear.
+ */
+export async function expectCount(locator, expected, message = undefined, { timeout = 10_000 } = {}) {
+  const started = performance.now();
+  for (;;) {
+    const count = await locator.count();
+    if (count === expected) return;
+    if (performance.now() - started > timeout) {
+      assert.equal(count, expected, message ?? `${locator} matches ${expected} elements`);
+    }
+    await sleep(100);
+  }
 }
 
 /** Opens a page of the UI by its hash route, e.g. `go(page, '/vendors/3')`. */
 export async function go(page, route) {
-  await page.goto(`${BASE_URL}/#${route}`);
+  await page.goto(`${base()}/#${route}`);
 }
 
 /**
@@ -231,7 +370,7 @@ export async function pickOption(page, wrapperId, label) {
  * The scenarios themselves go through the UI.
  */
 export async function apiAs(username, password = ACCOUNTS[username]) {
-  const response = await fetch(`${BASE_URL}/api/v1/session`, {
+  const response = await fetch(`${base()}/api/v1/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -241,16 +380,16 @@ export async function apiAs(username, password = ACCOUNTS[username]) {
   const cookie = response.headers.get('set-cookie').split(';')[0];
   return {
     async get(path) {
-      const answer = await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Cookie: cookie } });
+      const answer = await fetch(`${base()}/api/v1${path}`, { headers: { Cookie: cookie } });
       if (!answer.ok) throw new Error(`GET ${path}: HTTP ${answer.status}`);
       return answer.json();
     },
     async status(path) {
-      return (await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Cookie: cookie } })).status;
+      return (await fetch(`${base()}/api/v1${path}`, { headers: { Cookie: cookie } })).status;
     },
     /** A write (POST by default) with the session's CSRF token; throws with the server's answer unless 2xx. */
     async post(path, body = {}, method = 'POST') {
-      const answer = await fetch(`${BASE_URL}/api/v1${path}`, {
+      const answer = await fetch(`${base()}/api/v1${path}`, {
         method,
         headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
         body: JSON.stringify(body),
@@ -287,13 +426,6 @@ export function withWrongCheckChar(code) {
   const right = code[17];
   const wrong = CREDIT_ALPHABET[(CREDIT_ALPHABET.indexOf(right) + 1) % CREDIT_ALPHABET.length];
   return code.slice(0, 17) + wrong;
-}
-
-/** `YYYY-MM-DD` of today shifted by `days`, in Asia/Shanghai. */
-export function shanghaiDate(days = 0) {
-  const shifted = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(shifted);
 }
 
 /** A small valid PNG (size x size, one grey shade): uploads are real images. */

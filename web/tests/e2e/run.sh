@@ -1,18 +1,46 @@
 #!/usr/bin/env bash
-# Browser tests: a fresh demo database, the real server serving the built UI, and Chromium driven by
-# playwright-core through web/tests/e2e/*.test.mjs (Node's test runner). Builds nothing: `make e2e-test` builds the
-# server and web/dist first. Screenshots land in build/e2e-artifacts/. Test files given as arguments run alone:
-#   web/tests/e2e/run.sh web/tests/e2e/13-procurement.test.mjs
+# Browser tests: Chromium driven by playwright-core through web/tests/e2e/*.test.mjs (Node's test runner). Every test
+# file starts a server of its own on a fresh demo database (helpers.mjs startServer), so any file runs alone and in any
+# order. Server and browser run on the injected clock of server/tests/clock.mjs (HOUQIN_TEST_NOW, default
+# 2027-06-01T10:00:00+08:00): the server gets it as HOUQIN_FAKE_NOW, the browser through Playwright's clock.
+# Builds nothing: `make e2e-test` builds the server and web/dist first, and starts the PostgreSQL cluster.
+# Screenshots and server logs land in build/e2e-artifacts/ (the PostgreSQL pass in build/e2e-artifacts/postgresql/).
 #
-#   HOUQIN_BIN   server binary (default build/debug/houqin, else build/release/houqin)
-#   E2E_CHROMIUM browser executable (default /usr/bin/chromium); no browser is ever downloaded
+#   web/tests/e2e/run.sh                       every file on SQLite, then the PostgreSQL scenarios (E2E_PG_FILES)
+#   web/tests/e2e/run.sh web/tests/e2e/13-procurement.test.mjs        the files given, on SQLite
+#   E2E_ENGINE=postgresql E2E_PG_URL=... web/tests/e2e/run.sh FILE    the files given, on PostgreSQL
+#
+#   HOUQIN_BIN      server binary (default build/debug/houqin, else build/release/houqin)
+#   HOUQIN_TEST_NOW the suite's "now" (ISO with offset), e.g. 2031-01-01T10:00:00+08:00
+#   E2E_PG_URL      a scratch PostgreSQL cluster (url=$(bash scripts/pg-test.sh start)); the full run needs it
+#   E2E_PG_FILES    the files the full run repeats on PostgreSQL (default: assessments and procurement)
+#   E2E_ORDER       given (default), reverse or shuffle: the order the files run in
+#   E2E_CHROMIUM    browser executable (default /usr/bin/chromium); no browser is ever downloaded
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 tests=()
 for file in "$@"; do tests+=("$(realpath "$file")"); done
 cd "$repo_root"
-if [[ ${#tests[@]} -eq 0 ]]; then tests=(web/tests/e2e/*.test.mjs); fi
+full_run=""
+if [[ ${#tests[@]} -eq 0 ]]; then
+  tests=(web/tests/e2e/*.test.mjs)
+  full_run=1
+fi
+engine="${E2E_ENGINE:-sqlite}"
+case "$engine" in
+  sqlite | postgresql) ;;
+  *) echo "e2e: E2E_ENGINE must be sqlite or postgresql, not '$engine'" >&2; exit 2 ;;
+esac
+pg_tests=()
+if [[ -n "$full_run" && "$engine" == sqlite ]]; then
+  read -r -a pg_tests <<<"${E2E_PG_FILES:-web/tests/e2e/09-assessments.test.mjs web/tests/e2e/13-procurement.test.mjs}"
+fi
+if [[ ( "$engine" == postgresql || ${#pg_tests[@]} -gt 0 ) && -z "${E2E_PG_URL:-}" ]]; then
+  echo "e2e: the PostgreSQL scenarios need E2E_PG_URL, a scratch cluster: E2E_PG_URL=\$(bash scripts/pg-test.sh start)" \
+    "(make e2e-test starts and stops one); run single files on SQLite by naming them" >&2
+  exit 2
+fi
 
 bin="${HOUQIN_BIN:-build/debug/houqin}"
 if [[ ! -x "$bin" ]]; then
@@ -37,67 +65,60 @@ if [[ ! -x "$chromium" ]]; then
   exit 2
 fi
 
+# The one clock of the suites; an invalid HOUQIN_TEST_NOW stops here. Every test process reads the same value.
+test_now="$(node -e "import('./server/tests/clock.mjs').then((m) => console.log(m.TEST_NOW))")"
+export HOUQIN_TEST_NOW="$test_now"
+
+order() {
+  case "${E2E_ORDER:-given}" in
+    given) printf '%s\n' "$@" ;;
+    reverse) printf '%s\n' "$@" | tac ;;
+    shuffle) printf '%s\n' "$@" | shuf ;;
+    *) echo "e2e: E2E_ORDER must be given, reverse or shuffle" >&2; return 2 ;;
+  esac
+}
+
 artifacts="$repo_root/build/e2e-artifacts"
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
-work="$(mktemp -d "${TMPDIR:-/tmp}/houqin-e2e.XXXXXX")"
-server_log="$artifacts/server.log"
-server_pid=""
 
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
+# One pass: the files in the chosen order, one at a time, each with its own server on `$1`. The limit is only there to
+# stop a hung browser (the SQLite pass takes about ten minutes against the sanitized debug build).
+run_pass() {
+  local pass_engine=$1 pass_artifacts=$2
+  shift 2
+  local files
+  mapfile -t files < <(order "$@")
+  mkdir -p "$pass_artifacts"
+  echo "e2e: $pass_engine, server $bin, clock $test_now, ${#files[@]} files (${E2E_ORDER:-given} order)"
+  E2E_ENGINE="$pass_engine" E2E_ARTIFACTS="$pass_artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
+    timeout 2400 node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-db="sqlite:$work/demo.db"
-echo "e2e: server $bin, database $work/demo.db"
-"$bin" seed-demo --db "$db" >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; echo "e2e: seed-demo failed" >&2; exit 1; }
-
-# A free port from the kernel; the short gap before the server binds it is harmless on a test machine.
-port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});')"
-base_url="http://127.0.0.1:$port"
-
-"$bin" serve --db "$db" --listen "127.0.0.1:$port" --web-dir web/dist --threads 2 >"$server_log" 2>&1 &
-server_pid=$!
-
-healthy=""
-for _ in $(seq 300); do
-  if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
-  if curl -fsS "$base_url/healthz" >/dev/null 2>&1; then healthy=1; break; fi
-  sleep 0.1
-done
-if [[ -z "$healthy" ]]; then
-  echo "e2e: the server did not become healthy at $base_url; its log:" >&2
-  tail -n 50 "$server_log" >&2
-  exit 1
-fi
-echo "e2e: serving $base_url (pid $server_pid)"
 
 status=0
-# The suite takes about eight minutes against the sanitized debug build; the limit is only there to stop a hung browser.
-# HOUQIN_BIN: tests that start a server of their own (helpers.mjs startServer, a fake clock) start this one.
-E2E_BASE_URL="$base_url" E2E_ARTIFACTS="$artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
-  timeout 1200 node --test --test-concurrency=1 --test-reporter=spec "${tests[@]}" || status=$?
+run_pass "$engine" "$artifacts" "${tests[@]}" || status=$?
+if [[ ${#pg_tests[@]} -gt 0 ]]; then
+  run_pass postgresql "$artifacts/postgresql" "${pg_tests[@]}" || status=$?
+fi
 
-# A sanitizer report from the debug build during the run is a failure too, even if every page looked right; the logs of
-# the tests' own servers (server-<name>.log) count as well.
-for log in "$artifacts"/server*.log; do
-  if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$log"; then
+# A sanitizer report from the debug build during the run is a failure too, even if every page looked right: every
+# file's server log (server-<name>.log) is checked.
+logs=0
+while IFS= read -r -d '' log; do
+  logs=$((logs + 1))
+  if grep -qE 'ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer' "$log"; then
     echo "e2e: the server reported a sanitizer error during the run (see $log):" >&2
-    grep -m 5 -A 10 -E 'ERROR: AddressSanitizer|runtime error:' "$log" >&2 || true
+    grep -m 5 -A 10 -E 'ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer' "$log" >&2 || true
     status=1
   fi
-done
+done < <(find "$artifacts" -name 'server-*.log' -print0)
+if [[ $logs -eq 0 ]]; then
+  echo "e2e: no server log in $artifacts: no test file started its server" >&2
+  status=1
+fi
 
 if [[ $status -ne 0 ]]; then
-  echo "e2e: FAILED (exit $status); screenshots and server log in $artifacts" >&2
+  echo "e2e: FAILED (exit $status); screenshots and server logs in $artifacts" >&2
   exit "$status"
 fi
-echo "e2e: all browser tests passed; screenshots in $artifacts"
+echo "e2e: all browser tests passed (clock $test_now); screenshots in $artifacts"
