@@ -62,8 +62,12 @@ api-test-postgresql: build-debug
 	  ENGINE=postgresql HOUQIN_PG_URL=$$url HOUQIN_BIN=build/debug/houqin bash server/tests/api/run.sh; \
 	  status=$$?; bash scripts/pg-test.sh stop; exit $$status
 
+# Every browser file on SQLite, then the PostgreSQL scenarios on a throwaway cluster of their own (build/pg-e2e, so a
+# cluster of api-test-postgresql is left alone), stopped whatever the result.
 e2e-test: build-debug web
-	HOUQIN_BIN=build/debug/houqin bash web/tests/e2e/run.sh
+	@url=$$(PG_TEST_DIR=$(CURDIR)/build/pg-e2e bash scripts/pg-test.sh start) && \
+	  E2E_PG_URL=$$url HOUQIN_BIN=build/debug/houqin bash web/tests/e2e/run.sh; \
+	  status=$$?; PG_TEST_DIR=$(CURDIR)/build/pg-e2e bash scripts/pg-test.sh stop; exit $$status
 
 ## bench: 100,000 vendors, wrk against the API and nginx on a static file of the same size (docs/performance.md)
 bench: deps build

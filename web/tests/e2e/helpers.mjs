@@ -183,6 +183,7 @@ export async function startServer({ name, fakeNow = TEST_NOW }) {
   process.once('exit', killOnExit);
   await start(fakeNow);
   BASE_URL = url;
+  console.log(`e2e: ${name} serves ${url} on a fresh ${ENGINE} demo database, clock ${fakeNow}`);
   return {
     url,
     engine: ENGINE,
