@@ -1,16 +1,20 @@
 // Satisfaction surveys (SUP-4): opening one from the default questionnaire, department users answering once, the
 // rate by the stated formula, anonymity down to the database, and a low rate proposing termination (RP-3);
-// docs/api.md "Satisfaction surveys". Surveys run on a contract in force made here for 2026 (vendor1's vendor), so the
-// demo's own surveys and proposals do not get in the way. Besides the demo department user `dept`, the administrator
-// creates five more department users in the same town (X-7), so a survey can have enough answers for a known rate.
+// docs/api.md "Satisfaction surveys". Surveys run on a contract in force made here (vendor1's vendor, from ten months
+// ago to next month), so the demo's own surveys and proposals do not get in the way; a test that looks for the
+// proposals of a contract makes a contract of its own. Besides the demo department user `dept`, the administrator
+// creates five more department users in the same town (X-7), so a survey can have enough answers for a known rate. The
+// server runs on the test clock (server/tests/clock.mjs): surveys are of this month and close in twelve days.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
     Client, FAKE_TODAY, contractFixtures, createActiveContract, engine, expectError, expectStatus, listAll, setupDemo,
     uniqueSuffix, validContent,
 } from './harness.mjs';
+import { day, month, monthStart, year } from '../clock.mjs';
 
-const CLOSES_ON = '2026-12-10';
+const CLOSES_ON = day(12);
+const PERIOD = month(0);
 
 let demo;
 let office;
@@ -24,6 +28,8 @@ let template;
 let CONTRACT; // the contract in force the surveys are about
 let VENDOR; // its vendor (vendor1's)
 let DRAFT; // a draft contract
+/** Makes another contract in force for vendor1's vendor; returns its id. */
+let newContract;
 /** Five more department users of 九江镇 (logged-in clients), made by the administrator. */
 let respondents = [];
 /** Their usernames and passwords, in the same order. */
@@ -41,10 +47,12 @@ before(async () => {
     template = expectStatus(await office.get('/survey-template'), 200).body;
     const fx = await contractFixtures(demo, office);
     const content = () => validContent({
-        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id, year: 2026,
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        termStart: monthStart(-10),
     });
     const clients = { office, sifa: await demo.as('sifa'), dangzheng: await demo.as('dangzheng') };
-    CONTRACT = (await createActiveContract(clients, content())).id;
+    newContract = async () => (await createActiveContract(clients, content())).id;
+    CONTRACT = await newContract();
     VENDOR = fx.ownVendor.id;
     DRAFT = expectStatus(await office.post('/contracts', content()), 201, 'draft contract').body.id;
 
@@ -54,7 +62,7 @@ before(async () => {
     assert.ok(finance, 'the demo department 财政所 of 九江镇');
     for (let i = 1; i <= 5; i += 1) {
         const username = `cz${i}${uniqueSuffix().toLowerCase()}`;
-        const password = `Caizheng${i}2026`;
+        const password = `Caizheng${i}pass`;
         const user = expectStatus(await admin.post('/users', {
             username, display_name: `财政所干部${i}`, password, role: 'department', org_id: finance.id,
         }), 201, `department user ${i}`).body;
@@ -67,7 +75,7 @@ before(async () => {
 
 function surveyBody(overrides = {}) {
     return {
-        contract_id: CONTRACT, period: '2026-11', title: `2026年11月保洁绿化服务满意度测评(${uniqueSuffix()})`,
+        contract_id: CONTRACT, period: PERIOD, title: `${PERIOD} 保洁绿化服务满意度测评(${uniqueSuffix()})`,
         anonymous: false, closes_on: CLOSES_ON, ...overrides,
     };
 }
@@ -88,8 +96,8 @@ async function auditTotal() {
     return expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.total;
 }
 
-async function satisfactionProposals() {
-    return (await listAll(office, '/proposals', { contract_id: CONTRACT, kind: 'termination' }))
+async function satisfactionProposals(contractId = CONTRACT) {
+    return (await listAll(office, '/proposals', { contract_id: contractId, kind: 'termination' }))
         .filter((proposal) => proposal.rule === 'RP-3/satisfaction');
 }
 
@@ -114,7 +122,7 @@ test('SUP-4 the office opens a survey; without questions it gets the default que
     assert.equal(survey.status, 'open');
     assert.equal(survey.contract_id, CONTRACT);
     assert.equal(survey.vendor_id, VENDOR);
-    assert.equal(survey.period, '2026-11');
+    assert.equal(survey.period, PERIOD);
     assert.equal(survey.anonymous, false);
     assert.equal(survey.opens_on, FAKE_TODAY);
     assert.equal(survey.closes_on, CLOSES_ON);
@@ -137,8 +145,8 @@ test('SUP-4 the office opens a survey; without questions it gets the default que
     // Refusals write nothing.
     const count = await surveyCount();
     const audit = await auditTotal();
-    expectError(await office.post('/surveys', surveyBody({ closes_on: '2026-11-27' })), 400, 'InvalidArgument', 'closes_on');
-    expectError(await office.post('/surveys', surveyBody({ period: '2026-13' })), 400, 'InvalidArgument', 'period');
+    expectError(await office.post('/surveys', surveyBody({ closes_on: day(-1) })), 400, 'InvalidArgument', 'closes_on');
+    expectError(await office.post('/surveys', surveyBody({ period: `${year(0)}-13` })), 400, 'InvalidArgument', 'period');
     expectError(await office.post('/surveys', surveyBody({ title: '' })), 400, 'InvalidArgument', 'title');
     expectError(
         await office.post('/surveys', surveyBody({ questions: [{ key: 'Bad Key', text: '问题', kind: 'rating' }] })),
@@ -163,13 +171,14 @@ test('SUP-4 anyone without survey:answer or supervision:read cannot list surveys
     const sifa = await demo.as('sifa');
     expectError(await sifa.get('/surveys'), 403, 'PermissionDenied');
     // Vendors list only their own vendor's surveys.
+    const survey = await open();
     const vendorSurveys = await listAll(vendor1, '/surveys');
-    assert.ok(vendorSurveys.length > 0);
+    assert.ok(vendorSurveys.some((item) => item.id === survey.id), 'vendor1 lists the survey of its contract');
     assert.ok(vendorSurveys.every((item) => item.vendor_id === VENDOR));
     assert.deepEqual(await listAll(vendor2, '/surveys', { contract_id: CONTRACT }), []);
 });
 
-test('X-7 SUP-4 a department of another town neither sees nor answers this town\'s surveys', async () => {
+test('X-7 a department of another town neither sees nor answers this town\'s surveys', async () => {
     const orgs = expectStatus(await admin.get('/orgs'), 200).body.items;
     const otherTown = orgs.find((org) => org.name === '新城镇');
     const otherDepartment = orgs.find((org) => org.parent_id === otherTown.id && org.kind === 'department');
@@ -354,17 +363,17 @@ test('SUP-4 PostgreSQL: an anonymous answer cannot be linked to its respondent t
 });
 
 test('RP-3 closing a survey below 60% proposes termination (RP-3/satisfaction); exactly 60% and no answers do not', async () => {
-    const before = await satisfactionProposals();
-    assert.equal(before.length, 0, 'no satisfaction proposal yet');
+    const contract = await newContract();
+    assert.equal((await satisfactionProposals(contract)).length, 0, 'no satisfaction proposal yet');
 
     // No answers: no rate, no decision.
-    const empty = await open();
+    const empty = await open({ contract_id: contract });
     const emptyClosed = expectStatus(await office.post(`/surveys/${empty.id}/close`, {}), 200).body;
     assert.equal(emptyClosed.results.rate, null);
-    assert.equal((await satisfactionProposals()).length, 0, 'a survey without answers never triggers RP-3');
+    assert.equal((await satisfactionProposals(contract)).length, 0, 'a survey without answers never triggers RP-3');
 
     // 3 of 5 = 60.00%: not below the threshold.
-    const atThreshold = await open();
+    const atThreshold = await open({ contract_id: contract });
     await answer(respondents[0], atThreshold.id, 'very_satisfied');
     await answer(respondents[1], atThreshold.id, 'satisfied');
     await answer(respondents[2], atThreshold.id, 'basically_satisfied');
@@ -372,29 +381,29 @@ test('RP-3 closing a survey below 60% proposes termination (RP-3/satisfaction); 
     await answer(respondents[4], atThreshold.id, 'dissatisfied');
     const closed60 = expectStatus(await office.post(`/surveys/${atThreshold.id}/close`, {}), 200).body;
     assert.equal(closed60.results.rate, '60.00%');
-    assert.equal((await satisfactionProposals()).length, 0, '60.00% is not below 60%');
+    assert.equal((await satisfactionProposals(contract)).length, 0, '60.00% is not below 60%');
 
     // 1 of 3 = 33.33%: termination proposed, with the survey as evidence.
-    const low = await open({ anonymous: true });
+    const low = await open({ contract_id: contract, anonymous: true });
     await answer(respondents[0], low.id, 'basically_satisfied');
     await answer(respondents[1], low.id, 'dissatisfied');
     await answer(dept, low.id, 'dissatisfied');
     const closedLow = expectStatus(await office.post(`/surveys/${low.id}/close`, {}), 200).body;
     assert.equal(closedLow.results.rate, '33.33%');
-    const proposals = await satisfactionProposals();
+    const proposals = await satisfactionProposals(contract);
     assert.equal(proposals.length, 1, `one termination proposal; got ${JSON.stringify(proposals)}`);
     const proposal = expectStatus(await office.get(`/proposals/${proposals[0].id}`), 200).body;
     assert.equal(proposal.kind, 'termination');
     assert.equal(proposal.rule, 'RP-3/satisfaction');
     assert.equal(proposal.status, 'pending_office');
-    assert.equal(proposal.contract_id, CONTRACT);
+    assert.equal(proposal.contract_id, contract);
     assert.equal(proposal.amount, null);
     assert.deepEqual(
         proposal.evidence.map((item) => [item.kind, item.id, item.value]),
         [['survey', String(low.id), '33.33%']],
         'only the survey below the threshold is evidence',
     );
-    assert.equal(proposal.evidence[0].period, '2026-11');
+    assert.equal(proposal.evidence[0].period, PERIOD);
     assert.equal(proposal.evidence[0].date, FAKE_TODAY, 'a survey counts on the day it closed');
     assert.equal(proposal.thresholds.find((item) => item.name === 'satisfaction_percent')?.value, '60');
     assert.ok(proposal.thresholds.some((item) => item.name === 'window'), 'the window used is stated');
@@ -405,9 +414,9 @@ test('RP-3 closing a survey below 60% proposes termination (RP-3/satisfaction); 
     assert.deepEqual(proposal.history.map((event) => event.action), ['propose']);
 
     // Evaluating again proposes nothing new.
-    const rerun = expectStatus(await office.post('/policy/evaluate', { contract_id: CONTRACT, year_end_review: false }), 200).body;
+    const rerun = expectStatus(await office.post('/policy/evaluate', { contract_id: contract, year_end_review: false }), 200).body;
     assert.deepEqual(rerun.proposed, []);
-    assert.equal((await satisfactionProposals()).length, 1);
+    assert.equal((await satisfactionProposals(contract)).length, 1);
 });
 
 test('SUP-4 the formula in force when a survey opens is the one it is rated with (survey.basic_counts_satisfied)', async () => {
@@ -443,28 +452,45 @@ test('SUP-4 one user answering twice at once is counted once; the other answer g
     )));
     const statuses = attempts.map((response) => response.status).sort();
     assert.deepEqual(statuses, [201, 409, 409], `one answer, two conflicts; got ${attempts.map((item) => `${item.status} ${JSON.stringify(item.body)}`)}`);
+    for (const response of attempts.filter((item) => item.status === 409)) expectError(response, 409, 'AlreadyExists', 'survey');
     const read = expectStatus(await office.get(`/surveys/${survey.id}`), 200).body;
     assert.equal(read.answer_count, 1);
     assert.equal(read.results.valid, 1);
 });
 
-test('SUP-4 RP-3 a survey closed twice at once is closed once and proposes once', async () => {
-    const survey = await open();
+test('SUP-4 a survey closed twice at once is closed once, and its low rate proposes termination once, on it', async () => {
+    const contract = await newContract();
+    const survey = await open({ contract_id: contract });
     await answer(respondents[0], survey.id, 'dissatisfied');
     await answer(respondents[1], survey.id, 'dissatisfied');
-    const openBefore = (await satisfactionProposals()).filter((proposal) => proposal.status === 'pending_office');
     const office2 = await demo.as('office');
     const attempts = await Promise.all([office, office2, office].map((client) => client.post(`/surveys/${survey.id}/close`, {})));
     const statuses = attempts.map((response) => response.status).sort();
     assert.deepEqual(statuses, [200, 409, 409], `one close, two conflicts; got ${attempts.map((item) => `${item.status} ${JSON.stringify(item.body)}`)}`);
-    const open1 = (await satisfactionProposals()).filter((proposal) => proposal.status === 'pending_office');
-    assert.equal(open1.length, 1, `one open satisfaction proposal; got ${JSON.stringify(open1.map((item) => item.evidence))}`);
-    if (openBefore.length === 0) {
-        assert.ok(open1[0].evidence.some((item) => item.id === String(survey.id)), 'the new survey is its evidence');
-    } else {
-        // RP-4: an open proposal whose evidence still holds is kept; a further low survey does not restart it.
-        assert.equal(open1[0].id, openBefore[0].id, 'the open proposal is kept, not replaced');
-    }
+    for (const response of attempts.filter((item) => item.status === 409)) expectError(response, 409, 'FailedPrecondition');
+    const proposals = await satisfactionProposals(contract);
+    assert.equal(proposals.length, 1, `one satisfaction proposal; got ${JSON.stringify(proposals.map((item) => item.evidence))}`);
+    assert.equal(proposals[0].status, 'pending_office');
+    assert.deepEqual(proposals[0].evidence.map((item) => item.id), [String(survey.id)], 'the survey is its evidence');
     const audited = expectStatus(await admin.get('/audit', { query: { entity: 'survey', entity_id: survey.id, action: 'close' } }), 200).body;
     assert.equal(audited.total, 1, 'closed once');
+});
+
+test('RP-3 a further survey below 60% keeps the open satisfaction proposal instead of proposing again', async () => {
+    const contract = await newContract();
+    const lowSurvey = async () => {
+        const survey = await open({ contract_id: contract });
+        await answer(respondents[0], survey.id, 'basically_satisfied');
+        await answer(respondents[1], survey.id, 'dissatisfied');
+        await answer(respondents[2], survey.id, 'dissatisfied');
+        expectStatus(await office.post(`/surveys/${survey.id}/close`, {}), 200);
+        return survey;
+    };
+    const first = await lowSurvey();
+    const [proposal] = await satisfactionProposals(contract);
+    assert.deepEqual(proposal.evidence.map((item) => item.id), [String(first.id)]);
+    await lowSurvey();
+    const after = await satisfactionProposals(contract);
+    assert.deepEqual(after.map((item) => [item.id, item.status]), [[proposal.id, 'pending_office']],
+        'the open proposal is kept, not replaced nor doubled, while its evidence still holds');
 });
