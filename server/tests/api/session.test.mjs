@@ -1,5 +1,5 @@
 // Sessions, roles and passwords; docs/api.md "Session and account". Each role's log-in and documented permissions
-// cite that role (ROLE-1 … ROLE-8, one per test); sessions, CSRF, lockout and passwords are how every role logs in and
+// cite that role's ID, one per test; sessions, CSRF, lockout and passwords are how every role logs in and
 // prove no requirement of their own, so they cite none. Tests that lock an account out or change a password do it to
 // a user of their own, so the demo accounts log in whatever ran before. Later instants are seen by more servers
 // started on the same database at that instant (the clock is fixed per server: server/tests/clock.mjs).
