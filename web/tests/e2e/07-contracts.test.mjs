@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import { TODAY, dateOfYear, year } from '../../../server/tests/clock.mjs';
 import {
   ARTIFACTS, apiAs, closeAll, confirmMessageBox, expectCount, fillDate, go, login, openBrowser, openBrowserAs,
-  pickOption, requireTools, screenshot, startServer, tid, tinyPng, uniqueSuffix } from './helpers.mjs';
+  pickOption, pickRemote, requireTools, screenshot, startServer, tid, tinyPng, uniqueSuffix } from './helpers.mjs';
 
 const VENDOR = '九江长安物业服务有限公司';
 const suffix = uniqueSuffix();
@@ -83,9 +83,7 @@ test('CON-1 office fills a new contract: party B from the registry, checklist fr
 
   await page.locator(tid('contract-field-title')).fill(TITLE);
   // The vendor select searches the registry as one types; party B is then filled from the vendor record.
-  await page.locator(`${tid('contract-field-vendor-id')} input`).click();
-  await page.locator(`${tid('contract-field-vendor-id')} input`).fill('长安');
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: VENDOR }).first().click();
+  await pickRemote(page, 'contract-field-vendor-id', '长安', VENDOR);
   await page.waitForFunction(
     ([selector, name]) => document.querySelector(selector)?.value === name,
     [tid('contract-field-party-b-name'), VENDOR],

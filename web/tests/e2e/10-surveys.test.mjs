@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { contractCode } from '../../../server/tests/clock.mjs';
 import {
-  BASE_URL, apiAs, closeAll, expectCount, go, openBrowserAs, screenshot, startServer, tid, uniqueSuffix,
+  BASE_URL, apiAs, closeAll, expectCount, go, openBrowserAs, pickRemote, screenshot, startServer, tid, uniqueSuffix,
 } from './helpers.mjs';
 
 // The demo's contract in force, created under the test clock.
@@ -47,9 +47,7 @@ test('SUP-4 the office opens a named survey on the active contract from the temp
   await page.locator(tid('survey-create')).click();
   const dialog = page.locator(tid('survey-dialog'));
   await dialog.waitFor();
-  await page.locator(`${tid('survey-contract')} input`).click();
-  await page.locator(`${tid('survey-contract')} input`).fill(CONTRACT_CODE);
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: CONTRACT_CODE }).first().click();
+  await pickRemote(page, 'survey-contract', CONTRACT_CODE);
   // The template's questions are offered in Chinese, and the title is suggested from the contract and period.
   await page.locator(tid('survey-question-text-0')).waitFor();
   assert.equal(await page.locator(tid('survey-question-text-0')).inputValue(), '服务态度');

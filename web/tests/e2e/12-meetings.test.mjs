@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { MONTH, TODAY, contractCode, day, daysBetween, month } from '../../../server/tests/clock.mjs';
 import {
-  apiAs, closeAll, expectCount, fillDate, go, openBrowserAs, pickOption, screenshot, startServer, tid, tinyPng,
+  apiAs, closeAll, expectCount, fillDate, go, openBrowserAs, pickOption, pickRemote, screenshot, startServer, tid, tinyPng,
   uniqueSuffix } from './helpers.mjs';
 
 // The demo's contract in force, created under the test clock.
@@ -76,9 +76,7 @@ test('SUP-1 the office schedules a work meeting with the vendor and a department
   await when.fill(`${TODAY} 09:30`);
   await when.press('Enter');
   await page.locator(tid('meeting-location')).fill('镇政府三楼会议室');
-  await page.locator(`${tid('meeting-vendors')} input`).click();
-  await page.locator(`${tid('meeting-vendors')} input`).fill('长安');
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: VENDOR }).first().click();
+  await pickRemote(page, 'meeting-vendors', '长安', VENDOR);
   await page.keyboard.press('Escape');
   await pickOption(page, 'meeting-departments', '社会事务办');
   await page.keyboard.press('Escape');
@@ -137,9 +135,7 @@ test('SUP-2 the office issues a rectification from the meeting', async () => {
   const dialog = page.locator(tid('rectification-dialog'));
   await dialog.waitFor();
   assert.ok(await page.locator(`${tid('rectification-meeting-id')}`).isDisabled(), 'the meeting is filled in');
-  await page.locator(`${tid('rectification-contract')} input`).click();
-  await page.locator(`${tid('rectification-contract')} input`).fill(CONTRACT_CODE);
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: CONTRACT_CODE }).first().click();
+  await pickRemote(page, 'rectification-contract', CONTRACT_CODE);
   await page.locator(tid('rectification-title')).fill(RECTIFICATION);
   await page.locator(tid('rectification-requirement')).fill('茶水间台面每两小时擦拭一次，地面保持干燥，建立巡查记录');
   await fillDate(page, 'rectification-deadline', day(7));

@@ -367,6 +367,22 @@ export async function pickOption(page, wrapperId, label) {
 }
 
 /**
+ * Types `query` into a remote-search select (Element Plus `remote`, the contract and vendor pickers) whose wrapper
+ * carries the data-test id, waits for the search's answer (its `q` is the query) and the option, then picks it.
+ * Clicking an option of the list shown before the answer could hit it while the list is replaced.
+ */
+export async function pickRemote(page, wrapperId, query, optionText = query) {
+  const input = page.locator(`${tid(wrapperId)} input`);
+  await input.click();
+  const searched = page.waitForResponse((response) => new URL(response.url()).searchParams.get('q') === query);
+  await input.fill(query);
+  await searched;
+  const option = page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: optionText }).first();
+  await option.waitFor();
+  await option.click();
+}
+
+/**
  * A logged-in API client for test setup and checks (plain fetch, cookie and CSRF token kept by hand).
  * The scenarios themselves go through the UI.
  */

@@ -82,17 +82,25 @@ artifacts="$repo_root/build/e2e-artifacts"
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
 
-# One pass: the files in the chosen order, one at a time, each with its own server on `$1`. The limit is only there to
-# stop a hung browser (the SQLite pass takes about ten minutes against the sanitized debug build).
+# One pass: the files in the chosen order, one `node --test` each (the runner would sort the files it is given), each
+# file with its own server on `$1`. The limit is only there to stop a hung browser; the SQLite pass takes about eight
+# minutes against the sanitized debug build.
+failed_files=()
 run_pass() {
   local pass_engine=$1 pass_artifacts=$2
   shift 2
-  local files
+  local files file pass_status=0
   mapfile -t files < <(order "$@")
   mkdir -p "$pass_artifacts"
   echo "e2e: $pass_engine, server $bin, clock $test_now, ${#files[@]} files (${E2E_ORDER:-given} order)"
-  E2E_ENGINE="$pass_engine" E2E_ARTIFACTS="$pass_artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
-    timeout 2400 node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
+  for file in "${files[@]}"; do
+    if ! E2E_ENGINE="$pass_engine" E2E_ARTIFACTS="$pass_artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
+      timeout 900 node --test --test-reporter=spec "$file"; then
+      failed_files+=("$pass_engine: ${file#"$repo_root"/}")
+      pass_status=1
+    fi
+  done
+  return "$pass_status"
 }
 
 status=0
@@ -118,6 +126,7 @@ if [[ $logs -eq 0 ]]; then
 fi
 
 if [[ $status -ne 0 ]]; then
+  for file in "${failed_files[@]}"; do echo "e2e: failed: $file" >&2; done
   echo "e2e: FAILED (exit $status); screenshots and server logs in $artifacts" >&2
   exit "$status"
 fi
