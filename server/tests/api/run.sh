@@ -6,6 +6,9 @@
 #   server/tests/api/run.sh server/tests/api/vendors.test.mjs   # some files only
 #
 # HOUQIN_BIN chooses the server binary (default build/debug/houqin, else build/release/houqin).
+# HOUQIN_TEST_NOW chooses the tests' clock (server/tests/clock.mjs; default 2027-06-01T10:00:00+08:00), e.g.
+#   HOUQIN_TEST_NOW=2031-01-01T10:00:00+08:00 server/tests/api/run.sh
+# One test alone (each test makes the data it reads): node --test --test-name-pattern='PRJ-7 sealed' FILE
 # Server logs go to build/test-logs/.
 set -euo pipefail
 
