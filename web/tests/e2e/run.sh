@@ -15,6 +15,7 @@
 #   E2E_PG_URL      a scratch PostgreSQL cluster (url=$(bash scripts/pg-test.sh start)); the full run needs it
 #   E2E_PG_FILES    the files the full run repeats on PostgreSQL (default: assessments and procurement)
 #   E2E_ORDER       given (default), reverse or shuffle: the order the files run in
+#   HOUQIN_TEST_SHUFFLE  a seed: the files run in an order drawn from it (E2E_ORDER=shuffle, reproducible)
 #   E2E_CHROMIUM    browser executable (default /usr/bin/chromium); no browser is ever downloaded
 set -euo pipefail
 
@@ -69,11 +70,15 @@ fi
 test_now="$(node -e "import('./server/tests/clock.mjs').then((m) => console.log(m.TEST_NOW))")"
 export HOUQIN_TEST_NOW="$test_now"
 
+# The files' order. HOUQIN_TEST_SHUFFLE=<seed> (the API suite's shuffle) shuffles the files, reproducibly from the seed;
+# the tests inside a browser file are the steps of one story in one browser session and keep their order.
+shuffle_seed="${HOUQIN_TEST_SHUFFLE:-$RANDOM}"
+if [[ -n "${HOUQIN_TEST_SHUFFLE:-}" && -z "${E2E_ORDER:-}" ]]; then E2E_ORDER=shuffle; fi
 order() {
   case "${E2E_ORDER:-given}" in
     given) printf '%s\n' "$@" ;;
     reverse) printf '%s\n' "$@" | tac ;;
-    shuffle) printf '%s\n' "$@" | shuf ;;
+    shuffle) printf '%s\n' "$@" | shuf --random-source=<(yes "$shuffle_seed") ;;
     *) echo "e2e: E2E_ORDER must be given, reverse or shuffle" >&2; return 2 ;;
   esac
 }
@@ -83,8 +88,8 @@ rm -rf "$artifacts"
 mkdir -p "$artifacts"
 
 # One pass: the files in the chosen order, one `node --test` each (the runner would sort the files it is given), each
-# file with its own server on `$1`. The limit is only there to stop a hung browser; the SQLite pass takes about eight
-# minutes against the sanitized debug build.
+# file with its own server on `$1`. The limit is only there to stop a hung browser; the SQLite pass takes about ten
+# minutes against the sanitized debug build, the PostgreSQL pass about three.
 failed_files=()
 run_pass() {
   local pass_engine=$1 pass_artifacts=$2
@@ -92,7 +97,8 @@ run_pass() {
   local files file pass_status=0
   mapfile -t files < <(order "$@")
   mkdir -p "$pass_artifacts"
-  echo "e2e: $pass_engine, server $bin, clock $test_now, ${#files[@]} files (${E2E_ORDER:-given} order)"
+  echo "e2e: $pass_engine, server $bin, clock $test_now, ${#files[@]} files (${E2E_ORDER:-given} order$(
+    [[ ${E2E_ORDER:-given} == shuffle ]] && echo ", seed $shuffle_seed")): ${files[*]##*/}"
   for file in "${files[@]}"; do
     if ! E2E_ENGINE="$pass_engine" E2E_ARTIFACTS="$pass_artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
       timeout 900 node --test --test-reporter=spec "$file"; then
