@@ -8,6 +8,7 @@
 # HOUQIN_BIN chooses the server binary (default build/debug/houqin, else build/release/houqin).
 # HOUQIN_TEST_NOW chooses the tests' clock (server/tests/clock.mjs; default 2027-06-01T10:00:00+08:00), e.g.
 #   HOUQIN_TEST_NOW=2031-01-01T10:00:00+08:00 server/tests/api/run.sh
+# HOUQIN_TEST_SHUFFLE=<seed> runs each file's tests in a shuffled order (below).
 # One test alone (each test makes the data it reads): node --test --test-name-pattern='PRJ-7 sealed' FILE
 # Server logs go to build/test-logs/.
 set -euo pipefail
@@ -43,6 +44,12 @@ mkdir -p build/test-logs
 # Two files at a time: each starts its own server, and the machine may have only two cores.
 options=(--test)
 if node --help 2>/dev/null | grep -q -- '--test-concurrency'; then options+=(--test-concurrency=2); fi
+# HOUQIN_TEST_SHUFFLE=<seed>: each file's tests run in an order drawn from the seed and printed (Node 20 has no
+# --test-shuffle; server/tests/shuffle/register.mjs reorders them), to prove no test leans on another's leftovers.
+if [ -n "${HOUQIN_TEST_SHUFFLE:-}" ]; then
+    options=(--import ./server/tests/shuffle/register.mjs "${options[@]}")
+    echo "run.sh: tests shuffled with seed $HOUQIN_TEST_SHUFFLE"
+fi
 
 if [ $# -gt 0 ]; then
     files=("$@")
