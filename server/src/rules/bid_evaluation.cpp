@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <utility>
 
 namespace houqin {
@@ -134,12 +135,11 @@ Result<BidEvaluation> EvaluateBids(const BidEvaluationInput& input) {
         (evaluated.valid ? valid : invalid).push_back(std::move(evaluated));
     }
 
-    // Lowest annual quote, then earliest submission; the draw orders what is still equal. Sorting by bid id first
-    // makes the result independent of the order the caller listed the bids in.
+    // Lowest annual quote, then earliest submission; the draw orders what is still equal. The bid id last makes the
+    // result independent of the order the caller listed the bids in; ids are unique (ValidateInput), so no two bids
+    // compare equal.
     std::sort(valid.begin(), valid.end(), [](const EvaluatedBid& a, const EvaluatedBid& b) {
-        if (*a.quote != *b.quote) return *a.quote < *b.quote;
-        if (a.submitted_at != b.submitted_at) return a.submitted_at < b.submitted_at;
-        return a.bid_id < b.bid_id;
+        return std::tie(*a.quote, a.submitted_at, a.bid_id) < std::tie(*b.quote, b.submitted_at, b.bid_id);
     });
     for (std::size_t first = 0; first < valid.size();) {
         std::size_t end_quote = first;
@@ -156,7 +156,7 @@ Result<BidEvaluation> EvaluateBids(const BidEvaluationInput& input) {
                     draw.lots.push_back({valid[i].bid_id, DrawLotFor(input.draw_seed, valid[i].bid_id)});
                 }
                 std::sort(draw.lots.begin(), draw.lots.end(), [](const DrawLot& a, const DrawLot& b) {
-                    return a.lot != b.lot ? a.lot < b.lot : a.bid_id < b.bid_id;
+                    return std::tie(a.lot, a.bid_id) < std::tie(b.lot, b.bid_id);
                 });
                 std::vector<EvaluatedBid> drawn;
                 for (const auto& lot : draw.lots) {
@@ -175,8 +175,8 @@ Result<BidEvaluation> EvaluateBids(const BidEvaluationInput& input) {
         first = end_quote;
     }
     for (std::size_t i = 0; i < valid.size(); ++i) valid[i].rank = static_cast<int>(i + 1);
-    std::stable_sort(invalid.begin(), invalid.end(), [](const EvaluatedBid& a, const EvaluatedBid& b) {
-        return a.submitted_at != b.submitted_at ? a.submitted_at < b.submitted_at : a.bid_id < b.bid_id;
+    std::sort(invalid.begin(), invalid.end(), [](const EvaluatedBid& a, const EvaluatedBid& b) {
+        return std::tie(a.submitted_at, a.bid_id) < std::tie(b.submitted_at, b.bid_id);
     });
 
     const auto valid_count = static_cast<std::int64_t>(valid.size());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <limits>
 #include <set>
 #include <tuple>
@@ -33,7 +34,7 @@ Date AddMonths(Date date, int count) { return FromYmdClamped(Ymd(date) + std::ch
 // 525 -> "52.5", 520 -> "52".
 std::string ScoreText(std::int64_t tenths) {
     const std::string sign = tenths < 0 ? "-" : "";
-    const std::int64_t magnitude = tenths < 0 ? -tenths : tenths;
+    const std::int64_t magnitude = std::abs(tenths);
     if (magnitude % 10 == 0) return fmt::format("{}{}", sign, magnitude / 10);
     return fmt::format("{}{}.{}", sign, magnitude / 10, magnitude % 10);
 }
@@ -520,7 +521,7 @@ std::string_view PolicyEvidenceKindCode(PolicyEvidenceKind kind) {
 }
 
 PolicyPeriod ContractYear(Date term_start, Date day) {
-    if (day < term_start) return {term_start, AddYears(term_start, 1).AddDays(-1)};
+    day = std::max(day, term_start);  // a day before the term belongs to the first contract year
     const int years_apart = static_cast<int>(Ymd(day).year()) - static_cast<int>(Ymd(term_start).year());
     int index = std::max(years_apart - 1, 0);
     while (AddYears(term_start, index + 1) <= day) ++index;
