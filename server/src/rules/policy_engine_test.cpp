@@ -1,6 +1,6 @@
-// RP-1 … RP-4, SUP-4, SUP-8: the policy engine run against the cases in server/tests/rules/policy_cases.json, one
-// parameterised test per case (facts in, expected decisions and evidence out, as in DuckDB's .test files).
-// The file format is described in server/tests/rules/README.md.
+// RP-1, RP-2, RP-3, RP-4, SUP-4, SUP-8: the policy engine run against the cases in
+// server/tests/rules/policy_cases.json, one parameterised test per case (facts in, expected decisions and evidence
+// out, as in DuckDB's .test files). The file format is described in server/tests/rules/README.md.
 #include "rules/policy_engine.h"
 
 #include <gtest/gtest.h>
@@ -345,11 +345,38 @@ std::vector<std::string> RulesOf(const std::vector<std::string>& keys) {
     return rules;
 }
 
+// RP-3: a vendor's several contracts (facts.contracts). Each is evaluated on its own facts, as the service loads
+// them per contract, with the case's settings and evaluation date; expect.contracts holds each contract's
+// expectations by id. Keys name their contract, so two contracts' proposals never share a dedupe key (the proposals
+// table keeps it UNIQUE).
+void ExpectSeveralContracts(const Json& facts_json, const Json& expect) {
+    std::set<std::string> keys;
+    for (const auto& item : facts_json.at("contracts")) {
+        Json single = facts_json;
+        single.erase("contracts");
+        Json contract = item;
+        for (const char* kind : {"assessments", "surveys", "energy"}) {
+            if (item.contains(kind)) single[kind] = item.at(kind);
+            contract.erase(kind);
+        }
+        single["contract"] = contract;
+        const auto facts = ReadFacts(single);
+        SCOPED_TRACE("contract " + facts.contract.id);
+        const auto evaluation = EvaluatePolicies(facts);
+        ExpectDecisions(facts, evaluation, expect.at("contracts").at(facts.contract.id));
+        for (const auto& key : Keys(evaluation)) EXPECT_TRUE(keys.insert(key).second) << "two contracts share " << key;
+    }
+}
+
 class PolicyCaseTest : public ::testing::TestWithParam<PolicyCase> {};
 
 TEST_P(PolicyCaseTest, Case) {
     const auto& test_case = GetParam();
     ASSERT_FALSE(test_case.body.contains("load_error")) << test_case.name;
+    if (test_case.body.at("facts").contains("contracts")) {
+        ExpectSeveralContracts(test_case.body.at("facts"), test_case.body.at("expect"));
+        return;
+    }
     const auto facts = ReadFacts(test_case.body.at("facts"));
     const auto first = EvaluatePolicies(facts);
     ExpectDecisions(facts, first, test_case.body.at("expect"));
