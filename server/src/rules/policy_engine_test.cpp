@@ -493,5 +493,16 @@ TEST(PolicyReconcileTest, RP3_AFourthFailureKeepsTheOpenTerminationProposalAndRa
     ASSERT_EQ(appealed.to_propose.size(), 1U);
 }
 
+TEST(PolicyReconcileTest, RP4_AnOpenKeyWithoutEvidenceIsHeldByNoDecision) {
+    // A key cut short after its contract ("RP-2|C1|") rests on no evidence. Empty segments are not evidence, so not
+    // even a decision whose key ends in an empty segment holds it: it is withdrawn and the decision proposed.
+    PolicyDecision decision;
+    decision.dedupe_key = "RP-2|C1|a:A1@500/60;";
+    const auto result = ReconcileProposals({decision}, {"RP-2|C1|"}, {});
+    EXPECT_EQ(result.to_withdraw, std::vector<std::string>{"RP-2|C1|"});
+    ASSERT_EQ(result.to_propose.size(), 1U);
+    EXPECT_EQ(result.to_propose[0].dedupe_key, decision.dedupe_key);
+}
+
 }  // namespace
 }  // namespace houqin

@@ -90,6 +90,22 @@ TEST(SelectionCriteriaTest, PRJ5_OneValidCertificateOfATypeIsEnough) {
     EXPECT_TRUE(CheckSelectionCriteria(CleaningCriteria(), vendor, kBidDate).qualified);
 }
 
+TEST(SelectionCriteriaTest, PRJ5_OfCertificatesWithTheSameDateTheFirstOnFileIsNamed) {
+    auto expired = QualifiedVendor();
+    expired.qualifications[0] = Certificate("保洁服务资质", "BJ-A", "2024-01-01", "2026-12-31");
+    expired.qualifications.push_back(Certificate("保洁服务资质", "BJ-B", "2025-01-01", "2026-12-31"));
+    const auto expired_verdict = CheckSelectionCriteria(CleaningCriteria(), expired, kBidDate);
+    ASSERT_EQ(Codes(expired_verdict), std::vector<std::string>{"qualification_expired"});
+    EXPECT_NE(expired_verdict.failures[0].text.en.find("(certificate BJ-A)"), std::string::npos);
+
+    auto future = QualifiedVendor();
+    future.qualifications[0] = Certificate("保洁服务资质", "BJ-C", "2027-04-01", "2029-12-31");
+    future.qualifications.push_back(Certificate("保洁服务资质", "BJ-D", "2027-04-01", "2030-12-31"));
+    const auto future_verdict = CheckSelectionCriteria(CleaningCriteria(), future, kBidDate);
+    ASSERT_EQ(Codes(future_verdict), std::vector<std::string>{"qualification_not_yet_valid"});
+    EXPECT_NE(future_verdict.failures[0].text.en.find("(certificate BJ-C)"), std::string::npos);
+}
+
 TEST(SelectionCriteriaTest, PRJ5_TooFewStaff) {
     auto vendor = QualifiedVendor();
     vendor.staff_count = 19;

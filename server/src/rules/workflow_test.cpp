@@ -37,6 +37,11 @@ TEST(WorkflowTest, CON2_BothReviewersMustApproveTheSameVersion) {
     EXPECT_TRUE(Flow().FullyApproved({{Role::kJudicial, 2}, {Role::kPartyOffice, 2}}, 2));
 }
 
+TEST(WorkflowTest, CON2_AnotherRolesApprovalDoesNotStandInForAReviewer) {
+    EXPECT_FALSE(Flow().FullyApproved({{Role::kJudicial, 1}, {Role::kOffice, 1}}, 1));
+    EXPECT_FALSE(Flow().FullyApproved({{Role::kOffice, 1}, {Role::kLeadership, 1}}, 1));
+}
+
 TEST(WorkflowTest, CON2_AllowedActionsFollowStateAndRole) {
     EXPECT_EQ(Flow().Allowed("draft", Role::kOffice), (std::vector<std::string>{"edit", "submit"}));
     EXPECT_EQ(Flow().Allowed("in_review", Role::kJudicial), (std::vector<std::string>{"approve", "return"}));
