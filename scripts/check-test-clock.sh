@@ -39,6 +39,12 @@ names=(
 
 failed=0
 for file in "${files[@]}"; do
+  # A file that cannot be read was not checked: that is a failure, not a pass.
+  if [[ ! -r $file || ! -f $file ]]; then
+    echo "check-test-clock: $file: no such readable file" >&2
+    failed=1
+    continue
+  fi
   for index in "${!patterns[@]}"; do
     # Comments may quote the old habits to explain them; code may not.
     if hits=$(grep -nE "${patterns[$index]}" "$file" | grep -vE '^[0-9]+:\s*(//|\*|/\*|#)'); then

@@ -30,4 +30,9 @@ const started = performance.now();
 const signed = { signed_on: day(0), period: month(-1), at: new Date(TEST_NOW) };
 GOOD
 bash scripts/check-test-clock.sh "$work/good.test.mjs" >/dev/null
+# A file that is not there was not checked: the check must fail, not pass it.
+if bash scripts/check-test-clock.sh "$work/good.test.mjs" "$work/missing.test.mjs" 2>/dev/null; then
+  echo "check-test-clock self-test: FAILED: a missing file passed" >&2
+  exit 1
+fi
 echo "check-test-clock self-test: ${#bad_lines[@]} planted lines caught, the clean file passes"
