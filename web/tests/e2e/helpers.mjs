@@ -327,15 +327,19 @@ export async function go(page, route) {
 }
 
 /**
- * Logs in through the login form as a user would, and waits until the app has left the login page
- * (the menu is shown).
+ * Logs in as a user would: from the bare address (no route typed), which must show the login form, then through the
+ * form; waits until the app has left the login page (the menu is shown) and requires the landing page to be one the
+ * role may see, never "no permission" (every role once landed on 403 from the bare address).
  */
 export async function login(page, username, password = ACCOUNTS[username]) {
-  await go(page, '/login');
+  await page.goto(`${base()}/`);
   await page.locator(tid('login-username')).fill(username);
   await page.locator(tid('login-password')).fill(password);
   await page.locator(tid('login-submit')).click();
   await page.locator(tid('menu')).waitFor();
+  const landed = new URL(page.url()).hash;
+  assert.ok(!landed.startsWith('#/403') && !landed.startsWith('#/login'),
+    `${username} landed on ${landed} after logging in from the bare address`);
 }
 
 /** A fresh browser (own profile, so its own session) logged in as `username`. Call `close()` in `after`. */
