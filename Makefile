@@ -73,6 +73,12 @@ e2e-test: build-debug web
 bench: deps build
 	bash bench/api.sh
 
+## mutants: change each comparison in the rules in turn and list the changes no test notices (docs/testing.md,
+## "Mutation check"); minutes on two cores, so not part of `make test`
+.PHONY: mutants
+mutants:
+	bash scripts/mutants.sh
+
 lint: test-checks
 	clang-format --dry-run --Werror $$(git ls-files 'server/src/*.cpp' 'server/src/*.h')
 	cd web && npm run typecheck
