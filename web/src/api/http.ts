@@ -93,8 +93,8 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     parsed = null;
   }
   if (isErrorBody(parsed)) return new ApiError(response.status, parsed);
-  const code: ErrorCode = response.status === 401 ? 'Unauthenticated' : response.status === 403 ? 'PermissionDenied'
-    : response.status === 404 ? 'NotFound' : 'Internal';
+  const code: ErrorCode =
+    response.status === 401 ? 'Unauthenticated' : response.status === 403 ? 'PermissionDenied' : response.status === 404 ? 'NotFound' : 'Internal';
   return new ApiError(response.status, { code, message: GENERIC_MESSAGES.Internal });
 }
 

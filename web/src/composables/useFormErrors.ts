@@ -12,7 +12,8 @@ export function useFormErrors(knownFields: readonly string[] | (() => readonly s
   const fieldsOf = typeof knownFields === 'function' ? knownFields : () => knownFields;
 
   const mapped = computed(() =>
-    error.value === null ? { message: '', fields: {} as Record<string, string>, unmatched: [] as string[] }
+    error.value === null
+      ? { message: '', fields: {} as Record<string, string>, unmatched: [] as string[] }
       : mapApiError(error.value, localeStore.locale, fieldsOf()),
   );
 

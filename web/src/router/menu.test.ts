@@ -6,9 +6,22 @@ const names = (permissions: string[]) => menuFor(permissions).flatMap((group) =>
 
 describe('menuFor (permissions → menu)', () => {
   it('gives the admin everything', () => {
-    const all = ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'vendor:write_own', 'audit:read',
-      'user:manage', 'org:manage', 'settings:manage', 'dashboard:read', 'contract:read', 'contract:write', 'contract:review',
-      'payment:write'];
+    const all = [
+      'catalogue:read',
+      'catalogue:write',
+      'vendor:read',
+      'vendor:write',
+      'vendor:write_own',
+      'audit:read',
+      'user:manage',
+      'org:manage',
+      'settings:manage',
+      'dashboard:read',
+      'contract:read',
+      'contract:write',
+      'contract:review',
+      'payment:write',
+    ];
     expect(names(all)).toEqual(['dashboard', 'categories', 'vendors', 'contracts', 'audit', 'users', 'orgs', 'settings']);
   });
   it('gives discipline inspection the audit trail but no system group', () => {
@@ -30,14 +43,16 @@ describe('menuFor (permissions → menu)', () => {
 
 describe('supervision menu (SUP-1, SUP-2, SUP-6, SUP-7, RP-1)', () => {
   const supervision = (permissions: string[]) =>
-    menuFor(permissions).find((group) => group.name === 'supervision')?.items.map((item) => item.name) ?? [];
+    menuFor(permissions)
+      .find((group) => group.name === 'supervision')
+      ?.items.map((item) => item.name) ?? [];
   const PAGES = ['assessments', 'surveys', 'meetings', 'rectifications', 'communications', 'energy-savings', 'proposals', 'reports'];
   it('gives the office its own group between business and administration', () => {
     const groups = menuFor(['dashboard:read', 'contract:read', 'supervision:read', 'supervision:write', 'user:manage']);
     expect(groups.map((group) => group.name)).toEqual(['main', 'supervision', 'system']);
     expect(supervision(['supervision:read', 'supervision:write'])).toEqual(PAGES);
   });
-  it('lets departments and vendors read it (scope is the server\'s)', () => {
+  it("lets departments and vendors read it (scope is the server's)", () => {
     expect(supervision(['catalogue:read', 'dashboard:read', 'supervision:read', 'survey:answer', 'opinion:write'])).toEqual(PAGES);
     expect(supervision(['catalogue:read', 'vendor:read', 'contract:read', 'supervision:read', 'supervision:respond'])).toEqual(PAGES);
   });
@@ -53,7 +68,9 @@ describe('supervision menu (SUP-1, SUP-2, SUP-6, SUP-7, RP-1)', () => {
 
 describe('assessments, surveys and proposals (SUP-3, SUP-4, RP-1..RP-4)', () => {
   const supervision = (permissions: string[]) =>
-    menuFor(permissions).find((group) => group.name === 'supervision')?.items.map((item) => item.name) ?? [];
+    menuFor(permissions)
+      .find((group) => group.name === 'supervision')
+      ?.items.map((item) => item.name) ?? [];
   it('shows surveys to a user who may only answer them', () => {
     expect(supervision(['catalogue:read', 'survey:answer'])).toEqual(['surveys']);
   });
@@ -72,8 +89,13 @@ describe('assessments, surveys and proposals (SUP-3, SUP-4, RP-1..RP-4)', () => 
 
 describe('projects and procurement menu (PRJ-1, PRJ-3)', () => {
   it('PRJ-1: shows projects and the yearly rules to whoever reads projects, before contracts', () => {
-    expect(names(['dashboard:read', 'vendor:read', 'project:read', 'project:write', 'contract:read']))
-      .toEqual(['dashboard', 'vendors', 'projects', 'procurement-rules', 'contracts']);
+    expect(names(['dashboard:read', 'vendor:read', 'project:read', 'project:write', 'contract:read'])).toEqual([
+      'dashboard',
+      'vendors',
+      'projects',
+      'procurement-rules',
+      'contracts',
+    ]);
   });
   it('PRJ-3: shows the rules to an administrator who edits them, and nothing to those without project permissions', () => {
     expect(names(['procurement:rules'])).toEqual(['procurement-rules']);

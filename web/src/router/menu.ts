@@ -28,8 +28,13 @@ export const MENU: MenuGroup[] = [
       // Projects come before contracts: a project's award creates its contract draft (PRJ-8).
       { name: 'projects', path: '/projects', title: 'layout.menu.projects', icon: 'Briefcase', permissions: ['project:read'] },
       // The yearly catalogue and threshold (PRJ-3): edited by procurement:rules, read by whoever reads projects.
-      { name: 'procurement-rules', path: '/procurement-rules', title: 'layout.menu.procurementRules', icon: 'Notebook',
-        permissions: ['procurement:rules', 'project:read'] },
+      {
+        name: 'procurement-rules',
+        path: '/procurement-rules',
+        title: 'layout.menu.procurementRules',
+        icon: 'Notebook',
+        permissions: ['procurement:rules', 'project:read'],
+      },
       { name: 'contracts', path: '/contracts', title: 'layout.menu.contracts', icon: 'Tickets', permissions: ['contract:read'] },
       { name: 'audit', path: '/audit', title: 'layout.menu.audit', icon: 'Document', permissions: ['audit:read'] },
     ],
@@ -68,9 +73,7 @@ export function allows(granted: readonly string[], needed: readonly string[] | u
 
 /** The menu fitted to a user's permissions; empty groups are dropped. */
 export function menuFor(granted: readonly string[], menu: readonly MenuGroup[] = MENU): MenuGroup[] {
-  return menu
-    .map((group) => ({ ...group, items: group.items.filter((item) => allows(granted, item.permissions)) }))
-    .filter((group) => group.items.length > 0);
+  return menu.map((group) => ({ ...group, items: group.items.filter((item) => allows(granted, item.permissions)) })).filter((group) => group.items.length > 0);
 }
 
 /** Where "/" leads: the first page the user may open, or null when there is none. */

@@ -27,7 +27,17 @@ describe('checklist validation (CAT-2)', () => {
   });
   it('refuses blank items and points outside 1..100 or fractional', () => {
     expect(checklistProblem([{ item: ' ', points: 100 }])).toBe('empty-item');
-    expect(checklistProblem([{ item: 'a', points: 0 }, { item: 'b', points: 100 }])).toBe('bad-points');
-    expect(checklistProblem([{ item: 'a', points: 50.5 }, { item: 'b', points: 49.5 }])).toBe('bad-points');
+    expect(
+      checklistProblem([
+        { item: 'a', points: 0 },
+        { item: 'b', points: 100 },
+      ]),
+    ).toBe('bad-points');
+    expect(
+      checklistProblem([
+        { item: 'a', points: 50.5 },
+        { item: 'b', points: 49.5 },
+      ]),
+    ).toBe('bad-points');
   });
 });

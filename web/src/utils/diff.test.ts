@@ -3,10 +3,7 @@ import { diffJson } from './diff';
 
 describe('diffJson', () => {
   it('marks only changed keys', () => {
-    const rows = diffJson(
-      { name: '甲公司', staff_count: 10, category_ids: [1, 2] },
-      { name: '甲公司', staff_count: 12, category_ids: [1, 2] },
-    );
+    const rows = diffJson({ name: '甲公司', staff_count: 10, category_ids: [1, 2] }, { name: '甲公司', staff_count: 12, category_ids: [1, 2] });
     expect(rows.filter((row) => row.changed).map((row) => row.key)).toEqual(['staff_count']);
     expect(rows.find((row) => row.key === 'staff_count')).toEqual({
       key: 'staff_count',

@@ -8,8 +8,20 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { MONTH, TODAY, YEAR, day } from '../../../server/tests/clock.mjs';
 import {
-  apiAs, closeAll, expectCount, login, openBrowser, pickOption, randomCreditCode, screenshot, startServer, tid,
-  tinyPng, uniqueSuffix, withWrongCheckChar } from './helpers.mjs';
+  apiAs,
+  closeAll,
+  expectCount,
+  login,
+  openBrowser,
+  pickOption,
+  randomCreditCode,
+  screenshot,
+  startServer,
+  tid,
+  tinyPng,
+  uniqueSuffix,
+  withWrongCheckChar,
+} from './helpers.mjs';
 
 let server;
 let browser;
@@ -17,7 +29,6 @@ let page;
 let scratch;
 let scanPath;
 let scanBytes;
-
 
 before(async () => {
   server = await startServer({ name: '01-office-vendor' });
@@ -115,7 +126,7 @@ test('PRJ-4 office creates a vendor through the form and sees it in the list', a
   await screenshot(page, '01-vendor-in-list');
 });
 
-test('the date picker opens on the server\'s today: the browser\'s clock follows the server\'s', async () => {
+test("the date picker opens on the server's today: the browser's clock follows the server's", async () => {
   await page.locator(tid(`vendor-row-${vendorId}`)).click();
   await detailHeaderName().getByText(vendorName).waitFor();
   await page.locator(tid('qualification-add')).click();
@@ -190,8 +201,11 @@ test('PRJ-4 the vendor list filter 已过期 shows the new vendor flagged', asyn
   const tags = table.locator('[data-test^="qual-status-"]');
   const count = await tags.count();
   assert.ok(count >= 1);
-  assert.equal(count, (await (await apiAs('office')).get('/vendors?qualification=expired&page_size=20')).items.length,
-    'the list shows what the server filters');
+  assert.equal(
+    count,
+    (await (await apiAs('office')).get('/vendors?qualification=expired&page_size=20')).items.length,
+    'the list shows what the server filters',
+  );
   for (let index = 0; index < count; index += 1) {
     assert.equal(await tags.nth(index).getAttribute('data-test'), 'qual-status-expired');
   }

@@ -54,15 +54,18 @@ test('ROLE-8 vendor1 opening another vendor by its address sees a not-found mess
   await page.waitForLoadState('networkidle');
   const body = await page.locator('body').innerText();
   assert.doesNotMatch(body, new RegExp(OTHER));
-  assert.ok(!body.includes(other.credit_code), 'the other vendor\'s credit code is not shown');
-  assert.ok(!body.includes(other.bank_account_no), 'the other vendor\'s bank account is not shown');
+  assert.ok(!body.includes(other.credit_code), "the other vendor's credit code is not shown");
+  assert.ok(!body.includes(other.bank_account_no), "the other vendor's bank account is not shown");
   await expectCount(page.locator(tid('qualification-add')), 0);
   await screenshot(page, '02-vendor1-other-vendor-not-found');
 });
 
 test('ROLE-8 vendor1 opening its own vendor by its address sees its data', async () => {
   await go(page, `/vendors/${own.id}`);
-  await page.locator(`.el-card__header ${tid('vendor-detail-title')}`).getByText(OWN).waitFor();
+  await page
+    .locator(`.el-card__header ${tid('vendor-detail-title')}`)
+    .getByText(OWN)
+    .waitFor();
   assert.equal((await page.locator(tid('vendor-detail-credit-code')).innerText()).trim(), own.credit_code);
   // It may keep its own qualifications up to date (vendor:write_own) but not edit the vendor record.
   await page.locator(tid('qualification-add')).waitFor();

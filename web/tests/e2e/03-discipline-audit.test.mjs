@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { day } from '../../../server/tests/clock.mjs';
-import {
-  apiAs, closeAll, expectCount, login, openBrowser, pickOption, randomCreditCode, screenshot, startServer, tid,
-  uniqueSuffix } from './helpers.mjs';
+import { apiAs, closeAll, expectCount, login, openBrowser, pickOption, randomCreditCode, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
 
 const suffix = uniqueSuffix();
 const VENDOR = `审计见证物业服务有限公司${suffix}`;
@@ -39,8 +37,11 @@ before(async () => {
     status: 'active',
   });
   qualification = await office.post(`/vendors/${vendor.id}/qualifications`, {
-    type: '物业服务企业资质证书', cert_no: `WY-${suffix}`, issuer: '佛山市住房和城乡建设局',
-    valid_from: day(-100), valid_until: day(300),
+    type: '物业服务企业资质证书',
+    cert_no: `WY-${suffix}`,
+    issuer: '佛山市住房和城乡建设局',
+    valid_from: day(-100),
+    valid_until: day(300),
   });
   const jiwei = await apiAs('jiwei');
   const entries = await jiwei.get(`/audit?entity=vendor&action=create&entity_id=${vendor.id}`);
@@ -131,7 +132,10 @@ test('ROLE-4 discipline inspection finds no create or edit buttons on vendors, q
   await page.locator(tid('vendor-search')).press('Enter');
   await expectCount(table.locator('[data-test^="vendor-row-"]'), 1);
   await table.locator(tid(`vendor-row-${vendor.id}`)).click();
-  await page.locator(`.el-card__header ${tid('vendor-detail-title')}`).getByText(VENDOR).waitFor();
+  await page
+    .locator(`.el-card__header ${tid('vendor-detail-title')}`)
+    .getByText(VENDOR)
+    .waitFor();
   // The qualification is listed (the vendor and its qualifications come in one answer), without its actions.
   await page.locator(tid(`qualification-row-${qualification.id}`)).waitFor();
   await expectCount(page.locator(tid('vendor-edit')), 0);

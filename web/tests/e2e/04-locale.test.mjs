@@ -32,7 +32,10 @@ test('X-6 the login page switches to English and back', async () => {
   assert.match(await page.locator('body').innerText(), /Supervision of outsourced logistics services/);
   await screenshot(page, '04-login-en');
   await page.locator(tid('locale-zh-CN')).click();
-  await page.locator(tid('login-submit')).getByText(/登\s*录/).waitFor();
+  await page
+    .locator(tid('login-submit'))
+    .getByText(/登\s*录/)
+    .waitFor();
 });
 
 test('X-6 office switches the application to English, keeps it over a reload, and switches back', async () => {

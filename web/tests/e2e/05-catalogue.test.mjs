@@ -1,8 +1,7 @@
 // The service catalogue tree (CAT-1) with its default checklists, which must sum to 100 points (CAT-2).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  apiAs, closeAll, expectCount, login, openBrowser, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
+import { apiAs, closeAll, expectCount, login, openBrowser, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
 
 let server;
 let browser;
@@ -36,9 +35,19 @@ test('CAT-1 office sees the catalogue tree with the categories of the regulation
   const table = page.locator(tid('category-table'));
   await table.locator(tid('category-row-order')).waitFor();
   const expected = {
-    order: '秩序维护', cleaning: '保洁绿化', hygiene: '卫生防疫', maintenance: '设施设备维保', aircon: '空调维保',
-    fire: '消防维保', cctv: '监控维保', catering: '餐饮', meeting: '会议服务', business: '商务服务',
-    ticketing: '票务', callcenter: '外呼', other: '其他',
+    order: '秩序维护',
+    cleaning: '保洁绿化',
+    hygiene: '卫生防疫',
+    maintenance: '设施设备维保',
+    aircon: '空调维保',
+    fire: '消防维保',
+    cctv: '监控维保',
+    catering: '餐饮',
+    meeting: '会议服务',
+    business: '商务服务',
+    ticketing: '票务',
+    callcenter: '外呼',
+    other: '其他',
   };
   for (const [code, name] of Object.entries(expected)) {
     assert.equal((await table.locator(tid(`category-row-${code}`)).innerText()).trim(), name, code);
@@ -58,8 +67,7 @@ test('CAT-2 the edit dialog of 保洁绿化 shows the stored category and its ch
   await screenshot(page, '05-category-edit-dialog');
   assert.equal(await page.locator(tid('category-code')).inputValue(), 'cleaning', 'the form holds the category being edited');
   assert.equal(await page.locator(tid('category-name-zh')).inputValue(), '保洁绿化');
-  await expectCount(page.locator('[data-test^="checklist-item-"]'), cleaningBefore.checklist.length,
-    'every stored checklist item is listed');
+  await expectCount(page.locator('[data-test^="checklist-item-"]'), cleaningBefore.checklist.length, 'every stored checklist item is listed');
   assert.equal(await page.locator(tid('checklist-item-0')).inputValue(), cleaningBefore.checklist[0].item);
   assert.match(await page.locator(tid('checklist-total')).innerText(), /合计 100 \/ 100 分/);
   await dialog.getByRole('button', { name: '取消' }).click();

@@ -11,8 +11,25 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TODAY, dateOfYear, year } from '../../../server/tests/clock.mjs';
 import {
-  ARTIFACTS, apiAs, closeAll, confirmMessageBox, expectCount, fillDate, go, login, openBrowser, openBrowserAs,
-  pickOption, pickRemote, requireTools, screenshot, startServer, tid, tinyPng, uniqueSuffix } from './helpers.mjs';
+  ARTIFACTS,
+  apiAs,
+  closeAll,
+  confirmMessageBox,
+  expectCount,
+  fillDate,
+  go,
+  login,
+  openBrowser,
+  openBrowserAs,
+  pickOption,
+  pickRemote,
+  requireTools,
+  screenshot,
+  startServer,
+  tid,
+  tinyPng,
+  uniqueSuffix,
+} from './helpers.mjs';
 
 const VENDOR = '九江长安物业服务有限公司';
 const suffix = uniqueSuffix();
@@ -31,7 +48,6 @@ let scanBytes;
 const others = [];
 let contractId;
 let sifa;
-
 
 /** Another user's own browser, closed at the end. */
 async function browserAs(username) {
@@ -84,17 +100,14 @@ test('CON-1 office fills a new contract: party B from the registry, checklist fr
   await page.locator(tid('contract-field-title')).fill(TITLE);
   // The vendor select searches the registry as one types; party B is then filled from the vendor record.
   await pickRemote(page, 'contract-field-vendor-id', '长安', VENDOR);
-  await page.waitForFunction(
-    ([selector, name]) => document.querySelector(selector)?.value === name,
-    [tid('contract-field-party-b-name'), VENDOR],
-  );
+  await page.waitForFunction(([selector, name]) => document.querySelector(selector)?.value === name, [tid('contract-field-party-b-name'), VENDOR]);
   assert.equal(await page.locator(tid('contract-field-party-b-name')).inputValue(), VENDOR);
   assert.notEqual(await page.locator(tid('contract-field-party-b-bank-account-no')).inputValue(), '', 'bank account copied too');
 
   // The category's 100-point checklist is copied into the empty contract checklist.
   await pickOption(page, 'contract-field-category-id', '保洁绿化');
   await page.locator(tid('checklist-item-0')).waitFor();
-  assert.ok(await page.locator('[data-test^="checklist-item-"]').count() > 1);
+  assert.ok((await page.locator('[data-test^="checklist-item-"]').count()) > 1);
   assert.match(await page.locator(tid('checklist-total')).innerText(), /100/);
 
   await page.locator(tid('contract-field-party-a-name')).fill('九江镇人民政府');
@@ -179,7 +192,7 @@ test('CON-1 a deduction cap below its amount is refused next to that row, and no
   assert.equal(found.total, 0, 'a refused contract must not be stored');
 });
 
-test('CON-1 office fixes the cap, saves, and lands on the draft\'s detail page', async () => {
+test("CON-1 office fixes the cap, saves, and lands on the draft's detail page", async () => {
   await page.locator(tid('deduction-cap-1')).fill('5000.00');
   await page.locator(tid('contract-save')).click();
   await page.locator(tid('contract-detail')).waitFor();
@@ -197,7 +210,7 @@ test('CON-1 office fixes the cap, saves, and lands on the draft\'s detail page',
   assert.match(await content.locator(tid('content-installments')).innerText(), new RegExp(Q[3]));
   assert.match(await content.locator(tid('content-staffing')).innerText(), /绿化养护工/);
   assert.match(await content.locator(tid('content-deductions')).innerText(), /5,000\.00/);
-  assert.ok(await content.locator(`${tid('content-checklist')} tbody tr`).count() > 1);
+  assert.ok((await content.locator(`${tid('content-checklist')} tbody tr`).count()) > 1);
   await screenshot(page, '07-contract-draft-detail');
 
   // The stored content is what was typed: exact money strings, the copied checklist, the department.
@@ -205,10 +218,19 @@ test('CON-1 office fixes the cap, saves, and lands on the draft\'s detail page',
   assert.equal(contract.status, 'draft');
   assert.equal(contract.content.party_b.name, VENDOR);
   assert.equal(contract.content.annual_amount, '360000.00');
-  assert.deepEqual(contract.content.service_items.map((row) => row.amount), ['240000.00', '120000.00']);
-  assert.deepEqual(contract.content.payment.installments.map((row) => row.period), Q);
+  assert.deepEqual(
+    contract.content.service_items.map((row) => row.amount),
+    ['240000.00', '120000.00'],
+  );
+  assert.deepEqual(
+    contract.content.payment.installments.map((row) => row.period),
+    Q,
+  );
   assert.equal(contract.content.payment.frequency, 'quarterly');
-  assert.equal(contract.content.assessment.checklist.reduce((sum, row) => sum + row.points, 0), 100);
+  assert.equal(
+    contract.content.assessment.checklist.reduce((sum, row) => sum + row.points, 0),
+    100,
+  );
   assert.deepEqual(contract.content.staffing[3], { day_type: 'workday', role: '绿化养护工', people: 2, hours: 6 });
   assert.equal(contract.content.deductions[1].cap, '5000.00');
   assert.equal(contract.content.responsible_person, '王主任');
@@ -263,8 +285,11 @@ test('CON-2 the judicial office (法律审查) sees the PDF and approves in its 
 });
 
 // The review tab embeds the PDF in an <iframe>; the browser must be allowed to show it there.
-test('CON-2 the reviewer\'s in-page PDF preview actually shows the document', async () => {
-  const frame = await sifa.locator(tid('contract-pdf-preview')).elementHandle().then((handle) => handle.contentFrame());
+test("CON-2 the reviewer's in-page PDF preview actually shows the document", async () => {
+  const frame = await sifa
+    .locator(tid('contract-pdf-preview'))
+    .elementHandle()
+    .then((handle) => handle.contentFrame());
   const started = performance.now();
   while (performance.now() - started < 5_000 && !/document\.pdf|chrome-error/.test(frame.url())) await sifa.waitForTimeout(100);
   assert.match(frame.url(), new RegExp(`/contracts/${contractId}/document\\.pdf`), `the preview frame shows ${frame.url()}`);
@@ -346,13 +371,15 @@ test('CON-5 the 下载合同 PDF link gives the contract as a PDF naming the tit
   const pagePrefix = join(ARTIFACTS, 'contract-page');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdfPath, pagePrefix]);
   // pdftoppm numbers the page with as many digits as the page count needs: contract-page-1.png or -01.png.
-  const pngPath = ['-1', '-01', '-001'].map((tail) => `${pagePrefix}${tail}.png`).find((path) => {
-    try {
-      return statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  });
+  const pngPath = ['-1', '-01', '-001']
+    .map((tail) => `${pagePrefix}${tail}.png`)
+    .find((path) => {
+      try {
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    });
   assert.ok(pngPath, 'pdftoppm wrote the first page');
   assert.ok(statSync(pngPath).size > 10_000, `first page PNG is not trivial: ${statSync(pngPath).size} bytes`);
 
@@ -376,7 +403,7 @@ test('CON-8 office records a payment for the first quarter in the ledger and see
   const dialog = page.locator(tid('ledger-payment-dialog'));
   await dialog.waitFor();
   const amount = page.locator(tid('payment-amount'));
-  assert.equal(await amount.inputValue(), '90000.00', 'prefilled with the period\'s balance');
+  assert.equal(await amount.inputValue(), '90000.00', "prefilled with the period's balance");
   await amount.fill('30000.00');
   await page.locator(tid('payment-reference')).fill(`NH${suffix}001`);
   await page.locator(tid('payment-note')).fill('第一季度服务费（部分）');
@@ -402,8 +429,15 @@ test('ROLE-8 vendor1 sees the contract read-only', async () => {
   await vendor1.locator(tid(`contract-row-${contractId}`)).click();
   await vendor1.locator(tid('contract-title')).getByText(TITLE).waitFor();
   await waitForStatus('active', vendor1);
-  for (const button of ['contract-edit', 'contract-submit', 'contract-sign', 'contract-review-approve', 'contract-amend',
-    'contract-renew', 'contract-terminate']) {
+  for (const button of [
+    'contract-edit',
+    'contract-submit',
+    'contract-sign',
+    'contract-review-approve',
+    'contract-amend',
+    'contract-renew',
+    'contract-terminate',
+  ]) {
     await expectCount(vendor1.locator(tid(button)), 0, `${button} is not offered to the vendor`);
   }
   await vendor1.locator(tid('contract-tab-ledger')).click();

@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TODAY, YEAR, addDays, addMonths, contractCode } from '../../../server/tests/clock.mjs';
-import {
-  apiAs, closeAll, expectCount, go, openBrowserAs, pickOption, screenshot, startServer, tid, tinyPng,
-  uniqueSuffix } from './helpers.mjs';
+import { apiAs, closeAll, expectCount, go, openBrowserAs, pickOption, screenshot, startServer, tid, tinyPng, uniqueSuffix } from './helpers.mjs';
 
 // The demo's contract in force, created under the test clock.
 const CONTRACT_CODE = contractCode(1);
@@ -93,7 +91,10 @@ before(async () => {
   assert.equal(threshold, 3, 'the demo keeps the threshold of RP-3: 3 failures');
   form = await api.get(`/contracts/${contract.id}/assessment-form`);
   // Earlier months of the contract that nobody has assessed yet (the demo assessed the latest six).
-  periods = form.periods.filter((row) => !row.assessed && !row.future).map((row) => row.period).slice(0, 3);
+  periods = form.periods
+    .filter((row) => !row.assessed && !row.future)
+    .map((row) => row.period)
+    .slice(0, 3);
   assert.equal(periods.length, 3, `three open periods to assess: ${JSON.stringify(form.periods)}`);
   priorFailures = await routineFailuresInWindow();
   // The threshold is reached by the failures recorded here, not already by the demo's.
@@ -143,12 +144,16 @@ test('SUP-3 the recording form offers only periods not yet assessed, and shows t
   assert.equal((await live('assessment-live-grade').innerText()).trim(), '优秀');
   // The inspector works down the checklist; the total and grade follow every entry.
   await fillNumber(page, 'assessment-item-lost-0', 15);
-  await live('assessment-live-total').filter({ hasText: /^\s*85\s*$/ }).waitFor();
+  await live('assessment-live-total')
+    .filter({ hasText: /^\s*85\s*$/ })
+    .waitFor();
   assert.equal((await live('assessment-live-grade').innerText()).trim(), '良好');
   await expectCount(live('assessment-item-failed-0'), 1, 'an item that scored 0 fails');
   await fillNumber(page, 'assessment-item-lost-1', 15);
   await fillNumber(page, 'assessment-item-lost-2', 15);
-  await live('assessment-live-total').filter({ hasText: /^\s*55\s*$/ }).waitFor();
+  await live('assessment-live-total')
+    .filter({ hasText: /^\s*55\s*$/ })
+    .waitFor();
   assert.equal(await live('assessment-live-total').getAttribute('data-total-tenths'), '550');
   assert.equal((await live('assessment-live-grade').innerText()).trim(), '不合格');
   assert.equal(await live('assessment-live-passed').getAttribute('data-passed'), 'false');
@@ -174,7 +179,10 @@ test('SUP-3 three failing routine assessments are recorded through the form, eac
       await periodOption(page, period).click();
       for (const [item, lost] of FAILING_LOST.entries()) await fillNumber(page, `assessment-item-lost-${item}`, lost);
       await page.locator(tid('assessment-summary')).fill(`例行检查不合格（${suffix}）`);
-      await page.locator(tid('assessment-live-total')).filter({ hasText: /^\s*55\s*$/ }).waitFor();
+      await page
+        .locator(tid('assessment-live-total'))
+        .filter({ hasText: /^\s*55\s*$/ })
+        .waitFor();
     }
     assert.match(await page.locator(tid('assessment-period')).innerText(), new RegExp(`^\\s*${period} `), 'the picked period is shown');
     await page.locator(tid('assessment-submit')).click();
@@ -198,8 +206,11 @@ test('RP-3 a termination is proposed when the routine failures within the window
   for (const [index, state] of recorded.entries()) {
     // Each failure recorded here counts: it was assessed today, inside the window.
     assert.equal(state.failures, priorFailures + index + 1, `failures in ${countWindow.from}..${countWindow.to} after ${periods[index]}`);
-    assert.equal(state.pending.length, state.failures >= threshold ? 1 : 0,
-      `${state.failures} routine failures in the window: open proposals ${JSON.stringify(state.pending)}`);
+    assert.equal(
+      state.pending.length,
+      state.failures >= threshold ? 1 : 0,
+      `${state.failures} routine failures in the window: open proposals ${JSON.stringify(state.pending)}`,
+    );
   }
   // The one proposal made when the threshold was reached is the one still open at the end.
   assert.deepEqual(recorded.at(-1).pending, recorded.find((state) => state.pending.length > 0).pending);
@@ -209,8 +220,7 @@ test('RP-3 a termination is proposed when the routine failures within the window
   const loaded = page.waitForResponse((response) => /\/api\/v1\/proposals\?.*kind=termination/.test(response.url()));
   await pickOption(page, 'proposal-filter-kind', '终止合同');
   await loaded;
-  const rows = page.locator(`${tid('proposal-table')} tbody tr`, { hasText: 'RP-3/failures' })
-    .filter({ has: page.locator('[data-status="pending_office"]') });
+  const rows = page.locator(`${tid('proposal-table')} tbody tr`, { hasText: 'RP-3/failures' }).filter({ has: page.locator('[data-status="pending_office"]') });
   await rows.first().waitFor();
   await expectCount(rows, 1, 'one open termination proposal, not one per failure');
   assert.match(await rows.innerText(), /九江长安物业服务有限公司/);
@@ -254,10 +264,14 @@ test('RP-4 the termination proposal lists the failures with their scores, the th
 // docs/api.md (Proposals): "an open proposal whose evidence no longer holds ... is withdrawn". A further failure does
 // not make the earlier failures untrue, so the termination proposed when the threshold was reached stays open.
 test('RP-4 a further failure does not withdraw the termination proposal whose failures still stand', async () => {
-  const raised = (await api.get(`/proposals?contract_id=${contract.id}&kind=termination&page_size=100`)).items
-    .filter((row) => row.id > lastProposalId && row.rule === 'RP-3/failures');
+  const raised = (await api.get(`/proposals?contract_id=${contract.id}&kind=termination&page_size=100`)).items.filter(
+    (row) => row.id > lastProposalId && row.rule === 'RP-3/failures',
+  );
   // Exactly the proposal raised at the threshold, and a failure recorded after it.
-  assert.deepEqual(raised.map((row) => row.id), recorded.at(-1).pending);
+  assert.deepEqual(
+    raised.map((row) => row.id),
+    recorded.at(-1).pending,
+  );
   const reachedAt = recorded.findIndex((state) => state.pending.length > 0);
   assert.ok(reachedAt < periods.length - 1, 'a failure was recorded after the proposal was made');
   const [proposal] = raised;
@@ -337,7 +351,10 @@ test('SUP-8 vendor1 appeals a fresh assessment with a supporting file; the offic
   assert.match(await page.locator(tid('appeal-decision-reason-text')).innerText(), /改扣 5 分/);
   const history = page.locator(`${tid('assessment-history')} [data-action]`);
   assert.deepEqual(await history.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action'))), ['create', 'appeal', 'change']);
-  assert.match(await page.locator(tid('assessment-history')).innerText(), /提出申诉 · vendor1[\s\S]*施工通知[\s\S]*申诉处理：变更得分 · office[\s\S]*改扣 5 分/);
+  assert.match(
+    await page.locator(tid('assessment-history')).innerText(),
+    /提出申诉 · vendor1[\s\S]*施工通知[\s\S]*申诉处理：变更得分 · office[\s\S]*改扣 5 分/,
+  );
   await screenshot(page, '09-appeal-decided');
 
   // The vendor sees the new score and cannot appeal again.

@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { contractCode } from '../../../server/tests/clock.mjs';
-import {
-  BASE_URL, apiAs, closeAll, expectCount, go, openBrowserAs, pickRemote, screenshot, startServer, tid, uniqueSuffix,
-} from './helpers.mjs';
+import { BASE_URL, apiAs, closeAll, expectCount, go, openBrowserAs, pickRemote, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
 
 // The demo's contract in force, created under the test clock.
 const CONTRACT_CODE = contractCode(1);
@@ -84,8 +82,14 @@ test('SUP-4 three department users answer it in their own browsers', async () =>
     await dept.locator(`${tid('survey-title-text')}:text-is("${TITLE}")`).waitFor();
     assert.match(await dept.locator(tid('survey-named-note')).innerText(), /实名测评/);
     await dept.locator(tid(`survey-rating-${answer.rating}`)).click();
-    await dept.locator(`${tid('survey-question-attitude')} .el-rate__item`).nth(answer.stars - 1).click();
-    await dept.locator(`${tid('survey-question-quality')} .el-rate__item`).nth(answer.stars - 1).click();
+    await dept
+      .locator(`${tid('survey-question-attitude')} .el-rate__item`)
+      .nth(answer.stars - 1)
+      .click();
+    await dept
+      .locator(`${tid('survey-question-quality')} .el-rate__item`)
+      .nth(answer.stars - 1)
+      .click();
     if (answer.comment) await dept.locator(tid('survey-comment')).fill(answer.comment);
     if (answer.user === 'dept') await screenshot(dept, '10-survey-answer');
     await dept.locator(tid('survey-submit')).click();
@@ -114,7 +118,10 @@ test('SUP-4 the office sees 2 satisfied of 3 valid answers = 66.66% and the form
   // A named survey lists who answered.
   const respondents = await page.locator(tid('survey-respondents')).innerText();
   for (const name of ['刘干事(社会事务办)', '孙会计(财政所)', '吴干事(社会事务办)']) assert.ok(respondents.includes(name), `${name} is listed`);
-  await page.locator(`${tid('survey-chart')} canvas`).first().waitFor();
+  await page
+    .locator(`${tid('survey-chart')} canvas`)
+    .first()
+    .waitFor();
   await screenshot(page, '10-survey-results');
 });
 

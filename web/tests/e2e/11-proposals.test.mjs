@@ -4,9 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { TODAY, contractCode } from '../../../server/tests/clock.mjs';
-import {
-  apiAs, closeAll, expectCount, go, openBrowserAs, pickOption, screenshot, startServer, tid, uniqueSuffix,
-} from './helpers.mjs';
+import { apiAs, closeAll, expectCount, go, openBrowserAs, pickOption, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
 
 // The demo's contract in force, created under the test clock.
 const CONTRACT_CODE = contractCode(1);
@@ -28,9 +26,11 @@ let ledgerBefore;
 const money = (text) => Number(String(text).replace(/,/g, ''));
 
 /** The list row of the deduction proposal for our period, found by the text of its period cell. */
-const proposalRow = (where) => where.locator(`${tid('proposal-table')} tbody tr`)
-  .filter({ has: where.locator('td', { hasText: new RegExp(`^\\s*${period}\\s*$`) }) })
-  .filter({ has: where.locator('[data-kind="deduction"]') });
+const proposalRow = (where) =>
+  where
+    .locator(`${tid('proposal-table')} tbody tr`)
+    .filter({ has: where.locator('td', { hasText: new RegExp(`^\\s*${period}\\s*$`) }) })
+    .filter({ has: where.locator('[data-kind="deduction"]') });
 
 before(async () => {
   server = await startServer({ name: '11-proposals' });
@@ -178,8 +178,10 @@ test('CON-8 the ledger shows the deduction with the proposal as its source, and 
   assert.equal(money(await totals.getAttribute('data-balance')), money(ledgerBefore.totals.balance) - money(AMOUNT));
   assert.equal(money(await totals.getAttribute('data-paid')), money(ledgerBefore.totals.paid));
   const summary = await page.locator(`${tid('ledger-table')} .el-table__footer`).innerText();
-  assert.ok(summary.includes((money(ledgerBefore.totals.deductions) + money(AMOUNT)).toLocaleString('en-US', { minimumFractionDigits: 2 })),
-    `the summary row shows the new deductions total: ${summary}`);
+  assert.ok(
+    summary.includes((money(ledgerBefore.totals.deductions) + money(AMOUNT)).toLocaleString('en-US', { minimumFractionDigits: 2 })),
+    `the summary row shows the new deductions total: ${summary}`,
+  );
   await entries.scrollIntoViewIfNeeded();
   await screenshot(page, '11-ledger-deduction-from-proposal');
 });

@@ -8,8 +8,20 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { MONTH, TODAY, contractCode, day, daysBetween, month } from '../../../server/tests/clock.mjs';
 import {
-  apiAs, closeAll, expectCount, fillDate, go, openBrowserAs, pickOption, pickRemote, screenshot, startServer, tid, tinyPng,
-  uniqueSuffix } from './helpers.mjs';
+  apiAs,
+  closeAll,
+  expectCount,
+  fillDate,
+  go,
+  openBrowserAs,
+  pickOption,
+  pickRemote,
+  screenshot,
+  startServer,
+  tid,
+  tinyPng,
+  uniqueSuffix,
+} from './helpers.mjs';
 
 // The demo's contract in force, created under the test clock.
 const CONTRACT_CODE = contractCode(1);
@@ -39,7 +51,10 @@ async function browserAs(username) {
 async function openRow(where, menu, table, title) {
   await where.locator(tid(menu)).click();
   await where.locator(tid(table)).waitFor();
-  await where.locator(`${tid(table)} tbody tr`, { hasText: title }).locator('a', { hasText: title }).click();
+  await where
+    .locator(`${tid(table)} tbody tr`, { hasText: title })
+    .locator('a', { hasText: title })
+    .click();
 }
 
 const statusOf = (where, id) => where.locator(tid(id)).getAttribute('data-status');
@@ -240,7 +255,7 @@ test('SUP-2 the overdue demo rectification is shown overdue, in red', async () =
   }
 });
 
-test('RP-5 the contract\'s 续签依据 tab shows the recommendation with its reasons', async () => {
+test("RP-5 the contract's 续签依据 tab shows the recommendation with its reasons", async () => {
   await go(page, `/contracts/${contractId}`);
   await page.locator(tid('contract-detail')).waitFor();
   await page.locator(tid('contract-tab-renewal')).click();
@@ -257,12 +272,15 @@ test('RP-5 the contract\'s 续签依据 tab shows the recommendation with its re
   await expectCount(page.locator('[data-test^="renewal-reason-"]'), basis.reasons.length);
   assert.match(await page.locator(tid('renewal-reasons')).innerText(), /逾期/);
   assert.ok(Number(await page.locator(tid('renewal-rectifications')).getAttribute('data-overdue')) >= 1);
-  await page.locator(`${tid('renewal-chart')} canvas`).first().waitFor();
+  await page
+    .locator(`${tid('renewal-chart')} canvas`)
+    .first()
+    .waitFor();
   assert.match(await page.locator(tid('renewal-pdf-link')).getAttribute('href'), new RegExp(`/contracts/${contractId}/renewal-basis\\.pdf`));
   await screenshot(page, '12-renewal-basis');
 });
 
-test('X-3 the office\'s dashboard shows the supervision charts and rectification counts', async () => {
+test("X-3 the office's dashboard shows the supervision charts and rectification counts", async () => {
   await go(page, '/dashboard');
   const supervision = page.locator(tid('dashboard-supervision'));
   await supervision.waitFor();
@@ -275,7 +293,7 @@ test('X-3 the office\'s dashboard shows the supervision charts and rectification
   const dashboard = await (await apiAs('office')).get('/dashboard');
   const value = async (card) => (await page.locator(`${tid(card)} ${tid('dashboard-card-value')}`).innerText()).trim();
   assert.equal(await value('dashboard-card-rect-overdue'), String(dashboard.supervision.rectifications.overdue));
-  assert.ok(dashboard.supervision.rectifications.overdue >= 1, 'the demo\'s overdue rectifications are counted');
+  assert.ok(dashboard.supervision.rectifications.overdue >= 1, "the demo's overdue rectifications are counted");
   assert.equal(await value('dashboard-card-rect-open'), String(dashboard.supervision.rectifications.open));
   for (const [status, count] of Object.entries(dashboard.supervision.proposals)) {
     assert.equal(await page.locator(tid(`dashboard-proposals-${status}`)).getAttribute('data-count'), String(count), status);

@@ -13,8 +13,18 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TEST_NOW, codePattern, dateOfYear, shift, year } from '../../../server/tests/clock.mjs';
 import {
-  BASE_URL, apiAs, closeAll, confirmMessageBox, expectCount, go, openBrowserAs, pickOption, screenshot, startServer,
-  tid, uniqueSuffix,
+  BASE_URL,
+  apiAs,
+  closeAll,
+  confirmMessageBox,
+  expectCount,
+  go,
+  openBrowserAs,
+  pickOption,
+  screenshot,
+  startServer,
+  tid,
+  uniqueSuffix,
 } from './helpers.mjs';
 
 /** 'YYYY-MM-DD HH:MM' of an instant, as the date-time pickers show it (Asia/Shanghai). */
@@ -94,7 +104,10 @@ test('PRJ-1 the office creates a project with its category, scope, budget, servi
   await page.locator(tid('project-field-scope')).fill('镇机关各会议室的会场布置、茶水、音响设备保障及会务接待');
   await page.locator(tid('project-field-annual-budget')).fill('360000');
   await page.locator(tid('project-field-total-budget')).fill('360000');
-  for (const [field, date] of [['project-field-service-start', dateOfYear(1, '01-01')], ['project-field-service-end', dateOfYear(1, '12-31')]]) {
+  for (const [field, date] of [
+    ['project-field-service-start', dateOfYear(1, '01-01')],
+    ['project-field-service-end', dateOfYear(1, '12-31')],
+  ]) {
     const input = page.locator(`${tid(field)} input`);
     await input.fill(date);
     await input.press('Enter');
@@ -133,12 +146,11 @@ test('PRJ-3 before approval the route card foresees internal procurement below t
   assert.equal((await page.locator(tid('project-route-name')).innerText()).trim(), '机关事务办自行组织采购');
   const reason = page.locator('[data-test^="project-route-reason-"][data-code="below_threshold"]');
   await expectCount(reason, 1);
-  assert.match(await reason.innerText(),
-    new RegExp(`不在 ${PROJECT_YEAR} 年政府采购目录内.*360000\\.00 元低于采购限额标准 1000000\\.00 元`));
+  assert.match(await reason.innerText(), new RegExp(`不在 ${PROJECT_YEAR} 年政府采购目录内.*360000\\.00 元低于采购限额标准 1000000\\.00 元`));
   assert.equal((await page.locator(tid('project-route-value-threshold')).innerText()).trim(), '1,000,000.00');
 });
 
-test('PRJ-2 the office submits the project for leadership\'s approval', async () => {
+test("PRJ-2 the office submits the project for leadership's approval", async () => {
   const page = officePage;
   const card = page.locator(tid('project-route-card'));
   await page.locator(tid('project-submit')).click();
@@ -199,7 +211,10 @@ test('PRJ-7 the office opens the sealed bidding with the discipline-inspection w
   await page.locator(tid('project-open-bidding')).click();
   const dialog = page.locator(tid('bidding-dialog'));
   await dialog.waitFor();
-  for (const [field, value] of [['bidding-deadline', BID_DEADLINE], ['bidding-opening-at', OPENING_AT]]) {
+  for (const [field, value] of [
+    ['bidding-deadline', BID_DEADLINE],
+    ['bidding-opening-at', OPENING_AT],
+  ]) {
     const input = page.locator(`${tid(field)} input`);
     await input.fill(value);
     await input.press('Enter');
@@ -373,19 +388,19 @@ test('PRJ-8 the office awards the bidding and lands on the contract draft with t
   assert.match(await page.locator(tid('project-contract')).getAttribute('href'), new RegExp(`#/contracts/${contractId}$`));
 });
 
-test('ROLE-4 discipline inspection reads the full trail, from the project\'s creation to the contract draft', async () => {
+test("ROLE-4 discipline inspection reads the full trail, from the project's creation to the contract draft", async () => {
   const page = await browserAs('jiwei');
   await openProject(page);
   await page.locator(tid('project-tab-trail')).click();
   const trail = page.locator(tid('project-trail'));
   await trail.waitFor();
-  const steps = await page.locator('[data-test^="trail-"][data-action]').evaluateAll((nodes) =>
-    nodes.map((node) => `${node.getAttribute('data-subject')}:${node.getAttribute('data-action')}`));
+  const steps = await page
+    .locator('[data-test^="trail-"][data-action]')
+    .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('data-subject')}:${node.getAttribute('data-action')}`));
   assert.equal(steps[0], 'project:create', `the trail starts at the creation: ${steps}`);
   // It ends with the award and the contract draft it created (one transaction, one instant: either may come first).
   assert.deepEqual(steps.slice(-2).sort(), ['contract:create', 'project:award'], `the trail ends at the contract draft: ${steps}`);
-  for (const step of ['project:submit', 'project:approve', 'project:set_ceiling', 'project:open_bidding', 'project:open',
-    'project:award']) {
+  for (const step of ['project:submit', 'project:approve', 'project:set_ceiling', 'project:open_bidding', 'project:open', 'project:award']) {
     assert.ok(steps.includes(step), `${step} is in the trail: ${steps}`);
   }
   assert.equal(steps.filter((step) => step === 'project:register').length, 3);

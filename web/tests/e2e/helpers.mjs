@@ -82,9 +82,27 @@ export function requireTools(tools, debianPackage) {
 /** psql against the PostgreSQL cluster of E2E_PG_URL (a scratch cluster: scripts/pg-test.sh start). */
 function psql(pgUrl, database, sql) {
   const url = new URL(pgUrl);
-  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', url.hostname || '127.0.0.1', '-p',
-    url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), '-d', database, '-tA', '-c', sql],
-  { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(
+    'psql',
+    [
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-h',
+      url.hostname || '127.0.0.1',
+      '-p',
+      url.port || '5432',
+      '-U',
+      decodeURIComponent(url.username || 'postgres'),
+      '-d',
+      database,
+      '-tA',
+      '-c',
+      sql,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
   if (result.error) throw new Error(`psql: ${result.error.message} (Debian package postgresql-client)`);
   if (result.status !== 0) throw new Error(`psql ${database} failed: ${result.stderr}\n${sql}`);
   return result.stdout.trim();
@@ -98,8 +116,10 @@ function createDatabase(name) {
   }
   const pgUrl = process.env.E2E_PG_URL;
   if (!pgUrl) {
-    throw new Error('E2E_ENGINE=postgresql needs E2E_PG_URL, the URL of a scratch PostgreSQL cluster: '
-      + 'E2E_PG_URL=$(bash scripts/pg-test.sh start) (make e2e-test starts and stops one)');
+    throw new Error(
+      'E2E_ENGINE=postgresql needs E2E_PG_URL, the URL of a scratch PostgreSQL cluster: ' +
+        'E2E_PG_URL=$(bash scripts/pg-test.sh start) (make e2e-test starts and stops one)',
+    );
   }
   const database = `houqin_e2e_${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   psql(pgUrl, 'postgres', `CREATE DATABASE ${database}`);
@@ -146,13 +166,17 @@ export async function startServer({ name, fakeNow = TEST_NOW }) {
     // A restart may find the port still held for a moment by the stopped server: try again for a few seconds.
     for (let attempt = 0; attempt < 50; attempt += 1) {
       log.write(`--- serve on ${url} with HOUQIN_FAKE_NOW=${now}\n`);
-      child = spawn(binary, ['serve', '--db', database.url, '--listen', `127.0.0.1:${port}`, '--web-dir',
-        join(repoRoot, 'web/dist'), '--threads', '2'], { env: environment(now), stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(binary, ['serve', '--db', database.url, '--listen', `127.0.0.1:${port}`, '--web-dir', join(repoRoot, 'web/dist'), '--threads', '2'], {
+        env: environment(now),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout.pipe(log, { end: false });
       child.stderr.pipe(log, { end: false });
       exited = new Promise((done) => child.once('exit', done));
       let gone = false;
-      exited.then(() => { gone = true; });
+      exited.then(() => {
+        gone = true;
+      });
       const started = performance.now();
       while (!gone && performance.now() - started < 30_000) {
         try {
@@ -251,8 +275,16 @@ export async function openBrowser() {
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
     acceptDownloads: false,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context.setDefaultTimeout(15_000);
   await context.clock.install({ time: new Date(serverNow) });
@@ -338,8 +370,7 @@ export async function login(page, username, password = ACCOUNTS[username]) {
   await page.locator(tid('login-submit')).click();
   await page.locator(tid('menu')).waitFor();
   const landed = new URL(page.url()).hash;
-  assert.ok(!landed.startsWith('#/403') && !landed.startsWith('#/login'),
-    `${username} landed on ${landed} after logging in from the bare address`);
+  assert.ok(!landed.startsWith('#/403') && !landed.startsWith('#/login'), `${username} landed on ${landed} after logging in from the bare address`);
 }
 
 /** A fresh browser (own profile, so its own session) logged in as `username`. Call `close()` in `after`. */

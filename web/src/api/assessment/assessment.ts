@@ -1,8 +1,6 @@
 import { http } from '../http';
 import type { Page } from '../types';
-import type {
-  AppealDecisionInput, AppealInput, Assessment, AssessmentForm, AssessmentInput, AssessmentQuery, AssessmentSummary,
-} from './types';
+import type { AppealDecisionInput, AppealInput, Assessment, AssessmentForm, AssessmentInput, AssessmentQuery, AssessmentSummary } from './types';
 
 export function getAssessmentPageApi(query: AssessmentQuery): Promise<Page<AssessmentSummary>> {
   return http.get<Page<AssessmentSummary>>('/assessments', { ...query });

@@ -1,14 +1,6 @@
 import type { LocalizedText } from '../types';
 
-export type RoleCode =
-  | 'admin'
-  | 'office'
-  | 'leadership'
-  | 'discipline'
-  | 'judicial'
-  | 'party_office'
-  | 'department'
-  | 'vendor';
+export type RoleCode = 'admin' | 'office' | 'leadership' | 'discipline' | 'judicial' | 'party_office' | 'department' | 'vendor';
 
 export type Permission =
   | 'catalogue:read'

@@ -1,9 +1,26 @@
 import { apiUrl, http } from '../http';
 import type { Items, Page } from '../types';
 import type {
-  AmendmentInput, Consultation, ConsultationInput, Contract, ContractContent, ContractQuery, ContractSummary,
-  ContractVersion, HistoryEntry, Installment, Ledger, LedgerEntry, LedgerEntryInput, Payment, PaymentInput,
-  RenewInput, ReviewInput, ScheduleRequest, SignInput, TerminateInput,
+  AmendmentInput,
+  Consultation,
+  ConsultationInput,
+  Contract,
+  ContractContent,
+  ContractQuery,
+  ContractSummary,
+  ContractVersion,
+  HistoryEntry,
+  Installment,
+  Ledger,
+  LedgerEntry,
+  LedgerEntryInput,
+  Payment,
+  PaymentInput,
+  RenewInput,
+  ReviewInput,
+  ScheduleRequest,
+  SignInput,
+  TerminateInput,
 } from './types';
 
 export function getContractPageApi(query: ContractQuery): Promise<Page<ContractSummary>> {

@@ -2,19 +2,9 @@ import type { ChecklistItem } from '../catalogue/types';
 import type { PageQuery } from '../types';
 
 /** Lifecycle of docs/api.md "Contracts" (CON-3); `expired` is derived by the server. */
-export type ContractStatus =
-  | 'draft'
-  | 'in_review'
-  | 'returned'
-  | 'approved'
-  | 'active'
-  | 'expired'
-  | 'terminated'
-  | 'renewed';
+export type ContractStatus = 'draft' | 'in_review' | 'returned' | 'approved' | 'active' | 'expired' | 'terminated' | 'renewed';
 
-export const CONTRACT_STATUSES: ContractStatus[] = [
-  'draft', 'in_review', 'returned', 'approved', 'active', 'expired', 'terminated', 'renewed',
-];
+export const CONTRACT_STATUSES: ContractStatus[] = ['draft', 'in_review', 'returned', 'approved', 'active', 'expired', 'terminated', 'renewed'];
 
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 export const FREQUENCIES: Frequency[] = ['monthly', 'quarterly', 'semiannual', 'annual'];

@@ -1,8 +1,22 @@
 import { apiUrl, http } from '../http';
 import type { Items, Page } from '../types';
 import type {
-  AwardAnswer, Bid, BidInput, BidReceipt, BiddingInput, CeilingInput, GovernmentProcurementInput, Opening, Project,
-  ProjectDecisionInput, ProjectInput, ProjectQuery, Registration, RegistrationInput, TrailItem, WitnessInput,
+  AwardAnswer,
+  Bid,
+  BidInput,
+  BidReceipt,
+  BiddingInput,
+  CeilingInput,
+  GovernmentProcurementInput,
+  Opening,
+  Project,
+  ProjectDecisionInput,
+  ProjectInput,
+  ProjectQuery,
+  Registration,
+  RegistrationInput,
+  TrailItem,
+  WitnessInput,
 } from './types';
 
 /** Projects (PRJ-1, PRJ-2): a page without history. */

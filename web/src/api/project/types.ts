@@ -35,35 +35,14 @@ export interface ProcurementRules extends ProcurementRulesInput {
   history?: ProcurementRules[];
 }
 
-export type ProjectStatus =
-  | 'draft'
-  | 'pending_leadership'
-  | 'returned'
-  | 'approved'
-  | 'procured'
-  | 'bidding'
-  | 'opened'
-  | 'failed'
-  | 'awarded';
-export const PROJECT_STATUSES: ProjectStatus[] = [
-  'draft', 'pending_leadership', 'returned', 'approved', 'procured', 'bidding', 'opened', 'failed', 'awarded',
-];
+export type ProjectStatus = 'draft' | 'pending_leadership' | 'returned' | 'approved' | 'procured' | 'bidding' | 'opened' | 'failed' | 'awarded';
+export const PROJECT_STATUSES: ProjectStatus[] = ['draft', 'pending_leadership', 'returned', 'approved', 'procured', 'bidding', 'opened', 'failed', 'awarded'];
 
 export type ProjectRoute = 'government' | 'internal';
 export const PROJECT_ROUTES: ProjectRoute[] = ['government', 'internal'];
 
 export type ProjectAction =
-  | 'edit'
-  | 'submit'
-  | 'approve'
-  | 'return'
-  | 'record_government'
-  | 'set_ceiling'
-  | 'open_bidding'
-  | 'register'
-  | 'bid'
-  | 'open'
-  | 'award';
+  'edit' | 'submit' | 'approve' | 'return' | 'record_government' | 'set_ceiling' | 'open_bidding' | 'register' | 'bid' | 'open' | 'award';
 
 /** Named figure the server used for a decision (route, criteria, opening), kept for the record. */
 export interface NamedValue {
@@ -108,15 +87,14 @@ export interface Ceiling {
   set_at: string;
 }
 
-export type GovernmentMethod =
-  | 'public_tender'
-  | 'invited_tender'
-  | 'competitive_negotiation'
-  | 'competitive_consultation'
-  | 'inquiry'
-  | 'single_source';
+export type GovernmentMethod = 'public_tender' | 'invited_tender' | 'competitive_negotiation' | 'competitive_consultation' | 'inquiry' | 'single_source';
 export const GOVERNMENT_METHODS: GovernmentMethod[] = [
-  'public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'inquiry', 'single_source',
+  'public_tender',
+  'invited_tender',
+  'competitive_negotiation',
+  'competitive_consultation',
+  'inquiry',
+  'single_source',
 ];
 
 export interface GovernmentProcurementInput {

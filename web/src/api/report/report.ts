@@ -4,9 +4,7 @@ import type { ReportData, ReportFormat, ReportRequest } from './types';
 
 function reportQuery(request: ReportRequest, format: ReportFormat): Query {
   const vendor = request.vendor_id || undefined;
-  return request.kind === 'quality'
-    ? { period: request.period, vendor_id: vendor, format }
-    : { from: request.from, to: request.to, vendor_id: vendor, format };
+  return request.kind === 'quality' ? { period: request.period, vendor_id: vendor, format } : { from: request.from, to: request.to, vendor_id: vendor, format };
 }
 
 /** The report as JSON, for the page. */

@@ -5,11 +5,7 @@ export function createQualificationApi(vendorId: number, qualification: Qualific
   return http.post<Qualification>(`/vendors/${vendorId}/qualifications`, qualification);
 }
 
-export function updateQualificationApi(
-  vendorId: number,
-  id: number,
-  qualification: QualificationInput,
-): Promise<Qualification> {
+export function updateQualificationApi(vendorId: number, id: number, qualification: QualificationInput): Promise<Qualification> {
   return http.put<Qualification>(`/vendors/${vendorId}/qualifications/${id}`, { ...qualification, id, vendor_id: vendorId });
 }
 

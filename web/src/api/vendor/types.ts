@@ -19,10 +19,7 @@ export interface Qualification {
   days_left: number;
 }
 
-export type QualificationInput = Pick<
-  Qualification,
-  'type' | 'cert_no' | 'issuer' | 'valid_from' | 'valid_until' | 'attachment_id'
->;
+export type QualificationInput = Pick<Qualification, 'type' | 'cert_no' | 'issuer' | 'valid_from' | 'valid_until' | 'attachment_id'>;
 
 /** The fields a user edits; the rest is set by the server. */
 export interface VendorInput {

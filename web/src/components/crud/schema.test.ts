@@ -26,8 +26,7 @@ describe('crud schema', () => {
     expect(detailFields(schema).map((field) => field.field)).toEqual(['username', 'display_name', 'tags', 'active']);
   });
   it('finds empty required fields for the mode', () => {
-    expect(missingRequired(schema, 'create', { username: ' ', password: 'x', display_name: 'A', tags: [] }))
-      .toEqual(['username', 'tags']);
+    expect(missingRequired(schema, 'create', { username: ' ', password: 'x', display_name: 'A', tags: [] })).toEqual(['username', 'tags']);
     expect(missingRequired(schema, 'edit', { display_name: 'A', tags: ['x'] })).toEqual([]);
   });
 });

@@ -2,16 +2,7 @@
  * One description of a simple entity's fields drives its form and its detail view
  * (STYLE.md: a CrudSchema-like description instead of hand-written copies).
  */
-export type FieldKind =
-  | 'text'
-  | 'textarea'
-  | 'password'
-  | 'number'
-  | 'money'
-  | 'switch'
-  | 'select'
-  | 'multiselect'
-  | 'tree-select';
+export type FieldKind = 'text' | 'textarea' | 'password' | 'number' | 'money' | 'switch' | 'select' | 'multiselect' | 'tree-select';
 
 export interface FieldOption {
   value: string | number | boolean;
@@ -71,8 +62,7 @@ export function missingRequired<T>(schema: CrudSchema<T>, mode: FormMode, model:
     .filter((field) => field.required)
     .filter((field) => {
       const value = model[field.field] as unknown;
-      return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-        || (Array.isArray(value) && value.length === 0);
+      return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
     })
     .map((field) => field.field);
 }

@@ -6,8 +6,17 @@ const OFFICE = ['supervision:read', 'supervision:write'];
 
 function pending(status: 'pending' | 'upheld' | 'changed') {
   return {
-    appeal: { reason: 'r', attachments: [], created_by: 'v', created_at: '', status, decision_reason: null, decided_by: null,
-      decided_at: null, previous_total: null },
+    appeal: {
+      reason: 'r',
+      attachments: [],
+      created_by: 'v',
+      created_at: '',
+      status,
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      previous_total: null,
+    },
   };
 }
 

@@ -21,8 +21,11 @@ describe('assessment periods (SUP-3)', () => {
   it('counts a period starting today as started', () => {
     expect(periodOptions(periods, '2027-04-01', 'routine')[3].disabled).toBe(false);
   });
-  it('follows the server\'s future flag when it sends one', () => {
-    const flagged = [{ ...periods[2], future: true }, { ...periods[3], future: false }];
+  it("follows the server's future flag when it sends one", () => {
+    const flagged = [
+      { ...periods[2], future: true },
+      { ...periods[3], future: false },
+    ];
     expect(periodOptions(flagged, '2027-03-15', 'routine').map((option) => option.block)).toEqual(['future', null]);
   });
   it('proposes the latest period still open', () => {

@@ -11,11 +11,7 @@ export interface PeriodOption extends AssessmentFormPeriod {
   block: PeriodBlock;
 }
 
-export function periodOptions(
-  periods: readonly AssessmentFormPeriod[],
-  today: string,
-  kind: AssessmentKind,
-): PeriodOption[] {
+export function periodOptions(periods: readonly AssessmentFormPeriod[], today: string, kind: AssessmentKind): PeriodOption[] {
   return periods.map((period) => {
     // The server's `future` flag wins: its clock decides what has started; the date compare covers its absence.
     const future = period.future ?? period.first > today;

@@ -13,7 +13,11 @@ const checklist = [
   { item: '劳动纪律', points: 10 },
   { item: '节约用水用电', points: 5 },
 ];
-const bands = [{ name: '优秀', min: 90 }, { name: '良好', min: 80 }, { name: '合格', min: 60 }];
+const bands = [
+  { name: '优秀', min: 90 },
+  { name: '良好', min: 80 },
+  { name: '合格', min: 60 },
+];
 
 describe('tenths (SUP-3: one decimal, no floating point)', () => {
   it('reads numbers and text with at most one decimal', () => {

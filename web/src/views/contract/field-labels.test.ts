@@ -5,9 +5,7 @@ const t = (key: string, named?: Record<string, unknown>) => (named ? `${key}(${J
 
 describe('fieldLabel', () => {
   it('names each segment and numbers rows from 1', () => {
-    expect(fieldLabel('payment.installments[2].amount', t)).toBe(
-      'contract.section.payment · contract.editor.row({"row":3}) · contract.field.amount',
-    );
+    expect(fieldLabel('payment.installments[2].amount', t)).toBe('contract.section.payment · contract.editor.row({"row":3}) · contract.field.amount');
     expect(fieldLabel('staffing[0].hours', t)).toBe('contract.section.staffing · contract.editor.row({"row":1}) · contract.field.hours');
   });
   it('tells payment and assessment frequency apart', () => {

@@ -12,7 +12,12 @@ describe('installment sum check (CON-1 payment schedule)', () => {
   it('refuses a sum off by one fen and tells by how much', () => {
     const rows = [row('2027-01', '33333.33'), row('2027-02', '33333.33'), row('2027-03', '33333.33')];
     expect(installmentProblem(rows, '100000.00')).toBe('sum');
-    expect(remainderFen('100000.00', rows.map((r) => r.amount))).toBe(1);
+    expect(
+      remainderFen(
+        '100000.00',
+        rows.map((r) => r.amount),
+      ),
+    ).toBe(1);
   });
   it('never uses floating point: 0.1 + 0.2 is 0.30', () => {
     expect(installmentProblem([row('a', '0.1'), row('b', '0.2')], '0.30')).toBeNull();
@@ -26,7 +31,10 @@ describe('installment sum check (CON-1 payment schedule)', () => {
     expect(installmentProblem(many, '121.00')).toBe('too-many');
   });
   it('checks service items against the total too', () => {
-    const items = [{ name: 'a', scope: '', fee_standard: '', amount: '240000.00' }, { name: 'b', scope: '', fee_standard: '', amount: '120000' }];
+    const items = [
+      { name: 'a', scope: '', fee_standard: '', amount: '240000.00' },
+      { name: 'b', scope: '', fee_standard: '', amount: '120000' },
+    ];
     expect(serviceItemsProblem(items, '360000.00')).toBeNull();
     expect(serviceItemsProblem(items, '360000.01')).toBe('sum');
     expect(serviceItemsProblem([], '1.00')).toBeNull();

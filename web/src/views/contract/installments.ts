@@ -36,12 +36,22 @@ export function installmentProblem(installments: readonly Installment[], total: 
   const periods = new Set(installments.map((row) => row.period.trim()));
   if (periods.size !== installments.length) return 'duplicate-period';
   if (installments.some((row) => normalizeMoney(row.amount) === null)) return 'bad-amount';
-  return remainderFen(total, installments.map((row) => row.amount)) === 0 ? null : 'sum';
+  return remainderFen(
+    total,
+    installments.map((row) => row.amount),
+  ) === 0
+    ? null
+    : 'sum';
 }
 
 /** Whether the service items add up to the total (null: they do, or there are none yet). */
 export function serviceItemsProblem(items: readonly ServiceItem[], total: string): 'bad-amount' | 'sum' | null {
   if (items.length === 0) return null;
   if (items.some((row) => normalizeMoney(row.amount) === null)) return 'bad-amount';
-  return remainderFen(total, items.map((row) => row.amount)) === 0 ? null : 'sum';
+  return remainderFen(
+    total,
+    items.map((row) => row.amount),
+  ) === 0
+    ? null
+    : 'sum';
 }

@@ -23,8 +23,13 @@ describe('renewal basis (RP-5)', () => {
 
   it('draws failures red, the pass mark dashed, and honours the no-animation switch', () => {
     const option = renewalChartOption(
-      [{ period: '2027-01', total: 91, passed: true }, { period: '2027-02', total: 50, passed: false }],
-      { total: 'Total', passMark: 'Pass mark' }, 60, false,
+      [
+        { period: '2027-01', total: 91, passed: true },
+        { period: '2027-02', total: 50, passed: false },
+      ],
+      { total: 'Total', passMark: 'Pass mark' },
+      60,
+      false,
     );
     expect(option.animation).toBe(false);
     expect(option.xAxis.data).toEqual(['2027-01', '2027-02']);

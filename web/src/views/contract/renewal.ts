@@ -48,13 +48,16 @@ export function renewalChartOption(points: readonly ScorePoint[], labels: ChartL
         data: points.map((point) => ({ value: point.total, itemStyle: { color: point.passed ? '#3a7bd5' : '#f56c6c' } })),
         symbolSize: 8,
         lineStyle: { color: '#3a7bd5' },
-        markLine: passMark === null ? undefined : {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { type: 'dashed', color: '#e6a23c' },
-          label: { formatter: `${labels.passMark} ${passMark}` },
-          data: [{ yAxis: passMark }],
-        },
+        markLine:
+          passMark === null
+            ? undefined
+            : {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { type: 'dashed', color: '#e6a23c' },
+                label: { formatter: `${labels.passMark} ${passMark}` },
+                data: [{ yAxis: passMark }],
+              },
       },
     ],
   };

@@ -2,9 +2,7 @@
  * The editor's sections (CON-1) and which content fields each holds, so a server field error
  * such as `payment.installments[2].amount` opens and marks the right section.
  */
-export const SECTIONS = [
-  'basic', 'party_a', 'party_b', 'service_items', 'payment', 'assessment', 'staffing', 'deductions', 'terms', 'responsible',
-] as const;
+export const SECTIONS = ['basic', 'party_a', 'party_b', 'service_items', 'payment', 'assessment', 'staffing', 'deductions', 'terms', 'responsible'] as const;
 
 export type SectionName = (typeof SECTIONS)[number];
 

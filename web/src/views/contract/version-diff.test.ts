@@ -5,7 +5,13 @@ const v1 = {
   title: '保洁合同',
   party_b: { name: '甲公司', phone: '0757-1' },
   total_amount: '360000.00',
-  payment: { method: '银行转账', installments: [{ period: '2027-01', amount: '180000.00' }, { period: '2027-02', amount: '180000.00' }] },
+  payment: {
+    method: '银行转账',
+    installments: [
+      { period: '2027-01', amount: '180000.00' },
+      { period: '2027-02', amount: '180000.00' },
+    ],
+  },
   staffing: [{ day_type: 'workday', people: 4 }],
 };
 
@@ -33,7 +39,10 @@ describe('diff of two versions', () => {
     const rows = diffVersions(v1, v2);
     expect(rows.find((row) => row.path === 'staffing[1].people')).toEqual({ path: 'staffing[1].people', before: '', after: '2', changed: true });
     expect(rows.find((row) => row.path === 'payment.installments[1].amount')).toEqual({
-      path: 'payment.installments[1].amount', before: '180000.00', after: '', changed: true,
+      path: 'payment.installments[1].amount',
+      before: '180000.00',
+      after: '',
+      changed: true,
     });
   });
   it('compares an empty table with a filled one row by row', () => {

@@ -39,14 +39,16 @@ export function diffVersions(before: unknown, after: unknown): VersionDiffRow[] 
   const right = flatten(after);
   const paths = [...right.keys()];
   for (const path of left.keys()) if (!right.has(path)) paths.push(path);
-  return paths
-    // An empty table on one side is a placeholder only when the other side has rows there.
-    .filter((path) => !(isPlaceholder(path, left, right) || isPlaceholder(path, right, left)))
-    .map((path) => {
-      const a = left.get(path) ?? '';
-      const b = right.get(path) ?? '';
-      return { path, before: a, after: b, changed: left.has(path) !== right.has(path) || a !== b };
-    });
+  return (
+    paths
+      // An empty table on one side is a placeholder only when the other side has rows there.
+      .filter((path) => !(isPlaceholder(path, left, right) || isPlaceholder(path, right, left)))
+      .map((path) => {
+        const a = left.get(path) ?? '';
+        const b = right.get(path) ?? '';
+        return { path, before: a, after: b, changed: left.has(path) !== right.has(path) || a !== b };
+      })
+  );
 }
 
 function isPlaceholder(path: string, side: Map<string, string>, other: Map<string, string>): boolean {

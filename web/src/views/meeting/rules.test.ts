@@ -31,7 +31,18 @@ describe('names of vendors and departments', () => {
   const base = { vendor_ids: [3, 7], attendee_org_ids: [5] } as Meeting;
   it('prefers what the server sent', () => {
     expect(vendorNames({ ...base, vendor_names: ['A', 'B'] }, [])).toEqual(['A', 'B']);
-    expect(vendorNames({ ...base, vendors: [{ id: 7, name: 'B' }, { id: 3, name: 'A' }] }, [])).toEqual(['A', 'B']);
+    expect(
+      vendorNames(
+        {
+          ...base,
+          vendors: [
+            { id: 7, name: 'B' },
+            { id: 3, name: 'A' },
+          ],
+        },
+        [],
+      ),
+    ).toEqual(['A', 'B']);
   });
   it('falls back to loaded lists, then to the id', () => {
     expect(vendorNames(base, [{ id: 3, name: 'Known' }])).toEqual(['Known', '#7']);

@@ -35,8 +35,12 @@ export function meetingActions(status: MeetingStatus | string, permissions: read
  * Names for a meeting's ids: the names the server sent along, else those the page could load (a department user may
  * not read vendors), else "#id".
  */
-export function namesFor(ids: readonly number[], sent: readonly NamedRef[] | undefined, sentNames: readonly string[] | undefined,
-  known: readonly NamedRef[]): string[] {
+export function namesFor(
+  ids: readonly number[],
+  sent: readonly NamedRef[] | undefined,
+  sentNames: readonly string[] | undefined,
+  known: readonly NamedRef[],
+): string[] {
   if (sentNames && sentNames.length === ids.length) return [...sentNames];
   return ids.map((id) => sent?.find((item) => item.id === id)?.name ?? known.find((item) => item.id === id)?.name ?? `#${id}`);
 }

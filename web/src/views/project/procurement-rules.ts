@@ -40,7 +40,10 @@ export function rulesPayload(input: ProcurementRulesInput): ProcurementRulesInpu
     basis: input.basis,
     reason: input.reason.trim(),
     catalogue: input.catalogue.map((entry) => ({
-      kind: entry.kind, code: entry.code.trim(), name_zh: entry.name_zh.trim(), name_en: entry.name_en.trim(),
+      kind: entry.kind,
+      code: entry.code.trim(),
+      name_zh: entry.name_zh.trim(),
+      name_en: entry.name_en.trim(),
     })),
   };
 }

@@ -3,8 +3,14 @@ import type { Category } from '@/api/catalogue/types';
 import { categoryPathLabel, projectInputProblems } from './project-form';
 
 const VALID = {
-  name: '2027年会议服务', year: 2027, category_id: 3, annual_budget: '120000', total_budget: '240000.00',
-  service_start: '2027-01-01', service_end: '2028-12-31', department_id: 5,
+  name: '2027年会议服务',
+  year: 2027,
+  category_id: 3,
+  annual_budget: '120000',
+  total_budget: '240000.00',
+  service_start: '2027-01-01',
+  service_end: '2028-12-31',
+  department_id: 5,
 };
 
 describe('project form (PRJ-1)', () => {
@@ -13,7 +19,11 @@ describe('project form (PRJ-1)', () => {
   });
   it('PRJ-1: names each missing or wrong field', () => {
     expect(projectInputProblems({ ...VALID, name: ' ', category_id: null, department_id: null, annual_budget: '', total_budget: 'x' })).toEqual({
-      name: 'required', category_id: 'required', department_id: 'required', annual_budget: 'required', total_budget: 'money',
+      name: 'required',
+      category_id: 'required',
+      department_id: 'required',
+      annual_budget: 'required',
+      total_budget: 'money',
     });
     expect(projectInputProblems({ ...VALID, year: 1999 })).toEqual({ year: 'year' });
     expect(projectInputProblems({ ...VALID, annual_budget: '0' })).toEqual({ annual_budget: 'money' });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { receiptFileName, receiptText } from './receipt';
 
 const LABELS = {
-  title: '投标回执', project: '项目', vendor: '投标单位', submittedAt: '提交时间', receipt: '回执', fingerprint: '密封公钥指纹',
+  title: '投标回执',
+  project: '项目',
+  vendor: '投标单位',
+  submittedAt: '提交时间',
+  receipt: '回执',
+  fingerprint: '密封公钥指纹',
   note: '核对说明',
 };
 

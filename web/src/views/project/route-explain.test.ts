@@ -13,7 +13,10 @@ const DECISION: RouteDecision = {
 };
 
 const zh: Record<string, string> = {
-  'project.value.none': '无', 'project.basis.annual_budget': '年度预算', 'common.yes': '是', 'common.no': '否',
+  'project.value.none': '无',
+  'project.basis.annual_budget': '年度预算',
+  'common.yes': '是',
+  'common.no': '否',
 };
 const translate = (key: string) => zh[key] ?? null;
 

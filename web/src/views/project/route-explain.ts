@@ -7,10 +7,7 @@ import { formatMoney } from '@/utils/money';
  * decide (预判), or why they cannot decide yet (e.g. no rules for the year).
  */
 export type RouteView =
-  | { kind: 'decision'; decision: RouteDecision }
-  | { kind: 'preview'; decision: RouteDecision }
-  | { kind: 'error'; error: LocalizedText }
-  | { kind: 'none' };
+  { kind: 'decision'; decision: RouteDecision } | { kind: 'preview'; decision: RouteDecision } | { kind: 'error'; error: LocalizedText } | { kind: 'none' };
 
 export function routeView(project: Pick<Project, 'route_decision' | 'route_preview' | 'route_preview_error'>): RouteView {
   if (project.route_decision) return { kind: 'decision', decision: project.route_decision };

@@ -28,10 +28,7 @@ export function stepPermission(status: ProposalStatus | string): string | null {
  * The decision buttons for a proposal: `allowed_actions` may name `approve` and `reject`, or `decide` for both;
  * the user must also hold the permission of the step the proposal waits for. Unknown actions are ignored.
  */
-export function decisionButtons(
-  proposal: Pick<Proposal, 'status' | 'allowed_actions'>,
-  permissions: readonly string[],
-): DecisionButton[] {
+export function decisionButtons(proposal: Pick<Proposal, 'status' | 'allowed_actions'>, permissions: readonly string[]): DecisionButton[] {
   const needed = stepPermission(proposal.status);
   if (!needed || !permissions.includes(needed)) return [];
   const actions = new Set(proposal.allowed_actions ?? []);

@@ -23,7 +23,5 @@ export function reportProblems(request: ReportRequest): Record<string, string> {
 
 /** The defaults a page opens with: this month for quality, 1 January to today for the audit. */
 export function defaultRequest(kind: ReportRequest['kind'], today: string): ReportRequest {
-  return kind === 'quality'
-    ? { kind, period: today.slice(0, 7), vendor_id: '' }
-    : { kind, from: `${today.slice(0, 4)}-01-01`, to: today, vendor_id: '' };
+  return kind === 'quality' ? { kind, period: today.slice(0, 7), vendor_id: '' } : { kind, from: `${today.slice(0, 4)}-01-01`, to: today, vendor_id: '' };
 }

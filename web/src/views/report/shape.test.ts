@@ -11,11 +11,11 @@ describe('shapeReport (SUP-7)', () => {
     audit_chain: { ok: true, checked: 120 },
     contracts: [
       {
-        contract_code: 'HT-2027-001', vendor_name: '洁美', satisfaction: '83.33%',
+        contract_code: 'HT-2027-001',
+        vendor_name: '洁美',
+        satisfaction: '83.33%',
         rectifications: { total: 2, open: 1 },
-        assessments: [
-          { period: '2027-03', total: 52.5, passed: false, grade: '不合格', failed: ['地面'] },
-        ],
+        assessments: [{ period: '2027-03', total: 52.5, passed: false, grade: '不合格', failed: ['地面'] }],
       },
       { contract_code: 'HT-2027-002', vendor_name: '安保', satisfaction: null, rectifications: { total: 0, open: 0 }, assessments: [] },
     ],
@@ -37,7 +37,13 @@ describe('shapeReport (SUP-7)', () => {
     expect(shaped.tables.map((table) => table.key)).toEqual(['contracts', 'contracts.assessments', 'notes']);
     const [contracts, assessments, notes] = shaped.tables;
     expect(contracts.columns).toEqual(['contract_code', 'vendor_name', 'satisfaction', 'rectifications.total', 'rectifications.open']);
-    expect(contracts.rows[1]).toEqual({ contract_code: 'HT-2027-002', vendor_name: '安保', satisfaction: '', 'rectifications.total': '0', 'rectifications.open': '0' });
+    expect(contracts.rows[1]).toEqual({
+      contract_code: 'HT-2027-002',
+      vendor_name: '安保',
+      satisfaction: '',
+      'rectifications.total': '0',
+      'rectifications.open': '0',
+    });
     expect(assessments.columns).toEqual([PARENT_COLUMN, 'period', 'total', 'passed', 'grade', 'failed']);
     expect(assessments.rows).toEqual([{ [PARENT_COLUMN]: 'HT-2027-001', period: '2027-03', total: '52.5', passed: '否', grade: '不合格', failed: '地面' }]);
     expect(notes).toEqual({ key: 'notes', columns: [], rows: [] });

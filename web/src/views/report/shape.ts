@@ -59,7 +59,10 @@ export function cellText(value: unknown, options: ShapeOptions): string {
   if (typeof value === 'number') return String(value);
   if (isLocalized(value)) return pickText(value, options.locale);
   if (Array.isArray(value)) {
-    return value.map((item) => cellText(item, options)).filter(Boolean).join(options.locale === 'en' ? '; ' : '；');
+    return value
+      .map((item) => cellText(item, options))
+      .filter(Boolean)
+      .join(options.locale === 'en' ? '; ' : '；');
   }
   return JSON.stringify(value);
 }
@@ -70,8 +73,13 @@ function labelOf(record: JsonObject, options: ShapeOptions): string {
 }
 
 /** Flattens one record into cells; lists of records inside it are handed to `nested`. */
-function flatten(record: JsonObject, prefix: string, cells: Record<string, string>, options: ShapeOptions,
-  nested: (key: string, rows: JsonObject[]) => void): void {
+function flatten(
+  record: JsonObject,
+  prefix: string,
+  cells: Record<string, string>,
+  options: ShapeOptions,
+  nested: (key: string, rows: JsonObject[]) => void,
+): void {
   for (const [key, value] of Object.entries(record)) {
     const path = prefix ? `${prefix}.${key}` : key;
     // An empty list has nothing to show in a cell; a nested table appears for the records that have some.
@@ -127,5 +135,8 @@ export function lastSegment(path: string): string {
 
 /** A column's label from the labels of its parts: "rectifications.open" → "整改 · 整改中"; unknown parts as they are. */
 export function columnLabel(path: string, label: (segment: string) => string | null): string {
-  return path.split('.').map((segment) => label(segment) ?? segment).join(' · ');
+  return path
+    .split('.')
+    .map((segment) => label(segment) ?? segment)
+    .join(' · ');
 }

@@ -22,7 +22,12 @@ describe('survey questions (SUP-4)', () => {
   it('refuses empty texts and repeated keys', () => {
     expect(questionsProblem([])).toBeNull();
     expect(questionsProblem([{ key: 'a', kind: 'rating', text: ' ' }])).toBe('empty-text');
-    expect(questionsProblem([{ key: 'a', kind: 'rating', text: '1' }, { key: 'a', kind: 'text', text: '2' }])).toBe('duplicate-key');
+    expect(
+      questionsProblem([
+        { key: 'a', kind: 'rating', text: '1' },
+        { key: 'a', kind: 'text', text: '2' },
+      ]),
+    ).toBe('duplicate-key');
   });
 });
 
@@ -30,7 +35,10 @@ describe('results', () => {
   it('lists the four counts in order, zero when missing', () => {
     const rows = countRows({ counts: { very_satisfied: 3, satisfied: 2, basically_satisfied: 1 } as never }, (rating) => rating.toUpperCase());
     expect(rows.map((row) => [row.name, row.value])).toEqual([
-      ['VERY_SATISFIED', 3], ['SATISFIED', 2], ['BASICALLY_SATISFIED', 1], ['DISSATISFIED', 0],
+      ['VERY_SATISFIED', 3],
+      ['SATISFIED', 2],
+      ['BASICALLY_SATISFIED', 1],
+      ['DISSATISFIED', 0],
     ]);
   });
   it('formats averages', () => {

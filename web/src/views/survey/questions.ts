@@ -45,10 +45,7 @@ export function questionsProblem(drafts: readonly QuestionDraft[]): QuestionProb
 }
 
 /** Chart rows, in the order of the four options, with the labels the page passes. */
-export function countRows(
-  results: Pick<SurveyResults, 'counts'>,
-  label: (rating: Rating) => string,
-): { rating: Rating; name: string; value: number }[] {
+export function countRows(results: Pick<SurveyResults, 'counts'>, label: (rating: Rating) => string): { rating: Rating; name: string; value: number }[] {
   return RATINGS.map((rating) => ({ rating, name: label(rating), value: results.counts?.[rating] ?? 0 }));
 }
 

@@ -4,7 +4,11 @@ import { fieldNames } from '@/components/crud/schema';
 import { blankVendor, vendorInputOf, vendorSchema } from './schema';
 
 describe('vendor schema', () => {
-  const schema = vendorSchema((key) => key, () => [], () => 'zh-CN');
+  const schema = vendorSchema(
+    (key) => key,
+    () => [],
+    () => 'zh-CN',
+  );
 
   it('covers every editable field of the API', () => {
     expect(fieldNames(schema, 'create').sort()).toEqual(Object.keys(blankVendor()).sort());
@@ -12,8 +16,16 @@ describe('vendor schema', () => {
 
   it('takes only editable fields from a server vendor, copying arrays', () => {
     const vendor = {
-      ...blankVendor(), id: 7, org_id: 3, owner_org_id: 1, name: '甲公司', category_ids: [1, 2],
-      created_at: '', updated_at: '', qualification_status: 'ok', qualifications: [],
+      ...blankVendor(),
+      id: 7,
+      org_id: 3,
+      owner_org_id: 1,
+      name: '甲公司',
+      category_ids: [1, 2],
+      created_at: '',
+      updated_at: '',
+      qualification_status: 'ok',
+      qualifications: [],
     } as Vendor;
     const input = vendorInputOf(vendor);
     expect(input).not.toHaveProperty('id');

@@ -20,7 +20,11 @@ export function vendorSchema(t: Translate, categories: () => Category[], locale:
     { field: 'staff_count', label: 'vendor.field.staffCount', kind: 'number', min: 0, max: 100000, half: true },
     { field: 'registered_capital', label: 'vendor.field.registeredCapital', kind: 'money', half: true, hint: 'vendor.form.moneyHint' },
     {
-      field: 'status', label: 'vendor.field.status', kind: 'select', required: true, half: true,
+      field: 'status',
+      label: 'vendor.field.status',
+      kind: 'select',
+      required: true,
+      half: true,
       options: () => [
         { value: 'active', label: t('vendor.vendorStatus.active') },
         { value: 'suspended', label: t('vendor.vendorStatus.suspended') },
@@ -29,7 +33,9 @@ export function vendorSchema(t: Translate, categories: () => Category[], locale:
     { field: 'has_training_system', label: 'vendor.field.hasTrainingSystem', kind: 'switch', half: true },
     { field: 'has_management_system', label: 'vendor.field.hasManagementSystem', kind: 'switch', half: true },
     {
-      field: 'category_ids', label: 'vendor.field.categories', kind: 'multiselect',
+      field: 'category_ids',
+      label: 'vendor.field.categories',
+      kind: 'multiselect',
       options: () => categories().map((category) => ({ value: category.id, label: categoryName(category) })),
     },
   ];
@@ -37,9 +43,21 @@ export function vendorSchema(t: Translate, categories: () => Category[], locale:
 
 export function blankVendor(): VendorInput {
   return {
-    name: '', credit_code: '', legal_representative: '', contact_name: '', contact_phone: '', address: '',
-    bank_account_name: '', bank_name: '', bank_account_no: '', staff_count: 0, registered_capital: '0.00',
-    has_training_system: false, has_management_system: false, category_ids: [], status: 'active',
+    name: '',
+    credit_code: '',
+    legal_representative: '',
+    contact_name: '',
+    contact_phone: '',
+    address: '',
+    bank_account_name: '',
+    bank_name: '',
+    bank_account_no: '',
+    staff_count: 0,
+    registered_capital: '0.00',
+    has_training_system: false,
+    has_management_system: false,
+    category_ids: [],
+    status: 'active',
   };
 }
 

@@ -11,15 +11,28 @@ describe('supervision dashboard (X-3)', () => {
     expect(chartNumber('n/a')).toBeNull();
   });
   it('draws averages on a 0..100 axis with the counts beside them', () => {
-    const option = scoresOption([{ period: '2027-01', average: 88.5, count: 2 }, { period: '2027-02', average: null, count: 0 }],
-      { average: 'avg', count: 'n' }, { animation: false });
+    const option = scoresOption(
+      [
+        { period: '2027-01', average: 88.5, count: 2 },
+        { period: '2027-02', average: null, count: 0 },
+      ],
+      { average: 'avg', count: 'n' },
+      { animation: false },
+    );
     expect(option.animation).toBe(false);
     expect(option.xAxis.data).toEqual(['2027-01', '2027-02']);
     expect(option.series[1].data).toEqual([88.5, null]);
     expect(option.series[0].data).toEqual([2, 0]);
   });
   it('draws rates as percentages', () => {
-    const option = satisfactionOption([{ period: '2027-Q1', rate: '83.33%' }, { period: '2027-Q2', rate: null }], 'rate', { animation: true });
+    const option = satisfactionOption(
+      [
+        { period: '2027-Q1', rate: '83.33%' },
+        { period: '2027-Q2', rate: null },
+      ],
+      'rate',
+      { animation: true },
+    );
     expect(option.series[0].data).toEqual([83.33, null]);
   });
   it('lists every proposal status, zero when missing', () => {
@@ -52,7 +65,7 @@ describe('reminder targets (X-2)', () => {
     expect(reminderTarget('assessment_due', '/api/v1/contracts/3/assessment-form')).toBe('/assessments/new?contract_id=3');
     expect(reminderTarget('assessment_due', '/assessments/new?contract_id=3')).toBe('/assessments/new?contract_id=3');
   });
-  it('falls back to the kind\'s list without a link', () => {
+  it("falls back to the kind's list without a link", () => {
     expect(reminderTarget('survey_open', null)).toBe('/surveys?mine=pending');
     expect(reminderTarget('meeting_upcoming', '')).toBe('/meetings');
     expect(reminderTarget('unknown', null)).toBeNull();

@@ -19,7 +19,10 @@ export function userSchema(roles: () => Role[], orgs: () => TreeOption[], locale
     { field: 'display_name', label: 'system.user.displayName', kind: 'text', required: true, maxlength: 64 },
     { field: 'password', label: 'system.user.password', kind: 'password', required: true, modes: ['create'], hint: 'system.user.passwordRule' },
     {
-      field: 'role', label: 'system.user.role', kind: 'select', required: true,
+      field: 'role',
+      label: 'system.user.role',
+      kind: 'select',
+      required: true,
       options: () => roles().map((role) => ({ value: role.code, label: pickText(role.name, locale()) })),
     },
     { field: 'org_id', label: 'system.user.org', kind: 'tree-select', required: true, tree: orgs },
