@@ -24,11 +24,14 @@ test: deps build-debug build web
 deps:
 	@bash scripts/install-deps.sh
 
-## test-checks: the tests themselves are checked: no written year, no real clock (scripts/check-test-clock.sh), and
-## that check can fail (its self-test plants each kind)
+## test-checks: the tests themselves are checked: no written year, no real clock (scripts/check-test-clock.sh); the
+## server's include edges are the declared ones (scripts/check-deps.py, docs/architecture.md); and each check can fail
+## (its self-test plants each kind of fault)
 test-checks:
 	bash scripts/tests/check-test-clock-selftest.sh
 	bash scripts/check-test-clock.sh
+	bash scripts/tests/check-deps-selftest.sh
+	python3 scripts/check-deps.py
 
 web-deps:
 	@cd web && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi

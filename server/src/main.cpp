@@ -7,11 +7,12 @@
 #include <iostream>
 #include <thread>
 
-#include "http/server.h"
-#include "services/daily_job.h"
-#include "services/demo_seed.h"
-#include "services/maintenance.h"
-#include "services/services.h"
+#include "app/daily_job.h"
+#include "app/demo_seed.h"
+#include "app/routes.h"
+#include "app/services.h"
+#include "platform/database/maintenance.h"
+#include "platform/http/server.h"
 
 namespace {
 
@@ -123,7 +124,13 @@ int main(int argc, char** argv) {
             options.web_dir = web_dir;
             houqin::DailyJob daily_job(services.policy);
             if (daily_job_enabled) daily_job.Start();
-            houqin::http::Serve(services, options);
+            houqin::http::Dispatcher dispatcher(
+                [&services](const std::string& token, const houqin::RequestOrigin& origin) {
+                    return services.auth.Authenticate(token, origin);
+                },
+                options.web_dir);
+            houqin::AddRoutes(dispatcher.router(), services);
+            houqin::http::Serve(dispatcher, services.context.database.pool_size(), options);
             daily_job.Stop();
             return 0;
         }

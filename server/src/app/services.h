@@ -1,0 +1,55 @@
+#pragma once
+// All use cases, wired once in main and handed to the HTTP layer.
+#include "features/accounts/account_service.h"
+#include "features/accounts/auth_service.h"
+#include "features/audit/service.h"
+#include "features/catalogue/service.h"
+#include "features/contracts/service.h"
+#include "features/dashboard/service.h"
+#include "features/procurement/service.h"
+#include "features/reports/service.h"
+#include "features/supervision/assessment_service.h"
+#include "features/supervision/oversight_service.h"
+#include "features/supervision/policy_service.h"
+#include "features/supervision/survey_service.h"
+#include "features/vendors/service.h"
+#include "platform/service/context.h"
+
+namespace houqin {
+
+struct Services {
+    explicit Services(storage::Database& database, Clock clock)
+        : context{database, clock, {}},
+          auth(context),
+          accounts(context),
+          catalogue(context),
+          vendors(context),
+          contracts(context),
+          audit(context),
+          dashboards(context),
+          policy(context, contracts),
+          assessments(context, policy),
+          surveys(context, policy),
+          oversight(context, policy),
+          reports(context),
+          procurement(context, contracts) {}
+    Services(const Services&) = delete;
+    Services& operator=(const Services&) = delete;
+
+    ServiceContext context;
+    AuthService auth;
+    AccountService accounts;
+    CatalogueService catalogue;
+    VendorService vendors;
+    ContractService contracts;
+    AuditService audit;
+    DashboardService dashboards;
+    PolicyService policy;
+    AssessmentService assessments;
+    SurveyService surveys;
+    OversightService oversight;
+    ReportService reports;
+    ProcurementService procurement;
+};
+
+}  // namespace houqin

@@ -1,0 +1,76 @@
+#pragma once
+// Organisations, users (ROLE-1..8) and sessions. Sessions live in the database so several server
+// instances on one PostgreSQL database serve the same users.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "core/time.h"
+#include "platform/database/database.h"
+
+namespace houqin::storage {
+
+struct UserRecord {
+    std::int64_t id = 0;
+    std::string username;
+    std::string display_name;
+    std::string password_hash;
+    Role role = Role::kDepartment;
+    std::int64_t org_id = 0;
+    std::string org_name;
+    bool active = true;
+    std::int64_t failed_logins = 0;
+    std::int64_t locked_until_ms = 0;
+    Instant created_at;
+};
+
+struct SessionRecord {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    std::string csrf_token;
+    Instant last_seen_at;
+    std::string scope_path;
+    std::optional<std::int64_t> vendor_org_id;
+};
+
+// One query per request: the session with its user and organisation.
+struct SessionWithUser {
+    SessionRecord session;
+    UserRecord user;
+};
+
+std::vector<Organisation> ListOrgs(Connection& connection);
+std::optional<Organisation> FindOrg(Connection& connection, std::int64_t id);
+std::int64_t InsertOrg(Connection& connection, const Organisation& org, Instant now);  // fills path from parent
+std::string OrgSnapshot(const Organisation& org);
+
+std::optional<UserRecord> FindUserByName(Connection& connection, const std::string& username);
+std::optional<UserRecord> FindUser(Connection& connection, std::int64_t id);
+std::int64_t InsertUser(Connection& connection, const UserRecord& user, Instant now);
+void UpdateUser(Connection& connection, const UserRecord& user, Instant now);
+void RecordLoginFailure(Connection& connection, std::int64_t user_id, std::int64_t failed_logins,
+                        std::int64_t locked_until_ms);
+void ResetLoginFailures(Connection& connection, std::int64_t user_id);
+std::int64_t CountUsers(Connection& connection);
+std::string UserSnapshot(const UserRecord& user);  // never includes the password hash
+
+struct UserFilter {
+    std::string q;
+    std::optional<Role> role;
+    std::string sort = "username";
+    bool descending = false;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+std::pair<std::vector<UserRecord>, std::int64_t> ListUsers(Connection& connection, const UserFilter& filter);
+
+void InsertSession(Connection& connection, const std::string& token_hash, const SessionRecord& session, Instant now,
+                   const std::string& ip);
+std::optional<SessionWithUser> FindSession(Connection& connection, const std::string& token_hash);
+void TouchSession(Connection& connection, std::int64_t session_id, Instant now);
+void DeleteSession(Connection& connection, const std::string& token_hash);
+void DeleteUserSessions(Connection& connection, std::int64_t user_id, const std::string& except_token_hash);
+
+}  // namespace houqin::storage

@@ -1,0 +1,17 @@
+#include "features/audit/service.h"
+
+namespace houqin {
+
+Result<storage::AuditPage> AuditService::List(const Actor& actor, const storage::AuditFilter& filter) {
+    if (auto status = actor.Require(Permission::kAuditRead); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    return storage::ListAudit(*lease, filter);
+}
+
+Result<storage::AuditVerification> AuditService::Verify(const Actor& actor) {
+    if (auto status = actor.Require(Permission::kAuditRead); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    return storage::VerifyAuditChain(*lease);
+}
+
+}  // namespace houqin

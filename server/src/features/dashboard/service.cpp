@@ -1,0 +1,189 @@
+#include "features/dashboard/service.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "features/catalogue/store.h"
+#include "features/contracts/store.h"
+#include "platform/settings/settings.h"
+
+namespace houqin {
+
+void DashboardService::AddSupervision(storage::Connection& connection, const Actor& actor, Dashboard& dashboard) {
+    const auto scope = storage::VendorScope::Of(actor);
+    const auto today = context_.clock.Today();
+    if (actor.Can(Permission::kSupervisionRead)) {
+        SupervisionFigures figures;
+        figures.scores = storage::ScoresByPeriod(connection, scope, 12);
+        figures.satisfaction = storage::SatisfactionByPeriod(connection, scope, 12);
+        figures.rectifications = storage::CountRectifications(connection, scope, today);
+        if (actor.role != Role::kVendor && actor.role != Role::kDepartment) {
+            figures.proposals = storage::CountProposalsByStatus(connection, scope);
+        }
+        figures.deductions = storage::DeductionsByPeriod(connection, scope, 12);
+        dashboard.supervision = std::move(figures);
+        // rectifications past their deadline (the vendor sees its own).
+        for (const auto& item : storage::OverdueRectifications(connection, scope, today, 20)) {
+            const auto days = today.days() - item.deadline.days();
+            dashboard.reminders.push_back({"rectification_overdue",
+                                           "danger",
+                                           {fmt::format("{} 的整改「{}」已逾期 {} 天(期限 {})", item.vendor_name,
+                                                        item.title, days, item.deadline.ToString()),
+                                            fmt::format("{}: rectification '{}' is {} days overdue (deadline {})",
+                                                        item.vendor_name, item.title, days, item.deadline.ToString())},
+                                           item.deadline,
+                                           "/rectifications/" + std::to_string(item.id)});
+        }
+    }
+    // the last completed period of each active contract without its routine assessment.
+    if (actor.Can(Permission::kSupervisionWrite)) {
+        for (const auto id : storage::ActiveContractIds(connection, today)) {
+            const auto contract = storage::FindContract(connection, id, scope);
+            if (!contract) continue;
+            const auto version = storage::FindContractVersion(connection, id, contract->active_version_no);
+            if (!version) continue;
+            const auto content = storage::ParseContractContent(version->content_json);
+            const TermPeriod* last_done = nullptr;
+            const auto periods = TermPeriods(contract->term_start, contract->term_end, content.assessment.frequency);
+            for (const auto& period : periods) {
+                if (period.last < today) last_done = &period;
+            }
+            if (!last_done || storage::AssessmentExists(connection, id, last_done->label, "routine")) continue;
+            dashboard.reminders.push_back(
+                {"assessment_due",
+                 "warning",
+                 {fmt::format("合同 {}「{}」{} 期间的考核尚未录入", contract->code, contract->title, last_done->label),
+                  fmt::format("Contract {} '{}': the {} assessment has not been recorded", contract->code,
+                              contract->title, last_done->label)},
+                 last_done->last,
+                 "/assessments/new?contract_id=" + std::to_string(id)});
+        }
+        for (const auto& meeting : storage::UpcomingMeetings(connection, actor.scope_path, context_.clock.Now(),
+                                                             Instant{context_.clock.Now().ms + 7LL * 86'400'000}, 10)) {
+            dashboard.reminders.push_back(
+                {"meeting_upcoming",
+                 "info",
+                 {fmt::format("例会「{}」将于 {} 召开", meeting.title, meeting.scheduled_at.ToIso().substr(0, 16)),
+                  fmt::format("Work meeting '{}' at {}", meeting.title, meeting.scheduled_at.ToIso().substr(0, 16))},
+                 meeting.scheduled_at.ShanghaiDate(),
+                 "/meetings/" + std::to_string(meeting.id)});
+        }
+    }
+    // surveys the department user has not answered yet.
+    if (actor.Can(Permission::kSurveyAnswer)) {
+        storage::SurveyFilter filter;
+        filter.scope = scope;
+        filter.pending_for_user = actor.user_id;
+        filter.page_size = 20;
+        for (const auto& survey : storage::ListSurveys(connection, filter).first) {
+            if (survey.closes_on < today) continue;
+            dashboard.reminders.push_back(
+                {"survey_open",
+                 "warning",
+                 {fmt::format("请填写满意度调查「{}」(截止 {})", survey.title, survey.closes_on.ToString()),
+                  fmt::format("Please answer the survey '{}' (closes {})", survey.title, survey.closes_on.ToString())},
+                 survey.closes_on,
+                 "/surveys/" + std::to_string(survey.id) + "/answer"});
+        }
+    }
+    // proposals waiting for this user's step.
+    const std::string waiting = actor.Can(Permission::kProposalDecide)     ? "pending_leadership"
+                                : actor.Can(Permission::kSupervisionWrite) ? "pending_office"
+                                                                           : "";
+    if (!waiting.empty()) {
+        storage::ProposalFilter filter;
+        filter.scope = scope;
+        filter.status = waiting;
+        filter.page_size = 20;
+        for (const auto& proposal : storage::ListProposals(connection, filter).first) {
+            dashboard.reminders.push_back({"proposal_pending",
+                                           proposal.kind == "termination" ? "danger" : "warning",
+                                           {fmt::format("{} 的{}建议待您审批({})", proposal.vendor_name,
+                                                        proposal.kind == "termination" ? "解约"
+                                                        : proposal.kind == "deduction" ? "扣款"
+                                                                                       : "奖励",
+                                                        proposal.rule),
+                                            fmt::format("{}: a {} proposal awaits your decision ({})",
+                                                        proposal.vendor_name, proposal.kind, proposal.rule)},
+                                           proposal.created_at.ShanghaiDate(),
+                                           "/proposals/" + std::to_string(proposal.id)});
+        }
+    }
+}
+
+Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
+    if (auto status = actor.Require(Permission::kDashboardRead); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    const auto scope = storage::VendorScope::Of(actor);
+    const auto today = context_.clock.Today();
+    Dashboard dashboard;
+    dashboard.warning_days = context_.settings.Get(*lease, setting::kQualificationWarningDays);
+    dashboard.vendors_total = storage::CountVendors(*lease, scope, std::nullopt);
+    dashboard.vendors_active = storage::CountVendors(*lease, scope, VendorStatus::kActive);
+    dashboard.qualifications = storage::CountQualifications(*lease, scope, today, dashboard.warning_days);
+    dashboard.categories = static_cast<std::int64_t>(storage::ListCategories(*lease, true).size());
+    for (int offset = 6; offset >= 0; --offset) {
+        const Date day = today.AddDays(-offset);
+        const std::int64_t start = (day.days() * 86400 - kShanghaiOffsetSeconds) * 1000;
+        const auto count =
+            lease->QueryOne("SELECT COUNT(*) FROM audit_log WHERE at >= ? AND at < ?", {start, start + 86'400'000})
+                ->Int(0);
+        dashboard.audit_per_day.emplace_back(day, count);
+    }
+    // certificates that expired or expire within the warning window.
+    for (const auto& [qualification, vendor_name] :
+         storage::QualificationsExpiringBefore(*lease, scope, today.AddDays(dashboard.warning_days), 50)) {
+        const auto verdict = JudgeQualification(qualification.valid_until, today, dashboard.warning_days);
+        Reminder reminder;
+        reminder.link = "/vendors/" + std::to_string(qualification.vendor_id);
+        reminder.due = qualification.valid_until;
+        if (verdict.status == QualificationStatus::kExpired) {
+            reminder.kind = "qualification_expired";
+            reminder.severity = "danger";
+            reminder.title = {fmt::format("{} 的「{}」已于 {} 过期", vendor_name, qualification.type,
+                                          qualification.valid_until.ToString()),
+                              fmt::format("{}: '{}' expired on {}", vendor_name, qualification.type,
+                                          qualification.valid_until.ToString())};
+        } else {
+            reminder.kind = "qualification_expiring";
+            reminder.severity = "warning";
+            reminder.title = {fmt::format("{} 的「{}」将于 {} 到期(剩 {} 天)", vendor_name, qualification.type,
+                                          qualification.valid_until.ToString(), verdict.days_left),
+                              fmt::format("{}: '{}' expires on {} ({} days left)", vendor_name, qualification.type,
+                                          qualification.valid_until.ToString(), verdict.days_left)};
+        }
+        dashboard.reminders.push_back(std::move(reminder));
+    }
+    // contracts ending within the first reminder window, rising in severity at the second and final ones.
+    if (actor.Can(Permission::kContractRead)) {
+        const auto first = context_.settings.Get(*lease, setting::kContractReminderFirst);
+        const auto second = context_.settings.Get(*lease, setting::kContractReminderSecond);
+        const auto final_days = context_.settings.Get(*lease, setting::kContractReminderFinal);
+        for (const auto& contract : storage::ContractsEndingBefore(*lease, scope, today, today.AddDays(first), 50)) {
+            if (contract.successor_id) continue;  // already renewed
+            const auto days_left = contract.term_end.days() - today.days();
+            Reminder reminder;
+            reminder.kind = "contract_expiring";
+            reminder.severity = days_left <= final_days ? "danger" : days_left <= second ? "warning" : "info";
+            reminder.due = contract.term_end;
+            reminder.link = "/contracts/" + std::to_string(contract.id);
+            reminder.title = {fmt::format("合同 {}「{}」将于 {} 到期(剩 {} 天),请根据考核和满意度结果决定是否续签",
+                                          contract.code, contract.title, contract.term_end.ToString(), days_left),
+                              fmt::format("Contract {} '{}' ends on {} ({} days left); decide on renewal",
+                                          contract.code, contract.title, contract.term_end.ToString(), days_left)};
+            dashboard.reminders.push_back(std::move(reminder));
+        }
+    }
+    AddSupervision(*lease, actor, dashboard);
+    // Most urgent first, then by date, whatever their kind.
+    const auto rank = [](const std::string& severity) {
+        return severity == "danger" ? 0 : severity == "warning" ? 1 : 2;
+    };
+    std::stable_sort(dashboard.reminders.begin(), dashboard.reminders.end(), [&](const Reminder& a, const Reminder& b) {
+        return std::make_pair(rank(a.severity), a.due.days()) < std::make_pair(rank(b.severity), b.due.days());
+    });
+    return dashboard;
+}
+
+}  // namespace houqin

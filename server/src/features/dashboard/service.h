@@ -1,0 +1,55 @@
+#pragma once
+// the dashboard: counts, the last week's activity, the reminders due and, for those who read supervision
+// records, the figures behind its charts (all scoped like everything else).
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "core/access.h"
+#include "features/supervision/store.h"
+#include "features/vendors/rules/qualification_rules.h"
+#include "features/vendors/store.h"
+#include "platform/service/context.h"
+
+namespace houqin {
+
+struct Reminder {
+    std::string kind;      // qualification_expired, qualification_expiring, contract_expiring, assessment_due,
+                           // rectification_overdue, survey_open, meeting_upcoming, proposal_pending
+    std::string severity;  // danger, warning
+    Text title;
+    Date due;
+    std::string link;  // the page the reminder opens
+};
+
+// X-3 charts for those who read supervision records (scoped like everything else).
+struct SupervisionFigures {
+    std::vector<storage::PeriodScore> scores;
+    std::vector<storage::PeriodRatings> satisfaction;
+    storage::RectificationCounts rectifications;
+    std::map<std::string, std::int64_t> proposals;  // by status (not for vendors and departments)
+    std::vector<std::pair<std::string, Money>> deductions;
+};
+
+struct Dashboard {
+    std::int64_t vendors_total = 0;
+    std::int64_t vendors_active = 0;
+    storage::QualificationCount qualifications;
+    std::int64_t categories = 0;
+    std::vector<std::pair<Date, std::int64_t>> audit_per_day;  // the last 7 days, oldest first
+    std::vector<Reminder> reminders;
+    std::int64_t warning_days = 0;
+    std::optional<SupervisionFigures> supervision;
+};
+
+class DashboardService {
+  public:
+    explicit DashboardService(ServiceContext& context) : context_(context) {}
+    Result<Dashboard> GetDashboard(const Actor& actor);
+
+  private:
+    void AddSupervision(storage::Connection& connection, const Actor& actor, Dashboard& dashboard);
+    ServiceContext& context_;
+};
+
+}  // namespace houqin

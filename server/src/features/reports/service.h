@@ -1,0 +1,28 @@
+#pragma once
+// RP-5 and SUP-7: the renewal basis of a contract and the period reports (quality and safety assessment report,
+// internal audit report). Read only, in the caller's scope (supervision:read). The numbers are computed here once;
+// JSON, PDF and Excel only present them.
+#include <optional>
+#include <string>
+
+#include "core/access.h"
+#include "features/reports/model.h"
+#include "platform/service/context.h"
+
+namespace houqin {
+
+class ReportService {
+  public:
+    explicit ReportService(ServiceContext& context) : context_(context) {}
+
+    Result<RenewalBasis> Renewal(const Actor& actor, std::int64_t contract_id);
+    // period: "2027-03", "2027-Q1", "2027-H1" or "2027".
+    Result<QualityReport> Quality(const Actor& actor, const std::string& period, std::optional<std::int64_t> vendor_id);
+    Result<InternalAuditReport> InternalAudit(const Actor& actor, std::optional<Date> from, std::optional<Date> to,
+                                              std::optional<std::int64_t> vendor_id);
+
+  private:
+    ServiceContext& context_;
+};
+
+}  // namespace houqin

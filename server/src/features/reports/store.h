@@ -1,0 +1,33 @@
+#pragma once
+// Reading what the renewal basis and the period reports summarise (RP-5, SUP-7): contracts in scope, their
+// assessments (with items), surveys (answer counts per rating), proposals, ledger lines and contract events. Read
+// only; the assessment and survey tables are written by their own services.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/contracts/store.h"
+#include "features/reports/model.h"
+#include "features/vendors/store.h"
+#include "platform/database/database.h"
+
+namespace houqin::storage {
+
+// Signed contracts (active, terminated; expired and renewed are derived from active) in scope whose term overlaps
+// first..last, optionally of one vendor, by code.
+std::vector<ContractRecord> SignedContractsOverlapping(Connection& connection, const VendorScope& scope, Date first,
+                                                       Date last, std::optional<std::int64_t> vendor_id);
+
+// Every assessment of a contract, oldest first. items_json holds [{item, points, lost_tenths, failed, ...}].
+std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std::int64_t contract_id);
+// Every survey of a contract with its answers counted per rating; the rate is left to the caller.
+std::vector<ReportSurvey> ContractSurveyRows(Connection& connection, std::int64_t contract_id);
+std::vector<ReportProposal> ContractProposalRows(Connection& connection, std::int64_t contract_id);
+// The proposal whose approval wrote this ledger entry, if any.
+std::optional<std::int64_t> ProposalOfLedgerEntry(Connection& connection, std::int64_t entry_id);
+// Amendments, amendment signings, renewals and terminations of a contract in [from_ms, to_ms).
+std::vector<AuditContractEvent> ContractEventsBetween(Connection& connection, std::int64_t contract_id,
+                                                      std::int64_t from_ms, std::int64_t to_ms);
+
+}  // namespace houqin::storage

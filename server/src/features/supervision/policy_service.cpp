@@ -1,0 +1,377 @@
+#include "features/supervision/policy_service.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "core/workflow.h"
+#include "features/supervision/survey.h"
+#include "platform/audit/audit_store.h"
+#include "platform/settings/settings.h"
+#include "platform/settings/settings_store.h"
+
+namespace houqin {
+namespace {
+
+constexpr const char* kSubject = "proposal";
+
+Error ProposalNotFound() { return Error::NotFound({"建议不存在", "The proposal does not exist"}); }
+
+// Proposals are the organisation's own deliberation: the office, leadership, discipline inspection and the
+// administrator see them; departments and vendors see the outcome (the ledger, the contract), not the debate.
+Status RequireProposalReader(const Actor& actor) {
+    if (auto status = actor.Require(Permission::kSupervisionRead); !status) return status;
+    if (actor.role == Role::kVendor || actor.role == Role::kDepartment) return Error::Forbidden();
+    return Ok();
+}
+
+PolicyWindowKind WindowOf(std::int64_t value) {
+    switch (value) {
+        case 2: return PolicyWindowKind::kContractYear;
+        case 3: return PolicyWindowKind::kCalendarYear;
+        default: return PolicyWindowKind::kRolling12Months;
+    }
+}
+
+std::string KindOf(PolicyDecisionKind kind) { return std::string(PolicyDecisionKindCode(kind)); }
+
+// The installment a deduction or reward is booked against (docs/api.md "Proposals").
+std::string LedgerPeriod(const ContractContent& content, const std::string& period, Date on_or_after) {
+    const auto& installments = content.payment.installments;
+    if (installments.empty()) return period;
+    for (const auto& installment : installments) {
+        if (!period.empty() && installment.period == period) return installment.period;
+    }
+    for (const auto& installment : installments) {
+        if (installment.due_date >= on_or_after) return installment.period;
+    }
+    return installments.back().period;
+}
+
+std::string Shorten(const std::string& text, std::size_t bytes) {
+    if (text.size() <= bytes) return text;
+    std::size_t cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const ContractRecord& contract,
+                                     YearEndReview review) {
+    PolicyFacts facts;
+    facts.contract.id = std::to_string(contract.id);
+    facts.contract.term_start = contract.term_start;
+    facts.contract.term_end = contract.term_end;
+    const auto version = storage::FindContractVersion(
+        connection, contract.id, contract.active_version_no > 0 ? contract.active_version_no : contract.version_no);
+    if (version) {
+        const auto content = storage::ParseContractContent(version->content_json);
+        facts.contract.terms = {content.assessment.pass_mark, content.deductions};
+    }
+    for (const auto& assessment : storage::ContractAssessments(connection, contract.id)) {
+        PolicyAssessment fact;
+        fact.id = std::to_string(assessment.id);
+        fact.period = assessment.period;
+        fact.date = assessment.assessed_on;
+        fact.score_tenths = assessment.total_tenths;
+        fact.failed_items = assessment.failed_items;
+        fact.missing_staff_days = assessment.missing_staff_days;
+        fact.routine = assessment.kind == "routine";
+        fact.changed_on_appeal = assessment.total_tenths != assessment.original_total_tenths;
+        fact.terms = PolicyTerms{assessment.terms.terms.pass_mark, assessment.terms.deductions};
+        facts.assessments.push_back(std::move(fact));
+    }
+    for (const auto& survey : storage::ContractSurveys(connection, contract.id, true)) {
+        std::vector<std::string> ratings;
+        for (const auto& answer : storage::ListSurveyAnswers(connection, survey.id)) ratings.push_back(answer.rating);
+        const auto counts = CountRatings(ratings);
+        PolicySurvey fact;
+        fact.id = std::to_string(survey.id);
+        fact.period = survey.period;
+        fact.date = survey.closed_at ? survey.closed_at->ShanghaiDate() : survey.closes_on;
+        fact.very_satisfied = counts.very_satisfied;
+        fact.satisfied = counts.satisfied;
+        // The engine counts 基本满意 as satisfied; when the setting in force on this survey says otherwise, it is
+        // counted with the dissatisfied answers (still valid, not satisfied).
+        fact.basically_satisfied = survey.basic_counts_satisfied ? counts.basically_satisfied : 0;
+        fact.dissatisfied = counts.dissatisfied + (survey.basic_counts_satisfied ? 0 : counts.basically_satisfied);
+        facts.surveys.push_back(fact);
+    }
+    facts.energy_savings = storage::EnergySavingFacts(connection, contract.id);
+    facts.settings.version = storage::PolicySettingsVersion(connection);
+    facts.settings.rule_version = kPolicyRuleVersion;
+    facts.settings.failures_threshold =
+        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyFailuresThreshold));
+    facts.settings.window = WindowOf(storage::ReadSetting(connection, setting::kPolicyWindow));
+    facts.settings.satisfaction_percent =
+        static_cast<int>(storage::ReadSetting(connection, setting::kPolicySatisfactionPercent));
+    facts.settings.reward_assessment_average =
+        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyRewardAssessmentAverage));
+    facts.settings.reward_satisfaction_percent =
+        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyRewardSatisfactionPercent));
+    facts.today = context_.clock.Today();
+    facts.year_end_review = review;
+    return facts;
+}
+
+PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const Actor* actor, std::int64_t contract_id,
+                                          YearEndReview review) {
+    PolicyRun run;
+    const auto contract = storage::FindContract(connection, contract_id, {"/", std::nullopt});
+    // Only a contract in force is judged; a terminated or ended one keeps its proposals as they are.
+    if (!contract || contract->status != "active" || contract->term_end < context_.clock.Today()) return run;
+    run.evaluated = 1;
+    const auto evaluation = EvaluatePolicies(LoadFacts(connection, *contract, review));
+    run.notes = evaluation.notes;
+    const auto [open_keys, closed_keys] = storage::ProposalKeys(connection, contract_id);
+    const auto reconciliation = ReconcileProposals(evaluation.decisions, open_keys, closed_keys);
+    const auto now = context_.clock.Now();
+    const std::string trigger = actor ? actor->username : "daily-job";
+    for (const auto& decision : reconciliation.to_propose) {
+        storage::ProposalRecord record;
+        record.contract_id = contract_id;
+        record.vendor_id = contract->vendor_id;
+        record.vendor_org_id = contract->vendor_org_id;
+        record.owner_path = contract->owner_path;
+        record.kind = KindOf(decision.kind);
+        record.rule = decision.rule;
+        record.rule_version = decision.rule_version;
+        record.settings_version = decision.settings_version;
+        record.dedupe_key = decision.dedupe_key;
+        if (decision.kind == PolicyDecisionKind::kDeduction && !decision.evidence.empty()) {
+            record.period = decision.evidence.front().period;
+        }
+        record.amount = decision.amount;
+        record.evidence = decision.evidence;
+        record.thresholds = decision.thresholds;
+        record.explanation = decision.explanation;
+        record.status = "pending_office";
+        record.created_at = now;
+        record.updated_at = now;
+        const auto inserted = storage::InsertProposal(connection, record);
+        if (!inserted) continue;  // proposed a moment ago by another request or instance: never twice
+        record.id = *inserted;
+        storage::InsertWorkflowEvent(
+            connection, kSubject, record.id,
+            {0, 1, "propose", "", "pending_office", std::nullopt, "规则引擎 / rules", "system",
+             fmt::format("{} {} (trigger: {})", decision.rule, decision.rule_version, trigger), now});
+        storage::AppendAudit(connection, nullptr, now,
+                             {"propose", "proposal", record.id, std::nullopt, storage::ProposalSnapshot(record)});
+        run.proposed.push_back(record.id);
+    }
+    for (const auto& key : reconciliation.to_withdraw) {
+        auto record = storage::FindProposalByKey(connection, key);
+        if (!record) continue;
+        const auto before = *record;
+        const auto from = record->status;
+        record->status = "withdrawn";
+        record->updated_at = now;
+        if (!storage::UpdateProposal(connection, *record, from)) continue;
+        storage::InsertWorkflowEvent(
+            connection, kSubject, record->id,
+            {0, 1, "withdraw", from, "withdrawn", std::nullopt, "规则引擎 / rules", "system",
+             "依据的事实已变化(如申诉改分),规则不再成立 / The evidence changed (e.g. a score changed on appeal); the "
+             "rule no longer holds",
+             now});
+        storage::AppendAudit(connection, nullptr, now,
+                             {"withdraw", "proposal", record->id, storage::ProposalSnapshot(before),
+                              storage::ProposalSnapshot(*record)});
+        run.withdrawn.push_back(record->id);
+    }
+    return run;
+}
+
+Result<PolicyRun> PolicyService::Evaluate(const Actor& actor, std::optional<std::int64_t> contract_id,
+                                          bool year_end_review) {
+    if (auto status = actor.Require(Permission::kSupervisionWrite); !status) return status.error();
+    const auto review = year_end_review ? YearEndReview::kForce : YearEndReview::kWhenLastMonth;
+    auto lease = context_.database.Acquire();
+    std::vector<std::int64_t> ids;
+    if (contract_id) {
+        const auto contract = storage::FindContract(*lease, *contract_id, storage::VendorScope::Of(actor));
+        if (!contract) return Error::NotFound({"合同不存在", "The contract does not exist"});
+        if (contract->status != "active" || contract->term_end < context_.clock.Today()) {
+            return Error::Precondition({"只有履行中的合同才能评估规则", "Only an active contract can be evaluated"});
+        }
+        ids.push_back(*contract_id);
+    } else {
+        for (const auto id : storage::ActiveContractIds(*lease, context_.clock.Today())) {
+            if (storage::FindContract(*lease, id, storage::VendorScope::Of(actor))) ids.push_back(id);
+        }
+    }
+    PolicyRun total;
+    for (const auto id : ids) {
+        storage::Transaction transaction(*lease);
+        auto run = EvaluateContract(*lease, &actor, id, review);
+        transaction.Commit();
+        total.evaluated += run.evaluated;
+        total.proposed.insert(total.proposed.end(), run.proposed.begin(), run.proposed.end());
+        total.withdrawn.insert(total.withdrawn.end(), run.withdrawn.begin(), run.withdrawn.end());
+        total.notes.insert(total.notes.end(), run.notes.begin(), run.notes.end());
+    }
+    return total;
+}
+
+PolicyRun PolicyService::RunDaily() {
+    PolicyRun total;
+    auto lease = context_.database.Acquire();
+    for (const auto id : storage::ActiveContractIds(*lease, context_.clock.Today())) {
+        try {
+            storage::Transaction transaction(*lease);
+            auto run = EvaluateContract(*lease, nullptr, id);
+            transaction.Commit();
+            total.evaluated += run.evaluated;
+            total.proposed.insert(total.proposed.end(), run.proposed.begin(), run.proposed.end());
+            total.withdrawn.insert(total.withdrawn.end(), run.withdrawn.begin(), run.withdrawn.end());
+        } catch (const std::exception& error) {
+            // One contract's failure must not stop the others; it is retried on the next run.
+            spdlog::error("daily policy run: contract {} failed: {}", id, error.what());
+        }
+    }
+    spdlog::info("daily policy run: {} contracts, {} proposed, {} withdrawn", total.evaluated, total.proposed.size(),
+                 total.withdrawn.size());
+    return total;
+}
+
+ProposalView PolicyService::Build(storage::Connection& connection, const Actor& actor, storage::ProposalRecord record) {
+    ProposalView view;
+    for (const auto& name : ProposalWorkflow().Allowed(record.status, actor.role)) {
+        if (std::find(view.allowed_actions.begin(), view.allowed_actions.end(), name) == view.allowed_actions.end()) {
+            view.allowed_actions.push_back(name);
+        }
+    }
+    view.history = storage::ListWorkflowEvents(connection, kSubject, record.id);
+    view.record = std::move(record);
+    return view;
+}
+
+Result<std::pair<std::vector<ProposalView>, std::int64_t>> PolicyService::List(const Actor& actor,
+                                                                               const ProposalQuery& query) {
+    if (auto status = RequireProposalReader(actor); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    storage::ProposalFilter filter{storage::VendorScope::Of(actor),
+                                   query.kind,
+                                   query.status,
+                                   query.contract_id,
+                                   query.vendor_id,
+                                   query.page,
+                                   query.page_size};
+    auto [records, total] = storage::ListProposals(*lease, filter);
+    std::vector<ProposalView> views;
+    for (auto& record : records) {
+        ProposalView view;
+        for (const auto& name : ProposalWorkflow().Allowed(record.status, actor.role)) {
+            if (std::find(view.allowed_actions.begin(), view.allowed_actions.end(), name) ==
+                view.allowed_actions.end()) {
+                view.allowed_actions.push_back(name);
+            }
+        }
+        view.record = std::move(record);
+        views.push_back(std::move(view));
+    }
+    return std::pair{std::move(views), total};
+}
+
+Result<ProposalView> PolicyService::Get(const Actor& actor, std::int64_t id) {
+    if (auto status = RequireProposalReader(actor); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    auto record = storage::FindProposal(*lease, id, storage::VendorScope::Of(actor));
+    if (!record) return ProposalNotFound();
+    return Build(*lease, actor, std::move(*record));
+}
+
+Result<ProposalView> PolicyService::Decide(const Actor& actor, std::int64_t id, const std::string& decision,
+                                           const std::string& comment, std::optional<Money> amount) {
+    if (!actor.Can(Permission::kSupervisionWrite) && !actor.Can(Permission::kProposalDecide)) {
+        return Error::Forbidden();
+    }
+    if (decision != "approve" && decision != "reject") {
+        return Error::Invalid("decision",
+                              {"决定须为 approve(同意)或 reject(不同意)", "decision must be approve or reject"});
+    }
+    if (comment.size() > 2000) {
+        return Error::Invalid("comment", {"意见不能超过 2000 字节", "The comment must be at most 2000 bytes"});
+    }
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    auto loaded = storage::FindProposal(*lease, id, storage::VendorScope::Of(actor));
+    if (!loaded) return ProposalNotFound();
+    auto record = std::move(*loaded);
+    auto transition = ProposalWorkflow().Check(record.status, decision, actor.role, comment);
+    if (!transition) return transition.error();
+    const auto before = record;
+    const auto from = record.status;
+    const auto now = context_.clock.Now();
+    record.status = (*transition)->to;
+    record.updated_at = now;
+    const bool final_approval = record.status == "approved";
+    if (final_approval) {
+        auto contract = storage::FindContract(*lease, record.contract_id, {"/", std::nullopt});
+        if (!contract || contract->status != "active") {
+            return Error::Precondition({"合同已不在履行中,不能执行该建议",
+                                        "The contract is no longer in force; the proposal cannot be carried out"});
+        }
+        const auto content = storage::ParseContractContent(
+            storage::FindContractVersion(*lease, contract->id, contract->active_version_no)->content_json);
+        if (record.kind == "reward") {
+            // D1 Art.8(1) names no sum: leadership sets it when approving.
+            if (!amount || amount->fen() <= 0) {
+                return Error::Invalid("amount", {"请填写奖励金额(大于 0)", "Enter the reward amount (above 0)"});
+            }
+            record.approved_amount = amount;
+        } else if (record.kind == "deduction") {
+            // Leadership may lower a deduction, never raise it above what the contract's clauses give.
+            if (amount && (amount->fen() <= 0 || (record.amount && amount->fen() > record.amount->fen()))) {
+                return Error::Invalid(
+                    "amount", {fmt::format("扣款金额须大于 0 且不超过按合同计算的 {} 元",
+                                           record.amount ? record.amount->ToString() : "0"),
+                               fmt::format("The deduction must be above 0 and at most {} as the contract computes",
+                                           record.amount ? record.amount->ToString() : "0")});
+            }
+            record.approved_amount = amount ? amount : record.amount;
+        }
+        if (record.kind == "reward" || record.kind == "deduction") {
+            const Date anchor = record.kind == "deduction" && !record.evidence.empty() ? record.evidence.front().date
+                                                                                       : context_.clock.Today();
+            LedgerEntry entry{
+                0,
+                record.contract_id,
+                record.kind,
+                LedgerPeriod(content, record.kind == "deduction" ? record.period : "", anchor),
+                *record.approved_amount,
+                Shorten(fmt::format("建议 #{}({}):{}", record.id, record.rule, record.explanation.zh), 900),
+                "proposal",
+                actor.username,
+                now};
+            entry.id = storage::InsertLedgerEntry(*lease, entry);
+            record.ledger_entry_id = entry.id;
+            storage::AppendAudit(*lease, &actor, now,
+                                 {"ledger_" + record.kind, "contract", record.contract_id, std::nullopt,
+                                  fmt::format(R"({{"entry_id":{},"period":"{}","amount":"{}","proposal_id":{}}})",
+                                              entry.id, entry.period, entry.amount.ToString(), record.id)});
+        } else if (record.kind == "termination") {
+            const auto today = context_.clock.Today();
+            contracts_.ApplyTermination(
+                *lease, actor, *contract,
+                Shorten(fmt::format("解约建议 #{} 经领导批准({}):{}", record.id, record.rule, record.explanation.zh),
+                        1900),
+                content.breach_liability, std::max(today, contract->term_start));
+        }
+    }
+    if (!storage::UpdateProposal(*lease, record, from)) {
+        return Error::Precondition({"该建议已被他人处理,请刷新", "Someone else decided this proposal; reload it"});
+    }
+    storage::InsertWorkflowEvent(*lease, kSubject, record.id,
+                                 {0, 1, decision, from, record.status, actor.user_id, actor.username,
+                                  std::string(RoleCode(actor.role)), comment, now});
+    std::string after = storage::ProposalSnapshot(record);
+    if (!comment.empty()) after.insert(after.size() - 1, ",\"comment\":" + storage::JsonString(comment));
+    storage::AppendAudit(*lease, &actor, now,
+                         {decision, "proposal", record.id, storage::ProposalSnapshot(before), after});
+    transaction.Commit();
+    return Build(*lease, actor, std::move(record));
+}
+
+}  // namespace houqin

@@ -1,0 +1,68 @@
+#pragma once
+// RP-1 … RP-4: runs the rule engine on a contract's facts, stores what it proposes (never twice for the same
+// evidence), withdraws what no longer holds, and takes proposals through the office and leadership. An approved
+// deduction or reward enters the contract's ledger; an approved termination terminates the contract (CON-7).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "features/contracts/service.h"
+#include "features/contracts/store.h"
+#include "features/supervision/rules/policy_engine.h"
+#include "features/supervision/store.h"
+#include "platform/service/context.h"
+
+namespace houqin {
+
+struct PolicyRun {
+    std::int64_t evaluated = 0;  // contracts looked at
+    std::vector<std::int64_t> proposed;
+    std::vector<std::int64_t> withdrawn;
+    std::vector<PolicyNote> notes;
+};
+
+struct ProposalView {
+    storage::ProposalRecord record;
+    std::vector<std::string> allowed_actions;
+    std::vector<storage::WorkflowEvent> history;
+};
+
+struct ProposalQuery {
+    std::string kind;
+    std::string status;
+    std::optional<std::int64_t> contract_id;
+    std::optional<std::int64_t> vendor_id;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+
+class PolicyService {
+  public:
+    PolicyService(ServiceContext& context, ContractService& contracts) : context_(context), contracts_(contracts) {}
+
+    // Inside the caller's transaction, after a fact of the contract changed (RP-4). `actor` is whoever caused the
+    // change (recorded in the audit trail as the trigger); the proposals themselves are made by the rules.
+    PolicyRun EvaluateContract(storage::Connection& connection, const Actor* actor, std::int64_t contract_id,
+                               YearEndReview review = YearEndReview::kWhenLastMonth);
+    // POST /policy/evaluate: one contract, or every active contract in the caller's scope.
+    Result<PolicyRun> Evaluate(const Actor& actor, std::optional<std::int64_t> contract_id, bool year_end_review);
+    // The daily job: every active contract, each in its own transaction.
+    PolicyRun RunDaily();
+
+    Result<std::pair<std::vector<ProposalView>, std::int64_t>> List(const Actor& actor, const ProposalQuery& query);
+    Result<ProposalView> Get(const Actor& actor, std::int64_t id);
+    Result<ProposalView> Decide(const Actor& actor, std::int64_t id, const std::string& decision,
+                                const std::string& comment, std::optional<Money> amount);
+
+  private:
+    PolicyFacts LoadFacts(storage::Connection& connection, const ContractRecord& contract, YearEndReview review);
+    ProposalView Build(storage::Connection& connection, const Actor& actor, storage::ProposalRecord record);
+    ServiceContext& context_;
+    ContractService& contracts_;
+};
+
+// The rule set's version, recorded on every proposal.
+inline constexpr const char* kPolicyRuleVersion = "D1-Art8/v1";
+
+}  // namespace houqin

@@ -1,0 +1,271 @@
+#pragma once
+// Assessments and their appeals (SUP-3, SUP-8), satisfaction surveys (SUP-4) and the proposals of the rule
+// engine (RP-1 … RP-4). Each row carries the contract's owner path and vendor organisation, so the caller's scope
+// is one index condition.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/supervision/assessment.h"
+#include "features/supervision/rules/policy_engine.h"
+#include "features/vendors/store.h"
+#include "platform/database/database.h"
+
+namespace houqin::storage {
+
+struct StoredAssessmentItem {
+    std::string item;
+    int points = 0;
+    int lost_tenths = 0;
+    bool failed = false;
+    std::string note;
+    std::vector<std::int64_t> photo_ids;
+};
+
+// The contract terms in force when an assessment was made: it is judged by them even after an amendment.
+struct AssessmentTermsSnapshot {
+    AssessmentTerms terms;
+    std::vector<DeductionClause> deductions;
+    int failed_item_percent = 100;  // the setting in force when it was made
+};
+
+struct AssessmentRecord {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    std::string contract_code;
+    std::string contract_title;
+    std::int64_t vendor_id = 0;
+    std::string vendor_name;
+    std::int64_t vendor_org_id = 0;
+    std::string owner_path;
+    int contract_version_no = 0;
+    std::string period;
+    std::string kind;  // routine, special
+    Date assessed_on;
+    std::string inspector;
+    std::vector<StoredAssessmentItem> items;
+    AssessmentTermsSnapshot terms;
+    int total_tenths = 0;
+    int original_total_tenths = 0;
+    int pass_mark = 60;
+    bool passed = false;
+    std::string grade;
+    int failed_items = 0;
+    int missing_staff_days = 0;
+    std::string summary;
+    std::string status;  // submitted, appealed, decided
+    Date appeal_deadline;
+    std::optional<std::int64_t> created_by;
+    Instant created_at;
+    Instant updated_at;
+};
+
+struct AppealRecord {
+    std::int64_t id = 0;
+    std::int64_t assessment_id = 0;
+    std::string reason;
+    std::vector<std::int64_t> attachment_ids;
+    std::string status;  // pending, upheld, changed
+    int previous_total_tenths = 0;
+    std::string decision_reason;
+    std::string created_by;
+    Instant created_at;
+    std::string decided_by;
+    std::optional<Instant> decided_at;
+};
+
+struct AssessmentFilter {
+    VendorScope scope;
+    std::optional<std::int64_t> contract_id;
+    std::optional<std::int64_t> vendor_id;
+    std::string period;
+    std::optional<bool> passed;
+    std::string status;
+    std::string sort = "assessed_on";
+    bool descending = true;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;  // 0 = all
+};
+
+std::pair<std::vector<AssessmentRecord>, std::int64_t> ListAssessments(Connection& connection,
+                                                                       const AssessmentFilter& filter);
+std::optional<AssessmentRecord> FindAssessment(Connection& connection, std::int64_t id, const VendorScope& scope);
+// Every assessment of a contract, oldest first (the rule engine's facts).
+std::vector<AssessmentRecord> ContractAssessments(Connection& connection, std::int64_t contract_id);
+bool AssessmentExists(Connection& connection, std::int64_t contract_id, const std::string& period,
+                      const std::string& kind);
+std::int64_t InsertAssessment(Connection& connection, const AssessmentRecord& record);
+// Only when the assessment is still in `expected_status`; false when someone else changed it first.
+bool UpdateAssessment(Connection& connection, const AssessmentRecord& record, const std::string& expected_status);
+std::string AssessmentSnapshot(const AssessmentRecord& record);
+
+std::optional<AppealRecord> FindAppeal(Connection& connection, std::int64_t assessment_id);
+std::int64_t InsertAppeal(Connection& connection, const AppealRecord& appeal);
+void UpdateAppeal(Connection& connection, const AppealRecord& appeal);
+std::string AppealSnapshot(const AppealRecord& appeal);
+
+struct SurveyQuestion {
+    std::string key;
+    std::string text;
+    std::string kind;  // rating (1-5), text
+};
+
+struct SurveyRecord {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    std::string contract_code;
+    std::int64_t vendor_id = 0;
+    std::string vendor_name;
+    std::int64_t vendor_org_id = 0;
+    std::string owner_path;
+    std::string period;
+    std::string title;
+    bool anonymous = false;
+    std::vector<SurveyQuestion> questions;
+    std::string status;  // open, closed
+    Date opens_on;
+    Date closes_on;
+    bool basic_counts_satisfied = true;
+    std::optional<Instant> closed_at;
+    std::optional<std::int64_t> created_by;
+    Instant created_at;
+    Instant updated_at;
+};
+
+struct SurveyAnswer {
+    std::optional<std::int64_t> user_id;  // never set for an anonymous survey
+    std::string rating;                   // very_satisfied, satisfied, basically_satisfied, dissatisfied
+    std::map<std::string, std::string> answers;
+    std::string comment;
+};
+
+struct SurveyFilter {
+    VendorScope scope;
+    std::optional<std::int64_t> contract_id;
+    std::string status;
+    std::optional<std::int64_t> pending_for_user;  // open surveys this user has not answered
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+
+std::pair<std::vector<SurveyRecord>, std::int64_t> ListSurveys(Connection& connection, const SurveyFilter& filter);
+std::optional<SurveyRecord> FindSurvey(Connection& connection, std::int64_t id, const VendorScope& scope);
+std::vector<SurveyRecord> ContractSurveys(Connection& connection, std::int64_t contract_id, bool closed_only);
+std::int64_t InsertSurvey(Connection& connection, const SurveyRecord& record);
+// Only from `expected_status`; false when the survey was no longer in it (two closes at once: one wins).
+bool UpdateSurveyStatus(Connection& connection, std::int64_t id, const std::string& expected_status,
+                        const std::string& status, std::optional<Instant> closed_at, Instant now);
+std::string SurveySnapshot(const SurveyRecord& record);
+// Records that the user answered; false when they already had (the primary key refuses a second row).
+bool InsertRespondent(Connection& connection, std::int64_t survey_id, std::int64_t user_id);
+bool HasResponded(Connection& connection, std::int64_t survey_id, std::int64_t user_id);
+void InsertSurveyAnswer(Connection& connection, std::int64_t survey_id, const std::string& answer_key,
+                        const SurveyAnswer& answer);
+std::vector<SurveyAnswer> ListSurveyAnswers(Connection& connection, std::int64_t survey_id);
+// Rewrites every answer of the survey in the caller's (separate) transaction. On PostgreSQL each row carries the id
+// of the transaction that last wrote it (xmin); after this, all answers carry the same one, so no answer shares its
+// transaction id with the survey_respondents row (and audit entry) of the person who gave it.
+void RestampSurveyAnswers(Connection& connection, std::int64_t survey_id);
+std::int64_t CountSurveyAnswers(Connection& connection, std::int64_t survey_id);
+// Display names of the respondents (never for an anonymous survey: the caller checks).
+std::vector<std::string> SurveyRespondentNames(Connection& connection, std::int64_t survey_id);
+
+struct ProposalRecord {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    std::string contract_code;
+    std::string contract_title;
+    std::int64_t vendor_id = 0;
+    std::string vendor_name;
+    std::int64_t vendor_org_id = 0;
+    std::string owner_path;
+    std::string kind;  // termination, deduction, reward
+    std::string rule;
+    std::string rule_version;
+    std::string settings_version;
+    std::string dedupe_key;
+    std::string period;
+    std::optional<Money> amount;
+    std::optional<Money> approved_amount;
+    std::vector<PolicyEvidence> evidence;
+    std::vector<PolicyParameter> thresholds;
+    Text explanation;
+    std::string status;  // pending_office, pending_leadership, approved, rejected, withdrawn
+    std::optional<std::int64_t> ledger_entry_id;
+    Instant created_at;
+    Instant updated_at;
+};
+
+struct ProposalFilter {
+    VendorScope scope;
+    std::string kind;
+    std::string status;
+    std::optional<std::int64_t> contract_id;
+    std::optional<std::int64_t> vendor_id;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+
+std::pair<std::vector<ProposalRecord>, std::int64_t> ListProposals(Connection& connection,
+                                                                   const ProposalFilter& filter);
+std::optional<ProposalRecord> FindProposal(Connection& connection, std::int64_t id, const VendorScope& scope);
+// The dedupe keys of a contract's proposals, split into open (pending_*) and closed ones.
+std::pair<std::vector<std::string>, std::vector<std::string>> ProposalKeys(Connection& connection,
+                                                                           std::int64_t contract_id);
+std::optional<ProposalRecord> FindProposalByKey(Connection& connection, const std::string& dedupe_key);
+// nullopt when a proposal with the same dedupe key exists already (another instance or request made it first).
+std::optional<std::int64_t> InsertProposal(Connection& connection, const ProposalRecord& record);
+// Only when the proposal is still in `expected_status` (two people deciding at once: the second one loses).
+bool UpdateProposal(Connection& connection, const ProposalRecord& record, const std::string& expected_status);
+std::string ProposalSnapshot(const ProposalRecord& record);
+std::map<std::string, std::int64_t> CountProposalsByStatus(Connection& connection, const VendorScope& scope);
+
+// A contract's energy-saving records as facts for RP-1.
+std::vector<PolicyEnergySaving> EnergySavingFacts(Connection& connection, std::int64_t contract_id);
+// "S<n>": n is the last change to any policy.* setting (0 = all defaults), so a decision names the settings it used.
+std::string PolicySettingsVersion(Connection& connection);
+
+// X-3 dashboard figures, within a scope.
+struct PeriodScore {
+    std::string period;
+    std::int64_t sum_tenths = 0;
+    std::int64_t count = 0;
+};
+// Routine assessments per period, the latest `limit` periods, oldest first.
+std::vector<PeriodScore> ScoresByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit);
+struct PeriodRatings {
+    std::string period;
+    std::int64_t satisfied = 0;  // by each survey's own formula
+    std::int64_t valid = 0;
+};
+std::vector<PeriodRatings> SatisfactionByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit);
+struct RectificationCounts {
+    std::int64_t open = 0;
+    std::int64_t reported = 0;
+    std::int64_t overdue = 0;
+};
+RectificationCounts CountRectifications(Connection& connection, const VendorScope& scope, Date today);
+std::vector<std::pair<std::string, Money>> DeductionsByPeriod(Connection& connection, const VendorScope& scope,
+                                                              std::int64_t limit);
+struct OverdueRectification {
+    std::int64_t id = 0;
+    std::string title;
+    std::string vendor_name;
+    Date deadline;
+};
+std::vector<OverdueRectification> OverdueRectifications(Connection& connection, const VendorScope& scope, Date today,
+                                                        std::int64_t limit);
+struct UpcomingMeeting {
+    std::int64_t id = 0;
+    std::string title;
+    Instant scheduled_at;
+};
+std::vector<UpcomingMeeting> UpcomingMeetings(Connection& connection, const std::string& owner_path_prefix,
+                                              Instant from, Instant until, std::int64_t limit);
+
+// Active contracts (stored status active, term not ended) in no particular scope: the daily job's work list.
+std::vector<std::int64_t> ActiveContractIds(Connection& connection, Date today);
+
+}  // namespace houqin::storage

@@ -1,0 +1,66 @@
+#pragma once
+// Vendor registry (PRJ-4): the outsourcing companies (乙方) with their bank account and qualifications.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/result.h"
+#include "core/time.h"
+
+namespace houqin {
+
+enum class VendorStatus { kActive, kSuspended };
+std::optional<VendorStatus> ParseVendorStatus(std::string_view code);
+std::string_view VendorStatusCode(VendorStatus status);
+
+struct AttachmentInfo {
+    std::int64_t id = 0;
+    std::string filename;
+    std::string content_type;
+    std::int64_t size = 0;
+    std::string sha256;
+};
+
+struct Qualification {
+    std::int64_t id = 0;
+    std::int64_t vendor_id = 0;
+    std::string type;
+    std::string cert_no;
+    std::string issuer;
+    Date valid_from;
+    Date valid_until;
+    std::optional<std::int64_t> attachment_id;
+    std::optional<AttachmentInfo> attachment;
+};
+
+struct Vendor {
+    std::int64_t id = 0;
+    std::int64_t org_id = 0;        // the vendor's own organisation, whose users are its staff (ROLE-8)
+    std::int64_t owner_org_id = 0;  // the town (or county) that registered it; decides who sees it
+    std::string owner_path;
+    std::string name;
+    std::string credit_code;
+    std::string legal_representative;
+    std::string contact_name;
+    std::string contact_phone;
+    std::string address;
+    std::string bank_account_name;
+    std::string bank_name;
+    std::string bank_account_no;
+    std::int64_t staff_count = 0;
+    Money registered_capital;
+    bool has_training_system = false;
+    bool has_management_system = false;
+    std::vector<std::int64_t> category_ids;
+    VendorStatus status = VendorStatus::kActive;
+    Instant created_at;
+    Instant updated_at;
+    std::vector<Qualification> qualifications;
+};
+
+Status ValidateVendor(const Vendor& vendor);
+Status ValidateQualification(const Qualification& qualification);
+
+}  // namespace houqin

@@ -1,0 +1,90 @@
+#pragma once
+// Vendors, their service categories, qualifications (PRJ-4) and stored attachments.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "features/vendors/model.h"
+#include "platform/database/database.h"
+
+namespace houqin::storage {
+
+// What part of the registry a caller may see: a subtree of owners, or one vendor organisation.
+struct VendorScope {
+    std::string owner_path_prefix;
+    std::optional<std::int64_t> vendor_org_id;
+    static VendorScope Of(const Actor& actor) { return {actor.scope_path, actor.vendor_org_id}; }
+};
+
+// Adds the scope condition for a table whose rows carry an owner path and a vendor organisation id
+// (vendors: v.owner_path / v.org_id; contracts: c.owner_path / c.vendor_org_id).
+void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column, std::string_view vendor_org_column,
+                       std::string& where, Params& params);
+
+enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
+
+struct VendorFilter {
+    VendorScope scope;
+    std::string q;
+    std::optional<VendorStatus> status;
+    std::optional<std::int64_t> category_id;
+    ExpiryFilter expiry = ExpiryFilter::kAny;
+    Date today;
+    std::int64_t warning_days = 30;
+    std::string sort = "name";
+    bool descending = false;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;  // 0 = all rows (export)
+};
+
+// The version of the vendor data set (vendors, their categories and qualifications); every write below bumps it.
+std::int64_t VendorDataVersion(Connection& connection);
+
+std::pair<std::vector<Vendor>, std::int64_t> ListVendors(Connection& connection, const VendorFilter& filter);
+// Qualifications of several vendors at once (for a list page), keyed by vendor id.
+std::map<std::int64_t, std::vector<Qualification>> QualificationsOf(Connection& connection,
+                                                                    const std::vector<std::int64_t>& vendor_ids);
+std::optional<Vendor> FindVendor(Connection& connection, std::int64_t id, const VendorScope& scope);
+std::optional<std::int64_t> FindVendorIdByCreditCode(Connection& connection, const std::string& credit_code);
+std::int64_t InsertVendor(Connection& connection, const Vendor& vendor, Instant now);
+void UpdateVendor(Connection& connection, const Vendor& vendor, Instant now);
+std::string VendorSnapshot(const Vendor& vendor);
+std::int64_t CountVendors(Connection& connection, const VendorScope& scope, std::optional<VendorStatus> status);
+
+std::optional<Qualification> FindQualification(Connection& connection, std::int64_t vendor_id, std::int64_t id);
+std::int64_t InsertQualification(Connection& connection, const Qualification& qualification, Instant now);
+void UpdateQualification(Connection& connection, const Qualification& qualification);
+void DeleteQualification(Connection& connection, std::int64_t id);
+// Keeps vendors.earliest_expiry equal to the earliest valid_until, so lists filter by expiry with an index.
+void RefreshEarliestExpiry(Connection& connection, std::int64_t vendor_id);
+std::string QualificationSnapshot(const Qualification& qualification);
+
+struct QualificationCount {
+    std::int64_t expired = 0;
+    std::int64_t expiring = 0;
+    std::int64_t ok = 0;
+};
+QualificationCount CountQualifications(Connection& connection, const VendorScope& scope, Date today,
+                                       std::int64_t warning_days);
+// Qualifications that expire before `until`, earliest first, with their vendor's name (reminders, X-2).
+std::vector<std::pair<Qualification, std::string>> QualificationsExpiringBefore(Connection& connection,
+                                                                                const VendorScope& scope, Date until,
+                                                                                std::int64_t limit);
+
+struct StoredAttachment {
+    AttachmentInfo info;
+    std::string owner_path;
+    std::string content;  // the bytes
+};
+std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& attachment, std::int64_t uploaded_by,
+                              Instant now);
+std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content);
+// The vendor organisation ids whose qualifications reference this attachment (for vendor users' access).
+std::vector<std::int64_t> AttachmentVendorOrgs(Connection& connection, std::int64_t attachment_id);
+// Lets a vendor organisation's users download a file the office attached to one of its records.
+void GrantAttachment(Connection& connection, std::int64_t attachment_id, std::int64_t vendor_org_id);
+
+}  // namespace houqin::storage

@@ -1,0 +1,85 @@
+// X-1: the audit trail is hash-chained; altering, removing or reordering an entry is detected and named.
+#include "platform/audit/audit_store.h"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include "platform/database/test_database.h"
+
+namespace houqin::storage {
+namespace {
+
+class AuditStoreTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_GE(sodium_init(), 0);
+        auto lease = database_->Acquire();
+        for (int i = 1; i <= 5; ++i) {
+            Transaction transaction(*lease);
+            AppendAudit(*lease, nullptr, Instant{1'700'000'000'000 + i},
+                        {"update", "vendor", i, R"({"name":"a"})", R"({"name":"b"})"});
+            transaction.Commit();
+        }
+    }
+    AuditVerification Verify() {
+        auto lease = database_->Acquire();
+        return VerifyAuditChain(*lease);
+    }
+    void Run(const std::string& sql) {
+        auto lease = database_->Acquire();
+        lease->ExecuteScript(sql);
+    }
+    TestDatabase database_;
+};
+
+TEST_F(AuditStoreTest, X1_IntactChainVerifies) {
+    const auto result = Verify();
+    EXPECT_TRUE(result.ok);
+    EXPECT_EQ(result.checked, 5);
+}
+
+TEST_F(AuditStoreTest, X1_AlteredEntryIsNamed) {
+    Run("UPDATE audit_log SET after_json = '{\"name\":\"c\"}' WHERE seq = 3");
+    const auto result = Verify();
+    EXPECT_FALSE(result.ok);
+    EXPECT_EQ(result.first_bad_seq, 3);
+    EXPECT_NE(result.reason.en.find("altered"), std::string::npos);
+}
+
+TEST_F(AuditStoreTest, X1_RemovedEntryIsNamed) {
+    Run("DELETE FROM audit_log WHERE seq = 2");
+    const auto result = Verify();
+    EXPECT_FALSE(result.ok);
+    EXPECT_EQ(result.first_bad_seq, 2);
+}
+
+TEST_F(AuditStoreTest, X1_RemovedLastEntryIsDetectedThroughTheHead) {
+    Run("DELETE FROM audit_log WHERE seq = 5");
+    const auto result = Verify();
+    EXPECT_FALSE(result.ok);
+    EXPECT_EQ(result.first_bad_seq, 5);
+}
+
+TEST_F(AuditStoreTest, X1_SwappedEntriesAreDetected) {
+    // Swap the contents of entries 2 and 3, keeping their seq numbers.
+    Run("UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; "
+        "UPDATE audit_log SET seq = 3 WHERE seq = -2;");
+    const auto result = Verify();
+    EXPECT_FALSE(result.ok);
+    EXPECT_EQ(result.first_bad_seq, 2);
+}
+
+TEST_F(AuditStoreTest, X1_RolledBackChangeLeavesNoEntry) {
+    {
+        auto lease = database_->Acquire();
+        Transaction transaction(*lease);
+        AppendAudit(*lease, nullptr, Instant{1}, {"create", "vendor", 9, std::nullopt, "{}"});
+        // no Commit: the change it describes failed, so neither is kept
+    }
+    const auto result = Verify();
+    EXPECT_TRUE(result.ok);
+    EXPECT_EQ(result.checked, 5);
+}
+
+}  // namespace
+}  // namespace houqin::storage

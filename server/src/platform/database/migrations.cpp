@@ -1,0 +1,676 @@
+#include "platform/database/migrations.h"
+
+#include <spdlog/spdlog.h>
+
+#include <string>
+#include <vector>
+
+namespace houqin::storage {
+namespace {
+
+struct Migration {
+    int version;
+    const char* name;
+    const char* sql;  // {pk} becomes the engine's auto-increment primary key
+};
+
+// Append only: a migration that has shipped is never edited, a later one changes it.
+const std::vector<Migration>& AllMigrations() {
+    static const std::vector<Migration> kMigrations = {
+        {1, "foundation", R"SQL(
+CREATE TABLE orgs (
+  id {pk},
+  parent_id BIGINT REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  path TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX orgs_parent ON orgs(parent_id);
+
+CREATE TABLE users (
+  id {pk},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  active INTEGER NOT NULL DEFAULT 1,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE sessions (
+  id {pk},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  scope_path TEXT NOT NULL,
+  vendor_org_id BIGINT,
+  ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+CREATE TABLE settings_history (
+  id {pk},
+  key TEXT NOT NULL,
+  value BIGINT NOT NULL,
+  changed_at BIGINT NOT NULL,
+  changed_by TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX settings_history_key ON settings_history(key, id);
+
+CREATE TABLE categories (
+  id {pk},
+  parent_id BIGINT REFERENCES categories(id),
+  code TEXT NOT NULL UNIQUE,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  description TEXT NOT NULL,
+  sort_order INTEGER NOT NULL,
+  active INTEGER NOT NULL,
+  checklist_json TEXT NOT NULL,
+  criteria_json TEXT NOT NULL,
+  staff_roles_json TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE attachments (
+  id {pk},
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  content_base64 TEXT NOT NULL,
+  uploaded_by BIGINT NOT NULL REFERENCES users(id),
+  owner_path TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+CREATE TABLE vendors (
+  id {pk},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  name TEXT NOT NULL,
+  credit_code TEXT NOT NULL UNIQUE,
+  legal_representative TEXT NOT NULL,
+  contact_name TEXT NOT NULL,
+  contact_phone TEXT NOT NULL,
+  address TEXT NOT NULL,
+  bank_account_name TEXT NOT NULL,
+  bank_name TEXT NOT NULL,
+  bank_account_no TEXT NOT NULL,
+  staff_count BIGINT NOT NULL,
+  registered_capital_fen BIGINT NOT NULL,
+  has_training_system INTEGER NOT NULL,
+  has_management_system INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  earliest_expiry TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX vendors_owner_name ON vendors(owner_path, name);
+CREATE INDEX vendors_status_name ON vendors(status, name);
+CREATE INDEX vendors_name ON vendors(name);
+CREATE INDEX vendors_org ON vendors(org_id);
+CREATE INDEX vendors_expiry ON vendors(earliest_expiry);
+
+CREATE TABLE vendor_categories (
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  category_id BIGINT NOT NULL REFERENCES categories(id),
+  PRIMARY KEY (vendor_id, category_id)
+);
+CREATE INDEX vendor_categories_category ON vendor_categories(category_id, vendor_id);
+
+CREATE TABLE qualifications (
+  id {pk},
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  type TEXT NOT NULL,
+  cert_no TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  attachment_id BIGINT REFERENCES attachments(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX qualifications_vendor ON qualifications(vendor_id);
+CREATE INDEX qualifications_until ON qualifications(valid_until);
+
+-- X-1: append-only, hash-chained. seq is assigned from audit_head inside the writing transaction, so the chain
+-- has no gaps and no two writers can take the same place.
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  actor_id BIGINT,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id BIGINT,
+  before_json TEXT,
+  after_json TEXT,
+  request_id TEXT NOT NULL,
+  ip TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_at ON audit_log(at);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  last_hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, last_hash)
+  VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+)SQL"},
+        {2, "vendor list speed", R"SQL(
+-- A counter per data set, bumped in the same transaction as any change to it, so every instance can tell whether
+-- a cached list page is still current with one indexed read (see services/vendor_service.cpp).
+CREATE TABLE data_versions (
+  name TEXT PRIMARY KEY,
+  version BIGINT NOT NULL
+);
+INSERT INTO data_versions (name, version) VALUES ('vendors', 0);
+-- Scope (owner_path range) with status, so scoped, filtered lists and counts read one index.
+CREATE INDEX vendors_owner_status_name ON vendors(owner_path, status, name);
+)SQL"},
+        {3, "contracts", R"SQL(
+-- One generic record of workflow steps for every "request, review, decide" flow (rules/workflow.h).
+CREATE TABLE workflow_events (
+  id {pk},
+  subject_type TEXT NOT NULL,
+  subject_id BIGINT NOT NULL,
+  version_no INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  actor_id BIGINT,
+  actor_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX workflow_events_subject ON workflow_events(subject_type, subject_id, id);
+
+CREATE TABLE contracts (
+  id {pk},
+  code TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  category_id BIGINT NOT NULL REFERENCES categories(id),
+  status TEXT NOT NULL,
+  review_state TEXT NOT NULL,
+  version_no INTEGER NOT NULL,
+  active_version_no INTEGER NOT NULL DEFAULT 0,
+  term_start TEXT NOT NULL,
+  term_end TEXT NOT NULL,
+  total_amount_fen BIGINT NOT NULL,
+  predecessor_id BIGINT REFERENCES contracts(id),
+  successor_id BIGINT REFERENCES contracts(id),
+  signing_json TEXT,
+  termination_json TEXT,
+  amendment_json TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX contracts_owner ON contracts(owner_path, status, term_end);
+CREATE INDEX contracts_vendor_org ON contracts(vendor_org_id);
+CREATE INDEX contracts_term_end ON contracts(status, term_end);
+
+CREATE TABLE contract_versions (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  version_no INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  content_json TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  submitted_at BIGINT,
+  UNIQUE (contract_id, version_no)
+);
+
+CREATE TABLE contract_consultations (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  held_on TEXT NOT NULL,
+  participants TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX contract_consultations_contract ON contract_consultations(contract_id);
+
+CREATE TABLE contract_ledger (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  kind TEXT NOT NULL,
+  period TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  source TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX contract_ledger_contract ON contract_ledger(contract_id);
+
+CREATE TABLE contract_payments (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  period TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  paid_on TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  note TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX contract_payments_contract ON contract_payments(contract_id);
+)SQL"},
+        {4, "supervision", R"SQL(
+-- SUP-3: one assessment per contract, period and kind; items (points lost in tenths, notes, photos) as JSON.
+CREATE TABLE assessments (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  contract_version_no INTEGER NOT NULL,
+  period TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  assessed_on TEXT NOT NULL,
+  inspector TEXT NOT NULL,
+  items_json TEXT NOT NULL,
+  terms_json TEXT NOT NULL,
+  total_tenths INTEGER NOT NULL,
+  original_total_tenths INTEGER NOT NULL,
+  pass_mark INTEGER NOT NULL,
+  passed INTEGER NOT NULL,
+  grade TEXT NOT NULL,
+  failed_items INTEGER NOT NULL,
+  missing_staff_days INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  status TEXT NOT NULL,
+  appeal_deadline TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (contract_id, period, kind)
+);
+CREATE INDEX assessments_owner ON assessments(owner_path, assessed_on);
+CREATE INDEX assessments_vendor ON assessments(vendor_org_id, assessed_on);
+
+-- Files the office attached for a vendor to see (assessment photos): the vendor's users may download them.
+CREATE TABLE attachment_grants (
+  attachment_id BIGINT NOT NULL REFERENCES attachments(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  PRIMARY KEY (attachment_id, vendor_org_id)
+);
+
+-- SUP-8: one appeal per assessment.
+CREATE TABLE assessment_appeals (
+  id {pk},
+  assessment_id BIGINT NOT NULL UNIQUE REFERENCES assessments(id),
+  reason TEXT NOT NULL,
+  attachment_ids TEXT NOT NULL,
+  status TEXT NOT NULL,
+  previous_total_tenths INTEGER NOT NULL,
+  decision_reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT
+);
+
+-- SUP-4. Who answered is kept apart from what was answered: anonymous answers carry no user, no time and a random
+-- key, and on SQLite both tables are stored in key order (no rowid), so neither order nor time links them.
+CREATE TABLE surveys (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  period TEXT NOT NULL,
+  title TEXT NOT NULL,
+  anonymous INTEGER NOT NULL,
+  questions_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  opens_on TEXT NOT NULL,
+  closes_on TEXT NOT NULL,
+  basic_counts_satisfied INTEGER NOT NULL,
+  closed_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX surveys_owner ON surveys(owner_path, status);
+
+CREATE TABLE survey_respondents (
+  survey_id BIGINT NOT NULL REFERENCES surveys(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (survey_id, user_id)
+){without_rowid};
+
+CREATE TABLE survey_answers (
+  survey_id BIGINT NOT NULL REFERENCES surveys(id),
+  answer_key TEXT NOT NULL,
+  user_id BIGINT REFERENCES users(id),
+  rating TEXT NOT NULL,
+  answers_json TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  PRIMARY KEY (survey_id, answer_key)
+){without_rowid};
+
+-- SUP-1
+CREATE TABLE meetings (
+  id {pk},
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  title TEXT NOT NULL,
+  scheduled_at BIGINT NOT NULL,
+  location TEXT NOT NULL,
+  vendor_ids TEXT NOT NULL,
+  attendee_org_ids TEXT NOT NULL,
+  agenda TEXT NOT NULL,
+  minutes TEXT NOT NULL,
+  attendees_present TEXT NOT NULL,
+  status TEXT NOT NULL,
+  cancel_reason TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX meetings_owner ON meetings(owner_path, scheduled_at);
+
+CREATE TABLE meeting_opinions (
+  id {pk},
+  meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+  kind TEXT NOT NULL,
+  content TEXT NOT NULL,
+  org_id BIGINT REFERENCES orgs(id),
+  org_name TEXT NOT NULL,
+  author TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX meeting_opinions_meeting ON meeting_opinions(meeting_id);
+
+-- SUP-2
+CREATE TABLE rectifications (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  meeting_id BIGINT REFERENCES meetings(id),
+  assessment_id BIGINT REFERENCES assessments(id),
+  title TEXT NOT NULL,
+  requirement TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL,
+  completion TEXT NOT NULL,
+  evidence_ids TEXT NOT NULL,
+  reported_at BIGINT,
+  verified_by TEXT NOT NULL,
+  verified_at BIGINT,
+  result TEXT NOT NULL,
+  effect TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX rectifications_owner ON rectifications(owner_path, status, deadline);
+CREATE INDEX rectifications_vendor ON rectifications(vendor_org_id, status);
+
+-- SUP-6
+CREATE TABLE communications (
+  id {pk},
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  contract_id BIGINT REFERENCES contracts(id),
+  occurred_at BIGINT NOT NULL,
+  channel TEXT NOT NULL,
+  counterpart TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_by BIGINT,
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX communications_owner ON communications(owner_path, occurred_at);
+
+-- RP-1 节能降耗
+CREATE TABLE energy_savings (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  recorded_on TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  saving_fen BIGINT NOT NULL,
+  saving_kwh BIGINT NOT NULL,
+  evidence_ids TEXT NOT NULL,
+  created_by BIGINT,
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX energy_savings_contract ON energy_savings(contract_id, recorded_on);
+
+-- RP-1 … RP-4: what the rules proposed, with the evidence and values used; the same evidence never twice.
+CREATE TABLE proposals (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  rule_version TEXT NOT NULL,
+  settings_version TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  period TEXT NOT NULL,
+  amount_fen BIGINT,
+  approved_amount_fen BIGINT,
+  evidence_json TEXT NOT NULL,
+  thresholds_json TEXT NOT NULL,
+  explanation_zh TEXT NOT NULL,
+  explanation_en TEXT NOT NULL,
+  status TEXT NOT NULL,
+  ledger_entry_id BIGINT REFERENCES contract_ledger(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX proposals_owner ON proposals(owner_path, status);
+CREATE INDEX proposals_contract ON proposals(contract_id, status);
+)SQL"},
+        {5, "procurement", R"SQL(
+-- PRJ-3: per year, the government procurement catalogue and threshold; every version is kept.
+CREATE TABLE procurement_rules (
+  year INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  threshold_fen BIGINT NOT NULL,
+  basis TEXT NOT NULL,
+  catalogue_json TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by BIGINT REFERENCES users(id),
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (year, version)
+);
+
+-- PRJ-1, PRJ-2, PRJ-3, PRJ-6, PRJ-8: a project from approval to the award; the route decision is kept with the
+-- reasons and values it used.
+CREATE TABLE projects (
+  id {pk},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  category_id BIGINT NOT NULL REFERENCES categories(id),
+  item_codes_json TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  annual_budget_fen BIGINT NOT NULL,
+  total_budget_fen BIGINT NOT NULL,
+  service_start TEXT NOT NULL,
+  service_end TEXT NOT NULL,
+  department_id BIGINT NOT NULL REFERENCES orgs(id),
+  responsible_person TEXT NOT NULL,
+  responsible_phone TEXT NOT NULL,
+  plan_ids_json TEXT NOT NULL,
+  owner_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  status TEXT NOT NULL,
+  route TEXT,
+  route_decision_json TEXT,
+  gov_method TEXT,
+  gov_reference TEXT,
+  gov_agency TEXT,
+  gov_started_on TEXT,
+  gov_completed_on TEXT,
+  gov_result TEXT,
+  ceiling_fen BIGINT,
+  ceiling_reason TEXT,
+  ceiling_set_by_name TEXT,
+  ceiling_set_at BIGINT,
+  bid_deadline BIGINT,
+  opening_at BIGINT,
+  opening_failures INTEGER NOT NULL DEFAULT 0,
+  opening_failed_at BIGINT,
+  outcome TEXT,
+  winner_vendor_id BIGINT REFERENCES vendors(id),
+  winner_quote_fen BIGINT,
+  contract_id BIGINT REFERENCES contracts(id),
+  created_by BIGINT REFERENCES users(id),
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX projects_owner ON projects(owner_path, status);
+
+-- PRJ-7: the bidding's key pair; the private key only locked by the officer's and the witness's secrets, which are
+-- never stored (docs/procurement.md).
+CREATE TABLE project_seals (
+  project_id BIGINT PRIMARY KEY REFERENCES projects(id),
+  public_key TEXT NOT NULL,
+  locked_private_key TEXT NOT NULL,
+  officer_salt TEXT NOT NULL,
+  witness_salt TEXT NOT NULL,
+  officer_check TEXT NOT NULL,
+  witness_check TEXT NOT NULL,
+  opslimit BIGINT NOT NULL,
+  memlimit BIGINT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  officer_id BIGINT REFERENCES users(id),
+  officer_name TEXT NOT NULL,
+  witness_id BIGINT REFERENCES users(id),
+  witness_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+-- PRJ-5: a vendor's registration with the criteria verdict and the values it used.
+CREATE TABLE project_registrations (
+  id {pk},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  qualified INTEGER NOT NULL,
+  verdict_json TEXT NOT NULL,
+  checked_at BIGINT NOT NULL,
+  registered_by_name TEXT NOT NULL,
+  UNIQUE (project_id, vendor_id)
+);
+
+-- PRJ-7: one sealed quote per vendor and project; the amount exists only inside `sealed` until the opening.
+CREATE TABLE bids (
+  id {pk},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  submitted_at BIGINT NOT NULL,
+  submitted_by_name TEXT NOT NULL,
+  sealed TEXT NOT NULL,
+  receipt TEXT NOT NULL,
+  opened_quote_fen BIGINT,
+  valid INTEGER,
+  bid_rank INTEGER,
+  reasons_json TEXT,
+  UNIQUE (project_id, vendor_id)
+);
+
+-- PRJ-7: the opening record (every quote, validity, ranking, draw, witnesses), written once.
+CREATE TABLE bid_openings (
+  project_id BIGINT PRIMARY KEY REFERENCES projects(id),
+  opened_at BIGINT NOT NULL,
+  officer_name TEXT NOT NULL,
+  witness_name TEXT NOT NULL,
+  record_json TEXT NOT NULL
+);
+)SQL"},
+    };
+    return kMigrations;
+}
+
+std::string Render(const char* sql, Engine engine) {
+    std::string text(sql);
+    const std::string token = "{pk}";
+    const std::string replacement =
+        engine == Engine::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+    for (auto position = text.find(token); position != std::string::npos; position = text.find(token, position)) {
+        text.replace(position, token.size(), replacement);
+    }
+    // SQLite keeps a rowid (insertion order) unless told otherwise; PostgreSQL has no such clause.
+    const std::string without_rowid = "{without_rowid}";
+    const std::string clause = engine == Engine::kSqlite ? " WITHOUT ROWID" : "";
+    for (auto position = text.find(without_rowid); position != std::string::npos;
+         position = text.find(without_rowid, position)) {
+        text.replace(position, without_rowid.size(), clause);
+    }
+    return text;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return AllMigrations().back().version; }
+
+int Migrate(Connection& connection) {
+    connection.ExecuteScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at BIGINT NOT NULL)");
+    int applied = 0;
+    for (const auto& migration : AllMigrations()) {
+        Transaction transaction(connection);
+        if (connection.engine() == Engine::kPostgres) {
+            connection.Query("SELECT pg_advisory_xact_lock(4834701)", {});
+        }
+        const auto done =
+            connection.QueryOne("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{migration.version}});
+        if (done) continue;
+        spdlog::info("applying migration {} ({})", migration.version, migration.name);
+        connection.ExecuteScript(Render(migration.sql, connection.engine()));
+        const auto now_ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                           {std::int64_t{migration.version}, std::string(migration.name), std::int64_t{now_ms}});
+        transaction.Commit();
+        ++applied;
+    }
+    return applied;
+}
+
+}  // namespace houqin::storage

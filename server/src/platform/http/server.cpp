@@ -1,0 +1,141 @@
+#include "platform/http/server.h"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <restinio/all.hpp>
+#include <thread>
+
+#include "platform/http/dispatcher.h"
+#include "platform/http/metrics.h"
+
+namespace houqin::http {
+namespace {
+
+// A fixed pool of workers taking jobs from one queue: handlers that touch the database run here, so a slow query
+// never stalls the asio threads that read and write sockets.
+class WorkerPool {
+  public:
+    explicit WorkerPool(std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i) threads_.emplace_back([this] { Run(); });
+    }
+    ~WorkerPool() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        ready_.notify_all();
+        for (auto& thread : threads_) thread.join();
+    }
+    void Post(std::function<void()> job) {
+        {
+            std::lock_guard lock(mutex_);
+            jobs_.push_back(std::move(job));
+        }
+        Metrics::Instance().QueueDepth(1);
+        ready_.notify_one();
+    }
+
+  private:
+    void Run() {
+        for (;;) {
+            std::function<void()> job;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+                if (jobs_.empty()) return;
+                job = std::move(jobs_.front());
+                jobs_.pop_front();
+            }
+            Metrics::Instance().QueueDepth(-1);
+            job();
+        }
+    }
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::function<void()>> jobs_;
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
+};
+
+std::string NewRequestId() {
+    static std::atomic<std::uint64_t> counter{0};
+    static const std::uint32_t prefix = randombytes_random();
+    return fmt::format("{:08x}-{:x}", prefix, ++counter);
+}
+
+HttpRequest ToRequest(const restinio::request_handle_t& handle) {
+    HttpRequest request;
+    const auto& header = handle->header();
+    request.method = std::string(header.method().c_str());
+    request.path = std::string(header.path());
+    request.query = ParseQuery(header.query());
+    for (const auto& field : header) {
+        std::string name(field.name());
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        request.headers[name] = std::string(field.value());
+    }
+    request.cookies = ParseCookies(request.Header("cookie"));
+    request.body = handle->body();
+    request.ip = handle->remote_endpoint().address().to_string();
+    request.request_id = NewRequestId();
+    return request;
+}
+
+void Reply(const restinio::request_handle_t& handle, const HttpResponse& response, const std::string& request_id) {
+    auto builder = handle->create_response(
+        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, ""});
+    if (!response.content_type.empty())
+        builder.append_header(restinio::http_field::content_type, response.content_type);
+    builder.append_header("X-Request-Id", request_id);
+    builder.append_header("X-Content-Type-Options", "nosniff");
+    builder.append_header("X-Frame-Options", "SAMEORIGIN");  // reviewers preview the contract PDF in a frame
+    builder.append_header("Referrer-Policy", "same-origin");
+    builder.append_header("Content-Security-Policy",
+                          "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                          "frame-ancestors 'self'");
+    if (response.content_type.rfind("application/json", 0) == 0) builder.append_header("Cache-Control", "no-store");
+    for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+    builder.set_body(response.body);
+    builder.done();
+}
+
+struct ServerTraits : public restinio::default_traits_t {
+    using logger_t = restinio::null_logger_t;
+};
+
+}  // namespace
+
+void Serve(Dispatcher& dispatcher, std::size_t database_pool_size, const ServerOptions& options) {
+    WorkerPool workers(options.workers);
+    Metrics::Instance().SetPoolSize(database_pool_size);
+    spdlog::info("houqin serving http://{}:{} ({} I/O thread(s), {} worker(s), web: {})", options.host, options.port,
+                 options.io_threads, options.workers, options.web_dir.empty() ? "none" : options.web_dir);
+    restinio::run(restinio::on_thread_pool<ServerTraits>(options.io_threads)
+                      .address(options.host)
+                      .port(options.port)
+                      // Bodies above the largest route limit (10 MiB uploads) are cut off by the parser; below it each
+                      // route's own limit answers 413 with a message.
+                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(16 * 1024 * 1024))
+                      .read_next_http_message_timelimit(std::chrono::seconds(60))
+                      .handle_request_timeout(std::chrono::seconds(120))
+                      .request_handler([&dispatcher, &workers](restinio::request_handle_t handle) {
+                          workers.Post([&dispatcher, handle] {
+                              const auto started = std::chrono::steady_clock::now();
+                              HttpRequest request = ToRequest(handle);
+                              const HttpResponse response = dispatcher.Handle(request);
+                              Reply(handle, response, request.request_id);
+                              const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+                              Metrics::Instance().Record(request.method, response.status, elapsed.count());
+                          });
+                          return restinio::request_accepted();
+                      }));
+    spdlog::info("houqin stopped");
+}
+
+}  // namespace houqin::http

@@ -1,0 +1,56 @@
+#pragma once
+// Numbers in rules are settings with history: an administrator changes them with a reason, and every decision
+// that used one records the value it used (REQUIREMENTS.md preamble).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace houqin {
+
+struct SettingChoice {
+    std::int64_t value;
+    Text label;
+};
+
+struct SettingDefinition {
+    std::string_view key;
+    std::int64_t default_value;
+    std::int64_t min;
+    std::int64_t max;
+    Text unit;
+    Text description;
+    std::vector<SettingChoice> choices = {};  // when set, the value is one of these (edited as a choice)
+};
+
+const std::vector<SettingDefinition>& AllSettings();
+const SettingDefinition* FindSetting(std::string_view key);
+
+namespace setting {
+constexpr std::string_view kMaxFailedLogins = "auth.max_failed_logins";
+constexpr std::string_view kLockoutMinutes = "auth.lockout_minutes";
+constexpr std::string_view kSessionIdleMinutes = "auth.session_idle_minutes";
+constexpr std::string_view kQualificationWarningDays = "vendor.qualification_warning_days";
+constexpr std::string_view kContractReminderFirst = "contract.reminder_days_first";
+constexpr std::string_view kContractReminderSecond = "contract.reminder_days_second";
+constexpr std::string_view kContractReminderFinal = "contract.reminder_days_final";
+// D1 Art.8 (RP-1 … RP-3) and SUP-3, SUP-4, SUP-8.
+constexpr std::string_view kPolicyFailuresThreshold = "policy.failures_threshold";
+constexpr std::string_view kPolicyWindow = "policy.window";  // 1 rolling 12 months, 2 contract year, 3 calendar year
+constexpr std::string_view kPolicySatisfactionPercent = "policy.satisfaction_percent";
+constexpr std::string_view kPolicyRewardAssessmentAverage = "policy.reward_assessment_average";
+constexpr std::string_view kPolicyRewardSatisfactionPercent = "policy.reward_satisfaction_percent";
+constexpr std::string_view kAssessmentAppealDays = "assessment.appeal_days";
+constexpr std::string_view kAssessmentFailedItemPercent = "assessment.failed_item_percent";
+constexpr std::string_view kSurveyBasicCountsSatisfied = "survey.basic_counts_satisfied";
+// PRJ-6, PRJ-7 (D4 §5).
+constexpr std::string_view kProcurementPublishCeiling = "procurement.publish_ceiling";
+constexpr std::string_view kProcurementMinValidBids = "procurement.min_valid_bids";
+constexpr std::string_view kProcurementOpeningMaxFailures = "procurement.opening_max_failures";
+constexpr std::string_view kProcurementOpeningLockMinutes = "procurement.opening_lock_minutes";
+}  // namespace setting
+
+}  // namespace houqin

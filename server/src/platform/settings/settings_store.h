@@ -1,0 +1,24 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+#include "platform/database/database.h"
+
+namespace houqin::storage {
+
+struct SettingChange {
+    std::int64_t value = 0;
+    Instant changed_at;
+    std::string changed_by;
+    std::string reason;
+};
+
+// The value in force, or the definition's default when none was ever set.
+std::int64_t ReadSetting(Connection& connection, std::string_view key);
+void WriteSetting(Connection& connection, std::string_view key, std::int64_t value, Instant at,
+                  const std::string& changed_by, const std::string& reason);
+std::vector<SettingChange> SettingHistory(Connection& connection, std::string_view key);
+
+}  // namespace houqin::storage

@@ -1,0 +1,27 @@
+#include "platform/workflow/workflow_store.h"
+
+namespace houqin::storage {
+
+void InsertWorkflowEvent(Connection& connection, const std::string& subject_type, std::int64_t subject_id,
+                         const WorkflowEvent& event) {
+    connection.Execute(
+        "INSERT INTO workflow_events (subject_type, subject_id, version_no, action, from_state, to_state, actor_id, "
+        "actor_name, role, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {subject_type, subject_id, std::int64_t{event.version_no}, event.action, event.from_state, event.to_state,
+         Optional(event.actor_id), event.actor_name, event.role, event.comment, event.at.ms});
+}
+
+std::vector<WorkflowEvent> ListWorkflowEvents(Connection& connection, const std::string& subject_type,
+                                              std::int64_t subject_id) {
+    std::vector<WorkflowEvent> events;
+    for (const auto& row : connection.Query(
+             "SELECT id, version_no, action, from_state, to_state, actor_id, actor_name, role, comment, at FROM "
+             "workflow_events WHERE subject_type = ? AND subject_id = ? ORDER BY id",
+             {subject_type, subject_id})) {
+        events.push_back({row.Int(0), static_cast<int>(row.Int(1)), row.Str(2), row.Str(3), row.Str(4), row.OptInt(5),
+                          row.Str(6), row.Str(7), row.Str(8), Instant{row.Int(9)}});
+    }
+    return events;
+}
+
+}  // namespace houqin::storage
