@@ -3,7 +3,7 @@
 # (< to <=, <= to <, > to >=, >= to >, == to !=, != to ==), rebuilds the rules' unit and case tests, runs them, and
 # reports every change that no test noticed. Not part of `make test`: it takes minutes.
 #
-#   scripts/mutants.sh [FILE...]   default: every server/src/rules/*.cpp and *.h except the tests
+#   scripts/mutants.sh [FILE...]   default: every server/src/features/*/rules/*.cpp and *.h except the tests
 #
 # The mutants are made in a copy of the sources (build/mutants/tree), never in the checkout, so a build of the
 # checkout running at the same time never compiles one. The copied file is restored after each mutant, and on any
@@ -40,7 +40,7 @@ if [[ $# -gt 0 ]]; then
     done
 else
     files=()
-    for file in server/src/rules/*.cpp server/src/rules/*.h; do
+    for file in server/src/features/*/rules/*.cpp server/src/features/*/rules/*.h; do
         [[ $file == *_test.cpp ]] || files+=("$file")
     done
 fi
@@ -59,7 +59,7 @@ trap 'restore; echo "mutants: interrupted" >&2; exit 130' INT
 trap 'restore; echo "mutants: terminated" >&2; exit 143' TERM
 
 mkdir -p "$work" "$logs"
-python3 "$sites" sync "$root" "$tree" server/src/domain server/src/rules server/tests/rules || exit 2
+python3 "$sites" sync "$root" "$tree" server/src/core server/src/features || exit 2
 if [[ ! -f $build/build.ninja ]]; then
     cmake -S "$root/scripts/mutants" -B "$build" -G Ninja -DHOUQIN_TREE="$tree" >"$logs/configure.log" 2>&1 ||
         { cat "$logs/configure.log"; exit 2; }
