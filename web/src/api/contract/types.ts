@@ -1,5 +1,5 @@
 import type { ChecklistItem } from '../catalogue/types';
-import type { PageQuery } from '../types';
+import type { LocalizedText, PageQuery } from '../types';
 
 /** Lifecycle of docs/api.md "Contracts" (CON-3); `expired` is derived by the server. */
 export type ContractStatus = 'draft' | 'in_review' | 'returned' | 'approved' | 'active' | 'expired' | 'terminated' | 'renewed';
@@ -195,6 +195,7 @@ export interface HistoryEntry {
   at: string;
   actor_name: string;
   role: string;
+  role_name?: LocalizedText | null;
   action: string;
   version_no: number | null;
   comment: string | null;

@@ -316,6 +316,7 @@ export interface TrailItem {
   subject_id: number | null;
   action: string;
   actor_name: string;
-  role: string;
+  role: string | null;
+  role_name?: LocalizedText | null;
   summary: LocalizedText;
 }

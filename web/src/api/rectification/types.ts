@@ -1,5 +1,5 @@
 import type { Attachment } from '../file/types';
-import type { PageQuery } from '../types';
+import type { LocalizedText, PageQuery } from '../types';
 
 /** Rectifications (SUP-2): open → (vendor reports) reported → (office verifies) closed, or back to open. */
 export type RectificationStatus = 'open' | 'reported' | 'closed';
@@ -25,6 +25,7 @@ export interface RectificationHistoryEntry {
   at: string;
   actor_name: string;
   role?: string;
+  role_name?: LocalizedText | null;
   action: string;
   comment?: string | null;
 }
