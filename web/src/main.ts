@@ -1,6 +1,6 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import ElementPlus from 'element-plus';
+// Element Plus components are imported where they are used (vite.config.ts); their styles are one stylesheet.
 import 'element-plus/dist/index.css';
 import App from './App.vue';
 import { router } from './router';
@@ -13,7 +13,6 @@ const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
 app.use(i18n);
-app.use(ElementPlus);
 app.use(router);
 
 // A request answered 401 means the session expired: go to the login page and come back afterwards.
