@@ -588,8 +588,8 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
     if (!status) return status;
     status = with_clock(meeting_day, [&](auto&, auto&, auto& oversight, auto&) -> Status {
         auto meetings = oversight.ListMeetings(office, {});
-        if (!meetings || meetings->first.empty()) return Ok();
-        const auto meeting_id = meetings->first.front().record.id;
+        if (!meetings || meetings->items.empty()) return Ok();
+        const auto meeting_id = meetings->items.front().record.id;
         auto held = oversight.RecordMinutes(
             office, meeting_id,
             {fmt::format("会议通报了{}月考核情况;服务商承诺增加卫生间巡查频次,两周内完成;公共区域午间巡查一周内落实。",

@@ -89,8 +89,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  filter.page_size = page.page_size;
                  HOUQIN_TRY(users, accounts.ListUsers(context.actor(), filter));
                  Json items = Json::array();
-                 for (const auto& user : users->first) items.push_back(UserRecordJson(user));
-                 return JsonResponse(200, PageJson(items, users->second, page));
+                 for (const auto& user : users->items) items.push_back(UserRecordJson(user));
+                 return JsonResponse(200, PageJson(items, users->total, page));
              })
         .Requires({Permission::kUserManage});
     router

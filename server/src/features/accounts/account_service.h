@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "core/result.h"
 #include "features/accounts/store.h"
 #include "platform/service/context.h"
@@ -35,11 +36,6 @@ struct SettingView {
     std::vector<storage::SettingChange> history;
 };
 
-struct Page {
-    std::int64_t page = 1;
-    std::int64_t page_size = 20;
-};
-
 class AccountService {
   public:
     explicit AccountService(ServiceContext& context) : context_(context) {}
@@ -47,8 +43,7 @@ class AccountService {
     Result<std::vector<Organisation>> ListOrgs(const Actor& actor);
     Result<Organisation> CreateOrg(const Actor& actor, std::optional<std::int64_t> parent_id, const std::string& name,
                                    const std::string& kind);
-    Result<std::pair<std::vector<storage::UserRecord>, std::int64_t>> ListUsers(const Actor& actor,
-                                                                                const storage::UserFilter& filter);
+    Result<Page<storage::UserRecord>> ListUsers(const Actor& actor, const storage::UserFilter& filter);
     // actor == nullptr: the command line (`houqin user add`), which may create the first administrator.
     Result<storage::UserRecord> CreateUser(const Actor* actor, const NewUser& user);
     Result<storage::UserRecord> UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch);

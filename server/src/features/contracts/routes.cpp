@@ -162,8 +162,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, contracts.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->first) items.push_back(ContractJson(view, false));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& view : result->items) items.push_back(ContractJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires(read);
     router

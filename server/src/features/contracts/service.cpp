@@ -123,8 +123,7 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
     return view;
 }
 
-Result<std::pair<std::vector<ContractView>, std::int64_t>> ContractService::List(const Actor& actor,
-                                                                                 const ContractQuery& query) {
+Result<Page<ContractView>> ContractService::List(const Actor& actor, const ContractQuery& query) {
     if (auto status = actor.Require(Permission::kContractRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::ContractFilter filter;
@@ -140,7 +139,7 @@ Result<std::pair<std::vector<ContractView>, std::int64_t>> ContractService::List
     auto [records, total] = storage::ListContracts(*lease, filter);
     std::vector<ContractView> views;
     for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record)));
-    return std::make_pair(std::move(views), total);
+    return PageOf(std::move(views), total);
 }
 
 Result<ContractView> ContractService::Get(const Actor& actor, std::int64_t id) {

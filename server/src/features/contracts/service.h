@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "features/contracts/model.h"
 #include "features/contracts/rules/ledger.h"
 #include "features/contracts/store.h"
@@ -93,7 +94,7 @@ class ContractService {
   public:
     explicit ContractService(ServiceContext& context) : context_(context) {}
 
-    Result<std::pair<std::vector<ContractView>, std::int64_t>> List(const Actor& actor, const ContractQuery& query);
+    Result<Page<ContractView>> List(const Actor& actor, const ContractQuery& query);
     Result<ContractView> Get(const Actor& actor, std::int64_t id);
     Result<ContractView> Create(const Actor& actor, ContractContent content);
     Result<ContractView> Update(const Actor& actor, std::int64_t id, ContractContent content);

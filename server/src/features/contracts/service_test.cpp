@@ -41,8 +41,8 @@ class ContractServiceTest : public ::testing::Test {
     }
     std::int64_t InReview() {
         auto page = contracts_.List(As("office"), WithStatus(ContractStatus::kInReview));
-        EXPECT_TRUE(page && page->second == 1);
-        return page->first.at(0).record.id;
+        EXPECT_TRUE(page && page->total == 1);
+        return page->items.at(0).record.id;
     }
 
     storage::TestDatabase database_;
@@ -81,8 +81,8 @@ TEST_F(ContractServiceTest, CON2_SigningWaitsForBothReviewsOfTheSameVersion) {
 
 TEST_F(ContractServiceTest, CON3_ActiveContractChangesOnlyThroughAnAmendment) {
     auto page = contracts_.List(As("office"), WithStatus(ContractStatus::kActive));
-    ASSERT_TRUE(page && page->second == 1);
-    const auto& view = page->first.at(0);
+    ASSERT_TRUE(page && page->total == 1);
+    const auto& view = page->items.at(0);
     auto edit = contracts_.Update(As("office"), view.record.id, view.content);
     ASSERT_FALSE(edit);
     EXPECT_EQ(edit.error().code, ErrorCode::kFailedPrecondition);
@@ -93,7 +93,7 @@ TEST_F(ContractServiceTest, CON3_ActiveContractChangesOnlyThroughAnAmendment) {
 
 TEST_F(ContractServiceTest, CON8_LedgerIsExactAndPaymentsCannotExceedTheBalance) {
     auto page = contracts_.List(As("office"), WithStatus(ContractStatus::kActive));
-    const auto id = page->first.at(0).record.id;
+    const auto id = page->items.at(0).record.id;
     auto ledger = contracts_.Ledger(As("office"), id);
     ASSERT_TRUE(ledger);
     const auto& first = ledger->statement.periods.at(0);
@@ -107,8 +107,8 @@ TEST_F(ContractServiceTest, CON8_LedgerIsExactAndPaymentsCannotExceedTheBalance)
 TEST_F(ContractServiceTest, ROLE8_VendorSeesOnlyItsOwnContracts) {
     auto mine = contracts_.List(As("vendor1"), {});
     ASSERT_TRUE(mine);
-    EXPECT_EQ(mine->second, 1);
-    auto other = contracts_.Get(As("vendor2"), mine->first.at(0).record.id);
+    EXPECT_EQ(mine->total, 1);
+    auto other = contracts_.Get(As("vendor2"), mine->items.at(0).record.id);
     ASSERT_FALSE(other);
     EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
 }

@@ -111,8 +111,7 @@ constexpr const char* kVersionColumns =
 
 }  // namespace
 
-std::pair<std::vector<ContractRecord>, std::int64_t> ListContracts(Connection& connection,
-                                                                   const ContractFilter& filter) {
+Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScope(filter.scope, where, params);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "features/contracts/model.h"
 #include "features/vendors/store.h"
 #include "platform/database/database.h"
@@ -24,8 +25,7 @@ struct ContractFilter {
     std::int64_t page_size = 20;
 };
 
-std::pair<std::vector<ContractRecord>, std::int64_t> ListContracts(Connection& connection,
-                                                                   const ContractFilter& filter);
+Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter& filter);
 std::optional<ContractRecord> FindContract(Connection& connection, std::int64_t id, const VendorScope& scope);
 std::int64_t InsertContract(Connection& connection, const ContractRecord& contract, Instant now);
 void UpdateContract(Connection& connection, const ContractRecord& contract, Instant now);

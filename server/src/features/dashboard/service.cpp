@@ -76,7 +76,7 @@ void DashboardService::AddSupervision(storage::Connection& connection, const Act
         filter.scope = scope;
         filter.pending_for_user = actor.user_id;
         filter.page_size = 20;
-        for (const auto& survey : storage::ListSurveys(connection, filter).first) {
+        for (const auto& survey : storage::ListSurveys(connection, filter).items) {
             if (survey.closes_on < today) continue;
             dashboard.reminders.push_back(
                 {"survey_open",
@@ -96,7 +96,7 @@ void DashboardService::AddSupervision(storage::Connection& connection, const Act
         filter.scope = scope;
         filter.status = waiting;
         filter.page_size = 20;
-        for (const auto& proposal : storage::ListProposals(connection, filter).first) {
+        for (const auto& proposal : storage::ListProposals(connection, filter).items) {
             dashboard.reminders.push_back({"proposal_pending",
                                            proposal.kind == "termination" ? "danger" : "warning",
                                            {fmt::format("{} 的{}建议待您审批({})", proposal.vendor_name,

@@ -312,8 +312,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, procurement.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->first) items.push_back(ProjectJson(view, false));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& view : result->items) items.push_back(ProjectJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires({Permission::kProjectRead});
     router

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "features/contracts/service.h"
 #include "features/contracts/store.h"
 #include "features/procurement/model.h"
@@ -152,7 +153,7 @@ class ProcurementService {
     Result<ProcurementRulesView> GetRules(const Actor& actor, int year);
     Result<ProcurementRulesView> PutRules(const Actor& actor, int year, const ProcurementRulesInput& input);
 
-    Result<std::pair<std::vector<ProjectView>, std::int64_t>> List(const Actor& actor, const ProjectQuery& query);
+    Result<Page<ProjectView>> List(const Actor& actor, const ProjectQuery& query);
     Result<ProjectView> Get(const Actor& actor, std::int64_t id);
     Result<ProjectView> Create(const Actor& actor, const ProjectInput& input);
     Result<ProjectView> Update(const Actor& actor, std::int64_t id, const ProjectInput& input);

@@ -366,7 +366,7 @@ std::string ProcurementRulesSnapshot(const ProcurementRulesRecord& record) {
         .dump();
 }
 
-std::pair<std::vector<Project>, std::int64_t> ListProjects(Connection& connection, const ProjectFilter& filter) {
+Page<Project> ListProjects(Connection& connection, const ProjectFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddProjectScope(connection, filter.scope, where, params);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "features/procurement/model.h"
 #include "features/procurement/rules/bid_evaluation.h"
 #include "features/procurement/rules/procurement_route.h"
@@ -42,7 +43,7 @@ struct ProjectFilter {
     std::int64_t page_size = 20;
 };
 
-std::pair<std::vector<Project>, std::int64_t> ListProjects(Connection& connection, const ProjectFilter& filter);
+Page<Project> ListProjects(Connection& connection, const ProjectFilter& filter);
 std::optional<Project> FindProject(Connection& connection, std::int64_t id, const VendorScope& scope);
 // Inside a transaction: locks the project's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE; SQLite's
 // BEGIN IMMEDIATE already holds the write lock) and reads it again, so checks made on it cannot be overtaken.

@@ -135,7 +135,7 @@ Result<RenewalBasis> ReportService::Renewal(const Actor& actor, std::int64_t con
     filter.today = today;
     filter.contract_id = contract_id;
     filter.page_size = 0;
-    for (const auto& rectification : storage::ListRectifications(*lease, filter).first) {
+    for (const auto& rectification : storage::ListRectifications(*lease, filter).items) {
         ++basis.rectifications.total;
         if (rectification.status == "open") ++basis.rectifications.open;
         if (rectification.status == "reported") ++basis.rectifications.reported;
@@ -223,7 +223,7 @@ Result<QualityReport> ReportService::Quality(const Actor& actor, const std::stri
         filter.today = today;
         filter.contract_id = contract.id;
         filter.page_size = 0;
-        for (const auto& r : storage::ListRectifications(*lease, filter).first) {
+        for (const auto& r : storage::ListRectifications(*lease, filter).items) {
             const auto raised = r.created_at.ShanghaiDate();
             const bool raised_in = range->first <= raised && raised <= range->last;
             const bool due_in = range->first <= r.deadline && r.deadline <= range->last;

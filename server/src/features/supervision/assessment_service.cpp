@@ -111,7 +111,7 @@ Result<AssessmentForm> AssessmentService::Form(const Actor& actor, std::int64_t 
     filter.scope = {"/", std::nullopt};
     filter.contract_id = contract_id;
     filter.page_size = 0;
-    const auto existing = storage::ListAssessments(*lease, filter).first;
+    const auto existing = storage::ListAssessments(*lease, filter).items;
     for (const auto& period :
          TermPeriods(terms->contract.term_start, terms->contract.term_end, terms->content.assessment.frequency)) {
         AssessmentPeriodOption option{period, false, period.first > today};
@@ -123,8 +123,7 @@ Result<AssessmentForm> AssessmentService::Form(const Actor& actor, std::int64_t 
     return form;
 }
 
-Result<std::pair<std::vector<AssessmentView>, std::int64_t>> AssessmentService::List(const Actor& actor,
-                                                                                     const AssessmentQuery& query) {
+Result<Page<AssessmentView>> AssessmentService::List(const Actor& actor, const AssessmentQuery& query) {
     if (auto status = actor.Require(Permission::kSupervisionRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::AssessmentFilter filter;
@@ -141,7 +140,7 @@ Result<std::pair<std::vector<AssessmentView>, std::int64_t>> AssessmentService::
     auto [records, total] = storage::ListAssessments(*lease, filter);
     std::vector<AssessmentView> views;
     for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record), false));
-    return std::pair{std::move(views), total};
+    return PageOf(std::move(views), total);
 }
 
 Result<AssessmentView> AssessmentService::Get(const Actor& actor, std::int64_t id) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "features/contracts/store.h"
 #include "features/supervision/assessment.h"
 #include "features/supervision/policy_service.h"
@@ -86,7 +87,7 @@ class AssessmentService {
     AssessmentService(ServiceContext& context, PolicyService& policy) : context_(context), policy_(policy) {}
 
     Result<AssessmentForm> Form(const Actor& actor, std::int64_t contract_id);
-    Result<std::pair<std::vector<AssessmentView>, std::int64_t>> List(const Actor& actor, const AssessmentQuery& query);
+    Result<Page<AssessmentView>> List(const Actor& actor, const AssessmentQuery& query);
     Result<AssessmentView> Get(const Actor& actor, std::int64_t id);
     Result<AssessmentView> Create(const Actor& actor, const AssessmentInput& input);
     Result<AssessmentView> Appeal(const Actor& actor, std::int64_t id, const AppealInput& input);

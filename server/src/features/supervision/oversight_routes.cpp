@@ -175,8 +175,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, oversight.ListMeetings(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->first) items.push_back(MeetingJson(view, false));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& view : result->items) items.push_back(MeetingJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires(read);
     router
@@ -272,8 +272,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, oversight.ListRectifications(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->first) items.push_back(RectificationJson(view, false));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& view : result->items) items.push_back(RectificationJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires(read);
     router
@@ -352,8 +352,8 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, oversight.ListCommunications(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& entry : result->first) items.push_back(CommunicationJson(entry));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& entry : result->items) items.push_back(CommunicationJson(entry));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires({Permission::kSupervisionRead});
     router

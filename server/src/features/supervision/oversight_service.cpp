@@ -99,7 +99,7 @@ MeetingView OversightService::BuildMeeting(storage::Connection& connection, cons
         filter.today = context_.clock.Today();
         filter.meeting_id = meeting.id;
         filter.page_size = 0;
-        for (auto& record : storage::ListRectifications(connection, filter).first) {
+        for (auto& record : storage::ListRectifications(connection, filter).items) {
             view.rectifications.push_back(BuildRectification(connection, actor, std::move(record), false));
         }
         view.history = storage::ListWorkflowEvents(connection, "meeting", meeting.id);
@@ -108,8 +108,7 @@ MeetingView OversightService::BuildMeeting(storage::Connection& connection, cons
     return view;
 }
 
-Result<std::pair<std::vector<MeetingView>, std::int64_t>> OversightService::ListMeetings(const Actor& actor,
-                                                                                         const MeetingQuery& query) {
+Result<Page<MeetingView>> OversightService::ListMeetings(const Actor& actor, const MeetingQuery& query) {
     if (auto status = actor.Require(Permission::kSupervisionRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::MeetingFilter filter{
@@ -117,7 +116,7 @@ Result<std::pair<std::vector<MeetingView>, std::int64_t>> OversightService::List
     auto [meetings, total] = storage::ListMeetings(*lease, filter);
     std::vector<MeetingView> views;
     for (auto& meeting : meetings) views.push_back(BuildMeeting(*lease, actor, std::move(meeting), false));
-    return std::make_pair(std::move(views), total);
+    return PageOf(std::move(views), total);
 }
 
 Result<MeetingView> OversightService::GetMeeting(const Actor& actor, std::int64_t id) {
@@ -297,8 +296,8 @@ RectificationView OversightService::BuildRectification(storage::Connection& conn
     return view;
 }
 
-Result<std::pair<std::vector<RectificationView>, std::int64_t>> OversightService::ListRectifications(
-    const Actor& actor, const RectificationQuery& query) {
+Result<Page<RectificationView>> OversightService::ListRectifications(const Actor& actor,
+                                                                     const RectificationQuery& query) {
     if (auto status = actor.Require(Permission::kSupervisionRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::RectificationFilter filter;
@@ -315,7 +314,7 @@ Result<std::pair<std::vector<RectificationView>, std::int64_t>> OversightService
     auto [records, total] = storage::ListRectifications(*lease, filter);
     std::vector<RectificationView> views;
     for (auto& record : records) views.push_back(BuildRectification(*lease, actor, std::move(record), false));
-    return std::make_pair(std::move(views), total);
+    return PageOf(std::move(views), total);
 }
 
 Result<RectificationView> OversightService::GetRectification(const Actor& actor, std::int64_t id) {
@@ -482,8 +481,7 @@ Result<RectificationView> OversightService::VerifyRectification(const Actor& act
 // ---------------------------------------------------------------------------------------------------------------
 // Communication log (SUP-6)
 
-Result<std::pair<std::vector<Communication>, std::int64_t>> OversightService::ListCommunications(
-    const Actor& actor, const CommunicationQuery& query) {
+Result<Page<Communication>> OversightService::ListCommunications(const Actor& actor, const CommunicationQuery& query) {
     if (auto status = actor.Require(Permission::kSupervisionRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::CommunicationFilter filter{storage::VendorScope::Of(actor), query.vendor_id, query.contract_id, query.page,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "features/contracts/store.h"
 #include "features/supervision/oversight.h"
 #include "features/supervision/oversight_store.h"
@@ -149,23 +150,20 @@ class OversightService {
   public:
     OversightService(ServiceContext& context, PolicyService& policy) : context_(context), policy_(policy) {}
 
-    Result<std::pair<std::vector<MeetingView>, std::int64_t>> ListMeetings(const Actor& actor,
-                                                                           const MeetingQuery& query);
+    Result<Page<MeetingView>> ListMeetings(const Actor& actor, const MeetingQuery& query);
     Result<MeetingView> GetMeeting(const Actor& actor, std::int64_t id);
     Result<MeetingView> CreateMeeting(const Actor& actor, const MeetingInput& input);
     Result<MeetingOpinion> AddOpinion(const Actor& actor, std::int64_t meeting_id, const OpinionInput& input);
     Result<MeetingView> RecordMinutes(const Actor& actor, std::int64_t meeting_id, const MinutesInput& input);
     Result<MeetingView> CancelMeeting(const Actor& actor, std::int64_t meeting_id, const std::string& reason);
 
-    Result<std::pair<std::vector<RectificationView>, std::int64_t>> ListRectifications(const Actor& actor,
-                                                                                       const RectificationQuery& query);
+    Result<Page<RectificationView>> ListRectifications(const Actor& actor, const RectificationQuery& query);
     Result<RectificationView> GetRectification(const Actor& actor, std::int64_t id);
     Result<RectificationView> CreateRectification(const Actor& actor, const RectificationInput& input);
     Result<RectificationView> ReportRectification(const Actor& actor, std::int64_t id, const ReportInput& input);
     Result<RectificationView> VerifyRectification(const Actor& actor, std::int64_t id, const VerifyInput& input);
 
-    Result<std::pair<std::vector<Communication>, std::int64_t>> ListCommunications(const Actor& actor,
-                                                                                   const CommunicationQuery& query);
+    Result<Page<Communication>> ListCommunications(const Actor& actor, const CommunicationQuery& query);
     Result<Communication> CreateCommunication(const Actor& actor, const CommunicationInput& input);
 
     Result<EnergySavingList> ListEnergySavings(const Actor& actor, const EnergySavingQuery& query);

@@ -183,7 +183,7 @@ std::vector<std::int64_t> ParseIds(const std::string& json) {
 // ---------------------------------------------------------------------------------------------------------------
 // Meetings
 
-std::pair<std::vector<Meeting>, std::int64_t> ListMeetings(Connection& connection, const MeetingFilter& filter) {
+Page<Meeting> ListMeetings(Connection& connection, const MeetingFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddMeetingScope(connection, filter.scope, where, params);
@@ -281,8 +281,7 @@ std::string OpinionSnapshot(const MeetingOpinion& opinion) {
 // ---------------------------------------------------------------------------------------------------------------
 // Rectifications
 
-std::pair<std::vector<Rectification>, std::int64_t> ListRectifications(Connection& connection,
-                                                                       const RectificationFilter& filter) {
+Page<Rectification> ListRectifications(Connection& connection, const RectificationFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScopeCondition(filter.scope, "r.owner_path", "r.vendor_org_id", where, params);
@@ -391,8 +390,7 @@ std::optional<std::int64_t> AssessmentContractId(Connection& connection, std::in
 // ---------------------------------------------------------------------------------------------------------------
 // Communications
 
-std::pair<std::vector<Communication>, std::int64_t> ListCommunications(Connection& connection,
-                                                                       const CommunicationFilter& filter) {
+Page<Communication> ListCommunications(Connection& connection, const CommunicationFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScopeCondition(filter.scope, "k.owner_path", "k.vendor_org_id", where, params);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "features/supervision/oversight.h"
 #include "features/vendors/store.h"
 #include "platform/database/database.h"
@@ -26,7 +27,7 @@ struct MeetingFilter {
     std::int64_t page_size = 20;
 };
 
-std::pair<std::vector<Meeting>, std::int64_t> ListMeetings(Connection& connection, const MeetingFilter& filter);
+Page<Meeting> ListMeetings(Connection& connection, const MeetingFilter& filter);
 std::optional<Meeting> FindMeeting(Connection& connection, std::int64_t id, const VendorScope& scope);
 std::int64_t InsertMeeting(Connection& connection, const Meeting& meeting);
 void UpdateMeeting(Connection& connection, const Meeting& meeting);
@@ -48,8 +49,7 @@ struct RectificationFilter {
     std::int64_t page_size = 20;  // 0 = all
 };
 
-std::pair<std::vector<Rectification>, std::int64_t> ListRectifications(Connection& connection,
-                                                                       const RectificationFilter& filter);
+Page<Rectification> ListRectifications(Connection& connection, const RectificationFilter& filter);
 std::optional<Rectification> FindRectification(Connection& connection, std::int64_t id, const VendorScope& scope);
 std::int64_t InsertRectification(Connection& connection, const Rectification& rectification);
 void UpdateRectification(Connection& connection, const Rectification& rectification);
@@ -65,8 +65,7 @@ struct CommunicationFilter {
     std::int64_t page_size = 20;
 };
 
-std::pair<std::vector<Communication>, std::int64_t> ListCommunications(Connection& connection,
-                                                                       const CommunicationFilter& filter);
+Page<Communication> ListCommunications(Connection& connection, const CommunicationFilter& filter);
 std::optional<Communication> FindCommunication(Connection& connection, std::int64_t id);
 std::int64_t InsertCommunication(Connection& connection, const Communication& communication);
 std::string CommunicationSnapshot(const Communication& communication);

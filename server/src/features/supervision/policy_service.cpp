@@ -247,8 +247,7 @@ ProposalView PolicyService::Build(storage::Connection& connection, const Actor& 
     return view;
 }
 
-Result<std::pair<std::vector<ProposalView>, std::int64_t>> PolicyService::List(const Actor& actor,
-                                                                               const ProposalQuery& query) {
+Result<Page<ProposalView>> PolicyService::List(const Actor& actor, const ProposalQuery& query) {
     if (auto status = RequireProposalReader(actor); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::ProposalFilter filter{storage::VendorScope::Of(actor),
@@ -271,7 +270,7 @@ Result<std::pair<std::vector<ProposalView>, std::int64_t>> PolicyService::List(c
         view.record = std::move(record);
         views.push_back(std::move(view));
     }
-    return std::pair{std::move(views), total};
+    return PageOf(std::move(views), total);
 }
 
 Result<ProposalView> PolicyService::Get(const Actor& actor, std::int64_t id) {

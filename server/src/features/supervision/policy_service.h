@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "features/contracts/service.h"
 #include "features/contracts/store.h"
 #include "features/supervision/rules/policy_engine.h"
@@ -50,7 +51,7 @@ class PolicyService {
     // The daily job: every active contract, each in its own transaction.
     PolicyRun RunDaily();
 
-    Result<std::pair<std::vector<ProposalView>, std::int64_t>> List(const Actor& actor, const ProposalQuery& query);
+    Result<Page<ProposalView>> List(const Actor& actor, const ProposalQuery& query);
     Result<ProposalView> Get(const Actor& actor, std::int64_t id);
     Result<ProposalView> Decide(const Actor& actor, std::int64_t id, const std::string& decision,
                                 const std::string& comment, std::optional<Money> amount);

@@ -253,8 +253,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, assessments.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->first) items.push_back(AssessmentJson(view, false));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& view : result->items) items.push_back(AssessmentJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires(read);
     router
@@ -404,8 +404,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, surveys.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->first) items.push_back(SurveyJson(view, false));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& view : result->items) items.push_back(SurveyJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires(survey_read);
     router
@@ -512,8 +512,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, policy.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->first) items.push_back(ProposalJson(view, false));
-                 return JsonResponse(200, PageJson(items, result->second, page));
+                 for (const auto& view : result->items) items.push_back(ProposalJson(view, false));
+                 return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires(read);
     router

@@ -255,8 +255,7 @@ std::string QuestionsJson(const std::vector<SurveyQuestion>& questions) {
 
 }  // namespace
 
-std::pair<std::vector<AssessmentRecord>, std::int64_t> ListAssessments(Connection& connection,
-                                                                       const AssessmentFilter& filter) {
+Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScopeCondition(filter.scope, "a.owner_path", "a.vendor_org_id", where, params);
@@ -428,7 +427,7 @@ std::string AppealSnapshot(const AppealRecord& a) {
         .dump();
 }
 
-std::pair<std::vector<SurveyRecord>, std::int64_t> ListSurveys(Connection& connection, const SurveyFilter& filter) {
+Page<SurveyRecord> ListSurveys(Connection& connection, const SurveyFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScopeCondition(filter.scope, "s.owner_path", "s.vendor_org_id", where, params);
@@ -573,8 +572,7 @@ std::vector<std::string> SurveyRespondentNames(Connection& connection, std::int6
     return names;
 }
 
-std::pair<std::vector<ProposalRecord>, std::int64_t> ListProposals(Connection& connection,
-                                                                   const ProposalFilter& filter) {
+Page<ProposalRecord> ListProposals(Connection& connection, const ProposalFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScopeCondition(filter.scope, "p.owner_path", "p.vendor_org_id", where, params);

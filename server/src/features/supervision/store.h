@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "features/supervision/assessment.h"
 #include "features/supervision/rules/policy_engine.h"
 #include "features/vendors/store.h"
@@ -89,8 +90,7 @@ struct AssessmentFilter {
     std::int64_t page_size = 20;  // 0 = all
 };
 
-std::pair<std::vector<AssessmentRecord>, std::int64_t> ListAssessments(Connection& connection,
-                                                                       const AssessmentFilter& filter);
+Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentFilter& filter);
 std::optional<AssessmentRecord> FindAssessment(Connection& connection, std::int64_t id, const VendorScope& scope);
 // Every assessment of a contract, oldest first (the rule engine's facts).
 std::vector<AssessmentRecord> ContractAssessments(Connection& connection, std::int64_t contract_id);
@@ -150,7 +150,7 @@ struct SurveyFilter {
     std::int64_t page_size = 20;
 };
 
-std::pair<std::vector<SurveyRecord>, std::int64_t> ListSurveys(Connection& connection, const SurveyFilter& filter);
+Page<SurveyRecord> ListSurveys(Connection& connection, const SurveyFilter& filter);
 std::optional<SurveyRecord> FindSurvey(Connection& connection, std::int64_t id, const VendorScope& scope);
 std::vector<SurveyRecord> ContractSurveys(Connection& connection, std::int64_t contract_id, bool closed_only);
 std::int64_t InsertSurvey(Connection& connection, const SurveyRecord& record);
@@ -208,8 +208,7 @@ struct ProposalFilter {
     std::int64_t page_size = 20;
 };
 
-std::pair<std::vector<ProposalRecord>, std::int64_t> ListProposals(Connection& connection,
-                                                                   const ProposalFilter& filter);
+Page<ProposalRecord> ListProposals(Connection& connection, const ProposalFilter& filter);
 std::optional<ProposalRecord> FindProposal(Connection& connection, std::int64_t id, const VendorScope& scope);
 // The dedupe keys of a contract's proposals, split into open (pending_*) and closed ones.
 std::pair<std::vector<std::string>, std::vector<std::string>> ProposalKeys(Connection& connection,

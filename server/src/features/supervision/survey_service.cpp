@@ -108,8 +108,7 @@ SurveyView SurveyService::Build(storage::Connection& connection, const Actor& ac
     return view;
 }
 
-Result<std::pair<std::vector<SurveyView>, std::int64_t>> SurveyService::List(const Actor& actor,
-                                                                             const SurveyQuery& query) {
+Result<Page<SurveyView>> SurveyService::List(const Actor& actor, const SurveyQuery& query) {
     if (!actor.Can(Permission::kSupervisionRead) && !actor.Can(Permission::kSurveyAnswer)) return Error::Forbidden();
     auto lease = context_.database.Acquire();
     storage::SurveyFilter filter;
@@ -122,7 +121,7 @@ Result<std::pair<std::vector<SurveyView>, std::int64_t>> SurveyService::List(con
     auto [records, total] = storage::ListSurveys(*lease, filter);
     std::vector<SurveyView> views;
     for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record), false));
-    return std::pair{std::move(views), total};
+    return PageOf(std::move(views), total);
 }
 
 Result<SurveyView> SurveyService::Get(const Actor& actor, std::int64_t id) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "features/supervision/policy_service.h"
 #include "features/supervision/store.h"
 #include "features/supervision/survey.h"
@@ -65,7 +66,7 @@ class SurveyService {
   public:
     SurveyService(ServiceContext& context, PolicyService& policy) : context_(context), policy_(policy) {}
 
-    Result<std::pair<std::vector<SurveyView>, std::int64_t>> List(const Actor& actor, const SurveyQuery& query);
+    Result<Page<SurveyView>> List(const Actor& actor, const SurveyQuery& query);
     Result<SurveyView> Get(const Actor& actor, std::int64_t id);
     Result<SurveyView> Create(const Actor& actor, const SurveyInput& input);
     Status Answer(const Actor& actor, std::int64_t id, const SurveyAnswerInput& input);

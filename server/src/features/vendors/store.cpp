@@ -117,7 +117,7 @@ std::int64_t VendorDataVersion(Connection& connection) {
     return row ? row->Int(0) : 0;
 }
 
-std::pair<std::vector<Vendor>, std::int64_t> ListVendors(Connection& connection, const VendorFilter& filter) {
+Page<Vendor> ListVendors(Connection& connection, const VendorFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     AddScope(filter.scope, where, params);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "features/vendors/model.h"
 #include "platform/database/database.h"
 
@@ -43,7 +44,7 @@ struct VendorFilter {
 // The version of the vendor data set (vendors, their categories and qualifications); every write below bumps it.
 std::int64_t VendorDataVersion(Connection& connection);
 
-std::pair<std::vector<Vendor>, std::int64_t> ListVendors(Connection& connection, const VendorFilter& filter);
+Page<Vendor> ListVendors(Connection& connection, const VendorFilter& filter);
 // Qualifications of several vendors at once (for a list page), keyed by vendor id.
 std::map<std::int64_t, std::vector<Qualification>> QualificationsOf(Connection& connection,
                                                                     const std::vector<std::int64_t>& vendor_ids);
