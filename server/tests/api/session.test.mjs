@@ -139,6 +139,66 @@ test('lockout after auth.max_failed_logins (5) failures: 429 naming the minutes 
     expectStatus(await newClient().login('dangzheng', DEMO.dangzheng.password), 200);
 });
 
+test('20 wrong passwords at once: exactly auth.max_failed_logins (5) are checked, the rest and the right password sent with them are refused as locked', async () => {
+    const user = await ownUser();
+    const wrong = Array.from({ length: 20 }, (_, i) => newClient().login(user.username, `Wrong@${i}x`));
+    const right = newClient();
+    const answers = await Promise.all([...wrong.slice(0, 10), right.login(user.username, user.password), ...wrong.slice(10)]);
+    const statuses = answers.map((answer) => answer.status);
+    // Each attempt is counted before its password is checked: at most five get a check (401), the others 429.
+    assert.equal(statuses.filter((status) => status === 200).length <= 1, true, `statuses ${statuses}`);
+    assert.equal(statuses.filter((status) => status === 401).length + statuses.filter((s) => s === 200).length <= 5, true,
+        `no more than five checks: ${statuses}`);
+    assert.ok(statuses.every((status) => [200, 401, 429].includes(status)), `only 200, 401, 429: ${statuses}`);
+    // After the burst the account is locked, whatever the order the attempts ran in: the right password is refused.
+    expectError(await newClient().login(user.username, user.password), 429, 'ResourceExhausted', 'username');
+    // The trail holds one entry per password checked and found wrong (the last of them the lock), never more.
+    const checked = expectStatus(await admin.get(`/audit?actor=${user.username}&page_size=100`), 200).body.items
+        .filter((entry) => entry.action === 'login_failed' || entry.action === 'lockout');
+    assert.ok(checked.length <= 5, `at most five failures recorded, got ${checked.length}`);
+    assert.equal(checked.filter((entry) => entry.action === 'lockout').length, 1, 'one lock');
+});
+
+test('a name no account has is counted and locked as a real one is: the answers do not tell which names exist', async () => {
+    const real = await ownUser();
+    const unknown = `nobody${uniqueSuffix().toLowerCase()}`;
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const a = expectError(await newClient().login(real.username, `Wrong@${attempt}`), 401, 'Unauthenticated');
+        const b = expectError(await newClient().login(unknown, `Wrong@${attempt}`), 401, 'Unauthenticated');
+        assert.deepEqual(b.message, a.message, `attempt ${attempt} answers alike`);
+    }
+    const lockedReal = expectError(await newClient().login(real.username, 'Wrong@6'), 429, 'ResourceExhausted', 'username');
+    const lockedUnknown = expectError(await newClient().login(unknown, 'Wrong@6'), 429, 'ResourceExhausted', 'username');
+    assert.deepEqual(lockedUnknown.message, lockedReal.message, 'the lock reads the same');
+    // The probe leaves a trace: the name typed, the values the decision used.
+    const trail = expectStatus(await admin.get(`/audit?actor=${unknown}&page_size=20`), 200).body.items;
+    assert.equal(trail.length, 5, 'five failures of the unknown name recorded');
+    const lock = trail.find((entry) => entry.action === 'lockout');
+    assert.ok(lock, 'the fifth failure locked the name');
+    assert.equal(lock.actor_id ?? null, null, 'no account behind it');
+    const values = lock.after;
+    assert.equal(values.username, unknown);
+    assert.equal(values.max_failed_logins, 5);
+});
+
+test('the current password of the password-change form is guessed no more often than at the log-in', async () => {
+    const user = await ownUser();
+    const client = newClient();
+    await client.login(user.username, user.password, { expect: 200 });
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+        expectError(await client.put('/session/password', { old_password: `Wrong@${attempt}`, new_password: 'Another1Pass' }),
+            400, 'InvalidArgument', 'old_password');
+    }
+    expectError(await client.put('/session/password', { old_password: user.password, new_password: 'Another1Pass' }),
+        429, 'ResourceExhausted', 'old_password');
+    expectError(await newClient().login(user.username, user.password), 429, 'ResourceExhausted', 'username');
+    // An administrator's new password lifts the lock.
+    const listed = expectStatus(await admin.get(`/users?q=${user.username}`), 200).body.items[0];
+    assert.ok(listed.locked_until, 'the user list shows the lock');
+    expectStatus(await admin.patch(`/users/${listed.id}`, { password: 'Reset1Password' }), 200);
+    expectStatus(await newClient().login(user.username, 'Reset1Password'), 200);
+});
+
 test('GET /session without a cookie, or with one that is no session, is 401', async () => {
     expectError(await newClient().get('/session'), 401, 'Unauthenticated');
     const forged = newClient();

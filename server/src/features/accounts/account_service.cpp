@@ -4,6 +4,7 @@
 
 #include "core/text_rules.h"
 #include "features/accounts/auth_service.h"
+#include "features/accounts/password_gate.h"
 #include "platform/audit/audit_store.h"
 
 namespace houqin {
@@ -44,8 +45,7 @@ Result<Organisation> AccountService::CreateOrg(const Actor& actor, std::optional
     return org;
 }
 
-Result<std::pair<std::vector<storage::UserRecord>, std::int64_t>> AccountService::ListUsers(
-    const Actor& actor, const storage::UserFilter& filter) {
+Result<Page<storage::UserRecord>> AccountService::ListUsers(const Actor& actor, const storage::UserFilter& filter) {
     if (auto status = actor.Require(Permission::kUserManage); !status) return status.error();
     auto lease = context_.database.Acquire();
     return storage::ListUsers(*lease, filter);
@@ -146,8 +146,6 @@ Result<storage::UserRecord> AccountService::UpdateUser(const Actor& actor, std::
                                          "The password needs at least 8 characters with letters and digits"});
         } else {
             user->password_hash = AuthService::HashPassword(*patch.password);
-            user->failed_logins = 0;
-            user->locked_until_ms = 0;
         }
     }
     const auto org = storage::FindOrg(*lease, user->org_id);
@@ -159,6 +157,8 @@ Result<storage::UserRecord> AccountService::UpdateUser(const Actor& actor, std::
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
     storage::UpdateUser(*lease, *user, now);
+    // A new password set by an administrator lifts the lock-out of the name.
+    if (patch.password) PasswordGate::Reset(*lease, user->username);
     // A changed role, organisation or password, or a disabled account, ends the user's sessions.
     if (before.role != user->role || before.org_id != user->org_id || !user->active || patch.password) {
         storage::DeleteUserSessions(*lease, id, "");

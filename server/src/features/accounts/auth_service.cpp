@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include "features/accounts/password_gate.h"
 #include "features/accounts/store.h"
 #include "platform/audit/audit_store.h"
 #include "platform/settings/settings.h"
@@ -17,12 +18,6 @@ std::string RandomHex(std::size_t bytes) {
     sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
     hex.pop_back();
     return hex;
-}
-
-// A fixed hash verified against when the username is unknown, so a wrong name costs as long as a wrong password.
-const std::string& DummyHash() {
-    static const std::string kHash = AuthService::HashPassword("no-such-user-password-1");
-    return kHash;
 }
 
 Actor ActorFrom(const storage::UserRecord& user, const std::string& scope_path,
@@ -94,37 +89,25 @@ Result<SessionInfo> AuthService::Login(const std::string& username, const std::s
     auto lease = context_.database.Acquire();
     const auto now = context_.clock.Now();
     auto user = storage::FindUserByName(*lease, username);
-    if (!user || !user->active) {
-        VerifyPassword(DummyHash(), password);
-        return WrongCredentials();
-    }
-    if (user->locked_until_ms > now.ms) {
-        const auto minutes = (user->locked_until_ms - now.ms + 59'999) / 60'000;
-        Error error{ErrorCode::kResourceExhausted,
-                    {fmt::format("登录失败次数过多,账号已锁定,请 {} 分钟后再试", minutes),
-                     fmt::format("Too many failed log-ins; the account is locked for {} more minute(s)", minutes)},
-                    {},
-                    {}};
+    if (user && !user->active) user.reset();  // a disabled account answers as an unknown name
+    Actor attempt_actor;
+    attempt_actor.username = username;
+    attempt_actor.request_id = origin.request_id;
+    attempt_actor.ip = origin.ip;
+    if (user) attempt_actor = ActorFrom(*user, "", std::nullopt, origin);
+    const auto check = PasswordGate(context_).Check(
+        *lease,
+        {username, user ? std::optional(user->id) : std::nullopt,
+         user ? std::optional(user->password_hash) : std::nullopt, password, "login_failed"},
+        attempt_actor);
+    if (check.verdict == PasswordVerdict::kLocked) {
+        Error error{ErrorCode::kResourceExhausted, PasswordGate::LockedMessage(check.minutes_left), {}, {}};
         error.fields.push_back({"username", error.message});
         return error;
     }
-    const bool valid = VerifyPassword(user->password_hash, password);
+    if (check.verdict != PasswordVerdict::kRight) return WrongCredentials();
     storage::Transaction transaction(*lease);
-    Actor actor = ActorFrom(*user, "", std::nullopt, origin);
-    if (!valid) {
-        const auto limit = context_.settings.Get(*lease, setting::kMaxFailedLogins);
-        const auto minutes = context_.settings.Get(*lease, setting::kLockoutMinutes);
-        const auto failures = user->failed_logins + 1;
-        const bool lock = failures >= limit;
-        storage::RecordLoginFailure(*lease, user->id, lock ? 0 : failures, lock ? now.ms + minutes * 60'000 : 0);
-        // The decision records the values it used (max_failed_logins, lockout_minutes).
-        storage::AppendAudit(*lease, &actor, now,
-                             {lock ? "lockout" : "login_failed", "user", user->id, std::nullopt,
-                              fmt::format(R"({{"failed_logins":{},"max_failed_logins":{},"lockout_minutes":{}}})",
-                                          failures, limit, minutes)});
-        transaction.Commit();
-        return WrongCredentials();
-    }
+    const Actor actor = attempt_actor;
     const auto org = storage::FindOrg(*lease, user->org_id);
     storage::SessionRecord session;
     session.user_id = user->id;
@@ -133,7 +116,6 @@ Result<SessionInfo> AuthService::Login(const std::string& username, const std::s
     if (org && org->kind == OrgKind::kVendor) session.vendor_org_id = org->id;
     const std::string token = RandomHex(32);
     storage::InsertSession(*lease, storage::Sha256Hex(token), session, now, origin.ip);
-    storage::ResetLoginFailures(*lease, user->id);
     storage::AppendAudit(*lease, &actor, now, {"login", "user", user->id, std::nullopt, std::nullopt});
     transaction.Commit();
     return SessionInfo{ActorFrom(*user, session.scope_path, session.vendor_org_id, origin), session.csrf_token, token};
@@ -175,7 +157,16 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& token,
     auto user = storage::FindUser(*lease, actor.user_id);
     if (!user) return Error::Unauthenticated();
     Validation validation;
-    if (!VerifyPassword(user->password_hash, old_password)) {
+    // The current password is guessed no more often than at the log-in: the same count and lock.
+    const auto check = PasswordGate(context_).Check(
+        *lease, {user->username, user->id, user->password_hash, old_password, "password_change_failed"}, actor);
+    if (check.verdict == PasswordVerdict::kLocked) {
+        return Error{ErrorCode::kResourceExhausted,
+                     PasswordGate::LockedMessage(check.minutes_left),
+                     {{"old_password", PasswordGate::LockedMessage(check.minutes_left)}},
+                     {}};
+    }
+    if (check.verdict != PasswordVerdict::kRight) {
         validation.Fail("old_password", {"原密码不正确", "The current password is wrong"});
     }
     if (!IsStrongPassword(new_password)) {

@@ -6,9 +6,12 @@ namespace houqin::storage {
 namespace {
 
 constexpr const char* kOrgColumns = "id, parent_id, name, kind, path";
+// The lock-out is read from login_throttle (migration 6), the subject of a name being "account:" + the name.
 constexpr const char* kUserColumns =
-    "u.id, u.username, u.display_name, u.password_hash, u.role, u.org_id, o.name, u.active, u.failed_logins, "
-    "u.locked_until, u.created_at";
+    "u.id, u.username, u.display_name, u.password_hash, u.role, u.org_id, o.name, u.active, "
+    "COALESCE((SELECT t.failures FROM login_throttle t WHERE t.subject = 'account:' || u.username), 0), "
+    "COALESCE((SELECT t.locked_until FROM login_throttle t WHERE t.subject = 'account:' || u.username), 0), "
+    "u.created_at";
 
 Organisation OrgFromRow(const Row& row) {
     Organisation org;
@@ -96,21 +99,40 @@ std::int64_t InsertUser(Connection& connection, const UserRecord& user, Instant 
 
 void UpdateUser(Connection& connection, const UserRecord& user, Instant now) {
     connection.Execute(
-        "UPDATE users SET display_name = ?, password_hash = ?, role = ?, org_id = ?, active = ?, failed_logins = ?, "
-        "locked_until = ?, updated_at = ? WHERE id = ?",
+        "UPDATE users SET display_name = ?, password_hash = ?, role = ?, org_id = ?, active = ?, updated_at = ? "
+        "WHERE id = ?",
         {user.display_name, user.password_hash, std::string(RoleCode(user.role)), user.org_id, Bool(user.active),
-         user.failed_logins, user.locked_until_ms, now.ms, user.id});
+         now.ms, user.id});
 }
 
-void RecordLoginFailure(Connection& connection, std::int64_t user_id, std::int64_t failed_logins,
-                        std::int64_t locked_until_ms) {
-    connection.Execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                       {failed_logins, locked_until_ms, user_id});
+AttemptCharge ChargeAttempt(Connection& connection, const std::string& subject, Instant now, Instant forget_before) {
+    // One statement: concurrent attempts each see the count with their own included, and none is lost.
+    const auto row = connection.QueryOne(
+        "INSERT INTO login_throttle (subject, failures, locked_until, updated_at) VALUES (?, 1, 0, ?) "
+        "ON CONFLICT (subject) DO UPDATE SET "
+        "failures = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.failures "
+        "WHEN login_throttle.updated_at < ? THEN 1 ELSE login_throttle.failures + 1 END, "
+        "updated_at = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.updated_at ELSE ? END "
+        "RETURNING failures, locked_until",
+        {subject, now.ms, now.ms, forget_before.ms, now.ms, now.ms});
+    return AttemptCharge{row->Int(0), row->Int(1)};
 }
 
-void ResetLoginFailures(Connection& connection, std::int64_t user_id) {
-    connection.Execute("UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ? AND failed_logins <> 0",
-                       {user_id});
+void LockSubject(Connection& connection, const std::string& subject, Instant until, Instant now) {
+    connection.Execute(
+        "UPDATE login_throttle SET failures = 0, locked_until = CASE WHEN locked_until > ? THEN locked_until ELSE ? "
+        "END, updated_at = ? WHERE subject = ?",
+        {until.ms, until.ms, now.ms, subject});
+}
+
+bool ClearAttempts(Connection& connection, const std::string& subject, Instant now) {
+    connection.Execute("DELETE FROM login_throttle WHERE subject = ? AND locked_until <= ?", {subject, now.ms});
+    const auto row = connection.QueryOne("SELECT locked_until FROM login_throttle WHERE subject = ?", {subject});
+    return !row || row->Int(0) <= now.ms;
+}
+
+void ResetLockout(Connection& connection, const std::string& subject) {
+    connection.Execute("DELETE FROM login_throttle WHERE subject = ?", {subject});
 }
 
 std::int64_t CountUsers(Connection& connection) {
@@ -127,7 +149,7 @@ std::string UserSnapshot(const UserRecord& user) {
         .dump();
 }
 
-std::pair<std::vector<UserRecord>, std::int64_t> ListUsers(Connection& connection, const UserFilter& filter) {
+Page<UserRecord> ListUsers(Connection& connection, const UserFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     if (!filter.q.empty()) {

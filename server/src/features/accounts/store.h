@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "core/page.h"
 #include "core/time.h"
 #include "platform/database/database.h"
 
@@ -50,9 +51,20 @@ std::optional<UserRecord> FindUserByName(Connection& connection, const std::stri
 std::optional<UserRecord> FindUser(Connection& connection, std::int64_t id);
 std::int64_t InsertUser(Connection& connection, const UserRecord& user, Instant now);
 void UpdateUser(Connection& connection, const UserRecord& user, Instant now);
-void RecordLoginFailure(Connection& connection, std::int64_t user_id, std::int64_t failed_logins,
-                        std::int64_t locked_until_ms);
-void ResetLoginFailures(Connection& connection, std::int64_t user_id);
+// The lock-out counter of one name typed at a password prompt (migration 6).
+struct AttemptCharge {
+    std::int64_t failures = 0;         // attempts counted in a row, this one included (unchanged while locked)
+    std::int64_t locked_until_ms = 0;  // > now: locked, nothing was counted
+};
+// Counts one attempt for `subject` in one atomic statement, unless it is locked; a count whose last attempt is older
+// than `forget_before` starts again at 1.
+AttemptCharge ChargeAttempt(Connection& connection, const std::string& subject, Instant now, Instant forget_before);
+// Locks `subject` until `until` and starts its count again; a later lock never shortens an earlier one.
+void LockSubject(Connection& connection, const std::string& subject, Instant until, Instant now);
+// Forgets the count of `subject` after a right password; false when it was locked meanwhile (nothing changed).
+bool ClearAttempts(Connection& connection, const std::string& subject, Instant now);
+// Lifts the lock and the count (an administrator set a new password).
+void ResetLockout(Connection& connection, const std::string& subject);
 std::int64_t CountUsers(Connection& connection);
 std::string UserSnapshot(const UserRecord& user);  // never includes the password hash
 
@@ -64,7 +76,7 @@ struct UserFilter {
     std::int64_t page = 1;
     std::int64_t page_size = 20;
 };
-std::pair<std::vector<UserRecord>, std::int64_t> ListUsers(Connection& connection, const UserFilter& filter);
+Page<UserRecord> ListUsers(Connection& connection, const UserFilter& filter);
 
 void InsertSession(Connection& connection, const std::string& token_hash, const SessionRecord& session, Instant now,
                    const std::string& ip);

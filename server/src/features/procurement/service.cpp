@@ -9,6 +9,7 @@
 
 #include "core/text_rules.h"
 #include "features/accounts/auth_service.h"
+#include "features/accounts/password_gate.h"
 #include "features/accounts/store.h"
 #include "features/catalogue/store.h"
 #include "features/procurement/codec.h"
@@ -335,8 +336,7 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
     return view;
 }
 
-Result<std::pair<std::vector<ProjectView>, std::int64_t>> ProcurementService::List(const Actor& actor,
-                                                                                   const ProjectQuery& query) {
+Result<Page<ProjectView>> ProcurementService::List(const Actor& actor, const ProjectQuery& query) {
     if (auto status = actor.Require(Permission::kProjectRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::ProjectFilter filter{
@@ -344,7 +344,7 @@ Result<std::pair<std::vector<ProjectView>, std::int64_t>> ProcurementService::Li
     auto [projects, total] = storage::ListProjects(*lease, filter);
     std::vector<ProjectView> views;
     for (auto& project : projects) views.push_back(Build(*lease, actor, std::move(project), false));
-    return std::make_pair(std::move(views), total);
+    return PageOf(std::move(views), total);
 }
 
 Result<ProjectView> ProcurementService::Get(const Actor& actor, std::int64_t id) {
@@ -650,23 +650,18 @@ Result<NamedUser> ProcurementService::CheckWitness(storage::Connection& connecti
         return Error::Invalid("witness_username", {"见证人须为在职的纪检监察用户",
                                                    "The witness must be an active discipline-inspection user"});
     }
-    const auto now = context_.clock.Now();
-    if (user->locked_until_ms > now.ms) {
+    // The witness's password under the same lock-out as their log-in (features/accounts/password_gate.h).
+    Actor witness;
+    witness.user_id = user->id;
+    witness.username = user->username;
+    const auto check = PasswordGate(context_).Check(
+        connection,
+        {user->username, user->id, user->password_hash, secrets.witness_password, "witness_password_failed"}, witness);
+    if (check.verdict == PasswordVerdict::kLocked) {
         return Error::Invalid("witness_password", {"见证人账号因密码错误过多已锁定,请稍后再试",
                                                    "The witness's account is locked after too many wrong passwords"});
     }
-    if (!AuthService::VerifyPassword(user->password_hash, secrets.witness_password)) {
-        const auto limit = context_.settings.Get(connection, setting::kMaxFailedLogins);
-        const auto minutes = context_.settings.Get(connection, setting::kLockoutMinutes);
-        const auto failures = user->failed_logins + 1;
-        const bool lock = failures >= limit;
-        storage::Transaction transaction(connection);
-        storage::RecordLoginFailure(connection, user->id, lock ? 0 : failures, lock ? now.ms + minutes * 60'000 : 0);
-        storage::AppendAudit(connection, nullptr, now,
-                             {lock ? "lockout" : "witness_password_failed", "user", user->id, std::nullopt,
-                              fmt::format(R"({{"failed_logins":{},"max_failed_logins":{},"lockout_minutes":{}}})",
-                                          failures, limit, minutes)});
-        transaction.Commit();
+    if (check.verdict != PasswordVerdict::kRight) {
         return Error::Invalid("witness_password", {"见证人密码错误", "The witness's password is wrong"});
     }
     return NamedUser{user->id, user->display_name};

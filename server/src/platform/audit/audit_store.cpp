@@ -65,7 +65,8 @@ void AppendAudit(Connection& connection, const Actor* actor, Instant at, const A
     entry.seq = head->Int(0) + 1;
     entry.at = at;
     if (actor) {
-        entry.actor_id = actor->user_id;
+        // No account behind the actor (a name typed at the log-in that no account has): the name, no id.
+        if (actor->user_id > 0) entry.actor_id = actor->user_id;
         entry.actor_name = actor->username;
         entry.request_id = actor->request_id;
         entry.ip = actor->ip;

@@ -621,6 +621,18 @@ CREATE TABLE bid_openings (
   record_json TEXT NOT NULL
 );
 )SQL"},
+        {6, "password lock-out", R"SQL(
+-- The lock-out of every password typed (log-in, password change, the opening witness), per name typed, known or not,
+-- so an unknown name answers as a real one does. One row per name; a failure is counted by one atomic statement, so
+-- parallel guesses cannot lose a count, and a lock is only ever set, never written back to empty by a late failure.
+-- users.failed_logins and users.locked_until (migration 1) are no longer read or written.
+CREATE TABLE login_throttle (
+  subject TEXT PRIMARY KEY,
+  failures BIGINT NOT NULL,
+  locked_until BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+)SQL"},
     };
     return kMigrations;
 }
