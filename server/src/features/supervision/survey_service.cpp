@@ -16,9 +16,12 @@ namespace {
 
 Error SurveyNotFound() { return Error::NotFound({"调查不存在", "The survey does not exist"}); }
 
-// Results are for the organisation; a vendor sees them once the survey is closed.
+// Results are for the organisation; a vendor sees them once the survey is closed. An anonymous survey shows its
+// results to nobody while it is open: the trail says who answered and when, so results that change as answers come
+// in would name the person behind each answer.
 bool MaySeeResults(const Actor& actor, const storage::SurveyRecord& survey) {
     if (survey.status == "closed") return true;
+    if (survey.anonymous) return false;
     return actor.role != Role::kVendor && actor.role != Role::kDepartment;
 }
 
