@@ -134,6 +134,17 @@ test('SUP-1 departments submit opinions online; vendor users see only meetings l
     const seen = expectStatus(await vendor1.get(`/meetings/${meeting.id}`), 200, 'vendor1 sees it').body;
     assert.equal(seen.opinions.length, 2);
     assert.ok(seen.opinions.every((item) => item.author === ''), 'no author names for vendors');
+    // Nor in the history, whose opinion steps carry the same text (issue 11: the name showed beside it there).
+    const opinionSteps = seen.history.filter((step) => step.action === 'opinion' || step.action === 'suggestion');
+    assert.equal(opinionSteps.length, 2, 'both steps are in the vendor\'s history');
+    for (const step of opinionSteps) {
+        assert.equal(step.actor_name, '', `no name in the vendor's history: ${JSON.stringify(step)}`);
+        assert.equal(step.actor_id ?? null, null, 'no user id either');
+        assert.ok(step.role, 'the role is still shown');
+    }
+    const officeSteps = expectStatus(await office.get(`/meetings/${meeting.id}`), 200).body.history
+        .filter((step) => step.action === 'opinion');
+    assert.ok(officeSteps.every((step) => step.actor_name.length > 0), 'the office sees who wrote it');
     const asDept = expectStatus(await dept.get(`/meetings/${meeting.id}`), 200).body;
     assert.ok(asDept.opinions.some((item) => item.author.length > 0));
     expectError(await vendor2.get(`/meetings/${meeting.id}`), 404, 'NotFound');

@@ -25,16 +25,7 @@ Json OptionalIdJson(const std::optional<std::int64_t>& id) { return id ? Json(*i
 
 Json HistoryJson(const std::vector<storage::WorkflowEvent>& events) {
     Json items = Json::array();
-    for (const auto& event : events) {
-        items.push_back({{"at", event.at.ToIso()},
-                         {"actor_name", event.actor_name},
-                         {"role", event.role},
-                         {"role_name", RoleNameJson(event.role)},
-                         {"action", event.action},
-                         {"from_state", event.from_state},
-                         {"to_state", event.to_state},
-                         {"comment", event.comment}});
-    }
+    for (const auto& event : events) items.push_back(WorkflowEventJson(event));
     return items;
 }
 

@@ -103,6 +103,16 @@ MeetingView OversightService::BuildMeeting(storage::Connection& connection, cons
             view.rectifications.push_back(BuildRectification(connection, actor, std::move(record), false));
         }
         view.history = storage::ListWorkflowEvents(connection, "meeting", meeting.id);
+        // The same in the history, whose opinion and suggestion steps carry the text beside the name: the role, no
+        // name.
+        if (actor.vendor_org_id) {
+            for (auto& event : view.history) {
+                if (event.action == "opinion" || event.action == "suggestion") {
+                    event.actor_id.reset();
+                    event.actor_name.clear();
+                }
+            }
+        }
     }
     view.record = std::move(meeting);
     return view;
