@@ -41,7 +41,7 @@ export default defineConfig({
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
           if (/\/node_modules\/zrender\//.test(id)) return 'zrender';
-          if (/\/node_modules\/(echarts|vue-echarts)\//.test(id)) return 'echarts';
+          if (/\/node_modules\/echarts\//.test(id)) return 'echarts';
           if (/\/node_modules\/(@vue|vue|vue-router|vue-i18n|@intlify|pinia)\//.test(id)) return 'vue';
           return undefined;
         },
