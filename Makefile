@@ -82,9 +82,11 @@ bench: deps build
 mutants:
 	bash scripts/mutants.sh
 
+## lint: the server's format (clang-format), the web's types (vue-tsc), lint rules and format (ESLint, Prettier)
 lint: test-checks
 	clang-format --dry-run --Werror $$(git ls-files 'server/src/*.cpp' 'server/src/*.h')
 	cd web && npm run typecheck
+	cd web && npm run lint
 
 clean:
 	rm -rf build web/dist
