@@ -781,5 +781,13 @@ test('ROLE-4 discipline inspection reads the whole trail of a procurement, from 
         assert.ok(text.includes(word), `the trail mentions ${word}:\n${text}`);
     }
     assert.ok(trail.some((item) => item.subject === 'contract' && String(item.subject_id) === String(s.contractId)), 'the contract is in the trail');
+    // The project's history names each step as its trail does: one name for one step on the page's two tabs.
+    const history = expectStatus(await (await on(T3, jiwei)).get(`/projects/${id}`), 200).body.history;
+    assert.ok(history.length > 0, 'the project has a history');
+    for (const step of history) {
+        const same = trail.find((item) => item.subject === 'project' && item.action === step.action);
+        assert.ok(same, `the trail has the step ${step.action}`);
+        assert.deepEqual(step.action_name, same.summary, `one name for ${step.action}`);
+    }
     expectError(await (await on(T3, vendor3)).get(`/projects/${id}/trail`), 403, 'PermissionDenied');
 });

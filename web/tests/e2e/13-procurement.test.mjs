@@ -411,4 +411,10 @@ test("ROLE-4 discipline inspection reads the full trail, from the project's crea
   assert.match(text, /由授标生成合同草稿/);
   await trail.scrollIntoViewIfNeeded();
   await screenshot(page, '13-project-trail');
+  // The approval tab names the same steps with the same words: one name for one step on the page's two tabs.
+  await page.locator(tid('project-tab-history')).click();
+  const approval = page.locator(`${tid('project-history')} [data-action="approve"] strong`);
+  await approval.waitFor();
+  assert.match(await approval.innerText(), /领导批准[，,]确定采购方式/);
+  assert.match(await page.locator(`${tid('project-history')} [data-action="open"] strong`).innerText(), /开标[（(]纪检见证[）)]/);
 });

@@ -33,4 +33,8 @@ struct OpeningFacts {
 };
 std::string OpeningRecordJson(const OpeningFacts& facts);
 
+// The name of a step of a project (subject "project") or of its contract (subject "contract"), in both languages: the
+// one name the project's history and its trail both show.
+Text ProjectStepName(const std::string& subject, const std::string& action);
+
 }  // namespace houqin

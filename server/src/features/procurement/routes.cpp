@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "features/catalogue/codec.h"
+#include "features/procurement/codec.h"
 #include "features/procurement/model.h"
 #include "features/procurement/opening_pdf.h"
 #include "features/vendors/codec.h"
@@ -155,7 +156,11 @@ Json ProjectJson(const ProjectView& view, bool full) {
               {"allowed_actions", view.allowed_actions}};
     if (full) {
         Json history = Json::array();
-        for (const auto& event : view.history) history.push_back(WorkflowEventJson(event));
+        for (const auto& event : view.history) {
+            auto step = WorkflowEventJson(event);
+            step["action_name"] = TextJson(ProjectStepName("project", event.action));
+            history.push_back(std::move(step));
+        }
         json["history"] = history;
     }
     return json;

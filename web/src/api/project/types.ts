@@ -229,6 +229,8 @@ export interface ProjectHistoryEntry {
   role?: string;
   role_name?: LocalizedText | null;
   action: string;
+  /** The step's name, the same the trail shows (server: features/procurement/codec ProjectStepName). */
+  action_name: LocalizedText;
   from_state?: string;
   to_state?: string;
   comment?: string | null;

@@ -70,6 +70,18 @@ describe('HistoryTimeline', () => {
     expect(wrapper.findAll('.version')).toHaveLength(1);
   });
 
+  it("shows the server's name of a step before a label of its own, in the user's language", async () => {
+    const named = [{ ...items[0], action_name: { 'zh-CN': '提交领导审批', en: 'Submitted for leadership approval' } }];
+    const wrapper = mount(HistoryTimeline, {
+      props: { items: named, testId: 'project-history', emptyText: 'Nothing yet' },
+      global: { plugins: [ElementPlus, i18n] },
+    });
+    expect(wrapper.find('[data-action="submit"] strong').text()).toBe('Submitted for leadership approval');
+    useLocaleStore().setLocale('zh-CN');
+    await wrapper.vm.$nextTick();
+    expect(wrapper.find('[data-action="submit"] strong').text()).toBe('提交领导审批');
+  });
+
   it('says so when there is no step yet', () => {
     const wrapper = render({ items: [], testId: 'thing-history' });
     expect(wrapper.find('[data-test="thing-history"]').exists()).toBe(false);
