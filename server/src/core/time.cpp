@@ -83,7 +83,11 @@ std::optional<Instant> Instant::ParseIso(std::string_view text) {
         offset_seconds = 0;
     } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
         int offset_hours = 0, offset_minutes = 0;
-        if (!ReadNumber(zone, 1, 2, offset_hours) || !ReadNumber(zone, 4, 2, offset_minutes)) return std::nullopt;
+        // RFC 3339's offset is hours 00-23 and minutes 00-59: "+99:99" is a typing error, not a four-day shift.
+        if (!ReadNumber(zone, 1, 2, offset_hours) || !ReadNumber(zone, 4, 2, offset_minutes) || offset_hours > 23 ||
+            offset_minutes > 59) {
+            return std::nullopt;
+        }
         offset_seconds = (offset_hours * 3600 + offset_minutes * 60) * (zone[0] == '-' ? -1 : 1);
     } else {
         return std::nullopt;

@@ -25,6 +25,15 @@ TEST(TimeTest, X6_InstantsRenderInShanghai) {
     EXPECT_FALSE(Instant::ParseIso("2026-11-28 16:30"));
 }
 
+// Found by fuzzing (server/fuzz/corpus/time/offset.txt): "+99:99" was read as an offset of 99 h 99 min.
+TEST(TimeTest, X6_AnOffsetBeyondRfc3339IsRefused) {
+    EXPECT_TRUE(Instant::ParseIso("2026-11-28T16:30:00+23:59"));
+    EXPECT_TRUE(Instant::ParseIso("2026-11-28T16:30:00-12:00"));
+    EXPECT_FALSE(Instant::ParseIso("2026-11-28T16:30:00+24:00"));
+    EXPECT_FALSE(Instant::ParseIso("2026-11-28T16:30:00+08:60"));
+    EXPECT_FALSE(Instant::ParseIso("1900-01-01 00:00:00+99:99"));
+}
+
 // Midnight in Shanghai is still the previous day in UTC: "today" must be the Shanghai date.
 TEST(TimeTest, X6_TodayIsTheShanghaiDateFromMidnight) {
     const Clock clock(*Instant::ParseIso("2026-01-01T00:00:00+08:00"));
