@@ -4,6 +4,8 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 DEMO_DB ?= data/demo.db
 LISTEN ?= 127.0.0.1:8080
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 3
 
 .PHONY: run test test-checks deps web web-deps build build-debug unit-test web-test api-test api-test-sqlite api-test-postgresql \
         e2e-test bench lint clean
@@ -18,7 +20,7 @@ run: deps build web
 ## test: every test — unit (sanitized build), web unit, API on SQLite and PostgreSQL, browser (Chromium); the release
 ## build that `make run` serves is compiled too, so an optimiser-only warning (-Werror) cannot slip through
 test: deps build-debug build web
-	$(MAKE) --no-print-directory test-checks unit-test web-test api-test e2e-test
+	$(MAKE) --no-print-directory test-checks fuzz-smoke unit-test web-test api-test e2e-test
 	@echo "make test: all suites passed"
 
 deps:
@@ -81,6 +83,20 @@ bench: deps build
 .PHONY: mutants
 mutants:
 	bash scripts/mutants.sh
+
+## fuzz: every libFuzzer target (server/fuzz, built with clang in build/fuzz) for FUZZ_SECONDS each (default 60), from
+## its seed corpus; fails on a crash, a sanitizer report or a failed property (docs/reliability.md, "Fuzzing")
+.PHONY: fuzz fuzz-build fuzz-smoke
+fuzz: deps fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash server/fuzz/run.sh
+
+fuzz-build:
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+
+## fuzz-smoke: the same targets for FUZZ_SMOKE_SECONDS each (default 3), in `make test`
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) bash server/fuzz/run.sh
 
 ## lint: the server's format (clang-format), the web's types (vue-tsc), lint rules and format (ESLint, Prettier)
 lint: test-checks

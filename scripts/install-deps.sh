@@ -9,6 +9,7 @@ packages=(
   libsodium-dev libsqlite3-dev libpq-dev sqlite3
   libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-wqy-microhei
   libgtest-dev libgmock-dev
+  clang libclang-rt-dev
   postgresql chromium poppler-utils wrk nginx-light curl
 )
 
