@@ -96,6 +96,10 @@ int main(int argc, char** argv) {
     add_db(backup);
     std::string out_path;
     backup->add_option("--out", out_path, "Target file")->required();
+    auto* restore = app.add_subcommand("restore", "Fill an empty database from a backup (of either engine)");
+    add_db(restore);
+    std::string from_path;
+    restore->add_option("--from", from_path, "Backup file written by `houqin backup`")->required();
 
     CLI11_PARSE(app, argc, argv);
 
@@ -171,13 +175,17 @@ int main(int argc, char** argv) {
                       << ", withdrawn: " << run.withdrawn.size() << "\n";
             return 0;
         }
-        if (backup->parsed()) {
-            auto status = houqin::Backup(*database, out_path);
-            if (!status) {
-                PrintError(status.error());
+        if (backup->parsed() || restore->parsed()) {
+            auto counts =
+                backup->parsed() ? houqin::Backup(*database, out_path) : houqin::Restore(*database, from_path);
+            if (!counts) {
+                PrintError(counts.error());
                 return 1;
             }
-            std::cout << "backup written to " << out_path << "\n";
+            std::int64_t rows = 0;
+            for (const auto& table : *counts) rows += table.rows;
+            std::cout << (backup->parsed() ? "backup written to " + out_path : "restored from " + from_path) << ": "
+                      << counts->size() << " tables, " << rows << " rows\n";
             return 0;
         }
     } catch (const std::exception& error) {

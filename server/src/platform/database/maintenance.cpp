@@ -1,6 +1,5 @@
 #include "platform/database/maintenance.h"
 
-#include "platform/database/backup.h"
 #include "platform/database/migrations.h"
 
 namespace houqin {
@@ -15,13 +14,14 @@ storage::AuditVerification VerifyAudit(storage::Database& database) {
     return storage::VerifyAuditChain(*lease);
 }
 
-Status Backup(storage::Database& database, const std::string& out_path) {
-    std::string problem = storage::BackupDatabase(database.url(), out_path);
-    if (!problem.empty()) {
-        Error error{ErrorCode::kInternal, {"备份失败:" + problem, "Backup failed: " + problem}, {}, problem};
-        return error;
-    }
-    return Ok();
+Result<std::vector<storage::TableCount>> Backup(storage::Database& database, const std::string& out_path) {
+    auto lease = database.Acquire();
+    return storage::BackupDatabase(*lease, out_path);
+}
+
+Result<std::vector<storage::TableCount>> Restore(storage::Database& database, const std::string& from_path) {
+    auto lease = database.Acquire();
+    return storage::RestoreDatabase(*lease, from_path);
 }
 
 }  // namespace houqin

@@ -1,16 +1,20 @@
 #pragma once
 // Command-line maintenance: migrations, audit verification, backups.
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "platform/audit/audit_store.h"
+#include "platform/database/backup.h"
 #include "platform/service/context.h"
 
 namespace houqin {
 
 int RunMigrations(storage::Database& database);
 storage::AuditVerification VerifyAudit(storage::Database& database);
-// SQLite: an online, consistent copy with SQLite's backup API. PostgreSQL: pg_dump in custom format.
-Status Backup(storage::Database& database, const std::string& out_path);
+// One portable file on both engines (platform/database/backup.h): a snapshot, written while the server runs.
+Result<std::vector<storage::TableCount>> Backup(storage::Database& database, const std::string& out_path);
+// Fills an empty database from a backup of either engine, in one transaction.
+Result<std::vector<storage::TableCount>> Restore(storage::Database& database, const std::string& from_path);
 
 }  // namespace houqin
