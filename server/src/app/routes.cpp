@@ -1,5 +1,8 @@
 #include "app/routes.h"
 
+#include <stdexcept>
+#include <string>
+
 #include "features/accounts/routes.h"
 #include "features/audit/routes.h"
 #include "features/catalogue/routes.h"
@@ -26,6 +29,12 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddReportRoutes(router, services.reports);
     http::AddProcurementRoutes(router, services.context, services.procurement);
     http::AddServiceRoutes(router, services.context.database);
+    // Every route declares its record's scope (the authorisation matrix's expectations): refuse to serve otherwise.
+    if (const auto missing = router.Undeclared(); !missing.empty()) {
+        std::string list;
+        for (const auto& route : missing) list += "\n  " + route;
+        throw std::logic_error("routes without .Scope(RecordScope::...) (docs/architecture.md):" + list);
+    }
 }
 
 }  // namespace houqin

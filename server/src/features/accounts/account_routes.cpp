@@ -35,13 +35,15 @@ Json SettingJson(const SettingView& view) {
 }  // namespace
 
 void AddAccountRoutes(Router& router, AccountService& accounts) {
-    router.Add("GET", "/api/v1/orgs", Access::kSession, "accounts", "Organisation tree (flat, ordered by path)",
-               [&accounts](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(orgs, accounts.ListOrgs(context.actor()));
-                   Json items = Json::array();
-                   for (const auto& org : *orgs) items.push_back(OrgJson(org));
-                   return JsonResponse(200, Json{{"items", items}});
-               });
+    router
+        .Add("GET", "/api/v1/orgs", Access::kSession, "accounts", "Organisation tree (flat, ordered by path)",
+             [&accounts](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(orgs, accounts.ListOrgs(context.actor()));
+                 Json items = Json::array();
+                 for (const auto& org : *orgs) items.push_back(OrgJson(org));
+                 return JsonResponse(200, Json{{"items", items}});
+             })
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/orgs", Access::kSession, "accounts", "Add an organisation",
              [&accounts](RequestContext& context) -> Result<HttpResponse> {
@@ -55,21 +57,23 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(org, accounts.CreateOrg(context.actor(), parent_id, name, kind));
                  return JsonResponse(201, OrgJson(*org));
              })
-        .Requires({Permission::kOrgManage});
-    router.Add("GET", "/api/v1/roles", Access::kSession, "accounts", "Roles ROLE-1..8 with their permissions",
-               [](RequestContext&) -> Result<HttpResponse> {
-                   Json items = Json::array();
-                   for (const auto& info : AllRoles()) {
-                       Json permissions = Json::array();
-                       for (auto permission : PermissionsOf(info.role))
-                           permissions.push_back(PermissionCode(permission));
-                       items.push_back({{"code", info.code},
-                                        {"requirement", info.requirement},
-                                        {"name", TextJson(info.name)},
-                                        {"permissions", permissions}});
-                   }
-                   return JsonResponse(200, Json{{"items", items}});
-               });
+        .Requires({Permission::kOrgManage})
+        .Scope(RecordScope::kNone);
+    router
+        .Add("GET", "/api/v1/roles", Access::kSession, "accounts", "Roles ROLE-1..8 with their permissions",
+             [](RequestContext&) -> Result<HttpResponse> {
+                 Json items = Json::array();
+                 for (const auto& info : AllRoles()) {
+                     Json permissions = Json::array();
+                     for (auto permission : PermissionsOf(info.role)) permissions.push_back(PermissionCode(permission));
+                     items.push_back({{"code", info.code},
+                                      {"requirement", info.requirement},
+                                      {"name", TextJson(info.name)},
+                                      {"permissions", permissions}});
+                 }
+                 return JsonResponse(200, Json{{"items", items}});
+             })
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/users", Access::kSession, "accounts", "Users, paged and filterable",
              [&accounts](RequestContext& context) -> Result<HttpResponse> {
@@ -92,7 +96,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  for (const auto& user : users->items) items.push_back(UserRecordJson(user));
                  return JsonResponse(200, PageJson(items, users->total, page));
              })
-        .Requires({Permission::kUserManage});
+        .Requires({Permission::kUserManage})
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/users", Access::kSession, "accounts", "Create a user",
              [&accounts](RequestContext& context) -> Result<HttpResponse> {
@@ -106,7 +111,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(created, accounts.CreateUser(&context.actor(), user));
                  return JsonResponse(201, UserRecordJson(*created));
              })
-        .Requires({Permission::kUserManage});
+        .Requires({Permission::kUserManage})
+        .Scope(RecordScope::kNone);
     router
         .Add("PATCH", "/api/v1/users/{id}", Access::kSession, "accounts",
              "Change a user's name, role, organisation, active flag or password",
@@ -122,14 +128,17 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(user, accounts.UpdateUser(context.actor(), *id, patch));
                  return JsonResponse(200, UserRecordJson(*user));
              })
-        .Requires({Permission::kUserManage});
-    router.Add("GET", "/api/v1/settings", Access::kSession, "settings", "Settings in force with their history",
-               [&accounts](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(settings, accounts.ListSettings(context.actor()));
-                   Json items = Json::array();
-                   for (const auto& view : *settings) items.push_back(SettingJson(view));
-                   return JsonResponse(200, Json{{"items", items}});
-               });
+        .Requires({Permission::kUserManage})
+        .Scope(RecordScope::kTown);
+    router
+        .Add("GET", "/api/v1/settings", Access::kSession, "settings", "Settings in force with their history",
+             [&accounts](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(settings, accounts.ListSettings(context.actor()));
+                 Json items = Json::array();
+                 for (const auto& view : *settings) items.push_back(SettingJson(view));
+                 return JsonResponse(200, Json{{"items", items}});
+             })
+        .Scope(RecordScope::kNone);
     router
         .Add("PUT", "/api/v1/settings/{key}", Access::kSession, "settings", "Change a setting, with a reason",
              [&accounts](RequestContext& context) -> Result<HttpResponse> {
@@ -143,7 +152,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                             accounts.UpdateSetting(context.actor(), context.request.params.at("key"), value, reason));
                  return JsonResponse(200, SettingJson(*view));
              })
-        .Requires({Permission::kSettingsManage});
+        .Requires({Permission::kSettingsManage})
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace houqin::http

@@ -19,49 +19,57 @@ RequestOrigin OriginOf(const HttpRequest& request) { return {request.request_id,
 }  // namespace
 
 void AddSessionRoutes(Router& router, AuthService& auth) {
-    router.Add("POST", "/api/v1/session", Access::kPublic, "session", "Log in; sets the session cookie",
-               [&auth](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   const auto username = reader.String("username");
-                   const auto password = reader.String("password");
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(session, auth.Login(username, password, OriginOf(context.request)));
-                   auto response =
-                       JsonResponse(200, Json{{"user", UserJson(session->actor)}, {"csrf_token", session->csrf_token}});
-                   response.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + session->token +
-                                                                   "; Path=/; HttpOnly; SameSite=Strict");
-                   response.headers.emplace_back("Set-Cookie",
-                                                 "houqin_csrf=" + session->csrf_token + "; Path=/; SameSite=Strict");
-                   return response;
-               });
-    router.Add("GET", "/api/v1/session", Access::kSession, "session", "The signed-in user and CSRF token",
-               [](RequestContext& context) -> Result<HttpResponse> {
-                   return JsonResponse(
-                       200, Json{{"user", UserJson(context.actor())}, {"csrf_token", context.session->csrf_token}});
-               });
-    router.Add("DELETE", "/api/v1/session", Access::kSession, "session", "Log out",
-               [&auth](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(done, auth.Logout(SessionToken(context.request), context.actor()));
-                   auto response = HttpResponse::NoContent();
-                   response.headers.emplace_back(
-                       "Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-                   response.headers.emplace_back("Set-Cookie", "houqin_csrf=; Path=/; SameSite=Strict; Max-Age=0");
-                   return response;
-               });
-    router.Add("PUT", "/api/v1/session/password", Access::kSession, "session", "Change one's own password",
-               [&auth](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(body, ParseObject(context.request));
-                   Validation validation;
-                   JsonReader reader(*body, validation);
-                   const auto old_password = reader.String("old_password");
-                   const auto new_password = reader.String("new_password");
-                   if (!validation.ok()) return validation.ToError();
-                   HOUQIN_TRY(done, auth.ChangePassword(context.actor(), SessionToken(context.request), old_password,
-                                                        new_password));
-                   return HttpResponse::NoContent();
-               });
+    router
+        .Add("POST", "/api/v1/session", Access::kPublic, "session", "Log in; sets the session cookie",
+             [&auth](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 const auto username = reader.String("username");
+                 const auto password = reader.String("password");
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(session, auth.Login(username, password, OriginOf(context.request)));
+                 auto response =
+                     JsonResponse(200, Json{{"user", UserJson(session->actor)}, {"csrf_token", session->csrf_token}});
+                 response.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + session->token +
+                                                                 "; Path=/; HttpOnly; SameSite=Strict");
+                 response.headers.emplace_back("Set-Cookie",
+                                               "houqin_csrf=" + session->csrf_token + "; Path=/; SameSite=Strict");
+                 return response;
+             })
+        .Scope(RecordScope::kNone);
+    router
+        .Add("GET", "/api/v1/session", Access::kSession, "session", "The signed-in user and CSRF token",
+             [](RequestContext& context) -> Result<HttpResponse> {
+                 return JsonResponse(
+                     200, Json{{"user", UserJson(context.actor())}, {"csrf_token", context.session->csrf_token}});
+             })
+        .Scope(RecordScope::kOwnUser);
+    router
+        .Add("DELETE", "/api/v1/session", Access::kSession, "session", "Log out",
+             [&auth](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(done, auth.Logout(SessionToken(context.request), context.actor()));
+                 auto response = HttpResponse::NoContent();
+                 response.headers.emplace_back(
+                     "Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                 response.headers.emplace_back("Set-Cookie", "houqin_csrf=; Path=/; SameSite=Strict; Max-Age=0");
+                 return response;
+             })
+        .Scope(RecordScope::kOwnUser);
+    router
+        .Add("PUT", "/api/v1/session/password", Access::kSession, "session", "Change one's own password",
+             [&auth](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 const auto old_password = reader.String("old_password");
+                 const auto new_password = reader.String("new_password");
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(done, auth.ChangePassword(context.actor(), SessionToken(context.request), old_password,
+                                                      new_password));
+                 return HttpResponse::NoContent();
+             })
+        .Scope(RecordScope::kOwnUser);
 }
 
 }  // namespace houqin::http

@@ -47,7 +47,8 @@ void AddAuditRoutes(Router& router, AuditService& audit) {
                  for (const auto& entry : result->items) items.push_back(AuditEntryJson(entry));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires({Permission::kAuditRead});
+        .Requires({Permission::kAuditRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/audit/verify", Access::kSession, "audit", "Verify the hash chain of the audit trail",
              [&audit](RequestContext& context) -> Result<HttpResponse> {
@@ -58,7 +59,8 @@ void AddAuditRoutes(Router& router, AuditService& audit) {
                                {"first_bad_seq", result->first_bad_seq ? Json(*result->first_bad_seq) : Json(nullptr)},
                                {"reason", result->ok ? Json(nullptr) : TextJson(result->reason)}});
              })
-        .Requires({Permission::kAuditRead});
+        .Requires({Permission::kAuditRead})
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace houqin::http

@@ -23,7 +23,8 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  for (const auto& category : *categories) items.push_back(CategoryJson(category));
                  return JsonResponse(200, Json{{"items", items}});
              })
-        .Requires({Permission::kCatalogueRead});
+        .Requires({Permission::kCatalogueRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/categories/{id}", Access::kSession, "catalogue", "One category",
              [&catalogue](RequestContext& context) -> Result<HttpResponse> {
@@ -31,7 +32,8 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(category, catalogue.Get(context.actor(), *id));
                  return JsonResponse(200, CategoryJson(*category));
              })
-        .Requires({Permission::kCatalogueRead});
+        .Requires({Permission::kCatalogueRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/categories", Access::kSession, "catalogue", "Create a category",
              [&catalogue](RequestContext& context) -> Result<HttpResponse> {
@@ -42,7 +44,8 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(created, catalogue.Create(&context.actor(), category));
                  return JsonResponse(201, CategoryJson(*created));
              })
-        .Requires({Permission::kCatalogueWrite});
+        .Requires({Permission::kCatalogueWrite})
+        .Scope(RecordScope::kNone);
     router
         .Add("PUT", "/api/v1/categories/{id}", Access::kSession, "catalogue", "Replace a category",
              [&catalogue](RequestContext& context) -> Result<HttpResponse> {
@@ -54,7 +57,8 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(updated, catalogue.Update(context.actor(), *id, category));
                  return JsonResponse(200, CategoryJson(*updated));
              })
-        .Requires({Permission::kCatalogueWrite});
+        .Requires({Permission::kCatalogueWrite})
+        .Scope(RecordScope::kNone);
     router
         .Add("DELETE", "/api/v1/categories/{id}", Access::kSession, "catalogue",
              "Delete a category without sub-categories or vendors",
@@ -63,7 +67,8 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(done, catalogue.Delete(context.actor(), *id));
                  return HttpResponse::NoContent();
              })
-        .Requires({Permission::kCatalogueWrite});
+        .Requires({Permission::kCatalogueWrite})
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace houqin::http

@@ -165,7 +165,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  for (const auto& view : result->items) items.push_back(ContractJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/contracts", Access::kSession, "contracts", "Draft a contract",
              [&contracts](RequestContext& context) -> Result<HttpResponse> {
@@ -173,7 +174,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.Create(context.actor(), *content));
                  return JsonResponse(201, ContractJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/contracts/schedule", Access::kSession, "contracts",
              "Split a total into a payment schedule (preview; writes nothing)",
@@ -205,7 +207,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  }
                  return JsonResponse(200, Json{{"installments", items}});
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/contracts/{id}", Access::kSession, "contracts", "One contract with its latest content",
              [&contracts](RequestContext& context) -> Result<HttpResponse> {
@@ -213,7 +216,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.Get(context.actor(), *id));
                  return JsonResponse(200, ContractJson(*view, true));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("PUT", "/api/v1/contracts/{id}", Access::kSession, "contracts",
              "Revise a draft, a returned contract or an amendment being drafted",
@@ -223,7 +227,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.Update(context.actor(), *id, *content));
                  return JsonResponse(200, ContractJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/submit", Access::kSession, "contracts",
              "Send the latest version to legal and text review",
@@ -232,7 +237,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.Submit(context.actor(), *id));
                  return JsonResponse(200, ContractJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/reviews", Access::kSession, "contracts",
              "Approve or return the version under review (judicial: legal, party_office: text)",
@@ -249,7 +255,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                             contracts.Review(context.actor(), *id, static_cast<int>(version_no), decision, comment));
                  return JsonResponse(200, ContractJson(*view, true));
              })
-        .Requires({Permission::kContractReview});
+        .Requires({Permission::kContractReview})
+        .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/contracts/{id}/versions", Access::kSession, "contracts", "Every version with its content",
              [&contracts](RequestContext& context) -> Result<HttpResponse> {
@@ -268,7 +275,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  }
                  return JsonResponse(200, Json{{"items", items}});
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/contracts/{id}/history", Access::kSession, "contracts", "Every workflow step",
              [&contracts](RequestContext& context) -> Result<HttpResponse> {
@@ -278,7 +286,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  for (const auto& event : *events) items.push_back(WorkflowEventJson(event));
                  return JsonResponse(200, Json{{"items", items}});
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/sign", Access::kSession, "contracts",
              "Record the signing of the approved version (with the signed scan)",
@@ -295,7 +304,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.Sign(context.actor(), *id, input));
                  return JsonResponse(200, ContractJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/contracts/{id}/document.pdf", Access::kSession, "contracts",
              "The contract document as PDF (optional ?version=N)",
@@ -338,7 +348,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                                                    PercentEncode(view.record.code + " " + content.title + ".pdf"));
                  return response;
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/consultations", Access::kSession, "contracts",
              "Record a consultation with the vendor (SUP-6)",
@@ -354,7 +365,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(consultation, contracts.AddConsultation(context.actor(), *id, input));
                  return JsonResponse(201, ConsultationJson(*consultation));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/contracts/{id}/consultations", Access::kSession, "contracts", "Consultation records",
              [&contracts](RequestContext& context) -> Result<HttpResponse> {
@@ -364,7 +376,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  for (const auto& consultation : *list) items.push_back(ConsultationJson(consultation));
                  return JsonResponse(200, Json{{"items", items}});
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/amendments", Access::kSession, "contracts",
              "Start an amendment after a recorded consultation (CON-4)",
@@ -379,7 +392,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.StartAmendment(context.actor(), *id, consultation_id, reason));
                  return JsonResponse(201, ContractJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/terminate", Access::kSession, "contracts",
              "Terminate with reason and breach liability (CON-7)",
@@ -395,7 +409,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.Terminate(context.actor(), *id, input));
                  return JsonResponse(200, ContractJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/renew", Access::kSession, "contracts",
              "Renew: a linked successor draft (CON-6)",
@@ -410,7 +425,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(view, contracts.Renew(context.actor(), *id, input));
                  return JsonResponse(201, ContractJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/contracts/{id}/ledger", Access::kSession, "contracts",
              "Amount due, deductions, rewards, payments and balance per period (CON-8)",
@@ -428,7 +444,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                                                {"payments", payments},
                                                {"totals", PeriodJson(ledger->statement.totals)}});
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/ledger", Access::kSession, "contracts",
              "Enter an approved deduction or reward for a period",
@@ -443,7 +460,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(entry, contracts.AddLedgerEntry(context.actor(), *id, input));
                  return JsonResponse(201, LedgerEntryJson(*entry));
              })
-        .Requires({Permission::kPaymentWrite});
+        .Requires({Permission::kPaymentWrite})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/contracts/{id}/payments", Access::kSession, "contracts", "Record a payment",
              [&contracts](RequestContext& context) -> Result<HttpResponse> {
@@ -459,7 +477,8 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(payment, contracts.AddPayment(context.actor(), *id, input));
                  return JsonResponse(201, PaymentJson(*payment));
              })
-        .Requires({Permission::kPaymentWrite});
+        .Requires({Permission::kPaymentWrite})
+        .Scope(RecordScope::kVendor);
 }
 
 }  // namespace houqin::http

@@ -74,7 +74,8 @@ void AddDashboardRoutes(Router& router, DashboardService& dashboards) {
                           {"audit_last_7_days", per_day},
                           {"reminders", reminders}});
              })
-        .Requires({Permission::kDashboardRead});
+        .Requires({Permission::kDashboardRead})
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace houqin::http

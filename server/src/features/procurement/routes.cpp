@@ -254,7 +254,9 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  for (const auto& record : *records) items.push_back(RulesJson(record));
                  return JsonResponse(200, Json{{"items", items}});
              })
-        .Requires({Permission::kProjectRead, Permission::kProcurementRules});
+        .Requires({Permission::kProjectRead, Permission::kProcurementRules})
+        .Scope(RecordScope::kNone)
+        .RefusedTo({Role::kVendor});
     router
         .Add("GET", "/api/v1/procurement-rules/{year}", Access::kSession, "procurement",
              "One year's rules with every earlier version",
@@ -263,7 +265,9 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.GetRules(context.actor(), *year));
                  return JsonResponse(200, RulesViewJson(*view));
              })
-        .Requires({Permission::kProjectRead, Permission::kProcurementRules});
+        .Requires({Permission::kProjectRead, Permission::kProcurementRules})
+        .Scope(RecordScope::kNone)
+        .RefusedTo({Role::kVendor});
     router
         .Add("PUT", "/api/v1/procurement-rules/{year}", Access::kSession, "procurement",
              "Set a year's catalogue and threshold: a new version, earlier ones kept",
@@ -294,7 +298,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.PutRules(context.actor(), *year, input));
                  return JsonResponse(200, RulesViewJson(*view));
              })
-        .Requires({Permission::kProcurementRules});
+        .Requires({Permission::kProcurementRules})
+        .Scope(RecordScope::kNone);
 
     router
         .Add("GET", "/api/v1/projects", Access::kSession, "procurement", "Projects in scope (PRJ-1)",
@@ -320,7 +325,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  for (const auto& view : result->items) items.push_back(ProjectJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires({Permission::kProjectRead});
+        .Requires({Permission::kProjectRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/projects", Access::kSession, "procurement", "Create a project (draft)",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
@@ -332,7 +338,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.Create(context.actor(), input));
                  return JsonResponse(201, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectWrite});
+        .Requires({Permission::kProjectWrite})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/projects/{id}", Access::kSession, "procurement",
              "One project with its route, bidding and history",
@@ -341,7 +348,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.Get(context.actor(), *id));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectRead});
+        .Requires({Permission::kProjectRead})
+        .Scope(RecordScope::kTown);
     router
         .Add("PUT", "/api/v1/projects/{id}", Access::kSession, "procurement", "Edit a draft or returned project",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
@@ -354,7 +362,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.Update(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectWrite});
+        .Requires({Permission::kProjectWrite})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/submit", Access::kSession, "procurement",
              "Submit a project for leadership approval (PRJ-2)",
@@ -363,7 +372,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.Submit(context.actor(), *id));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectWrite});
+        .Requires({Permission::kProjectWrite})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/decision", Access::kSession, "procurement",
              "Leadership approves (deciding the route, PRJ-3) or returns a project",
@@ -378,7 +388,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.Decide(context.actor(), *id, decision, comment));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectApprove});
+        .Requires({Permission::kProjectApprove})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/government-procurement", Access::kSession, "procurement",
              "Record the government procurement (method, reference, dates, result)",
@@ -400,7 +411,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.RecordGovernment(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectWrite});
+        .Requires({Permission::kProjectWrite})
+        .Scope(RecordScope::kTown);
     router
         .Add("PUT", "/api/v1/projects/{id}/ceiling", Access::kSession, "procurement",
              "Leadership sets the ceiling price before any bid (PRJ-6)",
@@ -416,7 +428,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.SetCeiling(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectApprove});
+        .Requires({Permission::kProjectApprove})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/bidding", Access::kSession, "procurement",
              "Open the bidding: deadline, opening time and the seal locked by the officer's and witness's secrets",
@@ -433,7 +446,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.OpenBidding(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
-        .Requires({Permission::kProjectWrite});
+        .Requires({Permission::kProjectWrite})
+        .Scope(RecordScope::kTown);
     router
         .Add("GET", "/api/v1/projects/{id}/registrations", Access::kSession, "procurement",
              "Registrations with the criteria verdict (PRJ-5)",
@@ -444,7 +458,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  for (const auto& registration : *registrations) items.push_back(RegistrationJson(registration));
                  return JsonResponse(200, Json{{"items", items}});
              })
-        .Requires({Permission::kProjectRead});
+        .Requires({Permission::kProjectRead})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/registrations", Access::kSession, "procurement",
              "Register a vendor for the bidding; checked against the category's criteria (PRJ-5)",
@@ -458,7 +473,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(result, procurement.Register(context.actor(), *id, vendor_id));
                  return JsonResponse(result->second ? 201 : 200, RegistrationJson(result->first));
              })
-        .Requires({Permission::kBidSubmit, Permission::kProjectWrite});
+        .Requires({Permission::kBidSubmit, Permission::kProjectWrite})
+        .Scope(RecordScope::kTown);
     router
         .Add("GET", "/api/v1/projects/{id}/bids", Access::kSession, "procurement",
              "Bids: who and when before the opening (amounts sealed), everything after it",
@@ -471,7 +487,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  }
                  return JsonResponse(200, Json{{"items", items}});
              })
-        .Requires({Permission::kProjectRead});
+        .Requires({Permission::kProjectRead})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/bids", Access::kSession, "procurement",
              "Submit the vendor's one sealed annual quote; answers with the receipt (PRJ-7)",
@@ -488,7 +505,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  json["fingerprint"] = result->second;
                  return JsonResponse(201, json);
              })
-        .Requires({Permission::kBidSubmit});
+        .Requires({Permission::kBidSubmit})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/opening", Access::kSession, "procurement",
              "Open the bids with the discipline-inspection witness: both secrets, not before the opening time",
@@ -502,7 +520,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(opening, procurement.Open(context.actor(), *id, secrets));
                  return JsonResponse(201, RawJson(opening->record_json));
              })
-        .Requires({Permission::kProjectWrite});
+        .Requires({Permission::kProjectWrite})
+        .Scope(RecordScope::kTown);
     router
         .Add("GET", "/api/v1/projects/{id}/opening", Access::kSession, "procurement",
              "The opening record, published to the bidders",
@@ -511,7 +530,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(result, procurement.GetOpening(context.actor(), *id));
                  return JsonResponse(200, RawJson(result->second.record_json));
              })
-        .Requires({Permission::kProjectRead});
+        .Requires({Permission::kProjectRead})
+        .Scope(RecordScope::kTown);
     router
         .Add("GET", "/api/v1/projects/{id}/opening.pdf", Access::kSession, "procurement",
              "The opening record to print and sign (PDF)",
@@ -524,7 +544,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  return FileResponse("application/pdf", reports::WriteOpeningRecordPdf(pdf), code + "-opening.pdf",
                                      code + " 开标记录.pdf", true);
              })
-        .Requires({Permission::kProjectRead});
+        .Requires({Permission::kProjectRead})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/award", Access::kSession, "procurement",
              "Award: the winning quote becomes a contract draft (PRJ-8)",
@@ -534,7 +555,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  return JsonResponse(
                      201, Json{{"project", ProjectJson(result->project, true)}, {"contract_id", result->contract_id}});
              })
-        .Requires({Permission::kProjectWrite});
+        .Requires({Permission::kProjectWrite})
+        .Scope(RecordScope::kTown);
     router
         .Add("GET", "/api/v1/projects/{id}/trail", Access::kSession, "procurement",
              "Every step from the project's creation to its contract (discipline inspection, D1 Art.4)",
@@ -554,7 +576,9 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  }
                  return JsonResponse(200, Json{{"items", json}});
              })
-        .Requires({Permission::kProjectRead});
+        .Requires({Permission::kProjectRead})
+        .Scope(RecordScope::kTown)
+        .RefusedTo({Role::kVendor});
 }
 
 }  // namespace houqin::http

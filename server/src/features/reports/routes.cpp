@@ -256,7 +256,8 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  HOUQIN_TRY(basis, reports.Renewal(context.actor(), *id));
                  return JsonResponse(200, RenewalJson(*basis));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/contracts/{id}/renewal-basis.pdf", Access::kSession, "reports",
              "The renewal basis as a PDF with sign-off lines",
@@ -267,7 +268,8 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  return FileResponse("application/pdf", reports::WriteRenewalBasisPdf(*basis),
                                      code + "-renewal-basis.pdf", code + " 续签依据.pdf", true);
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/reports/quality", Access::kSession, "reports",
              "Quality and safety assessment report of a period: format=json|pdf|xlsx (SUP-7)",
@@ -291,7 +293,8 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  }
                  return JsonResponse(200, QualityJson(*report));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/reports/internal-audit", Access::kSession, "reports",
              "Internal audit report between two dates, with the audit-chain check: format=json|pdf|xlsx (SUP-7)",
@@ -315,7 +318,8 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  }
                  return JsonResponse(200, InternalAuditJson(*report));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace houqin::http

@@ -169,7 +169,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  for (const auto& view : result->items) items.push_back(MeetingJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/meetings", Access::kSession, "supervision", "Schedule a work meeting (SUP-1)",
              [&oversight](RequestContext& context) -> Result<HttpResponse> {
@@ -187,7 +188,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CreateMeeting(context.actor(), input));
                  return JsonResponse(201, MeetingJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/meetings/{id}", Access::kSession, "supervision",
              "One meeting with its opinions, minutes, rectifications and history",
@@ -196,7 +198,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.GetMeeting(context.actor(), *id));
                  return JsonResponse(200, MeetingJson(*view, true));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/meetings/{id}/opinions", Access::kSession, "supervision",
              "Submit an opinion or suggestion for a meeting (departments online, or the office)",
@@ -210,7 +213,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(opinion, oversight.AddOpinion(context.actor(), *id, input));
                  return JsonResponse(201, OpinionJson(*opinion));
              })
-        .Requires({Permission::kOpinionWrite, Permission::kSupervisionWrite});
+        .Requires({Permission::kOpinionWrite, Permission::kSupervisionWrite})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/meetings/{id}/minutes", Access::kSession, "supervision",
              "Record the minutes: the meeting is held",
@@ -225,7 +229,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.RecordMinutes(context.actor(), *id, input));
                  return JsonResponse(200, MeetingJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/meetings/{id}/cancel", Access::kSession, "supervision",
              "Cancel a scheduled meeting with a reason",
@@ -239,7 +244,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CancelMeeting(context.actor(), *id, reason));
                  return JsonResponse(200, MeetingJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
 }
 
 void AddRectificationRoutes(Router& router, OversightService& oversight) {
@@ -266,7 +272,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  for (const auto& view : result->items) items.push_back(RectificationJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/rectifications", Access::kSession, "supervision",
              "Raise a rectification notice for an active contract (SUP-2)",
@@ -286,7 +293,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CreateRectification(context.actor(), input));
                  return JsonResponse(201, RectificationJson(*view, true));
              })
-        .Requires({Permission::kSupervisionWrite});
+        .Requires({Permission::kSupervisionWrite})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/rectifications/{id}", Access::kSession, "supervision",
              "One rectification with its evidence and history",
@@ -295,7 +303,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.GetRectification(context.actor(), *id));
                  return JsonResponse(200, RectificationJson(*view, true));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/rectifications/{id}/report", Access::kSession, "supervision",
              "The vendor reports completion with at least one piece of evidence",
@@ -310,7 +319,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.ReportRectification(context.actor(), *id, input));
                  return JsonResponse(200, RectificationJson(*view, true));
              })
-        .Requires({Permission::kSupervisionRespond});
+        .Requires({Permission::kSupervisionRespond})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/rectifications/{id}/verify", Access::kSession, "supervision",
              "The office accepts (with the effect) or rejects (with a comment) a reported rectification",
@@ -325,7 +335,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.VerifyRectification(context.actor(), *id, input));
                  return JsonResponse(200, RectificationJson(*view, true));
              })
-        .Requires({Permission::kSupervisionWrite});
+        .Requires({Permission::kSupervisionWrite})
+        .Scope(RecordScope::kVendor);
 }
 
 void AddLogRoutes(Router& router, OversightService& oversight) {
@@ -346,7 +357,8 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  for (const auto& entry : result->items) items.push_back(CommunicationJson(entry));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires({Permission::kSupervisionRead});
+        .Requires({Permission::kSupervisionRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/communications", Access::kSession, "supervision", "Log a communication with a vendor",
              [&oversight](RequestContext& context) -> Result<HttpResponse> {
@@ -364,7 +376,8 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(entry, oversight.CreateCommunication(context.actor(), input));
                  return JsonResponse(201, CommunicationJson(*entry));
              })
-        .Requires({Permission::kSupervisionWrite});
+        .Requires({Permission::kSupervisionWrite})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/energy-savings", Access::kSession, "supervision",
              "Energy-saving records with the totals of all matching ones (RP-1)",
@@ -391,7 +404,8 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  json["totals"] = {{"saving", result->saving.ToString()}, {"saving_kwh", result->saving_kwh}};
                  return JsonResponse(200, json);
              })
-        .Requires({Permission::kSupervisionRead});
+        .Requires({Permission::kSupervisionRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/energy-savings", Access::kSession, "supervision",
              "Record an energy-saving measure and what it saved; re-runs the rules",
@@ -410,7 +424,8 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CreateEnergySaving(context.actor(), input));
                  return JsonResponse(201, EnergySavingJson(*view));
              })
-        .Requires({Permission::kSupervisionWrite});
+        .Requires({Permission::kSupervisionWrite})
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace

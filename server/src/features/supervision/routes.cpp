@@ -256,7 +256,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  for (const auto& view : result->items) items.push_back(AssessmentJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/contracts/{id}/assessment-form", Access::kSession, "supervision",
              "The checklist, pass mark, bands and periods of an active contract, for a new assessment",
@@ -298,7 +299,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                                                {"failed_item_percent", form->failed_item_percent},
                                                {"appeal_days", form->appeal_days}});
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/assessments", Access::kSession, "supervision",
              "Record an assessment (total and grade computed; re-runs the rules)",
@@ -319,7 +321,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, assessments.Create(context.actor(), input));
                  return JsonResponse(201, AssessmentJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/assessments/{id}", Access::kSession, "supervision",
              "An assessment with every item, the computation, the appeal and the history",
@@ -328,7 +331,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, assessments.Get(context.actor(), *id));
                  return JsonResponse(200, AssessmentJson(*view, true));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/assessments/{id}/appeal", Access::kSession, "supervision",
              "The vendor appeals an assessment (once, within the appeal period)",
@@ -344,7 +348,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, assessments.Appeal(context.actor(), *id, input));
                  return JsonResponse(201, AssessmentJson(*view, true));
              })
-        .Requires({Permission::kSupervisionRespond});
+        .Requires({Permission::kSupervisionRespond})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/assessments/{id}/appeal/decision", Access::kSession, "supervision",
              "The office decides an appeal: upheld, or changed with the new points lost (re-runs the rules)",
@@ -361,7 +366,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, assessments.DecideAppeal(context.actor(), *id, input));
                  return JsonResponse(200, AssessmentJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
 
     // --- Surveys (SUP-4) ---
     const std::vector<Permission> survey_read = {Permission::kSupervisionRead, Permission::kSurveyAnswer};
@@ -381,7 +387,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  }
                  return JsonResponse(200, Json{{"rating_options", options}, {"questions", questions}});
              })
-        .Requires(survey_read);
+        .Requires(survey_read)
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/surveys", Access::kSession, "supervision",
              "Satisfaction surveys; mine=pending lists those the caller can still answer",
@@ -407,7 +414,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  for (const auto& view : result->items) items.push_back(SurveyJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires(survey_read);
+        .Requires(survey_read)
+        .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/surveys", Access::kSession, "supervision", "Open a satisfaction survey",
              [&surveys](RequestContext& context) -> Result<HttpResponse> {
@@ -437,7 +445,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, surveys.Create(context.actor(), input));
                  return JsonResponse(201, SurveyJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/surveys/{id}", Access::kSession, "supervision",
              "A survey with its results (the organisation; vendors and departments once closed)",
@@ -446,7 +455,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, surveys.Get(context.actor(), *id));
                  return JsonResponse(200, SurveyJson(*view, true));
              })
-        .Requires(survey_read);
+        .Requires(survey_read)
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/surveys/{id}/answers", Access::kSession, "supervision",
              "Answer a survey (once per user; anonymous surveys keep no link to the person)",
@@ -474,7 +484,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  }
                  return JsonResponse(201, Json{{"received", true}});
              })
-        .Requires({Permission::kSurveyAnswer});
+        .Requires({Permission::kSurveyAnswer})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/surveys/{id}/close", Access::kSession, "supervision",
              "Close a survey; its rate feeds the rules",
@@ -483,7 +494,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, surveys.Close(context.actor(), *id));
                  return JsonResponse(200, SurveyJson(*view, true));
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kVendor);
 
     // --- Proposals (RP-1 … RP-4) ---
     router
@@ -515,7 +527,9 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  for (const auto& view : result->items) items.push_back(ProposalJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kNone)
+        .RefusedTo({Role::kVendor, Role::kDepartment});
     router
         .Add("GET", "/api/v1/proposals/{id}", Access::kSession, "supervision",
              "A proposal with its evidence, thresholds, explanation and history",
@@ -524,7 +538,9 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, policy.Get(context.actor(), *id));
                  return JsonResponse(200, ProposalJson(*view, true));
              })
-        .Requires(read);
+        .Requires(read)
+        .Scope(RecordScope::kTown)
+        .RefusedTo({Role::kVendor, Role::kDepartment});
     router
         .Add("POST", "/api/v1/proposals/{id}/decision", Access::kSession, "supervision",
              "Approve or reject a proposal (office first, then leadership)",
@@ -543,7 +559,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, policy.Decide(context.actor(), *id, decision, comment, amount));
                  return JsonResponse(200, ProposalJson(*view, true));
              })
-        .Requires({Permission::kSupervisionWrite, Permission::kProposalDecide});
+        .Requires({Permission::kSupervisionWrite, Permission::kProposalDecide})
+        .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/policy/evaluate", Access::kSession, "supervision",
              "Run the rules now for one contract or every active contract in scope",
@@ -562,7 +579,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                                                {"withdrawn", run->withdrawn},
                                                {"notes", notes}});
              })
-        .Requires(write);
+        .Requires(write)
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace houqin::http

@@ -77,7 +77,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  });
                  return HttpResponse::Json(200, vendors.rendered);
              })
-        .Requires({Permission::kVendorRead});
+        .Requires({Permission::kVendorRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/vendors/export.xlsx", Access::kSession, "vendors",
              "Every vendor matching the filters as an Excel file",
@@ -111,7 +112,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                      "attachment; filename=\"vendors.xlsx\"; filename*=UTF-8''" + PercentEncode("外包单位.xlsx"));
                  return response;
              })
-        .Requires({Permission::kVendorRead});
+        .Requires({Permission::kVendorRead})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/vendors/{id}", Access::kSession, "vendors", "One vendor with its qualifications",
              [&vendors](RequestContext& context) -> Result<HttpResponse> {
@@ -119,7 +121,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.Get(context.actor(), *id));
                  return JsonResponse(200, VendorJson(*view, true));
              })
-        .Requires({Permission::kVendorRead});
+        .Requires({Permission::kVendorRead})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/vendors", Access::kSession, "vendors", "Register a vendor",
              [&vendors](RequestContext& context) -> Result<HttpResponse> {
@@ -130,7 +133,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.Create(&context.actor(), vendor));
                  return JsonResponse(201, VendorJson(*view, true));
              })
-        .Requires({Permission::kVendorWrite});
+        .Requires({Permission::kVendorWrite})
+        .Scope(RecordScope::kNone);
     router
         .Add("PUT", "/api/v1/vendors/{id}", Access::kSession, "vendors", "Replace a vendor's details",
              [&vendors](RequestContext& context) -> Result<HttpResponse> {
@@ -142,7 +146,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.Update(context.actor(), *id, vendor));
                  return JsonResponse(200, VendorJson(*view, true));
              })
-        .Requires({Permission::kVendorWrite});
+        .Requires({Permission::kVendorWrite})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/vendors/{id}/qualifications", Access::kSession, "vendors", "Add a qualification",
              [&vendors](RequestContext& context) -> Result<HttpResponse> {
@@ -154,7 +159,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.AddQualification(&context.actor(), *id, qualification));
                  return JsonResponse(201, QualificationJson(*view));
              })
-        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn});
+        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
+        .Scope(RecordScope::kVendor);
     router
         .Add("PUT", "/api/v1/vendors/{id}/qualifications/{qid}", Access::kSession, "vendors", "Replace a qualification",
              [&vendors](RequestContext& context) -> Result<HttpResponse> {
@@ -167,7 +173,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.UpdateQualification(context.actor(), *id, *qid, qualification));
                  return JsonResponse(200, QualificationJson(*view));
              })
-        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn});
+        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
+        .Scope(RecordScope::kVendor);
     router
         .Add("DELETE", "/api/v1/vendors/{id}/qualifications/{qid}", Access::kSession, "vendors",
              "Remove a qualification",
@@ -177,7 +184,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(done, vendors.DeleteQualification(context.actor(), *id, *qid));
                  return HttpResponse::NoContent();
              })
-        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn});
+        .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/attachments", Access::kSession, "attachments",
              "Upload a file (raw body; headers Content-Type and X-Filename, percent-encoded)",
@@ -188,19 +196,22 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  return JsonResponse(201, AttachmentJson(*info));
              })
         .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
-        .MaxBody(VendorService::kMaxAttachmentBytes);
-    router.Add("GET", "/api/v1/attachments/{id}", Access::kSession, "attachments", "Download a stored file",
-               [&vendors](RequestContext& context) -> Result<HttpResponse> {
-                   HOUQIN_TRY(id, PathId(context.request, "id"));
-                   HOUQIN_TRY(attachment, vendors.DownloadAttachment(context.actor(), *id));
-                   HttpResponse response;
-                   response.content_type = attachment->info.content_type;
-                   response.body = std::move(attachment->content);
-                   response.headers.emplace_back("Content-Disposition", "attachment; filename*=UTF-8''" +
-                                                                            PercentEncode(attachment->info.filename));
-                   response.headers.emplace_back("X-Content-SHA256", attachment->info.sha256);
-                   return response;
-               });
+        .MaxBody(VendorService::kMaxAttachmentBytes)
+        .Scope(RecordScope::kNone);
+    router
+        .Add("GET", "/api/v1/attachments/{id}", Access::kSession, "attachments", "Download a stored file",
+             [&vendors](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(attachment, vendors.DownloadAttachment(context.actor(), *id));
+                 HttpResponse response;
+                 response.content_type = attachment->info.content_type;
+                 response.body = std::move(attachment->content);
+                 response.headers.emplace_back(
+                     "Content-Disposition", "attachment; filename*=UTF-8''" + PercentEncode(attachment->info.filename));
+                 response.headers.emplace_back("X-Content-SHA256", attachment->info.sha256);
+                 return response;
+             })
+        .Scope(RecordScope::kLinked);
 }
 
 }  // namespace houqin::http

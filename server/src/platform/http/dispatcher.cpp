@@ -72,11 +72,7 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
                                                       "Missing or wrong CSRF token; reload the page and try again"}),
                                      request.request_id);
             }
-            if (!route.any_of.empty()) {
-                bool allowed = false;
-                for (auto permission : route.any_of) allowed = allowed || session->actor.Can(permission);
-                if (!allowed) return ErrorResponse(Error::Forbidden(), request.request_id);
-            }
+            if (!route.Admits(session->actor.role)) return ErrorResponse(Error::Forbidden(), request.request_id);
             context.session = std::move(*session);
         }
         auto result = route.handler(context);

@@ -18,6 +18,37 @@ std::vector<std::string> Split(const std::string& path) {
 
 }  // namespace
 
+std::string_view RecordScopeCode(RecordScope scope) {
+    switch (scope) {
+        case RecordScope::kNone: return "none";
+        case RecordScope::kTown: return "town";
+        case RecordScope::kVendor: return "vendor";
+        case RecordScope::kDepartment: return "department";
+        case RecordScope::kOwnUser: return "own_user";
+        case RecordScope::kLinked: return "linked";
+    }
+    return "none";
+}
+
+bool Route::Admits(Role role) const {
+    for (const auto refused : refused_roles) {
+        if (refused == role) return false;
+    }
+    if (any_of.empty()) return true;
+    for (const auto permission : any_of) {
+        if (HasPermission(role, permission)) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> Router::Undeclared() const {
+    std::vector<std::string> missing;
+    for (const auto& route : routes_) {
+        if (!route->scope) missing.push_back(route->method + " " + route->pattern);
+    }
+    return missing;
+}
+
 Route& Router::Add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
                    Handler handler) {
     auto route = std::make_unique<Route>();

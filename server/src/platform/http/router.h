@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -14,6 +15,20 @@
 namespace houqin::http {
 
 enum class Access { kPublic, kSession };
+
+// Which record a route's path names, and so which callers holding the permission still get "not found": the
+// authorisation matrix test (server/tests/api/matrix.test.mjs) reads it from the OpenAPI document and expects, per
+// caller, 401 (anonymous, session routes), 403 (a role the gate refuses), 404 (a record outside the caller's scope)
+// or an answer past the gate. Every route declares one; a route without it stops the server from starting.
+enum class RecordScope {
+    kNone,        // no record in the path, or one everybody holding the permission may use (a category, a setting)
+    kTown,        // a town's record: a user of another town gets 404
+    kVendor,      // a town's record belonging to one vendor: a user of another town or of another vendor gets 404
+    kDepartment,  // a town's record belonging to one department: also a user of another department gets 404
+    kOwnUser,     // the caller's own record (the session, the password): nobody can name another's
+    kLinked,      // a file: whoever may read none of the records it is attached to gets 404 (its uploader may)
+};
+std::string_view RecordScopeCode(RecordScope scope);
 
 struct RequestContext {
     const HttpRequest& request;
@@ -43,6 +58,22 @@ struct Route {
         any_of = permissions;
         return *this;
     }
+    // Declared once beside the route (RecordScope); the matrix test derives every caller's expected answer from it.
+    std::optional<RecordScope> scope;
+    // Roles that hold one of the permissions yet are refused at the gate: a division of duties narrower than the
+    // permission (leadership's deliberations are not the vendors' to read).
+    std::vector<Role> refused_roles;
+
+    Route& Scope(RecordScope record_scope) {
+        scope = record_scope;
+        return *this;
+    }
+    Route& RefusedTo(std::initializer_list<Role> roles) {
+        refused_roles = roles;
+        return *this;
+    }
+    // Whether `role` passes the gate: one of the permissions (or none needed) and not refused.
+    [[nodiscard]] bool Admits(Role role) const;
     Route& MaxBody(std::size_t bytes) {
         max_body_bytes = bytes;
         return *this;
@@ -60,6 +91,8 @@ class Router {
     };
     Match Find(const std::string& method, const std::string& path, std::map<std::string, std::string>& params) const;
     [[nodiscard]] const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+    // "METHOD pattern" of every route that declares no RecordScope: the server refuses to start while any is left.
+    [[nodiscard]] std::vector<std::string> Undeclared() const;
 
   private:
     std::vector<std::unique_ptr<Route>> routes_;

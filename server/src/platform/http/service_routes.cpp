@@ -40,6 +40,15 @@ std::string OpenApiDocument(const Router& router) {
             for (auto permission : route->any_of) permissions.push_back(PermissionCode(permission));
             operation["x-permissions-any-of"] = permissions;
         }
+        // The matrix test's expectations (RecordScope): the record's scope and the roles the gate lets through.
+        operation["x-scope"] = std::string(route->scope ? RecordScopeCode(*route->scope) : "undeclared");
+        if (route->access == Access::kSession) {
+            Json roles = Json::array();
+            for (const auto& info : AllRoles()) {
+                if (route->Admits(info.role)) roles.push_back(std::string(info.code));
+            }
+            operation["x-roles"] = roles;
+        }
         if (route->access == Access::kSession) {
             operation["security"] = write ? Json::array({{{"session", Json::array()}, {"csrf", Json::array()}}})
                                           : Json::array({{{"session", Json::array()}}});
@@ -85,27 +94,33 @@ std::string OpenApiDocument(const Router& router) {
 }
 
 void AddServiceRoutes(Router& router, storage::Database& database) {
-    router.Add("GET", "/healthz", Access::kPublic, "service", "Liveness and database check",
-               [&database](RequestContext&) -> Result<HttpResponse> {
-                   try {
-                       auto lease = database.Acquire();
-                       lease->Query("SELECT 1", {});
-                   } catch (const std::exception&) {
-                       return JsonResponse(503, Json{{"status", "database unavailable"}});
-                   }
-                   return JsonResponse(200, Json{{"status", "ok"}});
-               });
-    router.Add("GET", "/metrics", Access::kPublic, "service", "Prometheus metrics",
-               [](RequestContext&) -> Result<HttpResponse> {
-                   HttpResponse response;
-                   response.content_type = "text/plain; version=0.0.4";
-                   response.body = Metrics::Instance().Render();
-                   return response;
-               });
-    router.Add("GET", "/api/v1/openapi.json", Access::kPublic, "service", "This document",
-               [&router](RequestContext&) -> Result<HttpResponse> {
-                   return HttpResponse::Json(200, OpenApiDocument(router));
-               });
+    router
+        .Add("GET", "/healthz", Access::kPublic, "service", "Liveness and database check",
+             [&database](RequestContext&) -> Result<HttpResponse> {
+                 try {
+                     auto lease = database.Acquire();
+                     lease->Query("SELECT 1", {});
+                 } catch (const std::exception&) {
+                     return JsonResponse(503, Json{{"status", "database unavailable"}});
+                 }
+                 return JsonResponse(200, Json{{"status", "ok"}});
+             })
+        .Scope(RecordScope::kNone);
+    router
+        .Add("GET", "/metrics", Access::kPublic, "service", "Prometheus metrics",
+             [](RequestContext&) -> Result<HttpResponse> {
+                 HttpResponse response;
+                 response.content_type = "text/plain; version=0.0.4";
+                 response.body = Metrics::Instance().Render();
+                 return response;
+             })
+        .Scope(RecordScope::kNone);
+    router
+        .Add("GET", "/api/v1/openapi.json", Access::kPublic, "service", "This document",
+             [&router](RequestContext&) -> Result<HttpResponse> {
+                 return HttpResponse::Json(200, OpenApiDocument(router));
+             })
+        .Scope(RecordScope::kNone);
 }
 
 }  // namespace houqin::http
