@@ -1,0 +1,311 @@
+// The authorisation matrix (issue 11): every route of the running server's OpenAPI document times every kind of
+// caller, with the expected answer derived from what the route declares beside itself in its routes.cpp
+// (`.Scope(RecordScope::…)`, `.Requires(…)`, `.RefusedTo(…)`, published as x-scope and x-roles):
+//   anonymous on a session route          401
+//   a role the gate does not let through  403
+//   a record outside the caller's scope   404  (x-scope town: another town's user; vendor: also another vendor's
+//                                                user; department: also another department's user)
+//   otherwise                             past the gate: any answer but 401/403 (and no 404 on a read with no record
+//                                                in its path), no 5xx; a refusal for validation (400/422) or for the
+//                                                record's state (409) counts as let through.
+// Roles and scope: docs/api.md's role table, docs/architecture.md "Access and scope" and "How to add a route".
+// Path parameters are filled with records of the demo's town 九江镇 that belong to vendor1 (the vendor user's own;
+// the project is the demo's opened bidding, which both vendors bid on; the file is the active contract's signed scan);
+// the other town's user (an office user of 新城镇, made here), vendor2 and a user of another department ask for the
+// same records. Reads run first, then writes one at a time; a write that would remove its record (DELETE) or the
+// caller's session gets a fresh one per case, so the answers do not depend on the order of the cases.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+    Client, FAKE_TODAY, expectStatus, listAll, setupDemo, uniqueSuffix, validContent,
+} from './harness.mjs';
+import { year as yearFromNow } from '../clock.mjs';
+
+/** The kinds of caller: who signs in, the requirement the case proves, and which record scopes are foreign to it. */
+const CALLERS = [
+    { kind: 'anonymous', requirement: 'ROLE-1…8', account: null, foreign: [] },
+    { kind: 'admin', requirement: 'ROLE-1', account: 'admin', foreign: [] },
+    { kind: 'office', requirement: 'ROLE-2', account: 'office', foreign: [] },
+    { kind: 'leadership', requirement: 'ROLE-3', account: 'leader', foreign: [] },
+    { kind: 'discipline', requirement: 'ROLE-4', account: 'jiwei', foreign: [] },
+    { kind: 'judicial', requirement: 'ROLE-5', account: 'sifa', foreign: [] },
+    { kind: 'party_office', requirement: 'ROLE-6', account: 'dangzheng', foreign: [] },
+    { kind: 'department', requirement: 'ROLE-7', account: 'dept', foreign: [] },
+    { kind: 'vendor', requirement: 'ROLE-8', account: 'vendor1', foreign: [] },
+    // X-7: a user of another town sees nothing of this town's records.
+    { kind: 'other town (office)', requirement: 'X-7 ROLE-2', account: 'otherTown', foreign: ['town', 'vendor', 'department'] },
+    { kind: 'other vendor', requirement: 'ROLE-8', account: 'vendor2', foreign: ['vendor'] },
+    { kind: 'other department', requirement: 'ROLE-7', account: 'dept2', foreign: ['department'] },
+];
+
+const READ_CONCURRENCY = 4;
+
+let demo;
+let operations; // [{method, pattern, scope, roles, access}]
+const clients = {}; // account → signed-in Client
+const ids = {}; // what the path parameters are filled with
+const otherTown = { username: `xc${uniqueSuffix().toLowerCase()}`, password: 'Matrix@2026x' };
+
+function newCategory() {
+    const suffix = uniqueSuffix();
+    return {
+        parent_id: null, code: `M-${suffix}`, name_zh: `矩阵类别${suffix}`, name_en: `Matrix ${suffix}`,
+        description: '授权矩阵测试用', sort_order: 95, active: true,
+        checklist: [{ item: '人员到岗', points: 60 }, { item: '服务质量', points: 40 }],
+        criteria: { qualification_types: ['营业执照'], min_staff_count: 1, require_training_system: false,
+            require_management_system: false },
+        staff_roles: ['保洁员'],
+    };
+}
+
+function newQualification() {
+    return {
+        type: '营业执照', cert_no: `MX-${uniqueSuffix()}`, issuer: '佛山市市场监督管理局',
+        valid_from: '2020-01-01', valid_until: '2030-12-31', attachment_id: null,
+    };
+}
+
+before(async () => {
+    demo = await setupDemo();
+    const admin = await demo.as('admin');
+    // The demo has a second town (新城镇) with an office department but no user in it: make its office user.
+    const orgs = expectStatus(await admin.get('/orgs'), 200).body.items;
+    const xincheng = orgs.find((org) => org.kind === 'town' && org.name === '新城镇');
+    const xinchengOffice = orgs.find((org) => org.kind === 'department' && org.path.startsWith(xincheng.path));
+    assert.ok(xinchengOffice, 'the demo has an office department in 新城镇');
+    expectStatus(await admin.post('/users', {
+        username: otherTown.username, display_name: '新城镇机关事务办', password: otherTown.password, role: 'office',
+        org_id: xinchengOffice.id,
+    }), 201, 'the other town\'s office user');
+    for (const caller of CALLERS) {
+        if (!caller.account) continue;
+        clients[caller.account] = caller.account === 'otherTown'
+            ? await signIn(otherTown)
+            : caller.account === 'dept2'
+                ? await signIn({ username: 'dept2', password: 'Dept@2026' })
+                : await demo.as(caller.account);
+    }
+    assert.notEqual(clients.dept.user.org_id, clients.dept2.user.org_id, 'dept2 is in another department');
+
+    const office = clients.office;
+    const vendor1 = clients.vendor1;
+    const vendor2 = clients.vendor2;
+    const first = async (client, pathname, what, pick = () => true) => {
+        const items = await listAll(client, pathname);
+        const found = items.find(pick);
+        assert.ok(found, `the demo has ${what}`);
+        return found.id;
+    };
+    ids.contract = await first(vendor1, '/contracts', 'an active contract of vendor1', (item) => item.status === 'active');
+    ids.assessment = await first(vendor1, '/assessments', 'an assessment of vendor1');
+    ids.meeting = await first(vendor1, '/meetings', 'a meeting with vendor1');
+    ids.rectification = await first(vendor1, '/rectifications', 'a rectification of vendor1');
+    ids.survey = await first(vendor1, '/surveys', 'a survey about vendor1');
+    ids.proposal = await first(office, '/proposals', 'a proposal');
+    // A project both vendors bid on, already opened (the demo's), so vendor1's and vendor2's answers are both "let
+    // through" on every project route, the opening's included.
+    const seenBy2 = new Set((await listAll(vendor2, '/projects')).map((item) => item.id));
+    ids.project = await first(vendor1, '/projects', 'an opened project both vendors bid on',
+        (item) => item.status === 'opened' && seenBy2.has(item.id));
+    ids.vendor = await first(vendor1, '/vendors', 'vendor1\'s vendor record');
+    ids.qualification = expectStatus(
+        await office.post(`/vendors/${ids.vendor}/qualifications`, newQualification()), 201, 'a qualification').body.id;
+    ids.category = expectStatus(await office.post('/categories', newCategory()), 201, 'a category').body.id;
+    ids.user = clients.dept.user.id;
+    ids.setting = expectStatus(await admin.get('/settings'), 200).body.items[0].key;
+    ids.year = expectStatus(await admin.get('/procurement-rules'), 200).body.items[0].year;
+    const contract = expectStatus(await office.get(`/contracts/${ids.contract}`), 200).body;
+    ids.attachment = contract.signing?.attachment?.id;
+    assert.ok(ids.attachment, 'the demo\'s active contract has its signed scan');
+    ids.contractVendor = contract.vendor_id;
+    ids.contractCategory = contract.category_id;
+    ids.department = contract.responsible_department_id ?? clients.dept.user.org_id;
+    ids.period = contract.ledger?.periods?.[0]?.period ?? FAKE_TODAY.slice(0, 7);
+    const vendorRecord = expectStatus(await office.get(`/vendors/${ids.vendor}`), 200).body;
+    ids.vendorBody = {
+        name: vendorRecord.name, credit_code: vendorRecord.credit_code,
+        legal_representative: vendorRecord.legal_representative, contact_name: vendorRecord.contact_name,
+        contact_phone: vendorRecord.contact_phone, address: vendorRecord.address,
+        bank_account_name: vendorRecord.bank_account_name, bank_name: vendorRecord.bank_name,
+        bank_account_no: vendorRecord.bank_account_no, staff_count: vendorRecord.staff_count,
+        registered_capital: vendorRecord.registered_capital, has_training_system: vendorRecord.has_training_system,
+        has_management_system: vendorRecord.has_management_system,
+        category_ids: vendorRecord.category_ids ?? [], status: vendorRecord.status,
+    };
+
+    const document = expectStatus(await demo.client().get('/api/v1/openapi.json'), 200).body;
+    operations = [];
+    for (const [pattern, methods] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(methods)) {
+            operations.push({
+                method: method.toUpperCase(), pattern, scope: operation['x-scope'], roles: operation['x-roles'],
+                access: operation.security.length === 0 ? 'public' : 'session',
+            });
+        }
+    }
+});
+
+async function signIn({ username, password }) {
+    const client = new Client(demo.server.url);
+    await client.login(username, password, { expect: 200 });
+    return client;
+}
+
+test('X-7 every route declares the scope of its record and who passes its gate', () => {
+    const undeclared = operations.filter((op) => !['none', 'town', 'vendor', 'department', 'own_user', 'linked'].includes(op.scope));
+    assert.deepEqual(undeclared.map((op) => `${op.method} ${op.pattern}`), [],
+        'routes without .Scope(RecordScope::…) in their routes.cpp');
+    for (const op of operations) {
+        if (op.access === 'session') assert.ok(Array.isArray(op.roles), `${op.method} ${op.pattern} publishes x-roles`);
+    }
+    assert.ok(operations.length >= 100, `only ${operations.length} routes in the OpenAPI document`);
+});
+
+/** The path with its parameters filled, or null when the test has no record for it (the test then fails). */
+function fillPath(pattern, fresh) {
+    const values = {
+        '/api/v1/assessments/{id}': ids.assessment,
+        '/api/v1/attachments/{id}': ids.attachment,
+        '/api/v1/categories/{id}': fresh.category ?? ids.category,
+        '/api/v1/contracts/{id}': ids.contract,
+        '/api/v1/meetings/{id}': ids.meeting,
+        '/api/v1/procurement-rules/{year}': ids.year,
+        '/api/v1/projects/{id}': ids.project,
+        '/api/v1/proposals/{id}': ids.proposal,
+        '/api/v1/rectifications/{id}': ids.rectification,
+        '/api/v1/settings/{key}': ids.setting,
+        '/api/v1/surveys/{id}': ids.survey,
+        '/api/v1/users/{id}': ids.user,
+        '/api/v1/vendors/{id}': ids.vendor,
+    };
+    if (!pattern.includes('{')) return pattern;
+    const head = Object.keys(values).find((prefix) => pattern === prefix || pattern.startsWith(`${prefix}/`));
+    if (!head) return null;
+    let filled = pattern.replace(head, head.replace(/\{[a-z]+\}/, encodeURIComponent(values[head])));
+    filled = filled.replace('{qid}', fresh.qualification ?? ids.qualification);
+    return filled.includes('{') ? null : filled;
+}
+
+/**
+ * Bodies that pass validation, for the routes that check their body before they look their record up: a caller
+ * outside the record's scope sends one, so its 404 comes from the scope check and not from a missing field. Callers
+ * inside the scope send `{}` (a validation refusal is past the gate, and nothing is written).
+ */
+function validBodies() {
+    return {
+        'POST /api/v1/assessments/{id}/appeal': { reason: '矩阵测试:申诉', attachment_ids: [] },
+        'POST /api/v1/assessments/{id}/appeal/decision': { decision: 'upheld', reason: '矩阵测试:维持' },
+        'PUT /api/v1/contracts/{id}': validContent({
+            vendorId: ids.contractVendor, categoryId: ids.contractCategory, departmentId: ids.department,
+        }),
+        'POST /api/v1/contracts/{id}/consultations': { held_on: FAKE_TODAY, participants: '甲乙双方', summary: '矩阵测试' },
+        'POST /api/v1/contracts/{id}/ledger': { kind: 'deduction', period: ids.period, amount: '100.00', reason: '矩阵测试' },
+        'POST /api/v1/contracts/{id}/payments': { period: ids.period, amount: '100.00', paid_on: FAKE_TODAY },
+        'POST /api/v1/contracts/{id}/renew': { reason: '矩阵测试续签', term_start: `${yearFromNow(2)}-01-01`,
+            term_end: `${yearFromNow(2)}-12-31` },
+        'POST /api/v1/contracts/{id}/terminate': { reason: '矩阵测试', breach_liability: '无', effective_on: FAKE_TODAY },
+        'POST /api/v1/meetings/{id}/cancel': { reason: '矩阵测试' },
+        'POST /api/v1/meetings/{id}/minutes': { minutes: '矩阵测试纪要', attendees_present: '王主任' },
+        'POST /api/v1/meetings/{id}/opinions': { kind: 'opinion', content: '矩阵测试意见' },
+        'POST /api/v1/proposals/{id}/decision': { decision: 'reject', comment: '矩阵测试' },
+        'POST /api/v1/rectifications/{id}/verify': { result: 'accepted', effect: 'effective', comment: '矩阵测试' },
+        'PUT /api/v1/vendors/{id}': ids.vendorBody,
+        'POST /api/v1/vendors/{id}/qualifications': newQualification(),
+        'PUT /api/v1/vendors/{id}/qualifications/{qid}': newQualification(),
+        'POST /api/v1/vendors/{id}/qualifications/{qid}/reject': { reason: '矩阵测试' },
+    };
+}
+
+/** The body of a write: well-formed; valid (above) when the caller is to be refused for the record's scope. */
+function bodyFor(op, want) {
+    if (op.method === 'GET' || op.method === 'DELETE') return undefined;
+    if (op.pattern === '/api/v1/attachments') return Buffer.from(`%PDF-1.4\n% matrix ${uniqueSuffix()}\n%%EOF\n`);
+    if (want.gate === 404) return validBodies()[`${op.method} ${op.pattern}`] ?? {};
+    return {};
+}
+
+/** The answer `caller` must get from `op`: {gate: 401|403|404} or {gate: null} (let through). */
+function expected(op, caller) {
+    if (op.access === 'public') return { gate: null };
+    if (!caller.account) return { gate: 401 };
+    const role = clients[caller.account].user.role;
+    if (!op.roles.includes(role)) return { gate: 403 };
+    if (caller.foreign.includes(op.scope)) return { gate: 404 };
+    // A file is as visible as the record it is attached to (the fixture: the signed scan of the contract).
+    if (op.scope === 'linked') {
+        const contract = operations.find((other) => other.method === 'GET' && other.pattern === '/api/v1/contracts/{id}');
+        return expected(contract, caller).gate === null ? { gate: null } : { gate: 404 };
+    }
+    return { gate: null };
+}
+
+async function freshRecords(op) {
+    const fresh = {};
+    if (op.method === 'DELETE' && op.pattern === '/api/v1/categories/{id}') {
+        fresh.category = expectStatus(await clients.office.post('/categories', newCategory()), 201).body.id;
+    }
+    if (op.method === 'DELETE' && op.pattern.includes('{qid}')) {
+        fresh.qualification = expectStatus(
+            await clients.office.post(`/vendors/${ids.vendor}/qualifications`, newQualification()), 201).body.id;
+    }
+    return fresh;
+}
+
+async function runCase(op, caller) {
+    const fresh = await freshRecords(op);
+    const path = fillPath(op.pattern, fresh);
+    assert.ok(path, `matrix.test.mjs has no record for the path parameters of ${op.method} ${op.pattern}: add one`);
+    let client = caller.account ? clients[caller.account] : demo.client();
+    // Logging out ends the session: a fresh one for the case.
+    if (op.method === 'DELETE' && op.pattern === '/api/v1/session' && caller.account) {
+        client = caller.account === 'otherTown' ? await signIn(otherTown)
+            : caller.account === 'dept2' ? await signIn({ username: 'dept2', password: 'Dept@2026' })
+                : await demo.as(caller.account);
+    }
+    const want = expected(op, caller);
+    const body = bodyFor(op, want);
+    const headers = op.pattern === '/api/v1/attachments'
+        ? { 'Content-Type': 'application/pdf', 'X-Filename': encodeURIComponent('矩阵.pdf') } : {};
+    const response = await client.request(op.method, path, body, { headers });
+    const status = response.status;
+    const label = `${caller.kind}: ${op.method} ${path} (x-scope ${op.scope}, x-roles ${op.roles?.join(',') ?? 'public'})`;
+    const detail = typeof response.body === 'object' ? JSON.stringify(response.body).slice(0, 300) : '';
+    if (status >= 500) return `${label}: answered ${status} ${detail}`;
+    if (want.gate !== null) {
+        return status === want.gate ? null : `${label}: expected ${want.gate}, got ${status} ${detail}`;
+    }
+    const refusedByGate = status === 401 || status === 403 || (status === 404 && (op.method === 'GET' || path !== op.pattern));
+    return refusedByGate ? `${label}: expected to pass the gate, got ${status} ${detail}` : null;
+}
+
+async function runAll(cases, concurrency) {
+    const failures = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < cases.length) {
+            const [op, caller] = cases[next++];
+            const failure = await runCase(op, caller);
+            if (failure) failures.push(failure);
+        }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return failures;
+}
+
+let total = 0;
+for (const caller of CALLERS) {
+    test(`${caller.requirement} ${caller.kind}: every route answers as its declaration says (401, 403, 404 or let through)`, async () => {
+        const reads = operations.filter((op) => op.method === 'GET').map((op) => [op, caller]);
+        const writes = operations.filter((op) => op.method !== 'GET').map((op) => [op, caller]);
+        const failures = [...await runAll(reads, READ_CONCURRENCY), ...await runAll(writes, 1)];
+        total += reads.length + writes.length;
+        for (const failure of failures) console.log(`# ${failure}`);
+        assert.deepEqual(failures, [], `${failures.length} of ${reads.length + writes.length} cases differ`);
+    });
+}
+
+after(() => {
+    if (operations) {
+        console.log(`# authorisation matrix: ${operations.length} routes × ${CALLERS.length} kinds of caller, ${total} cases run`);
+    }
+});
