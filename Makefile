@@ -20,7 +20,7 @@ run: deps build web
 ## test: every test — unit (sanitized build), web unit, API on SQLite and PostgreSQL, browser (Chromium); the release
 ## build that `make run` serves is compiled too, so an optimiser-only warning (-Werror) cannot slip through
 test: deps build-debug build web
-	$(MAKE) --no-print-directory test-checks fuzz-smoke unit-test web-test api-test e2e-test
+	$(MAKE) --no-print-directory test-checks fuzz-smoke unit-test web-test api-test reliability-test e2e-test
 	@echo "make test: all suites passed"
 
 deps:
@@ -60,6 +60,12 @@ api-test: api-test-sqlite api-test-postgresql
 
 api-test-sqlite: build-debug
 	ENGINE=sqlite HOUQIN_BIN=build/debug/houqin bash server/tests/api/run.sh
+
+## reliability-test: backup and restore on both engines and across them, and the short crash run (5 SIGKILLs on
+## SQLite, 3 on PostgreSQL); the full crash runs and the soak are scripts (docs/reliability.md)
+.PHONY: reliability-test
+reliability-test: build-debug
+	HOUQIN_BIN=build/debug/houqin bash scripts/reliability-test.sh
 
 # A throwaway PostgreSQL cluster is started for the suite and stopped whatever the result.
 api-test-postgresql: build-debug
