@@ -299,13 +299,13 @@ for (const caller of CALLERS) {
         const writes = operations.filter((op) => op.method !== 'GET').map((op) => [op, caller]);
         const failures = [...await runAll(reads, READ_CONCURRENCY), ...await runAll(writes, 1)];
         total += reads.length + writes.length;
-        for (const failure of failures) console.log(`# ${failure}`);
+        for (const failure of failures) console.log(failure);
         assert.deepEqual(failures, [], `${failures.length} of ${reads.length + writes.length} cases differ`);
     });
 }
 
 after(() => {
     if (operations) {
-        console.log(`# authorisation matrix: ${operations.length} routes × ${CALLERS.length} kinds of caller, ${total} cases run`);
+        console.log(`authorisation matrix: ${operations.length} routes × ${CALLERS.length} kinds of caller, ${total} cases run`);
     }
 });
