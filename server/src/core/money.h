@@ -2,10 +2,18 @@
 // Money is integer fen everywhere. The API speaks decimal strings ("12345.67"); no floating point anywhere.
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace houqin {
+
+// A sum or difference of amounts beyond 64 bits: thrown by Money's + and -, never wrapped; the HTTP layer answers it
+// as an amount too large to compute. Validation that sums what a person typed uses Money::Add and names the field.
+class MoneyOverflow : public std::overflow_error {
+  public:
+    MoneyOverflow() : std::overflow_error("money arithmetic overflow") {}
+};
 
 class Money {
   public:
@@ -20,8 +28,22 @@ class Money {
 
     friend constexpr bool operator==(Money, Money) = default;
     friend constexpr auto operator<=>(Money, Money) = default;
-    friend constexpr Money operator+(Money a, Money b) { return Money(a.fen_ + b.fen_); }
-    friend constexpr Money operator-(Money a, Money b) { return Money(a.fen_ - b.fen_); }
+    // a + b, or nullopt when it does not fit in 64 bits.
+    static constexpr std::optional<Money> Add(Money a, Money b) {
+        std::int64_t fen = 0;
+        if (__builtin_add_overflow(a.fen_, b.fen_, &fen)) return std::nullopt;
+        return Money(fen);
+    }
+    friend constexpr Money operator+(Money a, Money b) {
+        std::int64_t fen = 0;
+        if (__builtin_add_overflow(a.fen_, b.fen_, &fen)) throw MoneyOverflow();
+        return Money(fen);
+    }
+    friend constexpr Money operator-(Money a, Money b) {
+        std::int64_t fen = 0;
+        if (__builtin_sub_overflow(a.fen_, b.fen_, &fen)) throw MoneyOverflow();
+        return Money(fen);
+    }
 
   private:
     constexpr explicit Money(std::int64_t fen) : fen_(fen) {}

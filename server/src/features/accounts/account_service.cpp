@@ -15,9 +15,17 @@ Error UnknownOrg() { return Error::Invalid("org_id", {"所属单位不存在", "
 }  // namespace
 
 Result<std::vector<Organisation>> AccountService::ListOrgs(const Actor& actor) {
-    (void)actor;  // every signed-in user may see the organisation names (they pick departments in forms)
+    // Every signed-in user may see the organisation's own units (they pick departments in forms, and read the names
+    // of the departments in charge); a vendor sees no other vendor: who else serves the organisation is not its
+    // business.
     auto lease = context_.database.Acquire();
-    return storage::ListOrgs(*lease);
+    auto orgs = storage::ListOrgs(*lease);
+    if (actor.vendor_org_id) {
+        std::erase_if(orgs, [&actor](const Organisation& org) {
+            return org.kind == OrgKind::kVendor && org.id != *actor.vendor_org_id;
+        });
+    }
+    return orgs;
 }
 
 Result<Organisation> AccountService::CreateOrg(const Actor& actor, std::optional<std::int64_t> parent_id,

@@ -149,6 +149,7 @@ Status ValidateContractContent(const ContractContent& content) {
     if (content.service_items.empty())
         validation.Fail("service_items", {"至少需要一项服务内容", "Add at least one service item"});
     Money items_total;
+    bool items_overflow = false;
     for (std::size_t i = 0; i < content.service_items.size(); ++i) {
         const auto& item = content.service_items[i];
         const auto prefix = fmt::format("service_items[{}]", i);
@@ -156,9 +157,16 @@ Status ValidateContractContent(const ContractContent& content) {
         CheckLength(validation, prefix + ".scope", item.scope, 0, 500, {"服务范围", "Scope"});
         CheckLength(validation, prefix + ".fee_standard", item.fee_standard, 0, 200, {"收费标准", "Fee standard"});
         CheckMoney(validation, prefix + ".amount", item.amount, false);
-        items_total = items_total + item.amount;
+        if (const auto sum = Money::Add(items_total, item.amount)) {
+            items_total = *sum;
+        } else {
+            items_overflow = true;
+        }
     }
-    if (!content.service_items.empty() && items_total != content.total_amount) {
+    if (items_overflow) {
+        validation.Fail("service_items",
+                        {"服务项目金额合计过大,无法计算", "The service items add up to more than can be computed"});
+    } else if (!content.service_items.empty() && items_total != content.total_amount) {
         validation.Fail("service_items", {fmt::format("服务项目金额合计 {} 元,与合同总金额 {} 元不符",
                                                       items_total.ToString(), content.total_amount.ToString()),
                                           fmt::format("Service items add up to {}, not the total {}",
@@ -172,6 +180,7 @@ Status ValidateContractContent(const ContractContent& content) {
                         {"付款计划须有 1-120 期", "The payment schedule needs 1-120 installments"});
     }
     Money schedule_total;
+    bool schedule_overflow = false;
     std::set<std::string> periods;
     for (std::size_t i = 0; i < installments.size(); ++i) {
         const auto& installment = installments[i];
@@ -185,9 +194,16 @@ Status ValidateContractContent(const ContractContent& content) {
             validation.Fail(prefix + ".due_date", {"付款日期须在合同期内(可延后 90 天)",
                                                    "The due date must fall within the term (or up to 90 days after)"});
         }
-        schedule_total = schedule_total + installment.amount;
+        if (const auto sum = Money::Add(schedule_total, installment.amount)) {
+            schedule_total = *sum;
+        } else {
+            schedule_overflow = true;
+        }
     }
-    if (!installments.empty() && schedule_total != content.total_amount) {
+    if (schedule_overflow) {
+        validation.Fail("payment.installments",
+                        {"付款计划金额合计过大,无法计算", "The schedule adds up to more than can be computed"});
+    } else if (!installments.empty() && schedule_total != content.total_amount) {
         validation.Fail("payment.installments",
                         {fmt::format("付款计划合计 {} 元,与合同总金额 {} 元不符", schedule_total.ToString(),
                                      content.total_amount.ToString()),

@@ -473,7 +473,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                          if (value.is_string())
                              input.answers[key] = value.get<std::string>();
                          else if (value.is_number_integer())
-                             input.answers[key] = std::to_string(value.get<std::int64_t>());
+                             input.answers[key] = value.dump();
                          else if (!value.is_null())
                              validation.Fail("answers." + key, {"须为文字或 1-5 的整数", "Must be text or 1 to 5"});
                      }

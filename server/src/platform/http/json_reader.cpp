@@ -1,10 +1,20 @@
 #include "platform/http/json_reader.h"
 
+#include <limits>
+
 namespace houqin::codec {
 namespace {
 
 const Text kString{"字符串", "a string"};
 const Text kInteger{"整数", "a whole number"};
+
+// A whole number that fits in 64 bits with a sign: the JSON parser keeps 2^63 … 2^64-1 as unsigned, which would wrap
+// to a negative number.
+bool IsInt64(const nlohmann::json& value) {
+    if (!value.is_number_integer()) return false;
+    return !value.is_number_unsigned() ||
+           value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+}
 const Text kBoolean{"布尔值(true 或 false)", "true or false"};
 const Text kList{"数组", "a list"};
 
@@ -42,7 +52,7 @@ std::int64_t JsonReader::Integer(const std::string& key, Need need, std::int64_t
         return fallback;
     }
     const auto& value = object_.at(key);
-    if (!value.is_number_integer()) {
+    if (!IsInt64(value)) {
         WrongType(key, kInteger);
         return fallback;
     }
@@ -52,7 +62,7 @@ std::int64_t JsonReader::Integer(const std::string& key, Need need, std::int64_t
 std::optional<std::int64_t> JsonReader::OptionalInteger(const std::string& key) {
     if (!Has(key)) return std::nullopt;
     const auto& value = object_.at(key);
-    if (!value.is_number_integer()) {
+    if (!IsInt64(value)) {
         WrongType(key, kInteger);
         return std::nullopt;
     }
@@ -118,7 +128,7 @@ std::vector<std::int64_t> JsonReader::IntegerList(const std::string& key) {
         return values;
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
-        if (!value[i].is_number_integer()) {
+        if (!IsInt64(value[i])) {
             WrongType(key + "[" + std::to_string(i) + "]", kInteger);
             continue;
         }
