@@ -60,6 +60,16 @@ int main(int argc, char** argv) {
     serve->add_option("--web-dir", web_dir, "Folder of the built web UI ('' for API only)");
     serve->add_option("--threads", threads, "Worker threads (database connections)");
     serve->add_option("--io-threads", io_threads, "Socket I/O threads");
+    bool behind_tls = false;
+    serve->add_flag("--behind-tls", behind_tls,
+                    "Served through a proxy that terminates TLS: Secure cookies and HSTS (env HOUQIN_BEHIND_TLS=1)");
+    std::vector<std::string> trusted_proxies;
+    serve->add_option("--trusted-proxy", trusted_proxies,
+                      "Address of a proxy whose X-Forwarded-For names the client (repeatable), e.g. 127.0.0.1 for "
+                      "nginx on the same machine");
+    std::vector<std::string> metrics_from = {"127.0.0.1", "::1"};
+    serve->add_option("--metrics-from", metrics_from,
+                      "Client addresses /metrics answers (repeatable; default this machine only)");
     bool daily_job_enabled = true;
     serve->add_option("--daily-job", daily_job_enabled,
                       "Run the rules over every active contract at start-up and daily at 02:00 (default true)");
@@ -104,7 +114,8 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
 
     try {
-        const std::size_t pool = serve->parsed() ? threads : 1;
+        // One more connection than workers when serving: the password worker (log-ins) has its own.
+        const std::size_t pool = serve->parsed() ? threads + 1 : 1;
         auto database = houqin::storage::Database::Open(db_url, pool);
         houqin::Services services(*database, MakeClock());
 
@@ -126,6 +137,9 @@ int main(int argc, char** argv) {
             options.workers = threads;
             options.io_threads = io_threads;
             options.web_dir = web_dir;
+            const char* tls_env = std::getenv("HOUQIN_BEHIND_TLS");
+            options.behind_tls = behind_tls || (tls_env && std::string(tls_env) == "1");
+            options.trusted_proxies = trusted_proxies;
             houqin::DailyJob daily_job(services.policy);
             if (daily_job_enabled) daily_job.Start();
             houqin::http::Dispatcher dispatcher(
@@ -134,6 +148,7 @@ int main(int argc, char** argv) {
                 },
                 options.web_dir);
             houqin::AddRoutes(dispatcher.router(), services);
+            dispatcher.AllowMetricsFrom(metrics_from);
             houqin::http::Serve(dispatcher, services.context.database.pool_size(), options);
             daily_job.Stop();
             return 0;

@@ -225,10 +225,11 @@ let serverCount = 0;
 
 /**
  * Starts `houqin serve` on `db` and waits for /healthz. Several servers may share one database.
- * Options: fakeNow (string, or null for the real clock), env (extra variables), timeoutMs.
+ * Options: fakeNow (string, or null for the real clock), env (extra variables), args (extra `serve` options, e.g.
+ * ['--trusted-proxy', '127.0.0.1']), timeoutMs.
  * Returns {url, port, pid, logFile, stop()}.
  */
-export async function startServer(db, { fakeNow = FAKE_NOW, env = {}, timeoutMs = 30_000 } = {}) {
+export async function startServer(db, { fakeNow = FAKE_NOW, env = {}, args = [], timeoutMs = 30_000 } = {}) {
     fs.mkdirSync(logDir, { recursive: true });
     let lastError;
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -236,7 +237,7 @@ export async function startServer(db, { fakeNow = FAKE_NOW, env = {}, timeoutMs 
         const port = await freePort();
         const logFile = path.join(logDir, `${testFileName}-${engine}-${process.pid}-${serverCount}.log`);
         const log = fs.createWriteStream(logFile);
-        const child = spawn(bin, ['serve', '--db', db.url, '--listen', `127.0.0.1:${port}`, '--threads', '2'], {
+        const child = spawn(bin, ['serve', '--db', db.url, '--listen', `127.0.0.1:${port}`, '--threads', '2', ...args], {
             env: baseEnv({ HOUQIN_FAKE_NOW: fakeNow, ...env }),
             stdio: ['ignore', 'pipe', 'pipe'],
         });
@@ -328,6 +329,8 @@ export class Client {
         this.session = null;
         this.csrfToken = null;
         this.user = null;
+        /** headers sent with every request (e.g. X-Forwarded-For through a server with --trusted-proxy) */
+        this.headers = {};
     }
 
     /** A second client with the same cookie and token, optionally talking to another server. */
@@ -336,6 +339,7 @@ export class Client {
         copy.session = this.session;
         copy.csrfToken = this.csrfToken;
         copy.user = this.user;
+        copy.headers = { ...this.headers };
         return copy;
     }
 
@@ -359,7 +363,7 @@ export class Client {
             }
             url += (url.includes('?') ? '&' : '?') + params.toString();
         }
-        const sendHeaders = { ...headers };
+        const sendHeaders = { ...this.headers, ...headers };
         if (this.session !== null) sendHeaders.Cookie = `houqin_session=${this.session}`;
         if (csrf && WRITE_METHODS.has(method) && this.csrfToken && !('X-CSRF-Token' in sendHeaders)) {
             sendHeaders['X-CSRF-Token'] = this.csrfToken;

@@ -14,7 +14,7 @@ const ALL_PERMISSIONS = [
     'catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'vendor:write_own', 'audit:read',
     'user:manage', 'org:manage', 'settings:manage', 'dashboard:read',
     'contract:read', 'contract:write', 'contract:review', 'payment:write',
-    'supervision:read', 'supervision:write', 'project:read', 'project:write', 'procurement:rules',
+    'supervision:read', 'supervision:write', 'project:read', 'project:write', 'procurement:rules', 'report:internal',
 ];
 
 // docs/api.md, table "role | permissions".
@@ -23,13 +23,13 @@ const EXPECTED = [
     { id: 'ROLE-2', account: 'office', role: 'office',
         permissions: ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'dashboard:read',
             'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
-            'project:write'] },
+            'project:write', 'report:internal'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
-            'proposal:decide', 'project:read', 'project:approve'] },
+            'proposal:decide', 'project:read', 'project:approve', 'report:internal'] },
     { id: 'ROLE-4', account: 'jiwei', role: 'discipline',
         permissions: ['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read', 'contract:read',
-            'supervision:read', 'project:read'] },
+            'supervision:read', 'project:read', 'project:witness', 'report:internal'] },
     { id: 'ROLE-5', account: 'sifa', role: 'judicial',
         permissions: ['catalogue:read', 'vendor:read', 'contract:read', 'contract:review'] },
     { id: 'ROLE-6', account: 'dangzheng', role: 'party_office',
@@ -47,11 +47,26 @@ const EXPECTED = [
 let db;
 let server;
 let admin;
-const newClient = () => new Client(server.url);
+// The servers of this file trust 127.0.0.1 as a proxy, so each client can come from an address of its own
+// (X-Forwarded-For): the log-in waits are counted per name and address, and per address.
+const PROXY = ['--trusted-proxy', '127.0.0.1'];
+let lastAddress = 0;
+/** A fresh client address from the documentation range 198.18.0.0/15. */
+const nextAddress = () => {
+    lastAddress += 1;
+    return `198.18.${Math.floor(lastAddress / 250)}.${(lastAddress % 250) + 1}`;
+};
+/** A client at `address` (by default one no other client has). */
+const newClient = (address = nextAddress(), url = server.url) => {
+    const client = new Client(url);
+    client.headers['X-Forwarded-For'] = address;
+    return client;
+};
+const startProxied = (options = {}) => startServer(db, { ...options, args: PROXY });
 
 before(async () => {
     db = prepareDatabase({ seed: 'demo' });
-    server = await startServer(db);
+    server = await startProxied();
     admin = newClient();
     await admin.login(DEMO.admin.username, DEMO.admin.password, { expect: 200 });
 });
@@ -68,7 +83,7 @@ async function ownUser() {
     return { username, password };
 }
 
-/** Five wrong passwords: the account is locked (auth.max_failed_logins, 5). */
+/** Five wrong passwords from this address: the name waits here (auth.max_failed_logins, 5). */
 async function lockOut(client, username) {
     for (let attempt = 1; attempt <= 5; attempt += 1) {
         expectError(await client.login(username, `Wrong@${attempt}`), 401, 'Unauthenticated');
@@ -125,56 +140,66 @@ test('a wrong password is 401 with a message in Chinese and English; an unknown 
     assert.deepEqual(body.message, response.body.message, 'unknown user and wrong password answer alike');
 });
 
-test('lockout after auth.max_failed_logins (5) failures: 429 naming the minutes left, even the right password is refused', async () => {
+/** The one answer to a wrong password, an unknown name and a wait. */
+function expectRefused(response) {
+    const body = expectError(response, 401, 'Unauthenticated', 'password');
+    assert.match(body.message.en, /^Wrong username or password; after 5 failures in a row you must wait at least 15 minutes/);
+    assert.match(body.message['zh-CN'], /^用户名或密码错误;连续输错 5 次后须等待至少 15 分钟/);
+    return body;
+}
+
+test('after auth.max_failed_logins (5) failures even the right password is refused, with the answer a wrong one gets', async () => {
     const user = await ownUser();
     const client = newClient();
+    const wrong = expectRefused(await client.login(user.username, 'Wrong@0'));
     await lockOut(client, user.username);
-    const locked = await client.login(user.username, user.password);
-    const body = expectError(locked, 429, 'ResourceExhausted', 'username');
-    assert.equal(client.session, null, 'no session while locked');
-    // The clock is fixed at the instant of the lockout: all of auth.lockout_minutes (15) is left.
-    assert.match(body.message.en, /locked for 15 more minute/);
-    assert.match(body.message['zh-CN'], /15 分钟/);
+    const waiting = expectRefused(await client.login(user.username, user.password));
+    assert.deepEqual(waiting.message, wrong.message, 'a wait reads exactly like a wrong password');
+    assert.equal(client.session, null, 'no session while waiting');
     // Other accounts are not affected.
     expectStatus(await newClient().login('dangzheng', DEMO.dangzheng.password), 200);
+    // The reason is in the trail, with the values the decision used.
+    const trail = expectStatus(await admin.get(`/audit?actor=${user.username}&page_size=20`), 200).body.items;
+    const lock = trail.find((entry) => entry.action === 'lockout');
+    assert.ok(lock, 'the wait is in the trail');
+    assert.equal(lock.after.max_failed_logins, 5);
+    assert.equal(lock.after.lockout_minutes, 15);
+    assert.equal(lock.after.waits[0].minutes, 15);
 });
 
-test('20 wrong passwords at once: exactly auth.max_failed_logins (5) are checked, the rest and the right password sent with them are refused as locked', async () => {
+test('20 wrong passwords at once: no more than auth.max_failed_logins (5) are checked, and the name waits after the burst', async () => {
     const user = await ownUser();
-    const wrong = Array.from({ length: 20 }, (_, i) => newClient().login(user.username, `Wrong@${i}x`));
-    const right = newClient();
+    const here = nextAddress();
+    const wrong = Array.from({ length: 20 }, (_, i) => newClient(here).login(user.username, `Wrong@${i}x`));
+    const right = newClient(here);
     const answers = await Promise.all([...wrong.slice(0, 10), right.login(user.username, user.password), ...wrong.slice(10)]);
     const statuses = answers.map((answer) => answer.status);
-    // Each attempt is counted before its password is checked: at most five get a check (401), the others 429.
+    assert.ok(statuses.every((status) => [200, 401].includes(status)), `only 200 and 401: ${statuses}`);
     assert.equal(statuses.filter((status) => status === 200).length <= 1, true, `statuses ${statuses}`);
-    assert.equal(statuses.filter((status) => status === 401).length + statuses.filter((s) => s === 200).length <= 5, true,
-        `no more than five checks: ${statuses}`);
-    assert.ok(statuses.every((status) => [200, 401, 429].includes(status)), `only 200, 401, 429: ${statuses}`);
-    // After the burst the account is locked, whatever the order the attempts ran in: the right password is refused.
-    expectError(await newClient().login(user.username, user.password), 429, 'ResourceExhausted', 'username');
-    // The trail holds one entry per password checked and found wrong (the last of them the lock), never more.
+    // After the burst the name waits here, whatever the order the attempts ran in: the right password is refused.
+    expectRefused(await newClient(here).login(user.username, user.password));
+    // Each attempt is counted before its password is checked: the trail holds one entry per password checked and
+    // found wrong (the last of them the wait), never more than five.
     const checked = expectStatus(await admin.get(`/audit?actor=${user.username}&page_size=100`), 200).body.items
         .filter((entry) => entry.action === 'login_failed' || entry.action === 'lockout');
     assert.ok(checked.length <= 5, `at most five failures recorded, got ${checked.length}`);
-    assert.equal(checked.filter((entry) => entry.action === 'lockout').length, 1, 'one lock');
+    assert.equal(checked.filter((entry) => entry.action === 'lockout').length, 1, 'one wait');
 });
 
-test('a name no account has is counted and locked as a real one is: the answers do not tell which names exist', async () => {
+test('a name no account has is counted and made to wait as a real one is: the answers do not tell which names exist', async () => {
     const real = await ownUser();
     const unknown = `nobody${uniqueSuffix().toLowerCase()}`;
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
-        const a = expectError(await newClient().login(real.username, `Wrong@${attempt}`), 401, 'Unauthenticated');
-        const b = expectError(await newClient().login(unknown, `Wrong@${attempt}`), 401, 'Unauthenticated');
+    const here = nextAddress();
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+        const a = expectRefused(await newClient(here).login(real.username, `Wrong@${attempt}`));
+        const b = expectRefused(await newClient(here).login(unknown, `Wrong@${attempt}`));
         assert.deepEqual(b.message, a.message, `attempt ${attempt} answers alike`);
     }
-    const lockedReal = expectError(await newClient().login(real.username, 'Wrong@6'), 429, 'ResourceExhausted', 'username');
-    const lockedUnknown = expectError(await newClient().login(unknown, 'Wrong@6'), 429, 'ResourceExhausted', 'username');
-    assert.deepEqual(lockedUnknown.message, lockedReal.message, 'the lock reads the same');
     // The probe leaves a trace: the name typed, the values the decision used.
     const trail = expectStatus(await admin.get(`/audit?actor=${unknown}&page_size=20`), 200).body.items;
-    assert.equal(trail.length, 5, 'five failures of the unknown name recorded');
+    assert.equal(trail.length, 5, 'five failures of the unknown name recorded (the sixth was refused unchecked)');
     const lock = trail.find((entry) => entry.action === 'lockout');
-    assert.ok(lock, 'the fifth failure locked the name');
+    assert.ok(lock, 'the fifth failure made the name wait');
     assert.equal(lock.actor_id ?? null, null, 'no account behind it');
     const values = lock.after;
     assert.equal(values.username, unknown);
@@ -185,18 +210,59 @@ test('the current password of the password-change form is guessed no more often 
     const user = await ownUser();
     const client = newClient();
     await client.login(user.username, user.password, { expect: 200 });
+    let first;
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-        expectError(await client.put('/session/password', { old_password: `Wrong@${attempt}`, new_password: 'Another1Pass' }),
+        const body = expectError(await client.put('/session/password', { old_password: `Wrong@${attempt}`, new_password: 'Another1Pass' }),
             400, 'InvalidArgument', 'old_password');
+        first ??= body;
     }
-    expectError(await client.put('/session/password', { old_password: user.password, new_password: 'Another1Pass' }),
-        429, 'ResourceExhausted', 'old_password');
-    expectError(await newClient().login(user.username, user.password), 429, 'ResourceExhausted', 'username');
-    // An administrator's new password lifts the lock.
+    // The right current password now gets the answer a wrong one gets, and the log-in waits too.
+    const waiting = expectError(await client.put('/session/password', { old_password: user.password, new_password: 'Another1Pass' }),
+        400, 'InvalidArgument', 'old_password');
+    assert.deepEqual(waiting.fields, first.fields, 'a wait reads like a wrong current password');
+    expectRefused(await client.clone().login(user.username, user.password));
+    // An administrator's new password lifts the wait.
     const listed = expectStatus(await admin.get(`/users?q=${user.username}`), 200).body.items[0];
-    assert.ok(listed.locked_until, 'the user list shows the lock');
     expectStatus(await admin.patch(`/users/${listed.id}`, { password: 'Reset1Password' }), 200);
-    expectStatus(await newClient().login(user.username, 'Reset1Password'), 200);
+    expectStatus(await client.clone().login(user.username, 'Reset1Password'), 200);
+});
+
+test('a stranger who guesses at a name makes only themself wait: the owner, elsewhere, logs in', async () => {
+    const user = await ownUser();
+    const stranger = newClient();
+    await lockOut(stranger, user.username);
+    expectRefused(await stranger.login(user.username, user.password));
+    expectStatus(await newClient().login(user.username, user.password), 200, 'the owner at another address');
+});
+
+test('one address that fails auth.address_max_failures (30) times over many names waits, whatever name it tries next', async () => {
+    const here = nextAddress();
+    for (let attempt = 1; attempt <= 30; attempt += 1) {
+        expectRefused(await newClient(here).login(`sweep${attempt}${uniqueSuffix().toLowerCase()}`, 'Wrong@1'));
+    }
+    // A real account's right password from that address is refused like a wrong one; from elsewhere it works.
+    expectRefused(await newClient(here).login('dangzheng', DEMO.dangzheng.password));
+    expectStatus(await newClient().login('dangzheng', DEMO.dangzheng.password), 200);
+    const trail = expectStatus(await admin.get('/audit?action=lockout&page_size=100'), 200).body.items;
+    assert.ok(trail.some((entry) => (entry.after?.waits ?? []).some((wait) => wait.counter === `address:${here}`
+        && wait.setting === 'auth.address_max_failures' && wait.limit === 30)), 'the address wait is in the trail');
+});
+
+test('X-Forwarded-For is believed only from a trusted proxy: without --trusted-proxy a guesser cannot change address', async () => {
+    const plain = await startServer(db);
+    try {
+        const user = await ownUser();
+        for (let attempt = 1; attempt <= 5; attempt += 1) {
+            const client = new Client(plain.url);
+            client.headers['X-Forwarded-For'] = nextAddress();
+            expectRefused(await client.login(user.username, `Wrong@${attempt}`));
+        }
+        const fresh = new Client(plain.url);
+        fresh.headers['X-Forwarded-For'] = nextAddress();
+        expectRefused(await fresh.login(user.username, user.password));
+    } finally {
+        await plain.stop();
+    }
 });
 
 test('GET /session without a cookie, or with one that is no session, is 401', async () => {
@@ -316,20 +382,28 @@ test('an idle session ends after auth.session_idle_minutes (120), counted from i
     }
 });
 
-test('a lockout ends after auth.lockout_minutes (15)', async () => {
+test('a wait ends after auth.lockout_minutes (15); a failure right after it doubles the next wait', async () => {
     const user = await ownUser();
     const client = newClient();
     await lockOut(client, user.username);
-    expectError(await client.login(user.username, user.password), 429, 'ResourceExhausted', 'username');
-    const during = await startServer(db, { fakeNow: shift(FAKE_NOW, { minutes: 10 }) });
-    const after = await startServer(db, { fakeNow: shift(FAKE_NOW, { minutes: 16 }) });
+    expectRefused(await client.login(user.username, user.password));
+    const during = await startProxied({ fakeNow: shift(FAKE_NOW, { minutes: 10 }) });
+    const after = await startProxied({ fakeNow: shift(FAKE_NOW, { minutes: 16 }) });
+    const doubled = await startProxied({ fakeNow: shift(FAKE_NOW, { minutes: 16 + 29 }) });
+    const past = await startProxied({ fakeNow: shift(FAKE_NOW, { minutes: 16 + 31 }) });
     try {
-        const still = await new Client(during.url).login(user.username, user.password);
-        const body = expectError(still, 429, 'ResourceExhausted', 'username');
-        assert.match(body.message.en, /locked for 5 more minute/, '5 minutes left ten minutes in');
-        expectStatus(await new Client(after.url).login(user.username, user.password), 200, 'unlocked sixteen minutes in');
+        expectRefused(await client.clone(during.url).login(user.username, user.password));
+        // Sixteen minutes in the wait is over; one more failure then starts a wait of 30 minutes, not 15.
+        expectRefused(await client.clone(after.url).login(user.username, 'Wrong@6'));
+        expectRefused(await client.clone(doubled.url).login(user.username, user.password));
+        expectStatus(await client.clone(past.url).login(user.username, user.password), 200, 'the doubled wait is over');
+        const trail = expectStatus(await admin.get(`/audit?actor=${user.username}&page_size=20`), 200).body.items
+            .filter((entry) => entry.action === 'lockout');
+        assert.deepEqual(trail.map((entry) => entry.after.waits[0].minutes).sort((x, y) => x - y), [15, 30]);
     } finally {
         await during.stop();
         await after.stop();
+        await doubled.stop();
+        await past.stop();
     }
 });

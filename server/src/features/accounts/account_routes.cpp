@@ -112,6 +112,7 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  return JsonResponse(201, UserRecordJson(*created));
              })
         .Requires({Permission::kUserManage})
+        .ChecksPassword()
         .Scope(RecordScope::kNone);
     router
         .Add("PATCH", "/api/v1/users/{id}", Access::kSession, "accounts",
@@ -129,6 +130,7 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  return JsonResponse(200, UserRecordJson(*user));
              })
         .Requires({Permission::kUserManage})
+        .ChecksPassword()
         .Scope(RecordScope::kTown);
     router
         .Add("GET", "/api/v1/settings", Access::kSession, "settings", "Settings in force with their history",

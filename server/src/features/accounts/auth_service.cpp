@@ -36,8 +36,8 @@ Actor ActorFrom(const storage::UserRecord& user, const std::string& scope_path,
     return actor;
 }
 
-Error WrongCredentials() {
-    Error error{ErrorCode::kUnauthenticated, {"用户名或密码错误", "Wrong username or password"}, {}, {}};
+Error WrongCredentials(const Text& message) {
+    Error error{ErrorCode::kUnauthenticated, message, {}, {}};
     error.fields.push_back({"password", error.message});
     return error;
 }
@@ -100,12 +100,8 @@ Result<SessionInfo> AuthService::Login(const std::string& username, const std::s
         {username, user ? std::optional(user->id) : std::nullopt,
          user ? std::optional(user->password_hash) : std::nullopt, password, "login_failed"},
         attempt_actor);
-    if (check.verdict == PasswordVerdict::kLocked) {
-        Error error{ErrorCode::kResourceExhausted, PasswordGate::LockedMessage(check.minutes_left), {}, {}};
-        error.fields.push_back({"username", error.message});
-        return error;
-    }
-    if (check.verdict != PasswordVerdict::kRight) return WrongCredentials();
+    // A wrong password, an unknown name and a wait get the same answer (PasswordGate).
+    if (check.verdict != PasswordVerdict::kRight) return WrongCredentials(PasswordGate::RefusedMessage(check, true));
     storage::Transaction transaction(*lease);
     const Actor actor = attempt_actor;
     const auto org = storage::FindOrg(*lease, user->org_id);
@@ -129,7 +125,9 @@ Result<SessionInfo> AuthService::Authenticate(const std::string& token, const Re
     if (!found || !found->user.active) return Error::Unauthenticated();
     const auto now = context_.clock.Now();
     const auto idle_ms = context_.settings.Get(*lease, setting::kSessionIdleMinutes) * 60'000;
-    if (now.ms - found->session.last_seen_at.ms > idle_ms) {
+    const auto max_ms = context_.settings.Get(*lease, setting::kSessionMaxHours) * 3'600'000;
+    // Idle too long, or logged in too long ago (auth.session_max_hours, however busy): log in again.
+    if (now.ms - found->session.last_seen_at.ms > idle_ms || now.ms - found->session.created_at.ms > max_ms) {
         storage::DeleteSession(*lease, hash);
         Error error = Error::Unauthenticated();
         error.message = {"会话已过期,请重新登录", "Your session has expired; please log in again"};
@@ -160,14 +158,8 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& token,
     // The current password is guessed no more often than at the log-in: the same count and lock.
     const auto check = PasswordGate(context_).Check(
         *lease, {user->username, user->id, user->password_hash, old_password, "password_change_failed"}, actor);
-    if (check.verdict == PasswordVerdict::kLocked) {
-        return Error{ErrorCode::kResourceExhausted,
-                     PasswordGate::LockedMessage(check.minutes_left),
-                     {{"old_password", PasswordGate::LockedMessage(check.minutes_left)}},
-                     {}};
-    }
     if (check.verdict != PasswordVerdict::kRight) {
-        validation.Fail("old_password", {"原密码不正确", "The current password is wrong"});
+        validation.Fail("old_password", PasswordGate::RefusedMessage(check, false));
     }
     if (!IsStrongPassword(new_password)) {
         validation.Fail("new_password", {"新密码至少 8 位,须同时包含字母和数字",

@@ -1,8 +1,13 @@
 #include "features/accounts/password_gate.h"
 
 #include <fmt/format.h>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "features/accounts/auth_service.h"
 #include "features/accounts/store.h"
@@ -12,64 +17,150 @@
 namespace houqin {
 namespace {
 
-std::string SubjectOf(const std::string& username) { return "account:" + username; }
+std::string Lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
 
-// A fixed hash checked against when the name is unknown, so a wrong name costs as long as a wrong password.
+std::string AccountSubject(const std::string& username) { return "account:" + Lower(username); }
+
+// A fixed hash checked against when the name is unknown or a counter waits, so every refusal costs the same.
 const std::string& DummyHash() {
     static const std::string kHash = AuthService::HashPassword("no-such-user-password-1");
     return kHash;
 }
 
-std::int64_t MinutesLeft(std::int64_t locked_until_ms, Instant now) {
-    return (locked_until_ms - now.ms + 59'999) / 60'000;
+std::int64_t MinutesLeft(std::int64_t until_ms, Instant now) { return (until_ms - now.ms + 59'999) / 60'000; }
+
+// One counter: what it is called in the settings, and what it counted for this attempt.
+struct Counter {
+    storage::AttemptCounter counter;
+    std::string_view limit_key;
+    storage::AttemptCharge charge;
+};
+
+std::string RandomMark() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[sizeof bytes * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    return hex;
+}
+
+// The wait a counter starts at `failures` (>= its limit): the first wait, doubled at each failure after it, capped.
+std::int64_t WaitMinutes(std::int64_t failures, std::int64_t limit, std::int64_t first, std::int64_t longest) {
+    std::int64_t minutes = first;
+    for (std::int64_t step = limit; step < failures && minutes < longest; ++step) minutes *= 2;
+    return std::min(minutes, longest);
 }
 
 }  // namespace
 
-Text PasswordGate::LockedMessage(std::int64_t minutes_left) {
-    return {fmt::format("登录失败次数过多,账号已锁定,请 {} 分钟后再试", minutes_left),
-            fmt::format("Too many failed log-ins; the account is locked for {} more minute(s)", minutes_left)};
+Text PasswordGate::RefusedMessage(const PasswordCheck& check, bool login) {
+    const auto rule_zh =
+        fmt::format("连续输错 {} 次后须等待至少 {} 分钟才能再试", check.max_failures, check.wait_minutes);
+    const auto rule_en = fmt::format("after {} failures in a row you must wait at least {} minutes before trying again",
+                                     check.max_failures, check.wait_minutes);
+    if (login) return {"用户名或密码错误;" + rule_zh, "Wrong username or password; " + rule_en};
+    return {"原密码不正确;" + rule_zh, "The current password is wrong; " + rule_en};
 }
 
 void PasswordGate::Reset(storage::Connection& connection, const std::string& username) {
-    storage::ResetLockout(connection, SubjectOf(username));
+    storage::ResetLockout(connection, AccountSubject(username));
 }
 
 PasswordCheck PasswordGate::Check(storage::Connection& connection, const PasswordAttempt& attempt, const Actor& actor) {
     const auto now = context_.clock.Now();
-    const auto subject = SubjectOf(attempt.username);
-    const auto limit = context_.settings.Get(connection, setting::kMaxFailedLogins);
-    const auto minutes = context_.settings.Get(connection, setting::kLockoutMinutes);
-    const Instant lock_end{now.ms + minutes * 60'000};
-    // A count whose last attempt is older than the lock-out itself is forgotten: failures "in a row" means within it.
-    const auto charge = storage::ChargeAttempt(connection, subject, now, Instant{now.ms - minutes * 60'000});
-    if (charge.locked_until_ms > now.ms) {
-        return {PasswordVerdict::kLocked, MinutesLeft(charge.locked_until_ms, now)};
+    auto& settings = context_.settings;
+    const auto first_wait = settings.Get(connection, setting::kLockoutMinutes);
+    const auto longest_wait = std::max(first_wait, settings.Get(connection, setting::kLockoutMaxMinutes));
+    PasswordCheck result;
+    result.max_failures = settings.Get(connection, setting::kMaxFailedLogins);
+    result.wait_minutes = first_wait;
+    const std::string address = actor.ip.empty() ? "unknown" : actor.ip;
+    const std::string mark = RandomMark();
+    // A count is forgotten once its last attempt and its last wait are both older than the first wait. While the
+    // attempt that reached a limit is checked, its counter waits the longest wait; the check then sets the real one.
+    const Instant forget_before{now.ms - first_wait * 60'000};
+    const Instant hold_until{now.ms + longest_wait * 60'000};
+    std::vector<Counter> counters = {
+        {{"address:" + address, settings.Get(connection, setting::kAddressMaxFailures), forget_before, hold_until,
+          mark},
+         setting::kAddressMaxFailures,
+         {}},
+        {{AccountSubject(attempt.username) + "@" + address, result.max_failures, forget_before, hold_until, mark},
+         setting::kMaxFailedLogins,
+         {}},
+        {{AccountSubject(attempt.username), settings.Get(connection, setting::kAccountMaxFailures), forget_before,
+          hold_until, mark},
+         setting::kAccountMaxFailures,
+         {}},
+    };
+    // Count at each counter in turn, stopping at the first one that waits for another attempt: this one is refused
+    // without a check.
+    const Counter* waiting = nullptr;
+    std::size_t charged = 0;
+    for (auto& counter : counters) {
+        counter.charge = storage::ChargeAttempt(connection, counter.counter, now);
+        ++charged;
+        if (counter.charge.locked_until_ms > now.ms && !counter.charge.holds) {
+            waiting = &counter;
+            break;
+        }
     }
-    if (charge.failures > limit) {
-        // Counted past the limit by an attempt running in parallel: locked without a check.
-        storage::LockSubject(connection, subject, lock_end, now);
-        return {PasswordVerdict::kLocked, minutes};
+    const auto wait_of = [&](const Counter& counter) {
+        return Instant{now.ms +
+                       WaitMinutes(counter.charge.failures, counter.counter.limit, first_wait, longest_wait) * 60'000};
+    };
+    const bool right = AuthService::VerifyPassword(waiting ? DummyHash() : attempt.password_hash.value_or(DummyHash()),
+                                                   attempt.password) &&
+                       !waiting && attempt.password_hash.has_value();
+    std::vector<const Counter*> started;  // the waits this attempt started (it held them)
+    for (std::size_t i = 0; i < charged; ++i) {
+        if (counters[i].charge.holds) started.push_back(&counters[i]);
     }
-    const bool right = AuthService::VerifyPassword(attempt.password_hash.value_or(DummyHash()), attempt.password) &&
-                       attempt.password_hash.has_value();
     if (right) {
-        if (!storage::ClearAttempts(connection, subject, now)) return {PasswordVerdict::kLocked, minutes};
-        return {PasswordVerdict::kRight, 0};
+        // The name's counts start again (unless another attempt made them wait meanwhile); the address's does not:
+        // one right password must not hide a sweep over other names. A wait of the address this attempt held gets
+        // its real length.
+        bool clear = true;
+        for (std::size_t i = 1; i < counters.size(); ++i) {
+            clear = storage::ClearAttempts(connection, counters[i].counter.subject, now, mark) && clear;
+        }
+        if (counters[0].charge.holds)
+            storage::SetWait(connection, counters[0].counter.subject, wait_of(counters[0]), now);
+        result.verdict = clear ? PasswordVerdict::kRight : PasswordVerdict::kLocked;
+        return result;
     }
-    const bool lock = charge.failures >= limit;
     storage::Transaction transaction(connection);
-    if (lock) storage::LockSubject(connection, subject, lock_end, now);
+    nlohmann::json values{{"username", attempt.username},
+                          {"address", address},
+                          {"failed_logins", counters[1].charge.failures},
+                          {"max_failed_logins", result.max_failures},
+                          {"lockout_minutes", first_wait},
+                          {"lockout_max_minutes", longest_wait}};
+    for (const Counter* counter : started) {
+        const auto until = wait_of(*counter);
+        storage::SetWait(connection, counter->counter.subject, until, now);
+        values["waits"].push_back(nlohmann::json{{"counter", counter->counter.subject},
+                                                 {"setting", counter->limit_key},
+                                                 {"limit", counter->counter.limit},
+                                                 {"failures", counter->charge.failures},
+                                                 {"minutes", (until.ms - now.ms) / 60'000}});
+    }
+    if (waiting) {
+        // Refused unchecked: the security log says why; the trail already holds the wait (when it started).
+        result.verdict = PasswordVerdict::kLocked;
+        result.minutes_left = MinutesLeft(waiting->charge.locked_until_ms, now);
+        spdlog::warn("security: password attempt for '{}' from {} refused unchecked: {} waits {} more minute(s)",
+                     attempt.username, address, waiting->counter.subject, result.minutes_left);
+        if (started.empty()) return result;
+    }
     // The decision records the values it used; the name typed is kept when no account has it (a probe).
-    storage::AppendAudit(connection, &actor, now,
-                         {lock ? "lockout" : std::string(attempt.failure_action), "user", attempt.user_id, std::nullopt,
-                          nlohmann::json{{"username", attempt.username},
-                                         {"failed_logins", charge.failures},
-                                         {"max_failed_logins", limit},
-                                         {"lockout_minutes", minutes}}
-                              .dump()});
+    const std::string action = started.empty() ? std::string(attempt.failure_action) : "lockout";
+    storage::AppendAudit(connection, &actor, now, {action, "user", attempt.user_id, std::nullopt, values.dump()});
     transaction.Commit();
-    return {PasswordVerdict::kWrong, 0};
+    return result;
 }
 
 }  // namespace houqin

@@ -37,6 +37,7 @@ void AddSessionRoutes(Router& router, AuthService& auth) {
                                                "houqin_csrf=" + session->csrf_token + "; Path=/; SameSite=Strict");
                  return response;
              })
+        .ChecksPassword()
         .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/session", Access::kSession, "session", "The signed-in user and CSRF token",
@@ -69,6 +70,7 @@ void AddSessionRoutes(Router& router, AuthService& auth) {
                                                       new_password));
                  return HttpResponse::NoContent();
              })
+        .ChecksPassword()
         .Scope(RecordScope::kOwnUser);
 }
 

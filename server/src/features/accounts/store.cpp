@@ -6,11 +6,13 @@ namespace houqin::storage {
 namespace {
 
 constexpr const char* kOrgColumns = "id, parent_id, name, kind, path";
-// The lock-out is read from login_throttle (migration 6), the subject of a name being "account:" + the name.
+// The delay is read from login_throttle (migration 6): the subject of a name for all addresses together is
+// "account:<name in lower case>" (a key lookup); the delays of one name at one address ("account:<name>@<address>")
+// bother nobody else and are not shown.
 constexpr const char* kUserColumns =
     "u.id, u.username, u.display_name, u.password_hash, u.role, u.org_id, o.name, u.active, "
-    "COALESCE((SELECT t.failures FROM login_throttle t WHERE t.subject = 'account:' || u.username), 0), "
-    "COALESCE((SELECT t.locked_until FROM login_throttle t WHERE t.subject = 'account:' || u.username), 0), "
+    "COALESCE((SELECT t.failures FROM login_throttle t WHERE t.subject = 'account:' || lower(u.username)), 0), "
+    "COALESCE((SELECT t.locked_until FROM login_throttle t WHERE t.subject = 'account:' || lower(u.username)), 0), "
     "u.created_at";
 
 Organisation OrgFromRow(const Row& row) {
@@ -75,9 +77,10 @@ std::string OrgSnapshot(const Organisation& org) {
 }
 
 std::optional<UserRecord> FindUserByName(Connection& connection, const std::string& username) {
-    auto row = connection.QueryOne(
-        std::string("SELECT ") + kUserColumns + " FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.username = ?",
-        {username});
+    auto row =
+        connection.QueryOne(std::string("SELECT ") + kUserColumns +
+                                " FROM users u JOIN orgs o ON o.id = u.org_id WHERE lower(u.username) = lower(?)",
+                            {username});
     if (!row) return std::nullopt;
     return UserFromRow(*row);
 }
@@ -105,34 +108,55 @@ void UpdateUser(Connection& connection, const UserRecord& user, Instant now) {
          now.ms, user.id});
 }
 
-AttemptCharge ChargeAttempt(Connection& connection, const std::string& subject, Instant now, Instant forget_before) {
-    // One statement: concurrent attempts each see the count with their own included, and none is lost.
+AttemptCharge ChargeAttempt(Connection& connection, const AttemptCounter& counter, Instant now) {
+    // One statement: concurrent attempts each see the count with their own included, and none is lost. A count is
+    // forgotten when both its last attempt and its last wait ended before `forget_before`. The attempt whose count
+    // reaches the limit starts a wait and holds it, in this same statement, so parallel attempts find it waiting.
+    const std::string counted =
+        "(CASE WHEN login_throttle.updated_at < ? AND login_throttle.locked_until < ? THEN 1 "
+        "ELSE login_throttle.failures + 1 END)";
     const auto row = connection.QueryOne(
-        "INSERT INTO login_throttle (subject, failures, locked_until, updated_at) VALUES (?, 1, 0, ?) "
+        "INSERT INTO login_throttle (subject, failures, locked_until, updated_at, holder) VALUES (?, 1, 0, ?, '') "
         "ON CONFLICT (subject) DO UPDATE SET "
-        "failures = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.failures "
-        "WHEN login_throttle.updated_at < ? THEN 1 ELSE login_throttle.failures + 1 END, "
-        "updated_at = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.updated_at ELSE ? END "
-        "RETURNING failures, locked_until",
-        {subject, now.ms, now.ms, forget_before.ms, now.ms, now.ms});
-    return AttemptCharge{row->Int(0), row->Int(1)};
+        "failures = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.failures ELSE " +
+            counted +
+            " END, "
+            "locked_until = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.locked_until WHEN " +
+            counted +
+            " >= ? THEN ? ELSE login_throttle.locked_until END, "
+            "holder = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.holder WHEN " +
+            counted +
+            " >= ? THEN ? ELSE login_throttle.holder END, "
+            "updated_at = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.updated_at ELSE ? END "
+            "RETURNING failures, locked_until, holder",
+        {counter.subject, now.ms,                                                                  // VALUES
+         now.ms, counter.forget_before.ms, counter.forget_before.ms,                               // failures
+         now.ms, counter.forget_before.ms, counter.forget_before.ms, counter.limit,                // locked_until
+         counter.hold_until.ms,                                                                    //
+         now.ms, counter.forget_before.ms, counter.forget_before.ms, counter.limit, counter.mark,  // holder
+         now.ms, now.ms});                                                                         // updated_at
+    return AttemptCharge{row->Int(0), row->Int(1), row->Str(2) == counter.mark};
 }
 
-void LockSubject(Connection& connection, const std::string& subject, Instant until, Instant now) {
-    connection.Execute(
-        "UPDATE login_throttle SET failures = 0, locked_until = CASE WHEN locked_until > ? THEN locked_until ELSE ? "
-        "END, updated_at = ? WHERE subject = ?",
-        {until.ms, until.ms, now.ms, subject});
+void SetWait(Connection& connection, const std::string& subject, Instant until, Instant now) {
+    connection.Execute("UPDATE login_throttle SET locked_until = ?, holder = '', updated_at = ? WHERE subject = ?",
+                       {until.ms, now.ms, subject});
 }
 
-bool ClearAttempts(Connection& connection, const std::string& subject, Instant now) {
-    connection.Execute("DELETE FROM login_throttle WHERE subject = ? AND locked_until <= ?", {subject, now.ms});
+bool ClearAttempts(Connection& connection, const std::string& subject, Instant now, const std::string& mark) {
+    // Free (not waiting), or waiting held by this very attempt, whose password was right.
+    connection.Execute("DELETE FROM login_throttle WHERE subject = ? AND (locked_until <= ? OR holder = ?)",
+                       {subject, now.ms, mark});
     const auto row = connection.QueryOne("SELECT locked_until FROM login_throttle WHERE subject = ?", {subject});
     return !row || row->Int(0) <= now.ms;
 }
 
 void ResetLockout(Connection& connection, const std::string& subject) {
-    connection.Execute("DELETE FROM login_throttle WHERE subject = ?", {subject});
+    // The subject itself and its per-address subjects ("<subject>@<address>").
+    const std::string prefix = subject + "@";
+    connection.Execute(
+        "DELETE FROM login_throttle WHERE subject = ? OR substr(subject, 1, " + std::to_string(prefix.size()) + ") = ?",
+        {subject, prefix});
 }
 
 std::int64_t CountUsers(Connection& connection) {
@@ -192,14 +216,15 @@ void InsertSession(Connection& connection, const std::string& token_hash, const 
 std::optional<SessionWithUser> FindSession(Connection& connection, const std::string& token_hash) {
     auto row =
         connection.QueryOne(std::string("SELECT ") + kUserColumns +
-                                ", s.id, s.csrf_token, s.last_seen_at, s.scope_path, s.vendor_org_id "
+                                ", s.id, s.csrf_token, s.last_seen_at, s.scope_path, s.vendor_org_id, s.created_at "
                                 "FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id "
                                 "WHERE s.token_hash = ?",
                             {token_hash});
     if (!row) return std::nullopt;
     SessionWithUser result;
     result.user = UserFromRow(*row);
-    result.session = {row->Int(11), result.user.id, row->Str(12), Instant{row->Int(13)}, row->Str(14), row->OptInt(15)};
+    result.session = {row->Int(11),          result.user.id, row->Str(12),   Instant{row->Int(13)},
+                      Instant{row->Int(16)}, row->Str(14),   row->OptInt(15)};
     return result;
 }
 

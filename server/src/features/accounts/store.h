@@ -32,6 +32,7 @@ struct SessionRecord {
     std::int64_t user_id = 0;
     std::string csrf_token;
     Instant last_seen_at;
+    Instant created_at;  // the log-in (auth.session_max_hours counts from it)
     std::string scope_path;
     std::optional<std::int64_t> vendor_org_id;
 };
@@ -51,19 +52,27 @@ std::optional<UserRecord> FindUserByName(Connection& connection, const std::stri
 std::optional<UserRecord> FindUser(Connection& connection, std::int64_t id);
 std::int64_t InsertUser(Connection& connection, const UserRecord& user, Instant now);
 void UpdateUser(Connection& connection, const UserRecord& user, Instant now);
-// The lock-out counter of one name typed at a password prompt (migration 6).
-struct AttemptCharge {
-    std::int64_t failures = 0;         // attempts counted in a row, this one included (unchanged while locked)
-    std::int64_t locked_until_ms = 0;  // > now: locked, nothing was counted
+// The counters of the password rule (migrations 6 and 7; features/accounts/password_gate.h).
+struct AttemptCounter {
+    std::string subject;     // "account:<name>@<address>", "address:<address>", "account:<name>"
+    std::int64_t limit = 0;  // failures in a row before a wait
+    Instant forget_before;   // a count whose last attempt and last wait ended before this starts again at 1
+    Instant hold_until;      // the wait the attempt reaching the limit starts while its password is checked
+    std::string mark;        // random, of this attempt: it holds the wait it started
 };
-// Counts one attempt for `subject` in one atomic statement, unless it is locked; a count whose last attempt is older
-// than `forget_before` starts again at 1.
-AttemptCharge ChargeAttempt(Connection& connection, const std::string& subject, Instant now, Instant forget_before);
-// Locks `subject` until `until` and starts its count again; a later lock never shortens an earlier one.
-void LockSubject(Connection& connection, const std::string& subject, Instant until, Instant now);
-// Forgets the count of `subject` after a right password; false when it was locked meanwhile (nothing changed).
-bool ClearAttempts(Connection& connection, const std::string& subject, Instant now);
-// Lifts the lock and the count (an administrator set a new password).
+struct AttemptCharge {
+    std::int64_t failures = 0;         // attempts counted in a row, this one included (unchanged while waiting)
+    std::int64_t locked_until_ms = 0;  // > now: waiting (held by this attempt, or nothing was counted)
+    bool holds = false;                // this attempt reached the limit and started the wait: it is checked
+};
+// Counts one attempt at `counter` in one atomic statement, unless it waits.
+AttemptCharge ChargeAttempt(Connection& connection, const AttemptCounter& counter, Instant now);
+// Sets the wait of `subject` to end at `until` and releases its holder (the held attempt's password was wrong).
+void SetWait(Connection& connection, const std::string& subject, Instant until, Instant now);
+// Forgets the count of `subject` after a right password: when it is not waiting, or its wait is held by `mark`;
+// false when another attempt made it wait meanwhile (nothing changed).
+bool ClearAttempts(Connection& connection, const std::string& subject, Instant now, const std::string& mark);
+// Lifts the delay and the count of `subject` and of each "<subject>@<address>" (an administrator set a new password).
 void ResetLockout(Connection& connection, const std::string& subject);
 std::int64_t CountUsers(Connection& connection);
 std::string UserSnapshot(const UserRecord& user);  // never includes the password hash

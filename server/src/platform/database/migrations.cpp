@@ -633,6 +633,13 @@ CREATE TABLE login_throttle (
   updated_at BIGINT NOT NULL
 );
 )SQL"},
+        {7, "user names unique whatever their case; log-in waits held by one attempt", R"SQL(
+-- "Admin" and "admin" are one name: a log-in finds a user by the name in lower case, and no two users share it.
+CREATE UNIQUE INDEX users_username_lower ON users (lower(username));
+-- The attempt that reaches a limit waits its counter in the same statement that counts it and holds it (holder: a
+-- random mark of that attempt), so parallel attempts are refused until it is checked; see features/accounts/password_gate.
+ALTER TABLE login_throttle ADD COLUMN holder TEXT NOT NULL DEFAULT '';
+)SQL"},
     };
     return kMigrations;
 }

@@ -2,10 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "core/money.h"
 #include "platform/database/database.h"
 #include "platform/http/json_io.h"
 
@@ -30,6 +32,14 @@ std::string ContentTypeFor(const std::filesystem::path& path) {
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
+// The host[:port] of an Origin header ("https://houqin.example:8443" -> "houqin.example:8443").
+std::string OriginHost(const std::string& origin) {
+    const auto scheme = origin.find("://");
+    return scheme == std::string::npos ? origin : origin.substr(scheme + 3);
+}
+
+bool IsJson(const std::string& content_type) { return content_type.rfind("application/json", 0) == 0; }
+
 }  // namespace
 
 Dispatcher::Dispatcher(SessionAuthenticator authenticate, std::string web_dir)
@@ -52,6 +62,29 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
             return ErrorResponse(Error::NotFound({"接口不存在", "No such API route"}), request.request_id);
         }
         const Route& route = *match.route;
+        if (route.pattern == "/metrics" &&
+            std::find(metrics_from_.begin(), metrics_from_.end(), request.ip) == metrics_from_.end()) {
+            return ErrorResponse(Error::NotFound({"接口不存在", "No such API route"}), request.request_id);
+        }
+        // A write sent by another site's page: its Origin names that site. Refused before anything else, log-ins
+        // included (a forged log-in would sign the victim in as the attacker).
+        if (IsWrite(request.method) && !request.Header("origin").empty() &&
+            OriginHost(request.Header("origin")) != request.Header("host")) {
+            return ErrorResponse(
+                Error::Conflict(ErrorCode::kPermissionDenied, "Origin",
+                                {"请求来自其他网站,已拒绝", "A request from another site was refused"}),
+                request.request_id);
+        }
+        // A write without a session (the log-in) takes JSON only: a form or text/plain from another site's page is
+        // sent without asking, JSON is not.
+        if (IsWrite(request.method) && route.access == Access::kPublic && !IsJson(request.Header("content-type"))) {
+            return ErrorResponse(Error{ErrorCode::kInvalidArgument,
+                                       {"请求须为 JSON(Content-Type: application/json)",
+                                        "The request must be JSON (Content-Type: application/json)"},
+                                       {{"Content-Type", {"须为 application/json", "must be application/json"}}},
+                                       {}},
+                                 request.request_id);
+        }
         if (request.body.size() > route.max_body_bytes) {
             return ErrorResponse(Error{ErrorCode::kPayloadTooLarge,
                                        {"请求体过大", "The request body is too large"},
@@ -92,6 +125,13 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
             return ErrorResponse(Error{ErrorCode::kAlreadyExists, {"记录已存在", "The record already exists"}, {}, {}},
                                  request.request_id);
         }
+    } catch (const MoneyOverflow&) {
+        // Amounts each within range whose sum is not (many huge items): a refusal, not an internal error.
+        return ErrorResponse(Error{ErrorCode::kInvalidArgument,
+                                   {"金额合计过大,无法计算,请检查金额", "Amounts add up to more than can be computed"},
+                                   {},
+                                   {}},
+                             request.request_id);
     } catch (const std::exception& error) {
         spdlog::error("[{}] {} {}: {}", request.request_id, request.method, request.path, error.what());
     }
@@ -104,18 +144,25 @@ HttpResponse Dispatcher::Handle(HttpRequest& request) {
         request.request_id);
 }
 
+bool Dispatcher::ChecksPassword(const std::string& method, const std::string& path) const {
+    std::map<std::string, std::string> params;
+    const auto match = router_.Find(method, path, params);
+    return match.route && match.route->checks_password;
+}
+
 HttpResponse Dispatcher::Static(const HttpRequest& request) {
     namespace fs = std::filesystem;
     if (web_dir_.empty() || (request.method != "GET" && request.method != "HEAD")) {
         return ErrorResponse(Error::NotFound({"页面不存在", "No such page"}), request.request_id);
     }
     const fs::path root = fs::weakly_canonical(web_dir_);
-    fs::path file = root / fs::path(UrlDecode(request.path, false)).relative_path();
-    file = fs::weakly_canonical(file);
-    const auto relative = file.lexically_relative(root);
+    // The error_code forms: a path the file system refuses (too long, a bad name) is simply not a file.
+    std::error_code failed;
+    fs::path file = fs::weakly_canonical(root / fs::path(UrlDecode(request.path, false)).relative_path(), failed);
+    const auto relative = failed ? fs::path() : file.lexically_relative(root);
     // Outside the web folder, or not a file: the single-page app's index answers (client-side routes).
     const bool escapes = relative.empty() || *relative.begin() == "..";
-    if (escapes || !fs::is_regular_file(file)) file = root / "index.html";
+    if (escapes || !fs::is_regular_file(file, failed)) file = root / "index.html";
     std::ifstream input(file, std::ios::binary);
     if (!input) return ErrorResponse(Error::NotFound({"页面不存在", "No such page"}), request.request_id);
     std::ostringstream bytes;

@@ -78,6 +78,13 @@ struct Route {
         max_body_bytes = bytes;
         return *this;
     }
+    // The route checks or hashes a password (slow on purpose): it runs on the server's password workers, never on the
+    // request workers, so a burst of log-ins does not delay anyone's reading.
+    bool checks_password = false;
+    Route& ChecksPassword() {
+        checks_password = true;
+        return *this;
+    }
 };
 
 class Router {

@@ -69,7 +69,17 @@ std::string NewRequestId() {
     return fmt::format("{:08x}-{:x}", prefix, ++counter);
 }
 
-HttpRequest ToRequest(const restinio::request_handle_t& handle) {
+bool Trusted(const std::string& address, const std::vector<std::string>& trusted_proxies) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) != trusted_proxies.end();
+}
+
+std::string Trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return std::string(text);
+}
+
+HttpRequest ToRequest(const restinio::request_handle_t& handle, const ServerOptions& options) {
     HttpRequest request;
     const auto& header = handle->header();
     request.method = std::string(header.method().c_str());
@@ -82,12 +92,14 @@ HttpRequest ToRequest(const restinio::request_handle_t& handle) {
     }
     request.cookies = ParseCookies(request.Header("cookie"));
     request.body = handle->body();
-    request.ip = handle->remote_endpoint().address().to_string();
+    request.ip = ClientAddress(handle->remote_endpoint().address().to_string(), request.Header("x-forwarded-for"),
+                               options.trusted_proxies);
     request.request_id = NewRequestId();
     return request;
 }
 
-void Reply(const restinio::request_handle_t& handle, const HttpResponse& response, const std::string& request_id) {
+void Reply(const restinio::request_handle_t& handle, const HttpResponse& response, const std::string& request_id,
+           const ServerOptions& options) {
     auto builder = handle->create_response(
         restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, ""});
     if (!response.content_type.empty())
@@ -99,8 +111,19 @@ void Reply(const restinio::request_handle_t& handle, const HttpResponse& respons
     builder.append_header("Content-Security-Policy",
                           "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                           "frame-ancestors 'self'");
-    if (response.content_type.rfind("application/json", 0) == 0) builder.append_header("Cache-Control", "no-store");
-    for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+    if (options.behind_tls) builder.append_header("Strict-Transport-Security", "max-age=31536000");
+    // Whatever does not say how it may be cached (every API answer and download: JSON, PDF, Excel with bank
+    // accounts, attachments) is never stored by a browser or a proxy; the web UI's files say so themselves.
+    bool cache_said = false;
+    for (const auto& [name, value] : response.headers) {
+        if (name == "Cache-Control") cache_said = true;
+        if (name == "Set-Cookie" && options.behind_tls) {
+            builder.append_header(name, value + "; Secure");
+        } else {
+            builder.append_header(name, value);
+        }
+    }
+    if (!cache_said) builder.append_header("Cache-Control", "no-store");
     builder.set_body(response.body);
     builder.done();
 }
@@ -111,30 +134,54 @@ struct ServerTraits : public restinio::default_traits_t {
 
 }  // namespace
 
+std::string ClientAddress(const std::string& peer, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted_proxies) {
+    if (forwarded_for.empty() || !Trusted(peer, trusted_proxies)) return peer;
+    // Right to left: each trusted proxy appended the address it got the request from.
+    std::string_view rest(forwarded_for);
+    std::string client = peer;
+    while (!rest.empty()) {
+        const auto comma = rest.rfind(',');
+        const auto entry = Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+        if (entry.empty()) break;
+        client = entry;
+        if (!Trusted(entry, trusted_proxies)) break;
+    }
+    return client.size() <= 64 ? client : peer;
+}
+
 void Serve(Dispatcher& dispatcher, std::size_t database_pool_size, const ServerOptions& options) {
     WorkerPool workers(options.workers);
+    // Password hashing (argon2id) is slow on purpose; it gets workers of its own so a burst of log-ins queues there.
+    WorkerPool password_workers(std::max<std::size_t>(1, options.password_workers));
     Metrics::Instance().SetPoolSize(database_pool_size);
     spdlog::info("houqin serving http://{}:{} ({} I/O thread(s), {} worker(s), web: {})", options.host, options.port,
                  options.io_threads, options.workers, options.web_dir.empty() ? "none" : options.web_dir);
-    restinio::run(restinio::on_thread_pool<ServerTraits>(options.io_threads)
-                      .address(options.host)
-                      .port(options.port)
-                      // Bodies above the largest route limit (10 MiB uploads) are cut off by the parser; below it each
-                      // route's own limit answers 413 with a message.
-                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(16 * 1024 * 1024))
-                      .read_next_http_message_timelimit(std::chrono::seconds(60))
-                      .handle_request_timeout(std::chrono::seconds(120))
-                      .request_handler([&dispatcher, &workers](restinio::request_handle_t handle) {
-                          workers.Post([&dispatcher, handle] {
-                              const auto started = std::chrono::steady_clock::now();
-                              HttpRequest request = ToRequest(handle);
-                              const HttpResponse response = dispatcher.Handle(request);
-                              Reply(handle, response, request.request_id);
-                              const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-                              Metrics::Instance().Record(request.method, response.status, elapsed.count());
-                          });
-                          return restinio::request_accepted();
-                      }));
+    restinio::run(
+        restinio::on_thread_pool<ServerTraits>(options.io_threads)
+            .address(options.host)
+            .port(options.port)
+            // Bodies above the largest route limit (10 MiB uploads) are cut off by the parser; below it each
+            // route's own limit answers 413 with a message.
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(16 * 1024 * 1024))
+            .read_next_http_message_timelimit(std::chrono::seconds(60))
+            .handle_request_timeout(std::chrono::seconds(120))
+            .request_handler([&dispatcher, &workers, &password_workers, &options](restinio::request_handle_t handle) {
+                auto& pool = dispatcher.ChecksPassword(std::string(handle->header().method().c_str()),
+                                                       std::string(handle->header().path()))
+                                 ? password_workers
+                                 : workers;
+                pool.Post([&dispatcher, &options, handle] {
+                    const auto started = std::chrono::steady_clock::now();
+                    HttpRequest request = ToRequest(handle, options);
+                    const HttpResponse response = dispatcher.Handle(request);
+                    Reply(handle, response, request.request_id, options);
+                    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+                    Metrics::Instance().Record(request.method, response.status, elapsed.count());
+                });
+                return restinio::request_accepted();
+            }));
     spdlog::info("houqin stopped");
 }
 

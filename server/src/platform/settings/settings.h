@@ -33,6 +33,10 @@ namespace setting {
 constexpr std::string_view kMaxFailedLogins = "auth.max_failed_logins";
 constexpr std::string_view kLockoutMinutes = "auth.lockout_minutes";
 constexpr std::string_view kSessionIdleMinutes = "auth.session_idle_minutes";
+constexpr std::string_view kSessionMaxHours = "auth.session_max_hours";
+constexpr std::string_view kLockoutMaxMinutes = "auth.lockout_max_minutes";
+constexpr std::string_view kAddressMaxFailures = "auth.address_max_failures";
+constexpr std::string_view kAccountMaxFailures = "auth.account_max_failures";
 constexpr std::string_view kQualificationWarningDays = "vendor.qualification_warning_days";
 constexpr std::string_view kContractReminderFirst = "contract.reminder_days_first";
 constexpr std::string_view kContractReminderSecond = "contract.reminder_days_second";
