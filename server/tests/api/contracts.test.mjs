@@ -208,6 +208,11 @@ test('CON-1 invalid content is refused naming the field; no contract and no audi
             },
         }],
         ['vendor_id', { vendor_id: 99999999 }],
+        // 100 items of the largest amount add up to more than 64 bits hold: refused, not wrapped to a small total.
+        ['service_items', {
+            service_items: Array.from({ length: 100 }, (_, i) => ({ ...base.service_items[0], name: `项目${i}`, amount: '999999999999999.99' })),
+        }],
+        ['vendor_id', { vendor_id: 2 ** 63 }], // beyond a signed 64-bit id: refused, not wrapped to a negative one
         ['total_amount', { total_amount: 360000 }], // money as a number, not a string
         ['annual_amount', { annual_amount: 360000.0 }],
     ];
