@@ -44,7 +44,7 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kSupervisionWrite, Permission::kSupervisionRespond, Permission::kSurveyAnswer,
         Permission::kOpinionWrite,     Permission::kProposalDecide,     Permission::kProjectRead,
         Permission::kProjectWrite,     Permission::kProjectApprove,     Permission::kBidSubmit,
-        Permission::kProcurementRules,
+        Permission::kProcurementRules, Permission::kProjectWitness,     Permission::kInternalReportRead,
     };
     return kAll;
 }
@@ -76,6 +76,8 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kProjectApprove: return "project:approve";
         case Permission::kBidSubmit: return "bid:submit";
         case Permission::kProcurementRules: return "procurement:rules";
+        case Permission::kProjectWitness: return "project:witness";
+        case Permission::kInternalReportRead: return "report:internal";
     }
     return "";
 }
@@ -84,29 +86,32 @@ std::vector<Permission> PermissionsOf(Role role) {
     using P = Permission;
     switch (role) {
         // The administrator runs the system but does not speak for a department or a vendor, nor decide for
-        // leadership.
+        // leadership, nor witness for discipline inspection.
         case Role::kAdmin: {
             std::vector<Permission> all;
             for (const auto permission : AllPermissions()) {
                 if (permission != P::kSurveyAnswer && permission != P::kOpinionWrite &&
                     permission != P::kSupervisionRespond && permission != P::kProposalDecide &&
-                    permission != P::kProjectApprove && permission != P::kBidSubmit) {
+                    permission != P::kProjectApprove && permission != P::kBidSubmit &&
+                    permission != P::kProjectWitness) {
                     all.push_back(permission);
                 }
             }
             return all;
         }
         case Role::kOffice:
-            return {P::kCatalogueRead,   P::kCatalogueWrite,   P::kVendorRead,    P::kVendorWrite,
-                    P::kDashboardRead,   P::kContractRead,     P::kContractWrite, P::kPaymentWrite,
-                    P::kSupervisionRead, P::kSupervisionWrite, P::kProjectRead,   P::kProjectWrite};
+            return {P::kCatalogueRead,     P::kCatalogueWrite,   P::kVendorRead,    P::kVendorWrite,
+                    P::kDashboardRead,     P::kContractRead,     P::kContractWrite, P::kPaymentWrite,
+                    P::kSupervisionRead,   P::kSupervisionWrite, P::kProjectRead,   P::kProjectWrite,
+                    P::kInternalReportRead};
         case Role::kLeadership:
-            return {P::kCatalogueRead,   P::kVendorRead,     P::kDashboardRead, P::kContractRead,
-                    P::kSupervisionRead, P::kProposalDecide, P::kProjectRead,   P::kProjectApprove};
-        // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing.
+            return {P::kCatalogueRead,  P::kVendorRead,  P::kDashboardRead,  P::kContractRead,      P::kSupervisionRead,
+                    P::kProposalDecide, P::kProjectRead, P::kProjectApprove, P::kInternalReportRead};
+        // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing, and witnesses the
+        // sealed bidding (its consent is not a change of the project: the office acts on it).
         case Role::kDiscipline:
-            return {P::kCatalogueRead, P::kVendorRead,      P::kAuditRead,  P::kDashboardRead,
-                    P::kContractRead,  P::kSupervisionRead, P::kProjectRead};
+            return {P::kCatalogueRead,   P::kVendorRead,  P::kAuditRead,      P::kDashboardRead,     P::kContractRead,
+                    P::kSupervisionRead, P::kProjectRead, P::kProjectWitness, P::kInternalReportRead};
         // D1 Art.6: the judicial office reviews the law, the party-government office the text, of every contract.
         case Role::kJudicial:
         case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead, P::kContractRead, P::kContractReview};

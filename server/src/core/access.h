@@ -39,6 +39,8 @@ enum class Permission {
     kProjectApprove,      // ROLE-3 approves projects before purchase (PRJ-2) and sets ceiling prices (PRJ-6)
     kBidSubmit,           // a vendor registers for a bidding and submits its one sealed quote (PRJ-7)
     kProcurementRules,    // the yearly government procurement catalogue and threshold (PRJ-3)
+    kProjectWitness,      // ROLE-4 consents, from its own session, to witness a seal's creation and an opening (PRJ-7)
+    kInternalReportRead,  // SUP-7 internal audit report: the organisation's ledger, proposals and audit-chain check
 };
 
 struct RoleInfo {

@@ -451,3 +451,31 @@ test('SUP-7 internal audit report: due, paid, deductions with their source, the 
     assert.ok(words.includes('审计日志校验:完整'), 'the audit chain is intact');
     assert.ok(words.includes(contract.code), 'contract code');
 });
+
+test('SUP-7 the internal audit report belongs to the organisation: vendors and departments are refused at the route (403), in every format', async () => {
+    // A deduction the rules proposed and leadership approved on vendor1's own contract: what the report would list.
+    const contract = await freshContract();
+    await assess(contract, PAST(1), { 0: 15, 1: '16.5', 3: 10 });
+    const [proposed] = await listAll(office, '/proposals', { contract_id: contract.id, kind: 'deduction' });
+    expectStatus(await office.post(`/proposals/${proposed.id}/decision`, { decision: 'approve', comment: '同意扣款' }), 200);
+    expectStatus(await leader.post(`/proposals/${proposed.id}/decision`, { decision: 'approve', comment: '同意' }), 200);
+    const range = { from: TERM_START, to: TERM_END };
+    // The proposals page already refuses the vendor and the department; the report about the same proposals too.
+    expectError(await vendor1.get('/proposals', { query: { contract_id: contract.id } }), 403, 'PermissionDenied');
+    for (const [name, client] of [['vendor1', vendor1], ['vendor2', vendor2], ['dept', dept], ['sifa', clients.sifa],
+        ['dangzheng', clients.dangzheng]]) {
+        for (const format of ['json', 'pdf', 'xlsx']) {
+            const refused = expectError(await client.get('/reports/internal-audit', { query: { ...range, format } }), 403,
+                'PermissionDenied');
+            assert.ok(refused.message['zh-CN'] && refused.message.en, `${name} ${format}: a bilingual refusal`);
+        }
+    }
+    // The organisation reads it: the office, leadership, discipline inspection and the administrator.
+    for (const [name, client] of [['office', office], ['leader', leader], ['jiwei', jiwei], ['admin', admin]]) {
+        const report = expectStatus(await client.get('/reports/internal-audit', { query: range }), 200, name).body;
+        const section = report.contracts.find((item) => item.contract.id === contract.id);
+        assert.deepEqual(section.proposals.map((item) => item.id), [proposed.id], `${name} sees the decided proposal`);
+    }
+    // The quality report stays open to the vendor, for its own contracts.
+    expectStatus(await vendor1.get('/reports/quality', { query: { period: PAST(1) } }), 200, 'vendor1 quality report');
+});

@@ -318,7 +318,9 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  }
                  return JsonResponse(200, InternalAuditJson(*report));
              })
-        .Requires(read)
+        // SUP-7: the organisation's own report (proposals, deductions, the audit-chain check), like the proposals
+        // page: not for vendors or departments, whatever their supervision:read.
+        .Requires({Permission::kInternalReportRead})
         .Scope(RecordScope::kNone);
 }
 

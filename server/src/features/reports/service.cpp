@@ -246,7 +246,7 @@ Result<QualityReport> ReportService::Quality(const Actor& actor, const std::stri
 Result<InternalAuditReport> ReportService::InternalAudit(const Actor& actor, std::optional<Date> from,
                                                          std::optional<Date> to,
                                                          std::optional<std::int64_t> vendor_id) {
-    if (auto status = actor.Require(Permission::kSupervisionRead); !status) return status.error();
+    if (auto status = actor.Require(Permission::kInternalReportRead); !status) return status.error();
     Validation validation;
     if (!from) validation.Fail("from", {"请填写开始日期", "Enter the first date"});
     if (!to) validation.Fail("to", {"请填写结束日期", "Enter the last date"});

@@ -1,7 +1,8 @@
 #pragma once
 // RP-5 and SUP-7: the renewal basis of a contract and the period reports (quality and safety assessment report,
-// internal audit report). Read only, in the caller's scope (supervision:read). The numbers are computed here once;
-// JSON, PDF and Excel only present them.
+// internal audit report). Read only, in the caller's scope (supervision:read; the internal audit report needs
+// report:internal: it belongs to the organisation). The numbers are computed here once; JSON, PDF and Excel only
+// present them.
 #include <optional>
 #include <string>
 

@@ -29,7 +29,11 @@ export type Permission =
   | 'project:write'
   | 'project:approve'
   | 'bid:submit'
-  | 'procurement:rules';
+  | 'procurement:rules'
+  // The discipline-inspection witness's consent from its own session (PRJ-7).
+  | 'project:witness'
+  // The internal audit report (SUP-7): the organisation's own, not for vendors or departments.
+  | 'report:internal';
 
 export interface SessionUser {
   id: number;
