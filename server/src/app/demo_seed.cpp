@@ -361,7 +361,9 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
             past_procurement.SetSealLimits(MinimalSealLimitsForTests());
             return body(past_procurement);
         };
-        const WitnessedSecrets secrets{"Kaibiao#2026-Office", "jiwei", "Jiwei@2026", "Jianzheng#2026-Jiwei"};
+        const SealSecrets secrets{"Kaibiao#2026-Office", "Jianzheng#2026-Jiwei"};
+        // PRJ-7: the witness consents from their own account before each witnessed step.
+        const Actor witness = DemoActor(context, "jiwei");
         std::int64_t id = 0;
         auto status = on(start, 9, [&](ProcurementService& p) -> Status {
             auto created = p.Create(
@@ -373,6 +375,7 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
             if (auto step = p.SetCeiling(leader, id, {Money::FromFen(20000000), "党委会议确定"}); !step) {
                 return step.error();
             }
+            if (auto step = p.GiveWitnessConsent(witness, id, kConsentOpenBidding); !step) return step.error();
             if (auto step =
                     p.OpenBidding(office, id, {at(start.AddDays(10), 17, 0), at(start.AddDays(11), 9, 30), secrets});
                 !step) {
@@ -393,6 +396,7 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
         });
         if (!status) return status;
         status = on(start.AddDays(11), 10, [&](ProcurementService& p) -> Status {
+            if (auto step = p.GiveWitnessConsent(witness, id, kConsentOpening); !step) return step.error();
             if (auto opened = p.Open(office, id, secrets); !opened) return opened.error();
             return Ok();
         });
@@ -412,9 +416,12 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
     }
     const auto deadline = Instant{(today.AddDays(14).days() * 86400 - kShanghaiOffsetSeconds + 17 * 3600) * 1000};
     const auto opening = Instant{(today.AddDays(15).days() * 86400 - kShanghaiOffsetSeconds + 9 * 3600 + 1800) * 1000};
-    if (auto step = procurement.OpenBidding(
-            office, meeting_id,
-            {deadline, opening, {"Kaibiao#2026-Office", "jiwei", "Jiwei@2026", "Jianzheng#2026-Jiwei"}});
+    if (auto step = procurement.GiveWitnessConsent(DemoActor(context, "jiwei"), meeting_id, kConsentOpenBidding);
+        !step) {
+        return step.error();
+    }
+    if (auto step = procurement.OpenBidding(office, meeting_id,
+                                            {deadline, opening, {"Kaibiao#2026-Office", "Jianzheng#2026-Jiwei"}});
         !step) {
         return step.error();
     }

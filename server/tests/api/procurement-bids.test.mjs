@@ -19,11 +19,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-    FAKE_NOW, expectBilingual, expectError, expectStatus, fromFen, setupDemo, startServer, toFen, uniqueSuffix,
+    FAKE_NOW, expectBilingual, expectError, expectStatus, fromFen, pdfText, setupDemo, startServer, toFen, uniqueSuffix,
 } from './harness.mjs';
 import {
-    BID_DEADLINE, OFFICER_SECRET, OPENING_AT, WITNESS, WITNESS_SECRET, YEAR, approvedProject, auditTotal, loginOn,
-    procurementFixtures, vendorUser,
+    BID_DEADLINE, OFFICER_SECRET, OPENING_AT, WITNESS_SECRET, YEAR, approvedProject, auditTotal, loginOn,
+    procurementFixtures, vendorUser, witnessConsent,
 } from './procurement-fixtures.mjs';
 import { at, day, year } from '../clock.mjs';
 
@@ -129,7 +129,10 @@ async function scenario(stage) {
         s.project = expectStatus(await leader.put(`/projects/${id}/ceiling`, { amount: s.ceiling, reason: '年度最高限价' }), 200,
             'set ceiling').body;
     }
-    if (reached('bidding')) s.project = expectStatus(await office.post(`/projects/${id}/bidding`, biddingBody()), 200, 'open bidding').body;
+    if (reached('bidding')) {
+        await witnessConsent(jiwei, id, 'open_bidding');
+        s.project = expectStatus(await office.post(`/projects/${id}/bidding`, biddingBody()), 200, 'open bidding').body;
+    }
     if (reached('registered')) {
         for (const client of [vendor1, vendor2, vendor3]) {
             expectStatus(await client.post(`/projects/${id}/registrations`, {}), 201, `${client.user.username} registers`);
@@ -147,6 +150,7 @@ async function scenario(stage) {
             'vendor1 bids at T1').body;
     }
     if (reached('opened')) {
+        await witnessConsent(await on(T3, jiwei), id, 'opening');
         s.opening = expectStatus(await (await on(T3, office)).post(`/projects/${id}/opening`, openingBody()), 201, 'opening').body;
     }
     if (reached('awarded')) {
@@ -157,13 +161,13 @@ async function scenario(stage) {
 
 function biddingBody(overrides = {}) {
     return {
-        bid_deadline: BID_DEADLINE, opening_at: OPENING_AT, officer_secret: OFFICER_SECRET, ...WITNESS,
-        witness_secret: WITNESS_SECRET, ...overrides,
+        bid_deadline: BID_DEADLINE, opening_at: OPENING_AT, officer_secret: OFFICER_SECRET, witness_secret: WITNESS_SECRET,
+        ...overrides,
     };
 }
 
 function openingBody(overrides = {}) {
-    return { officer_secret: OFFICER_SECRET, ...WITNESS, witness_secret: WITNESS_SECRET, ...overrides };
+    return { officer_secret: OFFICER_SECRET, witness_secret: WITNESS_SECRET, ...overrides };
 }
 
 async function read(client, id) {
@@ -321,7 +325,7 @@ test('PRJ-6 leadership sets the ceiling; the office cannot; bidding cannot open 
 // ---------------------------------------------------------------------------------------------------------------
 // PRJ-7: opening the bidding creates the seal
 
-test('PRJ-7 opening the bidding needs strong, different secrets and a discipline-inspection witness; each refusal names its field', async () => {
+test('PRJ-7 opening the bidding needs strong, different secrets and the witness\'s consent from their own session; each refusal names its field', async () => {
     const { project } = await scenario('ceiling');
     const id = project.id;
     const auditBefore = await auditTotal(admin);
@@ -333,9 +337,6 @@ test('PRJ-7 opening the bidding needs strong, different secrets and a discipline
     await refused({ officer_secret: '' }, 'officer_secret');
     const same = await refused({ witness_secret: OFFICER_SECRET }, undefined);
     assert.ok(same.fields.some((entry) => ['officer_secret', 'witness_secret'].includes(entry.field)), 'equal secrets are named');
-    await refused({ witness_username: 'leader', witness_password: 'Leader@2026' }, 'witness_username');
-    await refused({ witness_username: 'office', witness_password: 'Office@2026' }, 'witness_username');
-    await refused({ witness_username: 'nobody' }, 'witness_username');
     await refused({ bid_deadline: at(day(-1), '17:00') }, 'bid_deadline'); // already past at T0
     await refused({ opening_at: at(day(6), '16:00') }, 'opening_at'); // before the deadline
     await refused({ bid_deadline: `${day(6)} 17:00` }, 'bid_deadline'); // not ISO 8601 with an offset
@@ -347,14 +348,39 @@ test('PRJ-7 opening the bidding needs strong, different secrets and a discipline
     assert.equal(unchanged.bidding, null);
     assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
 
-    // A wrong witness password counts as a failed login of the witness's account (its lockout), and only that is
-    // written: the audit entry of the failure, nothing of the project.
-    await refused({ witness_password: 'Wrong@2026' }, 'witness_password');
-    const written = expectStatus(await admin.get('/audit', { query: { page_size: 5 } }), 200).body;
-    assert.equal(written.total, auditBefore + 1, 'one audit entry: the failed witness password');
-    assert.equal(written.items[0].entity, 'user');
-    assert.equal(String(written.items[0].entity_id), String(jiwei.user.id));
-    assert.equal((await read(office, id)).bidding, null);
+    // No log-in password is taken any more: the witness fields of old are not read.
+    assert.ok(!JSON.stringify(await read(office, id)).includes('witness_password'));
+
+    // Without the witness's consent the office cannot open the bidding: 409, the field and what is missing named.
+    const missing = await refused({}, 'witness_consent', 409, 'FailedPrecondition');
+    expectBilingual(missing.message, 'no consent');
+    assert.match(missing.message['zh-CN'], /见证人.*确认/);
+    assert.match(missing.message.en, /witness's consent is missing/);
+    assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
+
+    // Only discipline inspection may witness (project:witness): the office, leadership, a vendor and the administrator
+    // are refused at the route, and nothing is written.
+    for (const client of [office, leader, vendor1, admin]) {
+        expectError(await client.post(`/projects/${id}/witness-consents`, { purpose: 'open_bidding' }), 403, 'PermissionDenied');
+    }
+    expectError(await jiwei.post(`/projects/${id}/witness-consents`, { purpose: 'opening' }), 409, 'FailedPrecondition', 'status');
+    expectError(await jiwei.post(`/projects/${id}/witness-consents`, { purpose: 'lunch' }), 400, 'InvalidArgument', 'purpose');
+    assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
+    await refused({}, 'witness_consent', 409, 'FailedPrecondition');
+
+    // The witness consents from their own session; the project shows the consent to the office, with its expiry.
+    const consent = await witnessConsent(jiwei, id, 'open_bidding');
+    assert.equal(consent.witness_id, jiwei.user.id);
+    assert.equal(consent.purpose, 'open_bidding');
+    assert.equal(Date.parse(consent.expires_at) - Date.parse(consent.given_at), 15 * 60_000,
+        'procurement.witness_consent_minutes (15) after it was given');
+    assert.ok((await read(jiwei, id)).allowed_actions.includes('witness_open_bidding'));
+    assert.equal((await read(office, id)).witness_consent.id, consent.id);
+    const audited = expectStatus(await admin.get('/audit', { query: { page_size: 1 } }), 200).body.items[0];
+    assert.deepEqual([audited.action, audited.entity, String(audited.entity_id), audited.actor_id],
+        ['witness_consent', 'project', String(id), jiwei.user.id], 'the consent is in the audit trail: who');
+    const after = typeof audited.after === 'string' ? JSON.parse(audited.after) : audited.after;
+    assert.equal(after.consent_id, consent.id);
 
     const opened = expectStatus(await office.post(`/projects/${id}/bidding`, biddingBody()), 200, 'open bidding').body;
     assert.equal(opened.status, 'bidding');
@@ -366,6 +392,7 @@ test('PRJ-7 opening the bidding needs strong, different secrets and a discipline
     assert.equal(bidding.accepting, true);
     assert.equal(bidding.fingerprint.replace(/[^0-9a-f]/gi, '').length, 32, `fingerprint of 16 bytes: ${bidding.fingerprint}`);
     assert.ok(!JSON.stringify(opened).includes(OFFICER_SECRET) && !JSON.stringify(opened).includes(WITNESS_SECRET), 'no secret in the answer');
+    assert.equal(opened.witness_consent, null, 'the consent was used');
     expectError(await office.post(`/projects/${id}/bidding`, biddingBody()), 409, 'FailedPrecondition', 'status');
 });
 
@@ -379,6 +406,7 @@ test('PRJ-5 registration checks the category criteria: 安泰保安 lacks 保洁
     });
     assert.equal(cleaning.route, 'internal');
     expectStatus(await leader.put(`/projects/${cleaning.id}/ceiling`, { amount: '270000.00', reason: '年度最高限价' }), 200);
+    await witnessConsent(jiwei, cleaning.id, 'open_bidding');
     expectStatus(await office.post(`/projects/${cleaning.id}/bidding`, biddingBody()), 200, 'open the cleaning bidding');
     // While no bid exists the ceiling may still change.
     assert.equal(expectStatus(await leader.put(`/projects/${cleaning.id}/ceiling`, { amount: '275000.00', reason: '调整' }), 200)
@@ -632,10 +660,13 @@ test('PRJ-7 at the opening a wrong officer secret and a wrong witness secret are
     const s = await scenario('tied');
     const id = s.project.id;
     const officeD = await on(T3, office);
+    const jiweiD = await on(T3, jiwei);
+    await witnessConsent(jiweiD, id, 'opening');
     const wrongOfficer = expectError(await officeD.post(`/projects/${id}/opening`, openingBody({
         officer_secret: 'Jiujiang-Office#2025!',
     })), 400, 'InvalidArgument', 'officer_secret');
     assert.ok(!wrongOfficer.fields.some((entry) => entry.field === 'witness_secret'), 'the right witness secret is not blamed');
+    await witnessConsent(jiweiD, id, 'opening'); // each attempt uses a consent
     const wrongWitness = expectError(await officeD.post(`/projects/${id}/opening`, openingBody({
         witness_secret: '镇纪委监督开标口令:二〇二六年十二月八日上午',
     })), 400, 'InvalidArgument', 'witness_secret');
@@ -651,11 +682,16 @@ test('PRJ-7 the opening reveals every quote with its validity and rank: the lowe
     const id = s.project.id;
     const officeD = await on(T3, office);
     expectError(await (await on(T3, leader)).post(`/projects/${id}/opening`, openingBody()), 403, 'PermissionDenied');
+    const consent = await witnessConsent(await on(T3, jiwei), id, 'opening');
     const opening = expectStatus(await officeD.post(`/projects/${id}/opening`, openingBody()), 201, 'opening').body;
     assert.equal(opening.project_id, id);
     sameInstant(opening.opened_at, T3, 'opened_at');
     assert.equal(opening.officer_name, office.user.display_name);
     assert.equal(opening.witness_name, jiwei.user.display_name);
+    // The consent the opening used, who and when, is part of the record (PRJ-7).
+    assert.deepEqual([opening.witness_consent.id, opening.witness_consent.witness_id, opening.witness_consent.witness_name],
+        [consent.id, jiwei.user.id, jiwei.user.display_name]);
+    sameInstant(opening.witness_consent.given_at, consent.given_at, 'witness_consent.given_at');
     assert.equal(opening.ceiling, s.ceiling);
     assert.match(opening.draw_seed, /^[0-9a-f]+$/i);
     assert.equal(opening.min_valid_bids, 1);
@@ -733,6 +769,105 @@ test('PRJ-7 the opening is published to the vendors that bid, not to one that on
     const pdf = expectStatus(await (await on(T3, office)).get(`/projects/${id}/opening.pdf`), 200, 'opening.pdf');
     assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.match(pdf.headers.get('content-type') || '', /application\/pdf/);
+    // PRJ-7: the PDF names the witness and when they consented in their own account.
+    const words = pdfText(pdf.bytes);
+    assert.ok(words.includes(jiwei.user.display_name), 'the witness is named');
+    assert.ok(words.includes('见证人本人账号确认见证'), `the consent is on the record: ${words.slice(0, 400)}`);
+    assert.ok(words.includes(`确认编号${s.opening.witness_consent.id}`) || words.includes(`确认编号 ${s.opening.witness_consent.id}`),
+        'with the consent number');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// PRJ-7: the witness's consent, from the witness's own session
+
+test('PRJ-7 the opening needs a fresh consent from the witness: none is refused naming it, each consent is used once, per project and step', async () => {
+    const s = await scenario('tied');
+    const other = await scenario('tied');
+    const id = s.project.id;
+    const officeD = await on(T3, office);
+    const jiweiD = await on(T3, jiwei);
+    const adminD = await on(T3, admin);
+
+    // No consent: 409 on the field witness_consent, in both languages, and nothing written.
+    let auditBefore = await auditTotal(adminD);
+    const missing = expectError(await officeD.post(`/projects/${id}/opening`, openingBody()), 409, 'FailedPrecondition',
+        'witness_consent');
+    expectBilingual(missing.message, 'missing consent');
+    assert.match(missing.message['zh-CN'], /缺少纪检监察见证人的确认/);
+    assert.match(missing.message.en, /witness's consent is missing/);
+    assert.equal(await auditTotal(adminD), auditBefore, 'the refusal wrote nothing');
+
+    // Who may not witness is refused at the route: the office, leadership, a bidder, the administrator.
+    for (const client of [office, leader, vendor1, admin]) {
+        expectError(await (await on(T3, client)).post(`/projects/${id}/witness-consents`, { purpose: 'opening' }), 403,
+            'PermissionDenied');
+    }
+    assert.equal(await auditTotal(adminD), auditBefore, 'the refused consents wrote nothing');
+
+    // A consent is bound to its project and its step: one for another project, or for the bidding, does not open this.
+    await witnessConsent(jiweiD, other.project.id, 'opening');
+    expectError(await jiweiD.post(`/projects/${id}/witness-consents`, { purpose: 'open_bidding' }), 409, 'FailedPrecondition',
+        'status');
+    expectError(await officeD.post(`/projects/${id}/opening`, openingBody()), 409, 'FailedPrecondition', 'witness_consent');
+
+    // A failed attempt uses the consent: trying the secrets again needs the witness again.
+    const first = await witnessConsent(jiweiD, id, 'opening');
+    assert.ok((await read(jiweiD, id)).allowed_actions.includes('witness_opening'), 'the witness is offered the consent');
+    assert.equal((await read(officeD, id)).witness_consent.id, first.id, 'the office sees the consent waiting');
+    expectError(await officeD.post(`/projects/${id}/opening`, openingBody({ officer_secret: 'Jiujiang-Office#2025!' })), 400,
+        'InvalidArgument', 'officer_secret');
+    assert.equal((await read(officeD, id)).witness_consent, null, 'the consent was used by the failed attempt');
+    const used = expectError(await officeD.post(`/projects/${id}/opening`, openingBody()), 409, 'FailedPrecondition',
+        'witness_consent');
+    expectBilingual(used.message, 'used consent');
+    assert.match(used.message['zh-CN'], /只能使用一次/);
+    assert.match(used.message.en, /used once/);
+
+    // A fresh consent opens; the record names it; it cannot be used again (the project is opened, and it is spent).
+    const second = await witnessConsent(jiweiD, id, 'opening');
+    const opening = expectStatus(await officeD.post(`/projects/${id}/opening`, openingBody()), 201, 'opening').body;
+    assert.equal(opening.witness_consent.id, second.id);
+    const trail = expectStatus(await jiweiD.get(`/projects/${id}/trail`), 200).body.items;
+    assert.equal(trail.filter((item) => item.action === 'witness_consent').length, 3,
+        'every consent is in the trail: the one for the seal and both for the opening');
+    assert.ok(trail.filter((item) => item.action === 'witness_consent').every((item) => item.actor_name === jiwei.user.display_name));
+    auditBefore = await auditTotal(adminD);
+    expectError(await officeD.post(`/projects/${id}/opening`, openingBody()), 409, 'FailedPrecondition', 'status');
+    assert.equal(await auditTotal(adminD), auditBefore);
+});
+
+test('PRJ-7 a witness consent expires after procurement.witness_consent_minutes (a setting with history); an expired one is refused', async () => {
+    const s = await scenario('tied');
+    const id = s.project.id;
+    const consent = await witnessConsent(await on(T3, jiwei), id, 'opening');
+    // The clock moves 16 minutes on: past the default 15.
+    const T3_LATE = at(day(9), '10:16');
+    const officeLate = await on(T3_LATE, office);
+    const expired = expectError(await officeLate.post(`/projects/${id}/opening`, openingBody()), 409, 'FailedPrecondition',
+        'witness_consent');
+    expectBilingual(expired.message, 'expired consent');
+    assert.match(expired.message['zh-CN'], /过期/);
+    assert.match(expired.message.en, /expired/);
+    assert.equal((await read(officeLate, id)).status, 'bidding', 'nothing opened');
+    assert.equal((await read(officeLate, id)).witness_consent, null, 'an expired consent is not shown as waiting');
+
+    // The town allows 30 minutes: the setting is changed with a reason, and a consent given now lasts 30 minutes.
+    const adminLate = await on(T3_LATE, admin);
+    expectStatus(await adminLate.put('/settings/procurement.witness_consent_minutes', { value: 30, reason: '开标现场较远' }), 200);
+    try {
+        const setting = expectStatus(await adminLate.get('/settings'), 200).body.items
+            .find((item) => item.key === 'procurement.witness_consent_minutes');
+        assert.equal(Number(setting.value), 30);
+        assert.ok(setting.history.some((entry) => entry.reason === '开标现场较远'), 'the change is in the setting\'s history');
+        const fresh = await witnessConsent(await on(T3_LATE, jiwei), id, 'opening');
+        assert.equal(Date.parse(fresh.expires_at) - Date.parse(fresh.given_at), 30 * 60_000);
+        assert.ok(fresh.id > consent.id);
+        const opening = expectStatus(await (await on(at(day(9), '10:40'), office)).post(`/projects/${id}/opening`, openingBody()),
+            201, 'opened 24 minutes after the consent').body;
+        assert.equal(opening.witness_consent.id, fresh.id);
+    } finally {
+        expectStatus(await adminLate.put('/settings/procurement.witness_consent_minutes', { value: 15, reason: '恢复默认' }), 200);
+    }
 });
 
 // ---------------------------------------------------------------------------------------------------------------

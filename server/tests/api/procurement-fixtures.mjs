@@ -18,7 +18,16 @@ export const OPENING_AT = at(day(9), '09:30');
 /** The secrets of the sealed bidding (docs/procurement.md "Secrets": strong on their own, different). */
 export const OFFICER_SECRET = 'Jiujiang-Office#2026!';
 export const WITNESS_SECRET = '镇纪委监督开标口令:二〇二六年十二月七日上午';
-export const WITNESS = { witness_username: 'jiwei', witness_password: 'Jiwei@2026' };
+
+/**
+ * PRJ-7: the discipline-inspection witness consents, in their own session (`witness`: jiwei's client, on the server
+ * whose clock the step runs at), to the project's next witnessed step: 'open_bidding' (the seal's creation) or
+ * 'opening'. No log-in password is typed on the office's screen; the office's step uses the consent once.
+ */
+export async function witnessConsent(witness, id, purpose) {
+    return expectStatus(await witness.post(`/projects/${id}/witness-consents`, { purpose }), 201,
+        `${witness.user.username} consents to ${purpose}`).body;
+}
 
 /** Demo vendors (server/src/services/demo_seed.cpp) by name. */
 export const VENDOR_NAMES = {

@@ -10,7 +10,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectBilingual, expectError, expectStatus, setupDemo } from './harness.mjs';
 import {
-    BID_DEADLINE, OFFICER_SECRET, OPENING_AT, WITNESS, WITNESS_SECRET, YEAR, approvedProject, auditTotal,
+    BID_DEADLINE, OFFICER_SECRET, OPENING_AT, WITNESS_SECRET, YEAR, approvedProject, auditTotal,
     procurementFixtures, projectBody, projectTotal, submittedProject, uploadPlan, valuesOf,
 } from './procurement-fixtures.mjs';
 import { addDays, day, year } from '../clock.mjs';
@@ -73,7 +73,7 @@ function procurementSteps(id) {
     return {
         ceiling: [leader, 'put', `/projects/${id}/ceiling`, { amount: '300000.00', reason: '镇党委会议确定的最高限价' }],
         bidding: [office, 'post', `/projects/${id}/bidding`, {
-            bid_deadline: BID_DEADLINE, opening_at: OPENING_AT, officer_secret: OFFICER_SECRET, ...WITNESS, witness_secret: WITNESS_SECRET,
+            bid_deadline: BID_DEADLINE, opening_at: OPENING_AT, officer_secret: OFFICER_SECRET, witness_secret: WITNESS_SECRET,
         }],
         // Started four weeks ago, completed three days ago.
         government: [office, 'post', `/projects/${id}/government-procurement`, {

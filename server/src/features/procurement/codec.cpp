@@ -88,6 +88,11 @@ std::string OpeningRecordJson(const OpeningFacts& facts) {
                 {"opened_at", facts.opened_at.ToIso()},
                 {"officer_name", facts.officer_name},
                 {"witness_name", facts.witness_name},
+                {"witness_consent",
+                 {{"id", facts.consent.id},
+                  {"witness_id", facts.consent.witness_id},
+                  {"witness_name", facts.consent.witness_name},
+                  {"given_at", facts.consent.given_at.ToIso()}}},
                 {"ceiling", facts.ceiling.ToString()},
                 {"draw_seed", fmt::format("{:016x}", facts.draw_seed)},
                 {"min_valid_bids", facts.min_valid_bids},
@@ -120,6 +125,8 @@ Text ProjectStepName(const std::string& subject, const std::string& action) {
     if (action == "open_bidding") return {"发布投标,生成密封公钥", "Bidding opened; sealing key created"};
     if (action == "register") return {"投标单位报名及资格审查", "Vendor registered and checked"};
     if (action == "bid") return {"投标单位提交密封报价", "Sealed quote submitted"};
+    if (action == "witness_consent")
+        return {"纪检监察见证人本人确认见证", "The witness consented in their own account"};
     if (action == "open_failed") return {"开标口令验证失败", "Opening attempt failed"};
     if (action == "open") return {"开标(纪检见证)", "Bids opened (witnessed)"};
     if (action == "award") return {"授标并生成合同草稿", "Awarded; contract draft created"};

@@ -23,6 +23,7 @@ struct OpeningFacts {
     Instant opened_at;
     std::string officer_name;
     std::string witness_name;
+    WitnessConsent consent;  // the witness's own consent the opening used (PRJ-7)
     Money ceiling;
     std::uint64_t draw_seed = 0;
     int min_valid_bids = 1;

@@ -130,6 +130,20 @@ struct SealRecord {
     Instant created_at;
 };
 
+// PRJ-7: the discipline-inspection witness's consent, given from their own session to one step of one project
+// (purpose "open_bidding": the seal's creation; "opening": the opening), used once by the office while fresh.
+struct WitnessConsent {
+    std::int64_t id = 0;
+    std::int64_t project_id = 0;
+    std::string purpose;
+    std::int64_t witness_id = 0;
+    std::string witness_name;
+    Instant given_at;
+    Instant expires_at;
+    std::optional<Instant> used_at;
+    std::string used_by_name;
+};
+
 struct BidOpening {
     std::int64_t project_id = 0;
     Instant opened_at;

@@ -73,6 +73,15 @@ Json BidJson(const Bid& bid, bool opened, bool for_vendor) {
     return json;
 }
 
+Json WitnessConsentJson(const WitnessConsent& consent) {
+    return {{"id", consent.id},
+            {"purpose", consent.purpose},
+            {"witness_id", consent.witness_id},
+            {"witness_name", consent.witness_name},
+            {"given_at", consent.given_at.ToIso()},
+            {"expires_at", consent.expires_at.ToIso()}};
+}
+
 Json ProjectJson(const ProjectView& view, bool full) {
     const auto& p = view.record;
     Json plans = Json::array();
@@ -140,6 +149,7 @@ Json ProjectJson(const ProjectView& view, bool full) {
               {"ceiling", ceiling},
               {"government_procurement", government},
               {"bidding", bidding},
+              {"witness_consent", view.witness_consent ? WitnessConsentJson(*view.witness_consent) : Json(nullptr)},
               {"counts",
                {{"registrations", view.counts.registrations},
                 {"qualified", view.counts.qualified},
@@ -184,10 +194,8 @@ ProjectInput ReadProjectInput(JsonReader& reader) {
     return input;
 }
 
-WitnessedSecrets ReadSecrets(JsonReader& reader) {
+SealSecrets ReadSecrets(JsonReader& reader) {
     return {reader.String("officer_secret", JsonReader::Need::kOptional),
-            reader.String("witness_username", JsonReader::Need::kOptional),
-            reader.String("witness_password", JsonReader::Need::kOptional),
             reader.String("witness_secret", JsonReader::Need::kOptional)};
 }
 
@@ -209,6 +217,9 @@ reports::OpeningPdf OpeningPdfOf(const ProjectView& view, const BidOpening& open
     pdf.facts = {
         fmt::format("开标时间:{}", Shanghai(record.value("opened_at", ""))),
         fmt::format("开标人:{}    见证人(纪检监察):{}", opening.officer_name, opening.witness_name),
+        fmt::format("见证人本人账号确认见证:{}(确认编号 {})",
+                    Shanghai(record.contains("witness_consent") ? record["witness_consent"].value("given_at", "") : ""),
+                    record.contains("witness_consent") ? record["witness_consent"].value("id", 0) : 0),
         fmt::format("最高限价:{} 元    有效报价最少家数:{}", record.value("ceiling", ""),
                     record.value("min_valid_bids", 1)),
         fmt::format("密封公钥指纹:{}", record.value("fingerprint", "")),
@@ -506,6 +517,22 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  return JsonResponse(201, json);
              })
         .Requires({Permission::kBidSubmit})
+        .Scope(RecordScope::kTown);
+    router
+        .Add("POST", "/api/v1/projects/{id}/witness-consents", Access::kSession, "procurement",
+             "The discipline-inspection witness consents, in their own session, to the seal's creation or the opening; "
+             "the office's step uses it once while fresh (PRJ-7)",
+             [&procurement](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 const auto purpose = reader.String("purpose");
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(consent, procurement.GiveWitnessConsent(context.actor(), *id, purpose));
+                 return JsonResponse(201, WitnessConsentJson(*consent));
+             })
+        .Requires({Permission::kProjectWitness})
         .Scope(RecordScope::kTown);
     router
         .Add("POST", "/api/v1/projects/{id}/opening", Access::kSession, "procurement",

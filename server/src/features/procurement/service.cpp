@@ -8,8 +8,6 @@
 #include <set>
 
 #include "core/text_rules.h"
-#include "features/accounts/auth_service.h"
-#include "features/accounts/password_gate.h"
 #include "features/accounts/store.h"
 #include "features/catalogue/store.h"
 #include "features/procurement/codec.h"
@@ -296,6 +294,18 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
     }
     if (write && project.status == "bidding" && project.opening_at && now >= *project.opening_at) {
         actions.emplace_back("open");
+    }
+    // PRJ-7: the witness consents from their own session to the step the office takes next.
+    const bool internal = project.route == "internal";
+    const char* witnessed =
+        internal && project.status == "approved" && project.ceiling ? kConsentOpenBidding
+        : internal && project.status == "bidding" && project.bid_deadline && now >= *project.bid_deadline
+            ? kConsentOpening
+            : nullptr;
+    if (witnessed && actor.Can(Permission::kProjectWitness)) actions.emplace_back(std::string("witness_") + witnessed);
+    if (witnessed && !actor.vendor_org_id) {
+        auto consent = storage::LatestWitnessConsent(connection, project.id, witnessed);
+        if (consent && !consent->used_at && now < consent->expires_at) view.witness_consent = std::move(consent);
     }
     if (write && !project.contract_id &&
         ((project.status == "opened" && project.winner_vendor_id) ||
@@ -601,44 +611,108 @@ Result<ProjectView> ProcurementService::SetCeiling(const Actor& actor, std::int6
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);
 }
 
-// The witness (ROLE-4) confirms with their own password; wrong passwords count towards the log-in lockout, so this
-// route cannot be used to guess one.
-Result<NamedUser> ProcurementService::CheckWitness(storage::Connection& connection, const WitnessedSecrets& secrets,
-                                                   const std::string& owner_path) {
-    Validation validation;
-    if (secrets.witness_username.empty()) {
-        validation.Fail("witness_username", {"请输入纪检监察见证人的用户名", "Enter the witness's username"});
+namespace {
+
+// What a consent is for, in the refusals.
+Text ConsentStep(const std::string& purpose) {
+    if (purpose == kConsentOpenBidding) return {"发布投标(生成密封公钥)", "opening the bidding (creating the seal)"};
+    return {"开标", "the opening"};
+}
+
+std::string ShanghaiMinute(Instant instant) {
+    const auto iso = instant.ToIso();
+    return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso;
+}
+
+}  // namespace
+
+// PRJ-7 (D1 Art.4): the witness's consent comes from the witness's own session. The office's step uses it once,
+// within procurement.witness_consent_minutes; nobody types a log-in password on another person's screen.
+Result<WitnessConsent> ProcurementService::FreshConsent(storage::Connection& connection, std::int64_t project_id,
+                                                        const std::string& purpose, Instant now) {
+    const auto step = ConsentStep(purpose);
+    const auto minutes = context_.settings.Get(connection, setting::kProcurementWitnessConsentMinutes);
+    const auto consent = storage::LatestWitnessConsent(connection, project_id, purpose);
+    if (!consent) {
+        return Refuse("witness_consent",
+                      {fmt::format("缺少纪检监察见证人的确认:请见证人用本人账号登录,在本项目页面确认见证{}(确认后 {} "
+                                   "分钟内有效,只能使用一次)",
+                                   step.zh, minutes),
+                       fmt::format("The discipline-inspection witness's consent is missing: the witness logs in with "
+                                   "their own account and consents to {} on this project's page (valid for {} "
+                                   "minutes, used once)",
+                                   step.en, minutes)});
     }
-    if (secrets.witness_password.empty()) {
-        validation.Fail("witness_password", {"请见证人输入登录密码", "The witness must enter their password"});
+    if (consent->used_at) {
+        return Refuse("witness_consent",
+                      {fmt::format("见证人 {} 的确认已于 {} 使用过,每次确认只能使用一次:请见证人重新确认",
+                                   consent->witness_name, ShanghaiMinute(*consent->used_at)),
+                       fmt::format("The consent of witness {} was already used at {}; a consent is used once: the "
+                                   "witness must consent again",
+                                   consent->witness_name, ShanghaiMinute(*consent->used_at))});
     }
-    if (!validation.ok()) return validation.ToError();
-    const auto user = storage::FindUserByName(connection, secrets.witness_username);
-    const auto org = user ? storage::FindOrg(connection, user->org_id) : std::nullopt;
-    // A witness of this town (or of the county above it): the discipline office that oversees the project.
-    const bool in_scope = org && owner_path.rfind(AuthService::ScopePathFor(connection, *org), 0) == 0;
-    if (!user || !user->active || user->role != Role::kDiscipline || !in_scope) {
-        // The same work as a wrong password, so the answer's timing does not tell which usernames exist.
-        static const std::string kProbe = AuthService::HashPassword("houqin-witness-probe");
-        AuthService::VerifyPassword(kProbe, secrets.witness_password);
-        return Error::Invalid("witness_username", {"见证人须为在职的纪检监察用户",
-                                                   "The witness must be an active discipline-inspection user"});
+    if (now >= consent->expires_at) {
+        return Refuse("witness_consent",
+                      {fmt::format("见证人 {} 的确认已于 {} 过期(有效 {} 分钟):请见证人重新确认", consent->witness_name,
+                                   ShanghaiMinute(consent->expires_at), minutes),
+                       fmt::format("The consent of witness {} expired at {} (valid for {} minutes): the witness must "
+                                   "consent again",
+                                   consent->witness_name, ShanghaiMinute(consent->expires_at), minutes)});
     }
-    // The witness's password under the same lock-out as their log-in (features/accounts/password_gate.h).
-    Actor witness;
-    witness.user_id = user->id;
-    witness.username = user->username;
-    const auto check = PasswordGate(context_).Check(
-        connection,
-        {user->username, user->id, user->password_hash, secrets.witness_password, "witness_password_failed"}, witness);
-    if (check.verdict == PasswordVerdict::kLocked) {
-        return Error::Invalid("witness_password", {"见证人账号因密码错误过多已锁定,请稍后再试",
-                                                   "The witness's account is locked after too many wrong passwords"});
+    return *consent;
+}
+
+Result<WitnessConsent> ProcurementService::GiveWitnessConsent(const Actor& actor, std::int64_t id,
+                                                              const std::string& purpose) {
+    if (auto status = actor.Require(Permission::kProjectWitness); !status) return status.error();
+    if (purpose != kConsentOpenBidding && purpose != kConsentOpening) {
+        return Error::Invalid("purpose", {"见证事项须为 open_bidding(发布投标)或 opening(开标)",
+                                          "purpose must be open_bidding or opening"});
     }
-    if (check.verdict != PasswordVerdict::kRight) {
-        return Error::Invalid("witness_password", {"见证人密码错误", "The witness's password is wrong"});
+    auto lease = context_.database.Acquire();
+    HOUQIN_TRY(project, Load(*lease, actor, id));
+    if (!Approved(*project)) return NotApproved();
+    if (project->route == "government") return GovernmentRoute();
+    const auto now = context_.clock.Now();
+    if (purpose == kConsentOpenBidding && (project->status != "approved" || !project->ceiling)) {
+        return Refuse("status",
+                      project->status == "approved"
+                          ? Text{"领导尚未设定最高限价,还不能发布投标", "The ceiling is not set yet"}
+                          : Text{"该项目的投标已经发布", "The bidding of this project has already been opened"});
     }
-    return NamedUser{user->id, user->display_name};
+    if (purpose == kConsentOpening) {
+        if (project->status != "bidding") {
+            return Refuse("status", project->status == "approved"
+                                        ? Text{"投标尚未发布", "The bidding has not been opened"}
+                                        : Text{"该项目已开标", "The bids of this project have already been opened"});
+        }
+        // Bids are closed before the witness consents to open them.
+        if (!project->bid_deadline || now < *project->bid_deadline) {
+            return Refuse("bid_deadline", {"投标尚未截止,还不能确认开标",
+                                           "Bids are still open; the opening cannot be "
+                                           "witnessed yet"});
+        }
+    }
+    const auto minutes = context_.settings.Get(*lease, setting::kProcurementWitnessConsentMinutes);
+    WitnessConsent consent;
+    consent.project_id = id;
+    consent.purpose = purpose;
+    consent.witness_id = actor.user_id;
+    consent.witness_name = actor.display_name.empty() ? actor.username : actor.display_name;
+    consent.given_at = now;
+    consent.expires_at = Instant{now.ms + minutes * 60'000};
+    storage::Transaction transaction(*lease);
+    if (auto changed = ChangedMeanwhile(*lease, *project)) return *changed;
+    consent.id = storage::InsertWitnessConsent(*lease, consent);
+    storage::InsertWorkflowEvent(
+        *lease, "project", id,
+        {0, 1, "witness_consent", project->status, project->status, actor.user_id, actor.display_name,
+         std::string(RoleCode(actor.role)),
+         fmt::format("确认见证{},{} 前有效", ConsentStep(purpose).zh, ShanghaiMinute(consent.expires_at)), now});
+    storage::AppendAudit(*lease, &actor, now,
+                         {"witness_consent", "project", id, std::nullopt, storage::WitnessConsentSnapshot(consent)});
+    transaction.Commit();
+    return consent;
 }
 
 Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int64_t id, const BiddingInput& input) {
@@ -671,14 +745,19 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
     if (auto status = CheckSealSecret("witness_secret", input.secrets.witness_secret); !status) {
         for (auto& field : status.error().fields) validation.Fail(field.field, field.message);
     }
+    // Checked again by CreateProjectSeal; here so that the refusal of the body comes before the consent's.
+    if (!input.secrets.officer_secret.empty() && input.secrets.officer_secret == input.secrets.witness_secret) {
+        validation.Fail("witness_secret", {"纪检监督人口令不能与开标人口令相同",
+                                           "the witness's secret must differ from the opening officer's"});
+    }
     if (!validation.ok()) return validation.ToError();
-    HOUQIN_TRY(witness, CheckWitness(*lease, input.secrets, before->owner_path));
+    HOUQIN_TRY(witness, FreshConsent(*lease, id, kConsentOpenBidding, now));
     HOUQIN_TRY(seal, CreateProjectSeal(id, input.secrets.officer_secret, input.secrets.witness_secret, seal_limits_));
     auto record = ToRecord(*seal);
     record.officer_id = actor.user_id;
     record.officer_name = actor.display_name;
-    record.witness_id = witness->id;
-    record.witness_name = witness->name;
+    record.witness_id = witness->witness_id;
+    record.witness_name = witness->witness_name;
     record.created_at = now;
     auto project = *before;
     project.status = "bidding";
@@ -687,10 +766,15 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
     project.updated_at = now;
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
+    if (!storage::UseWitnessConsent(*lease, witness->id, now, actor.display_name)) {
+        return FreshConsent(*lease, id, kConsentOpenBidding, now).error();
+    }
     storage::InsertSeal(*lease, record);
     storage::UpdateProject(*lease, project);
     RecordStep(*lease, actor, *before, project, "open_bidding",
-               fmt::format("公钥指纹 {};见证人 {}", record.fingerprint, witness->name), now);
+               fmt::format("公钥指纹 {};见证人 {}(本人账号确认于 {},确认编号 {})", record.fingerprint,
+                           witness->witness_name, ShanghaiMinute(witness->given_at), witness->id),
+               now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);
 }
@@ -849,7 +933,7 @@ Result<std::pair<Bid, std::string>> ProcurementService::SubmitBid(const Actor& a
 // ---------------------------------------------------------------------------------------------------------------
 // Opening and award (PRJ-7, PRJ-8)
 
-Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id, const WitnessedSecrets& secrets) {
+Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id, const SealSecrets& secrets) {
     if (auto status = actor.Require(Permission::kProjectWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
@@ -886,13 +970,15 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
         validation.Fail("witness_secret", {"请见证人输入口令", "The witness must enter their secret"});
     }
     if (!validation.ok()) return validation.ToError();
-    HOUQIN_TRY(witness, CheckWitness(*lease, secrets, before->owner_path));
+    HOUQIN_TRY(witness, FreshConsent(*lease, id, kConsentOpening, now));
     const auto seal_record = storage::FindSeal(*lease, id);
     if (!seal_record) return Refuse("status", {"投标密封公钥缺失", "The bidding has no sealing key"});
     auto key = OpenSeal(FromRecord(*seal_record), secrets.officer_secret, secrets.witness_secret);
     if (!key) {
-        // Each attempt costs two argon2id runs; the count and the pause are settings (PRJ-7).
+        // Each attempt costs two argon2id runs; the count and the pause are settings (PRJ-7). Each attempt also uses
+        // the witness's consent: trying the secrets again needs the witness to consent again, in their own session.
         storage::Transaction transaction(*lease);
+        storage::UseWitnessConsent(*lease, witness->id, now, actor.display_name);
         auto project = storage::LockProject(*lease, id).value_or(*before);
         project.opening_failures = project.opening_failures >= max_failures ? 1 : project.opening_failures + 1;
         project.opening_failed_at = now;
@@ -901,14 +987,18 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
         for (const auto& field : key.error().fields) fields += (fields.empty() ? "" : ",") + field.field;
         storage::AppendAudit(*lease, &actor, now,
                              {"open_failed", "project", id, std::nullopt,
-                              fmt::format(R"({{"failures":{},"max_failures":{},"lock_minutes":{},"wrong":"{}"}})",
-                                          project.opening_failures, max_failures, lock_minutes, fields)});
+                              fmt::format(R"({{"failures":{},"max_failures":{},"lock_minutes":{},"wrong":"{}",)"
+                                          R"("witness_consent_id":{}}})",
+                                          project.opening_failures, max_failures, lock_minutes, fields, witness->id)});
         transaction.Commit();
         return key.error();
     }
     // Everything from here is read inside the transaction, so a bid accepted just before cannot be left out.
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
+    if (!storage::UseWitnessConsent(*lease, witness->id, now, actor.display_name)) {
+        return FreshConsent(*lease, id, kConsentOpening, now).error();
+    }
     auto bids = storage::ListBids(*lease, id, std::nullopt);
     std::vector<OpenedBid> opened;
     for (const auto& bid : bids) {
@@ -938,7 +1028,8 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
     OpeningFacts facts{id,
                        now,
                        actor.display_name,
-                       witness->name,
+                       witness->witness_name,
+                       *witness,
                        *before->ceiling,
                        seed,
                        input.min_valid_bids,
@@ -946,7 +1037,7 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
                        bids,
                        opened,
                        *evaluation};
-    BidOpening opening{id, now, actor.display_name, witness->name, OpeningRecordJson(facts)};
+    BidOpening opening{id, now, actor.display_name, witness->witness_name, OpeningRecordJson(facts)};
     auto project = *before;
     project.outcome = std::string(BidOutcomeCode(evaluation->outcome));
     project.status = evaluation->outcome == BidOutcome::kAwarded ? "opened" : "failed";
@@ -969,10 +1060,12 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
     }
     storage::InsertOpening(*lease, opening);
     storage::UpdateProject(*lease, project);
-    storage::InsertWorkflowEvent(
-        *lease, "project", id,
-        {0, 1, "open", before->status, project.status, actor.user_id, actor.display_name,
-         std::string(RoleCode(actor.role)), fmt::format("见证人 {};{}", witness->name, evaluation->summary.zh), now});
+    storage::InsertWorkflowEvent(*lease, "project", id,
+                                 {0, 1, "open", before->status, project.status, actor.user_id, actor.display_name,
+                                  std::string(RoleCode(actor.role)),
+                                  fmt::format("见证人 {}(本人账号确认于 {});{}", witness->witness_name,
+                                              ShanghaiMinute(witness->given_at), evaluation->summary.zh),
+                                  now});
     storage::AppendAudit(*lease, &actor, now,
                          {"open", "project", id, storage::ProjectSnapshot(*before), opening.record_json});
     transaction.Commit();

@@ -80,18 +80,22 @@ struct CeilingInput {
     std::string reason;
 };
 
-// The two secrets and the witness's own confirmation, typed at the same table (seal creation and opening).
-struct WitnessedSecrets {
+// The two secrets of the seal (its creation and the opening). The witness's identity is not typed here: it comes from
+// the witness's consent, given in their own session (GiveWitnessConsent), never from a password typed on the office's
+// screen.
+struct SealSecrets {
     std::string officer_secret;
-    std::string witness_username;
-    std::string witness_password;
     std::string witness_secret;
 };
+
+// PRJ-7: what a witness consents to: the seal's creation ("open_bidding") or the opening ("opening").
+inline constexpr const char* kConsentOpenBidding = "open_bidding";
+inline constexpr const char* kConsentOpening = "opening";
 
 struct BiddingInput {
     std::optional<Instant> bid_deadline;
     std::optional<Instant> opening_at;
-    WitnessedSecrets secrets;
+    SealSecrets secrets;
 };
 
 struct ProjectCounts {
@@ -111,6 +115,8 @@ struct ProjectView {
     ProjectCounts counts;
     std::optional<ProjectRegistration> my_registration;  // vendor users
     std::optional<Bid> my_bid;                           // vendor users
+    // The witness's consent to the project's next witnessed step, while unused and fresh (not for vendors).
+    std::optional<WitnessConsent> witness_consent;
     std::vector<std::string> allowed_actions;
     std::vector<storage::WorkflowEvent> history;  // filled for one project
 };
@@ -171,7 +177,9 @@ class ProcurementService {
     Result<std::vector<BidView>> Bids(const Actor& actor, std::int64_t id);
     Result<std::pair<Bid, std::string>> SubmitBid(const Actor& actor, std::int64_t id, std::optional<Money> quote);
 
-    Result<BidOpening> Open(const Actor& actor, std::int64_t id, const WitnessedSecrets& secrets);
+    // PRJ-7: a discipline-inspection user, from their own session, consents to witness the project's next step.
+    Result<WitnessConsent> GiveWitnessConsent(const Actor& actor, std::int64_t id, const std::string& purpose);
+    Result<BidOpening> Open(const Actor& actor, std::int64_t id, const SealSecrets& secrets);
     Result<std::pair<ProjectView, BidOpening>> GetOpening(const Actor& actor, std::int64_t id);
     Result<AwardResult> Award(const Actor& actor, std::int64_t id);
     Result<std::vector<TrailItem>> Trail(const Actor& actor, std::int64_t id);
@@ -181,8 +189,10 @@ class ProcurementService {
     Result<Project> Load(storage::Connection& connection, const Actor& actor, std::int64_t id);
     Result<Project> FromInput(storage::Connection& connection, const Actor& actor, const ProjectInput& input,
                               Project project);
-    Result<NamedUser> CheckWitness(storage::Connection& connection, const WitnessedSecrets& secrets,
-                                   const std::string& owner_path);
+    // The consent the step may use: the newest for the project and purpose, unused and not expired; otherwise a refusal
+    // naming what is missing (none, expired, already used).
+    Result<WitnessConsent> FreshConsent(storage::Connection& connection, std::int64_t project_id,
+                                        const std::string& purpose, Instant now);
     void RecordStep(storage::Connection& connection, const Actor& actor, const Project& before, const Project& after,
                     const std::string& action, const std::string& comment, Instant now);
     ServiceContext& context_;

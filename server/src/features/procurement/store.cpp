@@ -563,6 +563,51 @@ std::optional<SealRecord> FindSeal(Connection& connection, std::int64_t project_
     return s;
 }
 
+std::int64_t InsertWitnessConsent(Connection& connection, const WitnessConsent& c) {
+    return connection.InsertReturningId(
+        "INSERT INTO witness_consents (project_id, purpose, witness_id, witness_name, given_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        {c.project_id, c.purpose, c.witness_id, c.witness_name, c.given_at.ms, c.expires_at.ms});
+}
+
+std::optional<WitnessConsent> LatestWitnessConsent(Connection& connection, std::int64_t project_id,
+                                                   const std::string& purpose) {
+    const auto row = connection.QueryOne(
+        "SELECT id, project_id, purpose, witness_id, witness_name, given_at, expires_at, used_at, used_by_name "
+        "FROM witness_consents WHERE project_id = ? AND purpose = ? ORDER BY given_at DESC, id DESC LIMIT 1",
+        {project_id, purpose});
+    if (!row) return std::nullopt;
+    WitnessConsent c;
+    c.id = row->Int(0);
+    c.project_id = row->Int(1);
+    c.purpose = row->Str(2);
+    c.witness_id = row->Int(3);
+    c.witness_name = row->Str(4);
+    c.given_at = Instant{row->Int(5)};
+    c.expires_at = Instant{row->Int(6)};
+    c.used_at = OptInstant(*row, 7);
+    c.used_by_name = row->IsNull(8) ? std::string() : row->Str(8);
+    return c;
+}
+
+bool UseWitnessConsent(Connection& connection, std::int64_t id, Instant at, const std::string& used_by_name) {
+    return connection.Execute(
+               "UPDATE witness_consents SET used_at = ?, used_by_name = ? WHERE id = ? AND used_at IS NULL",
+               {at.ms, used_by_name, id}) == 1;
+}
+
+std::string WitnessConsentSnapshot(const WitnessConsent& c) {
+    return Json{{"consent_id", c.id},
+                {"purpose", c.purpose},
+                {"witness_id", c.witness_id},
+                {"witness_name", c.witness_name},
+                {"given_at", c.given_at.ToIso()},
+                {"expires_at", c.expires_at.ToIso()},
+                {"used_at", c.used_at ? Json(c.used_at->ToIso()) : Json(nullptr)},
+                {"used_by_name", c.used_at ? Json(c.used_by_name) : Json(nullptr)}}
+        .dump();
+}
+
 std::int64_t InsertBid(Connection& connection, const Bid& bid) {
     return connection.InsertReturningId(
         "INSERT INTO bids (project_id, vendor_id, vendor_org_id, submitted_at, submitted_by_name, sealed, receipt) "

@@ -70,6 +70,14 @@ void RecordBidOpened(Connection& connection, const Bid& bid);
 // What the audit trail keeps of a bid: who, when and the receipt; never the amount.
 std::string BidSnapshot(const Bid& bid);
 
+std::int64_t InsertWitnessConsent(Connection& connection, const WitnessConsent& consent);
+// The newest consent of the project for the purpose, used or not (the refusal says which is missing).
+std::optional<WitnessConsent> LatestWitnessConsent(Connection& connection, std::int64_t project_id,
+                                                   const std::string& purpose);
+// Marks the consent used; false when it was used meanwhile (two steps racing for one consent: only one wins).
+bool UseWitnessConsent(Connection& connection, std::int64_t id, Instant at, const std::string& used_by_name);
+std::string WitnessConsentSnapshot(const WitnessConsent& consent);
+
 void InsertOpening(Connection& connection, const BidOpening& opening);
 std::optional<BidOpening> FindOpening(Connection& connection, std::int64_t project_id);
 

@@ -640,6 +640,22 @@ CREATE UNIQUE INDEX users_username_lower ON users (lower(username));
 -- random mark of that attempt), so parallel attempts are refused until it is checked; see features/accounts/password_gate.
 ALTER TABLE login_throttle ADD COLUMN holder TEXT NOT NULL DEFAULT '';
 )SQL"},
+        {8, "witness consents", R"SQL(
+-- PRJ-7: the discipline-inspection witness consents from their own session to one step of one project (the seal's
+-- creation, the opening); the office's step uses the consent once, while it is fresh. No password is typed for it.
+CREATE TABLE witness_consents (
+  id {pk},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  purpose TEXT NOT NULL,
+  witness_id BIGINT NOT NULL REFERENCES users(id),
+  witness_name TEXT NOT NULL,
+  given_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT,
+  used_by_name TEXT
+);
+CREATE INDEX witness_consents_project ON witness_consents (project_id, purpose, given_at);
+)SQL"},
     };
     return kMigrations;
 }

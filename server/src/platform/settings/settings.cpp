@@ -157,6 +157,14 @@ const std::vector<SettingDefinition>& AllSettings() {
          1440,
          {"分钟", "minutes"},
          {"开标口令错误过多后暂停多长时间", "How long the opening stays paused after too many failed attempts"}},
+        // PRJ-7: the witness confirms from their own session; the office acts on that consent only while it is fresh.
+        {setting::kProcurementWitnessConsentMinutes,
+         15,
+         1,
+         240,
+         {"分钟", "minutes"},
+         {"纪检监察见证人确认见证后多长时间内有效(只能使用一次)",
+          "Minutes a witness's consent stays valid (it is used once)"}},
     };
     return kSettings;
 }

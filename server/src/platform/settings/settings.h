@@ -55,6 +55,7 @@ constexpr std::string_view kProcurementPublishCeiling = "procurement.publish_cei
 constexpr std::string_view kProcurementMinValidBids = "procurement.min_valid_bids";
 constexpr std::string_view kProcurementOpeningMaxFailures = "procurement.opening_max_failures";
 constexpr std::string_view kProcurementOpeningLockMinutes = "procurement.opening_lock_minutes";
+constexpr std::string_view kProcurementWitnessConsentMinutes = "procurement.witness_consent_minutes";
 }  // namespace setting
 
 }  // namespace houqin
