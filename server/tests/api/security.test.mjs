@@ -145,3 +145,25 @@ test('ROLE-8 a vendor sees the organisation\'s own units but no other vendor', a
     const all = expectStatus(await admin.get('/orgs'), 200).body.items;
     assert.ok(all.filter((org) => org.kind === 'vendor').length > 1, 'the demo has more than one vendor');
 });
+
+test('X-7 the organisation tree shows a user their own town and what is above it, not another town', async () => {
+    const all = expectStatus(await admin.get('/orgs'), 200).body.items;
+    const county = all.find((org) => org.kind === 'county');
+    const town = expectStatus(await admin.post('/orgs', {
+        parent_id: county.id, name: `新城镇${uniqueSuffix()}`, kind: 'town',
+    }), 201).body;
+    const username = `xc${uniqueSuffix().toLowerCase()}`;
+    expectStatus(await admin.post('/users', {
+        username, display_name: '新城镇办公室', password: 'Town1Office', role: 'office', org_id: town.id,
+    }), 201);
+    const other = new Client(server.url);
+    await other.login(username, 'Town1Office', { expect: 200 });
+    const seen = expectStatus(await other.get('/orgs'), 200).body.items.map((org) => org.id).sort((a, b) => a - b);
+    assert.deepEqual(seen, [county.id, town.id].sort((a, b) => a - b), 'the county above it and its own town only');
+    // The demo's town office still sees its own departments and vendors.
+    const office = new Client(server.url);
+    await office.login(DEMO.office.username, DEMO.office.password, { expect: 200 });
+    const own = expectStatus(await office.get('/orgs'), 200).body.items;
+    assert.ok(own.some((org) => org.kind === 'department') && own.some((org) => org.kind === 'vendor'));
+    assert.ok(!own.some((org) => org.id === town.id), 'not the other town');
+});

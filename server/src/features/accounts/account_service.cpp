@@ -15,16 +15,32 @@ Error UnknownOrg() { return Error::Invalid("org_id", {"所属单位不存在", "
 }  // namespace
 
 Result<std::vector<Organisation>> AccountService::ListOrgs(const Actor& actor) {
-    // Every signed-in user may see the organisation's own units (they pick departments in forms, and read the names
-    // of the departments in charge); a vendor sees no other vendor: who else serves the organisation is not its
-    // business.
+    // X-7: a user sees the units of their own scope (they pick departments in forms and read the names of those in
+    // charge) and the units above it, not another town's. A vendor's scope is its own organisation: it sees the units
+    // of the town it serves and no other vendor (who else serves the organisation is not its business).
     auto lease = context_.database.Acquire();
     auto orgs = storage::ListOrgs(*lease);
+    const auto starts_with = [](const std::string& text, const std::string& prefix) {
+        return text.compare(0, prefix.size(), prefix) == 0;
+    };
+    std::string scope = actor.scope_path;
     if (actor.vendor_org_id) {
-        std::erase_if(orgs, [&actor](const Organisation& org) {
-            return org.kind == OrgKind::kVendor && org.id != *actor.vendor_org_id;
-        });
+        // The nearest town (or county) above the vendor.
+        std::string town;
+        for (const auto& org : orgs) {
+            if ((org.kind == OrgKind::kTown || org.kind == OrgKind::kCounty) &&
+                starts_with(actor.scope_path, org.path) && org.path.size() > town.size()) {
+                town = org.path;
+            }
+        }
+        scope = town.empty() ? actor.scope_path : town;
     }
+    std::erase_if(orgs, [&](const Organisation& org) {
+        const bool inside = starts_with(org.path, scope);
+        const bool above = starts_with(scope, org.path);
+        if (!inside && !above) return true;
+        return actor.vendor_org_id && org.kind == OrgKind::kVendor && org.id != *actor.vendor_org_id;
+    });
     return orgs;
 }
 
