@@ -32,7 +32,22 @@ struct Services {
           surveys(context, policy),
           oversight(context, policy),
           reports(context),
-          procurement(context, contracts) {}
+          procurement(context, contracts) {
+        // a stored file may be read by whoever may read a record it belongs to; each feature's own read rule.
+        vendors.AddAttachmentReader(
+            "contract", [this](const Actor& actor, std::int64_t id) { return contracts.Get(actor, id).has_value(); });
+        vendors.AddAttachmentReader("assessment", [this](const Actor& actor, std::int64_t id) {
+            return assessments.Get(actor, id).has_value();
+        });
+        vendors.AddAttachmentReader("rectification", [this](const Actor& actor, std::int64_t id) {
+            return oversight.GetRectification(actor, id).has_value();
+        });
+        vendors.AddAttachmentReader("energy_saving", [this](const Actor& actor, std::int64_t id) {
+            return oversight.MayReadEnergySaving(actor, id);
+        });
+        vendors.AddAttachmentReader(
+            "project", [this](const Actor& actor, std::int64_t id) { return procurement.Get(actor, id).has_value(); });
+    }
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 

@@ -5,9 +5,10 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
-    expectError, expectStatus, listAll, makeCreditCode, setupDemo, sha256, uniqueSuffix, xlsxText,
+    contractFixtures, createActiveContract, expectError, expectStatus, listAll, makeCreditCode, setupDemo, sha256,
+    uniqueSuffix, validContent, xlsxText,
 } from './harness.mjs';
-import { dateOfYear } from '../clock.mjs';
+import { dateOfYear, month, monthStart } from '../clock.mjs';
 
 let demo;
 let office;
@@ -151,6 +152,99 @@ test('ROLE-8 a vendor user cannot download another vendor\'s qualification scan'
     const theirs = expectStatus(await vendor2.get(`/attachments/${upload.id}`), 200);
     assert.equal(sha256(theirs.bytes), sha256(bytes), 'the owning vendor downloads it');
     expectError(await vendor1.get(`/attachments/${upload.id}`), 404, 'NotFound');
+});
+
+// X-5: a stored file is read by its uploader and by whoever may read a record it belongs to, nothing else (a town is
+// not enough); it may be named in a record only by its uploader's organisation; a file one may not see answers as one
+// that does not exist.
+
+async function upload(client, name = 'scan.pdf') {
+    const bytes = randomBytes(512);
+    const response = await client.post('/attachments', bytes, {
+        headers: { 'Content-Type': 'application/pdf', 'X-Filename': encodeURIComponent(name) },
+    });
+    return { ...expectStatus(response, 201, `upload ${name}`).body, bytes };
+}
+
+/** A contract in force for vendor1's vendor, its term from ten months ago, signed with a scan the office uploaded. */
+async function activeContract() {
+    const fx = await contractFixtures(demo, office);
+    const clients = { office, sifa: await demo.as('sifa'), dangzheng: await demo.as('dangzheng') };
+    return createActiveContract(clients, validContent({
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        termStart: monthStart(-10),
+    }));
+}
+
+test('X-5 a department user who may not read a contract cannot download its signed scan; the contract\'s readers can', async () => {
+    const dept = await demo.as('dept');
+    const contract = await activeContract();
+    const scanId = contract.signing.attachment.id;
+    assert.notEqual(expectStatus(await dept.get(`/contracts/${contract.id}`), [403, 404]).status, 200);
+    expectError(await dept.get(`/attachments/${scanId}`), 404, 'NotFound');
+    expectError(await vendor2.get(`/attachments/${scanId}`), 404, 'NotFound');
+    const asOffice = expectStatus(await office.get(`/attachments/${scanId}`), 200, 'the office').bytes;
+    const asVendor = expectStatus(await vendor1.get(`/attachments/${scanId}`), 200, 'the contract\'s vendor').bytes;
+    assert.equal(sha256(asVendor), sha256(asOffice));
+});
+
+test('ROLE-7 a department user cannot download a vendor\'s upload; an unused upload is its uploader\'s alone', async () => {
+    const dept = await demo.as('dept');
+    const file = await upload(vendor1, '资质证书.pdf');
+    assert.equal(sha256(expectStatus(await vendor1.get(`/attachments/${file.id}`), 200, 'the uploader').bytes), sha256(file.bytes));
+    for (const client of [dept, vendor2, office]) expectError(await client.get(`/attachments/${file.id}`), 404, 'NotFound');
+    // On its own qualification the scan is read by whoever may read the vendor: the office, not a department.
+    expectStatus(await vendor1.post(`/vendors/${ownVendor.id}/qualifications`, qualification({ attachment_id: file.id })), 201);
+    expectStatus(await office.get(`/attachments/${file.id}`), 200, 'the office reads the vendor\'s qualification scan');
+    expectError(await dept.get(`/attachments/${file.id}`), 404, 'NotFound');
+    expectError(await vendor2.get(`/attachments/${file.id}`), 404, 'NotFound');
+});
+
+test('ROLE-8 a file one may not see answers exactly as a file that does not exist', async () => {
+    const file = await upload(vendor2);
+    const hidden = expectError(await vendor1.get(`/attachments/${file.id}`), 404, 'NotFound');
+    const missing = expectError(await vendor1.get('/attachments/987654321'), 404, 'NotFound');
+    assert.deepEqual({ ...hidden, request_id: undefined }, { ...missing, request_id: undefined });
+});
+
+test('ROLE-8 a vendor cannot name another vendor\'s upload in its appeal or its qualification, and so never reads its name or checksum', async () => {
+    const foreign = await upload(vendor2, '他方文件.pdf');
+    const refusedQualification = expectError(
+        await vendor1.post(`/vendors/${ownVendor.id}/qualifications`, qualification({ attachment_id: foreign.id })),
+        400, 'InvalidArgument', 'attachment_id',
+    );
+    assert.ok(!JSON.stringify(refusedQualification).includes(foreign.sha256), 'the refusal carries no checksum');
+    assert.ok(!(await vendorRecord(ownVendor.id)).qualifications.some((item) => item.attachment_id === foreign.id));
+
+    // An assessment of vendor1's contract, with a photo the office took: the vendor reads the photo through it.
+    const contract = await activeContract();
+    const form = expectStatus(await office.get(`/contracts/${contract.id}/assessment-form`), 200).body;
+    const photo = await upload(office, '现场照片.jpg');
+    const period = month(-2);
+    const assessment = expectStatus(await office.post('/assessments', {
+        contract_id: contract.id, period, kind: 'routine', assessed_on: `${period}-20`, missing_staff_days: 0,
+        summary: `${period} 月度例行考核`,
+        items: form.checklist.map((entry, index) => ({ item: entry.item, lost: index === 0 ? 2 : 0, note: '', photo_ids: index === 0 ? [photo.id] : [] })),
+    }), 201, 'assessment').body;
+    expectStatus(await vendor1.get(`/attachments/${photo.id}`), 200, 'the assessed vendor reads the photo');
+    expectError(await vendor2.get(`/attachments/${photo.id}`), 404, 'NotFound');
+    // Nor is a file of the office's that is on no record of the vendor's (the assessment's own photo it may cite).
+    const officeFile = await upload(office, '内部文件.pdf');
+    for (const ids of [[foreign.id], [officeFile.id]]) {
+        expectError(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '我方对该考核结果有异议', attachment_ids: ids }),
+            400, 'InvalidArgument', 'attachment_ids');
+    }
+    const unchanged = expectStatus(await vendor1.get(`/assessments/${assessment.id}`), 200).body;
+    assert.equal(unchanged.status, 'submitted', 'the refused appeals wrote nothing');
+    assert.ok(!JSON.stringify(unchanged).includes(foreign.sha256), 'the other vendor\'s file is nowhere in the answer');
+
+    const own = await upload(vendor1, '申诉材料.pdf');
+    const appealed = expectStatus(
+        await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '我方对该考核结果有异议', attachment_ids: [own.id] }), 201,
+    ).body;
+    assert.deepEqual(appealed.appeal.attachments.map((item) => item.id), [own.id]);
+    expectStatus(await office.get(`/attachments/${own.id}`), 200, 'the office reads the appeal file');
+    expectError(await vendor2.get(`/attachments/${own.id}`), 404, 'NotFound');
 });
 
 test('ROLE-4 discipline inspection reads vendors, the catalogue, the export, the dashboard and the audit trail', async () => {

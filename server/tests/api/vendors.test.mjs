@@ -419,6 +419,66 @@ test('PRJ-4 qualification validation, update and delete', async () => {
     assert.equal(read.qualification_status, 'none');
 });
 
+test('PRJ-4 a qualification a vendor adds waits for the office (待核验), which verifies it against its scan or rejects it with a reason', async () => {
+    const vendor1 = await demo.as('vendor1');
+    const own = (await listAll(office, '/vendors')).find((item) => item.org_id === vendor1.user.org_id);
+    const path = `/vendors/${own.id}/qualifications`;
+    const claim = qualification({ type: `自报资质${uniqueSuffix()}`, valid_until: '2099-12-31' });
+    const claimed = expectStatus(await vendor1.post(path, claim), 201, 'the vendor adds a qualification').body;
+    assert.equal(claimed.verification, 'pending');
+    assert.equal(claimed.verified_by, '');
+    assert.equal(claimed.verified_at, null);
+
+    // The vendor cannot verify its own; the office cannot verify what has no scan; a rejection needs a reason.
+    expectError(await vendor1.post(`${path}/${claimed.id}/verify`, {}), 403, 'PermissionDenied');
+    expectError(await office.post(`${path}/${claimed.id}/verify`, {}), 409, 'FailedPrecondition', 'attachment_id');
+    expectError(await office.post(`${path}/${claimed.id}/reject`, { reason: '' }), 400, 'InvalidArgument', 'reason');
+    expectError(await office.post(`${path}/999999999/verify`, {}), 404, 'NotFound');
+
+    const bytes = randomBytes(1024);
+    const scan = expectStatus(await vendor1.post('/attachments', bytes, {
+        headers: { 'Content-Type': 'application/pdf', 'X-Filename': 'cert.pdf' },
+    }), 201).body;
+    const withScan = expectStatus(await vendor1.put(`${path}/${claimed.id}`, { ...claim, attachment_id: scan.id }), 200).body;
+    assert.equal(withScan.verification, 'pending', 'still waiting for the office');
+
+    const verified = expectStatus(await office.post(`${path}/${claimed.id}/verify`, {}), 200, 'verify').body;
+    assert.equal(verified.verification, 'verified');
+    assert.equal(verified.verified_by, office.user.username);
+    assert.match(verified.verified_at, new RegExp(`^${FAKE_TODAY}T`));
+    expectError(await office.post(`${path}/${claimed.id}/verify`, {}), 409, 'FailedPrecondition', 'verification');
+
+    // X-1: who verified, when, and the values verified.
+    const audit = expectStatus(await admin.get('/audit', { query: { entity: 'qualification', entity_id: claimed.id } }), 200).body.items;
+    const entry = audit.find((item) => item.action === 'verify');
+    assert.ok(entry, `a verify entry; got ${JSON.stringify(audit)}`);
+    assert.equal(entry.actor_id, office.user.id);
+    assert.match(entry.at, new RegExp(`^${FAKE_TODAY}T`));
+    assert.equal(entry.before.verification, 'pending');
+    assert.deepEqual(
+        [entry.after.verification, entry.after.cert_no, entry.after.valid_until, entry.after.attachment_id, entry.after.verified_by],
+        ['verified', claim.cert_no, '2099-12-31', scan.id, office.user.username],
+    );
+
+    // A vendor's change to a verified qualification waits again.
+    const changed = expectStatus(await vendor1.put(`${path}/${claimed.id}`, { ...claim, cert_no: `${claim.cert_no}-2`, attachment_id: scan.id }), 200).body;
+    assert.equal(changed.verification, 'pending');
+    const rejected = expectStatus(await office.post(`${path}/${claimed.id}/reject`, { reason: '证书编号与扫描件不符' }), 200).body;
+    assert.equal(rejected.verification, 'rejected');
+    assert.equal(rejected.rejection_reason, '证书编号与扫描件不符');
+    const seen = expectStatus(await vendor1.get(`/vendors/${own.id}`), 200).body.qualifications.find((item) => item.id === claimed.id);
+    assert.deepEqual([seen.verification, seen.rejection_reason], ['rejected', '证书编号与扫描件不符'], 'the vendor sees the reason');
+    const rejection = expectStatus(await admin.get('/audit', { query: { entity: 'qualification', entity_id: claimed.id } }), 200)
+        .body.items.find((item) => item.action === 'reject');
+    assert.equal(rejection.after.rejection_reason, '证书编号与扫描件不符');
+
+    // What the office enters itself counts at once.
+    const entered = expectStatus(await office.post(path, qualification()), 201).body;
+    assert.equal(entered.verification, 'verified');
+    assert.equal(entered.verified_by, office.user.username);
+    for (const id of [claimed.id, entered.id]) expectStatus(await office.delete(`${path}/${id}`), 204);
+});
+
 test('X-5 attachment upload returns the sha256 of the bytes; download returns the same bytes', async () => {
     const bytes = randomBytes(300 * 1024 + 17);
     const filename = `营业执照 扫描件(${year(0)}).pdf`;

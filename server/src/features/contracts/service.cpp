@@ -6,6 +6,7 @@
 #include "core/workflow.h"
 #include "features/accounts/store.h"
 #include "features/catalogue/store.h"
+#include "features/vendors/attachment_access.h"
 #include "platform/audit/audit_store.h"
 #include "platform/settings/settings.h"
 
@@ -368,12 +369,11 @@ Result<ContractView> ContractService::Sign(const Actor& actor, std::int64_t id, 
     if (!input.signed_on) validation.Fail("signed_on", {"请填写签订日期", "Enter the signing date"});
     CheckLength(validation, "party_a_signatory", input.party_a_signatory, 1, 50, {"甲方签字人", "Party A signatory"});
     CheckLength(validation, "party_b_signatory", input.party_b_signatory, 1, 50, {"乙方签字人", "Party B signatory"});
-    std::optional<storage::StoredAttachment> scan;
     if (!input.attachment_id) {
         validation.Fail("attachment_id", {"请上传签字盖章的合同扫描件", "Upload the signed scan"});
     } else {
-        scan = storage::FindAttachment(*lease, *input.attachment_id, false);
-        if (!scan || scan->owner_path.rfind(actor.scope_path, 0) != 0) {
+        // the office's own upload (or one already on this contract), never a file of someone else's.
+        if (!AttachmentForUse(*lease, actor, *input.attachment_id, "contract", id)) {
             validation.Fail("attachment_id", {"附件不存在", "The attachment does not exist"});
         }
     }
@@ -402,6 +402,7 @@ Result<ContractView> ContractService::Sign(const Actor& actor, std::int64_t id, 
     record.signing = SigningRecord{*input.signed_on,     input.party_a_signatory, input.party_b_signatory,
                                    *input.attachment_id, record.version_no,       actor.username};
     storage::UpdateContract(*lease, record, now);
+    storage::LinkAttachment(*lease, *input.attachment_id, "contract", id);
     Record(*lease, actor, before, record, record.version_no, "sign", before.review_state, "signed",
            fmt::format("甲方 {} / 乙方 {} / {}", input.party_a_signatory, input.party_b_signatory,
                        input.signed_on->ToString()));

@@ -15,6 +15,7 @@
 #include "features/procurement/rules/procurement_route.h"
 #include "features/procurement/rules/selection_criteria.h"
 #include "features/procurement/sealed_bids.h"
+#include "features/vendors/attachment_access.h"
 #include "features/vendors/store.h"
 #include "platform/audit/audit_store.h"
 #include "platform/settings/settings.h"
@@ -377,10 +378,11 @@ Result<Project> ProcurementService::FromInput(storage::Connection& connection, c
     std::set<std::int64_t> seen;
     for (std::size_t i = 0; i < project.plan_ids.size(); ++i) {
         const auto field = fmt::format("plan_attachment_ids[{}]", i);
-        const auto attachment = storage::FindAttachment(connection, project.plan_ids[i], false);
+        // the office's own upload, or one already on this project (id 0 for a new project).
+        const auto attachment = AttachmentForUse(connection, actor, project.plan_ids[i], "project", project.id);
         if (!seen.insert(project.plan_ids[i]).second) {
             validation.Fail(field, {"附件重复", "The attachment is listed twice"});
-        } else if (!attachment || attachment->owner_path.rfind(actor.scope_path, 0) != 0) {
+        } else if (!attachment) {
             validation.Fail(field, {"附件不存在", "The attachment does not exist"});
         }
     }
@@ -417,6 +419,7 @@ Result<ProjectView> ProcurementService::Create(const Actor& actor, const Project
     project->created_at = now;
     project->updated_at = now;
     project->id = storage::InsertProject(*lease, *project);
+    for (const auto plan : project->plan_ids) storage::LinkAttachment(*lease, plan, "project", project->id);
     RecordStep(*lease, actor, Project{}, *project, "create", "", now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, project->id, kEverything), true);
@@ -439,6 +442,7 @@ Result<ProjectView> ProcurementService::Update(const Actor& actor, std::int64_t 
     const auto now = context_.clock.Now();
     project->updated_at = now;
     storage::UpdateProject(*lease, *project);
+    for (const auto plan : project->plan_ids) storage::LinkAttachment(*lease, plan, "project", project->id);
     RecordStep(*lease, actor, *before, *project, "update", "", now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);

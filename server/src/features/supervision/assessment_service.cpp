@@ -4,6 +4,7 @@
 
 #include "core/text_rules.h"
 #include "core/workflow.h"
+#include "features/vendors/attachment_access.h"
 #include "features/vendors/store.h"
 #include "platform/audit/audit_store.h"
 #include "platform/settings/settings.h"
@@ -56,11 +57,13 @@ std::vector<AssessmentItemInput> ItemInputs(const std::vector<AssessmentItemEntr
     return inputs;
 }
 
-void CheckFiles(storage::Connection& connection, Validation& validation, const std::vector<std::int64_t>& ids,
-                const std::string& field) {
+// photos and appeal files must be the caller's own organisation's uploads (or already on this assessment):
+// a vendor cannot cite, and so read the name and checksum of, another vendor's file.
+void CheckFiles(storage::Connection& connection, const Actor& actor, std::int64_t assessment_id, Validation& validation,
+                const std::vector<std::int64_t>& ids, const std::string& field) {
     if (ids.size() > 20) validation.Fail(field, {"附件最多 20 个", "At most 20 files"});
     for (const auto id : ids) {
-        if (!storage::FindAttachment(connection, id, false)) {
+        if (!AttachmentForUse(connection, actor, id, "assessment", assessment_id)) {
             validation.Fail(field, {fmt::format("附件 {} 不存在", id), fmt::format("File {} does not exist", id)});
         }
     }
@@ -187,7 +190,7 @@ Result<AssessmentView> AssessmentService::Create(const Actor& actor, const Asses
     CheckLength(validation, "summary", input.summary, 0, 2000, {"考核小结", "Summary"});
     const auto inputs = ItemInputs(input.items, validation, "items");
     for (std::size_t i = 0; i < input.items.size(); ++i) {
-        CheckFiles(*lease, validation, input.items[i].photo_ids, fmt::format("items[{}].photo_ids", i));
+        CheckFiles(*lease, actor, 0, validation, input.items[i].photo_ids, fmt::format("items[{}].photo_ids", i));
     }
     const int failed_item_percent =
         static_cast<int>(storage::ReadSetting(*lease, setting::kAssessmentFailedItemPercent));
@@ -250,7 +253,7 @@ Result<AssessmentView> AssessmentService::Create(const Actor& actor, const Asses
                                {"该期间已有此类考核记录", "This period already has such an assessment"});
     }
     for (const auto& item : record.items) {
-        for (const auto photo : item.photo_ids) storage::GrantAttachment(*lease, photo, record.vendor_org_id);
+        for (const auto photo : item.photo_ids) storage::LinkAttachment(*lease, photo, "assessment", record.id);
     }
     storage::InsertWorkflowEvent(*lease, kSubject, record.id,
                                  {0, 1, "create", "", "submitted", actor.user_id, actor.username,
@@ -267,7 +270,7 @@ Result<AssessmentView> AssessmentService::Appeal(const Actor& actor, std::int64_
     Validation validation;
     CheckLength(validation, "reason", input.reason, 5, 2000, {"申诉理由", "Reason"});
     auto lease = context_.database.Acquire();
-    CheckFiles(*lease, validation, input.attachment_ids, "attachment_ids");
+    CheckFiles(*lease, actor, id, validation, input.attachment_ids, "attachment_ids");
     if (!validation.ok()) return validation.ToError();
     storage::Transaction transaction(*lease);
     // Another vendor's assessment is outside the caller's scope: not found.
@@ -308,6 +311,7 @@ Result<AssessmentView> AssessmentService::Appeal(const Actor& actor, std::int64_
         return Error::Precondition(
             {"该考核已申诉过,每次考核只能申诉一次", "This assessment has already been appealed"});
     }
+    for (const auto file : appeal.attachment_ids) storage::LinkAttachment(*lease, file, "assessment", id);
     storage::InsertWorkflowEvent(*lease, kSubject, id,
                                  {0, 1, "appeal", "submitted", record->status, actor.user_id, actor.username,
                                   std::string(RoleCode(actor.role)), input.reason, now});

@@ -8,6 +8,7 @@
 #include "core/text_rules.h"
 #include "features/accounts/store.h"
 #include "features/supervision/rules/rectification.h"
+#include "features/vendors/attachment_access.h"
 #include "platform/audit/audit_store.h"
 
 namespace houqin {
@@ -22,11 +23,11 @@ bool InForce(const ContractRecord& contract, Date today) {
     return contract.status == "active" && contract.term_end >= today;
 }
 
-// Attachments named in a request must exist and lie in the caller's scope: a vendor can only cite its own
-// uploads, the office those of its town.
+// Attachments named in a request must be the caller's own organisation's uploads, or already on this record:
+// a vendor can only cite its own files, the office its own.
 std::vector<AttachmentInfo> CheckAttachments(storage::Connection& connection, const Actor& actor,
-                                             const std::vector<std::int64_t>& ids, const std::string& field,
-                                             Validation& validation) {
+                                             const std::vector<std::int64_t>& ids, std::string_view kind,
+                                             std::int64_t record_id, const std::string& field, Validation& validation) {
     std::vector<AttachmentInfo> found;
     std::set<std::int64_t> seen;
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -35,12 +36,12 @@ std::vector<AttachmentInfo> CheckAttachments(storage::Connection& connection, co
             validation.Fail(name, {"附件重复", "The attachment is listed twice"});
             continue;
         }
-        const auto attachment = storage::FindAttachment(connection, ids[i], false);
-        if (!attachment || attachment->owner_path.rfind(actor.scope_path, 0) != 0) {
+        const auto attachment = AttachmentForUse(connection, actor, ids[i], kind, record_id);
+        if (!attachment) {
             validation.Fail(name, {"附件不存在", "The attachment does not exist"});
             continue;
         }
-        found.push_back(attachment->info);
+        found.push_back(*attachment);
     }
     return found;
 }
@@ -414,7 +415,7 @@ Result<RectificationView> OversightService::ReportRectification(const Actor& act
     if (input.evidence_ids.empty()) {
         validation.Fail("evidence_ids", {"请至少上传一份整改佐证材料", "Attach at least one piece of evidence"});
     }
-    CheckAttachments(*lease, actor, input.evidence_ids, "evidence_ids", validation);
+    CheckAttachments(*lease, actor, input.evidence_ids, "rectification", id, "evidence_ids", validation);
     if (!validation.ok()) return validation.ToError();
     const auto before = *record;
     const auto now = context_.clock.Now();
@@ -424,6 +425,7 @@ Result<RectificationView> OversightService::ReportRectification(const Actor& act
     record->reported_at = now;
     record->updated_at = now;
     storage::UpdateRectification(*lease, *record);
+    for (const auto file : record->evidence_ids) storage::LinkAttachment(*lease, file, "rectification", id);
     RecordStep(*lease, actor, "rectification", id, "report", before.status, "reported", input.completion, now);
     storage::AppendAudit(*lease, &actor, now,
                          {"report", "rectification", id, storage::RectificationSnapshot(before),
@@ -594,7 +596,7 @@ Result<EnergySavingView> OversightService::CreateEnergySaving(const Actor& actor
         contract = storage::FindContract(*lease, *input.contract_id, storage::VendorScope::Of(actor));
         if (!contract) validation.Fail("contract_id", {"合同不存在", "The contract does not exist"});
     }
-    auto evidence = CheckAttachments(*lease, actor, input.evidence_ids, "evidence_ids", validation);
+    auto evidence = CheckAttachments(*lease, actor, input.evidence_ids, "energy_saving", 0, "evidence_ids", validation);
     if (!validation.ok()) return validation.ToError();
     // Savings are weighed for the year-end reward (RP-1), which may be decided just after the term: a signed contract
     // that was not terminated, and a date within its term.
@@ -619,12 +621,22 @@ Result<EnergySavingView> OversightService::CreateEnergySaving(const Actor& actor
     record.created_by_name = actor.display_name.empty() ? actor.username : actor.display_name;
     record.created_at = now;
     record.id = storage::InsertEnergySaving(*lease, record);
+    for (const auto file : record.evidence_ids) storage::LinkAttachment(*lease, file, "energy_saving", record.id);
     storage::AppendAudit(*lease, &actor, now,
                          {"create", "energy_saving", record.id, std::nullopt, storage::EnergySavingSnapshot(record)});
     // RP-4: a new fact re-runs the rules, in this transaction.
     policy_.EvaluateContract(*lease, &actor, contract->id);
     transaction.Commit();
     return EnergySavingView{*storage::FindEnergySaving(*lease, record.id), std::move(evidence)};
+}
+
+bool OversightService::MayReadEnergySaving(const Actor& actor, std::int64_t id) {
+    if (!actor.Can(Permission::kSupervisionRead)) return false;
+    auto lease = context_.database.Acquire();
+    const auto record = storage::FindEnergySaving(*lease, id);
+    if (!record) return false;
+    if (actor.vendor_org_id) return record->vendor_org_id == *actor.vendor_org_id;
+    return record->owner_path.rfind(actor.scope_path, 0) == 0;
 }
 
 }  // namespace houqin

@@ -168,6 +168,8 @@ class OversightService {
 
     Result<EnergySavingList> ListEnergySavings(const Actor& actor, const EnergySavingQuery& query);
     Result<EnergySavingView> CreateEnergySaving(const Actor& actor, const EnergySavingInput& input);
+    // whether `actor` may see this energy saving (and so its evidence files): in scope, with read permission.
+    bool MayReadEnergySaving(const Actor& actor, std::int64_t id);
 
   private:
     MeetingView BuildMeeting(storage::Connection& connection, const Actor& actor, Meeting meeting, bool full);

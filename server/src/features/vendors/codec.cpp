@@ -24,7 +24,12 @@ Json QualificationJson(const QualificationView& view) {
                 {"attachment_id", OptionalId(q.attachment_id)},
                 {"attachment", q.attachment ? AttachmentJson(*q.attachment) : Json(nullptr)},
                 {"status", QualificationStatusCode(view.verdict.status)},
-                {"days_left", view.verdict.days_left}};
+                {"days_left", view.verdict.days_left},
+                // PRJ-4: only "verified" counts for bidding eligibility (PRJ-5).
+                {"verification", QualificationVerificationCode(q.verification)},
+                {"verified_by", q.verified_by},
+                {"verified_at", q.verified_at ? Json(q.verified_at->ToIso()) : Json(nullptr)},
+                {"rejection_reason", q.rejection_reason}};
 }
 
 Qualification QualificationFromJson(const Json& body, Validation& validation) {

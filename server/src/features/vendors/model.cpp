@@ -15,6 +15,22 @@ std::string_view VendorStatusCode(VendorStatus status) {
     return status == VendorStatus::kActive ? "active" : "suspended";
 }
 
+std::optional<QualificationVerification> ParseQualificationVerification(std::string_view code) {
+    if (code == "verified") return QualificationVerification::kVerified;
+    if (code == "pending") return QualificationVerification::kPending;
+    if (code == "rejected") return QualificationVerification::kRejected;
+    return std::nullopt;
+}
+
+std::string_view QualificationVerificationCode(QualificationVerification verification) {
+    switch (verification) {
+        case QualificationVerification::kVerified: return "verified";
+        case QualificationVerification::kPending: return "pending";
+        case QualificationVerification::kRejected: return "rejected";
+    }
+    return "pending";
+}
+
 Status ValidateVendor(const Vendor& vendor) {
     Validation validation;
     CheckLength(validation, "name", vendor.name, 2, 100, {"单位名称", "Name"});

@@ -23,6 +23,12 @@ struct AttachmentInfo {
     std::string sha256;
 };
 
+// PRJ-4, PRJ-5: a qualification a vendor enters counts for bidding only after the office has checked it against its
+// scan; one the office enters itself counts at once (it is the office's own statement).
+enum class QualificationVerification { kVerified, kPending, kRejected };
+std::optional<QualificationVerification> ParseQualificationVerification(std::string_view code);
+std::string_view QualificationVerificationCode(QualificationVerification verification);
+
 struct Qualification {
     std::int64_t id = 0;
     std::int64_t vendor_id = 0;
@@ -33,6 +39,10 @@ struct Qualification {
     Date valid_until;
     std::optional<std::int64_t> attachment_id;
     std::optional<AttachmentInfo> attachment;
+    QualificationVerification verification = QualificationVerification::kVerified;
+    std::string verified_by;  // who verified or rejected it (or entered it, for the office's own)
+    std::optional<Instant> verified_at;
+    std::string rejection_reason;  // why the office rejected it, shown to the vendor
 };
 
 struct Vendor {

@@ -186,6 +186,36 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
              })
         .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
         .Scope(RecordScope::kVendor);
+    // PRJ-4: the office checks a qualification a vendor entered against its scan.
+    router
+        .Add("POST", "/api/v1/vendors/{id}/qualifications/{qid}/verify", Access::kSession, "vendors",
+             "Verify a pending qualification against its scan: it then counts for bidding",
+             [&vendors](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(qid, PathId(context.request, "qid"));
+                 HOUQIN_TRY(
+                     view, vendors.DecideQualification(context.actor(), *id, *qid, QualificationDecision::kVerify, ""));
+                 return JsonResponse(200, QualificationJson(*view));
+             })
+        .Requires({Permission::kVendorWrite})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("POST", "/api/v1/vendors/{id}/qualifications/{qid}/reject", Access::kSession, "vendors",
+             "Reject a pending qualification with a reason the vendor sees",
+             [&vendors](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(qid, PathId(context.request, "qid"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 const auto reason = reader.String("reason");
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(view, vendors.DecideQualification(context.actor(), *id, *qid,
+                                                              QualificationDecision::kReject, reason));
+                 return JsonResponse(200, QualificationJson(*view));
+             })
+        .Requires({Permission::kVendorWrite})
+        .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/attachments", Access::kSession, "attachments",
              "Upload a file (raw body; headers Content-Type and X-Filename, percent-encoded)",

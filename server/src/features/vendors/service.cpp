@@ -5,6 +5,7 @@
 #include "core/text_rules.h"
 #include "features/accounts/store.h"
 #include "features/catalogue/store.h"
+#include "features/vendors/attachment_access.h"
 #include "platform/audit/audit_store.h"
 #include "platform/settings/settings.h"
 
@@ -19,7 +20,25 @@ Error DuplicateCreditCode() {
                            {"该统一社会信用代码已登记", "A vendor with this credit code is already registered"});
 }
 
+Error AttachmentNotFound() { return Error::NotFound({"附件不存在", "The attachment does not exist"}); }
+
 }  // namespace
+
+VendorService::VendorService(ServiceContext& context) : context_(context) {
+    // A qualification's scan belongs to its vendor: whoever may see the vendor may see the scan.
+    AddAttachmentReader(
+        "vendor", [this](const Actor& actor, std::int64_t vendor_id) { return Get(actor, vendor_id).has_value(); });
+}
+
+void VendorService::AddAttachmentReader(std::string kind, AttachmentReader reader) {
+    attachment_readers_[std::move(kind)] = std::move(reader);
+}
+
+QualificationView VendorService::ViewOf(storage::Connection& connection, const Qualification& qualification) {
+    const auto warning_days = context_.settings.Get(connection, setting::kQualificationWarningDays);
+    return QualificationView{qualification,
+                             JudgeQualification(qualification.valid_until, context_.clock.Today(), warning_days)};
+}
 
 VendorView VendorService::Judge(storage::Connection& connection, Vendor vendor,
                                 const std::vector<Qualification>& qualifications) {
@@ -174,13 +193,32 @@ Result<Vendor> VendorService::FindForQualificationWrite(storage::Connection& con
 }
 
 Status VendorService::CheckAttachment(storage::Connection& connection, const Actor* actor,
-                                      const Qualification& qualification) {
+                                      const Qualification& qualification, std::int64_t vendor_id) {
     if (!qualification.attachment_id) return Ok();
-    const auto attachment = storage::FindAttachment(connection, *qualification.attachment_id, false);
-    const bool visible = attachment && (!actor || attachment->owner_path.rfind(actor->scope_path, 0) == 0);
-    if (!visible) return Error::Invalid("attachment_id", {"附件不存在", "The attachment does not exist"});
+    const bool usable =
+        actor ? AttachmentForUse(connection, *actor, *qualification.attachment_id, "vendor", vendor_id).has_value()
+              : storage::FindAttachment(connection, *qualification.attachment_id, false).has_value();
+    if (!usable) return Error::Invalid("attachment_id", {"附件不存在", "The attachment does not exist"});
     return Ok();
 }
+
+namespace {
+
+// PRJ-4: what the office enters counts at once (it vouches for it); what a vendor enters waits for the office.
+void MarkEnteredBy(const Actor* actor, Qualification& qualification, Instant now) {
+    qualification.rejection_reason.clear();
+    if (!actor || actor->Can(Permission::kVendorWrite)) {
+        qualification.verification = QualificationVerification::kVerified;
+        qualification.verified_by = actor ? actor->username : "";
+        qualification.verified_at = now;
+    } else {
+        qualification.verification = QualificationVerification::kPending;
+        qualification.verified_by.clear();
+        qualification.verified_at.reset();
+    }
+}
+
+}  // namespace
 
 Result<QualificationView> VendorService::AddQualification(const Actor* actor, std::int64_t vendor_id,
                                                           Qualification qualification) {
@@ -189,17 +227,17 @@ Result<QualificationView> VendorService::AddQualification(const Actor* actor, st
     storage::Transaction transaction(*lease);
     auto vendor = FindForQualificationWrite(*lease, actor, vendor_id);
     if (!vendor) return vendor.error();
-    if (auto status = CheckAttachment(*lease, actor, qualification); !status) return status.error();
+    if (auto status = CheckAttachment(*lease, actor, qualification, vendor_id); !status) return status.error();
     qualification.vendor_id = vendor_id;
     const auto now = context_.clock.Now();
+    MarkEnteredBy(actor, qualification, now);
     qualification.id = storage::InsertQualification(*lease, qualification, now);
+    if (qualification.attachment_id) storage::LinkAttachment(*lease, *qualification.attachment_id, "vendor", vendor_id);
     storage::AppendAudit(
         *lease, actor, now,
         {"create", "qualification", qualification.id, std::nullopt, storage::QualificationSnapshot(qualification)});
     transaction.Commit();
-    auto stored = *storage::FindQualification(*lease, vendor_id, qualification.id);
-    const auto warning_days = context_.settings.Get(*lease, setting::kQualificationWarningDays);
-    return QualificationView{stored, JudgeQualification(stored.valid_until, context_.clock.Today(), warning_days)};
+    return ViewOf(*lease, *storage::FindQualification(*lease, vendor_id, qualification.id));
 }
 
 Result<QualificationView> VendorService::UpdateQualification(const Actor& actor, std::int64_t vendor_id,
@@ -211,18 +249,62 @@ Result<QualificationView> VendorService::UpdateQualification(const Actor& actor,
     if (!vendor) return vendor.error();
     const auto before = storage::FindQualification(*lease, vendor_id, id);
     if (!before) return QualificationNotFound();
-    if (auto status = CheckAttachment(*lease, &actor, qualification); !status) return status.error();
+    if (auto status = CheckAttachment(*lease, &actor, qualification, vendor_id); !status) return status.error();
     qualification.id = id;
     qualification.vendor_id = vendor_id;
-    storage::UpdateQualification(*lease, qualification);
     const auto now = context_.clock.Now();
+    // Changed values must be checked again: a vendor's edit waits for the office like a new entry.
+    MarkEnteredBy(&actor, qualification, now);
+    storage::UpdateQualification(*lease, qualification);
+    if (qualification.attachment_id) storage::LinkAttachment(*lease, *qualification.attachment_id, "vendor", vendor_id);
     storage::AppendAudit(*lease, &actor, now,
                          {"update", "qualification", id, storage::QualificationSnapshot(*before),
                           storage::QualificationSnapshot(qualification)});
     transaction.Commit();
-    auto stored = *storage::FindQualification(*lease, vendor_id, id);
-    const auto warning_days = context_.settings.Get(*lease, setting::kQualificationWarningDays);
-    return QualificationView{stored, JudgeQualification(stored.valid_until, context_.clock.Today(), warning_days)};
+    return ViewOf(*lease, *storage::FindQualification(*lease, vendor_id, id));
+}
+
+Result<QualificationView> VendorService::DecideQualification(const Actor& actor, std::int64_t vendor_id,
+                                                             std::int64_t id, QualificationDecision decision,
+                                                             const std::string& reason) {
+    if (auto status = actor.Require(Permission::kVendorWrite); !status) return status.error();
+    if (decision == QualificationDecision::kReject) {
+        Validation validation;
+        CheckLength(validation, "reason", reason, 2, 500, {"退回理由", "Reason"});
+        if (!validation.ok()) return validation.ToError();
+    }
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    auto vendor = storage::FindVendor(*lease, vendor_id, storage::VendorScope::Of(actor));
+    if (!vendor) return VendorNotFound();
+    const auto before = storage::FindQualification(*lease, vendor_id, id);
+    if (!before) return QualificationNotFound();
+    if (before->verification != QualificationVerification::kPending) {
+        return Error::Conflict(ErrorCode::kFailedPrecondition, "verification",
+                               {"只有待核验的资质可以核验或退回",
+                                "Only a qualification awaiting verification can be "
+                                "verified or rejected"});
+    }
+    // PRJ-4: verified against the certificate's scan, so a scan must be there to look at.
+    if (decision == QualificationDecision::kVerify && !before->attachment_id) {
+        return Error::Conflict(ErrorCode::kFailedPrecondition, "attachment_id",
+                               {"该资质没有证书扫描件,无法核验;请退回并请外包单位上传扫描件",
+                                "The qualification has no scan of its certificate to verify against; reject it and "
+                                "ask the vendor to upload the scan"});
+    }
+    auto after = *before;
+    const auto now = context_.clock.Now();
+    after.verification = decision == QualificationDecision::kVerify ? QualificationVerification::kVerified
+                                                                    : QualificationVerification::kRejected;
+    after.verified_by = actor.username;
+    after.verified_at = now;
+    after.rejection_reason = decision == QualificationDecision::kReject ? reason : "";
+    storage::UpdateQualification(*lease, after);
+    storage::AppendAudit(*lease, &actor, now,
+                         {decision == QualificationDecision::kVerify ? "verify" : "reject", "qualification", id,
+                          storage::QualificationSnapshot(*before), storage::QualificationSnapshot(after)});
+    transaction.Commit();
+    return ViewOf(*lease, *storage::FindQualification(*lease, vendor_id, id));
 }
 
 Status VendorService::DeleteQualification(const Actor& actor, std::int64_t vendor_id, std::int64_t id) {
@@ -275,15 +357,27 @@ Result<AttachmentInfo> VendorService::UploadAttachment(const Actor* actor, const
 }
 
 Result<storage::StoredAttachment> VendorService::DownloadAttachment(const Actor& actor, std::int64_t id) {
-    auto lease = context_.database.Acquire();
-    auto attachment = storage::FindAttachment(*lease, id, true);
-    if (!attachment) return Error::NotFound({"附件不存在", "The attachment does not exist"});
-    bool visible = attachment->owner_path.rfind(actor.scope_path, 0) == 0;
-    if (!visible && actor.vendor_org_id) {
-        for (auto org : storage::AttachmentVendorOrgs(*lease, id)) visible = visible || org == *actor.vendor_org_id;
+    std::optional<storage::StoredAttachment> attachment;
+    std::vector<storage::AttachmentLink> links;
+    {
+        auto lease = context_.database.Acquire();
+        attachment = storage::FindAttachment(*lease, id, false);
+        if (!attachment) return AttachmentNotFound();
+        links = storage::AttachmentLinks(*lease, id);
     }
-    if (!visible) return Error::NotFound({"附件不存在", "The attachment does not exist"});
-    return *attachment;
+    // Each reader asks its feature's own read rule (which takes its own connection), so the scope of a file is
+    // exactly the scope of its records: a town is not enough (a department may not read a contract of its town).
+    bool visible = attachment->uploaded_by == actor.user_id;
+    for (const auto& link : links) {
+        if (visible) break;
+        const auto reader = attachment_readers_.find(link.kind);
+        visible = reader != attachment_readers_.end() && reader->second(actor, link.record_id);
+    }
+    if (!visible) return AttachmentNotFound();  // 404, not 403: an id tells nothing about what it names
+    auto lease = context_.database.Acquire();
+    auto stored = storage::FindAttachment(*lease, id, true);
+    if (!stored) return AttachmentNotFound();
+    return *stored;
 }
 
 }  // namespace houqin

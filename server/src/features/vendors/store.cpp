@@ -14,7 +14,7 @@ constexpr const char* kVendorColumns =
     "v.registered_capital_fen, v.has_training_system, v.has_management_system, v.status, v.created_at, v.updated_at";
 constexpr const char* kQualificationColumns =
     "q.id, q.vendor_id, q.type, q.cert_no, q.issuer, q.valid_from, q.valid_until, q.attachment_id, a.filename, "
-    "a.content_type, a.size, a.sha256";
+    "a.content_type, a.size, a.sha256, q.verification, q.verified_by, q.verified_at, q.rejection_reason";
 
 Vendor VendorFromRow(const Row& row) {
     Vendor vendor;
@@ -55,7 +55,16 @@ Qualification QualificationFromRow(const Row& row) {
         qualification.attachment =
             AttachmentInfo{*qualification.attachment_id, row.Str(8), row.Str(9), row.Int(10), row.Str(11)};
     }
+    qualification.verification =
+        ParseQualificationVerification(row.Str(12)).value_or(QualificationVerification::kPending);
+    qualification.verified_by = row.Str(13);
+    if (const auto at = row.OptInt(14)) qualification.verified_at = Instant{*at};
+    qualification.rejection_reason = row.Str(15);
     return qualification;
+}
+
+Param VerifiedAt(const Qualification& qualification) {
+    return qualification.verified_at ? Param{qualification.verified_at->ms} : Null();
 }
 
 void AddScope(const VendorScope& scope, std::string& where, Params& params) {
@@ -290,10 +299,12 @@ std::optional<Qualification> FindQualification(Connection& connection, std::int6
 std::int64_t InsertQualification(Connection& connection, const Qualification& qualification, Instant now) {
     const auto id = connection.InsertReturningId(
         "INSERT INTO qualifications (vendor_id, type, cert_no, issuer, valid_from, valid_until, attachment_id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "verification, verified_by, verified_at, rejection_reason, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {qualification.vendor_id, qualification.type, qualification.cert_no, qualification.issuer,
          qualification.valid_from.ToString(), qualification.valid_until.ToString(),
-         Optional(qualification.attachment_id), now.ms});
+         Optional(qualification.attachment_id), std::string(QualificationVerificationCode(qualification.verification)),
+         qualification.verified_by, VerifiedAt(qualification), qualification.rejection_reason, now.ms});
     RefreshEarliestExpiry(connection, qualification.vendor_id);
     return id;
 }
@@ -301,9 +312,11 @@ std::int64_t InsertQualification(Connection& connection, const Qualification& qu
 void UpdateQualification(Connection& connection, const Qualification& qualification) {
     connection.Execute(
         "UPDATE qualifications SET type = ?, cert_no = ?, issuer = ?, valid_from = ?, valid_until = ?, "
-        "attachment_id = ? WHERE id = ?",
+        "attachment_id = ?, verification = ?, verified_by = ?, verified_at = ?, rejection_reason = ? WHERE id = ?",
         {qualification.type, qualification.cert_no, qualification.issuer, qualification.valid_from.ToString(),
-         qualification.valid_until.ToString(), Optional(qualification.attachment_id), qualification.id});
+         qualification.valid_until.ToString(), Optional(qualification.attachment_id),
+         std::string(QualificationVerificationCode(qualification.verification)), qualification.verified_by,
+         VerifiedAt(qualification), qualification.rejection_reason, qualification.id});
     RefreshEarliestExpiry(connection, qualification.vendor_id);
 }
 
@@ -331,6 +344,12 @@ std::string QualificationSnapshot(const Qualification& qualification) {
                            {"valid_until", qualification.valid_until.ToString()}};
     json["attachment_id"] =
         qualification.attachment_id ? nlohmann::json(*qualification.attachment_id) : nlohmann::json(nullptr);
+    // PRJ-4: who verified (or entered) it and when, beside the values they vouched for.
+    json["verification"] = QualificationVerificationCode(qualification.verification);
+    json["verified_by"] = qualification.verified_by;
+    json["verified_at"] =
+        qualification.verified_at ? nlohmann::json(qualification.verified_at->ToIso()) : nlohmann::json(nullptr);
+    json["rejection_reason"] = qualification.rejection_reason;
     return json.dump();
 }
 
@@ -365,7 +384,7 @@ std::vector<std::pair<Qualification, std::string>> QualificationsExpiringBefore(
                                                 "LEFT JOIN attachments a ON a.id = q.attachment_id" +
                                                 where + " ORDER BY q.valid_until, q.id LIMIT ?",
                                             params)) {
-        result.emplace_back(QualificationFromRow(row), row.Str(12));
+        result.emplace_back(QualificationFromRow(row), row.Str(16));
     }
     return result;
 }
@@ -386,16 +405,20 @@ std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& at
 
 std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content) {
     auto row = connection.QueryOne(
-        with_content ? "SELECT id, filename, content_type, size, sha256, owner_path, content_base64 FROM attachments "
-                       "WHERE id = ?"
-                     : "SELECT id, filename, content_type, size, sha256, owner_path, '' FROM attachments WHERE id = ?",
+        with_content ? "SELECT a.id, a.filename, a.content_type, a.size, a.sha256, a.owner_path, a.uploaded_by, "
+                       "u.org_id, a.content_base64 FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by "
+                       "WHERE a.id = ?"
+                     : "SELECT a.id, a.filename, a.content_type, a.size, a.sha256, a.owner_path, a.uploaded_by, "
+                       "u.org_id, '' FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by WHERE a.id = ?",
         {id});
     if (!row) return std::nullopt;
     StoredAttachment attachment;
     attachment.info = {row->Int(0), row->Str(1), row->Str(2), row->Int(3), row->Str(4)};
     attachment.owner_path = row->Str(5);
+    attachment.uploaded_by = row->Int(6);
+    attachment.uploader_org_id = row->OptInt(7).value_or(0);
     if (with_content) {
-        const std::string& encoded = row->Str(6);
+        const std::string& encoded = row->Str(8);
         attachment.content.resize(encoded.size());
         std::size_t length = 0;
         if (sodium_base642bin(reinterpret_cast<unsigned char*>(attachment.content.data()), attachment.content.size(),
@@ -408,24 +431,29 @@ std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int6
     return attachment;
 }
 
-std::vector<std::int64_t> AttachmentVendorOrgs(Connection& connection, std::int64_t attachment_id) {
-    std::vector<std::int64_t> orgs;
-    for (const auto& row : connection.Query("SELECT DISTINCT v.org_id FROM qualifications q JOIN vendors v ON v.id = "
-                                            "q.vendor_id WHERE q.attachment_id = ? UNION SELECT vendor_org_id FROM "
-                                            "attachment_grants WHERE attachment_id = ?",
-                                            {attachment_id, attachment_id})) {
-        orgs.push_back(row.Int(0));
+std::vector<AttachmentLink> AttachmentLinks(Connection& connection, std::int64_t attachment_id) {
+    std::vector<AttachmentLink> links;
+    for (const auto& row : connection.Query(
+             "SELECT record_kind, record_id FROM attachment_links WHERE attachment_id = ? ORDER BY record_kind, "
+             "record_id",
+             {attachment_id})) {
+        links.push_back({row.Str(0), row.Int(1)});
     }
-    return orgs;
+    return links;
 }
 
-void GrantAttachment(Connection& connection, std::int64_t attachment_id, std::int64_t vendor_org_id) {
-    if (connection.QueryOne("SELECT 1 FROM attachment_grants WHERE attachment_id = ? AND vendor_org_id = ?",
-                            {attachment_id, vendor_org_id})) {
-        return;
-    }
-    connection.Execute("INSERT INTO attachment_grants (attachment_id, vendor_org_id) VALUES (?, ?)",
-                       {attachment_id, vendor_org_id});
+bool IsAttachmentLinked(Connection& connection, std::int64_t attachment_id, std::string_view kind,
+                        std::int64_t record_id) {
+    return connection
+        .QueryOne("SELECT 1 FROM attachment_links WHERE attachment_id = ? AND record_kind = ? AND record_id = ?",
+                  {attachment_id, std::string(kind), record_id})
+        .has_value();
+}
+
+void LinkAttachment(Connection& connection, std::int64_t attachment_id, std::string_view kind, std::int64_t record_id) {
+    if (IsAttachmentLinked(connection, attachment_id, kind, record_id)) return;
+    connection.Execute("INSERT INTO attachment_links (attachment_id, record_kind, record_id) VALUES (?, ?, ?)",
+                       {attachment_id, std::string(kind), record_id});
 }
 
 }  // namespace houqin::storage

@@ -78,14 +78,24 @@ std::vector<std::pair<Qualification, std::string>> QualificationsExpiringBefore(
 struct StoredAttachment {
     AttachmentInfo info;
     std::string owner_path;
-    std::string content;  // the bytes
+    std::int64_t uploaded_by = 0;      // the user who uploaded it
+    std::int64_t uploader_org_id = 0;  // that user's organisation
+    std::string content;               // the bytes
 };
 std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& attachment, std::int64_t uploaded_by,
                               Instant now);
 std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content);
-// The vendor organisation ids whose qualifications reference this attachment (for vendor users' access).
-std::vector<std::int64_t> AttachmentVendorOrgs(Connection& connection, std::int64_t attachment_id);
-// Lets a vendor organisation's users download a file the office attached to one of its records.
-void GrantAttachment(Connection& connection, std::int64_t attachment_id, std::int64_t vendor_org_id);
+
+// the records an attachment belongs to. A record kind names the feature's record ("vendor" for a qualification
+// scan, "contract", "assessment", "rectification", "energy_saving", "project"); whoever may read one of them may
+// read the file.
+struct AttachmentLink {
+    std::string kind;
+    std::int64_t record_id = 0;
+};
+std::vector<AttachmentLink> AttachmentLinks(Connection& connection, std::int64_t attachment_id);
+bool IsAttachmentLinked(Connection& connection, std::int64_t attachment_id, std::string_view kind,
+                        std::int64_t record_id);
+void LinkAttachment(Connection& connection, std::int64_t attachment_id, std::string_view kind, std::int64_t record_id);
 
 }  // namespace houqin::storage

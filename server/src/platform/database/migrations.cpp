@@ -12,6 +12,8 @@ struct Migration {
     int version;
     const char* name;
     const char* sql;  // {pk} becomes the engine's auto-increment primary key
+    // When set, PostgreSQL runs this instead of sql (for what the engines spell differently, such as JSON).
+    const char* postgres_sql = nullptr;
 };
 
 // Append only: a migration that has shipped is never edited, a later one changes it.
@@ -656,6 +658,94 @@ CREATE TABLE witness_consents (
 );
 CREATE INDEX witness_consents_project ON witness_consents (project_id, purpose, given_at);
 )SQL"},
+        {9, "attachment links and verified qualifications", R"SQL(
+-- X-5: the records each stored file belongs to (a qualification's scan: its vendor; a signed scan: its contract;
+-- photos and appeal files: their assessment; evidence: its rectification or energy saving; plans: their project).
+-- The uploader and whoever may read one of these records may read the file; nobody else, whatever their town.
+CREATE TABLE attachment_links (
+  attachment_id BIGINT NOT NULL REFERENCES attachments(id),
+  record_kind TEXT NOT NULL,
+  record_id BIGINT NOT NULL,
+  PRIMARY KEY (attachment_id, record_kind, record_id)
+);
+
+-- PRJ-4: a qualification a vendor enters counts for bidding (PRJ-5) only once the office has verified it against its
+-- scan; the office's own entries count at once. verified_by / verified_at: who decided (or entered it) and when.
+ALTER TABLE qualifications ADD COLUMN verification TEXT NOT NULL DEFAULT 'verified';
+ALTER TABLE qualifications ADD COLUMN verified_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE qualifications ADD COLUMN verified_at BIGINT;
+ALTER TABLE qualifications ADD COLUMN rejection_reason TEXT NOT NULL DEFAULT '';
+-- Existing rows: what the office entered stays verified (it vouched for it); a row whose latest entry or change came
+-- from a vendor's user waits for the office, whatever it claims.
+UPDATE qualifications SET verification = 'pending' WHERE id IN (
+  SELECT l.entity_id FROM audit_log l JOIN users u ON u.id = l.actor_id
+  WHERE l.entity = 'qualification' AND l.action IN ('create', 'update') AND u.role = 'vendor'
+    AND l.seq = (SELECT MAX(m.seq) FROM audit_log m
+                 WHERE m.entity = 'qualification' AND m.entity_id = l.entity_id AND m.action IN ('create', 'update')));
+)SQL"},
+        {10, "attachment links from the records", R"SQL(
+-- X-5: links for the files the records already name (SQLite spelling; PostgreSQL below).
+INSERT OR IGNORE INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT attachment_id, 'vendor', vendor_id FROM qualifications WHERE attachment_id IS NOT NULL;
+INSERT OR IGNORE INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT CAST(json_extract(c.signing_json, '$.attachment_id') AS INTEGER), 'contract', c.id FROM contracts c
+  WHERE c.signing_json IS NOT NULL
+    AND CAST(json_extract(c.signing_json, '$.attachment_id') AS INTEGER) IN (SELECT id FROM attachments);
+INSERT OR IGNORE INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT CAST(p.value AS INTEGER), 'assessment', a.id
+  FROM assessments a, json_each(a.items_json) i, json_each(i.value, '$.photo_ids') p
+  WHERE CAST(p.value AS INTEGER) IN (SELECT id FROM attachments);
+INSERT OR IGNORE INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT CAST(p.value AS INTEGER), 'assessment', ap.assessment_id
+  FROM assessment_appeals ap, json_each(ap.attachment_ids) p
+  WHERE CAST(p.value AS INTEGER) IN (SELECT id FROM attachments);
+INSERT OR IGNORE INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT CAST(p.value AS INTEGER), 'rectification', r.id FROM rectifications r, json_each(r.evidence_ids) p
+  WHERE CAST(p.value AS INTEGER) IN (SELECT id FROM attachments);
+INSERT OR IGNORE INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT CAST(p.value AS INTEGER), 'energy_saving', e.id FROM energy_savings e, json_each(e.evidence_ids) p
+  WHERE CAST(p.value AS INTEGER) IN (SELECT id FROM attachments);
+INSERT OR IGNORE INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT CAST(p.value AS INTEGER), 'project', pr.id FROM projects pr, json_each(pr.plan_ids_json) p
+  WHERE CAST(p.value AS INTEGER) IN (SELECT id FROM attachments);
+)SQL",
+         R"SQL(
+-- X-5: links for the files the records already name (PostgreSQL spelling).
+INSERT INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT attachment_id, 'vendor', vendor_id FROM qualifications WHERE attachment_id IS NOT NULL
+  ON CONFLICT DO NOTHING;
+INSERT INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT (c.signing_json::json->>'attachment_id')::bigint, 'contract', c.id FROM contracts c
+  WHERE c.signing_json IS NOT NULL
+    AND (c.signing_json::json->>'attachment_id')::bigint IN (SELECT id FROM attachments)
+  ON CONFLICT DO NOTHING;
+INSERT INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT p.value::bigint, 'assessment', a.id
+  FROM assessments a, json_array_elements(a.items_json::json) i,
+       json_array_elements_text(COALESCE(i.value->'photo_ids', '[]'::json)) p
+  WHERE p.value::bigint IN (SELECT id FROM attachments)
+  ON CONFLICT DO NOTHING;
+INSERT INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT p.value::bigint, 'assessment', ap.assessment_id
+  FROM assessment_appeals ap, json_array_elements_text(ap.attachment_ids::json) p
+  WHERE p.value::bigint IN (SELECT id FROM attachments)
+  ON CONFLICT DO NOTHING;
+INSERT INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT p.value::bigint, 'rectification', r.id
+  FROM rectifications r, json_array_elements_text(r.evidence_ids::json) p
+  WHERE p.value::bigint IN (SELECT id FROM attachments)
+  ON CONFLICT DO NOTHING;
+INSERT INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT p.value::bigint, 'energy_saving', e.id
+  FROM energy_savings e, json_array_elements_text(e.evidence_ids::json) p
+  WHERE p.value::bigint IN (SELECT id FROM attachments)
+  ON CONFLICT DO NOTHING;
+INSERT INTO attachment_links (attachment_id, record_kind, record_id)
+  SELECT DISTINCT p.value::bigint, 'project', pr.id
+  FROM projects pr, json_array_elements_text(pr.plan_ids_json::json) p
+  WHERE p.value::bigint IN (SELECT id FROM attachments)
+  ON CONFLICT DO NOTHING;
+)SQL"},
     };
     return kMigrations;
 }
@@ -696,7 +786,10 @@ int Migrate(Connection& connection) {
             connection.QueryOne("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{migration.version}});
         if (done) continue;
         spdlog::info("applying migration {} ({})", migration.version, migration.name);
-        connection.ExecuteScript(Render(migration.sql, connection.engine()));
+        const char* sql = connection.engine() == Engine::kPostgres && migration.postgres_sql != nullptr
+                              ? migration.postgres_sql
+                              : migration.sql;
+        connection.ExecuteScript(Render(sql, connection.engine()));
         const auto now_ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
                 .count();

@@ -21,8 +21,16 @@ std::optional<CriterionFailure> CheckQualification(const Vendor& vendor, std::st
     const std::string criterion = fmt::format("qualification:{}", type);
     const Qualification* latest_expired = nullptr;
     const Qualification* earliest_future = nullptr;
+    const Qualification* unverified = nullptr;
     for (const auto& qualification : vendor.qualifications) {
         if (Trim(qualification.type) != type) continue;
+        // PRJ-4: what a vendor states about itself counts only once the office has checked it against the scan.
+        if (qualification.verification != QualificationVerification::kVerified) {
+            if (!unverified || unverified->verification == QualificationVerification::kRejected) {
+                unverified = &qualification;
+            }
+            continue;
+        }
         if (qualification.valid_from <= bid_date && bid_date <= qualification.valid_until) return std::nullopt;
         if (qualification.valid_until < bid_date) {
             if (!latest_expired || latest_expired->valid_until < qualification.valid_until) {
@@ -31,6 +39,24 @@ std::optional<CriterionFailure> CheckQualification(const Vendor& vendor, std::st
         } else if (!earliest_future || qualification.valid_from < earliest_future->valid_from) {
             earliest_future = &qualification;
         }
+    }
+    // A certificate the office has not verified is the most useful news: it may be all that is missing.
+    if (unverified && unverified->verification == QualificationVerification::kPending) {
+        return CriterionFailure{
+            "qualification_unverified",
+            criterion,
+            {fmt::format("资质「{}」(证书 {})待办公室核验,核验通过前不计入投标资格", type, unverified->cert_no),
+             fmt::format("qualification \"{}\" (certificate {}) awaits the office's verification against its scan "
+                         "and does not count until verified",
+                         type, unverified->cert_no)}};
+    }
+    if (unverified) {
+        return CriterionFailure{"qualification_rejected",
+                                criterion,
+                                {fmt::format("资质「{}」(证书 {})已被办公室退回:{}", type, unverified->cert_no,
+                                             unverified->rejection_reason),
+                                 fmt::format("qualification \"{}\" (certificate {}) was rejected by the office: {}",
+                                             type, unverified->cert_no, unverified->rejection_reason)}};
     }
     // A certificate that starts later is the more useful news: the vendor may only need to wait or re-date.
     if (earliest_future) {

@@ -16,7 +16,8 @@
 namespace houqin {
 
 struct CriterionFailure {
-    // qualification_missing, qualification_expired, qualification_not_yet_valid, staff_below_minimum,
+    // qualification_missing, qualification_expired, qualification_not_yet_valid, qualification_unverified,
+    // qualification_rejected, staff_below_minimum,
     // no_management_system, no_training_system, vendor_suspended
     std::string code;
     std::string criterion;  // "qualification:<type>", "min_staff_count", "management_system", "training_system",
@@ -30,7 +31,8 @@ struct CriteriaVerdict {
     std::vector<PolicyParameter> values;     // bid date, required and actual staff, required qualification types
 };
 
-// A qualification counts when valid_from <= bid_date <= valid_until (valid through its last day, as in PRJ-4).
+// A qualification counts when the office has verified it (PRJ-4) and valid_from <= bid_date <= valid_until (valid
+// through its last day, as in PRJ-4).
 // Type names are compared after trimming spaces; a required type listed twice is checked once.
 CriteriaVerdict CheckSelectionCriteria(const SelectionCriteria& criteria, const Vendor& vendor, Date bid_date);
 

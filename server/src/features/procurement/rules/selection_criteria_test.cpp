@@ -76,6 +76,22 @@ TEST(SelectionCriteriaTest, PRJ5_ValidThroughItsLastDayAndFromItsFirst) {
     EXPECT_TRUE(CheckSelectionCriteria(CleaningCriteria(), vendor, kBidDate).qualified);
 }
 
+TEST(SelectionCriteriaTest, PRJ4_PendingOrRejectedQualificationDoesNotCount) {
+    auto vendor = QualifiedVendor();
+    vendor.qualifications[0].verification = QualificationVerification::kPending;
+    auto verdict = CheckSelectionCriteria(CleaningCriteria(), vendor, kBidDate);
+    ASSERT_EQ(Codes(verdict), std::vector<std::string>{"qualification_unverified"});
+    EXPECT_NE(verdict.failures[0].text.zh.find("待办公室核验"), std::string::npos);
+    vendor.qualifications[0].verification = QualificationVerification::kRejected;
+    vendor.qualifications[0].rejection_reason = "证书编号与扫描件不符";
+    verdict = CheckSelectionCriteria(CleaningCriteria(), vendor, kBidDate);
+    ASSERT_EQ(Codes(verdict), std::vector<std::string>{"qualification_rejected"});
+    EXPECT_NE(verdict.failures[0].text.zh.find("证书编号与扫描件不符"), std::string::npos);
+    // A verified certificate of the same type beside the pending one is enough.
+    vendor.qualifications.push_back(Certificate("保洁服务资质", "BJ-002", "2025-01-01", "2028-12-31"));
+    EXPECT_TRUE(CheckSelectionCriteria(CleaningCriteria(), vendor, kBidDate).qualified);
+}
+
 TEST(SelectionCriteriaTest, PRJ5_QualificationNotYetValidOnTheBidDate) {
     auto vendor = QualifiedVendor();
     vendor.qualifications[1].valid_from = kBidDate.AddDays(1);
