@@ -4,6 +4,7 @@ import type { Attachment } from '../file/types';
 export type VendorStatus = 'active' | 'suspended';
 export type QualificationStatus = 'ok' | 'expiring' | 'expired';
 export type VendorQualificationStatus = QualificationStatus | 'none';
+export type QualificationVerification = 'verified' | 'pending' | 'rejected';
 
 export interface Qualification {
   id: number;
@@ -17,6 +18,13 @@ export interface Qualification {
   attachment: Attachment | null;
   status: QualificationStatus;
   days_left: number;
+  /** PRJ-4: only a verified qualification counts for bidding eligibility; the office's own entries are verified at once. */
+  verification: QualificationVerification;
+  /** Who verified or rejected it (or entered it, for the office's own); empty while pending. */
+  verified_by: string;
+  verified_at: string | null;
+  /** Why the office rejected it, shown to the vendor. */
+  rejection_reason: string;
 }
 
 export type QualificationInput = Pick<Qualification, 'type' | 'cert_no' | 'issuer' | 'valid_from' | 'valid_until' | 'attachment_id'>;
