@@ -3,7 +3,9 @@
 // leadership approves it (PRJ-2) and sets the ceiling (PRJ-6); the office opens a sealed bidding witnessed by
 // discipline inspection, three vendor users register and each seal one quote, one above the ceiling, and after the
 // opening time the office opens the bids with the witness (PRJ-7), awards the lowest valid quote and lands on the
-// contract draft (PRJ-8); discipline inspection reads the whole trail (ROLE-4). The scenario needs the clock in its
+// contract draft (PRJ-8); discipline inspection reads the whole trail (ROLE-4). The witness is a second browser context
+// of its own (jiwei's session on the witness's own device): it consents there before each witnessed step, and nobody
+// types a log-in password on the office's screen (PRJ-7, issue 11 item 7). The scenario needs the clock in its
 // hands: the server of this file is restarted later on the same database, its clock past the opening time, and the
 // browsers opened then follow it.
 import assert from 'node:assert/strict';
@@ -87,6 +89,8 @@ after(async () => {
 });
 
 let officePage;
+/** The office's page after the clock moved past the opening time (the witness has a browser of their own). */
+let officeAfterOpening;
 
 test('PRJ-1 the office creates a project with its category, scope, budget, service period, department and plan', async () => {
   const page = await browserAs('office');
@@ -204,7 +208,31 @@ test('PRJ-6 leadership sets the ceiling price of the project', async () => {
   await screenshot(page, '13-project-approved');
 });
 
-test('PRJ-7 the office opens the sealed bidding with the discipline-inspection witness; the fingerprint appears', async () => {
+/** PRJ-7: the witness, in their own browser context, opens the project and consents to the office's next step. */
+async function witnessConsents(witness, purposeText) {
+  // The witness finds the project awaiting them in the procurement list.
+  await witness.locator(tid('menu-projects')).click();
+  await witness.locator(tid('project-table')).waitFor();
+  await witness.locator(tid('project-search')).fill(suffix);
+  await witness.locator(tid('project-search')).press('Enter');
+  await witness.locator(tid(`project-awaiting-witness-${projectId}`)).waitFor();
+  await witness.locator(tid(`project-name-${projectId}`)).click();
+  await witness.locator(`${tid('project-name')}:text-is("${PROJECT}")`).waitFor();
+  const button = witness.locator(tid('project-witness-consent'));
+  await button.waitFor();
+  assert.match(await button.innerText(), purposeText);
+  await button.click();
+  assert.match(await witness.locator('.el-message-box').innerText(), new RegExp(suffix));
+  await confirmMessageBox(witness);
+  const status = witness.locator(tid('project-witness-consent-status'));
+  await status.waitFor();
+  assert.match(await status.innerText(), /赵书记/);
+  // The alert fades in; let it finish before the screenshot.
+  await witness.waitForTimeout(500);
+  return status.getAttribute('data-consent-id');
+}
+
+test('PRJ-7 the office opens the sealed bidding once the witness has consented from their own session; no log-in password on the office screen', async () => {
   const page = await browserAs('office');
   await openProject(page);
   assert.equal(await statusOf(page), 'approved');
@@ -219,12 +247,29 @@ test('PRJ-7 the office opens the sealed bidding with the discipline-inspection w
     await input.fill(value);
     await input.press('Enter');
   }
+  // No field asks for anyone's username or log-in password: only the two opening secrets.
+  await expectCount(dialog.locator('input[type="password"]'), 2, "the officer's and the witness's secrets only");
+  await expectCount(page.locator('[data-test$="witness-username"], [data-test$="witness-password"]'), 0);
+  assert.equal(await page.locator(tid('bidding-witness-consent')).getAttribute('data-ok'), 'false');
   await page.locator(tid('bidding-officer-secret')).fill(OFFICER_SECRET);
-  await page.locator(tid('bidding-witness-username')).fill('jiwei');
-  await page.locator(tid('bidding-witness-password')).fill('Jiwei@2026');
   await page.locator(tid('bidding-witness-secret')).fill(WITNESS_SECRET);
   assert.equal(await page.locator(tid('bidding-officer-secret-hint')).getAttribute('data-ok'), 'true');
   assert.equal(await page.locator(tid('bidding-witness-secret-hint')).getAttribute('data-ok'), 'true');
+  // Without the witness's consent the server refuses, naming what is missing.
+  await page.locator(tid('bidding-confirm')).click();
+  const refusal = page.locator(tid('bidding-witness-consent-error'));
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /缺少纪检监察见证人的确认/);
+  await screenshot(page, '13-bidding-no-consent');
+
+  // The witness, on their own device (a browser context of their own), consents to the seal's creation.
+  const witness = await browserAs('jiwei');
+  const consentId = await witnessConsents(witness, /确认见证发起投标/);
+  await screenshot(witness, '13-witness-consent-bidding');
+
+  await page.locator(tid('bidding-witness-consent-refresh')).click();
+  await page.locator(`${tid('bidding-witness-consent')}[data-ok="true"]`).waitFor();
+  assert.equal(await page.locator(tid('bidding-witness-consent')).getAttribute('data-consent-id'), consentId);
   assert.equal(await page.locator(`${tid('bidding-deadline')} input`).inputValue(), BID_DEADLINE);
   assert.equal(await page.locator(`${tid('bidding-opening-at')} input`).inputValue(), OPENING_AT);
   await screenshot(page, '13-bidding-dialog');
@@ -236,6 +281,8 @@ test('PRJ-7 the office opens the sealed bidding with the discipline-inspection w
   assert.match(fingerprint, /^[0-9a-f]{4}( [0-9a-f]{4}){3,}$/, `a fingerprint of the seal, in groups of four: ${fingerprint}`);
   assert.match(await page.locator(tid('project-bid-deadline')).innerText(), new RegExp(BID_DEADLINE));
   assert.match(await page.locator(tid('project-opening-at')).innerText(), new RegExp(OPENING_AT));
+  // The consent was used: it no longer waits on the project.
+  await expectCount(page.locator(tid('project-witness-consent-status')), 0, 'the consent is spent');
   await page.locator(tid('project-fingerprint')).scrollIntoViewIfNeeded();
   await screenshot(page, '13-bidding-open');
 });
@@ -303,18 +350,26 @@ test('PRJ-7 after the opening time the office opens the bids with the witness; t
   // Time passes: the same database, the clock at 12:00, after the 11:30 opening time.
   await server.restart({ fakeNow: AFTER_OPENING });
   const page = await browserAs('office');
+  officeAfterOpening = page;
   await openProject(page);
   assert.equal(await statusOf(page), 'bidding');
   await page.locator(tid('project-tab-bids')).click();
   await page.locator(tid('bids-sealed-note')).waitFor();
   await expectCount(page.locator('[data-test^="bid-row-"]'), 3);
 
+  // The witness, in their own session at the new clock, consents to the opening.
+  const witness = await browserAs('jiwei');
+  const consentId = await witnessConsents(witness, /确认见证开标/);
+  await screenshot(witness, '13-witness-consent-opening');
+
+  await page.reload();
+  await page.locator(`${tid('project-witness-consent-status')}[data-purpose="opening"]`).waitFor();
   await page.locator(tid('project-open')).click();
   const dialog = page.locator(tid('opening-dialog'));
   await dialog.waitFor();
+  await page.locator(`${tid('opening-witness-consent')}[data-ok="true"]`).waitFor();
+  await expectCount(dialog.locator('input[type="password"]'), 2, 'the two opening secrets, no log-in password');
   await page.locator(tid('opening-officer-secret')).fill(OFFICER_SECRET);
-  await page.locator(tid('opening-witness-username')).fill('jiwei');
-  await page.locator(tid('opening-witness-password')).fill('Jiwei@2026');
   await page.locator(tid('opening-witness-secret')).fill(WITNESS_SECRET);
   await screenshot(page, '13-opening-dialog');
   await page.locator(tid('opening-confirm')).click();
@@ -326,6 +381,9 @@ test('PRJ-7 after the opening time the office opens the bids with the witness; t
   assert.equal(await page.locator(tid('opening-outcome')).getAttribute('data-outcome'), 'awarded');
   assert.equal((await page.locator(tid('opening-ceiling')).innerText()).trim(), money(CEILING));
   assert.equal((await page.locator(tid('opening-witness-name')).innerText()).trim(), '赵书记(纪委)');
+  // The record names the consent the opening used (who, when).
+  assert.equal(await page.locator(tid('opening-record-witness-consent')).getAttribute('data-consent-id'), consentId);
+  assert.match(await page.locator(tid('opening-record-witness-consent')).innerText(), /本人账号确认于/);
   const rows = page.locator(`${tid('opening-bids')} tbody tr`);
   await expectCount(rows, 3, 'all three bids are in the record');
 
@@ -366,7 +424,7 @@ test('PRJ-7 after the opening time the office opens the bids with the witness; t
 });
 
 test('PRJ-8 the office awards the bidding and lands on the contract draft with the winning quote', async () => {
-  const page = browsers.at(-1).page;
+  const page = officeAfterOpening;
   await page.locator(tid('project-award')).click();
   assert.match(await page.locator('.el-message-box').innerText(), new RegExp(bids.vendor2.vendorName));
   await confirmMessageBox(page);

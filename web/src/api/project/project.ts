@@ -15,8 +15,10 @@ import type {
   ProjectQuery,
   Registration,
   RegistrationInput,
+  SealSecretsInput,
   TrailItem,
-  WitnessInput,
+  WitnessConsent,
+  WitnessPurpose,
 } from './types';
 
 /** Projects (PRJ-1, PRJ-2): a page without history. */
@@ -79,8 +81,13 @@ export function submitBidApi(id: number, bid: BidInput): Promise<BidReceipt> {
   return http.post<BidReceipt>(`/projects/${id}/bids`, bid);
 }
 
-/** The opening, with the witness present and both secrets. */
-export function openBidsApi(id: number, input: WitnessInput): Promise<Opening> {
+/** The discipline-inspection witness consents from their own session to the seal's creation or the opening (PRJ-7). */
+export function giveWitnessConsentApi(id: number, purpose: WitnessPurpose): Promise<WitnessConsent> {
+  return http.post<WitnessConsent>(`/projects/${id}/witness-consents`, { purpose });
+}
+
+/** The opening: both secrets, and the witness's fresh consent given in their own session. */
+export function openBidsApi(id: number, input: SealSecretsInput): Promise<Opening> {
   return http.post<Opening>(`/projects/${id}/opening`, input);
 }
 

@@ -42,7 +42,35 @@ export type ProjectRoute = 'government' | 'internal';
 export const PROJECT_ROUTES: ProjectRoute[] = ['government', 'internal'];
 
 export type ProjectAction =
-  'edit' | 'submit' | 'approve' | 'return' | 'record_government' | 'set_ceiling' | 'open_bidding' | 'register' | 'bid' | 'open' | 'award';
+  | 'edit'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'record_government'
+  | 'set_ceiling'
+  | 'open_bidding'
+  | 'register'
+  | 'bid'
+  | 'open'
+  | 'award'
+  | 'witness_open_bidding'
+  | 'witness_opening';
+
+/** What the discipline-inspection witness consents to (PRJ-7): the seal's creation or the opening. */
+export type WitnessPurpose = 'open_bidding' | 'opening';
+
+/**
+ * The witness's consent, given in the witness's own session (PRJ-7): the office's next step (opening the bidding, the
+ * opening) uses it once, before it expires (setting procurement.witness_consent_minutes).
+ */
+export interface WitnessConsent {
+  id: number;
+  purpose: WitnessPurpose;
+  witness_id: number;
+  witness_name: string;
+  given_at: string;
+  expires_at: string;
+}
 
 /** Named figure the server used for a decision (route, criteria, opening), kept for the record. */
 export interface NamedValue {
@@ -206,6 +234,8 @@ export interface Opening {
   opened_at: string;
   officer_name: string;
   witness_name: string;
+  /** The consent the opening used: who, when (PRJ-7). */
+  witness_consent?: { id: number; witness_id: number; witness_name: string; given_at: string };
   ceiling: string | null;
   draw_seed: string;
   min_valid_bids: number;
@@ -251,6 +281,8 @@ export interface Project extends Omit<ProjectInput, 'plan_attachment_ids'> {
   ceiling: Ceiling | null;
   government_procurement: GovernmentProcurement | null;
   bidding: Bidding | null;
+  /** The witness's fresh, unused consent to the next witnessed step (not shown to vendors). */
+  witness_consent?: WitnessConsent | null;
   counts: { registrations: number; qualified: number; bids: number };
   my_registration?: Registration | null;
   my_bid?: Bid | null;
@@ -284,15 +316,16 @@ export interface CeilingInput {
   reason: string;
 }
 
-/** The officer and the discipline-inspection witness at the same table (PRJ-7). */
-export interface WitnessInput {
+/**
+ * The two secrets of the seal (PRJ-7). Who witnesses is not typed: it is the witness's consent from their own session;
+ * no log-in password is entered on the office's screen.
+ */
+export interface SealSecretsInput {
   officer_secret: string;
-  witness_username: string;
-  witness_password: string;
   witness_secret: string;
 }
 
-export interface BiddingInput extends WitnessInput {
+export interface BiddingInput extends SealSecretsInput {
   bid_deadline: string;
   opening_at: string;
 }

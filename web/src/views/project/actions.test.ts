@@ -14,6 +14,11 @@ describe('project buttons (PRJ-2, PRJ-7, PRJ-8)', () => {
     expect(ids(['register', 'bid', 'open'], ['project:read', 'project:write'])).toEqual(['project-register', 'project-open']);
     expect(ids(['award', 'set_ceiling'], ['project:read', 'project:approve'])).toEqual(['project-set-ceiling']);
   });
+  it('PRJ-7: only the discipline-inspection witness is offered the consent, in their own session', () => {
+    expect(ids(['witness_opening'], ['project:read', 'project:witness'])).toEqual(['project-witness-consent']);
+    expect(ids(['witness_open_bidding'], ['project:read', 'project:witness'])).toEqual(['project-witness-consent']);
+    expect(ids(['witness_opening', 'open'], ['project:read', 'project:write'])).toEqual(['project-open']);
+  });
   it('PRJ-2: ignores actions it does not know, so a newer server cannot break the page', () => {
     expect(ids(['reopen', 'open_bidding'], ['project:write'])).toEqual(['project-open-bidding']);
   });

@@ -31,6 +31,15 @@ const BUTTONS: ProjectButton[] = [
   { action: 'open_bidding', testId: 'project-open-bidding', label: 'project.action.openBidding', type: 'primary', permissions: ['project:write'] },
   { action: 'register', testId: 'project-register', label: 'project.action.register', type: 'primary', permissions: ['bid:submit', 'project:write'] },
   { action: 'bid', testId: 'project-bid', label: 'project.action.bid', type: 'success', permissions: ['bid:submit'] },
+  // PRJ-7: the discipline-inspection witness consents in their own session to the office's next witnessed step.
+  {
+    action: 'witness_open_bidding',
+    testId: 'project-witness-consent',
+    label: 'project.action.witnessOpenBidding',
+    type: 'warning',
+    permissions: ['project:witness'],
+  },
+  { action: 'witness_opening', testId: 'project-witness-consent', label: 'project.action.witnessOpening', type: 'warning', permissions: ['project:witness'] },
   { action: 'open', testId: 'project-open', label: 'project.action.open', type: 'danger', permissions: ['project:write'] },
   { action: 'award', testId: 'project-award', label: 'project.action.award', type: 'success', permissions: ['project:write'] },
 ];
