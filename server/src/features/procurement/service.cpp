@@ -619,7 +619,7 @@ namespace {
 
 // What a consent is for, in the refusals.
 Text ConsentStep(const std::string& purpose) {
-    if (purpose == kConsentOpenBidding) return {"发布投标(生成密封公钥)", "opening the bidding (creating the seal)"};
+    if (purpose == kConsentOpenBidding) return {"发起投标(生成密封公钥)", "opening the bidding (creating the seal)"};
     return {"开标", "the opening"};
 }
 
@@ -670,7 +670,7 @@ Result<WitnessConsent> ProcurementService::GiveWitnessConsent(const Actor& actor
                                                               const std::string& purpose) {
     if (auto status = actor.Require(Permission::kProjectWitness); !status) return status.error();
     if (purpose != kConsentOpenBidding && purpose != kConsentOpening) {
-        return Error::Invalid("purpose", {"见证事项须为 open_bidding(发布投标)或 opening(开标)",
+        return Error::Invalid("purpose", {"见证事项须为 open_bidding(发起投标)或 opening(开标)",
                                           "purpose must be open_bidding or opening"});
     }
     auto lease = context_.database.Acquire();
@@ -681,7 +681,7 @@ Result<WitnessConsent> ProcurementService::GiveWitnessConsent(const Actor& actor
     if (purpose == kConsentOpenBidding && (project->status != "approved" || !project->ceiling)) {
         return Refuse("status",
                       project->status == "approved"
-                          ? Text{"领导尚未设定最高限价,还不能发布投标", "The ceiling is not set yet"}
+                          ? Text{"领导尚未设定最高限价,还不能发起投标", "The ceiling is not set yet"}
                           : Text{"该项目的投标已经发布", "The bidding of this project has already been opened"});
     }
     if (purpose == kConsentOpening) {
