@@ -142,6 +142,7 @@ test('CAT-2 a checklist not summing to 100 is refused naming checklist, and noth
         [{ item: 'A', points: 100 }, { item: 'B', points: 0 }], // a zero item
         [{ item: 'A', points: 101 }, { item: 'B', points: -1 }], // out of range, sums to 100
         [{ item: 'A', points: 50.5 }, { item: 'B', points: 49.5 }], // not integers
+        [{ item: 'A', points: 4294967376 }, { item: 'B', points: 20 }], // 2^32 + 80: not cut to 80, which would sum to 100
     ];
     for (const checklist of bad) {
         expectError(await office.post('/categories', newCategory({ checklist })), 400, 'InvalidArgument', 'checklist');

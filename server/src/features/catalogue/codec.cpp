@@ -32,7 +32,7 @@ Category CategoryFromJson(const Json& body, Validation& validation) {
     category.name_zh = reader.String("name_zh");
     category.name_en = reader.String("name_en", JsonReader::Need::kOptional);
     category.description = reader.String("description", JsonReader::Need::kOptional);
-    category.sort_order = static_cast<int>(reader.Integer("sort_order", JsonReader::Need::kOptional, 0));
+    category.sort_order = reader.SmallInteger("sort_order", JsonReader::Need::kOptional, 0);
     category.active = reader.Boolean("active", JsonReader::Need::kOptional, true);
     if (const auto* checklist = reader.Array("checklist")) {
         for (std::size_t i = 0; i < checklist->size(); ++i) {
@@ -44,7 +44,7 @@ Category CategoryFromJson(const Json& body, Validation& validation) {
             }
             Validation inner;
             JsonReader item_reader(entry, inner);
-            ChecklistItem item{item_reader.String("item"), static_cast<int>(item_reader.Integer("points"))};
+            ChecklistItem item{item_reader.String("item"), item_reader.SmallInteger("points")};
             if (!inner.ok()) {
                 for (const auto& field : inner.ToError().fields)
                     validation.Fail(prefix + "." + field.field, field.message);
@@ -57,7 +57,7 @@ Category CategoryFromJson(const Json& body, Validation& validation) {
         JsonReader criteria_reader(*criteria, inner);
         category.criteria.qualification_types = criteria_reader.StringList("qualification_types");
         category.criteria.min_staff_count =
-            static_cast<int>(criteria_reader.Integer("min_staff_count", JsonReader::Need::kOptional, 0));
+            criteria_reader.SmallInteger("min_staff_count", JsonReader::Need::kOptional, 0);
         category.criteria.require_training_system = criteria_reader.Boolean("require_training_system");
         category.criteria.require_management_system = criteria_reader.Boolean("require_management_system");
         if (!inner.ok()) {

@@ -158,12 +158,12 @@ ContractContent ContractContentFromJson(const Json& json, Validation& validation
     if (const Json* assessment = reader.Object("assessment")) {
         JsonReader assessment_reader(*assessment, validation, "assessment.");
         content.assessment.frequency = ReadFrequency(assessment_reader, "assessment.frequency", validation);
-        content.assessment.pass_mark = static_cast<int>(assessment_reader.Integer("pass_mark"));
+        content.assessment.pass_mark = assessment_reader.SmallInteger("pass_mark");
         EachObject(assessment_reader, *assessment, "checklist", "assessment.", validation, [&](JsonReader& item) {
-            content.assessment.checklist.push_back({item.String("item"), static_cast<int>(item.Integer("points"))});
+            content.assessment.checklist.push_back({item.String("item"), item.SmallInteger("points")});
         });
         EachObject(assessment_reader, *assessment, "bands", "assessment.", validation, [&](JsonReader& item) {
-            content.assessment.bands.push_back({item.String("name"), static_cast<int>(item.Integer("min"))});
+            content.assessment.bands.push_back({item.String("name"), item.SmallInteger("min")});
         });
     } else if (!reader.Has("assessment")) {
         validation.Fail("assessment", {"必填", "Required"});
@@ -180,8 +180,8 @@ ContractContent ContractContentFromJson(const Json& json, Validation& validation
         }
         row.day_type = parsed.value_or(DayType::kWorkday);
         row.role = item.String("role");
-        row.people = static_cast<int>(item.Integer("people"));
-        row.hours = static_cast<int>(item.Integer("hours"));
+        row.people = item.SmallInteger("people");
+        row.hours = item.SmallInteger("hours");
         content.staffing.push_back(row);
         ++index;
     });

@@ -59,6 +59,16 @@ std::int64_t JsonReader::Integer(const std::string& key, Need need, std::int64_t
     return value.get<std::int64_t>();
 }
 
+int JsonReader::SmallInteger(const std::string& key, Need need, int fallback) {
+    const bool present = Has(key);
+    const auto value = Integer(key, need, fallback);
+    if (present && (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())) {
+        WrongType(key, {"合理范围内的整数", "a whole number of a sensible size"});
+        return fallback;
+    }
+    return static_cast<int>(value);
+}
+
 std::optional<std::int64_t> JsonReader::OptionalInteger(const std::string& key) {
     if (!Has(key)) return std::nullopt;
     const auto& value = object_.at(key);

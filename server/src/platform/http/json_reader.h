@@ -25,6 +25,9 @@ class JsonReader {
     std::optional<std::string> OptionalString(const std::string& key);
     std::int64_t Integer(const std::string& key, Need need = Need::kRequired, std::int64_t fallback = 0);
     std::optional<std::int64_t> OptionalInteger(const std::string& key);  // absent or null -> nullopt
+    // A whole number that fits an int (counts, points, hours): a larger one is refused naming the key, never cut to
+    // its low 32 bits (4294967376 would otherwise read as 80).
+    int SmallInteger(const std::string& key, Need need = Need::kRequired, int fallback = 0);
     bool Boolean(const std::string& key, Need need = Need::kOptional, bool fallback = false);
     std::optional<bool> OptionalBoolean(const std::string& key);
     Money MoneyValue(const std::string& key, Need need = Need::kRequired);
