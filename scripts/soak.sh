@@ -70,9 +70,11 @@ export SOAK_CONTRACT=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["
 ledger=$(curl -fs -b "$tmp/cookies" "$base/api/v1/contracts/$SOAK_CONTRACT/ledger")
 export SOAK_PERIOD=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["periods"][0]["period"])' <<<"$ledger")
 
-# Resident memory every 5 seconds.
+# Resident memory every 5 seconds, and its anonymous part (the heap; the rest is mapped files, SQLite's mmap of the
+# database among them, which grows with the data written).
 (while kill -0 "$server_pid" 2>/dev/null; do
     awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status" 2>/dev/null >>"$tmp/rss" || true
+    awk '/^RssAnon/ {print $2}' "/proc/$server_pid/status" 2>/dev/null >>"$tmp/anon" || true
     sleep 5
 done) &
 sampler_pid=$!
@@ -80,7 +82,7 @@ sampler_pid=$!
 say "$bin (pid $server_pid), $connections connections, $wrk_threads wrk threads, ${SOAK_WRITE_PERCENT}% writes" \
     "(ledger entries on contract $SOAK_CONTRACT), $intervals intervals of ${interval}s; $(nproc) cores," \
     "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-9s %10s %8s %6s %6s %9s %9s %9s\n' interval requests rps 5xx 4xx p50_ms p99_ms rss_mib | tee "$tmp/table"
+printf '%-9s %10s %8s %6s %6s %9s %9s %9s %9s\n' interval requests rps 5xx 4xx p50_ms p99_ms rss_mib anon_mib | tee "$tmp/table"
 total_5xx=0
 for i in $(seq "$intervals"); do
     : >"$tmp/rss.interval"
@@ -89,8 +91,10 @@ for i in $(seq "$intervals"); do
     line=$(grep '^soak-interval:' <<<"$out") || { echo "$out" >&2; exit 1; }
     get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$line"; }
     rss_kib=$(tail -n 1 "$tmp/rss")
-    printf '%-9s %10s %8s %6s %6s %9s %9s %9s\n' "$i" "$(get requests)" "$(( $(get requests) / interval ))" \
-        "$(get 5xx)" "$(get 4xx)" "$(get p50_ms)" "$(get p99_ms)" "$(( rss_kib / 1024 ))" | tee -a "$tmp/table"
+    anon_kib=$(tail -n 1 "$tmp/anon")
+    printf '%-9s %10s %8s %6s %6s %9s %9s %9s %9s\n' "$i" "$(get requests)" "$(( $(get requests) / interval ))" \
+        "$(get 5xx)" "$(get 4xx)" "$(get p50_ms)" "$(get p99_ms)" "$(( rss_kib / 1024 ))" "$(( anon_kib / 1024 ))" |
+        tee -a "$tmp/table"
     total_5xx=$(( total_5xx + $(get 5xx) ))
     echo "$i $(wc -l <"$tmp/rss")" >>"$tmp/marks"
 done
@@ -100,9 +104,11 @@ skip=$(awk -v w="$warmup" '$1 == w {print $2}' "$tmp/marks")
 skip=${skip:-0}
 read -r low high < <(tail -n +"$((skip + 1))" "$tmp/rss" | sort -n | awk 'NR == 1 {low = $1} {high = $1} END {print low, high}')
 spread=$(python3 -c "print(f'{($high - $low) * 100 / $low:.1f}')")
+read -r anon_low anon_high < <(tail -n +"$((skip + 1))" "$tmp/anon" | sort -n | awk 'NR == 1 {low = $1} {high = $1} END {print low, high}')
 p99s=$(awk 'NR > 1 {print $7}' "$tmp/table" | sort -n | awk 'NR == 1 {low = $1} {high = $1} END {print low "-" high}')
 say "total: $(awk 'NR > 1 {s += $2} END {print s}' "$tmp/table") requests in $intervals intervals, 5xx $total_5xx," \
-    "p99 per interval ${p99s} ms, resident memory after warm-up $((low / 1024))-$((high / 1024)) MiB (spread ${spread}%)"
+    "p99 per interval ${p99s} ms, resident memory after warm-up $((low / 1024))-$((high / 1024)) MiB (spread ${spread}%)," \
+    "of it anonymous $((anon_low / 1024))-$((anon_high / 1024)) MiB"
 status=0
 [ "$total_5xx" -eq 0 ] || { say "FAIL: $total_5xx answers 5xx"; status=1; }
 python3 -c "import sys; sys.exit(0 if $spread <= 10 else 1)" || { say "FAIL: memory grew ${spread}% after warm-up"; status=1; }
