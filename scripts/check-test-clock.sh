@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 if [[ $# -gt 0 ]]; then
   files=("$@")
 else
-  mapfile -t files < <(ls server/tests/api/*.mjs web/tests/e2e/*.mjs 2>/dev/null)
+  mapfile -t files < <(ls server/tests/api/*.mjs server/tests/reliability/*.mjs web/tests/e2e/*.mjs 2>/dev/null)
 fi
 
 # A year is 19xx or 20xx; codes are two or more capitals, a dash and the year.

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import {
     Client, FAKE_TODAY, expectStatus, listAll, setupDemo, uniqueSuffix, validContent,
 } from './harness.mjs';
-import { year as yearFromNow } from '../clock.mjs';
+import { dateOfYear, year as yearFromNow } from '../clock.mjs';
 
 /** The kinds of caller: who signs in, the requirement the case proves, and which record scopes are foreign to it. */
 const CALLERS = [
@@ -61,7 +61,7 @@ function newCategory() {
 function newQualification() {
     return {
         type: '营业执照', cert_no: `MX-${uniqueSuffix()}`, issuer: '佛山市市场监督管理局',
-        valid_from: '2020-01-01', valid_until: '2030-12-31', attachment_id: null,
+        valid_from: dateOfYear(-1, '01-01'), valid_until: dateOfYear(4, '12-31'), attachment_id: null,
     };
 }
 

@@ -51,7 +51,7 @@ test('PRJ-5 a qualification the vendor entered itself does not count for bidding
     const path = `/vendors/${fx.vendor.antai.id}/qualifications`;
     const claim = {
         type: '保洁服务资质', cert_no: `BJ-${uniqueSuffix()}`, issuer: '自称', valid_from: dateOfYear(-1, '01-01'),
-        valid_until: '2099-12-31', attachment_id: null,
+        valid_until: dateOfYear(70, '12-31'), attachment_id: null,
     };
     const claimed = expectStatus(await vendor2.post(path, claim), 201, 'vendor2 claims the qualification').body;
     assert.equal(claimed.verification, 'pending');

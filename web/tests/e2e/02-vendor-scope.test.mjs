@@ -1,5 +1,6 @@
 // A vendor user sees its own vendor record and nothing of another vendor's (ROLE-8).
 import assert from 'node:assert/strict';
+import { dateOfYear } from '../../../server/tests/clock.mjs';
 import { after, before, test } from 'node:test';
 import {
   apiAs,
@@ -100,7 +101,7 @@ async function vendorClaims(type, { scan = false } = {}) {
     assert.equal(answer.status, 201, 'scan uploaded');
     attachmentId = (await answer.json()).id;
   }
-  const body = { type, cert_no: `E2E-${uniqueSuffix()}`, issuer: '自报', valid_from: '2026-01-01', valid_until: '2099-12-31', attachment_id: attachmentId };
+  const body = { type, cert_no: `E2E-${uniqueSuffix()}`, issuer: '自报', valid_from: dateOfYear(0, '01-01'), valid_until: dateOfYear(70, '12-31'), attachment_id: attachmentId };
   return { ...(await vendor1.post(`/vendors/${own.id}/qualifications`, body)), body };
 }
 
