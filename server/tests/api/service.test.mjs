@@ -246,11 +246,15 @@ test('ROLE-1 the administrator changes a setting with a reason: the history reco
         assert.match(entry.changed_at, new RegExp(`^${FAKE_TODAY}T\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+08:00$`));
         assert.equal(entry.changed_by, admin.user.username, 'changed_by is the administrator\'s username');
 
-        // The decision uses the new value: two failures lock the account.
+        // The decision uses the new value: after two failures even the right password is refused (with the answer a
+        // wrong one gets, which names the rule's new number), and the wait in the trail records the value it used.
         const client = new Client(demo.server.url);
         expectError(await client.login(user.username, 'Wrong@1'), 401, 'Unauthenticated');
         expectError(await client.login(user.username, 'Wrong@2'), 401, 'Unauthenticated');
-        expectError(await client.login(user.username, user.password), 429, 'ResourceExhausted', 'username');
+        const waiting = expectError(await client.login(user.username, user.password), 401, 'Unauthenticated', 'password');
+        assert.match(waiting.message.en, /after 2 failures in a row/);
+        const lock = expectStatus(await admin.get(`/audit?actor=${user.username}&action=lockout`), 200).body.items[0];
+        assert.equal(lock?.after?.max_failed_logins, 2, 'the wait records the value it used');
     });
 });
 
