@@ -176,9 +176,11 @@ void Serve(Dispatcher& dispatcher, std::size_t database_pool_size, const ServerO
                     const auto started = std::chrono::steady_clock::now();
                     HttpRequest request = ToRequest(handle, options);
                     const HttpResponse response = dispatcher.Handle(request);
-                    Reply(handle, response, request.request_id, options);
+                    // Counted before the answer leaves: a client that reads /metrics right after an answer finds it
+                    // counted.
                     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
                     Metrics::Instance().Record(request.method, response.status, elapsed.count());
+                    Reply(handle, response, request.request_id, options);
                 });
                 return restinio::request_accepted();
             }));
