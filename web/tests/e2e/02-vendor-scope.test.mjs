@@ -101,7 +101,14 @@ async function vendorClaims(type, { scan = false } = {}) {
     assert.equal(answer.status, 201, 'scan uploaded');
     attachmentId = (await answer.json()).id;
   }
-  const body = { type, cert_no: `E2E-${uniqueSuffix()}`, issuer: '自报', valid_from: dateOfYear(0, '01-01'), valid_until: dateOfYear(70, '12-31'), attachment_id: attachmentId };
+  const body = {
+    type,
+    cert_no: `E2E-${uniqueSuffix()}`,
+    issuer: '自报',
+    valid_from: dateOfYear(0, '01-01'),
+    valid_until: dateOfYear(70, '12-31'),
+    attachment_id: attachmentId,
+  };
   return { ...(await vendor1.post(`/vendors/${own.id}/qualifications`, body)), body };
 }
 
