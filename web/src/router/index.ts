@@ -229,6 +229,8 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/system/setting/index.vue'),
         meta: { permissions: ['settings:manage'], title: 'layout.menu.settings', menu: '/system/settings' },
       },
+      // The user guide of the user's own role and the other roles' guides (docs/guide), for every signed-in user (X-6).
+      { path: 'help/:role?', name: 'help', component: () => import('@/views/help/index.vue'), meta: { title: 'help.title', menu: '/help' } },
       { path: '403', name: 'forbidden', component: () => import('@/views/error/forbidden/index.vue'), meta: { title: 'common.error.forbiddenTitle' } },
       {
         path: ':pathMatch(.*)*',
