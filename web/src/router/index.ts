@@ -1,14 +1,16 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
-import type { Permission } from '@/api/auth/types';
+import type { Permission, RoleCode } from '@/api/auth/types';
 import { useSessionStore } from '@/stores/session';
 import AppLayout from '@/layout/AppLayout.vue';
-import { decide } from './guard';
-import { homePath } from './menu';
+import { afterLoginPath, decide } from './guard';
+import { PROCUREMENT_RULES_REFUSED, PROPOSALS_REFUSED, landingPath } from './menu';
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
     permissions?: Permission[];
+    /** Roles the server refuses although they hold a permission (menu.ts MenuItem.refusedTo). */
+    refusedTo?: RoleCode[];
     /** i18n key of the page title. */
     title?: string;
     /** Menu entry to highlight. */
@@ -23,16 +25,12 @@ const routes: RouteRecordRaw[] = [
     component: AppLayout,
     children: [
       {
+        // The bare address (`/`, `/#/`). A redirect would run before the guard has loaded the session, with no
+        // permissions yet (every role once landed on /login?redirect=/403 from here, issue 12); so the guard below sends
+        // it on, once it knows who is signed in: to the login page, or to the user's landing page. Nothing renders here.
         path: '',
         name: 'home',
-        // The bare address: a visitor not signed in goes to the login page with nothing to come back to (the session may
-        // not be loaded yet here; if the cookie is still good, the login route sends them on to their home page).
-        // Before this, the redirect ran with no permissions and sent every role to 403 after logging in.
-        redirect: () => {
-          const session = useSessionStore();
-          if (!session.user) return { name: 'login' };
-          return homePath(session.permissions) ?? '/403';
-        },
+        component: { render: () => null },
       },
       {
         path: 'dashboard',
@@ -87,7 +85,12 @@ const routes: RouteRecordRaw[] = [
         path: 'procurement-rules',
         name: 'procurement-rules',
         component: () => import('@/views/project/rules/index.vue'),
-        meta: { permissions: ['procurement:rules', 'project:read'], title: 'layout.menu.procurementRules', menu: '/procurement-rules' },
+        meta: {
+          permissions: ['procurement:rules', 'project:read'],
+          refusedTo: PROCUREMENT_RULES_REFUSED,
+          title: 'layout.menu.procurementRules',
+          menu: '/procurement-rules',
+        },
       },
       {
         path: 'contracts',
@@ -154,13 +157,18 @@ const routes: RouteRecordRaw[] = [
         path: 'proposals',
         name: 'proposals',
         component: () => import('@/views/proposal/list/index.vue'),
-        meta: { permissions: ['supervision:read', 'proposal:decide'], title: 'proposal.menu', menu: '/proposals' },
+        meta: { permissions: ['supervision:read', 'proposal:decide'], refusedTo: PROPOSALS_REFUSED, title: 'proposal.menu', menu: '/proposals' },
       },
       {
         path: 'proposals/:id(\\d+)',
         name: 'proposal-detail',
         component: () => import('@/views/proposal/detail/index.vue'),
-        meta: { permissions: ['supervision:read', 'proposal:decide'], title: 'proposal.detail.title', menu: '/proposals' },
+        meta: {
+          permissions: ['supervision:read', 'proposal:decide'],
+          refusedTo: PROPOSALS_REFUSED,
+          title: 'proposal.detail.title',
+          menu: '/proposals',
+        },
       },
       // Work meetings, rectifications, communications, energy saving, reports (SUP-1, SUP-2, SUP-6, SUP-7, RP-1).
       {
@@ -251,11 +259,23 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   const session = useSessionStore();
   await session.ensureLoaded();
-  if (to.name === 'login' && session.user) return homePath(session.permissions) ?? '/403';
-  const decision = decide(to, session.user ? session.permissions : null);
+  const role = session.user?.role ?? null;
+  if (session.user && (to.name === 'home' || to.name === 'login')) {
+    // Signed in: the bare address and the login page lead on to the page asked for, if the user may open it, else to
+    // the landing page (the to-do page).
+    return afterLoginPath(to.query.redirect, session.permissions, role, landingPath(session.permissions, role), resolveTarget);
+  }
+  if (to.name === 'home') return { name: 'login' };
+  const decision = decide(to, session.user ? session.permissions : null, role);
   if (decision.kind === 'login') {
     return { name: 'login', query: decision.redirect && decision.redirect !== '/' ? { redirect: decision.redirect } : {} };
   }
   if (decision.kind === 'forbidden') return { name: 'forbidden' };
   return true;
 });
+
+/** A path as the router knows it, for afterLoginPath: its meta, and whether a page other than 404 answers it. */
+export function resolveTarget(path: string) {
+  const resolved = router.resolve(path);
+  return { fullPath: resolved.fullPath, meta: resolved.meta, found: resolved.matched.length > 0 && resolved.name !== 'not-found' && resolved.name !== 'home' };
+}

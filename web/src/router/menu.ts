@@ -1,4 +1,4 @@
-import type { Permission } from '@/api/auth/types';
+import type { Permission, RoleCode } from '@/api/auth/types';
 
 /** One entry of the left menu; `name` is the route name and the `menu-<name>` test id. */
 export interface MenuItem {
@@ -9,12 +9,30 @@ export interface MenuItem {
   icon: string;
   /** The user needs any one of these. */
   permissions: Permission[];
+  /**
+   * Roles the server's gate refuses although they hold one of the permissions (Route::RefusedTo of the page's API route,
+   * server/src/features/.../routes.cpp). Without it a vendor saw 采购标准 and 奖惩建议 and opened pages whose every
+   * request was refused, shown as "nothing maintained yet" (issue 12). web/tests/e2e/14-landing compares both lists with
+   * the server's own answer (x-roles of openapi.json), so a change on either side fails a test.
+   */
+  refusedTo?: RoleCode[];
 }
 
 export interface MenuGroup {
   name: string;
   title: string;
   items: MenuItem[];
+}
+
+/** GET /api/v1/procurement-rules: the office's procurement internals are not the vendors' (procurement/routes.cpp). */
+export const PROCUREMENT_RULES_REFUSED: RoleCode[] = ['vendor'];
+/** GET /api/v1/proposals: leadership's deliberations are not for vendors or departments (supervision/routes.cpp). */
+export const PROPOSALS_REFUSED: RoleCode[] = ['vendor', 'department'];
+
+/** Who is signed in, as far as the menu and the route guard need to know. */
+export interface Access {
+  role: RoleCode | null;
+  permissions: readonly string[];
 }
 
 export const MENU: MenuGroup[] = [
@@ -34,6 +52,7 @@ export const MENU: MenuGroup[] = [
         title: 'layout.menu.procurementRules',
         icon: 'Notebook',
         permissions: ['procurement:rules', 'project:read'],
+        refusedTo: PROCUREMENT_RULES_REFUSED,
       },
       { name: 'contracts', path: '/contracts', title: 'layout.menu.contracts', icon: 'Tickets', permissions: ['contract:read'] },
       { name: 'audit', path: '/audit', title: 'layout.menu.audit', icon: 'Document', permissions: ['audit:read'] },
@@ -51,7 +70,14 @@ export const MENU: MenuGroup[] = [
       { name: 'rectifications', path: '/rectifications', title: 'rectification.menu', icon: 'Finished', permissions: ['supervision:read'] },
       { name: 'communications', path: '/communications', title: 'communication.menu', icon: 'ChatDotRound', permissions: ['supervision:read'] },
       { name: 'energy-savings', path: '/energy-savings', title: 'energy.menu', icon: 'Lightning', permissions: ['supervision:read'] },
-      { name: 'proposals', path: '/proposals', title: 'proposal.menu', icon: 'Stamp', permissions: ['supervision:read', 'proposal:decide'] },
+      {
+        name: 'proposals',
+        path: '/proposals',
+        title: 'proposal.menu',
+        icon: 'Stamp',
+        permissions: ['supervision:read', 'proposal:decide'],
+        refusedTo: PROPOSALS_REFUSED,
+      },
       { name: 'reports', path: '/reports', title: 'report.menu', icon: 'DataAnalysis', permissions: ['supervision:read'] },
     ],
   },
@@ -71,12 +97,27 @@ export function allows(granted: readonly string[], needed: readonly string[] | u
   return needed.some((permission) => granted.includes(permission));
 }
 
-/** The menu fitted to a user's permissions; empty groups are dropped. */
-export function menuFor(granted: readonly string[], menu: readonly MenuGroup[] = MENU): MenuGroup[] {
-  return menu.map((group) => ({ ...group, items: group.items.filter((item) => allows(granted, item.permissions)) })).filter((group) => group.items.length > 0);
+/** The server's gate for one page: one of the permissions (or none needed), and a role it does not refuse. */
+export function admits(granted: readonly string[], role: RoleCode | null, rule: { permissions?: readonly string[]; refusedTo?: readonly RoleCode[] }): boolean {
+  if (role !== null && rule.refusedTo?.includes(role)) return false;
+  return allows(granted, rule.permissions);
 }
 
-/** Where "/" leads: the first page the user may open, or null when there is none. */
-export function homePath(granted: readonly string[], menu: readonly MenuGroup[] = MENU): string | null {
-  return menuFor(granted, menu)[0]?.items[0]?.path ?? null;
+/** The menu fitted to a user's permissions and role: only what the server lets them open; empty groups are dropped. */
+export function menuFor(granted: readonly string[], role: RoleCode | null = null, menu: readonly MenuGroup[] = MENU): MenuGroup[] {
+  return menu.map((group) => ({ ...group, items: group.items.filter((item) => admits(granted, role, item)) })).filter((group) => group.items.length > 0);
+}
+
+/** The to-do page (待办, issue 12): where every signed-in role lands. */
+export const LANDING = '/inbox';
+
+/**
+ * Where a signed-in user lands: the bare address, after logging in without a page to return to (or with one they may
+ * not open), and 返回首页 on the 403 and 404 pages. Every role has a to-do page, so it is always LANDING once the menu
+ * offers it; until then the first page the user may open, and /403 only for a user who may open nothing.
+ */
+export function landingPath(granted: readonly string[], role: RoleCode | null = null, menu: readonly MenuGroup[] = MENU): string {
+  const items = menuFor(granted, role, menu).flatMap((group) => group.items);
+  if (items.some((item) => item.path === LANDING)) return LANDING;
+  return items[0]?.path ?? '/403';
 }
