@@ -44,6 +44,15 @@ describe('renderMarkdown', () => {
     expect(html).toBe('<figure><img src="/assets/office-inbox-1a2b.png" alt="待办" loading="lazy"></figure>\n<p>见 <a href="#/help/discipline">纪委</a>，</p>');
   });
 
+  it('X-6 nests an indented bullet in the item above, and a numbered list picked up again goes on counting', () => {
+    expect(renderMarkdown('1. 立项\n2. 采购：\n   - 政府采购\n   - 自行采购\n     续写\n3. 合同')).toBe(
+      '<ol><li>立项</li><li>采购：<ul><li>政府采购</li><li>自行采购 续写</li></ul></li><li>合同</li></ol>',
+    );
+    expect(renderMarkdown('1. 甲\n\n![图](a.png)\n\n2. 乙')).toBe(
+      '<ol><li>甲</li></ol>\n<figure><img src="a.png" alt="图" loading="lazy"></figure>\n<ol start="2"><li>乙</li></ol>',
+    );
+  });
+
   it('X-6 joins an indented line to the list item above and reads the title', () => {
     expect(renderMarkdown('- 第一步\n  接着写\n- 第二步')).toBe('<ul><li>第一步 接着写</li><li>第二步</li></ul>');
     expect(markdownTitle('intro\n# **服务商**使用指南\n## x')).toBe('服务商使用指南');

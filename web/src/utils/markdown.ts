@@ -49,12 +49,21 @@ function inline(text: string, options: MarkdownOptions): string {
 }
 
 type ListKind = 'ul' | 'ol';
+interface List {
+  kind: ListKind;
+  /** The number of the first item of a numbered list (a list picked up again after a picture goes on counting). */
+  start: number;
+  items: { text: string; sub: string[] }[];
+}
 
-/** Renders the Markdown subset to HTML (escaped; see the module comment). */
+/**
+ * Renders the Markdown subset to HTML (escaped; see the module comment). A bullet indented under a list item is a
+ * list inside that item (one level); any other indented line continues the item above it.
+ */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
   const out: string[] = [];
   let paragraph: string[] = [];
-  let list: { kind: ListKind; items: string[] } | null = null;
+  let list: List | null = null;
 
   const flushParagraph = () => {
     if (paragraph.length === 0) return;
@@ -66,32 +75,41 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
   };
   const flushList = () => {
     if (!list) return;
-    out.push(`<${list.kind}>${list.items.map((item) => `<li>${inline(item, options)}</li>`).join('')}</${list.kind}>`);
+    const items = list.items.map(({ text, sub }) => {
+      const nested = sub.length ? `<ul>${sub.map((item) => `<li>${inline(item, options)}</li>`).join('')}</ul>` : '';
+      return `<li>${inline(text, options)}${nested}</li>`;
+    });
+    const start = list.kind === 'ol' && list.start !== 1 ? ` start="${list.start}"` : '';
+    out.push(`<${list.kind}${start}>${items.join('')}</${list.kind}>`);
     list = null;
   };
 
   for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
     const heading = /^(#{1,3})\s+(.*)$/.exec(line);
-    const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    const bullet = /^[-*]\s+(.*)$/.exec(line);
+    const numbered = /^(\d+)[.)]\s+(.*)$/.exec(line);
+    const nestedBullet = /^\s{2,}[-*]\s+(.*)$/.exec(line);
+    const current: List | null = list;
     if (line.trim() === '') {
       flushParagraph();
-      flushList();
     } else if (heading) {
       flushParagraph();
       flushList();
       const level = heading[1].length;
       out.push(`<h${level}>${inline(heading[2], options)}</h${level}>`);
+    } else if (current && nestedBullet && paragraph.length === 0) {
+      current.items[current.items.length - 1].sub.push(nestedBullet[1]);
     } else if (bullet || numbered) {
       flushParagraph();
       const kind: ListKind = bullet ? 'ul' : 'ol';
-      if (list && list.kind !== kind) flushList();
-      list ??= { kind, items: [] };
-      list.items.push((bullet ?? numbered)![1]);
-    } else if (list && /^\s{2,}\S/.test(raw)) {
-      // an indented line continues the list item above it
-      list.items[list.items.length - 1] += ` ${line.trim()}`;
+      if (list && (list as List).kind !== kind) flushList();
+      list ??= { kind, start: numbered ? Number(numbered[1]) : 1, items: [] };
+      list.items.push({ text: bullet ? bullet[1] : numbered![2], sub: [] });
+    } else if (current && /^\s{2,}\S/.test(raw) && paragraph.length === 0) {
+      const last = current.items[current.items.length - 1];
+      if (last.sub.length) last.sub[last.sub.length - 1] += ` ${line.trim()}`;
+      else last.text += ` ${line.trim()}`;
     } else {
       flushList();
       paragraph.push(line.trim());
