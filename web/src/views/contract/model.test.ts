@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vendor } from '@/api/vendor/types';
-import { blankContent, contentOf, nextTerm, partyFromVendor } from './model';
+import type { Org } from '@/api/system/types';
+import { blankContent, contentOf, nextTerm, partyAFromOrgs, partyFromVendor, restaffed } from './model';
 
 const text = (key: string) => key;
 
@@ -54,5 +55,23 @@ describe('nextTerm (renewal proposal)', () => {
   });
   it('keeps the length of an odd term in days', () => {
     expect(nextTerm('2027-01-01', '2027-01-10')).toEqual({ term_start: '2027-01-11', term_end: '2027-01-20' });
+  });
+});
+
+describe('CON-1 defaults from the organisation and the category', () => {
+  const orgs: Org[] = [
+    { id: 1, parent_id: null, name: '某某县', kind: 'county', path: '/1/' },
+    { id: 2, parent_id: 1, name: '九江镇', kind: 'town', path: '/1/2/' },
+    { id: 3, parent_id: 2, name: '机关事务办', kind: 'department', path: '/1/2/3/' },
+  ];
+  it('names the town above the department of the user as party A', () => {
+    expect(partyAFromOrgs(orgs, 3)?.name).toBe('九江镇');
+    expect(partyAFromOrgs(orgs, 1)?.name).toBe('某某县');
+    expect(partyAFromOrgs(orgs, null)).toBeNull();
+  });
+  it('CAT-2 replaces only default staff roles with the category role', () => {
+    const rows = blankContent(() => '保洁员').staffing;
+    rows[2] = { ...rows[2], role: '门岗' };
+    expect(restaffed(rows, ['保洁员'], '保安').map((row) => row.role)).toEqual(['保安', '保安', '门岗']);
   });
 });

@@ -1,4 +1,5 @@
 import type { ContractContent, DeductionKind, Party, StaffingRow } from '@/api/contract/types';
+import type { Org } from '@/api/system/types';
 import type { Vendor } from '@/api/vendor/types';
 
 /** Looks up a default text (the contract is a Chinese document, so the caller passes zh-CN texts). */
@@ -19,6 +20,25 @@ export function partyFromVendor(vendor: Vendor): Party {
     bank_name: vendor.bank_name ?? '',
     bank_account_no: vendor.bank_account_no ?? '',
   };
+}
+
+/**
+ * Party A is the organisation the user works for, not their department: the nearest town or county
+ * above (or at) the user's org. Only the name is known to the org tree; the rest stays for the user.
+ */
+export function partyAFromOrgs(orgs: readonly Org[], userOrgId: number | null): Party | null {
+  const byId = new Map(orgs.map((org) => [org.id, org]));
+  let org = userOrgId === null ? undefined : byId.get(userOrgId);
+  while (org && org.kind !== 'town' && org.kind !== 'county') org = org.parent_id === null ? undefined : byId.get(org.parent_id);
+  return org ? { ...blankParty(), name: org.name } : null;
+}
+
+/**
+ * The staffing rows take the category's first staff role (catalogue CAT-1: security → 保安, catering → 厨师),
+ * but only rows still holding the default or a previous category's role: a role the user typed stays.
+ */
+export function restaffed(rows: readonly StaffingRow[], replaceable: readonly string[], role: string): StaffingRow[] {
+  return rows.map((row) => (row.role.trim() === '' || replaceable.includes(row.role) ? { ...row, role } : row));
 }
 
 // D4 §3.6: weekdays 4 people x 8 h, weekends 2 people x 8 h; holidays staffed like weekends.
