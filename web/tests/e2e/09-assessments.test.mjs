@@ -8,7 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TODAY, YEAR, addDays, addMonths, contractCode } from '../../../server/tests/clock.mjs';
-import { apiAs, closeAll, expectCount, go, openBrowserAs, pickOption, screenshot, startServer, tid, tinyPng, uniqueSuffix } from './helpers.mjs';
+import {
+  apiAs,
+  closeAll,
+  confirmMessageBox,
+  expectCount,
+  go,
+  openBrowserAs,
+  pickOption,
+  screenshot,
+  startServer,
+  tid,
+  tinyPng,
+  uniqueSuffix,
+} from './helpers.mjs';
 
 // The demo's contract in force, created under the test clock.
 const CONTRACT_CODE = contractCode(1);
@@ -29,6 +42,8 @@ let priorFailures;
 let lastProposalId;
 /** Per assessment recorded here: the routine failures in the window after it, and the open termination proposals. */
 const recorded = [];
+/** The ids of the assessments recorded through the form, in order. */
+const recordedIds = [];
 const others = [];
 let scratch;
 
@@ -186,7 +201,11 @@ test('SUP-3 three failing routine assessments are recorded through the form, eac
     }
     assert.match(await page.locator(tid('assessment-period')).innerText(), new RegExp(`^\\s*${period} `), 'the picked period is shown');
     await page.locator(tid('assessment-submit')).click();
+    // The submit is final: the inspector is asked once, told what cannot be undone (checked in its own test).
+    await page.locator('.el-message-box').waitFor();
+    await confirmMessageBox(page);
     await page.locator(tid('assessment-detail')).waitFor();
+    recordedIds.push(Number(/\/assessments\/(\d+)/.exec(page.url())[1]));
     await page.locator(`${tid('assessment-period-value')}:text-is("${period}")`).waitFor();
     assert.equal((await page.locator(tid('assessment-total')).innerText()).trim(), '55');
     assert.equal(await page.locator(tid('assessment-passed')).getAttribute('data-passed'), 'false');
@@ -362,4 +381,61 @@ test('SUP-8 vendor1 appeals a fresh assessment with a supporting file; the offic
   await vendor.locator(`${tid('assessment-status')}[data-status="decided"]`).waitFor();
   assert.equal((await vendor.locator(tid('assessment-total')).innerText()).trim(), '90');
   await expectCount(vendor.locator(tid('assessment-appeal')), 0);
+});
+
+test('SUP-3 the period list puts the newest period first and warns when the chosen one has not ended', async () => {
+  await go(page, `/assessments/new?contract_id=${contract.id}`);
+  await page.locator(tid('assessment-items')).waitFor();
+  // A special inspection may use any started period, so the current month can be picked even when assessed.
+  await page.locator(tid('assessment-kind-special')).click();
+  await page.locator(tid('assessment-period')).click();
+  const options = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+  await options.first().waitFor();
+  const shown = (await options.allInnerTexts()).map((text) => /^\s*(\S+)/.exec(text)[1]);
+  const expected = [...form.periods].sort((a, b) => (a.first < b.first ? 1 : -1)).map((row) => row.period);
+  assert.deepEqual(shown, expected, 'newest period first');
+  const current = form.periods.find((row) => row.first <= TODAY && row.last >= TODAY);
+  assert.ok(current, `a period contains today: ${JSON.stringify(form.periods)}`);
+  await periodOption(page, current.period).click();
+  const warning = page.locator(tid('assessment-period-unfinished'));
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /本期尚未结束/);
+  await screenshot(page, '09-assessment-period-unfinished');
+  // A period that has ended carries no warning.
+  const ended = form.periods.find((row) => row.last < TODAY);
+  await page.locator(tid('assessment-period')).click();
+  await periodOption(page, ended.period).click();
+  await expectCount(warning, 0);
+});
+
+test('SUP-3 submitting asks for confirmation saying the result cannot be changed, and cancelling saves nothing', async () => {
+  await go(page, `/assessments/new?contract_id=${contract.id}`);
+  await page.locator(tid('assessment-items')).waitFor();
+  await page.locator(tid('assessment-kind-special')).click();
+  const before = (await api.get(`/assessments?contract_id=${contract.id}&page_size=1`)).total;
+  await page.locator(tid('assessment-submit')).click();
+  const box = page.locator('.el-message-box');
+  await box.waitFor();
+  assert.match(await box.innerText(), /提交考核结果/);
+  assert.match(await box.innerText(), /不能修改或撤回/);
+  assert.match(await box.innerText(), /申诉/);
+  await screenshot(page, '09-assessment-submit-confirm');
+  await page.locator('.el-message-box__btns .el-button:not(.el-button--primary)').click();
+  await expectCount(box, 0);
+  assert.equal(page.url().includes('/assessments/new'), true, 'still on the form');
+  assert.equal((await api.get(`/assessments?contract_id=${contract.id}&page_size=1`)).total, before, 'nothing recorded');
+});
+
+test('RP-2 a failing assessment shows the deduction it triggered, with a link to the proposal', async () => {
+  assert.ok(recordedIds.length > 0, 'assessments were recorded through the form');
+  await go(page, `/assessments/${recordedIds[0]}`);
+  const deduction = page.locator(tid('assessment-deduction'));
+  await deduction.first().waitFor();
+  assert.match(await deduction.first().innerText(), /本次考核(触发扣款建议|已扣款) ¥[\d,]+\.\d{2}/);
+  const link = deduction.first().locator(tid('assessment-deduction-link'));
+  assert.match(await link.getAttribute('href'), /#\/proposals\/\d+$/);
+  await screenshot(page, '09-assessment-deduction');
+  await link.click();
+  await page.locator(tid('proposal-detail')).waitFor();
+  assert.equal(await page.locator(tid('proposal-kind')).getAttribute('data-kind'), 'deduction');
 });

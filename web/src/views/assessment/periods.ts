@@ -11,8 +11,10 @@ export interface PeriodOption extends AssessmentFormPeriod {
   block: PeriodBlock;
 }
 
+/** Newest period first (SUP-3): the one an inspector usually wants is at the top of the list. */
 export function periodOptions(periods: readonly AssessmentFormPeriod[], today: string, kind: AssessmentKind): PeriodOption[] {
-  return periods.map((period) => {
+  const newestFirst = [...periods].sort((a, b) => (a.first < b.first ? 1 : a.first > b.first ? -1 : 0));
+  return newestFirst.map((period) => {
     // The server's `future` flag wins: its clock decides what has started; the date compare covers its absence.
     const future = period.future ?? period.first > today;
     const block: PeriodBlock = future ? 'future' : period.assessed && kind === 'routine' ? 'assessed' : null;
@@ -25,4 +27,9 @@ export function defaultPeriod(options: readonly PeriodOption[]): string {
   const open = options.filter((option) => !option.disabled);
   if (open.length === 0) return '';
   return open.reduce((latest, option) => (option.first > latest.first ? option : latest)).period;
+}
+
+/** A period that has started but not ended: assessing it now judges only the days so far. */
+export function isUnfinished(period: Pick<AssessmentFormPeriod, 'first' | 'last'> | undefined, today: string): boolean {
+  return !!period && period.first <= today && period.last >= today;
 }
