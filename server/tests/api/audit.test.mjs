@@ -123,6 +123,27 @@ test('X-1 the audit list filters by entity, actor, action, entity_id and dates, 
     expectError(await jiwei.get('/audit', { query: { from: `${year()}-13-01` } }), 400, 'InvalidArgument', 'from');
 });
 
+test('X-6 an audit entry names its operator by display name and role, and one object\'s trail is listed by entity and entity_id', async () => {
+    const input = vendorBody();
+    const created = expectStatus(await office.post('/vendors', input), 201).body;
+    expectStatus(await office.put(`/vendors/${created.id}`, { ...input, contact_name: '郑十' }), 200);
+    const trail = await listAll(jiwei, '/audit', { entity: 'vendor', entity_id: created.id });
+    assert.deepEqual(trail.map((item) => item.action), ['update', 'create'], 'the object\'s whole trail, newest first');
+    for (const item of trail) {
+        assert.equal(item.entity_id, created.id);
+        assert.equal(item.actor_display_name, office.user.display_name);
+        assert.equal(item.actor_role, office.user.role);
+        assert.ok(item.actor_role_name?.['zh-CN'] && item.actor_role_name?.en, 'the role in both languages');
+    }
+    const byDisplayName = await listAll(jiwei, '/audit', { actor: office.user.display_name, entity: 'vendor',
+        entity_id: created.id });
+    assert.equal(byDisplayName.length, 2, 'the actor filter also matches the display name');
+    const other = expectStatus(await jiwei.get('/audit', { query: { entity: 'contract', entity_id: created.id } }), 200)
+        .body.items;
+    assert.ok(other.every((item) => item.entity === 'contract'), 'entity_id narrows within the object type');
+    expectError(await jiwei.get('/audit', { query: { entity_id: 'abc' } }), 400, 'InvalidArgument', 'entity_id');
+});
+
 test('X-1 entries form a hash chain and GET /audit/verify says it is intact', async () => {
     for (let i = 0; i < 3; i += 1) expectStatus(await office.post('/vendors', vendorBody()), 201);
     const entries = (await listAll(jiwei, '/audit')).sort((a, b) => a.seq - b.seq);

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <cassert>
+
+#include "platform/audit/audit_names.h"
+
 namespace houqin::storage {
 namespace {
 
@@ -16,6 +20,11 @@ constexpr const char* kInsertEntry =
 constexpr const char* kColumns =
     "seq, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, request_id, ip, prev_hash, "
     "hash";
+// The listing adds the account's current display name and role, which the hash does not cover.
+constexpr const char* kListColumns =
+    "a.seq, a.at, a.actor_id, a.actor_name, a.action, a.entity, a.entity_id, a.before_json, a.after_json, "
+    "a.request_id, a.ip, a.prev_hash, a.hash, u.display_name, u.role";
+constexpr const char* kListFrom = " FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id";
 
 AuditEntry FromRow(const Row& row) {
     AuditEntry entry;
@@ -58,6 +67,8 @@ std::string ComputeAuditHash(const AuditEntry& entry) {
 }
 
 void AppendAudit(Connection& connection, const Actor* actor, Instant at, const AuditInput& input) {
+    assert(IsAuditAction(input.action) && "audit action missing from audit_names.h");
+    assert(IsAuditEntity(input.entity) && "audit entity missing from audit_names.h");
     connection.Execute(kLockHead, {});
     const auto head = connection.QueryOne(kSelectHead, {});
     if (!head) throw DbError(DbError::Kind::kOther, "audit_head row is missing");
@@ -91,36 +102,42 @@ AuditPage ListAudit(Connection& connection, const AuditFilter& filter) {
     std::string where = " WHERE 1 = 1";
     Params params;
     if (!filter.actor.empty()) {
-        where += " AND actor_name LIKE ? ESCAPE '\\'";
+        // The user name the entry records, or the display name the page shows.
+        where += " AND (a.actor_name LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')";
+        params.emplace_back(LikeContains(filter.actor));
         params.emplace_back(LikeContains(filter.actor));
     }
     if (!filter.entity.empty()) {
-        where += " AND entity = ?";
+        where += " AND a.entity = ?";
         params.emplace_back(filter.entity);
     }
     if (!filter.action.empty()) {
-        where += " AND action = ?";
+        where += " AND a.action = ?";
         params.emplace_back(filter.action);
     }
     if (filter.entity_id) {
-        where += " AND entity_id = ?";
+        where += " AND a.entity_id = ?";
         params.emplace_back(*filter.entity_id);
     }
     if (filter.from) {
-        where += " AND at >= ?";
+        where += " AND a.at >= ?";
         params.emplace_back(filter.from->ms);
     }
     if (filter.to) {
-        where += " AND at < ?";
+        where += " AND a.at < ?";
         params.emplace_back(filter.to->ms);
     }
     AuditPage page;
-    page.total = connection.QueryOne("SELECT COUNT(*) FROM audit_log" + where, params)->Int(0);
+    page.total = connection.QueryOne(std::string("SELECT COUNT(*)") + kListFrom + where, params)->Int(0);
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
     for (const auto& row : connection.Query(
-             fmt::format("SELECT {} FROM audit_log{} ORDER BY seq DESC LIMIT ? OFFSET ?", kColumns, where), params)) {
-        page.items.push_back(FromRow(row));
+             fmt::format("SELECT {}{}{} ORDER BY a.seq DESC LIMIT ? OFFSET ?", kListColumns, kListFrom, where),
+             params)) {
+        auto entry = FromRow(row);
+        entry.actor_display_name = row.Str(13);
+        entry.actor_role = row.Str(14);
+        page.items.push_back(std::move(entry));
     }
     return page;
 }

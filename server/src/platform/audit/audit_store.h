@@ -25,6 +25,9 @@ struct AuditEntry {
     Instant at;
     std::optional<std::int64_t> actor_id;
     std::string actor_name;
+    // Read from the account at listing time, outside the hash: the name and role the trail shows.
+    std::string actor_display_name;
+    std::string actor_role;
     std::string action;
     std::string entity;
     std::optional<std::int64_t> entity_id;
@@ -37,7 +40,8 @@ struct AuditEntry {
 };
 
 // Appends inside the caller's open transaction, so the record commits or rolls back with the change it describes.
-// actor may be null for system actions (migrations, the demo seed, CLI).
+// actor may be null for system actions (migrations, the demo seed, CLI). input.action and input.entity must be names
+// from audit_names.h, which the web labels.
 void AppendAudit(Connection& connection, const Actor* actor, Instant at, const AuditInput& input);
 
 struct AuditFilter {

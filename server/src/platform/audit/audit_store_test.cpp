@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include "platform/audit/audit_names.h"
 #include "platform/database/test_database.h"
 
 namespace houqin::storage {
@@ -80,6 +81,24 @@ TEST_F(AuditStoreTest, X1_RolledBackChangeLeavesNoEntry) {
     EXPECT_TRUE(result.ok);
     EXPECT_EQ(result.checked, 5);
 }
+
+TEST_F(AuditStoreTest, X1_OneObjectsTrailIsListedAndASystemEntryHasNoAccountName) {
+    auto lease = database_->Acquire();
+    AuditFilter filter;
+    filter.entity = "vendor";
+    filter.entity_id = 3;
+    const auto page = ListAudit(*lease, filter);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_EQ(page.items[0].seq, 3);
+    // No account behind the seed's entries: the page calls the operator 系统, not by a display name.
+    EXPECT_EQ(page.items[0].actor_name, "system");
+    EXPECT_TRUE(page.items[0].actor_display_name.empty());
+    EXPECT_TRUE(page.items[0].actor_role.empty());
+}
+
+// the names the web labels (web/src/views/audit/trail/names.test.ts reads the same header).
+static_assert(IsAuditAction("ledger_deduction") && IsAuditAction("award") && !IsAuditAction("no_such_action"));
+static_assert(IsAuditEntity("contract") && IsAuditEntity("procurement_rules") && !IsAuditEntity("session"));
 
 }  // namespace
 }  // namespace houqin::storage

@@ -31,25 +31,30 @@ Json OrgJson(const Organisation& org) {
                 {"path", org.path}};
 }
 
-Json AuditEntryJson(const storage::AuditEntry& entry) {
-    return Json{{"seq", entry.seq},
-                {"at", entry.at.ToIso()},
-                {"actor_id", OptionalId(entry.actor_id)},
-                {"actor_name", entry.actor_name},
-                {"action", entry.action},
-                {"entity", entry.entity},
-                {"entity_id", OptionalId(entry.entity_id)},
-                {"before", ParsedOrNull(entry.before_json)},
-                {"after", ParsedOrNull(entry.after_json)},
-                {"request_id", entry.request_id},
-                {"ip", entry.ip},
-                {"prev_hash", entry.prev_hash},
-                {"hash", entry.hash}};
-}
-
 Json RoleNameJson(const std::string& code) {
     const auto role = ParseRole(code);
     return role ? TextJson(InfoOf(*role).name) : Json(nullptr);
+}
+
+Json AuditEntryJson(const storage::AuditEntry& entry) {
+    return Json{
+        {"seq", entry.seq},
+        {"at", entry.at.ToIso()},
+        {"actor_id", OptionalId(entry.actor_id)},
+        {"actor_name", entry.actor_name},
+        // the page names the operator by display name and role, not by user name.
+        {"actor_display_name", entry.actor_display_name.empty() ? Json(nullptr) : Json(entry.actor_display_name)},
+        {"actor_role", entry.actor_role.empty() ? Json(nullptr) : Json(entry.actor_role)},
+        {"actor_role_name", RoleNameJson(entry.actor_role)},
+        {"action", entry.action},
+        {"entity", entry.entity},
+        {"entity_id", OptionalId(entry.entity_id)},
+        {"before", ParsedOrNull(entry.before_json)},
+        {"after", ParsedOrNull(entry.after_json)},
+        {"request_id", entry.request_id},
+        {"ip", entry.ip},
+        {"prev_hash", entry.prev_hash},
+        {"hash", entry.hash}};
 }
 
 Json WorkflowEventJson(const storage::WorkflowEvent& event) {
