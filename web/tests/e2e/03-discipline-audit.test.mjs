@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { day } from '../../../server/tests/clock.mjs';
-import { apiAs, closeAll, expectCount, login, openBrowser, pickOption, randomCreditCode, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
+import { apiAs, closeAll, expectCount, go, login, openBrowser, pickOption, randomCreditCode, screenshot, startServer, tid, uniqueSuffix } from './helpers.mjs';
 
 const suffix = uniqueSuffix();
 const VENDOR = `审计见证物业服务有限公司${suffix}`;
@@ -95,13 +95,17 @@ test('X-1 expanding an entry shows its before and after values', async () => {
   const text = await diff.innerText();
   assert.match(text, /变更前/);
   assert.match(text, /变更后/);
-  // A creation: every key is new, the name and credit code are among them with their values.
+  // A creation: every key is new, the name and credit code are among them with their values, named in words (X-6).
   const changedKeys = await diff.locator(tid('audit-diff-changed')).allInnerTexts();
-  assert.ok(changedKeys.includes('name'), `changed keys: ${changedKeys.join(', ')}`);
-  assert.ok(changedKeys.includes('credit_code'));
+  assert.ok(changedKeys.includes('单位名称'), `changed keys: ${changedKeys.join(', ')}`);
+  assert.ok(changedKeys.includes('统一社会信用代码'));
   assert.ok(text.includes(VENDOR), 'the new name is shown');
   assert.ok(text.includes(vendor.credit_code), 'the new credit code is shown');
-  assert.match(text, new RegExp(`hash ${created.hash}`));
+  assert.ok(text.includes('300,000.00 元'), 'the registered capital as money');
+  // The hash chain values stay, for verification, in their own explained section.
+  const verification = await diff.locator(tid('audit-verification')).innerText();
+  assert.match(verification, /校验信息/);
+  assert.ok(verification.includes(`本条哈希：${created.hash}`));
   await screenshot(page, '03-audit-expanded');
 });
 
@@ -114,6 +118,30 @@ test('X-1 the verify button reports the chain intact', async () => {
   const checked = (await api.get('/audit/verify')).checked;
   assert.match(await result.innerText(), new RegExp(`审计链完整，已校验 ${checked} 条记录`));
   await screenshot(page, '03-audit-verified');
+});
+
+test("X-1 discipline inspection follows one contract's whole trail from the contract page", async () => {
+  const jiwei = await apiAs('jiwei');
+  const contract = (await jiwei.get('/contracts?page_size=1')).items[0];
+  assert.ok(contract, 'the demo has a contract');
+  const trail = await jiwei.get(`/audit?entity=contract&entity_id=${contract.id}&page_size=20`);
+  assert.ok(trail.total >= 1, 'the contract has audit entries');
+  await go(page, `/contracts/${contract.id}`);
+  await page.locator(tid('audit-trail-link')).click();
+  await page.locator(tid('audit-object-filter')).waitFor();
+  assert.match(new URL(page.url()).hash, new RegExp(`entity=contract.*entity_id=${contract.id}`));
+  const rows = page.locator(`${tid('audit-table')} .el-table__body tr.el-table__row`);
+  await expectCount(rows, trail.items.length);
+  assert.deepEqual(await page.locator(tid('audit-entity')).evaluateAll((cells) => [...new Set(cells.map((cell) => cell.getAttribute('data-entity')))]), [
+    'contract',
+  ]);
+  assert.match(await page.locator(tid('audit-object-filter')).innerText(), new RegExp(`合同 #${contract.id}`));
+  // Operators by name and role, operations in words: the newest entry's operation as the server names it.
+  const newest = trail.items[0];
+  assert.equal(await page.locator(tid('audit-action')).first().getAttribute('data-action'), newest.action);
+  assert.doesNotMatch(await page.locator(tid('audit-action')).first().innerText(), /[a-z]/);
+  if (newest.actor_display_name) assert.ok((await page.locator(tid('audit-actor')).first().innerText()).includes(newest.actor_display_name));
+  await screenshot(page, '03-audit-contract-trail');
 });
 
 test('ROLE-4 discipline inspection finds no create or edit buttons on vendors, qualifications and the catalogue', async () => {

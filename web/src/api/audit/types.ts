@@ -6,13 +6,18 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actor_id: number | null;
+  /** The user name the entry records (hashed); the page shows the display name and role instead. */
   actor_name: string;
+  actor_display_name: string | null;
+  actor_role: string | null;
+  actor_role_name: LocalizedText | null;
   action: string;
   entity: string;
   entity_id: number | string | null;
   before: JsonValue;
   after: JsonValue;
   request_id: string;
+  ip: string;
   prev_hash: string;
   hash: string;
 }
