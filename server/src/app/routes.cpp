@@ -8,6 +8,7 @@
 #include "features/catalogue/routes.h"
 #include "features/contracts/routes.h"
 #include "features/dashboard/routes.h"
+#include "features/inbox/routes.h"
 #include "features/procurement/routes.h"
 #include "features/reports/routes.h"
 #include "features/supervision/routes.h"
@@ -23,6 +24,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddVendorRoutes(router, services.vendors);
     http::AddAuditRoutes(router, services.audit);
     http::AddDashboardRoutes(router, services.dashboards);
+    http::AddInboxRoutes(router, services.inbox);
     http::AddContractRoutes(router, services.accounts, services.catalogue, services.contracts);
     http::AddSupervisionRoutes(router, services.assessments, services.policy, services.surveys);
     http::AddOversightRoutes(router, services.oversight);

@@ -6,6 +6,7 @@
 #include "features/catalogue/service.h"
 #include "features/contracts/service.h"
 #include "features/dashboard/service.h"
+#include "features/inbox/service.h"
 #include "features/procurement/service.h"
 #include "features/reports/service.h"
 #include "features/supervision/assessment_service.h"
@@ -27,6 +28,7 @@ struct Services {
           contracts(context),
           audit(context),
           dashboards(context),
+          inbox(context),
           policy(context, contracts),
           assessments(context, policy),
           surveys(context, policy),
@@ -59,6 +61,7 @@ struct Services {
     ContractService contracts;
     AuditService audit;
     DashboardService dashboards;
+    InboxService inbox;
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;
