@@ -74,7 +74,10 @@ test('RP-2 the failed assessment brings a deduction proposal priced by the contr
   const row = proposalRow(page);
   await row.first().waitFor();
   await expectCount(row, 1, `one deduction proposal for ${period}`);
-  assert.match(await row.innerText(), /RP-2/);
+  // X-6: the rule reads as its title in words; its code stays an attribute.
+  assert.match(await row.innerText(), /考核不合格或缺岗，按合同条款扣款/);
+  assert.doesNotMatch(await row.innerText(), /RP-2/);
+  assert.equal(await row.locator('[data-test^="proposal-rule-"]').getAttribute('data-rule'), 'RP-2');
   assert.match(await row.innerText(), /2,000\.00/);
   assert.equal(await row.locator('[data-test^="proposal-status-"]').getAttribute('data-status'), 'pending_office');
   await screenshot(page, '11-proposals-deduction');
@@ -91,14 +94,33 @@ test('RP-2 the failed assessment brings a deduction proposal priced by the contr
   assert.match(explanation, /缺岗 3 人日 × 200\.00 元 = 600\.00 元/);
   assert.match(explanation, /合计扣减 2000\.00 元/);
   assert.equal((await page.locator(tid('evidence-value-0')).innerText()).trim(), '55');
-  assert.match(await page.locator(tid('proposal-thresholds')).innerText(), /合格分[\s\S]*60/);
+  assert.match(await page.locator(tid('proposal-thresholds')).innerText(), /合格分[\s\S]*60 分/);
+});
+
+test('X-6 the proposal reads in words: the rule and its article, the settings version, the clauses, who proposed it', async () => {
+  assert.equal((await page.locator(tid('proposal-rule')).innerText()).trim(), '考核不合格或缺岗，按合同条款扣款');
+  assert.equal((await page.locator(tid('proposal-rule-basis')).innerText()).trim(), '依据监督管理办法第 8 条（规则第 1 版）');
+  // The code stays only as a small reference for checking.
+  assert.match(await page.locator(tid('proposal-rule-code')).innerText(), /规则编号 RP-2 · D1-Art8\/v1/);
+  const settings = page.locator(tid('proposal-settings-version'));
+  assert.match(await settings.innerText(), /^(初始规则参数（从未修改）|规则参数第 \d+ 号修改后的版本)$/);
+  assert.doesNotMatch(await settings.innerText(), /S\d/);
+  const thresholds = await page.locator(tid('proposal-thresholds')).innerText();
+  assert.match(thresholds, /缺岗每人日扣款\s+每缺岗 1 人日扣 200\.00 元，上限 [\d,]+\.\d{2} 元/);
+  for (const raw of [/pass_mark/, /per_point_below_pass/, /per_missing_staff_day/, / cap /]) assert.doesNotMatch(thresholds, raw);
+  const history = await page.locator(tid('proposal-history')).innerText();
+  assert.match(history, /系统（按规则自动生成）/);
+  assert.match(history, /按规则(自动复核提出|提出)/);
+  for (const raw of [/规则引擎/, /trigger/, /\(system\)/, /RP-2/]) assert.doesNotMatch(history, raw);
+  assert.equal((await page.locator(tid('proposal-status')).innerText()).trim(), '待机关事务办审核');
+  await screenshot(page, '11-proposal-in-words');
 });
 
 test('RP-4 the office approves its step; only leadership may give the final approval', async () => {
   await page.locator(tid('proposal-approve')).click();
   const dialog = page.locator(tid('proposal-decision-dialog'));
   await dialog.waitFor();
-  assert.match(await dialog.locator('.el-dialog__title').innerText(), /同意（监管办审核）/);
+  assert.match(await dialog.locator('.el-dialog__title').innerText(), /同意（机关事务办审核）/);
   await page.locator(tid('proposal-decision-comment')).waitFor();
   await expectCount(page.locator(tid('proposal-decision-amount')), 0, 'a deduction keeps its computed amount');
   await page.locator(tid('proposal-decision-comment')).fill(`经核实考核记录属实，同意扣款（${suffix}）`);

@@ -87,4 +87,23 @@ describe('HistoryTimeline', () => {
     expect(wrapper.find('[data-test="thing-history"]').exists()).toBe(false);
     expect(wrapper.text()).toContain('Nothing yet');
   });
+
+  it('X-6 lets the page name the actor and read the comment in words (the rules themselves, their note)', () => {
+    const wrapper = mount(HistoryTimeline, {
+      props: {
+        items,
+        testId: 'thing-history',
+        actionPrefix: 'thing.history',
+        emptyText: 'Nothing yet',
+        actorOf: (item: { action: string }) => (item.action === 'expire' ? 'System (made by the rules)' : null),
+        commentOf: (item: { action: string }) => (item.action === 'expire' ? 'Proposed at the daily check' : null),
+      },
+      global: { plugins: [ElementPlus, i18n] },
+    });
+    const steps = wrapper.findAll('[data-action]');
+    expect(steps[2].text()).toContain('System (made by the rules)');
+    expect(steps[2].text()).not.toContain('job');
+    expect(steps[2].find('.comment').text()).toBe('Proposed at the daily check');
+    expect(steps[0].text()).toBe('Submitted · wang (Office-affairs office)');
+  });
 });
