@@ -277,6 +277,13 @@ test('PRJ-7 the office opens the sealed bidding once the witness has consented f
   await dialog.waitFor({ state: 'hidden' });
 
   await page.locator(`${tid('project-status')}[data-status="bidding"]`).waitFor();
+  // X-6: the fingerprint is kept for verification, folded under 校验信息 with what it proves, not on the page itself.
+  const verification = page.locator(tid('project-verification'));
+  assert.equal(await page.locator(tid('project-fingerprint')).isVisible(), false, 'the fingerprint is folded away');
+  assert.match(await verification.innerText(), /校验信息/);
+  await page.locator(tid('project-verification-toggle')).click();
+  await page.locator(tid('project-fingerprint')).waitFor();
+  assert.match(await verification.innerText(), /密封公钥指纹[\s\S]*证明密封后没有换钥匙/);
   const fingerprint = (await page.locator(tid('project-fingerprint')).innerText()).trim();
   assert.match(fingerprint, /^[0-9a-f]{4}( [0-9a-f]{4}){3,}$/, `a fingerprint of the seal, in groups of four: ${fingerprint}`);
   assert.match(await page.locator(tid('project-bid-deadline')).innerText(), new RegExp(BID_DEADLINE));
@@ -387,13 +394,24 @@ test('PRJ-7 after the opening time the office opens the bids with the witness; t
   const rows = page.locator(`${tid('opening-bids')} tbody tr`);
   await expectCount(rows, 3, 'all three bids are in the record');
 
+  // X-6: the receipts, commitments, seed and fingerprint are not in the table but folded under 校验信息, each with what
+  // it proves.
+  assert.equal(await rows.filter({ hasText: Object.values(bids)[0].receipt }).count(), 0, 'no hex receipt in the table');
+  assert.equal(await page.locator(tid('opening-seed')).isVisible(), false, 'the draw seed is folded away');
+  await page.locator(tid('opening-verification-toggle')).click();
+  await page.locator(tid('opening-seed')).waitFor();
+  const verification = await page.locator(tid('opening-verification')).innerText();
+  for (const words of [/抽签种子[\s\S]*证明抽签结果未被操纵/, /承诺值[\s\S]*证明报价提交后未被替换/, /回执[\s\S]*证明打开的正是其提交的报价/]) {
+    assert.match(verification, words);
+  }
   // Each bid: found by its receipt, opened to the quote sealed, the receipt matching the commitment.
   const opened = {};
   for (const [vendor, bid] of Object.entries(bids)) {
-    const row = rows.filter({ hasText: bid.receipt });
-    await expectCount(row, 1, `${vendor}'s bid is listed with its receipt`);
-    const cell = row.locator('[data-test^="opening-row-"]');
-    const bidId = (await cell.getAttribute('data-test')).replace('opening-row-', '');
+    const receiptCell = page.locator('[data-test^="opening-receipt-"]').filter({ hasText: bid.receipt });
+    await expectCount(receiptCell, 1, `${vendor}'s bid is listed with its receipt`);
+    const bidId = (await receiptCell.getAttribute('data-test')).replace('opening-receipt-', '');
+    assert.match((await page.locator(tid(`opening-commitment-${bidId}`)).innerText()).trim(), /^[0-9a-f]{64}$/);
+    const cell = page.locator(tid(`opening-row-${bidId}`));
     assert.equal(await cell.getAttribute('data-vendor-id'), String(bid.vendorId));
     assert.equal((await cell.innerText()).trim(), bid.vendorName);
     assert.equal((await page.locator(tid(`opening-quote-${bidId}`)).innerText()).trim(), money(QUOTES[vendor]));
