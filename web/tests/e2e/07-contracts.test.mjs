@@ -355,6 +355,16 @@ test('X-5 the stored signing scan is the uploaded file, with its checksum', asyn
   assert.equal(contract.signing.attachment.sha256, createHash('sha256').update(scanBytes).digest('hex'));
 });
 
+test('CON-2 the versions tab names the status of the signed version in words, not its code', async () => {
+  await page.locator(tid('contract-tab-versions')).click();
+  const status = page.locator(tid('version-status-1'));
+  await status.waitFor();
+  assert.equal(await status.getAttribute('data-status'), 'signed');
+  assert.equal((await status.innerText()).trim(), '已签订');
+  assert.doesNotMatch(await page.locator(tid('version-table')).innerText(), /\bsigned\b/);
+  await screenshot(page, '07-contract-versions');
+});
+
 test('CON-5 the 下载合同 PDF link gives the contract as a PDF naming the title and party B', async () => {
   const link = page.locator(tid('contract-pdf-link'));
   assert.equal((await link.innerText()).trim(), '下载合同 PDF');
