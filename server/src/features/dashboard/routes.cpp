@@ -19,7 +19,7 @@ void AddDashboardRoutes(Router& router, DashboardService& dashboards) {
                      reminders.push_back({{"kind", reminder.kind},
                                           {"severity", reminder.severity},
                                           {"title", TextJson(reminder.title)},
-                                          {"due", reminder.due.ToString()},
+                                          {"due", reminder.due ? Json(reminder.due->ToString()) : Json(nullptr)},
                                           {"link", reminder.link}});
                  }
                  Json supervision = nullptr;

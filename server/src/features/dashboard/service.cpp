@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 #include "features/catalogue/store.h"
 #include "features/contracts/store.h"
@@ -99,14 +101,17 @@ void DashboardService::AddSupervision(storage::Connection& connection, const Act
         for (const auto& proposal : storage::ListProposals(connection, filter).items) {
             dashboard.reminders.push_back({"proposal_pending",
                                            proposal.kind == "termination" ? "danger" : "warning",
-                                           {fmt::format("{} 的{}建议待您审批({})", proposal.vendor_name,
-                                                        proposal.kind == "termination" ? "解约"
+                                           // The rule's code and the day it was proposed are no deadline: the
+                                           // reminder names the kind in words and carries no due date.
+                                           {fmt::format("{} 的{}建议待您审批", proposal.vendor_name,
+                                                        proposal.kind == "termination" ? "终止合同"
                                                         : proposal.kind == "deduction" ? "扣款"
-                                                                                       : "奖励",
-                                                        proposal.rule),
-                                            fmt::format("{}: a {} proposal awaits your decision ({})",
-                                                        proposal.vendor_name, proposal.kind, proposal.rule)},
-                                           proposal.created_at.ShanghaiDate(),
+                                                                                       : "奖励"),
+                                            fmt::format("{}: a {} proposal awaits your decision", proposal.vendor_name,
+                                                        proposal.kind == "termination" ? "termination"
+                                                        : proposal.kind == "deduction" ? "deduction"
+                                                                                       : "reward")},
+                                           std::nullopt,
                                            "/proposals/" + std::to_string(proposal.id)});
         }
     }
@@ -181,7 +186,11 @@ Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
         return severity == "danger" ? 0 : severity == "warning" ? 1 : 2;
     };
     std::stable_sort(dashboard.reminders.begin(), dashboard.reminders.end(), [&](const Reminder& a, const Reminder& b) {
-        return std::make_pair(rank(a.severity), a.due.days()) < std::make_pair(rank(b.severity), b.due.days());
+        // A reminder without a deadline comes after those with one of the same severity.
+        const auto day = [](const Reminder& reminder) {
+            return reminder.due ? reminder.due->days() : std::numeric_limits<std::int64_t>::max();
+        };
+        return std::make_pair(rank(a.severity), day(a)) < std::make_pair(rank(b.severity), day(b));
     });
     return dashboard;
 }

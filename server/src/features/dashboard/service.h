@@ -18,8 +18,8 @@ struct Reminder {
                            // rectification_overdue, survey_open, meeting_upcoming, proposal_pending
     std::string severity;  // danger, warning
     Text title;
-    Date due;
-    std::string link;  // the page the reminder opens
+    std::optional<Date> due;  // a real deadline only: a proposal waiting for a decision has none
+    std::string link;         // the page the reminder opens
 };
 
 // X-3 charts for those who read supervision records (scoped like everything else).
