@@ -151,13 +151,15 @@ test('CON-1 an empty checklist takes the category\'s default', async () => {
     assert.equal(checklist.reduce((total, entry) => total + entry.points, 0), 100);
 });
 
-test('CON-1 POST /contracts/schedule splits 100000.00 into 12 monthly installments, remainder in fen on the last', async () => {
+test('CON-1 POST /contracts/schedule splits 100000.00 into 12 monthly installments, the remainder fen one each on the first', async () => {
     const response = expectStatus(await office.post('/contracts/schedule', {
         term_start: TERM_START, term_end: TERM_END, frequency: 'monthly', total_amount: '100000.00',
     }), 200, 'schedule').body;
     const { installments } = response;
     assert.equal(installments.length, 12);
-    assert.deepEqual(installments.map((item) => item.amount), [...Array(11).fill('8333.33'), '8333.37']);
+    assert.deepEqual(installments.map((item) => item.amount), [...Array(4).fill('8333.34'), ...Array(8).fill('8333.33')]);
+    assert.equal(installments[0].first, TERM_START);
+    assert.equal(installments[11].last, TERM_END);
     assert.equal(sumFen(installments), 10_000_000, 'sums exactly to 100000.00');
     assert.equal(new Set(installments.map((item) => item.period)).size, 12, 'periods unique');
     assert.equal(installments[0].period, `${TERM_YEAR}-01`);
@@ -177,6 +179,28 @@ test('CON-1 POST /contracts/schedule splits 100000.00 into 12 monthly installmen
     expectError(await office.post('/contracts/schedule', {
         term_start: TERM_END, term_end: TERM_START, frequency: 'monthly', total_amount: '100000.00',
     }), 400, 'InvalidArgument', 'term_end');
+});
+
+test('CON-8 a one-year term from the 15th is paid in 12 equal months of its own and 4 quarters, not 13 and 5', async () => {
+    // The issue's case: 600000.00 from the 15th gave 13 installments of 46153.84, the last covering two days.
+    const start = dateOfYear(1, '03-15');
+    const end = dateOfYear(2, '03-14');
+    const monthly = expectStatus(await office.post('/contracts/schedule', {
+        term_start: start, term_end: end, frequency: 'monthly', total_amount: '600000.00',
+    }), 200).body.installments;
+    assert.equal(monthly.length, 12);
+    assert.deepEqual(monthly.map((item) => item.amount), Array(12).fill('50000.00'));
+    assert.deepEqual([monthly[0].first, monthly[0].last, monthly[0].due_date], [start, dateOfYear(1, '04-14'), dateOfYear(1, '04-14')]);
+    assert.deepEqual([monthly[11].first, monthly[11].last], [dateOfYear(2, '02-15'), end]);
+    for (let i = 1; i < monthly.length; i += 1) {
+        assert.equal(daysBetween(monthly[i - 1].last, monthly[i].first), 1, 'periods follow each other without a gap');
+    }
+    const quarterly = expectStatus(await office.post('/contracts/schedule', {
+        term_start: start, term_end: end, frequency: 'quarterly', total_amount: '600000.01',
+    }), 200).body.installments;
+    assert.deepEqual(quarterly.map((item) => item.amount), ['150000.01', '150000.00', '150000.00', '150000.00']);
+    assert.deepEqual([quarterly[0].first, quarterly[0].last], [start, dateOfYear(1, '06-14')]);
+    assert.equal(sumFen(quarterly), 60_000_001);
     expectError(await office.post('/contracts/schedule', {
         term_start: TERM_START, term_end: TERM_END, frequency: 'weekly', total_amount: '100000.00',
     }), 400, 'InvalidArgument', 'frequency');

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include "core/text_rules.h"
@@ -280,24 +281,73 @@ Status ValidateContractContent(const ContractContent& content) {
     return Ok();
 }
 
+namespace {
+
+Date AddMonthsClamped(int year, int month, unsigned day, int months) {
+    const int index = year * 12 + (month - 1) + months;
+    const int result_year = index / 12;
+    const auto result_month = static_cast<unsigned>(index % 12 + 1);
+    const std::chrono::year_month_day_last last{std::chrono::year{result_year} / std::chrono::month{result_month} /
+                                                std::chrono::last};
+    return Date::FromYmd(result_year, result_month, std::min(day, static_cast<unsigned>(last.day())));
+}
+
+}  // namespace
+
+Status ValidateContentForSigning(const ContractContent& content) {
+    Validation validation;
+    struct Required {
+        const char* field;
+        const std::string Party::*member;
+        Text name;
+    };
+    const Required required[] = {
+        {"representative", &Party::representative, {"负责人", "representative"}},
+        {"phone", &Party::phone, {"电话", "phone"}},
+        {"address", &Party::address, {"地址", "address"}},
+        {"bank_account_name", &Party::bank_account_name, {"户名", "bank account name"}},
+        {"bank_name", &Party::bank_name, {"开户行", "bank"}},
+        {"bank_account_no", &Party::bank_account_no, {"银行账号", "bank account number"}},
+    };
+    const struct {
+        const char* prefix;
+        const Party* party;
+        Text name;
+    } parties[] = {{"party_a", &content.party_a, {"甲方", "Party A"}},
+                   {"party_b", &content.party_b, {"乙方", "Party B"}}};
+    for (const auto& side : parties) {
+        for (const auto& field : required) {
+            if (!((*side.party).*field.member).empty()) continue;
+            validation.Fail(fmt::format("{}.{}", side.prefix, field.field),
+                            {fmt::format("签订前须填写{}{}", side.name.zh, field.name.zh),
+                             fmt::format("{}'s {} is required before signing", side.name.en, field.name.en)});
+        }
+    }
+    if (!validation.ok()) return validation.ToError();
+    return Ok();
+}
+
 std::vector<TermPeriod> TermPeriods(Date term_start, Date term_end, Frequency frequency) {
     std::vector<TermPeriod> periods;
     if (term_end < term_start) return periods;
     const std::chrono::year_month_day start{std::chrono::sys_days{std::chrono::days{term_start.days()}}};
     const int step = MonthsOf(frequency);
-    int year = static_cast<int>(start.year());
-    int month = static_cast<int>(static_cast<unsigned>(start.month()));
-    // Periods start at the term's first month and step by the frequency until the term ends.
-    for (std::size_t index = 0; periods.size() < 120; ++index) {
-        const Date first = Date::FromYmd(year, static_cast<unsigned>(month), 1);
+    const int start_year = static_cast<int>(start.year());
+    const int start_month = static_cast<int>(static_cast<unsigned>(start.month()));
+    const auto start_day = static_cast<unsigned>(start.day());
+    // The contract's own periods (CON-8): period k starts k x step months after the term's start, on the start's day
+    // of the month (or that month's last day when it is shorter: a term from 01-31 has periods from 02-28, 03-31 ...),
+    // and ends the day before the next one starts; the last is clipped to the term's end. A term from 2027-03-15 paid
+    // monthly has 2027-03-15..2027-04-14 as its first month, not a 17-day March.
+    for (int index = 0; periods.size() < 120; ++index) {
+        const Date first = AddMonthsClamped(start_year, start_month, start_day, index * step);
         if (first > term_end) break;
-        int end_year = year;
-        int end_month = month + step;
-        while (end_month > 12) {
-            end_month -= 12;
-            ++end_year;
-        }
-        const Date last = Date::FromYmd(end_year, static_cast<unsigned>(end_month), 1).AddDays(-1);
+        const Date last = AddMonthsClamped(start_year, start_month, start_day, (index + 1) * step).AddDays(-1);
+        // Labelled by the calendar month (quarter, half, year) the period starts in: the starts are `step` months
+        // apart, so no two periods share a label.
+        const std::chrono::year_month_day begins{std::chrono::sys_days{std::chrono::days{first.days()}}};
+        const int year = static_cast<int>(begins.year());
+        const int month = static_cast<int>(static_cast<unsigned>(begins.month()));
         std::string label;
         switch (frequency) {
             case Frequency::kMonthly: label = fmt::format("{:04d}-{:02d}", year, month); break;
@@ -305,18 +355,7 @@ std::vector<TermPeriod> TermPeriods(Date term_start, Date term_end, Frequency fr
             case Frequency::kSemiannual: label = fmt::format("{:04d}-H{}", year, month <= 6 ? 1 : 2); break;
             case Frequency::kAnnual: label = fmt::format("{:04d}", year); break;
         }
-        for (const auto& other : periods) {
-            if (other.label == label) {
-                label += fmt::format("-{}", index + 1);
-                break;
-            }
-        }
-        periods.push_back({label, std::max(first, term_start), std::min(last, term_end)});
-        month += step;
-        while (month > 12) {
-            month -= 12;
-            ++year;
-        }
+        periods.push_back({label, first, std::min(last, term_end)});
     }
     return periods;
 }
@@ -331,14 +370,37 @@ const TermPeriod* FindTermPeriod(const std::vector<TermPeriod>& periods, std::st
 std::vector<Installment> GenerateSchedule(Date term_start, Date term_end, Frequency frequency, Money total) {
     std::vector<Installment> installments;
     const auto periods = TermPeriods(term_start, term_end, frequency);
-    if (periods.empty()) return installments;
+    if (periods.empty() || total.negative()) return installments;
+    // Every whole period gets the same amount whatever its days (February pays as much as March); only a last
+    // period cut short by the term's end is prorated by its days against the whole period it is part of (CON-8).
+    const auto& tail = periods.back();
+    const std::int64_t tail_days = tail.last.days() - tail.first.days() + 1;
+    std::int64_t whole_days = tail_days;
+    {
+        // The uncut length of the last period: from its first day to the day before the next period would start.
+        const auto extended = TermPeriods(term_start, tail.first.AddDays(400), frequency);
+        const auto* uncut = FindTermPeriod(extended, tail.label);
+        if (uncut != nullptr) whole_days = uncut->last.days() - uncut->first.days() + 1;
+    }
     const auto count = static_cast<std::int64_t>(periods.size());
-    const std::int64_t share = total.fen() / count;
+    // Units: whole_days per whole period, tail_days for the last. Shares are floored; q * w + r * w / units is the
+    // exact floor of total * w / units without a product that could leave 64 bits (w <= units).
+    const std::int64_t units = (count - 1) * whole_days + tail_days;
+    const std::int64_t quotient = total.fen() / units;
+    const std::int64_t rest = total.fen() % units;
+    const auto share = [&](std::int64_t weight) { return quotient * weight + rest * weight / units; };
+    std::vector<std::int64_t> amounts;
+    std::int64_t allotted = 0;
+    for (std::int64_t i = 0; i < count; ++i) {
+        amounts.push_back(share(i + 1 == count ? tail_days : whole_days));
+        allotted += amounts.back();
+    }
+    // The fen the floors left over (fewer than the number of periods) go one each to the first installments, so the
+    // schedule adds up to the total exactly and the same contract always gets the same schedule.
+    for (std::int64_t i = 0; allotted < total.fen(); ++i, ++allotted) ++amounts[static_cast<std::size_t>(i % count)];
     for (std::size_t i = 0; i < periods.size(); ++i) {
-        // Due on the last day of the period, or the term's end for the last one; the remainder in fen goes last.
-        const bool last = i + 1 == periods.size();
-        const std::int64_t amount = last ? total.fen() - share * (count - 1) : share;
-        installments.push_back({periods[i].label, periods[i].last, Money::FromFen(amount)});
+        // Due on the last day of the period (the term's end for the last one).
+        installments.push_back({periods[i].label, periods[i].last, Money::FromFen(amounts[i])});
     }
     return installments;
 }

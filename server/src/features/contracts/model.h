@@ -112,8 +112,9 @@ std::optional<ContractStatus> ParseContractStatus(std::string_view code);
 std::string_view ContractStatusCode(ContractStatus status);
 Text ContractStatusName(ContractStatus status);
 
-// One period of a contract's term at a given frequency: the label ("2027-03", "2027-Q1", "2027-H1", "2027") and
-// its days, clipped to the term.
+// One period of a contract's term at a given frequency, counted from the term's start (2027-03-15..2027-04-14 is
+// the first month of a term from 2027-03-15): the label of the calendar month, quarter, half or year it starts in
+// ("2027-03", "2027-Q1", "2027-H1", "2027") and its days, the last clipped to the term.
 struct TermPeriod {
     std::string label;
     Date first;
@@ -122,8 +123,9 @@ struct TermPeriod {
 std::vector<TermPeriod> TermPeriods(Date term_start, Date term_end, Frequency frequency);
 const TermPeriod* FindTermPeriod(const std::vector<TermPeriod>& periods, std::string_view label);
 
-// Splits a total over the periods of a term: equal parts in fen, the remainder on the last installment, so the
-// schedule always adds up to the total exactly (CON-8).
+// Splits a total over the contract's own periods (TermPeriods): equal parts in fen for whole periods, a last period
+// cut short by the term prorated by its days, and the fen the division leaves one each to the first installments,
+// so the schedule always adds up to the total exactly (CON-8).
 std::vector<Installment> GenerateSchedule(Date term_start, Date term_end, Frequency frequency, Money total);
 
 // The records of a contract as stored and as the service hands them out (CON-1 … CON-8).

@@ -8,35 +8,124 @@ namespace {
 
 Money M(const char* text) { return *Money::Parse(text); }
 
-TEST(ScheduleTest, CON8_MonthlyScheduleAddsUpExactlyWithRemainderOnTheLast) {
-    const auto schedule =
-        GenerateSchedule(*Date::Parse("2027-01-01"), *Date::Parse("2027-12-31"), Frequency::kMonthly, M("100000.00"));
-    ASSERT_EQ(schedule.size(), 12u);
+Money Sum(const std::vector<Installment>& schedule) {
     Money sum;
     for (const auto& installment : schedule) sum = sum + installment.amount;
-    EXPECT_EQ(sum, M("100000.00"));
-    EXPECT_EQ(schedule[0].amount, M("8333.33"));
-    EXPECT_EQ(schedule[11].amount, M("8333.37"));
+    return sum;
+}
+
+std::vector<Installment> Schedule(const char* start, const char* end, Frequency frequency, const char* total) {
+    return GenerateSchedule(*Date::Parse(start), *Date::Parse(end), frequency, M(total));
+}
+
+TEST(ScheduleTest, CON8_MonthlyScheduleAddsUpExactlyWithTheRemainderFenOnTheFirstInstallments) {
+    const auto schedule = Schedule("2027-01-01", "2027-12-31", Frequency::kMonthly, "100000.00");
+    ASSERT_EQ(schedule.size(), 12u);
+    EXPECT_EQ(Sum(schedule), M("100000.00"));
+    // 100000.00 / 12 = 8333.33 and 4 fen over: one each to the first four.
+    EXPECT_EQ(schedule[0].amount, M("8333.34"));
+    EXPECT_EQ(schedule[3].amount, M("8333.34"));
+    EXPECT_EQ(schedule[4].amount, M("8333.33"));
+    EXPECT_EQ(schedule[11].amount, M("8333.33"));
     EXPECT_EQ(schedule[0].period, "2027-01");
     EXPECT_EQ(schedule[0].due_date.ToString(), "2027-01-31");
     EXPECT_EQ(schedule[1].due_date.ToString(), "2027-02-28");
     EXPECT_EQ(schedule[11].due_date.ToString(), "2027-12-31");
 }
 
-TEST(ScheduleTest, CON8_QuarterlyAndPartialTerms) {
-    const auto quarterly =
-        GenerateSchedule(*Date::Parse("2027-01-01"), *Date::Parse("2027-12-31"), Frequency::kQuarterly, M("360000.00"));
-    ASSERT_EQ(quarterly.size(), 4u);
-    EXPECT_EQ(quarterly[1].period, "2027-Q2");
-    EXPECT_EQ(quarterly[3].amount, M("90000.00"));
-    // A term starting mid-year still ends its last period at the term's end.
-    const auto partial =
-        GenerateSchedule(*Date::Parse("2027-07-15"), *Date::Parse("2028-01-14"), Frequency::kMonthly, M("0.07"));
-    ASSERT_EQ(partial.size(), 7u);
-    EXPECT_EQ(partial.back().due_date.ToString(), "2028-01-14");
-    Money sum;
-    for (const auto& installment : partial) sum = sum + installment.amount;
-    EXPECT_EQ(sum, M("0.07"));
+TEST(ScheduleTest, CON8_AOneYearTermFromMidMonthHasTwelveEqualMonthsOfItsOwn) {
+    // The case: 600,000 a year from the 15th gave 13 installments of 46,153.84, the last covering two days.
+    const auto schedule = Schedule("2027-03-15", "2028-03-14", Frequency::kMonthly, "600000.00");
+    ASSERT_EQ(schedule.size(), 12u);
+    for (const auto& installment : schedule) EXPECT_EQ(installment.amount, M("50000.00"));
+    EXPECT_EQ(schedule[0].period, "2027-03");
+    EXPECT_EQ(schedule[0].due_date.ToString(), "2027-04-14");
+    EXPECT_EQ(schedule[10].due_date.ToString(), "2028-02-14");
+    EXPECT_EQ(schedule[11].period, "2028-02");
+    EXPECT_EQ(schedule[11].due_date.ToString(), "2028-03-14");
+    const auto periods = TermPeriods(*Date::Parse("2027-03-15"), *Date::Parse("2028-03-14"), Frequency::kMonthly);
+    ASSERT_EQ(periods.size(), 12u);
+    EXPECT_EQ(periods[0].first.ToString(), "2027-03-15");
+    EXPECT_EQ(periods[0].last.ToString(), "2027-04-14");
+    EXPECT_EQ(periods[11].first.ToString(), "2028-02-15");
+}
+
+TEST(ScheduleTest, CON8_AQuarterlyTermFromMidMonthHasFourWholeQuarters) {
+    // The case: a quarterly one got 5 installments, the first covering 7 days.
+    const auto schedule = Schedule("2027-03-25", "2028-03-24", Frequency::kQuarterly, "100000.00");
+    ASSERT_EQ(schedule.size(), 4u);
+    EXPECT_EQ(Sum(schedule), M("100000.00"));
+    EXPECT_EQ(schedule[0].amount, M("25000.00"));
+    EXPECT_EQ(schedule[0].due_date.ToString(), "2027-06-24");
+    EXPECT_EQ(schedule[1].due_date.ToString(), "2027-09-24");
+    EXPECT_EQ(schedule[3].due_date.ToString(), "2028-03-24");
+    const auto semiannual = Schedule("2027-03-25", "2028-03-24", Frequency::kSemiannual, "100000.01");
+    ASSERT_EQ(semiannual.size(), 2u);
+    EXPECT_EQ(semiannual[0].amount, M("50000.01"));
+    EXPECT_EQ(semiannual[1].amount, M("50000.00"));
+}
+
+TEST(ScheduleTest, CON8_ATermFromThe31stKeepsItsDayOrTheMonthsLastDay) {
+    const auto periods = TermPeriods(*Date::Parse("2027-01-31"), *Date::Parse("2028-01-30"), Frequency::kMonthly);
+    ASSERT_EQ(periods.size(), 12u);
+    EXPECT_EQ(periods[0].last.ToString(), "2027-02-27");
+    EXPECT_EQ(periods[1].first.ToString(), "2027-02-28");
+    EXPECT_EQ(periods[1].last.ToString(), "2027-03-30");
+    EXPECT_EQ(periods[2].first.ToString(), "2027-03-31");
+    EXPECT_EQ(periods[3].first.ToString(), "2027-04-30");
+    EXPECT_EQ(periods[11].first.ToString(), "2027-12-31");
+    EXPECT_EQ(periods[11].last.ToString(), "2028-01-30");
+    const auto schedule = Schedule("2027-01-31", "2028-01-30", Frequency::kMonthly, "120000.00");
+    ASSERT_EQ(schedule.size(), 12u);
+    for (const auto& installment : schedule) EXPECT_EQ(installment.amount, M("10000.00"));
+}
+
+TEST(ScheduleTest, CON8_FebruaryAndLeapYearStarts) {
+    // From 29 February of a leap year: the next years' Februaries end on the 28th.
+    const auto leap = TermPeriods(*Date::Parse("2028-02-29"), *Date::Parse("2029-02-27"), Frequency::kMonthly);
+    ASSERT_EQ(leap.size(), 12u);
+    EXPECT_EQ(leap[0].last.ToString(), "2028-03-28");
+    EXPECT_EQ(leap[1].first.ToString(), "2028-03-29");
+    EXPECT_EQ(leap[11].first.ToString(), "2029-01-29");
+    EXPECT_EQ(leap[11].last.ToString(), "2029-02-27");
+    const auto february = Schedule("2027-02-01", "2028-01-31", Frequency::kQuarterly, "90000.00");
+    ASSERT_EQ(february.size(), 4u);
+    EXPECT_EQ(february[0].period, "2027-Q1");
+    EXPECT_EQ(february[0].due_date.ToString(), "2027-04-30");
+    EXPECT_EQ(february[3].period, "2027-Q4");
+    EXPECT_EQ(february[3].due_date.ToString(), "2028-01-31");
+    for (const auto& installment : february) EXPECT_EQ(installment.amount, M("22500.00"));
+}
+
+TEST(ScheduleTest, CON8_ALastPeriodCutShortByTheTermIsProratedByDays) {
+    // Six whole months from 07-15 and a last one of 17 days (2028-01-15..01-31) out of 31.
+    const auto schedule = Schedule("2027-07-15", "2028-01-31", Frequency::kMonthly, "6170.00");
+    ASSERT_EQ(schedule.size(), 7u);
+    EXPECT_EQ(Sum(schedule), M("6170.00"));
+    // units = 6 x 31 + 17 = 203; a whole month is 6170 x 31 / 203 = 942.2167.. and the last 6170 x 17 / 203.
+    EXPECT_EQ(schedule[6].due_date.ToString(), "2028-01-31");
+    EXPECT_LT(schedule[6].amount, schedule[5].amount);
+    EXPECT_EQ(schedule[5].amount, M("942.21"));
+    EXPECT_EQ(schedule[6].amount, M("516.69"));
+    // The tiny total: the fen go one each from the first installment on.
+    const auto tiny = Schedule("2027-07-15", "2028-01-14", Frequency::kMonthly, "0.07");
+    ASSERT_EQ(tiny.size(), 6u);
+    EXPECT_EQ(Sum(tiny), M("0.07"));
+    EXPECT_EQ(tiny[0].amount, M("0.02"));
+    EXPECT_EQ(tiny[5].amount, M("0.01"));
+}
+
+TEST(ScheduleTest, CON8_AHugeTotalIsSplitWithoutOverflow) {
+    const auto total = Money::FromFen(INT64_MAX);
+    const auto schedule =
+        GenerateSchedule(*Date::Parse("2027-03-15"), *Date::Parse("2037-03-14"), Frequency::kMonthly, total);
+    ASSERT_EQ(schedule.size(), 120u);
+    std::int64_t sum = 0;
+    for (const auto& installment : schedule) {
+        ASSERT_FALSE(installment.amount.negative());
+        ASSERT_FALSE(__builtin_add_overflow(sum, installment.amount.fen(), &sum));
+    }
+    EXPECT_EQ(sum, INT64_MAX);
 }
 
 ContractContent Valid() {

@@ -200,10 +200,17 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  }
                  if (!validation.ok()) return validation.ToError();
                  Json items = Json::array();
+                 // Each installment with the days it pays for (the contract's own month or quarter, CON-8).
+                 const auto periods = TermPeriods(start, end, *frequency);
                  for (const auto& installment : GenerateSchedule(start, end, *frequency, total)) {
-                     items.push_back({{"period", installment.period},
-                                      {"due_date", installment.due_date.ToString()},
-                                      {"amount", installment.amount.ToString()}});
+                     Json item{{"period", installment.period},
+                               {"due_date", installment.due_date.ToString()},
+                               {"amount", installment.amount.ToString()}};
+                     if (const auto* period = FindTermPeriod(periods, installment.period)) {
+                         item["first"] = period->first.ToString();
+                         item["last"] = period->last.ToString();
+                     }
+                     items.push_back(std::move(item));
                  }
                  return JsonResponse(200, Json{{"installments", items}});
              })

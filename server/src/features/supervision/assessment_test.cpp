@@ -80,13 +80,15 @@ TEST(AssessmentTest, SUP3_PointsAreReadWithAtMostOneDecimal) {
     EXPECT_EQ(TenthsToString(900), "90");
 }
 
-TEST(AssessmentTest, SUP3_PeriodsFollowTheAssessmentFrequencyClippedToTheTerm) {
+TEST(AssessmentTest, SUP3_PeriodsFollowTheAssessmentFrequencyFromTheTermsStart) {
+    // The contract's own quarters (CON-8): 03-15..06-14 is its first, not a 17-day March quarter.
     const auto periods = TermPeriods(*Date::Parse("2027-03-15"), *Date::Parse("2028-03-14"), Frequency::kQuarterly);
-    ASSERT_EQ(periods.size(), 5u);
+    ASSERT_EQ(periods.size(), 4u);
     EXPECT_EQ(periods[0].label, "2027-Q1");
     EXPECT_EQ(periods[0].first.ToString(), "2027-03-15");
-    EXPECT_EQ(periods[0].last.ToString(), "2027-05-31");
-    EXPECT_EQ(periods[4].last.ToString(), "2028-03-14");
+    EXPECT_EQ(periods[0].last.ToString(), "2027-06-14");
+    EXPECT_EQ(periods[3].label, "2027-Q4");
+    EXPECT_EQ(periods[3].last.ToString(), "2028-03-14");
     EXPECT_NE(FindTermPeriod(periods, "2027-Q1"), nullptr);
     EXPECT_EQ(FindTermPeriod(periods, "2026-Q4"), nullptr);
 }

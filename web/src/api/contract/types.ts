@@ -38,6 +38,9 @@ export interface Installment {
   period: string;
   due_date: string;
   amount: string;
+  /** The days the installment pays for (the contract's own month or quarter); only in a generated schedule. */
+  first?: string;
+  last?: string;
 }
 
 export interface PaymentTerms {
