@@ -428,6 +428,31 @@ test('CON-2 review path: submit, both reviews, return with comment, resubmit as 
 // ---------------------------------------------------------------------------------------------------------------
 // CON-3 signing and who sees what
 
+test('CON-1 signing is refused naming each empty contact and bank field of Party A (zh-CN and English); nothing written', async () => {
+    const base = content();
+    const input = content({
+        party_a: { ...base.party_a, phone: '', bank_account_name: '', bank_name: '', bank_account_no: '' },
+    });
+    const created = expectStatus(await office.post('/contracts', input), 201, 'a draft may leave them empty').body;
+    expectStatus(await office.post(`/contracts/${created.id}/submit`, {}), 200);
+    for (const reviewer of [sifa, dangzheng]) {
+        expectStatus(await reviewer.post(`/contracts/${created.id}/reviews`, { version_no: 1, decision: 'approve', comment: '同意' }), 200);
+    }
+    const scan = await uploadScan(office, '缺甲方信息的合同.pdf');
+    const auditBefore = await auditTotal();
+    const body = expectError(await office.post(`/contracts/${created.id}/sign`, {
+        signed_on: FAKE_TODAY, party_a_signatory: '李书记', party_b_signatory: '张经理', attachment_id: scan.id,
+    }), 400, 'InvalidArgument', 'party_a');
+    assert.deepEqual(body.fields.map((entry) => entry.field),
+        ['party_a.phone', 'party_a.bank_account_name', 'party_a.bank_name', 'party_a.bank_account_no']);
+    assert.equal(body.fields[0].message['zh-CN'], '签订前须填写甲方电话');
+    assert.equal(body.fields[0].message.en, "Party A's phone is required before signing");
+    assert.equal(await auditTotal(), auditBefore, 'no audit entry');
+    const after = expectStatus(await office.get(`/contracts/${created.id}`), 200).body;
+    assert.equal(after.status, 'approved', 'still approved, not signed');
+    assert.equal(after.signing ?? null, null);
+});
+
 test('CON-3 sign with a scan: active; an active contract changes only through an amendment', async () => {
     const input = content();
     const created = expectStatus(await office.post('/contracts', input), 201).body;

@@ -106,6 +106,10 @@ struct ContractContent {
 // Every check that needs no database; field names follow the JSON (payment.installments[2].amount).
 Status ValidateContractContent(const ContractContent& content);
 
+// What a signed contract must carry beyond a draft (CON-1): each party's representative, phone, address and bank
+// account (户名, 开户行, 账号), so the vendor can be reached and paid. Each missing field is named.
+Status ValidateContentForSigning(const ContractContent& content);
+
 // CON-3. Expired is not stored: an active contract whose term has ended reads as expired.
 enum class ContractStatus { kDraft, kInReview, kReturned, kApproved, kActive, kExpired, kTerminated, kRenewed };
 std::optional<ContractStatus> ParseContractStatus(std::string_view code);

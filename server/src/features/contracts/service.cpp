@@ -378,11 +378,13 @@ Result<ContractView> ContractService::Sign(const Actor& actor, std::int64_t id, 
         }
     }
     if (!validation.ok()) return validation.ToError();
+    auto version = *storage::FindContractVersion(*lease, id, record.version_no);
+    const auto content = storage::ParseContractContent(version.content_json);
+    // A contract is signed only with both parties' contacts and bank details filled in (CON-1); nothing is written.
+    if (auto complete = ValidateContentForSigning(content); !complete) return complete.error();
     storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
-    auto version = *storage::FindContractVersion(*lease, id, record.version_no);
-    const auto content = storage::ParseContractContent(version.content_json);
     if (record.active_version_no > 0) {
         if (auto previous = storage::FindContractVersion(*lease, id, record.active_version_no)) {
             previous->status = "superseded";
