@@ -44,4 +44,14 @@ std::string Money::ToString() const {
     return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
 }
 
+std::optional<Money> Money::FractionOf(std::int64_t numerator, std::int64_t denominator) const {
+    if (denominator <= 0) return std::nullopt;
+    const __int128 product = static_cast<__int128>(fen_) * numerator;
+    const __int128 result = product / denominator;  // C++ division truncates toward zero
+    if (result > std::numeric_limits<std::int64_t>::max() || result < std::numeric_limits<std::int64_t>::min()) {
+        return std::nullopt;
+    }
+    return Money(static_cast<std::int64_t>(result));
+}
+
 }  // namespace houqin

@@ -45,6 +45,11 @@ class Money {
         return Money(fen);
     }
 
+    // this × numerator / denominator, floored toward zero to the fen (a share never rounds up), or nullopt when the
+    // denominator is not positive or the result does not fit in 64 bits. The product is exact (128 bits), so a
+    // percentage in basis points of any amount is computed without overflow: FractionOf(150, 10000) is 1.5%.
+    [[nodiscard]] std::optional<Money> FractionOf(std::int64_t numerator, std::int64_t denominator) const;
+
   private:
     constexpr explicit Money(std::int64_t fen) : fen_(fen) {}
     std::int64_t fen_ = 0;

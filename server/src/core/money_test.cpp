@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace houqin {
 namespace {
 
@@ -26,6 +28,20 @@ TEST(MoneyTest, X6_PrintsTwoDecimals) {
     EXPECT_EQ(Money::FromFen(7).ToString(), "0.07");
     EXPECT_EQ(Money::FromFen(-120).ToString(), "-1.20");
     EXPECT_EQ(Money::FromFen(500000000).ToString(), "5000000.00");
+}
+
+// RP-2: a percentage of a fee in basis points, exact in 128 bits and floored to the fen; an overflow is refused.
+TEST(MoneyTest, X6_FractionOfIsExactFlooredAndOverflowChecked) {
+    EXPECT_EQ(Money::FromFen(3'000'000).FractionOf(100, 10'000)->fen(), 30'000);  // 1% of 30000.00 = 300.00
+    EXPECT_EQ(Money::FromFen(3'000'001).FractionOf(150, 10'000)->fen(), 45'000);  // 450.000015 floored to 450.00
+    EXPECT_EQ(Money::FromFen(999).FractionOf(1, 3)->fen(), 333);
+    EXPECT_EQ(Money::FromFen(-999).FractionOf(1, 3)->fen(), -333);  // toward zero
+    // The product passes 64 bits and comes back: 9.2e18 fen x 10000 / 10000.
+    const auto max = Money::FromFen(std::numeric_limits<std::int64_t>::max());
+    EXPECT_EQ(max.FractionOf(10'000, 10'000)->fen(), std::numeric_limits<std::int64_t>::max());
+    EXPECT_FALSE(max.FractionOf(2, 1).has_value());
+    EXPECT_FALSE(Money::FromFen(100).FractionOf(1, 0).has_value());
+    EXPECT_FALSE(Money::FromFen(100).FractionOf(1, -5).has_value());
 }
 
 }  // namespace

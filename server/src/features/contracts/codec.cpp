@@ -96,6 +96,8 @@ Json ContractContentJson(const ContractContent& content) {
         deductions.push_back({{"kind", DeductionKindCode(clause.kind)},
                               {"amount", clause.amount.ToString()},
                               {"cap", clause.cap.ToString()},
+                              {"rate_basis_points", clause.rate_basis_points},
+                              {"cap_basis_points", clause.cap_basis_points},
                               {"description", clause.description}});
     }
     return Json{{"title", content.title},
@@ -191,12 +193,21 @@ ContractContent ContractContentFromJson(const Json& json, Validation& validation
         const auto kind = ParseDeductionKind(item.String("kind"));
         if (!kind) {
             validation.Fail(fmt::format("deductions[{}].kind", index),
-                            {"扣款方式须为 per_point_below_pass、per_missing_staff_day 或 per_failed_item",
-                             "Kind must be per_point_below_pass, per_missing_staff_day or per_failed_item"});
+                            {"扣款方式须为 per_point_below_pass、per_missing_staff_day、per_failed_item 或 "
+                             "percent_of_fee_per_point_below_pass",
+                             "Kind must be per_point_below_pass, per_missing_staff_day, per_failed_item or "
+                             "percent_of_fee_per_point_below_pass"});
         }
         clause.kind = kind.value_or(DeductionKind::kPerPointBelowPass);
-        clause.amount = item.MoneyValue("amount");
-        clause.cap = item.MoneyValue("cap");
+        // A clause in percent of the fee states basis points; a fixed one states amounts. The other pair may be
+        // left out (or zero, as the form sends it).
+        const bool percent = clause.kind == DeductionKind::kPercentOfFeePerPointBelowPass;
+        const auto money_need = percent ? JsonReader::Need::kOptional : JsonReader::Need::kRequired;
+        const auto rate_need = percent ? JsonReader::Need::kRequired : JsonReader::Need::kOptional;
+        clause.amount = item.MoneyValue("amount", money_need);
+        clause.cap = item.MoneyValue("cap", money_need);
+        clause.rate_basis_points = item.SmallInteger("rate_basis_points", rate_need);
+        clause.cap_basis_points = item.SmallInteger("cap_basis_points", rate_need);
         clause.description = item.String("description", JsonReader::Need::kOptional);
         content.deductions.push_back(clause);
         ++index;

@@ -33,6 +33,7 @@ const char* DeductionName(DeductionKind kind) {
         case DeductionKind::kPerPointBelowPass: return "考核得分低于合格分,每低 1 分扣款";
         case DeductionKind::kPerMissingStaffDay: return "人员缺岗,每缺 1 人日扣款";
         case DeductionKind::kPerFailedItem: return "考核项目不合格,每项扣款";
+        case DeductionKind::kPercentOfFeePerPointBelowPass: return "考核得分低于合格分,每低 1 分按当期服务费比例扣款";
     }
     return "";
 }
@@ -109,10 +110,16 @@ std::string WriteContractPdf(const ContractDocument& document) {
         writer.Heading("六、扣款条款");
         std::vector<std::vector<std::string>> deductions;
         for (const auto& clause : c.deductions) {
-            deductions.push_back(
-                {DeductionName(clause.kind), clause.amount.ToString(), clause.cap.ToString(), clause.description});
+            if (clause.kind == DeductionKind::kPercentOfFeePerPointBelowPass) {
+                deductions.push_back(
+                    {DeductionName(clause.kind), "当期服务费的 " + BasisPointsPercent(clause.rate_basis_points),
+                     "当期服务费的 " + BasisPointsPercent(clause.cap_basis_points), clause.description});
+            } else {
+                deductions.push_back({DeductionName(clause.kind), clause.amount.ToString() + " 元",
+                                      clause.cap.ToString() + " 元", clause.description});
+            }
         }
-        writer.Table({"情形", "扣款(元)", "每期上限(元)", "说明"}, deductions, {170, 70, 80, 163});
+        writer.Table({"情形", "扣款标准", "每期上限", "说明"}, deductions, {170, 70, 80, 163});
 
         writer.Heading("七、保密条款");
         writer.Text(c.confidentiality.empty() ? "(无)" : c.confidentiality, 10.5);

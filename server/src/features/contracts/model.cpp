@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <set>
 
@@ -58,6 +59,7 @@ std::optional<DeductionKind> ParseDeductionKind(std::string_view code) {
     if (code == "per_point_below_pass") return DeductionKind::kPerPointBelowPass;
     if (code == "per_missing_staff_day") return DeductionKind::kPerMissingStaffDay;
     if (code == "per_failed_item") return DeductionKind::kPerFailedItem;
+    if (code == "percent_of_fee_per_point_below_pass") return DeductionKind::kPercentOfFeePerPointBelowPass;
     return std::nullopt;
 }
 
@@ -66,8 +68,15 @@ std::string_view DeductionKindCode(DeductionKind kind) {
         case DeductionKind::kPerPointBelowPass: return "per_point_below_pass";
         case DeductionKind::kPerMissingStaffDay: return "per_missing_staff_day";
         case DeductionKind::kPerFailedItem: return "per_failed_item";
+        case DeductionKind::kPercentOfFeePerPointBelowPass: return "percent_of_fee_per_point_below_pass";
     }
     return "per_point_below_pass";
+}
+
+std::string BasisPointsPercent(int basis_points) {
+    const std::string sign = basis_points < 0 ? "-" : "";
+    const auto magnitude = std::abs(static_cast<std::int64_t>(basis_points));
+    return fmt::format("{}{}.{:02d}%", sign, magnitude / 100, magnitude % 100);
 }
 
 std::optional<ContractStatus> ParseContractStatus(std::string_view code) {
@@ -262,9 +271,32 @@ Status ValidateContractContent(const ContractContent& content) {
     for (std::size_t i = 0; i < content.deductions.size(); ++i) {
         const auto& clause = content.deductions[i];
         const auto prefix = fmt::format("deductions[{}]", i);
-        CheckMoney(validation, prefix + ".amount", clause.amount, true);
-        if (clause.cap < clause.amount) {
-            validation.Fail(prefix + ".cap", {"扣款上限不能低于单次扣款额", "The cap cannot be below the amount"});
+        if (clause.kind == DeductionKind::kPercentOfFeePerPointBelowPass) {
+            if (clause.rate_basis_points < 1 || clause.rate_basis_points > kBasisPointsPerWhole) {
+                validation.Fail(
+                    prefix + ".rate_basis_points",
+                    {"每分扣款比例须在 0.01% 到 100% 之间", "The percentage per point must be between 0.01% and 100%"});
+            }
+            if (clause.cap_basis_points < 1 || clause.cap_basis_points > kBasisPointsPerWhole) {
+                validation.Fail(prefix + ".cap_basis_points",
+                                {"扣款上限比例须在 0.01% 到 100% 之间", "The cap must be between 0.01% and 100%"});
+            } else if (clause.cap_basis_points < clause.rate_basis_points) {
+                validation.Fail(prefix + ".cap_basis_points", {"扣款上限比例不能低于每分扣款比例",
+                                                               "The cap cannot be below the percentage per point"});
+            }
+            if (clause.amount.fen() != 0 || clause.cap.fen() != 0) {
+                validation.Fail(prefix + ".amount", {"按服务费比例扣款的条款不填固定金额",
+                                                     "A clause in percent of the fee has no fixed amount"});
+            }
+        } else {
+            CheckMoney(validation, prefix + ".amount", clause.amount, true);
+            if (clause.cap < clause.amount) {
+                validation.Fail(prefix + ".cap", {"扣款上限不能低于单次扣款额", "The cap cannot be below the amount"});
+            }
+            if (clause.rate_basis_points != 0 || clause.cap_basis_points != 0) {
+                validation.Fail(prefix + ".rate_basis_points",
+                                {"固定金额扣款的条款不填比例", "A clause with a fixed amount has no percentage"});
+            }
         }
         CheckLength(validation, prefix + ".description", clause.description, 0, 500, {"说明", "Description"});
     }

@@ -69,16 +69,25 @@ struct StaffingRequirement {
     int hours = 0;
 };
 
-// Deduction clauses in a form the rule engine computes from (RP-2): an amount per unit, capped per period.
-enum class DeductionKind { kPerPointBelowPass, kPerMissingStaffDay, kPerFailedItem };
+// Deduction clauses in a form the rule engine computes from (RP-2): an amount per unit, capped per period; or a
+// percentage of the period's fee per point below the pass mark, capped at a percentage of that fee (每低 1 分扣当期
+// 服务费的 1%,最高不超过当期服务费的 10%), so the deduction follows the fee when an amendment changes it.
+enum class DeductionKind { kPerPointBelowPass, kPerMissingStaffDay, kPerFailedItem, kPercentOfFeePerPointBelowPass };
 std::optional<DeductionKind> ParseDeductionKind(std::string_view code);
 std::string_view DeductionKindCode(DeductionKind kind);
 
+// Percentages of a fee are integer basis points: 100 = 1.00%, 10000 = 100%.
+constexpr int kBasisPointsPerWhole = 10'000;
+// 150 -> "1.50%".
+std::string BasisPointsPercent(int basis_points);
+
 struct DeductionClause {
     DeductionKind kind = DeductionKind::kPerPointBelowPass;
-    Money amount;
-    Money cap;
+    Money amount;  // fixed kinds: per unit
+    Money cap;     // fixed kinds: per period
     std::string description;
+    int rate_basis_points = 0;  // percentage kind: of the period's fee, per point below the pass mark
+    int cap_basis_points = 0;   // percentage kind: the most deducted in a period, of the same fee
 };
 
 struct ContractContent {

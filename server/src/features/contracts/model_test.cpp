@@ -212,5 +212,32 @@ TEST(ContractContentTest, CON1_SigningNeedsEachPartysContactsAndBankDetailsNamin
     EXPECT_EQ(status.error().fields[0].message.en, "Party A's phone is required before signing");
 }
 
+// RP-2: a clause in percent of the period's fee states a percentage per point and a cap, both in basis points, and
+// no fixed amount; each refusal names its field.
+TEST(ContractContentTest, CON1_PercentOfFeeClauseNamesEachBadField) {
+    auto content = Valid();
+    DeductionClause clause;
+    clause.kind = DeductionKind::kPercentOfFeePerPointBelowPass;
+    clause.rate_basis_points = 100;   // 1% of the fee per point
+    clause.cap_basis_points = 1'000;  // at most 10% of the fee
+    content.deductions = {clause};
+    EXPECT_TRUE(ValidateContractContent(content));
+
+    content.deductions[0].rate_basis_points = 0;
+    EXPECT_TRUE(Names(ValidateContractContent(content), "deductions[0].rate_basis_points"));
+    content.deductions[0].rate_basis_points = 2'000;  // above its cap
+    EXPECT_TRUE(Names(ValidateContractContent(content), "deductions[0].cap_basis_points"));
+    content.deductions[0].rate_basis_points = 100;
+    content.deductions[0].cap_basis_points = 10'001;  // more than the whole fee
+    EXPECT_TRUE(Names(ValidateContractContent(content), "deductions[0].cap_basis_points"));
+    content.deductions[0].cap_basis_points = 1'000;
+    content.deductions[0].amount = M("100.00");
+    EXPECT_TRUE(Names(ValidateContractContent(content), "deductions[0].amount"));
+
+    content = Valid();
+    content.deductions[0].rate_basis_points = 100;  // a fixed clause takes no percentage
+    EXPECT_TRUE(Names(ValidateContractContent(content), "deductions[0].rate_basis_points"));
+}
+
 }  // namespace
 }  // namespace houqin

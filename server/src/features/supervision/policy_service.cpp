@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/workflow.h"
 #include "features/supervision/survey.h"
@@ -70,6 +71,20 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
         const auto content = storage::ParseContractContent(version->content_json);
         facts.contract.terms = {content.assessment.pass_mark, content.deductions};
     }
+    // RP-2: a clause in percent of the period's fee prices each assessment by the fee of the version it was made
+    // under (each version read once).
+    std::map<int, std::optional<ContractContent>> contents;
+    const auto content_of = [&](int version_no) -> const std::optional<ContractContent>& {
+        auto found = contents.find(version_no);
+        if (found == contents.end()) {
+            std::optional<ContractContent> content;
+            if (const auto stored = storage::FindContractVersion(connection, contract.id, version_no)) {
+                content = storage::ParseContractContent(stored->content_json);
+            }
+            found = contents.emplace(version_no, std::move(content)).first;
+        }
+        return found->second;
+    };
     for (const auto& assessment : storage::ContractAssessments(connection, contract.id)) {
         PolicyAssessment fact;
         fact.id = std::to_string(assessment.id);
@@ -81,6 +96,14 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
         fact.routine = assessment.kind == "routine";
         fact.changed_on_appeal = assessment.total_tenths != assessment.original_total_tenths;
         fact.terms = PolicyTerms{assessment.terms.terms.pass_mark, assessment.terms.deductions};
+        const bool by_fee = std::any_of(
+            assessment.terms.deductions.begin(), assessment.terms.deductions.end(),
+            [](const DeductionClause& clause) { return clause.kind == DeductionKind::kPercentOfFeePerPointBelowPass; });
+        if (by_fee) {
+            if (const auto& content = content_of(assessment.contract_version_no)) {
+                fact.fee = PeriodFeeOf(*content, assessment.period, assessment.contract_version_no);
+            }
+        }
         facts.assessments.push_back(std::move(fact));
     }
     for (const auto& survey : storage::ContractSurveys(connection, contract.id, true)) {

@@ -283,6 +283,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                      deductions.push_back({{"kind", std::string(DeductionKindCode(clause.kind))},
                                            {"amount", clause.amount.ToString()},
                                            {"cap", clause.cap.ToString()},
+                                           {"rate_basis_points", clause.rate_basis_points},
+                                           {"cap_basis_points", clause.cap_basis_points},
                                            {"description", clause.description}});
                  }
                  return JsonResponse(200, Json{{"contract_id", form->contract.id},

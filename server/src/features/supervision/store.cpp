@@ -54,6 +54,8 @@ std::string TermsJson(const AssessmentTermsSnapshot& snapshot) {
         deductions.push_back({{"kind", std::string(DeductionKindCode(clause.kind))},
                               {"amount_fen", clause.amount.fen()},
                               {"cap_fen", clause.cap.fen()},
+                              {"rate_basis_points", clause.rate_basis_points},
+                              {"cap_basis_points", clause.cap_basis_points},
                               {"description", clause.description}});
     }
     return Json{{"frequency", std::string(FrequencyCode(snapshot.terms.frequency))},
@@ -81,7 +83,8 @@ AssessmentTermsSnapshot TermsFrom(const std::string& text) {
         snapshot.deductions.push_back(
             {ParseDeductionKind(clause.value("kind", "")).value_or(DeductionKind::kPerPointBelowPass),
              Money::FromFen(clause.value("amount_fen", std::int64_t{0})),
-             Money::FromFen(clause.value("cap_fen", std::int64_t{0})), clause.value("description", "")});
+             Money::FromFen(clause.value("cap_fen", std::int64_t{0})), clause.value("description", ""),
+             clause.value("rate_basis_points", 0), clause.value("cap_basis_points", 0)});
     }
     return snapshot;
 }

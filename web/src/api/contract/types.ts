@@ -12,8 +12,8 @@ export const FREQUENCIES: Frequency[] = ['monthly', 'quarterly', 'semiannual', '
 export type DayType = 'workday' | 'weekend' | 'holiday';
 export const DAY_TYPES: DayType[] = ['workday', 'weekend', 'holiday'];
 
-export type DeductionKind = 'per_point_below_pass' | 'per_missing_staff_day' | 'per_failed_item';
-export const DEDUCTION_KINDS: DeductionKind[] = ['per_point_below_pass', 'per_missing_staff_day', 'per_failed_item'];
+export type DeductionKind = 'per_point_below_pass' | 'per_missing_staff_day' | 'per_failed_item' | 'percent_of_fee_per_point_below_pass';
+export const DEDUCTION_KINDS: DeductionKind[] = ['per_point_below_pass', 'per_missing_staff_day', 'per_failed_item', 'percent_of_fee_per_point_below_pass'];
 
 export interface Party {
   name: string;
@@ -70,8 +70,13 @@ export interface StaffingRow {
 
 export interface DeductionClause {
   kind: DeductionKind;
+  /** Fixed kinds: money per unit and per period ("0.00" for a percentage clause). */
   amount: string;
   cap: string;
+  /** percent_of_fee_per_point_below_pass: of the period's fee per point below the pass mark, in basis points (100 = 1%). */
+  rate_basis_points?: number;
+  /** percent_of_fee_per_point_below_pass: the most deducted in a period, in basis points of the same fee. */
+  cap_basis_points?: number;
   description: string;
 }
 

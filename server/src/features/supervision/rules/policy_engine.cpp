@@ -326,8 +326,31 @@ ClauseCharge Charge(const DeductionClause& clause, std::int64_t units_tenths) {
     return {Money::FromFen(raw_fen), Money::FromFen(capped ? cap : raw_fen), capped};
 }
 
+// One clause in percent of the period's fee applied to one assessment: fee × rate × points below the pass mark, and
+// the cap as a share of the same fee, each floored to the fen (a penalty never rounds against the vendor). A charge
+// too large for 64 bits is above any cap, which is at most the fee itself.
+struct PercentCharge {
+    std::optional<Money> raw;  // absent when beyond 64 bits
+    Money cap;
+    Money charged;
+    bool capped = false;
+};
+
+PercentCharge ChargePercent(const DeductionClause& clause, Money fee, std::int64_t below_tenths) {
+    const std::int64_t rate = std::clamp(clause.rate_basis_points, 0, kBasisPointsPerWhole);
+    const std::int64_t cap_rate = std::clamp(clause.cap_basis_points, 0, kBasisPointsPerWhole);
+    const auto base = Money::FromFen(NonNegative(fee.fen()));
+    // Tenths of a point: fee × rate / 10000 per point, × below_tenths / 10.
+    const auto raw = base.FractionOf(rate * below_tenths, std::int64_t{kBasisPointsPerWhole} * 10);
+    const auto cap = base.FractionOf(cap_rate, kBasisPointsPerWhole);
+    if (!cap) throw MoneyOverflow();  // not reachable: at most the fee
+    const bool capped = !raw || *raw > *cap;
+    return {raw, *cap, capped ? *cap : *raw, capped};
+}
+
 // RP-2: each routine assessment below the contract standard, priced by the clauses in force when it was made.
-std::optional<PolicyDecision> DeductionRule(const PolicyFacts& facts, const PolicyAssessment& assessment) {
+std::optional<PolicyDecision> DeductionRule(const PolicyFacts& facts, const PolicyAssessment& assessment,
+                                            std::vector<PolicyNote>& notes) {
     const auto& terms = TermsOf(facts, assessment);
     const auto score = ScoreText(assessment.score_tenths);
     const std::int64_t below_tenths = NonNegative(terms.pass_mark * 10 - assessment.score_tenths);
@@ -339,6 +362,48 @@ std::optional<PolicyDecision> DeductionRule(const PolicyFacts& facts, const Poli
     std::vector<std::string> lines_en;
     Money total;
     for (const auto& clause : terms.deductions) {
+        if (clause.kind == DeductionKind::kPercentOfFeePerPointBelowPass) {
+            const auto rate = BasisPointsPercent(clause.rate_basis_points);
+            const auto cap_rate = BasisPointsPercent(clause.cap_basis_points);
+            decision.thresholds.push_back({std::string(DeductionKindCode(clause.kind)), rate});
+            decision.thresholds.push_back({"percent_of_fee_cap", cap_rate});
+            if (below_tenths == 0) continue;
+            if (!assessment.fee) {
+                notes.push_back(
+                    {"period_fee_unknown",
+                     assessment.id,
+                     {fmt::format(
+                          "{} 考核低于合格分 {} 分,但付款计划中没有该期间的服务费,按服务费比例扣款的条款未计扣款。",
+                          assessment.period, ScoreText(below_tenths)),
+                      fmt::format("The {} assessment is {} points below the pass mark, but the payment schedule has no "
+                                  "fee for that period, so the clause in percent of the fee deducts nothing.",
+                                  assessment.period, ScoreText(below_tenths))}});
+                continue;
+            }
+            const auto& fee = *assessment.fee;
+            const auto charge = ChargePercent(clause, fee.amount, below_tenths);
+            total = total + charge.charged;
+            decision.thresholds.push_back({"period_fee", fee.amount.ToString()});
+            decision.thresholds.push_back({"points_below_pass", ScoreText(below_tenths)});
+            decision.thresholds.push_back({"percent_of_fee_cap_amount", charge.cap.ToString()});
+            const auto raw_zh =
+                charge.raw ? fmt::format("{} 元", charge.raw->ToString()) : std::string("超出可计算范围");
+            const auto raw_en =
+                charge.raw ? fmt::format("{} yuan", charge.raw->ToString()) : std::string("beyond range");
+            lines_zh.push_back(fmt::format(
+                "低于合格分 {} 分 {} 分 × 当期服务费 {} 元 × {} = {}(不足一分舍去;上限为当期服务费的 {},即 {} 元){};"
+                "当期服务费取自{}",
+                terms.pass_mark, ScoreText(below_tenths), fee.amount.ToString(), rate, raw_zh, cap_rate,
+                charge.cap.ToString(), charge.capped ? fmt::format(",按上限计 {} 元", charge.cap.ToString()) : "",
+                fee.basis.zh));
+            lines_en.push_back(fmt::format(
+                "{} points below the pass mark of {} × {} of the period's fee of {} = {} (floored to the fen; cap {} "
+                "of the fee, {} yuan){}; the period's fee is from the {}",
+                ScoreText(below_tenths), terms.pass_mark, rate, fee.amount.ToString(), raw_en, cap_rate,
+                charge.cap.ToString(), charge.capped ? fmt::format(", capped at {}", charge.cap.ToString()) : "",
+                fee.basis.en));
+            continue;
+        }
         decision.thresholds.push_back({std::string(DeductionKindCode(clause.kind)),
                                        fmt::format("{} cap {}", clause.amount.ToString(), clause.cap.ToString())});
         std::int64_t units_tenths = 0;
@@ -360,6 +425,7 @@ std::optional<PolicyDecision> DeductionRule(const PolicyFacts& facts, const Poli
                 units_zh = fmt::format("不合格项 {} 项", items);
                 units_en = fmt::format("{} failed items", items);
                 break;
+            case DeductionKind::kPercentOfFeePerPointBelowPass: break;  // priced above
         }
         if (units_tenths == 0) continue;
         const auto charge = Charge(clause, units_tenths);
@@ -540,6 +606,43 @@ PolicyPeriod PolicyWindow(PolicyWindowKind kind, Date term_start, Date today) {
     return {today, today};
 }
 
+std::optional<PeriodFee> PeriodFeeOf(const ContractContent& content, std::string_view period, int version_no) {
+    const auto assessment_periods = TermPeriods(content.term_start, content.term_end, content.assessment.frequency);
+    const auto* target = FindTermPeriod(assessment_periods, period);
+    if (!target) return std::nullopt;
+    const auto payment_periods = TermPeriods(content.term_start, content.term_end, content.payment.frequency);
+    Money total;
+    std::vector<std::string> parts_zh;
+    std::vector<std::string> parts_en;
+    for (const auto& installment : content.payment.installments) {
+        const auto* paid = FindTermPeriod(payment_periods, installment.period);
+        if (!paid) continue;
+        const Date first = std::max(paid->first, target->first);
+        const Date last = std::min(paid->last, target->last);
+        if (last < first) continue;
+        const std::int64_t overlap = last.days() - first.days() + 1;
+        const std::int64_t length = paid->last.days() - paid->first.days() + 1;
+        auto share = std::optional<Money>(installment.amount);
+        if (overlap < length) {
+            share = installment.amount.FractionOf(overlap, length);
+            parts_zh.push_back(fmt::format("{} 期 {} 元 × {}/{} 天", installment.period, installment.amount.ToString(),
+                                           overlap, length));
+            parts_en.push_back(fmt::format("{} installment {} × {}/{} days", installment.period,
+                                           installment.amount.ToString(), overlap, length));
+        } else {
+            parts_zh.push_back(fmt::format("{} 期 {} 元", installment.period, installment.amount.ToString()));
+            parts_en.push_back(fmt::format("{} installment {}", installment.period, installment.amount.ToString()));
+        }
+        const auto sum = share ? Money::Add(total, *share) : std::nullopt;
+        if (!sum) throw MoneyOverflow();
+        total = *sum;
+    }
+    if (parts_zh.empty()) return std::nullopt;
+    return PeriodFee{total,
+                     {fmt::format("合同第 {} 版付款计划:{}", version_no, Join(parts_zh, " + ")),
+                      fmt::format("payment schedule of contract version {}: {}", version_no, Join(parts_en, " + "))}};
+}
+
 std::string SatisfactionRate::ToString() const {
     if (valid <= 0) return "-";
     const std::int64_t hundredths = satisfied * 10000 / valid;  // floored
@@ -571,7 +674,9 @@ PolicyEvaluation EvaluatePolicies(const PolicyFacts& facts) {
         evaluation.decisions.push_back(std::move(*decision));
     }
     for (const auto* assessment : usable.assessments) {
-        if (auto decision = DeductionRule(facts, *assessment)) evaluation.decisions.push_back(std::move(*decision));
+        if (auto decision = DeductionRule(facts, *assessment, evaluation.notes)) {
+            evaluation.decisions.push_back(std::move(*decision));
+        }
     }
     if (auto decision = RewardRule(facts, usable, evaluation.reward_year, evaluation.notes)) {
         evaluation.decisions.push_back(std::move(*decision));

@@ -55,6 +55,18 @@ struct PolicyContract {
     PolicyTerms terms;  // the current terms; used for an assessment that carries none of its own
 };
 
+// The fee a clause in percent of the period's fee is computed against (RP-2): the assessment period's share of the
+// payment schedule of the contract version in force when the assessment was made. An amendment that raises the
+// installments from July raises the fee of the periods from July and leaves the earlier ones as they were.
+struct PeriodFee {
+    Money amount;
+    Text basis;  // where the amount comes from, in words ("合同第 2 版付款计划:2027-07 期 32000.00 元")
+};
+// The installments whose payment period overlaps the assessment period `period` (a label of the contract's
+// assessment frequency), each counted whole when its period lies inside, otherwise pro rata by days, floored to the
+// fen. Nothing when the period is not one of the term's or no installment covers it.
+std::optional<PeriodFee> PeriodFeeOf(const ContractContent& content, std::string_view period, int version_no);
+
 struct PolicyAssessment {
     std::string id;
     std::string period;    // "2027-03"
@@ -65,6 +77,7 @@ struct PolicyAssessment {
     bool routine = true;               // only routine assessments (日常例行监督考核) count for RP-1 … RP-3
     bool changed_on_appeal = false;    // the score above is the one decided on appeal (SUP-8)
     std::optional<PolicyTerms> terms;  // the terms in force when it was made; the contract's when absent
+    std::optional<PeriodFee> fee;      // the period's fee under those terms; needed by a clause in percent of it
 };
 
 struct PolicySurvey {
@@ -145,7 +158,7 @@ struct PolicyDecision {
 // Why something was looked at and did not lead to a decision (shown with the evaluation, never proposed).
 struct PolicyNote {
     std::string code;        // survey_without_valid_answers, not_routine, after_evaluation_date, outside_term,
-                             // reward_not_met
+                             // reward_not_met, period_fee_unknown
     std::string subject_id;  // the assessment, survey or contract concerned
     Text text;
 };

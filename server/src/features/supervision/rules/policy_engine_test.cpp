@@ -3,6 +3,7 @@
 // out, as in DuckDB's .test files). The file format is described in rules/cases/README.md.
 #include "features/supervision/rules/policy_engine.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -107,6 +108,14 @@ std::vector<DeductionClause> ReadClauses(const Json& json) {
     for (const auto& item : json) {
         const auto kind = ParseDeductionKind(item.at("kind").get<std::string>());
         if (!kind) throw std::runtime_error("bad clause kind " + item.at("kind").dump());
+        if (*kind == DeductionKind::kPercentOfFeePerPointBelowPass) {
+            DeductionClause clause;
+            clause.kind = *kind;
+            clause.rate_basis_points = item.at("rate_basis_points").get<int>();
+            clause.cap_basis_points = item.at("cap_basis_points").get<int>();
+            clauses.push_back(clause);
+            continue;
+        }
         clauses.push_back({*kind, ReadMoney(item.at("amount")), ReadMoney(item.at("cap")), ""});
     }
     return clauses;
@@ -130,6 +139,9 @@ PolicyAssessment ReadAssessment(const Json& json) {
     assessment.routine = json.value("routine", true);
     assessment.changed_on_appeal = json.value("changed_on_appeal", false);
     if (json.contains("terms")) assessment.terms = ReadTerms(json.at("terms"), PolicyTerms{60, {}});
+    if (json.contains("fee")) {
+        assessment.fee = PeriodFee{ReadMoney(json.at("fee")), {"付款计划", "the payment schedule"}};
+    }
     return assessment;
 }
 
@@ -501,6 +513,93 @@ TEST(PolicyReconcileTest, RP4_AnOpenKeyWithoutEvidenceIsHeldByNoDecision) {
     EXPECT_EQ(result.to_withdraw, std::vector<std::string>{"RP-2|C1|"});
     ASSERT_EQ(result.to_propose.size(), 1U);
     EXPECT_EQ(result.to_propose[0].dedupe_key, decision.dedupe_key);
+}
+
+// RP-2: the fee of an assessment period is its share of the payment schedule of the version in force; an amendment
+// that raises the installments from July gives July its new fee and leaves June's as it was.
+TEST(PeriodFeeTest, RP2_TheFeeFollowsTheScheduleOfTheVersionInForce) {
+    ContractContent content;
+    content.term_start = *Date::Parse("2027-01-01");
+    content.term_end = *Date::Parse("2027-12-31");
+    content.assessment.frequency = Frequency::kMonthly;
+    content.payment.frequency = Frequency::kMonthly;
+    for (int month = 1; month <= 12; ++month) {
+        content.payment.installments.push_back({fmt::format("2027-{:02d}", month), Date::FromYmd(2027, month, 28),
+                                                Money::FromFen(month <= 6 ? 3'000'000 : 3'200'000)});
+    }
+    EXPECT_EQ(PeriodFeeOf(content, "2027-06", 2)->amount.ToString(), "30000.00");
+    const auto july = PeriodFeeOf(content, "2027-07", 2);
+    ASSERT_TRUE(july);
+    EXPECT_EQ(july->amount.ToString(), "32000.00");
+    EXPECT_NE(july->basis.zh.find("合同第 2 版付款计划"), std::string::npos) << july->basis.zh;
+    EXPECT_NE(july->basis.en.find("2027-07 installment 32000.00"), std::string::npos) << july->basis.en;
+    EXPECT_FALSE(PeriodFeeOf(content, "2028-01", 2));  // not a period of the term
+
+    // Quarterly payment, monthly assessment: the month's days of the quarter's installment, floored to the fen.
+    content.payment.frequency = Frequency::kQuarterly;
+    content.payment.installments = {{"2027-Q1", *Date::Parse("2027-03-31"), Money::FromFen(9'000'001)}};
+    const auto february = PeriodFeeOf(content, "2027-02", 1);
+    ASSERT_TRUE(february);
+    EXPECT_EQ(february->amount.fen(), 9'000'001LL * 28 / 90);  // 28 of the quarter's 90 days
+    EXPECT_NE(february->basis.en.find("28/90 days"), std::string::npos) << february->basis.en;
+    EXPECT_FALSE(PeriodFeeOf(content, "2027-04", 1));  // no installment covers April
+}
+
+// RP-2: fee x rate x points, the cap as a share of the same fee; the values used are recorded and explained.
+PolicyAssessment Failing(const std::string& id, const std::string& period, const std::string& date, int tenths) {
+    PolicyAssessment assessment;
+    assessment.id = id;
+    assessment.period = period;
+    assessment.date = *Date::Parse(date);
+    assessment.score_tenths = tenths;
+    return assessment;
+}
+
+TEST(PeriodFeeTest, RP2_PercentOfFeeClauseRecordsFeeRatePointsAndCap) {
+    PolicyFacts facts;
+    facts.contract = {"C1", *Date::Parse("2027-01-01"), *Date::Parse("2027-12-31"), {60, {}}};
+    DeductionClause clause;
+    clause.kind = DeductionKind::kPercentOfFeePerPointBelowPass;
+    clause.rate_basis_points = 150;   // 1.5% of the fee per point
+    clause.cap_basis_points = 1'000;  // at most 10%
+    facts.contract.terms.deductions = {clause};
+    facts.settings.version = "S1";
+    facts.settings.rule_version = "v1";
+    facts.today = *Date::Parse("2027-09-30");
+    auto june = Failing("A6", "2027-06", "2027-06-28", 575);  // 2.5 below
+    june.fee = PeriodFee{Money::FromFen(3'000'001), {"六月", "June"}};
+    auto july = Failing("A7", "2027-07", "2027-07-28", 500);  // 10 below: 15% capped at 10%
+    july.fee = PeriodFee{Money::FromFen(3'200'000), {"七月", "July"}};
+    auto august = Failing("A8", "2027-08", "2027-08-28", 550);  // no fee known
+    facts.assessments = {june, july, august};
+
+    const auto evaluation = EvaluatePolicies(facts);
+    std::vector<const PolicyDecision*> deductions;
+    for (const auto& decision : evaluation.decisions) {
+        if (decision.rule == "RP-2") deductions.push_back(&decision);
+    }
+    ASSERT_EQ(deductions.size(), 2U);
+    // 30000.01 x 1.5% x 2.5 = 1125.000375, floored to 1125.00.
+    EXPECT_EQ(deductions[0]->amount->ToString(), "1125.00");
+    EXPECT_NE(deductions[0]->explanation.zh.find("不足一分舍去"), std::string::npos) << deductions[0]->explanation.zh;
+    EXPECT_NE(deductions[0]->explanation.en.find("1.50% of the period's fee of 30000.01"), std::string::npos)
+        << deductions[0]->explanation.en;
+    // 32000.00 x 1.5% x 10 = 4800.00, above 10% of the fee: 3200.00.
+    EXPECT_EQ(deductions[1]->amount->ToString(), "3200.00");
+    EXPECT_NE(deductions[1]->explanation.zh.find("按上限计 3200.00 元"), std::string::npos);
+    std::map<std::string, std::string> used;
+    for (const auto& parameter : deductions[1]->thresholds) used[parameter.name] = parameter.value;
+    EXPECT_EQ(used["percent_of_fee_per_point_below_pass"], "1.50%");
+    EXPECT_EQ(used["percent_of_fee_cap"], "10.00%");
+    EXPECT_EQ(used["period_fee"], "32000.00");
+    EXPECT_EQ(used["points_below_pass"], "10");
+    EXPECT_EQ(used["percent_of_fee_cap_amount"], "3200.00");
+    EXPECT_EQ(used["pass_mark"], "60");
+    // August has no fee: no deduction, and a note says why.
+    const bool noted = std::any_of(evaluation.notes.begin(), evaluation.notes.end(), [](const PolicyNote& note) {
+        return note.code == "period_fee_unknown" && note.subject_id == "A8";
+    });
+    EXPECT_TRUE(noted);
 }
 
 }  // namespace
