@@ -396,6 +396,40 @@ test('PRJ-7 opening the bidding needs strong, different secrets and the witness\
     expectError(await office.post(`/projects/${id}/bidding`, biddingBody()), 409, 'FailedPrecondition', 'status');
 });
 
+test('PRJ-7 a bidding window shorter than procurement.min_bidding_days (default 5) is refused naming bid_deadline; the form is told the minimum and the step records it', async () => {
+    const { project } = await scenario('ceiling');
+    const id = project.id;
+    assert.equal((await read(office, id)).min_bidding_days, 5, 'the open-bidding form is told the minimum in force');
+    assert.equal(project.min_bidding_days, null, 'leadership, who cannot open the bidding, is not asked');
+    const auditBefore = await auditTotal(admin);
+    // Four minutes after T0 (10:00), and five days less a minute: both refused before any consent is asked.
+    const tooShort = [at(day(0), '10:04'), at(day(5), '09:59')];
+    for (const deadline of tooShort) {
+        const error = expectError(await office.post(`/projects/${id}/bidding`, biddingBody({ bid_deadline: deadline, opening_at: deadline })),
+            400, 'InvalidArgument', 'bid_deadline');
+        const field = error.fields.find((entry) => entry.field === 'bid_deadline');
+        assert.match(field.message['zh-CN'], /不得少于 5 天/);
+        assert.match(field.message.en, /at least 5 days/);
+    }
+    assert.equal(await auditTotal(admin), auditBefore, 'refusals write nothing');
+    // A longer minimum set by the administrator (settings with history) refuses the six-day window of the fixtures.
+    expectStatus(await admin.put('/settings/procurement.min_bidding_days', { value: 10, reason: '比照竞争性磋商不少于10日' }), 200);
+    try {
+        assert.equal((await read(office, id)).min_bidding_days, 10);
+        expectError(await office.post(`/projects/${id}/bidding`, biddingBody()), 400, 'InvalidArgument', 'bid_deadline');
+    } finally {
+        expectStatus(await admin.put('/settings/procurement.min_bidding_days', { value: 5, reason: '恢复默认5天' }), 200);
+    }
+    // Exactly five days is enough; the step records the deadline and the minimum it was checked against.
+    await witnessConsent(jiwei, id, 'open_bidding');
+    const opened = expectStatus(await office.post(`/projects/${id}/bidding`, biddingBody({ bid_deadline: at(day(5), '10:00') })),
+        200, 'open bidding').body;
+    assert.equal(opened.status, 'bidding');
+    assert.equal(opened.min_bidding_days, null, 'no longer asked once the bidding is open');
+    const step = (await read(office, id)).history.find((entry) => entry.action === 'open_bidding');
+    assert.match(step.comment, /不少于 5 天/);
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // PRJ-5: registration and the category's criteria
 

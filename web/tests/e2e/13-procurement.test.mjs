@@ -31,11 +31,13 @@ import {
 
 /** 'YYYY-MM-DD HH:MM' of an instant, as the date-time pickers show it (Asia/Shanghai). */
 const pickerTime = (instant) => instant.slice(0, 16).replace('T', ' ');
-// The bidding closes an hour after the test's now and opens half an hour later; the server comes back two hours after
-// now for the opening.
-const BID_DEADLINE = pickerTime(shift(TEST_NOW, { hours: 1 }));
-const OPENING_AT = pickerTime(shift(TEST_NOW, { hours: 1, minutes: 30 }));
-const AFTER_OPENING = shift(TEST_NOW, { hours: 2 });
+// The bidding closes six days after the test's now (the shortest window, procurement.min_bidding_days, is 5 days) and
+// opens half an hour later; the server comes back an hour after the deadline for the opening.
+const BID_DEADLINE = pickerTime(shift(TEST_NOW, { days: 6 }));
+const OPENING_AT = pickerTime(shift(TEST_NOW, { days: 6, minutes: 30 }));
+const AFTER_OPENING = shift(TEST_NOW, { days: 6, hours: 1 });
+/** A four-minute window, which the form refuses before sending. */
+const TOO_SOON = pickerTime(shift(TEST_NOW, { minutes: 4 }));
 const OFFICER_SECRET = 'Kaibiao#2026-e2e';
 const WITNESS_SECRET = 'Jianzheng@2026-e2e';
 
@@ -239,6 +241,16 @@ test('PRJ-7 the office opens the sealed bidding once the witness has consented f
   await page.locator(tid('project-open-bidding')).click();
   const dialog = page.locator(tid('bidding-dialog'));
   await dialog.waitFor();
+  // The form states the shortest window in force and refuses a shorter one in words, naming the field.
+  assert.equal(await page.locator(tid('bidding-min-days')).getAttribute('data-days'), '5');
+  assert.match(await page.locator(tid('bidding-min-days')).innerText(), /不得少于 5 天/);
+  {
+    const input = page.locator(`${tid('bidding-deadline')} input`);
+    await input.fill(TOO_SOON);
+    await input.press('Enter');
+    await page.locator(tid('bidding-confirm')).click();
+    await dialog.locator('.el-form-item__error', { hasText: '投标截止时间距发布不得少于 5 天' }).waitFor();
+  }
   for (const [field, value] of [
     ['bidding-deadline', BID_DEADLINE],
     ['bidding-opening-at', OPENING_AT],
@@ -354,7 +366,7 @@ for (const vendor of ['vendor1', 'vendor2', 'vendor3']) {
 
 test('PRJ-7 after the opening time the office opens the bids with the witness; the record ranks the valid quotes', async () => {
   await closeBrowsers();
-  // Time passes: the same database, the clock at 12:00, after the 11:30 opening time.
+  // Time passes: the same database, the clock an hour after the deadline, after the opening time.
   await server.restart({ fakeNow: AFTER_OPENING });
   const page = await browserAs('office');
   officeAfterOpening = page;

@@ -150,6 +150,7 @@ Json ProjectJson(const ProjectView& view, bool full) {
               {"government_procurement", government},
               {"bidding", bidding},
               {"witness_consent", view.witness_consent ? WitnessConsentJson(*view.witness_consent) : Json(nullptr)},
+              {"min_bidding_days", view.min_bidding_days ? Json(*view.min_bidding_days) : Json(nullptr)},
               {"counts",
                {{"registrations", view.counts.registrations},
                 {"qualified", view.counts.qualified},

@@ -288,6 +288,7 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
     }
     if (write && project.route == "internal" && project.status == "approved" && project.ceiling) {
         actions.emplace_back("open_bidding");
+        view.min_bidding_days = context_.settings.Get(connection, setting::kProcurementMinBiddingDays);
     }
     if (actor.Can(Permission::kBidSubmit) && view.accepting) {
         actions.emplace_back("register");
@@ -732,11 +733,19 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
         return Refuse("ceiling", {"领导尚未设定最高限价", "Leadership has not set the ceiling price yet"});
     }
     const auto now = context_.clock.Now();
+    // The shortest announcement period is a setting (procurement.min_bidding_days); the step records the value used.
+    const auto min_days = context_.settings.Get(*lease, setting::kProcurementMinBiddingDays);
+    const Instant earliest{now.ms + min_days * 86'400'000LL};
     Validation validation;
     if (!input.bid_deadline) {
         validation.Fail("bid_deadline", {"请填写投标截止时间", "Enter the bid deadline"});
     } else if (*input.bid_deadline <= now) {
         validation.Fail("bid_deadline", {"投标截止时间须晚于现在", "The bid deadline must be in the future"});
+    } else if (*input.bid_deadline < earliest) {
+        validation.Fail("bid_deadline",
+                        {fmt::format("投标截止时间距发布不得少于 {} 天(最早 {})", min_days, ShanghaiMinute(earliest)),
+                         fmt::format("The bid deadline must be at least {} days after publication (at the earliest {})",
+                                     min_days, ShanghaiMinute(earliest))});
     }
     if (!input.opening_at) {
         validation.Fail("opening_at", {"请填写开标时间", "Enter the opening time"});
@@ -776,8 +785,10 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
     storage::InsertSeal(*lease, record);
     storage::UpdateProject(*lease, project);
     RecordStep(*lease, actor, *before, project, "open_bidding",
-               fmt::format("公钥指纹 {};见证人 {}(本人账号确认于 {},确认编号 {})", record.fingerprint,
-                           witness->witness_name, ShanghaiMinute(witness->given_at), witness->id),
+               fmt::format("公钥指纹 {};见证人 {}(本人账号确认于 {},确认编号 {});投标截止 {},距发布不少于 {} 天"
+                           "(设置 procurement.min_bidding_days = {})",
+                           record.fingerprint, witness->witness_name, ShanghaiMinute(witness->given_at), witness->id,
+                           ShanghaiMinute(*input.bid_deadline), min_days, min_days),
                now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);

@@ -117,6 +117,8 @@ struct ProjectView {
     std::optional<Bid> my_bid;                           // vendor users
     // The witness's consent to the project's next witnessed step, while unused and fresh (not for vendors).
     std::optional<WitnessConsent> witness_consent;
+    // While the bidding may be opened: procurement.min_bidding_days in force, for the form to state it.
+    std::optional<std::int64_t> min_bidding_days;
     std::vector<std::string> allowed_actions;
     std::vector<storage::WorkflowEvent> history;  // filled for one project
 };

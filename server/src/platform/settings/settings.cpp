@@ -165,6 +165,16 @@ const std::vector<SettingDefinition>& AllSettings() {
          {"分钟", "minutes"},
          {"纪检监察见证人确认见证后多长时间内有效(只能使用一次)",
           "Minutes a witness's consent stays valid (it is used once)"}},
+        // D1 Art.3: below the government-procurement threshold the office procures "比照政府采购程序". The nearest
+        // government procedure to D4 §5's one-off lowest quote is 询价 (inquiry), whose notice must precede the
+        // deadline by at least 3 working days (财政部令第74号); 5 calendar days hold 3 working days whatever the
+        // weekday of publication. A town following 公开招标 practice (20 days) raises it.
+        {setting::kProcurementMinBiddingDays,
+         5,
+         1,
+         60,
+         {"天", "days"},
+         {"招标公告发布至投标截止的最短时间", "Shortest time from publishing a bidding to its bid deadline"}},
     };
     return kSettings;
 }

@@ -56,6 +56,7 @@ constexpr std::string_view kProcurementMinValidBids = "procurement.min_valid_bid
 constexpr std::string_view kProcurementOpeningMaxFailures = "procurement.opening_max_failures";
 constexpr std::string_view kProcurementOpeningLockMinutes = "procurement.opening_lock_minutes";
 constexpr std::string_view kProcurementWitnessConsentMinutes = "procurement.witness_consent_minutes";
+constexpr std::string_view kProcurementMinBiddingDays = "procurement.min_bidding_days";
 }  // namespace setting
 
 }  // namespace houqin

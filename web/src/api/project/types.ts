@@ -283,6 +283,8 @@ export interface Project extends Omit<ProjectInput, 'plan_attachment_ids'> {
   bidding: Bidding | null;
   /** The witness's fresh, unused consent to the next witnessed step (not shown to vendors). */
   witness_consent?: WitnessConsent | null;
+  /** While the bidding may be opened: the shortest time from publication to the bid deadline (procurement.min_bidding_days). */
+  min_bidding_days?: number | null;
   counts: { registrations: number; qualified: number; bids: number };
   my_registration?: Registration | null;
   my_bid?: Bid | null;
