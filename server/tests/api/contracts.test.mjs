@@ -434,6 +434,30 @@ test('CON-1 signing is refused naming each empty contact and bank field of Party
         party_a: { ...base.party_a, phone: '', bank_account_name: '', bank_name: '', bank_account_no: '' },
     });
     const created = expectStatus(await office.post('/contracts', input), 201, 'a draft may leave them empty').body;
+test('X-6 reviews and history name each person by display name and role name in both languages, not by user name', async () => {
+    const created = expectStatus(await office.post('/contracts', content()), 201).body;
+    expectStatus(await office.post(`/contracts/${created.id}/submit`, {}), 200, 'submit');
+    expectStatus(await sifa.post(`/contracts/${created.id}/reviews`, { version_no: 1, decision: 'approve', comment: '条款合法' }), 200);
+    expectStatus(await dangzheng.post(`/contracts/${created.id}/reviews`, { version_no: 1, decision: 'return', comment: '请改' }), 200);
+    assert.notEqual(sifa.user.display_name, sifa.user.username, 'the demo reviewer has a display name of its own');
+
+    const review = expectStatus(await office.get(`/contracts/${created.id}`), 200).body.review;
+    assert.equal(review.legal.by_display_name, sifa.user.display_name);
+    assert.deepEqual(review.legal.role_name, sifa.user.role_name);
+    assert.equal(review.text.by_display_name, dangzheng.user.display_name);
+    assert.deepEqual(review.text.role_name, dangzheng.user.role_name);
+    assert.ok(review.legal.role_name['zh-CN'] && review.legal.role_name.en, 'the role in both languages');
+
+    const history = expectStatus(await office.get(`/contracts/${created.id}/history`), 200).body.items;
+    const wanted = [['submit', office], ['approve', sifa], ['return', dangzheng]];
+    for (const [action, client] of wanted) {
+        const step = history.find((item) => item.action === action);
+        assert.ok(step, `${action} in ${JSON.stringify(history)}`);
+        assert.equal(step.actor_display_name, client.user.display_name, `${action}: the display name`);
+        assert.deepEqual(step.role_name, client.user.role_name, `${action}: the role's name`);
+    }
+});
+
     expectStatus(await office.post(`/contracts/${created.id}/submit`, {}), 200);
     for (const reviewer of [sifa, dangzheng]) {
         expectStatus(await reviewer.post(`/contracts/${created.id}/reviews`, { version_no: 1, decision: 'approve', comment: '同意' }), 200);

@@ -328,6 +328,26 @@ test('CON-2 the party-government office (文字把关) approves in its own sessi
 });
 
 test('CON-3 office signs with the date, both signatories and the scan: 履行中', async () => {
+test('X-6 the reviews tab and the history name each reviewer by display name and role, never by user name or role code', async () => {
+  const names = {};
+  for (const username of ['sifa', 'dangzheng']) names[username] = (await (await apiAs(username)).get('/session')).user.display_name;
+  await page.locator(tid('contract-tab-reviews')).click();
+  const legalBy = (await page.locator(tid('review-legal-by')).innerText()).trim();
+  const textBy = (await page.locator(tid('review-text-by')).innerText()).trim();
+  assert.equal(legalBy, `${names.sifa} (司法所)`);
+  assert.equal(textBy, `${names.dangzheng} (党政办)`);
+  const reviews = await page.locator(tid('contract-reviews')).innerText();
+  await screenshot(page, '07-contract-reviewers-named');
+  await page.locator(tid('contract-tab-history')).click();
+  const history = await page.locator(tid('contract-history')).innerText();
+  assert.ok(history.includes(names.sifa) && history.includes(names.dangzheng), `display names in the history: ${history}`);
+  for (const raw of [/\bsifa\b/, /\bdangzheng\b/, /\(judicial\)/, /party_office/, /\boffice\b/]) {
+    assert.doesNotMatch(`${reviews}\n${history}`, raw);
+  }
+  await screenshot(page, '07-contract-history-named');
+  await page.locator(tid('contract-tab-reviews')).click();
+});
+
   await page.locator(tid('contract-sign')).click();
   const dialog = page.locator(tid('sign-dialog'));
   await dialog.waitFor();

@@ -15,10 +15,13 @@ namespace {
 
 Json DecisionJson(const std::optional<ContractReviewDecision>& decision) {
     if (!decision) return nullptr;
-    return Json{{"decision", decision->decision},
-                {"comment", decision->comment},
-                {"by", decision->by},
-                {"at", decision->at.ToIso()}};
+    return Json{
+        {"decision", decision->decision},
+        {"comment", decision->comment},
+        {"by", decision->by},
+        {"by_display_name", decision->by_display_name.empty() ? Json(decision->by) : Json(decision->by_display_name)},
+        {"role_name", TextJson(InfoOf(decision->role).name)},
+        {"at", decision->at.ToIso()}};
 }
 
 Json ContractJson(const ContractView& view, bool with_content) {

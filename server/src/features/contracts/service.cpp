@@ -45,7 +45,8 @@ std::optional<ContractReviewDecision> DecisionOf(const std::vector<storage::Work
     for (const auto& event : events) {
         if (event.version_no == version_no && (event.action == "approve" || event.action == "return") &&
             event.role == RoleCode(role)) {
-            decision = ContractReviewDecision{event.action, event.comment, event.actor_name, event.at};
+            decision = ContractReviewDecision{event.action, event.comment, event.actor_name, event.actor_display_name,
+                                              role,         event.at};
         }
     }
     return decision;

@@ -18,7 +18,9 @@ namespace houqin {
 struct ContractReviewDecision {
     std::string decision;  // approve, return
     std::string comment;
-    std::string by;
+    std::string by;               // the user name the step recorded
+    std::string by_display_name;  // the reviewer as the page names them (empty if the user is gone)
+    Role role = Role::kJudicial;
     Instant at;
 };
 

@@ -395,7 +395,7 @@ void ProcurementService::RecordStep(storage::Connection& connection, const Actor
                                     const Project& after, const std::string& action, const std::string& comment,
                                     Instant now) {
     storage::InsertWorkflowEvent(connection, "project", after.id,
-                                 {0, 1, action, before.status, after.status, actor.user_id, actor.display_name,
+                                 {0, 1, action, before.status, after.status, actor.user_id, actor.username,
                                   std::string(RoleCode(actor.role)), comment, now});
     storage::AppendAudit(connection, &actor, now,
                          {action, "project", after.id,
@@ -711,7 +711,7 @@ Result<WitnessConsent> ProcurementService::GiveWitnessConsent(const Actor& actor
     consent.id = storage::InsertWitnessConsent(*lease, consent);
     storage::InsertWorkflowEvent(
         *lease, "project", id,
-        {0, 1, "witness_consent", project->status, project->status, actor.user_id, actor.display_name,
+        {0, 1, "witness_consent", project->status, project->status, actor.user_id, actor.username,
          std::string(RoleCode(actor.role)),
          fmt::format("确认见证{},{} 前有效", ConsentStep(purpose).zh, ShanghaiMinute(consent.expires_at)), now});
     storage::AppendAudit(*lease, &actor, now,
@@ -1075,12 +1075,12 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
     }
     storage::InsertOpening(*lease, opening);
     storage::UpdateProject(*lease, project);
-    storage::InsertWorkflowEvent(*lease, "project", id,
-                                 {0, 1, "open", before->status, project.status, actor.user_id, actor.display_name,
-                                  std::string(RoleCode(actor.role)),
-                                  fmt::format("见证人 {}(本人账号确认于 {});{}", witness->witness_name,
-                                              ShanghaiMinute(witness->given_at), evaluation->summary.zh),
-                                  now});
+    storage::InsertWorkflowEvent(
+        *lease, "project", id,
+        {0, 1, "open", before->status, project.status, actor.user_id, actor.username, std::string(RoleCode(actor.role)),
+         fmt::format("见证人 {}(本人账号确认于 {});{}", witness->witness_name, ShanghaiMinute(witness->given_at),
+                     evaluation->summary.zh),
+         now});
     storage::AppendAudit(*lease, &actor, now,
                          {"open", "project", id, storage::ProjectSnapshot(*before), opening.record_json});
     transaction.Commit();

@@ -111,6 +111,7 @@ MeetingView OversightService::BuildMeeting(storage::Connection& connection, cons
                 if (event.action == "opinion" || event.action == "suggestion") {
                     event.actor_id.reset();
                     event.actor_name.clear();
+                    event.actor_display_name.clear();
                 }
             }
         }

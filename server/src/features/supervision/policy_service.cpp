@@ -178,7 +178,7 @@ PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const
         record.id = *inserted;
         storage::InsertWorkflowEvent(
             connection, kSubject, record.id,
-            {0, 1, "propose", "", "pending_office", std::nullopt, "规则引擎 / rules", "system",
+            {0, 1, "propose", "", "pending_office", std::nullopt, storage::kSystemActor, storage::kSystemActor,
              fmt::format("{} {} (trigger: {})", decision.rule, decision.rule_version, trigger), now});
         storage::AppendAudit(connection, nullptr, now,
                              {"propose", "proposal", record.id, std::nullopt, storage::ProposalSnapshot(record)});
@@ -194,7 +194,7 @@ PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const
         if (!storage::UpdateProposal(connection, *record, from)) continue;
         storage::InsertWorkflowEvent(
             connection, kSubject, record->id,
-            {0, 1, "withdraw", from, "withdrawn", std::nullopt, "规则引擎 / rules", "system",
+            {0, 1, "withdraw", from, "withdrawn", std::nullopt, storage::kSystemActor, storage::kSystemActor,
              "依据的事实已变化(如申诉改分),规则不再成立 / The evidence changed (e.g. a score changed on appeal); the "
              "rule no longer holds",
              now});

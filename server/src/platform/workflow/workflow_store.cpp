@@ -15,11 +15,12 @@ std::vector<WorkflowEvent> ListWorkflowEvents(Connection& connection, const std:
                                               std::int64_t subject_id) {
     std::vector<WorkflowEvent> events;
     for (const auto& row : connection.Query(
-             "SELECT id, version_no, action, from_state, to_state, actor_id, actor_name, role, comment, at FROM "
-             "workflow_events WHERE subject_type = ? AND subject_id = ? ORDER BY id",
+             "SELECT w.id, w.version_no, w.action, w.from_state, w.to_state, w.actor_id, w.actor_name, w.role, "
+             "w.comment, w.at, COALESCE(u.display_name, '') FROM workflow_events w LEFT JOIN users u ON u.id = "
+             "w.actor_id WHERE w.subject_type = ? AND w.subject_id = ? ORDER BY w.id",
              {subject_type, subject_id})) {
         events.push_back({row.Int(0), static_cast<int>(row.Int(1)), row.Str(2), row.Str(3), row.Str(4), row.OptInt(5),
-                          row.Str(6), row.Str(7), row.Str(8), Instant{row.Int(9)}});
+                          row.Str(6), row.Str(7), row.Str(8), Instant{row.Int(9)}, row.Str(10)});
     }
     return events;
 }

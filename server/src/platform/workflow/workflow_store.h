@@ -1,6 +1,7 @@
 #pragma once
 // The steps of every workflow (contract review, amendments, appeals, proposals, rectifications, projects), one table
-// for all: who did what, from which state to which, with what comment, when.
+// for all: who did what, from which state to which, with what comment, when. Who is recorded as the user's id and
+// user name (or "system" with no id); the display name is read from the users table, so it is always the current one.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,9 @@
 #include "platform/database/database.h"
 
 namespace houqin::storage {
+
+// The user name and role of a step no user took (the rules, the daily job); such a step has no actor_id.
+inline constexpr char kSystemActor[] = "system";
 
 struct WorkflowEvent {
     std::int64_t id = 0;
@@ -22,6 +26,9 @@ struct WorkflowEvent {
     std::string role;
     std::string comment;
     Instant at;
+    // Read only: the display name of the user actor_id names (X-6: pages show people by name, not by user name);
+    // empty for the system and in a history shown without names. actor_name keeps what was recorded.
+    std::string actor_display_name{};
 };
 
 void InsertWorkflowEvent(Connection& connection, const std::string& subject_type, std::int64_t subject_id,

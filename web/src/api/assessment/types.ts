@@ -46,6 +46,7 @@ export interface Appeal {
 export interface AssessmentHistoryEntry {
   at: string;
   actor_name: string;
+  actor_display_name?: string | null;
   role: string;
   role_name?: LocalizedText | null;
   action: string;

@@ -113,7 +113,11 @@ export interface ReviewRecord {
 }
 
 export interface ContractReview {
+  /** The reviewer's user name, as recorded. */
   version_no: number;
+  /** The reviewer as pages name them. */
+  by_display_name: string;
+  role_name: LocalizedText;
   /** Legal review by the judicial office (司法所). */
   legal: ReviewRecord | null;
   /** Text review (文字把关) by the party-government office (党政办). */
@@ -207,6 +211,7 @@ export interface HistoryEntry {
   action: string;
   version_no: number | null;
   comment: string | null;
+  actor_display_name?: string | null;
 }
 
 export interface ReviewInput {

@@ -256,6 +256,7 @@ export interface Winner {
 export interface ProjectHistoryEntry {
   at: string;
   actor_name: string;
+  actor_display_name?: string | null;
   role?: string;
   role_name?: LocalizedText | null;
   action: string;

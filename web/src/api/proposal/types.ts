@@ -32,6 +32,7 @@ export interface ProposalOutcome {
 export interface ProposalHistoryEntry {
   at: string;
   actor_name: string;
+  actor_display_name?: string | null;
   role: string;
   role_name?: LocalizedText | null;
   action: string;

@@ -24,6 +24,7 @@ export interface RectificationInput {
 export interface RectificationHistoryEntry {
   at: string;
   actor_name: string;
+  actor_display_name?: string | null;
   role?: string;
   role_name?: LocalizedText | null;
   action: string;
