@@ -43,6 +43,16 @@ describe('locale files', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('X-6 name the office-affairs office one way, as the server names the role (机关事务办, never 监管办)', () => {
+    const texts = (locale: 'zh-CN' | 'en') =>
+      [...(locale === 'en' ? enKeys : zhKeys)].map((key) => [
+        key,
+        key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages[locale]),
+      ]);
+    expect(texts('zh-CN').filter(([, text]) => typeof text === 'string' && text.includes('监管办'))).toEqual([]);
+    expect(texts('en').filter(([, text]) => typeof text === 'string' && /supervision office/i.test(text))).toEqual([]);
+  });
+
   it('avoid vue-i18n special characters that would break compilation', () => {
     const bad = [...zhKeys].filter((key) => {
       const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages['zh-CN']);
