@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteDecision } from '@/api/project/types';
-import { formatNamedValue, reasonLines, routeView } from './route-explain';
+import { catalogueNames, formatNamedValue, reasonLines, routeView } from './route-explain';
 
 const DECISION: RouteDecision = {
   route: 'government',
@@ -41,5 +41,31 @@ describe('route explanation (PRJ-3)', () => {
     expect(formatNamedValue({ name: 'catalogue_matches', value: '' }, translate)).toBe('无');
     expect(formatNamedValue({ name: 'year', value: 2026 }, translate)).toBe('2026');
     expect(formatNamedValue({ name: 'flag', value: true }, translate)).toBe('是');
+  });
+  it('X-6: names the catalogue entries matched in words, in the current language, not by their codes', () => {
+    const decision: Pick<RouteDecision, 'reasons'> = {
+      reasons: [
+        {
+          code: 'catalogue_category',
+          subject: 'cleaning',
+          text: {
+            'zh-CN': '项目类别属于 2027 年政府采购目录品目 cleaning「物业管理服务」',
+            en: 'the project\'s category is in the 2027 government procurement catalogue: cleaning "Property management"',
+          },
+        },
+        {
+          code: 'catalogue_item',
+          subject: 'C1204',
+          text: {
+            'zh-CN': '项目包含 2027 年政府采购目录项目 C1204「食堂外包」',
+            en: 'the project includes an item of the 2027 government procurement catalogue: C1204 "Canteen"',
+          },
+        },
+        { code: 'threshold_reached', subject: 'annual_budget', text: { 'zh-CN': '达到限额', en: 'reached' } },
+      ],
+    };
+    const value = { name: 'catalogue_matches', value: 'cleaning,C1204' };
+    expect(formatNamedValue(value, translate, catalogueNames(decision, 'zh-CN'), 'zh-CN')).toBe('物业管理服务、食堂外包');
+    expect(formatNamedValue(value, translate, catalogueNames(decision, 'en'), 'en')).toBe('Property management, Canteen');
   });
 });

@@ -20,10 +20,32 @@ export function routeView(project: Pick<Project, 'route_decision' | 'route_previ
 const MONEY_VALUES = new Set(['threshold', 'value_compared', 'annual_budget', 'total_budget', 'ceiling', 'quote']);
 
 /**
- * A named value as shown: money formatted, the threshold basis and booleans translated through `t`, an empty list
- * of catalogue matches as `none`. `translate` returns null when it has no text for a key.
+ * The names of the catalogue entries a decision matched, by code, in one language (X-6: words, not codes). The server
+ * writes each entry's name into its reason (「…」 in Chinese, "…" in English), so a decision kept at approval names the
+ * entries as the rules named them then.
  */
-export function formatNamedValue(value: NamedValue, translate: (key: string) => string | null): string {
+export function catalogueNames(decision: Pick<RouteDecision, 'reasons'>, locale: LocaleCode): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const reason of decision.reasons) {
+    if ((reason.code !== 'catalogue_category' && reason.code !== 'catalogue_item') || !reason.subject) continue;
+    const text = reason.text[locale] || reason.text['zh-CN'] || '';
+    const name = /「([^」]+)」/.exec(text)?.[1] ?? /"([^"]+)"\s*$/.exec(text)?.[1];
+    if (name) names.set(reason.subject, name);
+  }
+  return names;
+}
+
+/**
+ * A named value as shown: money formatted, the threshold basis and booleans translated through `t`, the catalogue
+ * matches by name (`names`, from catalogueNames) and an empty list of them as `none`. `translate` returns null when it
+ * has no text for a key.
+ */
+export function formatNamedValue(
+  value: NamedValue,
+  translate: (key: string) => string | null,
+  names: ReadonlyMap<string, string> = new Map(),
+  locale: LocaleCode = 'zh-CN',
+): string {
   const raw = value.value;
   if (raw === null || raw === undefined || raw === '') {
     return translate('project.value.none') ?? '';
@@ -32,7 +54,10 @@ export function formatNamedValue(value: NamedValue, translate: (key: string) => 
   const text = String(raw);
   if (MONEY_VALUES.has(value.name)) return formatMoney(text);
   if (value.name === 'threshold_basis' || value.name === 'basis') return translate(`project.basis.${text}`) ?? text;
-  if (value.name === 'catalogue_matches') return text.split(',').filter(Boolean).join('、');
+  if (value.name === 'catalogue_matches') {
+    const matched = text.split(',').filter(Boolean);
+    return matched.map((code) => names.get(code) ?? code).join(locale === 'en' ? ', ' : '、');
+  }
   return text;
 }
 
