@@ -67,9 +67,11 @@ api-test-sqlite: build-debug
 reliability-test: build-debug
 	HOUQIN_BIN=build/debug/houqin bash scripts/reliability-test.sh
 
-# A throwaway PostgreSQL cluster is started for the suite and stopped whatever the result.
+# A throwaway PostgreSQL cluster is started for the suite and stopped whatever the result; the unit tests that need a
+# PostgreSQL server (they skip without HOUQIN_PG_URL) run against it first.
 api-test-postgresql: build-debug
 	@url=$$(bash scripts/pg-test.sh start) && \
+	  HOUQIN_PG_URL=$$url build/debug/houqin_unit_tests --gtest_filter='DatabaseTest.X1_Postgresql*' --gtest_brief=1 && \
 	  ENGINE=postgresql HOUQIN_PG_URL=$$url HOUQIN_BIN=build/debug/houqin bash server/tests/api/run.sh; \
 	  status=$$?; bash scripts/pg-test.sh stop; exit $$status
 

@@ -10,6 +10,9 @@
 namespace houqin::storage {
 namespace {
 
+// Prepared statements kept per connection; the program has far fewer distinct query texts than this.
+constexpr std::size_t kMaxCachedStatements = 512;
+
 class SqliteConnection final : public Connection {
   public:
     explicit SqliteConnection(const std::string& path) {
@@ -92,6 +95,12 @@ class SqliteConnection final : public Connection {
         auto found = statements_.find(std::string(sql));
         sqlite3_stmt* statement = nullptr;
         if (found == statements_.end()) {
+            // The cache is bounded, so a query text built with a varying part can never grow it without end; no
+            // statement is mid-step here (Query and Execute reset theirs before returning).
+            if (statements_.size() >= kMaxCachedStatements) {
+                for (auto& [text, cached] : statements_) sqlite3_finalize(cached);
+                statements_.clear();
+            }
             if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
                                    nullptr) != SQLITE_OK) {
                 throw DbError(DbError::Kind::kOther, std::string("SQLite prepare failed: ") + sqlite3_errmsg(db_) +
@@ -212,7 +221,13 @@ class PostgresConnection final : public Connection {
         const std::string key(sql);
         auto found = prepared_.find(key);
         if (found == prepared_.end()) {
-            const std::string name = "s" + std::to_string(prepared_.size() + 1);
+            // Bounded like SQLite's statement cache. Names never repeat on a connection, so a DEALLOCATE refused
+            // inside a failed transaction cannot make a later PQprepare collide with a statement the server kept.
+            if (prepared_.size() >= kMaxCachedStatements) {
+                PQclear(PQexec(connection_, "DEALLOCATE ALL"));
+                prepared_.clear();
+            }
+            const std::string name = "s" + std::to_string(++statements_named_);
             const std::string text = ToDollarPlaceholders(sql);
             PGresult* prepared = PQprepare(connection_, name.c_str(), text.c_str(), 0, nullptr);
             if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
@@ -262,6 +277,7 @@ class PostgresConnection final : public Connection {
 
     PGconn* connection_ = nullptr;
     std::unordered_map<std::string, std::string> prepared_;
+    std::uint64_t statements_named_ = 0;
 };
 
 }  // namespace
