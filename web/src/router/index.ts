@@ -33,6 +33,13 @@ const routes: RouteRecordRaw[] = [
         component: { render: () => null },
       },
       {
+        // The to-do inbox (issue 12): every signed-in role's landing page, whatever its permissions.
+        path: 'inbox',
+        name: 'inbox',
+        component: () => import('@/views/inbox/InboxView.vue'),
+        meta: { title: 'inbox.title', menu: '/inbox' },
+      },
+      {
         path: 'dashboard',
         name: 'dashboard',
         component: () => import('@/views/dashboard/home/index.vue'),

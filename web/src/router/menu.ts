@@ -40,6 +40,8 @@ export const MENU: MenuGroup[] = [
     name: 'main',
     title: 'layout.menu.groupMain',
     items: [
+      // The to-do inbox (issue 12): everything waiting for this user's step; every signed-in role has one and lands on it.
+      { name: 'inbox', path: '/inbox', title: 'inbox.menu', icon: 'Bell', permissions: [] },
       { name: 'dashboard', path: '/dashboard', title: 'layout.menu.dashboard', icon: 'DataLine', permissions: ['dashboard:read'] },
       { name: 'categories', path: '/catalogue/categories', title: 'layout.menu.categories', icon: 'Menu', permissions: ['catalogue:read'] },
       { name: 'vendors', path: '/vendors', title: 'layout.menu.vendors', icon: 'OfficeBuilding', permissions: ['vendor:read'] },
