@@ -44,6 +44,14 @@ std::string Money::ToString() const {
     return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
 }
 
+std::string Money::ToDisplayString() const {
+    std::string text = ToString();
+    const std::size_t digits_begin = fen_ < 0 ? 1 : 0;
+    const std::size_t dot = text.size() - 3;
+    for (std::size_t position = dot; position > digits_begin + 3; position -= 3) text.insert(position - 3, ",");
+    return text;
+}
+
 std::optional<Money> Money::FractionOf(std::int64_t numerator, std::int64_t denominator) const {
     if (denominator <= 0) return std::nullopt;
     const __int128 product = static_cast<__int128>(fen_) * numerator;

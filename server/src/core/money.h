@@ -24,6 +24,8 @@ class Money {
 
     [[nodiscard]] constexpr std::int64_t fen() const { return fen_; }
     [[nodiscard]] std::string ToString() const;  // always two decimals
+    // For people to read: thousands separated, two decimals, "1,234,567.89"; the API keeps ToString.
+    [[nodiscard]] std::string ToDisplayString() const;
     [[nodiscard]] constexpr bool negative() const { return fen_ < 0; }
 
     friend constexpr bool operator==(Money, Money) = default;

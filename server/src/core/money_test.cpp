@@ -17,6 +17,17 @@ TEST(MoneyTest, X6_ParsesDecimalStringsToExactFen) {
     EXPECT_EQ((*Money::Parse("0.1") + *Money::Parse("0.2")).ToString(), "0.30");
 }
 
+TEST(MoneyTest, X6_DisplaysThousandsSeparators) {
+    EXPECT_EQ(Money::FromFen(123456789).ToDisplayString(), "1,234,567.89");
+    EXPECT_EQ(Money::FromFen(100000).ToDisplayString(), "1,000.00");
+    EXPECT_EQ(Money::FromFen(99999).ToDisplayString(), "999.99");
+    EXPECT_EQ(Money::FromFen(10000000).ToDisplayString(), "100,000.00");
+    EXPECT_EQ(Money::FromFen(0).ToDisplayString(), "0.00");
+    EXPECT_EQ(Money::FromFen(-123456).ToDisplayString(), "-1,234.56");
+    EXPECT_EQ(Money::FromFen(-12345).ToDisplayString(), "-123.45");
+    EXPECT_EQ(Money::FromFen(std::numeric_limits<std::int64_t>::min()).ToDisplayString(), "-92,233,720,368,547,758.08");
+}
+
 TEST(MoneyTest, X6_RefusesAmbiguousOrMalformedText) {
     for (const char* text : {"", "1.234", "1.", ".5", "1e3", " 1", "1,000", "abc", "--1", "1234567890123456"}) {
         EXPECT_FALSE(Money::Parse(text).has_value()) << text;

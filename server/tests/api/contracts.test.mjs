@@ -617,7 +617,7 @@ test('CON-5 document.pdf is a PDF with the title and the vendor name', async () 
     const text = pdfText(response.bytes);
     assert.ok(text.includes(input.title.replace(/\s+/g, '')), `the PDF shows the title; text starts ${text.slice(0, 300)}`);
     assert.ok(text.includes(fx.ownVendor.name), `the PDF shows the vendor name ${fx.ownVendor.name}`);
-    assert.ok(text.includes('360000.00'), `the PDF shows the total amount as 360000.00; text starts ${text.slice(0, 300)}`);
+    assert.ok(text.includes('360,000.00'), `the PDF shows the total amount as 360,000.00; text starts ${text.slice(0, 300)}`);
     const v1 = expectStatus(await office.get(`/contracts/${created.id}/document.pdf`, { query: { version: 1 } }), 200);
     assert.equal(v1.bytes.subarray(0, 4).toString('latin1'), '%PDF');
     // A well-formed version number the contract does not have: the version is not found.
@@ -725,9 +725,9 @@ test('CON-4 amendment after a recorded consultation: drafted, reviewed like the 
 
     const pdf = expectStatus(await office.get(`/contracts/${id}/document.pdf`, { query: { version: 1 } }), 200);
     const text = pdfText(pdf.bytes);
-    assert.ok(text.includes('360000.00'), 'version 1 of the document shows the original amount');
-    assert.ok(!text.includes('372000.00'), 'version 1 of the document does not show the amended amount');
-    assert.ok(pdfText(expectStatus(await office.get(`/contracts/${id}/document.pdf`), 200).bytes).includes('372000.00'),
+    assert.ok(text.includes('360,000.00'), 'version 1 of the document shows the original amount');
+    assert.ok(!text.includes('372,000.00'), 'version 1 of the document does not show the amended amount');
+    assert.ok(pdfText(expectStatus(await office.get(`/contracts/${id}/document.pdf`), 200).bytes).includes('372,000.00'),
         'the current document shows the amended amount');
 
     const audit = await contractAudit(id);

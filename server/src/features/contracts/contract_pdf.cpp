@@ -68,11 +68,11 @@ std::string WriteContractPdf(const ContractDocument& document) {
         writer.Heading("一、服务项目与收费标准");
         std::vector<std::vector<std::string>> items;
         for (const auto& item : c.service_items)
-            items.push_back({item.name, item.scope, item.fee_standard, item.amount.ToString()});
+            items.push_back({item.name, item.scope, item.fee_standard, item.amount.ToDisplayString()});
         writer.Table({"服务项目", "服务范围", "收费标准", "金额(元)"}, items, {110, 170, 110, 93});
-        writer.Text(
-            fmt::format("合同年度金额 {} 元,合同总金额 {} 元。", c.annual_amount.ToString(), c.total_amount.ToString()),
-            10.5);
+        writer.Text(fmt::format("合同年度金额 {} 元,合同总金额 {} 元。", c.annual_amount.ToDisplayString(),
+                                c.total_amount.ToDisplayString()),
+                    10.5);
 
         writer.Heading("二、合同期限");
         writer.Text(fmt::format("自 {} 起至 {} 止。", c.term_start.ToString(), c.term_end.ToString()), 10.5);
@@ -84,7 +84,7 @@ std::string WriteContractPdf(const ContractDocument& document) {
         std::vector<std::vector<std::string>> installments;
         for (const auto& installment : c.payment.installments) {
             installments.push_back(
-                {installment.period, installment.due_date.ToString(), installment.amount.ToString()});
+                {installment.period, installment.due_date.ToString(), installment.amount.ToDisplayString()});
         }
         writer.Table({"期间", "付款日期", "金额(元)"}, installments, {160, 160, 163});
 
@@ -115,8 +115,8 @@ std::string WriteContractPdf(const ContractDocument& document) {
                     {DeductionName(clause.kind), "当期服务费的 " + BasisPointsPercent(clause.rate_basis_points),
                      "当期服务费的 " + BasisPointsPercent(clause.cap_basis_points), clause.description});
             } else {
-                deductions.push_back({DeductionName(clause.kind), clause.amount.ToString() + " 元",
-                                      clause.cap.ToString() + " 元", clause.description});
+                deductions.push_back({DeductionName(clause.kind), clause.amount.ToDisplayString() + " 元",
+                                      clause.cap.ToDisplayString() + " 元", clause.description});
             }
         }
         writer.Table({"情形", "扣款标准", "每期上限", "说明"}, deductions, {170, 70, 80, 163});
