@@ -15,21 +15,29 @@ Json SettingJson(const SettingView& view) {
                            {"changed_by", change.changed_by},
                            {"reason", change.reason}});
     }
-    return Json{{"key", view.definition->key},
-                {"value", view.value},
-                {"default", view.definition->default_value},
-                {"min", view.definition->min},
-                {"max", view.definition->max},
-                {"unit", TextJson(view.definition->unit)},
-                {"description", TextJson(view.definition->description)},
-                {"history", history},
-                {"choices", [&] {
-                     Json choices = Json::array();
-                     for (const auto& choice : view.definition->choices) {
-                         choices.push_back({{"value", choice.value}, {"label", TextJson(choice.label)}});
-                     }
-                     return choices;
-                 }()}};
+    const bool text = view.definition->kind == SettingKind::kText;
+    if (text) {
+        for (std::size_t index = 0; index < view.history.size(); ++index) {
+            history[index]["value"] = view.history[index].text_value;
+        }
+    }
+    return Json{
+        {"key", view.definition->key},
+        {"kind", text ? "text" : "number"},
+        {"value", text ? Json(view.text_value) : Json(view.value)},
+        {"default", text ? Json(std::string(view.definition->default_text)) : Json(view.definition->default_value)},
+        {"min", view.definition->min},
+        {"max", view.definition->max},
+        {"unit", TextJson(view.definition->unit)},
+        {"description", TextJson(view.definition->description)},
+        {"history", history},
+        {"choices", [&] {
+             Json choices = Json::array();
+             for (const auto& choice : view.definition->choices) {
+                 choices.push_back({{"value", choice.value}, {"label", TextJson(choice.label)}});
+             }
+             return choices;
+         }()}};
 }
 
 }  // namespace
@@ -147,11 +155,19 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(body, ParseObject(context.request));
                  Validation validation;
                  JsonReader reader(*body, validation);
+                 const auto& key = context.request.params.at("key");
+                 const auto* definition = FindSetting(key);
+                 if (definition && definition->kind == SettingKind::kText) {
+                     const auto text = reader.String("value");
+                     const auto reason = reader.String("reason");
+                     if (!validation.ok()) return validation.ToError();
+                     HOUQIN_TRY(view, accounts.UpdateTextSetting(context.actor(), key, text, reason));
+                     return JsonResponse(200, SettingJson(*view));
+                 }
                  const auto value = reader.Integer("value");
                  const auto reason = reader.String("reason");
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view,
-                            accounts.UpdateSetting(context.actor(), context.request.params.at("key"), value, reason));
+                 HOUQIN_TRY(view, accounts.UpdateSetting(context.actor(), key, value, reason));
                  return JsonResponse(200, SettingJson(*view));
              })
         .Requires({Permission::kSettingsManage})

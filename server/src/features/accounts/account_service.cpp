@@ -199,8 +199,13 @@ Result<std::vector<SettingView>> AccountService::ListSettings(const Actor& actor
     auto lease = context_.database.Acquire();
     std::vector<SettingView> views;
     for (const auto& definition : AllSettings()) {
-        views.push_back({&definition, storage::ReadSetting(*lease, definition.key),
-                         storage::SettingHistory(*lease, definition.key)});
+        if (definition.kind == SettingKind::kText) {
+            views.push_back({&definition, 0, storage::SettingHistory(*lease, definition.key),
+                             storage::ReadTextSetting(*lease, definition.key).text});
+        } else {
+            views.push_back({&definition, storage::ReadSetting(*lease, definition.key),
+                             storage::SettingHistory(*lease, definition.key)});
+        }
     }
     return views;
 }
@@ -210,6 +215,9 @@ Result<SettingView> AccountService::UpdateSetting(const Actor& actor, const std:
     if (auto status = actor.Require(Permission::kSettingsManage); !status) return status.error();
     const auto* definition = FindSetting(key);
     if (!definition) return Error::NotFound({"设置项不存在", "The setting does not exist"});
+    if (definition->kind == SettingKind::kText) {
+        return Error::Invalid("value", {"该设置项须填写文字", "This setting takes words, not a number"});
+    }
     Validation validation;
     if (value < definition->min || value > definition->max) {
         validation.Fail("value", {fmt::format("取值须在 {} 到 {} 之间", definition->min, definition->max),
@@ -229,6 +237,55 @@ Result<SettingView> AccountService::UpdateSetting(const Actor& actor, const std:
     transaction.Commit();
     context_.settings.Invalidate();
     return SettingView{definition, value, storage::SettingHistory(*lease, key)};
+}
+
+namespace {
+
+std::string Trim(std::string_view text) {
+    constexpr std::string_view kSpace = " \t\r\n";
+    const auto first = text.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(kSpace) - first + 1));
+}
+
+}  // namespace
+
+Result<SettingView> AccountService::UpdateTextSetting(const Actor& actor, const std::string& key,
+                                                      const std::string& text, const std::string& reason) {
+    if (auto status = actor.Require(Permission::kSettingsManage); !status) return status.error();
+    const auto* definition = FindSetting(key);
+    if (!definition) return Error::NotFound({"设置项不存在", "The setting does not exist"});
+    if (definition->kind != SettingKind::kText) {
+        return Error::Invalid("value", {"该设置项须填写数字", "This setting takes a whole number"});
+    }
+    // A title is printed inside 《》 by the documents: marks typed around it are dropped, not doubled.
+    std::string value = Trim(text);
+    constexpr std::string_view kOpen = "《";
+    constexpr std::string_view kClose = "》";
+    if (value.starts_with(kOpen) && value.ends_with(kClose) && value.size() >= kOpen.size() + kClose.size()) {
+        value = Trim(value.substr(kOpen.size(), value.size() - kOpen.size() - kClose.size()));
+    }
+    Validation validation;
+    CheckLength(validation, "value", value, definition->min, definition->max, {"名称", "Title"});
+    if (value.find_first_of("\r\n") != std::string::npos || value.find(kOpen) != std::string::npos ||
+        value.find(kClose) != std::string::npos) {
+        validation.Fail("value", {"名称须为一行文字,不含书名号《》", "The title is one line, without 《》 marks"});
+    }
+    CheckLength(validation, "reason", reason, 2, 500, {"修改原因", "Reason"});
+    if (!validation.ok()) return validation.ToError();
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    const auto now = context_.clock.Now();
+    const auto before = storage::ReadTextSetting(*lease, key);
+    storage::WriteTextSetting(*lease, key, value, now, actor.username, reason);
+    storage::AppendAudit(*lease, &actor, now,
+                         {"update", "setting", std::nullopt,
+                          fmt::format(R"({{"key":"{}","value":{}}})", key, storage::JsonString(before.text)),
+                          fmt::format(R"({{"key":"{}","value":{},"reason":{}}})", key, storage::JsonString(value),
+                                      storage::JsonString(reason))});
+    transaction.Commit();
+    context_.settings.Invalidate();
+    return SettingView{definition, 0, storage::SettingHistory(*lease, key), value};
 }
 
 }  // namespace houqin

@@ -34,6 +34,7 @@ struct SettingView {
     const SettingDefinition* definition;
     std::int64_t value;
     std::vector<storage::SettingChange> history;
+    std::string text_value = {};  // SettingKind::kText
 };
 
 class AccountService {
@@ -51,6 +52,8 @@ class AccountService {
     Result<std::vector<SettingView>> ListSettings(const Actor& actor);
     Result<SettingView> UpdateSetting(const Actor& actor, const std::string& key, std::int64_t value,
                                       const std::string& reason);
+    Result<SettingView> UpdateTextSetting(const Actor& actor, const std::string& key, const std::string& text,
+                                          const std::string& reason);
 
   private:
     ServiceContext& context_;

@@ -125,7 +125,8 @@ Json ContractContentJson(const ContractContent& content) {
                 {"breach_liability", content.breach_liability},
                 {"responsible_department_id", content.responsible_department_id},
                 {"responsible_person", content.responsible_person},
-                {"responsible_phone", content.responsible_phone}};
+                {"responsible_phone", content.responsible_phone},
+                {"rules", {{"title", content.rules_title}, {"settings_version", content.rules_settings_version}}}};
 }
 
 ContractContent ContractContentFromJson(const Json& json, Validation& validation) {
@@ -217,6 +218,12 @@ ContractContent ContractContentFromJson(const Json& json, Validation& validation
     content.responsible_department_id = reader.Integer("responsible_department_id");
     content.responsible_person = reader.String("responsible_person");
     content.responsible_phone = reader.String("responsible_phone", JsonReader::Need::kOptional);
+    // Recorded by the server when the version goes to review; what a client sends here is overwritten then.
+    if (const Json* rules = reader.Object("rules")) {
+        JsonReader rules_reader(*rules, validation, "rules.");
+        content.rules_title = rules_reader.String("title", JsonReader::Need::kOptional);
+        content.rules_settings_version = rules_reader.String("settings_version", JsonReader::Need::kOptional);
+    }
     return content;
 }
 

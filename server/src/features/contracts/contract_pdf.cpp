@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "features/contracts/rules/contract_text.h"
 #include "platform/documents/pdf_writer.h"
 
 namespace houqin::reports {
@@ -60,10 +61,7 @@ std::string WriteContractPdf(const ContractDocument& document) {
         writer.Text(fmt::format("服务类别:{}    责任部门:{}    责任人:{} {}", document.category_name,
                                 document.department_name, c.responsible_person, c.responsible_phone),
                     10.5);
-        writer.Text(
-            "根据《某某镇后勤服务外包项目监督管理办法》和批准的服务外包项目采购实施方案,甲乙双方经协商一致,"
-            "订立本合同。",
-            10.5);
+        writer.Text(ContractBasisSentence(document.rules_title), 10.5);
 
         writer.Heading("一、服务项目与收费标准");
         std::vector<std::vector<std::string>> items;

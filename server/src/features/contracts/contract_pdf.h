@@ -10,7 +10,8 @@ namespace houqin::reports {
 
 struct ContractDocument {
     std::string code;
-    std::string status;  // shown in the header, e.g. "审查中 · 第 2 版"
+    std::string status;       // shown in the header, e.g. "审查中 · 第 2 版" (ContractVersionStatusName)
+    std::string rules_title;  // the organisation's rules the text cites (RulesTitleOfVersion)
     std::string category_name;
     std::string department_name;
     ContractContent content;

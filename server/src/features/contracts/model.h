@@ -110,6 +110,11 @@ struct ContractContent {
     std::int64_t responsible_department_id = 0;  // ROLE-9
     std::string responsible_person;
     std::string responsible_phone;
+    // CON-1: the title of the organisation's rules the text cites (setting organisation.rules_title) and the settings
+    // version it came from, recorded when the version goes to review, so a later change of the setting never
+    // changes a text that was reviewed or signed. A draft cites the setting in force.
+    std::string rules_title;
+    std::string rules_settings_version;
 };
 
 // Every check that needs no database; field names follow the JSON (payment.installments[2].amount).

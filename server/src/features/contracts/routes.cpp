@@ -331,11 +331,12 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                      }
                  }
                  HOUQIN_TRY(data, contracts.DocumentData(context.actor(), *id, version_no));
-                 const auto& [view, content] = *data;
+                 const auto& view = data->view;
+                 const auto& content = data->content;
                  reports::ContractDocument document;
                  document.code = view.record.code;
-                 document.status = fmt::format("{} · 第 {} 版", ContractStatusName(view.status).zh,
-                                               version_no > 0 ? version_no : view.record.version_no);
+                 document.status = fmt::format("{} · 第 {} 版", data->version_status.zh, data->version_no);
+                 document.rules_title = content.rules_title;
                  document.content = content;
                  if (auto category = catalogue.Get(context.actor(), content.category_id)) {
                      document.category_name = category->name_zh;

@@ -6,9 +6,11 @@
 #include "core/workflow.h"
 #include "features/accounts/store.h"
 #include "features/catalogue/store.h"
+#include "features/contracts/rules/contract_text.h"
 #include "features/vendors/attachment_access.h"
 #include "platform/audit/audit_store.h"
 #include "platform/settings/settings.h"
+#include "platform/settings/settings_store.h"
 
 namespace houqin {
 namespace {
@@ -291,6 +293,12 @@ Result<ContractView> ContractService::Submit(const Actor& actor, std::int64_t id
         latest.created_at = now;
         storage::InsertContractVersion(*lease, latest);
     }
+    // CON-1: the text under review cites the rules' title in force now; reviewed and signed texts keep it.
+    auto content = storage::ParseContractContent(latest.content_json);
+    const auto rules = storage::ReadTextSetting(*lease, setting::kOrganisationRulesTitle);
+    content.rules_title = rules.text;
+    content.rules_settings_version = rules.version;
+    latest.content_json = storage::SerializeContractContent(content);
     latest.status = "in_review";
     latest.submitted_at = now;
     storage::UpdateContractVersion(*lease, latest);
@@ -427,8 +435,7 @@ Result<std::vector<storage::WorkflowEvent>> ContractService::History(const Actor
     return storage::ListWorkflowEvents(*lease, kSubject, id);
 }
 
-Result<std::pair<ContractView, ContractContent>> ContractService::DocumentData(const Actor& actor, std::int64_t id,
-                                                                               int version_no) {
+Result<ContractService::Document> ContractService::DocumentData(const Actor& actor, std::int64_t id, int version_no) {
     if (auto status = actor.Require(Permission::kContractRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     auto record = Load(*lease, actor, id);
@@ -437,7 +444,11 @@ Result<std::pair<ContractView, ContractContent>> ContractService::DocumentData(c
     const auto version = storage::FindContractVersion(*lease, id, wanted);
     if (!version) return Error::NotFound({"合同版本不存在", "The contract version does not exist"});
     auto view = Build(*lease, actor, std::move(*record));
-    return std::make_pair(std::move(view), storage::ParseContractContent(version->content_json));
+    auto content = storage::ParseContractContent(version->content_json);
+    content.rules_title = RulesTitleOfVersion(version->status, content,
+                                              storage::ReadTextSetting(*lease, setting::kOrganisationRulesTitle).text);
+    auto status = ContractVersionStatusName(version->status, view.status);
+    return Document{std::move(view), std::move(content), version->version_no, std::move(status)};
 }
 
 Result<Consultation> ContractService::AddConsultation(const Actor& actor, std::int64_t id,

@@ -106,8 +106,15 @@ class ContractService {
     Result<ContractView> Sign(const Actor& actor, std::int64_t id, const SignInput& input);
     Result<std::vector<ContractVersion>> Versions(const Actor& actor, std::int64_t id);
     Result<std::vector<storage::WorkflowEvent>> History(const Actor& actor, std::int64_t id);
-    // The content of one version (0 = the latest) with the contract, for the printed document (CON-5).
-    Result<std::pair<ContractView, ContractContent>> DocumentData(const Actor& actor, std::int64_t id, int version_no);
+    // The content of one version (0 = the latest) with the contract, for the printed document (CON-5): the content
+    // carries the rules' title the version cites, and the version its status in words (CON-1, CON-3).
+    struct Document {
+        ContractView view;
+        ContractContent content;
+        int version_no = 0;
+        Text version_status;
+    };
+    Result<Document> DocumentData(const Actor& actor, std::int64_t id, int version_no);
 
     Result<Consultation> AddConsultation(const Actor& actor, std::int64_t id, const ConsultationInput& input);
     Result<std::vector<Consultation>> Consultations(const Actor& actor, std::int64_t id);

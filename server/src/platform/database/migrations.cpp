@@ -746,6 +746,11 @@ INSERT INTO attachment_links (attachment_id, record_kind, record_id)
   WHERE p.value::bigint IN (SELECT id FROM attachments)
   ON CONFLICT DO NOTHING;
 )SQL"},
+        {11, "settings in words", R"SQL(
+-- CON-1: a setting may be words (the title of the organisation's rules); numbers keep value, words use text_value.
+ALTER TABLE settings ADD COLUMN text_value TEXT;
+ALTER TABLE settings_history ADD COLUMN text_value TEXT;
+)SQL"},
     };
     return kMigrations;
 }

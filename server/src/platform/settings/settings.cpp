@@ -175,6 +175,18 @@ const std::vector<SettingDefinition>& AllSettings() {
          60,
          {"天", "days"},
          {"招标公告发布至投标截止的最短时间", "Shortest time from publishing a bidding to its bid deadline"}},
+        // CON-1: contracts are concluded "根据《…监督管理办法》"; the town names its own rules. The default is the
+        // title D1 carries in the seed documents (镇后勤服务外包项目监督管理办法, issued 试行), without a town's name.
+        {setting::kOrganisationRulesTitle,
+         0,
+         2,
+         100,
+         {"", ""},
+         {"合同依据的本单位监督管理办法名称(不含书名号)",
+          "Title of the organisation's own rules that contracts cite (without the 《》 marks)"},
+         {},
+         SettingKind::kText,
+         "镇后勤服务外包项目监督管理办法(试行)"},
     };
     return kSettings;
 }

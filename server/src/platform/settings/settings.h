@@ -16,14 +16,19 @@ struct SettingChoice {
     Text label;
 };
 
+// Most settings are numbers; a few are words the documents print (the title of the organisation's own rules).
+enum class SettingKind { kNumber, kText };
+
 struct SettingDefinition {
     std::string_view key;
     std::int64_t default_value;
-    std::int64_t min;
-    std::int64_t max;
+    std::int64_t min;  // kText: the fewest characters
+    std::int64_t max;  // kText: the most characters
     Text unit;
     Text description;
     std::vector<SettingChoice> choices = {};  // when set, the value is one of these (edited as a choice)
+    SettingKind kind = SettingKind::kNumber;
+    std::string_view default_text = {};  // kText
 };
 
 const std::vector<SettingDefinition>& AllSettings();
@@ -57,6 +62,8 @@ constexpr std::string_view kProcurementOpeningMaxFailures = "procurement.opening
 constexpr std::string_view kProcurementOpeningLockMinutes = "procurement.opening_lock_minutes";
 constexpr std::string_view kProcurementWitnessConsentMinutes = "procurement.witness_consent_minutes";
 constexpr std::string_view kProcurementMinBiddingDays = "procurement.min_bidding_days";
+// CON-1: the title of the town's own rules (D1), which every contract cites as its basis.
+constexpr std::string_view kOrganisationRulesTitle = "organisation.rules_title";
 }  // namespace setting
 
 }  // namespace houqin

@@ -10,6 +10,7 @@ namespace houqin::storage {
 
 struct SettingChange {
     std::int64_t value = 0;
+    std::string text_value;  // settings in words (SettingKind::kText)
     Instant changed_at;
     std::string changed_by;
     std::string reason;
@@ -19,6 +20,15 @@ struct SettingChange {
 std::int64_t ReadSetting(Connection& connection, std::string_view key);
 void WriteSetting(Connection& connection, std::string_view key, std::int64_t value, Instant at,
                   const std::string& changed_by, const std::string& reason);
+// Settings in words: the text in force, or the definition's default_text; and the version of that text, the id of
+// the history entry that set it ("S0" for the default), which documents that print it record.
+struct TextSetting {
+    std::string text;
+    std::string version;
+};
+TextSetting ReadTextSetting(Connection& connection, std::string_view key);
+void WriteTextSetting(Connection& connection, std::string_view key, const std::string& text, Instant at,
+                      const std::string& changed_by, const std::string& reason);
 std::vector<SettingChange> SettingHistory(Connection& connection, std::string_view key);
 
 }  // namespace houqin::storage

@@ -83,6 +83,11 @@ export interface DeductionClause {
 /** One version of the contract text (CON-1). */
 export interface ContractContent {
   title: string;
+  /**
+   * CON-1: the organisation's rules the text cites (setting organisation.rules_title) and the settings version, as
+   * recorded by the server when the version went to review; whatever a client sends is overwritten then.
+   */
+  rules?: { title: string; settings_version: string };
   category_id: number | null;
   vendor_id: number | null;
   party_a: Party;

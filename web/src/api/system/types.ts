@@ -69,6 +69,8 @@ export interface SettingChoice {
 
 export interface Setting {
   key: string;
+  /** `text` for settings in words (organisation.rules_title): min and max are then lengths in characters. */
+  kind?: 'number' | 'text';
   value: SettingValue;
   description: LocalizedText;
   min: number | null;

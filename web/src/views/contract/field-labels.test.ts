@@ -12,6 +12,10 @@ describe('fieldLabel', () => {
     expect(fieldLabel('assessment.frequency', t)).toBe('contract.section.assessment · contract.field.assessmentFrequency');
     expect(fieldLabel('payment.frequency', t)).toBe('contract.section.payment · contract.field.paymentFrequency');
   });
+  it('names the rules the text cites and their settings version (CON-1)', () => {
+    expect(fieldLabel('rules.title', t)).toBe('contract.field.rules');
+    expect(fieldLabel('rules.settings_version', t)).toBe('contract.field.rules · contract.field.rulesSettingsVersion');
+  });
   it('keeps unknown names', () => {
     expect(fieldLabel('X-CSRF-Token', t)).toBe('X-CSRF-Token');
   });

@@ -48,6 +48,7 @@ const LABELS: Record<string, string> = {
   responsible_department_id: 'contract.field.responsibleDepartment',
   responsible_person: 'contract.field.responsiblePerson',
   responsible_phone: 'contract.field.responsiblePhone',
+  rules: 'contract.field.rules',
 };
 
 /**
@@ -65,6 +66,8 @@ export function fieldLabel(path: string, t: Translate): string {
     const name = match[1];
     let key = LABELS[name];
     if (name === 'frequency') key = parent === 'assessment' ? 'contract.field.assessmentFrequency' : 'contract.field.paymentFrequency';
+    // rules.title is the rules cited (not the contract's title); rules.settings_version the version it came from.
+    if (parent === 'rules') key = name === 'settings_version' ? 'contract.field.rulesSettingsVersion' : 'contract.field.rules';
     const label = key ? t(key) : name;
     // "payment.installments" would read the section name twice.
     if (parts[parts.length - 1] !== label) parts.push(label);
