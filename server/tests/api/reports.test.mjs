@@ -423,6 +423,8 @@ test('SUP-7 internal audit report: due, paid, deductions with their source, the 
         ['deduction', PAST(2), '500.00', 'manual', null],
     ].sort());
     assert.ok(section.entries.some((entry) => entry.id === manual.id));
+    // The report names people as it prints them: the display name of who entered the deduction, not the login.
+    assert.equal(section.entries.find((entry) => entry.id === manual.id).created_by, office.user.display_name);
     assert.deepEqual(section.proposals.map((item) => [item.id, item.status]), [[proposed.id, 'approved']], 'decided within the dates');
     assert.equal(report.audit_chain.ok, true);
     assert.ok(report.audit_chain.checked > 0);

@@ -294,8 +294,8 @@ Result<InternalAuditReport> ReportService::InternalAudit(const Actor& actor, std
         for (const auto& entry : entries) {
             if (std::find(periods.begin(), periods.end(), entry.period) == periods.end()) continue;
             section.entries.push_back({entry.id, entry.kind, entry.period, entry.amount, entry.reason, entry.source,
-                                       storage::ProposalOfLedgerEntry(*lease, entry.id), entry.created_by,
-                                       entry.created_at});
+                                       storage::ProposalOfLedgerEntry(*lease, entry.id),
+                                       storage::PersonName(*lease, entry.created_by), entry.created_at});
         }
         for (auto& proposal : storage::ContractProposalRows(*lease, contract.id)) {
             const bool decided = proposal.status == "approved" || proposal.status == "rejected";

@@ -7,6 +7,8 @@ namespace {
 
 using Json = nlohmann::json;
 
+constexpr const char* kSelectDisplayNameByUsername = "SELECT display_name FROM users WHERE username = ?";
+
 int IntOf(const Json& object, const char* key, int fallback = 0) {
     const auto found = object.find(key);
     if (found == object.end() || !found->is_number()) return fallback;
@@ -126,11 +128,18 @@ std::optional<std::int64_t> ProposalOfLedgerEntry(Connection& connection, std::i
     return row->Int(0);
 }
 
+std::string PersonName(Connection& connection, const std::string& username) {
+    const auto row = connection.QueryOne(kSelectDisplayNameByUsername, {username});
+    if (!row || row->Str(0).empty()) return username;
+    return row->Str(0);
+}
+
 std::vector<AuditContractEvent> ContractEventsBetween(Connection& connection, std::int64_t contract_id,
                                                       std::int64_t from_ms, std::int64_t to_ms) {
     std::vector<AuditContractEvent> events;
     for (const auto& row : connection.Query(
-             "SELECT w.at, w.action, w.version_no, w.actor_name, w.comment FROM workflow_events w "
+             "SELECT w.at, w.action, w.version_no, COALESCE(u.display_name, w.actor_name), w.comment "
+             "FROM workflow_events w LEFT JOIN users u ON u.id = w.actor_id "
              "LEFT JOIN contract_versions cv ON cv.contract_id = w.subject_id AND cv.version_no = w.version_no "
              "WHERE w.subject_type = 'contract' AND w.subject_id = ? AND w.at >= ? AND w.at < ? "
              "AND (w.action IN ('amend', 'renew', 'terminate') OR (w.action = 'sign' AND cv.kind = 'amendment')) "

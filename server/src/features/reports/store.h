@@ -1,7 +1,7 @@
 #pragma once
 // Reading what the renewal basis and the period reports summarise (RP-5, SUP-7): contracts in scope, their
-// assessments (with items), surveys (answer counts per rating), proposals, ledger lines and contract events. Read
-// only; the assessment and survey tables are written by their own services.
+// assessments (with items), surveys (answer counts per rating), proposals, ledger lines and contract events (people by
+// display name). Read only; the assessment and survey tables are written by their own services.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +26,9 @@ std::vector<ReportSurvey> ContractSurveyRows(Connection& connection, std::int64_
 std::vector<ReportProposal> ContractProposalRows(Connection& connection, std::int64_t contract_id);
 // The proposal whose approval wrote this ledger entry, if any.
 std::optional<std::int64_t> ProposalOfLedgerEntry(Connection& connection, std::int64_t entry_id);
+// The display name of the account a ledger entry records by user name (the reports name people, not logins); the
+// user name itself when no account has it.
+std::string PersonName(Connection& connection, const std::string& username);
 // Amendments, amendment signings, renewals and terminations of a contract in [from_ms, to_ms).
 std::vector<AuditContractEvent> ContractEventsBetween(Connection& connection, std::int64_t contract_id,
                                                       std::int64_t from_ms, std::int64_t to_ms);
