@@ -153,7 +153,6 @@ const PAGES = [
   },
   {
     name: 'reports',
-    todo: 'issue 12: the on-screen report is being rewritten to read like the PDF (helper D2)',
     async open(page) {
       await go(page, '/reports');
       await page.locator(tid('report-run')).click();
