@@ -66,7 +66,7 @@ test('X-6 office logs in and sees the Chinese interface by default', async () =>
   await menu.getByText('外包单位', { exact: true }).waitFor();
   assert.match(await menu.innerText(), /服务目录/);
   assert.equal(await page.locator(tid('app-brand')).innerText(), '后勤外包监管');
-  assert.equal(await page.locator(tid('page-title')).innerText(), '首页');
+  assert.equal(await page.locator(tid('page-title')).innerText(), '待办事项');
   await screenshot(page, '01-office-home-zh');
 });
 

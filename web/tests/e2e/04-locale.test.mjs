@@ -49,7 +49,7 @@ test('X-6 office switches the application to English, keeps it over a reload, an
   assert.match(english, /Home/);
   assert.match(english, /Service catalogue/);
   assert.doesNotMatch(english, /[\u4e00-\u9fff]/, 'no Chinese left in the menu');
-  assert.equal(await page.locator(tid('page-title')).innerText(), 'Home');
+  assert.equal(await page.locator(tid('page-title')).innerText(), 'To-do');
 
   await page.locator(tid('menu-vendors')).click();
   const table = page.locator(tid('vendor-table'));
