@@ -187,7 +187,8 @@ int main(int argc, char** argv) {
         if (run_daily->parsed()) {
             const auto run = services.policy.RunDaily();
             std::cout << "contracts evaluated: " << run.evaluated << ", proposed: " << run.proposed.size()
-                      << ", withdrawn: " << run.withdrawn.size() << "\n";
+                      << ", withdrawn: " << run.withdrawn.size() << ", came into force: " << run.came_into_force.size()
+                      << "\n";
             return 0;
         }
         if (backup->parsed() || restore->parsed()) {

@@ -1,7 +1,8 @@
 // Contracts in force: the payment ledger (CON-8), renewal (CON-6), termination (CON-7), expiry (CON-3) and its
 // reminders (X-2), and the audit trail of it all (X-1); docs/api.md "Contracts". The first server runs on the test
-// clock (server/tests/clock.mjs) and every contract made here runs through next calendar year, year(1); the reminder
-// and expiry tests start more servers on the same database at dates counted back from that term's end.
+// clock (server/tests/clock.mjs) and every contract made here runs through this calendar year, year(0), so it is in
+// force once signed (CON-3); the reminder and expiry tests start more servers on the same database at dates counted
+// back from that term's end.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -10,14 +11,15 @@ import {
 } from './harness.mjs';
 import { addDays, at, dateOfYear, daysBetween, year } from '../clock.mjs';
 
-/** The term of every contract made here (next calendar year), its monthly periods, and the year after it. */
-const TERM_YEAR = year(1);
-const TERM_END = dateOfYear(1, '12-31');
+/** The term of every contract made here (this calendar year, so today is inside it), its monthly periods, and the
+ *  year after it. */
+const TERM_YEAR = year(0);
+const TERM_END = dateOfYear(0, '12-31');
 const P = (monthNo) => `${TERM_YEAR}-${String(monthNo).padStart(2, '0')}`;
 /** The last day of the term's March: a termination date inside the term. */
 const MARCH_END = `${P(3)}-31`;
-const NEXT_START = dateOfYear(2, '01-01');
-const NEXT_END = dateOfYear(2, '12-31');
+const NEXT_START = dateOfYear(1, '01-01');
+const NEXT_END = dateOfYear(1, '12-31');
 /** Five days after the term ended, 10:00 in Shanghai. */
 const AFTER_TERM = at(addDays(TERM_END, 5), '10:00');
 
@@ -43,7 +45,8 @@ before(async () => {
 
 function content(overrides = {}) {
     return validContent({
-        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id, overrides,
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        year: TERM_YEAR, overrides,
     });
 }
 
@@ -224,6 +227,7 @@ test('CON-3 list: filter by status and vendor_id, search by vendor name, sort by
     const mine = expectStatus(await office.post('/contracts', content()), 201).body;
     const other = expectStatus(await office.post('/contracts', validContent({
         vendorId: fx.otherVendor.id, vendor: fx.otherVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        year: TERM_YEAR,
     })), 201).body;
     const byVendor = await listAll(office, '/contracts', { vendor_id: fx.otherVendor.id });
     assert.ok(byVendor.some((item) => item.id === other.id));
@@ -447,7 +451,7 @@ test('CON-6 an expired contract can be renewed', async () => {
         await client.login(DEMO.office.username, DEMO.office.password, { expect: 200 });
         assert.equal(expectStatus(await client.get(`/contracts/${active.id}`), 200).body.status, 'expired');
         const successor = expectStatus(await client.post(`/contracts/${active.id}/renew`, {
-            reason: '到期后续签', term_start: dateOfYear(2, '02-01'), term_end: dateOfYear(3, '01-31'),
+            reason: '到期后续签', term_start: dateOfYear(1, '02-01'), term_end: dateOfYear(2, '01-31'),
         }), 201, 'renew an expired contract').body;
         assert.equal(successor.status, 'draft');
         assert.equal(successor.predecessor_id, active.id);

@@ -1,7 +1,8 @@
 // Contracts: content and its validation (CON-1), the review path and its versions (CON-2), signing and who sees
 // what (CON-3, ROLE-4, ROLE-8, ROLE-9), amendments (CON-4), the PDF (CON-5) and the audit trail (X-1); docs/api.md
 // "Contracts". Ledger, renewal, termination and reminders are in contracts-ledger.test.mjs. The server runs on the
-// test clock (server/tests/clock.mjs); the contracts made here run through next calendar year, year(1).
+// test clock (server/tests/clock.mjs); the contracts made here run through this calendar year, year(0), so a signed
+// one is in force at once (one whose term starts later is signed, not yet in force: contracts-start.test.mjs).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -10,10 +11,10 @@ import {
 } from './harness.mjs';
 import { dateOfYear, daysBetween, year } from '../clock.mjs';
 
-/** Next calendar year, the term of every contract made here, and its first and last day. */
-const TERM_YEAR = year(1);
-const TERM_START = dateOfYear(1, '01-01');
-const TERM_END = dateOfYear(1, '12-31');
+/** This calendar year, the term of every contract made here (today is always inside it), and its first and last day. */
+const TERM_YEAR = year(0);
+const TERM_START = dateOfYear(0, '01-01');
+const TERM_END = dateOfYear(0, '12-31');
 
 let demo;
 let office;
@@ -39,7 +40,8 @@ before(async () => {
 function content(overrides = {}, options = {}) {
     const vendor = options.vendor ?? fx.ownVendor;
     return validContent({
-        vendorId: vendor.id, vendor, categoryId: fx.category.id, departmentId: fx.department.id, overrides, ...options,
+        vendorId: vendor.id, vendor, categoryId: fx.category.id, departmentId: fx.department.id, year: TERM_YEAR, overrides,
+        ...options,
     });
 }
 
@@ -260,7 +262,7 @@ test('CON-1 the same refusals apply when a draft is edited; the draft is unchang
     const auditBefore = await auditTotal();
     // The term would end the day before it starts.
     expectError(
-        await office.put(`/contracts/${created.id}`, { ...input, term_end: dateOfYear(0, '12-31') }), 400, 'InvalidArgument', 'term_end',
+        await office.put(`/contracts/${created.id}`, { ...input, term_end: dateOfYear(-1, '12-31') }), 400, 'InvalidArgument', 'term_end',
     );
     expectError(
         await office.put(`/contracts/${created.id}`, { ...input, staffing: [{ ...input.staffing[0], hours: 25 }] }),

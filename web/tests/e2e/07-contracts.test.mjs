@@ -1,4 +1,5 @@
-// A service contract from the first draft to the payment ledger, through the UI, for next calendar year's term. The
+// A service contract from the first draft to the payment ledger, through the UI, for this calendar year's term (so it
+// is in force once signed; one signed before its term begins is 已签订/待履行, server/tests/api/contracts-start). The
 // office drafts it (CON-1), the judicial office (法律审查) and the party-government office (文字把关) each approve it
 // in their own browser (CON-2), the office signs it with a scan (CON-3, X-5), downloads the PDF (CON-5) and records a
 // payment (CON-8); the vendor sees it read-only, another vendor not at all (ROLE-8).
@@ -34,10 +35,10 @@ import {
 const VENDOR = '九江长安物业服务有限公司';
 const suffix = uniqueSuffix();
 const TITLE = `九江镇机关保洁绿化服务外包合同${suffix}`;
-// The term is next calendar year; the quarterly installments are its four quarters.
-const TERM_START = dateOfYear(1, '01-01');
-const TERM_END = dateOfYear(1, '12-31');
-const Q = [1, 2, 3, 4].map((n) => `${year(1)}-Q${n}`);
+// The term is this calendar year (today is inside it); the quarterly installments are its four quarters.
+const TERM_START = dateOfYear(0, '01-01');
+const TERM_END = dateOfYear(0, '12-31');
+const Q = [1, 2, 3, 4].map((n) => `${year(0)}-Q${n}`);
 
 let server;
 let office;

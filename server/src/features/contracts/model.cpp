@@ -80,9 +80,9 @@ std::string BasisPointsPercent(int basis_points) {
 }
 
 std::optional<ContractStatus> ParseContractStatus(std::string_view code) {
-    for (auto status :
-         {ContractStatus::kDraft, ContractStatus::kInReview, ContractStatus::kReturned, ContractStatus::kApproved,
-          ContractStatus::kActive, ContractStatus::kExpired, ContractStatus::kTerminated, ContractStatus::kRenewed}) {
+    for (auto status : {ContractStatus::kDraft, ContractStatus::kInReview, ContractStatus::kReturned,
+                        ContractStatus::kApproved, ContractStatus::kSigned, ContractStatus::kActive,
+                        ContractStatus::kExpired, ContractStatus::kTerminated, ContractStatus::kRenewed}) {
         if (ContractStatusCode(status) == code) return status;
     }
     return std::nullopt;
@@ -94,6 +94,7 @@ std::string_view ContractStatusCode(ContractStatus status) {
         case ContractStatus::kInReview: return "in_review";
         case ContractStatus::kReturned: return "returned";
         case ContractStatus::kApproved: return "approved";
+        case ContractStatus::kSigned: return "signed";
         case ContractStatus::kActive: return "active";
         case ContractStatus::kExpired: return "expired";
         case ContractStatus::kTerminated: return "terminated";
@@ -108,6 +109,7 @@ Text ContractStatusName(ContractStatus status) {
         case ContractStatus::kInReview: return {"审查中", "in review"};
         case ContractStatus::kReturned: return {"已退回", "returned"};
         case ContractStatus::kApproved: return {"审查通过", "approved"};
+        case ContractStatus::kSigned: return {"已签订/待履行", "signed, not yet in force"};
         case ContractStatus::kActive: return {"履行中", "active"};
         case ContractStatus::kExpired: return {"已到期", "expired"};
         case ContractStatus::kTerminated: return {"已终止", "terminated"};

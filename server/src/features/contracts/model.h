@@ -124,8 +124,20 @@ Status ValidateContractContent(const ContractContent& content);
 // account (户名, 开户行, 账号), so the vendor can be reached and paid. Each missing field is named.
 Status ValidateContentForSigning(const ContractContent& content);
 
-// CON-3. Expired is not stored: an active contract whose term has ended reads as expired.
-enum class ContractStatus { kDraft, kInReview, kReturned, kApproved, kActive, kExpired, kTerminated, kRenewed };
+// CON-3. Expired is not stored: an active contract whose term has ended reads as expired. A contract signed before
+// its term begins is signed (已签订/待履行), not active: it is not assessed, paid or staffed until the daily job puts
+// it in force on its start date (ContractService::BringIntoForce).
+enum class ContractStatus {
+    kDraft,
+    kInReview,
+    kReturned,
+    kApproved,
+    kSigned,
+    kActive,
+    kExpired,
+    kTerminated,
+    kRenewed
+};
 std::optional<ContractStatus> ParseContractStatus(std::string_view code);
 std::string_view ContractStatusCode(ContractStatus status);
 Text ContractStatusName(ContractStatus status);
@@ -179,7 +191,7 @@ struct ContractRecord {
     std::int64_t owner_org_id = 0;
     std::string owner_path;
     std::int64_t category_id = 0;
-    std::string status;        // stored status: draft, in_review, returned, approved, active, terminated, renewed
+    std::string status;        // stored: draft, in_review, returned, approved, signed, active, terminated, renewed
     std::string review_state;  // draft, in_review, returned, approved, none (of the original or an amendment)
     int version_no = 0;
     int active_version_no = 0;

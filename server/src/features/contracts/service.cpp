@@ -1,6 +1,7 @@
 #include "features/contracts/service.h"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "core/text_rules.h"
 #include "core/workflow.h"
@@ -29,6 +30,16 @@ Error NeedsAmendment() {
 Error NotActive() {
     return Error::Precondition({"只有履行中的合同才能进行此操作", "Only an active contract allows this"});
 }
+
+// CON-3: signed before its term begins, a contract is not yet in force; it may still be consulted on, amended or
+// terminated (a vendor that withdraws before the start), but not assessed, paid or charged.
+bool SignedOrActive(ContractStatus status) {
+    return status == ContractStatus::kActive || status == ContractStatus::kSigned;
+}
+
+// A step no user took (the daily job) is recorded as "system" with no user id, as the rules' proposals are.
+constexpr const char* kByTheSystem = "system";
+constexpr const char* kTakeEffectComment = "合同期限开始,自动生效 / The term began; in force automatically";
 
 // The review decisions of one version, from the workflow events.
 std::vector<Approval> ApprovalsOf(const std::vector<storage::WorkflowEvent>& events, int version_no) {
@@ -108,6 +119,7 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
     const auto& workflow = ContractReviewWorkflow();
     const bool effective_active = view.status == ContractStatus::kActive;
     const bool in_force = record.status == "active";
+    const bool not_yet_in_force = view.status == ContractStatus::kSigned;
     for (const auto& name : workflow.Allowed(record.review_state, actor.role)) {
         if (name == "approve") {
             const auto mine = DecisionOf(events, record.version_no, actor.role);
@@ -116,11 +128,12 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
             view.allowed_actions.push_back(name);
         }
     }
-    if (IsOffice(actor) && in_force && record.status != "terminated") {
-        if (effective_active && !record.amendment) view.allowed_actions.push_back("amend");
-        if (effective_active) view.allowed_actions.push_back("consult");
-        if (!record.successor_id) view.allowed_actions.push_back("renew");
-        if (effective_active) view.allowed_actions.push_back("terminate");
+    if (IsOffice(actor) && (in_force || not_yet_in_force)) {
+        const bool changeable = effective_active || not_yet_in_force;
+        if (changeable && !record.amendment) view.allowed_actions.push_back("amend");
+        if (changeable) view.allowed_actions.push_back("consult");
+        if (in_force && !record.successor_id) view.allowed_actions.push_back("renew");
+        if (changeable) view.allowed_actions.push_back("terminate");
     }
     if (effective_active && actor.Can(Permission::kPaymentWrite)) view.allowed_actions.push_back("pay");
     view.record = std::move(record);
@@ -221,7 +234,7 @@ Result<ContractView> ContractService::Update(const Actor& actor, std::int64_t id
     auto loaded = Load(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
-    if (record.status == "active" && !record.amendment) return NeedsAmendment();
+    if ((record.status == "active" || record.status == "signed") && !record.amendment) return NeedsAmendment();
     if (record.status == "terminated") return NotActive();
     if (auto check = ContractReviewWorkflow().Check(record.review_state, "edit", actor.role, ""); !check) {
         if (record.review_state == "in_review") {
@@ -403,7 +416,9 @@ Result<ContractView> ContractService::Sign(const Actor& actor, std::int64_t id, 
     version.status = "signed";
     storage::UpdateContractVersion(*lease, version);
     record.active_version_no = record.version_no;
-    record.status = "active";
+    // CON-3: a contract whose term has not begun is signed, not yet in force; the daily job puts it in force on its
+    // start date. An amendment of a contract in force keeps it in force.
+    record.status = before.status == "active" || content.term_start <= context_.clock.Today() ? "active" : "signed";
     record.review_state = "none";
     record.amendment.reset();
     record.title = content.title;
@@ -492,7 +507,7 @@ Result<ContractView> ContractService::StartAmendment(const Actor& actor, std::in
     if (!loaded) return loaded.error();
     auto record = *loaded;
     const auto view = Build(*lease, actor, record);
-    if (view.status != ContractStatus::kActive) return NotActive();
+    if (!SignedOrActive(view.status)) return NotActive();
     if (record.amendment) {
         return Error::Precondition({"该合同已有进行中的变更", "An amendment of this contract is already in progress"});
     }
@@ -529,7 +544,7 @@ Result<ContractView> ContractService::Terminate(const Actor& actor, std::int64_t
     auto loaded = Load(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
-    if (Build(*lease, actor, record).status != ContractStatus::kActive) return NotActive();
+    if (!SignedOrActive(Build(*lease, actor, record).status)) return NotActive();
     if (*input.effective_on < record.term_start) {
         return Error::Invalid("effective_on",
                               {"终止日期不能早于合同开始日期", "The contract cannot end before it started"});
@@ -550,7 +565,7 @@ void ContractService::ApplyTermination(storage::Connection& connection, const Ac
     record.amendment.reset();  // an amendment in progress ends with the contract
     record.termination = TerminationRecord{reason, breach_liability, effective_on, actor.username, now};
     storage::UpdateContract(connection, record, now);
-    Record(connection, actor, before, record, record.version_no, "terminate", "active", "terminated", reason);
+    Record(connection, actor, before, record, record.version_no, "terminate", before.status, "terminated", reason);
 }
 
 Result<ContractView> ContractService::Renew(const Actor& actor, std::int64_t id, const RenewalInput& input) {
@@ -615,6 +630,37 @@ Result<ContractView> ContractService::Renew(const Actor& actor, std::int64_t id,
     Record(*lease, actor, before, record, record.version_no, "renew", "active", "active", input.reason);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindContract(*lease, successor.id, {"/", std::nullopt}));
+}
+
+std::vector<std::int64_t> ContractService::BringIntoForce() {
+    std::vector<std::int64_t> started;
+    auto lease = context_.database.Acquire();
+    const auto today = context_.clock.Today();
+    for (const auto id : storage::ContractsStartingBy(*lease, today)) {
+        try {
+            storage::Transaction transaction(*lease);
+            auto record = storage::FindContract(*lease, id, {"/", std::nullopt});
+            // Read again inside the transaction: the list may be stale (another run, a termination meanwhile).
+            if (!record || record->status != "signed" || today < record->term_start) continue;
+            const auto before = *record;
+            const auto now = context_.clock.Now();
+            record->status = "active";
+            storage::UpdateContract(*lease, *record, now);
+            storage::InsertWorkflowEvent(*lease, kSubject, id,
+                                         {0, record->active_version_no, "take_effect", "signed", "active", std::nullopt,
+                                          kByTheSystem, kByTheSystem, kTakeEffectComment, now});
+            std::string after = storage::ContractSnapshot(*record);
+            after.insert(after.size() - 1, ",\"comment\":" + storage::JsonString(kTakeEffectComment));
+            storage::AppendAudit(*lease, nullptr, now,
+                                 {"take_effect", "contract", id, storage::ContractSnapshot(before), after});
+            transaction.Commit();
+            started.push_back(id);
+        } catch (const std::exception& error) {
+            // One contract's failure must not stop the others; it is retried on the next run.
+            spdlog::error("daily job: contract {} could not come into force: {}", id, error.what());
+        }
+    }
+    return started;
 }
 
 ContractLedger ContractService::ComputeLedgerFor(storage::Connection& connection, const ContractRecord& record) {

@@ -131,6 +131,10 @@ class ContractService {
     std::int64_t InsertDraft(storage::Connection& connection, const Actor& actor, const ContractContent& content,
                              const Organisation& owner, const Vendor& vendor);
 
+    // CON-3, the daily job: every signed contract whose term has begun comes into force, each in its own
+    // transaction, with a workflow step and an audit entry saying why. Returns the ids put in force.
+    std::vector<std::int64_t> BringIntoForce();
+
     Result<ContractLedger> Ledger(const Actor& actor, std::int64_t id);
     Result<LedgerEntry> AddLedgerEntry(const Actor& actor, std::int64_t id, const LedgerInput& input);
     Result<PaymentRecord> AddPayment(const Actor& actor, std::int64_t id, const PaymentInput& input);

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "app/demo_seed.h"
 #include "features/accounts/auth_service.h"
 #include "features/accounts/store.h"
@@ -102,6 +104,52 @@ TEST_F(ContractServiceTest, CON8_LedgerIsExactAndPaymentsCannotExceedTheBalance)
     auto over = contracts_.AddPayment(As("office"), id, {first.period, Money::FromFen(1), first.due_date, "", ""});
     ASSERT_FALSE(over);
     EXPECT_EQ(over.error().fields.at(0).field, "amount");
+}
+
+// A contract signed before its term begins is signed (已签订/待履行), not in force: it cannot be paid. The daily job
+// puts it in force on its start date, not the day before, once, with a workflow step and an audit entry saying why.
+TEST_F(ContractServiceTest, CON3_SignedBeforeItsStartComesIntoForceOnTheStartDate) {
+    const auto id = InReview();  // the demo's contract from 30 days after the test clock's today, 2026-12-28
+    const auto office = As("office");
+    ASSERT_TRUE(contracts_.Review(As("dangzheng"), id, 1, "approve", ""));
+    VendorService files(context_);
+    auto scan = files.UploadAttachment(&office, {"scan.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n"});
+    ASSERT_TRUE(scan);
+    auto signed_view = contracts_.Sign(office, id, {*Date::Parse("2026-11-28"), "李书记", "黄队长", scan->id});
+    ASSERT_TRUE(signed_view);
+    EXPECT_EQ(signed_view->status, ContractStatus::kSigned);
+    EXPECT_EQ(signed_view->record.status, "signed");
+    EXPECT_EQ(ContractStatusName(signed_view->status).zh, "已签订/待履行");
+    const auto& actions = signed_view->allowed_actions;
+    EXPECT_EQ(std::count(actions.begin(), actions.end(), "pay"), 0);
+    const auto ledger = contracts_.Ledger(office, id);
+    ASSERT_TRUE(ledger);
+    const auto& first = ledger->statement.periods.at(0);
+    auto payment = contracts_.AddPayment(office, id, {first.period, Money::FromFen(100), first.due_date, "", ""});
+    ASSERT_FALSE(payment);
+    EXPECT_EQ(payment.error().code, ErrorCode::kFailedPrecondition);
+
+    context_.clock = Clock(*Instant::ParseIso("2026-12-27T23:59:00+08:00"));
+    EXPECT_TRUE(contracts_.BringIntoForce().empty()) << "the day before its start it is not yet in force";
+    EXPECT_EQ(contracts_.Get(office, id)->status, ContractStatus::kSigned);
+
+    context_.clock = Clock(*Instant::ParseIso("2026-12-28T02:00:00+08:00"));
+    EXPECT_EQ(contracts_.BringIntoForce(), std::vector<std::int64_t>{id});
+    EXPECT_EQ(contracts_.Get(office, id)->status, ContractStatus::kActive);
+    EXPECT_TRUE(contracts_.BringIntoForce().empty()) << "a second run the same day changes nothing";
+
+    const auto history = contracts_.History(office, id);
+    ASSERT_TRUE(history);
+    const auto& last = history->back();
+    EXPECT_EQ(last.action, "take_effect");
+    EXPECT_EQ(last.from_state, "signed");
+    EXPECT_EQ(last.to_state, "active");
+    EXPECT_FALSE(last.actor_id.has_value());
+    EXPECT_NE(last.comment.find("合同期限开始,自动生效"), std::string::npos);
+    auto lease = database_->Acquire();
+    const auto audit = storage::ListAudit(*lease, {"", "contract", "take_effect", id, {}, {}, 1, 10});
+    EXPECT_EQ(audit.total, 1);
+    EXPECT_TRUE(storage::VerifyAuditChain(*lease).ok);
 }
 
 TEST_F(ContractServiceTest, ROLE8_VendorSeesOnlyItsOwnContracts) {

@@ -346,6 +346,15 @@ std::vector<PaymentRecord> ListPayments(Connection& connection, std::int64_t con
     return result;
 }
 
+constexpr const char* kSelectContractsStartingBy =
+    "SELECT id FROM contracts WHERE status = 'signed' AND term_start <= ? ORDER BY id";
+
+std::vector<std::int64_t> ContractsStartingBy(Connection& connection, Date today) {
+    std::vector<std::int64_t> ids;
+    for (const auto& row : connection.Query(kSelectContractsStartingBy, {today.ToString()})) ids.push_back(row.Int(0));
+    return ids;
+}
+
 std::vector<ContractRecord> ContractsEndingBefore(Connection& connection, const VendorScope& scope, Date from,
                                                   Date until, std::int64_t limit) {
     std::string where = " WHERE c.status = 'active' AND c.term_end >= ? AND c.term_end <= ?";

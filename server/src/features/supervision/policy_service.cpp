@@ -239,6 +239,7 @@ Result<PolicyRun> PolicyService::Evaluate(const Actor& actor, std::optional<std:
 
 PolicyRun PolicyService::RunDaily() {
     PolicyRun total;
+    total.came_into_force = contracts_.BringIntoForce();
     auto lease = context_.database.Acquire();
     for (const auto id : storage::ActiveContractIds(*lease, context_.clock.Today())) {
         try {
@@ -253,8 +254,8 @@ PolicyRun PolicyService::RunDaily() {
             spdlog::error("daily policy run: contract {} failed: {}", id, error.what());
         }
     }
-    spdlog::info("daily policy run: {} contracts, {} proposed, {} withdrawn", total.evaluated, total.proposed.size(),
-                 total.withdrawn.size());
+    spdlog::info("daily policy run: {} came into force, {} contracts, {} proposed, {} withdrawn",
+                 total.came_into_force.size(), total.evaluated, total.proposed.size(), total.withdrawn.size());
     return total;
 }
 

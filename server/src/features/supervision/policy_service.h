@@ -21,6 +21,7 @@ struct PolicyRun {
     std::vector<std::int64_t> proposed;
     std::vector<std::int64_t> withdrawn;
     std::vector<PolicyNote> notes;
+    std::vector<std::int64_t> came_into_force;  // the daily job: signed contracts whose term began (CON-3)
 };
 
 struct ProposalView {
@@ -48,7 +49,8 @@ class PolicyService {
                                YearEndReview review = YearEndReview::kWhenLastMonth);
     // POST /policy/evaluate: one contract, or every active contract in the caller's scope.
     Result<PolicyRun> Evaluate(const Actor& actor, std::optional<std::int64_t> contract_id, bool year_end_review);
-    // The daily job: every active contract, each in its own transaction.
+    // The daily job: first the signed contracts whose term has begun come into force (CON-3), then the rules run over
+    // every active contract, each in its own transaction.
     PolicyRun RunDaily();
 
     Result<Page<ProposalView>> List(const Actor& actor, const ProposalQuery& query);

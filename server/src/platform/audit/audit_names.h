@@ -8,7 +8,7 @@
 
 namespace houqin::storage {
 
-inline constexpr std::array<std::string_view, 44> kAuditActions = {
+inline constexpr std::array<std::string_view, 45> kAuditActions = {
     // records
     "create", "update", "delete", "export",
     // accounts
@@ -16,7 +16,8 @@ inline constexpr std::array<std::string_view, 44> kAuditActions = {
     // qualifications, rectifications, proposals (decisions)
     "verify", "reject", "accept", "approve", "return",
     // contracts
-    "submit", "sign", "amend", "terminate", "renew", "consultation", "payment", "ledger_deduction", "ledger_reward",
+    "submit", "sign", "take_effect", "amend", "terminate", "renew", "consultation", "payment", "ledger_deduction",
+    "ledger_reward",
     // proposals
     "propose", "withdraw",
     // assessments and surveys

@@ -1,10 +1,10 @@
 import type { ChecklistItem } from '../catalogue/types';
 import type { LocalizedText, PageQuery } from '../types';
 
-/** Lifecycle of docs/api.md "Contracts" (CON-3); `expired` is derived by the server. */
-export type ContractStatus = 'draft' | 'in_review' | 'returned' | 'approved' | 'active' | 'expired' | 'terminated' | 'renewed';
+/** Lifecycle of docs/api.md "Contracts" (CON-3); `expired` is derived by the server; `signed` is signed but not yet in force (its term has not begun). */
+export type ContractStatus = 'draft' | 'in_review' | 'returned' | 'approved' | 'signed' | 'active' | 'expired' | 'terminated' | 'renewed';
 
-export const CONTRACT_STATUSES: ContractStatus[] = ['draft', 'in_review', 'returned', 'approved', 'active', 'expired', 'terminated', 'renewed'];
+export const CONTRACT_STATUSES: ContractStatus[] = ['draft', 'in_review', 'returned', 'approved', 'signed', 'active', 'expired', 'terminated', 'renewed'];
 
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 export const FREQUENCIES: Frequency[] = ['monthly', 'quarterly', 'semiannual', 'annual'];

@@ -35,6 +35,7 @@ describe('review kind and status tag', () => {
   });
   it('colours every status', () => {
     expect(statusTag('active')).toEqual({ type: 'success', effect: 'dark' });
+    expect(statusTag('signed')).toEqual({ type: 'success', effect: 'light' });
     expect(statusTag('returned').type).toBe('warning');
     expect(statusTag('terminated').type).toBe('danger');
     expect(statusTag('unknown').type).toBe('info');

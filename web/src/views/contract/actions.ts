@@ -57,6 +57,8 @@ export function statusTag(status: ContractStatus | string): { type: ButtonType; 
       return { type: 'warning', effect: 'light' };
     case 'approved':
       return { type: 'success', effect: 'plain' };
+    case 'signed':
+      return { type: 'success', effect: 'light' };
     case 'active':
       return { type: 'success', effect: 'dark' };
     case 'expired':

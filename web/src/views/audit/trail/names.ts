@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'return',
   'submit',
   'sign',
+  'take_effect',
   'amend',
   'terminate',
   'renew',
