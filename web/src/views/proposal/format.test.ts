@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSystemEntry, proposeNoteWords, ruleBasis, settingsVersionWords, thresholdValueWords } from './format';
+import { isSystemEntry, proposeNoteWords, ruleBasis, settingsVersionWords, systemNoteWords, thresholdValueWords } from './format';
 
 describe('proposal internals in words (X-6)', () => {
   it('X-6 reads the rule version as the article of the rules it applies', () => {
@@ -32,5 +32,13 @@ describe('proposal internals in words (X-6)', () => {
     expect(proposeNoteWords('a comment a person wrote')).toBeNull();
     expect(isSystemEntry({ role: 'system' })).toBe(true);
     expect(isSystemEntry({ role: 'office' })).toBe(false);
+  });
+  it("X-6 reads the rules' withdrawal note in the user's language, not as the server's bilingual sentence", () => {
+    const withdrawal = { action: 'withdraw', role: 'system', comment: '依据的事实已变化 / The evidence changed' };
+    expect(systemNoteWords(withdrawal)).toEqual({ key: 'proposal.format.withdrawnByRules' });
+    expect(systemNoteWords({ action: 'propose', role: 'system', comment: 'RP-2 D1-Art8/v1 (trigger: daily-job)' })).toEqual({
+      key: 'proposal.format.triggerDaily',
+    });
+    expect(systemNoteWords({ action: 'withdraw', role: 'office', comment: 'mine' })).toBeNull();
   });
 });

@@ -61,6 +61,17 @@ export function proposeNoteWords(comment: string | null | undefined): Words | nu
   return trigger === 'daily-job' ? { key: 'proposal.format.triggerDaily' } : { key: 'proposal.format.triggerUser' };
 }
 
+/**
+ * The note of a step the rules took, in words: why they proposed (the trigger), or why they withdrew (the evidence
+ * changed); null for a step a person took, whose comment is their own.
+ */
+export function systemNoteWords(entry: { action: string; role?: string | null; comment?: string | null }): Words | null {
+  if (!isSystemEntry(entry)) return null;
+  if (entry.action === 'propose') return proposeNoteWords(entry.comment);
+  if (entry.action === 'withdraw') return { key: 'proposal.format.withdrawnByRules' };
+  return null;
+}
+
 /** The rules themselves propose: the history shows 系统(按规则自动生成) rather than 规则引擎 / rules (system). */
 export function isSystemEntry(entry: { role?: string | null }): boolean {
   return entry.role === 'system';
