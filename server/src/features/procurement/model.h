@@ -32,7 +32,8 @@ struct Project {
     std::string name;
     int year = 0;
     std::int64_t category_id = 0;
-    std::string category_name;
+    std::string category_name;     // zh-CN
+    std::string category_name_en;  // the English interface names the category in English
     std::vector<std::string> item_codes;
     std::string scope;
     Money annual_budget;

@@ -129,6 +129,8 @@ Json ProjectJson(const ProjectView& view, bool full) {
               {"year", p.year},
               {"category_id", p.category_id},
               {"category_name", p.category_name},
+              {"category_label",
+               TextJson({p.category_name, p.category_name_en.empty() ? p.category_name : p.category_name_en})},
               {"item_codes", p.item_codes},
               {"scope", p.scope},
               {"annual_budget", p.annual_budget.ToString()},

@@ -113,7 +113,7 @@ constexpr const char* kProjectColumns =
     "p.gov_method, p.gov_reference, p.gov_agency, p.gov_started_on, p.gov_completed_on, p.gov_result, "
     "p.ceiling_fen, p.ceiling_reason, p.ceiling_set_by_name, p.ceiling_set_at, p.bid_deadline, p.opening_at, "
     "p.opening_failures, p.opening_failed_at, p.outcome, p.winner_vendor_id, w.name, p.winner_quote_fen, "
-    "p.contract_id, k.code, p.created_by, p.created_by_name, p.created_at, p.updated_at";
+    "p.contract_id, k.code, p.created_by, p.created_by_name, p.created_at, p.updated_at, c.name_en";
 constexpr const char* kProjectFrom =
     " FROM projects p JOIN categories c ON c.id = p.category_id JOIN orgs d ON d.id = p.department_id "
     "LEFT JOIN vendors w ON w.id = p.winner_vendor_id LEFT JOIN contracts k ON k.id = p.contract_id";
@@ -126,6 +126,7 @@ Project ProjectFromRow(const Row& row) {
     p.year = static_cast<int>(row.Int(3));
     p.category_id = row.Int(4);
     p.category_name = row.Str(5);
+    p.category_name_en = row.Str(46);
     p.item_codes = ParseStrings(row.Str(6));
     p.scope = row.Str(7);
     p.annual_budget = Money::FromFen(row.Int(8));

@@ -271,6 +271,8 @@ export interface Project extends Omit<ProjectInput, 'plan_attachment_ids'> {
   id: number;
   code: string;
   category_name: string;
+  /** The category in both languages. */
+  category_label: LocalizedText;
   department_name: string;
   plans: Attachment[];
   plan_attachment_ids?: number[];
