@@ -434,12 +434,6 @@ test('CON-2 review path: submit, both reviews, return with comment, resubmit as 
 // ---------------------------------------------------------------------------------------------------------------
 // CON-3 signing and who sees what
 
-test('CON-1 signing is refused naming each empty contact and bank field of Party A (zh-CN and English); nothing written', async () => {
-    const base = content();
-    const input = content({
-        party_a: { ...base.party_a, phone: '', bank_account_name: '', bank_name: '', bank_account_no: '' },
-    });
-    const created = expectStatus(await office.post('/contracts', input), 201, 'a draft may leave them empty').body;
 test('X-6 reviews and history name each person by display name and role name in both languages, not by user name', async () => {
     const created = expectStatus(await office.post('/contracts', content()), 201).body;
     expectStatus(await office.post(`/contracts/${created.id}/submit`, {}), 200, 'submit');
@@ -464,6 +458,12 @@ test('X-6 reviews and history name each person by display name and role name in 
     }
 });
 
+test('CON-1 signing is refused naming each empty contact and bank field of Party A (zh-CN and English); nothing written', async () => {
+    const base = content();
+    const input = content({
+        party_a: { ...base.party_a, phone: '', bank_account_name: '', bank_name: '', bank_account_no: '' },
+    });
+    const created = expectStatus(await office.post('/contracts', input), 201, 'a draft may leave them empty').body;
     expectStatus(await office.post(`/contracts/${created.id}/submit`, {}), 200);
     for (const reviewer of [sifa, dangzheng]) {
         expectStatus(await reviewer.post(`/contracts/${created.id}/reviews`, { version_no: 1, decision: 'approve', comment: '同意' }), 200);

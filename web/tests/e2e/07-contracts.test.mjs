@@ -328,7 +328,6 @@ test('CON-2 the party-government office (文字把关) approves in its own sessi
   await screenshot(page, '07-contract-approved');
 });
 
-test('CON-3 office signs with the date, both signatories and the scan: 履行中', async () => {
 test('X-6 the reviews tab and the history name each reviewer by display name and role, never by user name or role code', async () => {
   const names = {};
   for (const username of ['sifa', 'dangzheng']) names[username] = (await (await apiAs(username)).get('/session')).user.display_name;
@@ -349,6 +348,7 @@ test('X-6 the reviews tab and the history name each reviewer by display name and
   await page.locator(tid('contract-tab-reviews')).click();
 });
 
+test('CON-3 office signs with the date, both signatories and the scan: 履行中', async () => {
   await page.locator(tid('contract-sign')).click();
   const dialog = page.locator(tid('sign-dialog'));
   await dialog.waitFor();

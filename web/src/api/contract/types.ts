@@ -113,16 +113,16 @@ export type ReviewDecision = 'approve' | 'return';
 export interface ReviewRecord {
   decision: ReviewDecision;
   comment: string;
+  /** The reviewer's user name, as recorded. */
   by: string;
+  /** The reviewer as pages name them. */
+  by_display_name: string;
+  role_name: LocalizedText;
   at: string;
 }
 
 export interface ContractReview {
-  /** The reviewer's user name, as recorded. */
   version_no: number;
-  /** The reviewer as pages name them. */
-  by_display_name: string;
-  role_name: LocalizedText;
   /** Legal review by the judicial office (司法所). */
   legal: ReviewRecord | null;
   /** Text review (文字把关) by the party-government office (党政办). */
@@ -211,12 +211,12 @@ export interface ContractVersion {
 export interface HistoryEntry {
   at: string;
   actor_name: string;
+  actor_display_name?: string | null;
   role: string;
   role_name?: LocalizedText | null;
   action: string;
   version_no: number | null;
   comment: string | null;
-  actor_display_name?: string | null;
 }
 
 export interface ReviewInput {
