@@ -75,7 +75,8 @@ export interface Setting {
   description: LocalizedText;
   min: number | null;
   max: number | null;
-  unit: string | null;
+  /** In both languages (分钟 / minutes); empty strings when the value has no unit. */
+  unit: LocalizedText | null;
   /** When present, the value is one of these and is picked from a list. */
   choices?: SettingChoice[] | null;
   history: SettingChange[];
