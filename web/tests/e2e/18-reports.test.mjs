@@ -9,11 +9,12 @@ import { TODAY, YEAR, addDays } from '../../../server/tests/clock.mjs';
 import { join } from 'node:path';
 import { ARTIFACTS, apiAs, closeAll, login, openBrowser, screenshot, startServer, tid } from './helpers.mjs';
 
-// A year's quality report holds every demo assessment of the year; the audit report a year back to today holds the
+// A year's quality report holds every demo assessment of the year; the audit report from a year back holds the
 // demo's first installment with its deduction entered by hand.
 const QUALITY_PERIOD = String(YEAR);
 const AUDIT_FROM = addDays(TODAY, -364);
-const AUDIT_TO = TODAY;
+// To a month ahead: the installment the approved deduction below is booked to falls due at the end of the term.
+const AUDIT_TO = addDays(TODAY, 30);
 
 let server;
 let browser;
@@ -21,6 +22,8 @@ let page;
 let quality;
 let audit;
 let officeName;
+let deduction;
+let leaderName;
 
 /** "1200000.00" → "1,200,000.00", as the page writes money. */
 const grouped = (money) => money.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
@@ -28,6 +31,15 @@ const grouped = (money) => money.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
 before(async () => {
   server = await startServer({ name: '18-reports' });
   const office = await apiAs('office');
+  // The demo's failed month brought a deduction proposal: the office and leadership approve it, so the audit report
+  // holds a decided proposal and the ledger entry it wrote.
+  const leader = await apiAs('leader');
+  const pending = (await office.get('/proposals?kind=deduction&page=1&page_size=50')).items.filter((item) => item.status === 'pending_office');
+  assert.ok(pending.length > 0, 'the demo has a deduction proposal waiting for the office');
+  deduction = pending[0];
+  await office.post(`/proposals/${deduction.id}/decision`, { decision: 'approve', comment: '同意扣款' });
+  await leader.post(`/proposals/${deduction.id}/decision`, { decision: 'approve', comment: '同意' });
+  leaderName = (await leader.get('/session')).user.display_name;
   quality = await office.get(`/reports/quality?period=${QUALITY_PERIOD}`);
   audit = await office.get(`/reports/internal-audit?from=${AUDIT_FROM}&to=${AUDIT_TO}`);
   officeName = (await office.get('/session')).user.display_name;
@@ -160,6 +172,23 @@ test('SUP-7 the internal audit report reads like its PDF in Chinese: totals in y
   assert.equal(cells[2], grouped(entry.amount));
   assert.equal(cells[4], entry.source === 'manual' ? '手工录入' : `建议 #${entry.proposal_id}`);
   assert.equal(cells[5], officeName, 'the person who recorded it by name, not by login');
+
+  // The approved proposal: in the decided proposals, and the entry it wrote names it as its source and is explained
+  // by it, without the rule code the ledger's reason carries.
+  const decided = audit.contracts.flatMap((item) => item.proposals).find((item) => item.id === deduction.id);
+  assert.ok(decided, 'the approved proposal is in the report');
+  const proposalRow = page.locator(`${tid('report-proposals')} tbody tr`).filter({ hasText: `建议 #${deduction.id}` });
+  const proposalCells = (await proposalRow.first().locator('td').allInnerTexts()).map((cell) => cell.trim());
+  assert.deepEqual(proposalCells.slice(0, 4), [`建议 #${deduction.id}`, '扣款', '已批准', grouped(decided.approved_amount ?? decided.amount)]);
+  assert.ok(
+    audit.contracts.some((item) => item.entries.some((entry) => entry.proposal_id === deduction.id)),
+    'the entry the proposal wrote is in the report',
+  );
+  const entryRow = page.locator(`${tid('report-entries')} tbody tr`).filter({ hasText: `建议 #${deduction.id}` });
+  const entryCells = (await entryRow.first().locator('td').allInnerTexts()).map((cell) => cell.trim());
+  assert.equal(entryCells[3], decided.explanation['zh-CN']);
+  assert.doesNotMatch(entryCells[3], /RP-\d/);
+  assert.equal(entryCells[5], leaderName, 'written by the final approval, named by the approver');
   await shoot('18-reports-audit-zh-CN');
 });
 
