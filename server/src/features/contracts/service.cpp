@@ -679,6 +679,14 @@ ContractLedger ContractService::ComputeLedgerFor(storage::Connection& connection
     return ledger;
 }
 
+LedgerStatement ContractService::ComputeStatementFor(storage::Connection& connection, const ContractRecord& record) {
+    const int version_no = record.active_version_no > 0 ? record.active_version_no : record.version_no;
+    const auto content =
+        storage::ParseContractContent(storage::FindContractVersion(connection, record.id, version_no)->content_json);
+    const auto sums = storage::SumLedger(connection, record.id);
+    return ComputeLedger(content.payment.installments, sums.deductions, sums.rewards, sums.payments);
+}
+
 Result<ContractLedger> ContractService::Ledger(const Actor& actor, std::int64_t id) {
     if (auto status = actor.Require(Permission::kContractRead); !status) return status.error();
     auto lease = context_.database.Acquire();
@@ -693,12 +701,12 @@ Result<LedgerEntry> ContractService::AddLedgerEntry(const Actor& actor, std::int
     auto record = Load(*lease, actor, id);
     if (!record) return record.error();
     if (Build(*lease, actor, *record).status != ContractStatus::kActive) return NotActive();
-    const auto ledger = ComputeLedgerFor(*lease, *record);
+    const auto statement = ComputeStatementFor(*lease, *record);
     Validation validation;
     if (input.kind != "deduction" && input.kind != "reward") {
         validation.Fail("kind", {"类型须为 deduction(扣款)或 reward(奖励)", "kind must be deduction or reward"});
     }
-    const bool known_period = std::any_of(ledger.statement.periods.begin(), ledger.statement.periods.end(),
+    const bool known_period = std::any_of(statement.periods.begin(), statement.periods.end(),
                                           [&](const PeriodStatement& period) { return period.period == input.period; });
     if (!known_period) validation.Fail("period", {"付款计划中没有该期间", "The payment schedule has no such period"});
     if (!input.amount || input.amount->fen() <= 0) {
@@ -725,10 +733,10 @@ Result<PaymentRecord> ContractService::AddPayment(const Actor& actor, std::int64
     if (!record) return record.error();
     if (Build(*lease, actor, *record).status != ContractStatus::kActive) return NotActive();
     storage::Transaction transaction(*lease);  // the balance read and the payment written together
-    const auto ledger = ComputeLedgerFor(*lease, *record);
+    const auto statement = ComputeStatementFor(*lease, *record);
     Validation validation;
     const PeriodStatement* period = nullptr;
-    for (const auto& candidate : ledger.statement.periods) {
+    for (const auto& candidate : statement.periods) {
         if (candidate.period == input.period) period = &candidate;
     }
     if (!period) validation.Fail("period", {"付款计划中没有该期间", "The payment schedule has no such period"});

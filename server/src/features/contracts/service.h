@@ -144,6 +144,8 @@ class ContractService {
     Result<ContractRecord> Load(storage::Connection& connection, const Actor& actor, std::int64_t id);
     Status CheckReferences(storage::Connection& connection, const Actor& actor, ContractContent& content);
     ContractLedger ComputeLedgerFor(storage::Connection& connection, const ContractRecord& record);
+    // The statement alone, from the engine's sums: what a new entry or payment is checked against.
+    LedgerStatement ComputeStatementFor(storage::Connection& connection, const ContractRecord& record);
     void Record(storage::Connection& connection, const Actor& actor, const ContractRecord& before,
                 const ContractRecord& after, int version_no, const std::string& action, const std::string& from_state,
                 const std::string& to_state, const std::string& comment);

@@ -325,6 +325,24 @@ std::vector<LedgerEntry> ListLedgerEntries(Connection& connection, std::int64_t 
     return result;
 }
 
+LedgerSums SumLedger(Connection& connection, std::int64_t contract_id) {
+    LedgerSums sums;
+    for (const auto& row : connection.Query(
+             "SELECT kind, period, CAST(SUM(amount_fen) AS BIGINT) FROM contract_ledger WHERE contract_id = ? "
+             "GROUP BY kind, period ORDER BY kind, period",
+             {contract_id})) {
+        (row.Str(0) == "deduction" ? sums.deductions : sums.rewards)
+            .push_back({row.Str(1), Money::FromFen(row.Int(2))});
+    }
+    for (const auto& row :
+         connection.Query("SELECT period, CAST(SUM(amount_fen) AS BIGINT) FROM contract_payments WHERE contract_id = ? "
+                          "GROUP BY period ORDER BY period",
+                          {contract_id})) {
+        sums.payments.push_back({row.Str(0), Money::FromFen(row.Int(1))});
+    }
+    return sums;
+}
+
 std::int64_t InsertPayment(Connection& connection, const PaymentRecord& payment) {
     return connection.InsertReturningId(
         "INSERT INTO contract_payments (contract_id, period, amount_fen, paid_on, reference, note, created_by, "

@@ -7,6 +7,7 @@
 
 #include "core/page.h"
 #include "features/contracts/model.h"
+#include "features/contracts/rules/ledger.h"
 #include "features/vendors/store.h"
 #include "platform/database/database.h"
 #include "platform/workflow/workflow_store.h"
@@ -48,6 +49,12 @@ std::optional<Consultation> FindConsultation(Connection& connection, std::int64_
 
 std::int64_t InsertLedgerEntry(Connection& connection, const LedgerEntry& entry);
 std::vector<LedgerEntry> ListLedgerEntries(Connection& connection, std::int64_t contract_id);
+// CON-8: the contract's deductions and rewards summed per kind and period by the engine, for the checks of a new entry
+// or payment, which need the totals only (a contract's entries are not read one by one on every write).
+struct LedgerSums {
+    std::vector<LedgerMovement> deductions, rewards, payments;
+};
+LedgerSums SumLedger(Connection& connection, std::int64_t contract_id);
 std::int64_t InsertPayment(Connection& connection, const PaymentRecord& payment);
 std::vector<PaymentRecord> ListPayments(Connection& connection, std::int64_t contract_id);
 
