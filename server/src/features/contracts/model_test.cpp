@@ -193,25 +193,6 @@ TEST(ContractContentTest, CON1_EachRefusalNamesItsField) {
     EXPECT_TRUE(Names(ValidateContractContent(content), "assessment.bands[1].min"));
 }
 
-TEST(ContractContentTest, CON1_SigningNeedsEachPartysContactsAndBankDetailsNamingEachMissingOne) {
-    auto content = Valid();
-    EXPECT_TRUE(ValidateContentForSigning(content));
-    content.party_a.phone.clear();
-    content.party_a.bank_name.clear();
-    content.party_a.bank_account_no.clear();
-    content.party_b.address.clear();
-    // A draft may leave them empty; signing may not.
-    EXPECT_TRUE(ValidateContractContent(content));
-    const auto status = ValidateContentForSigning(content);
-    ASSERT_FALSE(status);
-    std::vector<std::string> fields;
-    for (const auto& error : status.error().fields) fields.push_back(error.field);
-    EXPECT_EQ(fields, (std::vector<std::string>{"party_a.phone", "party_a.bank_name", "party_a.bank_account_no",
-                                                "party_b.address"}));
-    EXPECT_EQ(status.error().fields[0].message.zh, "签订前须填写甲方电话");
-    EXPECT_EQ(status.error().fields[0].message.en, "Party A's phone is required before signing");
-}
-
 // RP-2: a clause in percent of the period's fee states a percentage per point and a cap, both in basis points, and
 // no fixed amount; each refusal names its field.
 TEST(ContractContentTest, CON1_PercentOfFeeClauseNamesEachBadField) {
@@ -237,6 +218,25 @@ TEST(ContractContentTest, CON1_PercentOfFeeClauseNamesEachBadField) {
     content = Valid();
     content.deductions[0].rate_basis_points = 100;  // a fixed clause takes no percentage
     EXPECT_TRUE(Names(ValidateContractContent(content), "deductions[0].rate_basis_points"));
+}
+
+TEST(ContractContentTest, CON1_SigningNeedsEachPartysContactsAndBankDetailsNamingEachMissingOne) {
+    auto content = Valid();
+    EXPECT_TRUE(ValidateContentForSigning(content));
+    content.party_a.phone.clear();
+    content.party_a.bank_name.clear();
+    content.party_a.bank_account_no.clear();
+    content.party_b.address.clear();
+    // A draft may leave them empty; signing may not.
+    EXPECT_TRUE(ValidateContractContent(content));
+    const auto status = ValidateContentForSigning(content);
+    ASSERT_FALSE(status);
+    std::vector<std::string> fields;
+    for (const auto& error : status.error().fields) fields.push_back(error.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"party_a.phone", "party_a.bank_name", "party_a.bank_account_no",
+                                                "party_b.address"}));
+    EXPECT_EQ(status.error().fields[0].message.zh, "签订前须填写甲方电话");
+    EXPECT_EQ(status.error().fields[0].message.en, "Party A's phone is required before signing");
 }
 
 }  // namespace
