@@ -115,6 +115,10 @@ test('CON-1 office fills a new contract: party B from the registry, checklist fr
   await page.locator(tid('contract-field-party-a-representative')).fill('李镇长');
   await page.locator(tid('contract-field-party-a-phone')).fill('0757-86501234');
   await page.locator(tid('contract-field-party-a-address')).fill('广东省佛山市南海区九江镇政府大院');
+  // What a signed contract must carry for both parties (CON-1): the town's account as well.
+  await page.locator(tid('contract-field-party-a-bank-account-name')).fill('九江镇人民政府');
+  await page.locator(tid('contract-field-party-a-bank-name')).fill('中国工商银行九江支行');
+  await page.locator(tid('contract-field-party-a-bank-account-no')).fill('2013020019000012345');
   await fillDate(page, 'contract-field-term-start', TERM_START);
   await fillDate(page, 'contract-field-term-end', TERM_END);
   await page.locator(tid('contract-field-annual-amount')).fill('360000');
@@ -159,7 +163,7 @@ test('CON-1 office fills a new contract: party B from the registry, checklist fr
   assert.equal(await hours.inputValue(), '6');
 
   // Deductions: the three default clauses; the first one's description is reworded.
-  await expectCount(page.locator('[data-test^="deduction-amount-"]'), 3);
+  await expectCount(page.locator(`${tid('deductions-table')} tbody [data-test^="deduction-amount-"]`), 3);
   await page.locator(tid('deduction-description-0')).fill('考核得分低于合格分的，每低1分扣减服务费100元，每期最多扣减3000元');
 
   await pickOption(page, 'contract-field-responsible-department-id', '机关事务办');
@@ -334,8 +338,9 @@ test('X-6 the reviews tab and the history name each reviewer by display name and
   await page.locator(tid('contract-tab-reviews')).click();
   const legalBy = (await page.locator(tid('review-legal-by')).innerText()).trim();
   const textBy = (await page.locator(tid('review-text-by')).innerText()).trim();
-  assert.equal(legalBy, `${names.sifa} (司法所)`);
-  assert.equal(textBy, `${names.dangzheng} (党政办)`);
+  // The demo's display names already state the office (陈所长(司法所)); the role is then not repeated.
+  assert.equal(legalBy, names.sifa.includes('司法所') ? names.sifa : `${names.sifa} (司法所)`);
+  assert.equal(textBy, names.dangzheng.includes('党政办') ? names.dangzheng : `${names.dangzheng} (党政办)`);
   const reviews = await page.locator(tid('contract-reviews')).innerText();
   await screenshot(page, '07-contract-reviewers-named');
   await page.locator(tid('contract-tab-history')).click();
