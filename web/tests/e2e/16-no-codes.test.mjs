@@ -161,7 +161,6 @@ const PAGES = [
   },
   {
     name: 'proposals',
-    todo: 'issue 12: proposals show rule codes (helper D2)',
     async open(page) {
       await go(page, '/proposals');
       await page.locator(tid(`proposal-row-${setup.proposal.id}`)).waitFor();
@@ -169,7 +168,6 @@ const PAGES = [
   },
   {
     name: 'proposal detail',
-    todo: 'issue 12: proposals show rule codes (helper D2)',
     async open(page) {
       await go(page, `/proposals/${setup.proposal.id}`);
       await page.locator(tid('proposal-header')).waitFor();
@@ -177,7 +175,6 @@ const PAGES = [
   },
   {
     name: 'projects',
-    todo: 'issue 12: procurement hex and field names (helper D2)',
     async open(page) {
       await go(page, '/projects');
       await page.locator(tid(`project-row-${setup.project.id}`)).waitFor();
@@ -185,7 +182,6 @@ const PAGES = [
   },
   {
     name: 'project detail',
-    todo: 'issue 12: procurement hex and field names (helper D2)',
     async open(page) {
       await go(page, `/projects/${setup.project.id}`);
       await page.locator(tid('project-code')).waitFor();
@@ -193,7 +189,6 @@ const PAGES = [
   },
   {
     name: 'contracts',
-    todo: 'issue 12: reviewer names and contract states (helper D2)',
     async open(page) {
       await go(page, '/contracts');
       await page.locator(tid(`contract-row-${setup.contract.id}`)).waitFor();
@@ -201,7 +196,6 @@ const PAGES = [
   },
   {
     name: 'contract detail',
-    todo: 'issue 12: reviewer names and contract states (helper D2)',
     async open(page) {
       await go(page, `/contracts/${setup.contract.id}`);
       await page.locator(tid('contract-header')).waitFor();

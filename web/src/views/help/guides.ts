@@ -4,7 +4,7 @@ import { markdownTitle, renderMarkdown } from '@/utils/markdown';
 
 /**
  * The user guides of docs/guide (one per role and language, zh-CN first), taken into the build as text, and their
- * screenshots (docs/guide/img, taken by web/tests/e2e/18-guide.test.mjs) as asset addresses.
+ * screenshots (docs/guide/img, taken by web/tests/e2e/20-guide.test.mjs) as asset addresses.
  */
 const SOURCES = import.meta.glob<string>('../../../../docs/guide/*/*.md', { query: '?raw', import: 'default', eager: true });
 const IMAGES = import.meta.glob<string>('../../../../docs/guide/img/*.png', { query: '?url', import: 'default', eager: true });
