@@ -56,7 +56,7 @@ test('CON-3 a contract signed today whose term starts next month reads 已签订
     t.after(() => server.stop());
     assert.ok(TERM_START > FAKE_TODAY, `the term starts after today: ${TERM_START}`);
     assert.equal(contract.status, 'signed');
-    assert.deepEqual(contract.status_name, { 'zh-CN': '已签订/待履行', en: 'signed, not yet in force' });
+    assert.deepEqual(contract.status_name, { 'zh-CN': '已签订/待履行', en: 'Signed, not yet in force' });
     assert.equal(contract.signing.signed_on, FAKE_TODAY);
     assert.equal(contract.active_version_no, 1, 'the signed version is the one that will be in force');
     assert.ok(!contract.allowed_actions.includes('pay'), `no payment before the term: ${contract.allowed_actions}`);
@@ -98,7 +98,7 @@ test('CON-3 the daily job puts a signed contract in force on its start date, not
         const officeThen = await login(startDay, 'office');
         const read = expectStatus(await officeThen.get(`/contracts/${contract.id}`), 200).body;
         assert.equal(read.status, 'active');
-        assert.deepEqual(read.status_name, { 'zh-CN': '履行中', en: 'active' });
+        assert.deepEqual(read.status_name, { 'zh-CN': '履行中', en: 'Active' });
         assert.ok(read.allowed_actions.includes('pay'), `in force, it can be paid: ${read.allowed_actions}`);
         expectStatus(await officeThen.get(`/contracts/${contract.id}/assessment-form`), 200, 'and assessed');
 

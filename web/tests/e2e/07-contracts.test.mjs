@@ -323,7 +323,7 @@ test('CON-2 the party-government office (文字把关) approves in its own sessi
   await page.reload();
   await page.locator(tid('contract-title')).getByText(TITLE).waitFor();
   await waitForStatus('approved');
-  assert.equal((await status().innerText()).trim(), '已审定');
+  assert.equal((await status().innerText()).trim(), '审查通过');
   await page.locator(tid('contract-sign')).waitFor();
   await page.locator(tid('contract-tab-reviews')).click();
   assert.equal(await page.locator(tid('review-legal')).getAttribute('data-decision'), 'approve');

@@ -105,15 +105,15 @@ std::string_view ContractStatusCode(ContractStatus status) {
 
 Text ContractStatusName(ContractStatus status) {
     switch (status) {
-        case ContractStatus::kDraft: return {"草稿", "draft"};
-        case ContractStatus::kInReview: return {"审查中", "in review"};
-        case ContractStatus::kReturned: return {"已退回", "returned"};
-        case ContractStatus::kApproved: return {"审查通过", "approved"};
-        case ContractStatus::kSigned: return {"已签订/待履行", "signed, not yet in force"};
-        case ContractStatus::kActive: return {"履行中", "active"};
-        case ContractStatus::kExpired: return {"已到期", "expired"};
-        case ContractStatus::kTerminated: return {"已终止", "terminated"};
-        case ContractStatus::kRenewed: return {"已续签", "renewed"};
+        case ContractStatus::kDraft: return {"草稿", "Draft"};
+        case ContractStatus::kInReview: return {"审查中", "In review"};
+        case ContractStatus::kReturned: return {"已退回", "Returned"};
+        case ContractStatus::kApproved: return {"审查通过", "Approved"};
+        case ContractStatus::kSigned: return {"已签订/待履行", "Signed, not yet in force"};
+        case ContractStatus::kActive: return {"履行中", "Active"};
+        case ContractStatus::kExpired: return {"已到期", "Expired"};
+        case ContractStatus::kTerminated: return {"已终止", "Terminated"};
+        case ContractStatus::kRenewed: return {"已续签", "Renewed"};
     }
     return {"", ""};
 }
