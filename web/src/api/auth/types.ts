@@ -33,7 +33,12 @@ export type Permission =
   // The discipline-inspection witness's consent from its own session (PRJ-7).
   | 'project:witness'
   // The internal audit report (SUP-7): the organisation's own, not for vendors or departments.
-  | 'report:internal';
+  | 'report:internal'
+  // Staff (issue 13): the roster, read and kept by the vendor (STF-1); attendance (STF-6); the full ID number on reveal.
+  | 'staff:read'
+  | 'staff:write'
+  | 'attendance:write'
+  | 'staff:reveal';
 
 export interface SessionUser {
   id: number;

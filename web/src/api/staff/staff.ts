@@ -1,0 +1,87 @@
+import { apiUrl, http, request } from '../http';
+import type { Items, Page } from '../types';
+import type {
+  AttendanceImportResult,
+  AttendanceQuery,
+  Compliance,
+  ImportEncoding,
+  Person,
+  PersonInput,
+  Punch,
+  PunchInput,
+  RosterImportResult,
+  RosterQuery,
+  StaffRole,
+} from './types';
+
+// The roster (STF-1).
+
+export function getRosterPageApi(contractId: number, query: RosterQuery): Promise<Page<Person>> {
+  return http.get<Page<Person>>(`/contracts/${contractId}/staff`, { ...query });
+}
+
+export function createPersonApi(contractId: number, person: PersonInput): Promise<Person> {
+  return http.post<Person>(`/contracts/${contractId}/staff`, person);
+}
+
+/** Without id_number the stored number is kept. */
+export function updatePersonApi(id: number, person: PersonInput): Promise<Person> {
+  return http.put<Person>(`/staff/${id}`, person);
+}
+
+/** The full ID number on an explicit request; the server writes an audit entry (staff.reveal_id). */
+export function revealIdNumberApi(id: number): Promise<{ id_number: string }> {
+  return http.post<{ id_number: string }>(`/staff/${id}/reveal-id`, {});
+}
+
+export function getStaffRolesApi(): Promise<Items<StaffRole>> {
+  return http.get<Items<StaffRole>>('/staff-roles');
+}
+
+/** Sends a CSV or .xlsx file as is; the name travels percent-encoded, the encoding as chosen (X-4). */
+function importFile<T>(path: string, file: File, encoding: ImportEncoding): Promise<T> {
+  return request<T>('POST', path, {
+    raw: file,
+    headers: {
+      'Content-Type': file.type || 'application/octet-stream',
+      'X-Filename': encodeURIComponent(file.name),
+      'X-Encoding': encoding,
+    },
+  });
+}
+
+/** All rows or none: a refusal names each bad cell as row.<n>.<column>. */
+export function importRosterApi(contractId: number, file: File, encoding: ImportEncoding): Promise<RosterImportResult> {
+  return importFile<RosterImportResult>(`/contracts/${contractId}/staff/import`, file, encoding);
+}
+
+export type StaffTemplate = 'roster' | 'attendance';
+
+/** The template workbook of an import: its header row and one example row. */
+export function staffTemplateUrl(template: StaffTemplate): string {
+  return apiUrl(`/staff/templates/${template}.xlsx`);
+}
+
+// Attendance and staffing compliance (STF-6), the shortfall deduction (RP-2).
+
+export function getAttendancePageApi(contractId: number, query: AttendanceQuery): Promise<Page<Punch>> {
+  return http.get<Page<Punch>>(`/contracts/${contractId}/attendance`, { ...query });
+}
+
+export function createPunchApi(contractId: number, punch: PunchInput): Promise<Punch> {
+  return http.post<Punch>(`/contracts/${contractId}/attendance`, punch);
+}
+
+/** The same file twice adds nothing twice (unchanged counts the rows already there). */
+export function importAttendanceApi(contractId: number, file: File, encoding: ImportEncoding): Promise<AttendanceImportResult> {
+  return importFile<AttendanceImportResult>(`/contracts/${contractId}/attendance/import`, file, encoding);
+}
+
+export function getComplianceApi(contractId: number, month: string): Promise<Compliance> {
+  return http.get<Compliance>(`/contracts/${contractId}/staffing`, { month });
+}
+
+/** Runs the rules for the contract now; answers the month's deduction proposal, or refuses saying why there is none. */
+export function proposeShortfallApi(contractId: number, month: string): Promise<{ proposal_id: number }> {
+  return http.post<{ proposal_id: number }>(`/contracts/${contractId}/staffing/${month}/propose`, {});
+}
