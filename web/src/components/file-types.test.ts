@@ -7,4 +7,9 @@ describe('X-5 accepted file types in words', () => {
     expect(acceptedKinds('.pdf,.jpg,.jpeg,.png,.xlsx,image/*,application/pdf')).toEqual(['pdf', 'jpg', 'png', 'xlsx']);
     expect(acceptedKinds('image/*,.pdf')).toEqual(['image', 'pdf']);
   });
+
+  it('X-4 names the import files: CSV and Excel', () => {
+    expect(acceptedKinds('.csv,text/csv,.xlsx')).toEqual(['csv', 'xlsx']);
+    expect(acceptedKinds('.json,application/json,.csv')).toEqual(['json', 'csv']);
+  });
 });

@@ -12,6 +12,8 @@ export function acceptedKinds(accept: string): string[] {
     else if (token === '.jpg' || token === '.jpeg' || token === 'image/jpeg') add('jpg');
     else if (token === '.png' || token === 'image/png') add('png');
     else if (token === '.xlsx') add('xlsx');
+    else if (token === '.csv' || token === 'text/csv') add('csv');
+    else if (token === '.json' || token === 'application/json') add('json');
     else if (token === 'image/*' && !kinds.includes('jpg') && !kinds.includes('png')) add('image');
   }
   return kinds;

@@ -244,6 +244,13 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/system/setting/index.vue'),
         meta: { permissions: ['settings:manage'], title: 'layout.menu.settings', menu: '/system/settings' },
       },
+      {
+        // The holiday calendar (STF-6): staffing compliance reads each day's type from it.
+        path: 'system/holiday-calendar',
+        name: 'holiday-calendar',
+        component: () => import('@/views/system/holiday-calendar/index.vue'),
+        meta: { permissions: ['settings:manage'], title: 'staff.holiday.menu', menu: '/system/holiday-calendar' },
+      },
       // The user guide of the user's own role and the other roles' guides (docs/guide), for every signed-in user (X-6).
       { path: 'help/:role?', name: 'help', component: () => import('@/views/help/index.vue'), meta: { title: 'help.title', menu: '/help' } },
       { path: '403', name: 'forbidden', component: () => import('@/views/error/forbidden/index.vue'), meta: { title: 'common.error.forbiddenTitle' } },

@@ -90,6 +90,8 @@ export const MENU: MenuGroup[] = [
       { name: 'users', path: '/system/users', title: 'layout.menu.users', icon: 'User', permissions: ['user:manage'] },
       { name: 'orgs', path: '/system/orgs', title: 'layout.menu.orgs', icon: 'Share', permissions: ['org:manage'] },
       { name: 'settings', path: '/system/settings', title: 'layout.menu.settings', icon: 'Setting', permissions: ['settings:manage'] },
+      // Public holidays and make-up working days per year (STF-6), what staffing compliance counts days by.
+      { name: 'holiday-calendar', path: '/system/holiday-calendar', title: 'staff.holiday.menu', icon: 'Calendar', permissions: ['settings:manage'] },
     ],
   },
 ];

@@ -44,6 +44,7 @@ const MENU_API = {
   users: ['get', '/api/v1/users'],
   orgs: ['post', '/api/v1/orgs'],
   settings: ['put', '/api/v1/settings/{key}'],
+  'holiday-calendar': ['put', '/api/v1/holiday-calendars/{year}'],
 };
 // Pages every signed-in user has: the to-do page (the landing page) and the help pages.
 const EVERYONE = ['inbox'];
