@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, defaultMonth, formatHours, isoWeekday, wallClock } from './format';
+import { addMonths, defaultMonth, formatHours, isCalendarDay, isoWeekday, wallClock } from './format';
 
 describe('staff formats', () => {
   it('STF-6 shows hours without a needless decimal', () => {
@@ -37,5 +37,14 @@ describe('staff formats', () => {
     expect(isoWeekday('2026-09-20')).toBe(7);
     expect(isoWeekday('2026-09-21')).toBe(1);
     expect(isoWeekday('nope')).toBe(0);
+  });
+
+  it("STF-6 shows the calendar's reason only for days it changed", () => {
+    expect(isCalendarDay(6, 'workday')).toBe(true);
+    expect(isCalendarDay(3, 'holiday')).toBe(true);
+    expect(isCalendarDay(7, 'holiday')).toBe(true);
+    expect(isCalendarDay(6, 'weekend')).toBe(false);
+    expect(isCalendarDay(2, 'workday')).toBe(false);
+    expect(isCalendarDay(2, null)).toBe(false);
   });
 });

@@ -48,3 +48,12 @@ export function isoWeekday(date: string): number {
   const day = new Date(time).getUTCDay();
   return day === 0 ? 7 : day;
 }
+
+/**
+ * Whether the holiday calendar made a day other than its weekday says (a make-up working Saturday, a public holiday on
+ * a Wednesday or a Sunday): only then is the calendar's reason worth showing beside the day's type (STF-6).
+ */
+export function isCalendarDay(weekday: number, dayType: string | null): boolean {
+  if (dayType === null) return false;
+  return weekday >= 6 ? dayType !== 'weekend' : dayType !== 'workday';
+}
