@@ -45,6 +45,8 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kOpinionWrite,     Permission::kProposalDecide,     Permission::kProjectRead,
         Permission::kProjectWrite,     Permission::kProjectApprove,     Permission::kBidSubmit,
         Permission::kProcurementRules, Permission::kProjectWitness,     Permission::kInternalReportRead,
+        Permission::kStaffRead,        Permission::kStaffWrite,         Permission::kAttendanceWrite,
+        Permission::kStaffReveal,
     };
     return kAll;
 }
@@ -78,6 +80,10 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kProcurementRules: return "procurement:rules";
         case Permission::kProjectWitness: return "project:witness";
         case Permission::kInternalReportRead: return "report:internal";
+        case Permission::kStaffRead: return "staff:read";
+        case Permission::kStaffWrite: return "staff:write";
+        case Permission::kAttendanceWrite: return "attendance:write";
+        case Permission::kStaffReveal: return "staff:reveal";
     }
     return "";
 }
@@ -86,40 +92,43 @@ std::vector<Permission> PermissionsOf(Role role) {
     using P = Permission;
     switch (role) {
         // The administrator runs the system but does not speak for a department or a vendor, nor decide for
-        // leadership, nor witness for discipline inspection.
+        // leadership, nor witness for discipline inspection; nor keep a vendor's people or read their full ID numbers.
         case Role::kAdmin: {
             std::vector<Permission> all;
             for (const auto permission : AllPermissions()) {
                 if (permission != P::kSurveyAnswer && permission != P::kOpinionWrite &&
                     permission != P::kSupervisionRespond && permission != P::kProposalDecide &&
                     permission != P::kProjectApprove && permission != P::kBidSubmit &&
-                    permission != P::kProjectWitness) {
+                    permission != P::kProjectWitness && permission != P::kStaffWrite &&
+                    permission != P::kAttendanceWrite && permission != P::kStaffReveal) {
                     all.push_back(permission);
                 }
             }
             return all;
         }
         case Role::kOffice:
-            return {P::kCatalogueRead,     P::kCatalogueWrite,   P::kVendorRead,    P::kVendorWrite,
-                    P::kDashboardRead,     P::kContractRead,     P::kContractWrite, P::kPaymentWrite,
-                    P::kSupervisionRead,   P::kSupervisionWrite, P::kProjectRead,   P::kProjectWrite,
-                    P::kInternalReportRead};
+            return {P::kCatalogueRead,      P::kCatalogueWrite,   P::kVendorRead,      P::kVendorWrite,
+                    P::kDashboardRead,      P::kContractRead,     P::kContractWrite,   P::kPaymentWrite,
+                    P::kSupervisionRead,    P::kSupervisionWrite, P::kProjectRead,     P::kProjectWrite,
+                    P::kInternalReportRead, P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal};
         case Role::kLeadership:
-            return {P::kCatalogueRead,  P::kVendorRead,  P::kDashboardRead,  P::kContractRead,      P::kSupervisionRead,
-                    P::kProposalDecide, P::kProjectRead, P::kProjectApprove, P::kInternalReportRead};
+            return {P::kCatalogueRead,      P::kVendorRead,     P::kDashboardRead, P::kContractRead,
+                    P::kSupervisionRead,    P::kProposalDecide, P::kProjectRead,   P::kProjectApprove,
+                    P::kInternalReportRead, P::kStaffRead};
         // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing, and witnesses the
         // sealed bidding (its consent is not a change of the project: the office acts on it).
         case Role::kDiscipline:
-            return {P::kCatalogueRead,   P::kVendorRead,  P::kAuditRead,      P::kDashboardRead,     P::kContractRead,
-                    P::kSupervisionRead, P::kProjectRead, P::kProjectWitness, P::kInternalReportRead};
+            return {P::kCatalogueRead,   P::kVendorRead,  P::kAuditRead,      P::kDashboardRead,      P::kContractRead,
+                    P::kSupervisionRead, P::kProjectRead, P::kProjectWitness, P::kInternalReportRead, P::kStaffRead};
         // D1 Art.6: the judicial office reviews the law, the party-government office the text, of every contract.
         case Role::kJudicial:
         case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead, P::kContractRead, P::kContractReview};
         case Role::kDepartment:
             return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead, P::kSurveyAnswer, P::kOpinionWrite};
         case Role::kVendor:
-            return {P::kCatalogueRead,   P::kVendorRead,         P::kVendorWriteOwn, P::kContractRead,
-                    P::kSupervisionRead, P::kSupervisionRespond, P::kProjectRead,    P::kBidSubmit};
+            return {P::kCatalogueRead,   P::kVendorRead,         P::kVendorWriteOwn,  P::kContractRead,
+                    P::kSupervisionRead, P::kSupervisionRespond, P::kProjectRead,     P::kBidSubmit,
+                    P::kStaffRead,       P::kStaffWrite,         P::kAttendanceWrite, P::kStaffReveal};
     }
     return {};
 }

@@ -41,6 +41,10 @@ enum class Permission {
     kProcurementRules,    // the yearly government procurement catalogue and threshold (PRJ-3)
     kProjectWitness,      // ROLE-4 consents, from its own session, to witness a seal's creation and an opening (PRJ-7)
     kInternalReportRead,  // SUP-7 internal audit report: the organisation's ledger, proposals and audit-chain check
+    kStaffRead,           // STF-1 the rosters, attendance and staffing compliance of contracts in scope
+    kStaffWrite,          // STF-1 the vendor maintains its own people on its contracts
+    kAttendanceWrite,     // STF-6 attendance entered or imported (the office, or the vendor for its own contracts)
+    kStaffReveal,         // STF-1 the full resident ID number, on an explicit reveal that is audited
 };
 
 struct RoleInfo {

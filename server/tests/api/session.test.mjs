@@ -14,7 +14,7 @@ const ALL_PERMISSIONS = [
     'catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'vendor:write_own', 'audit:read',
     'user:manage', 'org:manage', 'settings:manage', 'dashboard:read',
     'contract:read', 'contract:write', 'contract:review', 'payment:write',
-    'supervision:read', 'supervision:write', 'project:read', 'project:write', 'procurement:rules', 'report:internal',
+    'supervision:read', 'supervision:write', 'project:read', 'project:write', 'procurement:rules', 'report:internal', 'staff:read',
 ];
 
 // docs/api.md, table "role | permissions".
@@ -23,13 +23,13 @@ const EXPECTED = [
     { id: 'ROLE-2', account: 'office', role: 'office',
         permissions: ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'dashboard:read',
             'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
-            'project:write', 'report:internal'] },
+            'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
-            'proposal:decide', 'project:read', 'project:approve', 'report:internal'] },
+            'proposal:decide', 'project:read', 'project:approve', 'report:internal', 'staff:read'] },
     { id: 'ROLE-4', account: 'jiwei', role: 'discipline',
         permissions: ['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read', 'contract:read',
-            'supervision:read', 'project:read', 'project:witness', 'report:internal'] },
+            'supervision:read', 'project:read', 'project:witness', 'report:internal', 'staff:read'] },
     { id: 'ROLE-5', account: 'sifa', role: 'judicial',
         permissions: ['catalogue:read', 'vendor:read', 'contract:read', 'contract:review'] },
     { id: 'ROLE-6', account: 'dangzheng', role: 'party_office',
@@ -38,10 +38,12 @@ const EXPECTED = [
         permissions: ['catalogue:read', 'dashboard:read', 'supervision:read', 'survey:answer', 'opinion:write'] },
     { id: 'ROLE-8', account: 'vendor1', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
-            'supervision:respond', 'project:read', 'bid:submit'] },
+            'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
+            'staff:reveal'] },
     { id: 'ROLE-8', account: 'vendor2', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
-            'supervision:respond', 'project:read', 'bid:submit'] },
+            'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
+            'staff:reveal'] },
 ];
 
 let db;

@@ -8,7 +8,7 @@
 
 namespace houqin::storage {
 
-inline constexpr std::array<std::string_view, 45> kAuditActions = {
+inline constexpr std::array<std::string_view, 47> kAuditActions = {
     // records
     "create", "update", "delete", "export",
     // accounts
@@ -26,12 +26,14 @@ inline constexpr std::array<std::string_view, 45> kAuditActions = {
     "opinion", "minutes", "cancel", "report",
     // procurement
     "record_government", "set_ceiling", "open_bidding", "register", "bid", "witness_consent", "open_failed", "open",
-    "award"};
+    "award",
+    // staff (STF-1, STF-6)
+    "reveal_id", "import"};
 
-inline constexpr std::array<std::string_view, 17> kAuditEntities = {
-    "org",           "user",          "setting",       "category",   "vendor",           "qualification",
-    "attachment",    "contract",      "proposal",      "assessment", "survey",           "meeting",
-    "rectification", "communication", "energy_saving", "project",    "procurement_rules"};
+inline constexpr std::array<std::string_view, 20> kAuditEntities = {
+    "org",           "user",     "setting",           "category",     "vendor",     "qualification",   "attachment",
+    "contract",      "proposal", "assessment",        "survey",       "meeting",    "rectification",   "communication",
+    "energy_saving", "project",  "procurement_rules", "staff_person", "attendance", "holiday_calendar"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

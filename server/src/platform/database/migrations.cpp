@@ -751,6 +751,94 @@ INSERT INTO attachment_links (attachment_id, record_kind, record_id)
 ALTER TABLE settings ADD COLUMN text_value TEXT;
 ALTER TABLE settings_history ADD COLUMN text_value TEXT;
 )SQL"},
+        {12, "staff: roster, holiday calendar, attendance", R"SQL(
+-- STF-1: the roles a person on a roster may have (a list the organisation keeps; the defaults follow D2-D4).
+CREATE TABLE staff_roles (
+  code TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  sort_order INTEGER NOT NULL
+);
+INSERT INTO staff_roles (code, name_zh, name_en, sort_order) VALUES
+  ('agent', '话务员', 'Call agent', 1),
+  ('duty_manager', '值班经理', 'Duty manager', 2),
+  ('supervisor', '项目督导', 'Project supervisor', 3),
+  ('qa', '质检员', 'Quality inspector', 4),
+  ('cleaner', '保洁员', 'Cleaner', 5),
+  ('guard', '保安员', 'Security guard', 6),
+  ('technician', '维修技工', 'Maintenance technician', 7),
+  ('cook', '厨师', 'Cook', 8),
+  ('gardener', '绿化工', 'Gardener', 9),
+  ('attendant', '服务员', 'Attendant', 10),
+  ('manager', '项目经理', 'Project manager', 11),
+  ('other', '其他', 'Other', 12);
+
+-- STF-1: the people who deliver a contract's service. The full ID number is kept for the office and the person's own
+-- vendor (shown only on an audited reveal); lists show it masked.
+CREATE TABLE staff_people (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL REFERENCES orgs(id),
+  owner_path TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  role TEXT NOT NULL REFERENCES staff_roles(code),
+  post TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX staff_people_contract ON staff_people(contract_id, name);
+CREATE INDEX staff_people_id_number ON staff_people(contract_id, id_number);
+
+-- STF-6: the State Council's yearly holiday arrangement, kept by an administrator: days off and make-up working days.
+CREATE TABLE holiday_calendars (
+  year INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  updated_by_name TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE holiday_days (
+  day TEXT PRIMARY KEY,
+  year INTEGER NOT NULL REFERENCES holiday_calendars(year),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL
+);
+CREATE INDEX holiday_days_year ON holiday_days(year, day);
+
+-- STF-6: attendance, entered by hand or imported (X-4). A person's clock-in is unique, so importing the same file
+-- again adds nothing twice. Times are Asia/Shanghai wall-clock "YYYY-MM-DD HH:MM".
+CREATE TABLE attendance_imports (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  row_count BIGINT NOT NULL,
+  imported BIGINT NOT NULL,
+  created_by BIGINT,
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE attendance (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  post TEXT NOT NULL,
+  work_date TEXT NOT NULL,
+  clock_in TEXT NOT NULL,
+  clock_out TEXT,
+  import_id BIGINT REFERENCES attendance_imports(id),
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (person_id, clock_in)
+);
+CREATE INDEX attendance_contract_date ON attendance(contract_id, work_date);
+)SQL"},
     };
     return kMigrations;
 }

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   'open_failed',
   'open',
   'award',
+  'reveal_id',
+  'import',
 ] as const;
 
 /** In the order the object filter offers them: the supervision records first. */
@@ -67,6 +69,9 @@ export const AUDIT_ENTITIES = [
   'attachment',
   'category',
   'procurement_rules',
+  'staff_person',
+  'attendance',
+  'holiday_calendar',
   'user',
   'org',
   'setting',
