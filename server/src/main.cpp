@@ -121,11 +121,15 @@ int main(int argc, char** argv) {
 
         if (migrate->parsed()) {
             const int applied = houqin::RunMigrations(*database);
+            services.staff.InstallPublishedCalendars();
             std::cout << "migrations applied: " << applied << "\n";
             return 0;
         }
         houqin::RunMigrations(*database);
         if (serve->parsed()) {
+            // STF-6: the published holiday arrangements (2025, 2026) come filled in (not before a restore, which
+            // fills an empty database with the backup's own years).
+            services.staff.InstallPublishedCalendars();
             houqin::http::ServerOptions options;
             const auto colon = listen.rfind(':');
             if (colon == std::string::npos) {
@@ -154,6 +158,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (seed->parsed()) {
+            services.staff.InstallPublishedCalendars();
             auto status = houqin::SeedDemo(services.context);
             if (!status) {
                 PrintError(status.error());

@@ -13,6 +13,7 @@
 #include "features/catalogue/service.h"
 #include "features/contracts/service.h"
 #include "features/procurement/service.h"
+#include "features/staff/service.h"
 #include "features/supervision/assessment_service.h"
 #include "features/supervision/oversight_service.h"
 #include "features/supervision/policy_service.h"
@@ -460,7 +461,8 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
     const auto with_clock = [&](Date day, auto&& body) -> Status {
         ServiceContext past{context.database, Clock(at(day, 10)), {}};
         ContractService contracts(past);
-        PolicyService policy(past, contracts);
+        StaffService staff(past, contracts);
+        PolicyService policy(past, contracts, staff);
         AssessmentService assessments(past, policy);
         SurveyService surveys(past, policy);
         OversightService oversight(past, policy);
@@ -472,7 +474,8 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
     std::vector<std::string> checklist;
     {
         ContractService contracts(context);
-        PolicyService policy(context, contracts);
+        StaffService staff(context, contracts);
+        PolicyService policy(context, contracts, staff);
         AssessmentService assessments(context, policy);
         auto form = assessments.Form(office, contract_id);
         if (!form) return form.error();
@@ -524,7 +527,8 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
     }
     {
         ContractService contracts(context);
-        PolicyService policy(context, contracts);
+        StaffService staff(context, contracts);
+        PolicyService policy(context, contracts, staff);
         AssessmentService assessments(context, policy);
         auto appeal = assessments.Appeal(vendor, latest_assessment,
                                          {"公共区域扣 4 分中有 2 分系装修施工造成,非保洁原因,附施工通知", {}});
@@ -559,7 +563,8 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
     if (!status) return status;
     {
         ContractService contracts(context);
-        PolicyService policy(context, contracts);
+        StaffService staff(context, contracts);
+        PolicyService policy(context, contracts, staff);
         SurveyService surveys(context, policy);
         const auto [period, label] = QuarterOf(today);
         auto open = surveys.Create(
@@ -618,7 +623,8 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
     // A communication and an energy-saving measure (RP-1).
     {
         ContractService contracts(context);
-        PolicyService policy(context, contracts);
+        StaffService staff(context, contracts);
+        PolicyService policy(context, contracts, staff);
         OversightService oversight(context, policy);
         if (auto logged = oversight.CreateCommunication(
                 office, {vendor_id, contract_id, at(today.AddDays(-2), 9), "phone", "张经理(长安物业)",
@@ -641,6 +647,62 @@ Status SeedDemoSupervision(ServiceContext& context, std::int64_t contract_id, st
 }
 
 }  // namespace
+
+// STF-1, STF-6: the active contract's people (the vendor's roster) and last month's attendance, imported as the office
+// would from the template, so the 人员 and 考勤 tabs have something to show. The month is fully staffed by the holiday
+// calendar, so no deduction is proposed from it.
+Status SeedDemoStaff(ServiceContext& context, std::int64_t contract_id) {
+    ContractService contracts(context);
+    StaffService staff(context, contracts);
+    const Actor vendor = DemoActor(context, "vendor1");
+    const Actor office = DemoActor(context, "office");
+    const Date today = context.clock.Today();
+    struct DemoPerson {
+        const char* name;
+        const char* birth;  // YYYYMMDD
+        const char* role;
+    };
+    const std::array<DemoPerson, 5> people = {{{"黄丽华", "19780412", "cleaner"},
+                                               {"梁志强", "19820925", "guard"},
+                                               {"陈美玲", "19850307", "cleaner"},
+                                               {"何建国", "19760118", "gardener"},
+                                               {"李秀英", "19900630", "cleaner"}}};
+    const auto contract = contracts.Get(office, contract_id);
+    if (!contract) return contract.error();
+    std::vector<std::string> numbers;
+    int sequence = 21;
+    for (const auto& person : people) {
+        const std::string first17 = fmt::format("440605{}{:03}", person.birth, sequence);
+        sequence += 12;
+        const auto number = first17 + ResidentIdCheckCharacter(first17);
+        numbers.push_back(number);
+        PersonInput input{person.name, number, "13900000000", person.role, "服务人员", contract->record.term_start,
+                          std::nullopt};
+        if (auto added = staff.AddPerson(vendor, contract_id, input); !added) return added.error();
+    }
+    // Last month, day by day: four people on a working day, two on a rest day or holiday (the contract's staffing).
+    HolidayCalendars calendars;
+    for (const auto& calendar : PublishedCalendars()) calendars.Add(calendar);
+    const Date last_month_end = Date::FromYmd(YearOf(today), MonthOf(today), 1).AddDays(-1);
+    const Date first =
+        std::max(Date::FromYmd(YearOf(last_month_end), MonthOf(last_month_end), 1), contract->record.term_start);
+    std::string csv = "身份证号,姓名,岗位,日期,上班时间,下班时间,跨夜\r\n";
+    int rotation = 0;
+    for (Date day = first; day <= last_month_end; day = day.AddDays(1)) {
+        const auto type = calendars.TypeOf(day).type;
+        const bool working = type ? *type == DayType::kWorkday : IsoWeekday(day) <= 5;
+        const int count = working ? 4 : 2;
+        for (int index = 0; index < count; ++index) {
+            const auto& person = people[static_cast<std::size_t>((rotation + index) % 5)];
+            const auto& number = numbers[static_cast<std::size_t>((rotation + index) % 5)];
+            csv += fmt::format("{},{},服务人员,{},08:00,16:30,否\r\n", number, person.name, day.ToString());
+        }
+        ++rotation;
+    }
+    ImportFile file{"上月考勤.csv", csv, TextEncoding::kUtf8};
+    if (auto imported = staff.ImportAttendance(office, contract_id, file); !imported) return imported.error();
+    return Ok();
+}
 
 Status SeedDemo(ServiceContext& context) {
     {
@@ -864,6 +926,7 @@ Status SeedDemo(ServiceContext& context) {
         !status) {
         return status;
     }
+    if (auto status = SeedDemoStaff(context, active_contract); !status) return status;
     if (auto status = SeedDemoProcurement(context, office, created_vendors, category_ids); !status) return status;
     spdlog::info("demo data written: {} categories, {} vendors, 3 contracts", category_ids.size(),
                  created_vendors.size());

@@ -9,6 +9,7 @@
 #include "features/inbox/service.h"
 #include "features/procurement/service.h"
 #include "features/reports/service.h"
+#include "features/staff/service.h"
 #include "features/supervision/assessment_service.h"
 #include "features/supervision/oversight_service.h"
 #include "features/supervision/policy_service.h"
@@ -29,7 +30,8 @@ struct Services {
           audit(context),
           dashboards(context),
           inbox(context),
-          policy(context, contracts),
+          staff(context, contracts),
+          policy(context, contracts, staff),
           assessments(context, policy),
           surveys(context, policy),
           oversight(context, policy),
@@ -47,6 +49,14 @@ struct Services {
         vendors.AddAttachmentReader("energy_saving", [this](const Actor& actor, std::int64_t id) {
             return oversight.MayReadEnergySaving(actor, id);
         });
+        // STF-6 -> RP-2: attendance is a fact the rules weigh; staff cannot depend on supervision, which reads it.
+        staff.SetProposalHooks(
+            {[this](storage::Connection& connection, const Actor* actor, std::int64_t contract_id) {
+                 policy.EvaluateContract(connection, actor, contract_id);
+             },
+             [this](storage::Connection& connection, std::int64_t contract_id, const std::string& month) {
+                 return policy.StaffingProposalOf(connection, contract_id, month);
+             }});
         vendors.AddAttachmentReader(
             "project", [this](const Actor& actor, std::int64_t id) { return procurement.Get(actor, id).has_value(); });
     }
@@ -62,6 +72,7 @@ struct Services {
     AuditService audit;
     DashboardService dashboards;
     InboxService inbox;
+    StaffService staff;
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;

@@ -67,9 +67,11 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
     facts.contract.term_end = contract.term_end;
     const auto version = storage::FindContractVersion(
         connection, contract.id, contract.active_version_no > 0 ? contract.active_version_no : contract.version_no);
+    std::vector<StaffingRequirement> staffing;
     if (version) {
         const auto content = storage::ParseContractContent(version->content_json);
         facts.contract.terms = {content.assessment.pass_mark, content.deductions};
+        staffing = content.staffing;
     }
     // RP-2: a clause in percent of the period's fee prices each assessment by the fee of the version it was made
     // under (each version read once).
@@ -123,6 +125,42 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
         facts.surveys.push_back(fact);
     }
     facts.energy_savings = storage::EnergySavingFacts(connection, contract.id);
+    // RP-2 from STF-6: the short days of every month that is over, and the days already decided.
+    for (const auto& month : staff_.ShortfallMonths(connection, contract.id, staffing, contract.term_start,
+                                                    contract.term_end, context_.clock.Today())) {
+        PolicyStaffingMonth fact;
+        fact.month = month.month;
+        fact.charged_by_assessment =
+            std::any_of(facts.assessments.begin(), facts.assessments.end(), [&](const PolicyAssessment& assessment) {
+                return assessment.missing_staff_days > 0 &&
+                       (assessment.period == month.month || assessment.date.ToString().substr(0, 7) == month.month);
+            });
+        for (const auto& day : month.short_days) {
+            std::string zh;
+            std::string en;
+            for (const auto& post : day.posts) {
+                if (post.missing_person_days <= 0) continue;
+                const auto provided =
+                    fmt::format("{}.{}", post.provided_minutes / 60, post.provided_minutes % 60 * 10 / 60);
+                zh += fmt::format("{}{}:{} 需 {} 人 × {} 小时,到岗 {} 小时,缺 {} 人日", zh.empty() ? "" : ";",
+                                  post.post, day.day_reason.zh, post.required_people, post.required_hours, provided,
+                                  post.missing_person_days);
+                en += fmt::format("{}{}: {} needs {} × {} h, {} h provided, {} person-days missing",
+                                  en.empty() ? "" : "; ", post.post, day.day_reason.en, post.required_people,
+                                  post.required_hours, provided, post.missing_person_days);
+            }
+            int missing = 0;
+            for (const auto& post : day.posts) missing += post.missing_person_days;
+            fact.days.push_back({day.date, missing, {zh, en}});
+        }
+        facts.staffing_months.push_back(std::move(fact));
+    }
+    for (const auto& proposal : storage::ContractProposalsOfRule(connection, contract.id, "RP-2/staffing")) {
+        if (proposal.status != "approved" && proposal.status != "rejected") continue;
+        for (const auto& evidence : proposal.evidence) {
+            if (evidence.kind == PolicyEvidenceKind::kStaffingDay) facts.staffing_days_decided.push_back(evidence.date);
+        }
+    }
     facts.settings.version = storage::PolicySettingsVersion(connection);
     facts.settings.rule_version = kPolicyRuleVersion;
     facts.settings.failures_threshold =
@@ -395,6 +433,17 @@ Result<ProposalView> PolicyService::Decide(const Actor& actor, std::int64_t id, 
                          {decision, "proposal", record.id, storage::ProposalSnapshot(before), after});
     transaction.Commit();
     return Build(*lease, actor, std::move(record));
+}
+
+std::optional<StaffingProposalRef> PolicyService::StaffingProposalOf(storage::Connection& connection,
+                                                                     std::int64_t contract_id,
+                                                                     const std::string& month) {
+    std::optional<StaffingProposalRef> found;
+    // The latest one for the month: an earlier one may have been withdrawn when the attendance was corrected.
+    for (const auto& proposal : storage::ContractProposalsOfRule(connection, contract_id, "RP-2/staffing")) {
+        if (proposal.period == month) found = StaffingProposalRef{proposal.id, proposal.status};
+    }
+    return found;
 }
 
 }  // namespace houqin

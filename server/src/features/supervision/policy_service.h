@@ -10,6 +10,7 @@
 #include "core/page.h"
 #include "features/contracts/service.h"
 #include "features/contracts/store.h"
+#include "features/staff/service.h"
 #include "features/supervision/rules/policy_engine.h"
 #include "features/supervision/store.h"
 #include "platform/service/context.h"
@@ -41,7 +42,8 @@ struct ProposalQuery {
 
 class PolicyService {
   public:
-    PolicyService(ServiceContext& context, ContractService& contracts) : context_(context), contracts_(contracts) {}
+    PolicyService(ServiceContext& context, ContractService& contracts, StaffService& staff)
+        : context_(context), contracts_(contracts), staff_(staff) {}
 
     // Inside the caller's transaction, after a fact of the contract changed (RP-4). `actor` is whoever caused the
     // change (recorded in the audit trail as the trigger); the proposals themselves are made by the rules.
@@ -55,6 +57,9 @@ class PolicyService {
 
     Result<Page<ProposalView>> List(const Actor& actor, const ProposalQuery& query);
     Result<ProposalView> Get(const Actor& actor, std::int64_t id);
+    // The staffing deduction proposal made for a month (RP-2/staffing), for the compliance page (STF-6).
+    std::optional<StaffingProposalRef> StaffingProposalOf(storage::Connection& connection, std::int64_t contract_id,
+                                                          const std::string& month);
     Result<ProposalView> Decide(const Actor& actor, std::int64_t id, const std::string& decision,
                                 const std::string& comment, std::optional<Money> amount);
 
@@ -63,6 +68,7 @@ class PolicyService {
     ProposalView Build(storage::Connection& connection, const Actor& actor, storage::ProposalRecord record);
     ServiceContext& context_;
     ContractService& contracts_;
+    StaffService& staff_;
 };
 
 // The rule set's version, recorded on every proposal.

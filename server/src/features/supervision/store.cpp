@@ -151,6 +151,7 @@ std::vector<PolicyEvidence> EvidenceFrom(const std::string& text) {
         PolicyEvidence item;
         item.kind = kind == "survey"          ? PolicyEvidenceKind::kSurvey
                     : kind == "energy_saving" ? PolicyEvidenceKind::kEnergySaving
+                    : kind == "staffing_day"  ? PolicyEvidenceKind::kStaffingDay
                                               : PolicyEvidenceKind::kAssessment;
         item.id = json.value("id", "");
         item.period = json.value("period", "");
@@ -626,6 +627,17 @@ std::pair<std::vector<std::string>, std::vector<std::string>> ProposalKeys(Conne
         (status == "pending_office" || status == "pending_leadership" ? open : closed).push_back(row.Str(0));
     }
     return {open, closed};
+}
+
+std::vector<ProposalRecord> ContractProposalsOfRule(Connection& connection, std::int64_t contract_id,
+                                                    const std::string& rule) {
+    std::vector<ProposalRecord> records;
+    for (const auto& row : connection.Query(std::string("SELECT ") + kProposalColumns + kProposalFrom +
+                                                " WHERE p.contract_id = ? AND p.rule = ? ORDER BY p.id",
+                                            {contract_id, rule})) {
+        records.push_back(ProposalFromRow(row));
+    }
+    return records;
 }
 
 std::optional<ProposalRecord> FindProposalByKey(Connection& connection, const std::string& dedupe_key) {

@@ -213,6 +213,9 @@ std::optional<ProposalRecord> FindProposal(Connection& connection, std::int64_t 
 // The dedupe keys of a contract's proposals, split into open (pending_*) and closed ones.
 std::pair<std::vector<std::string>, std::vector<std::string>> ProposalKeys(Connection& connection,
                                                                            std::int64_t contract_id);
+// Every proposal of one rule on a contract, oldest first (RP-2/staffing: which days were already decided).
+std::vector<ProposalRecord> ContractProposalsOfRule(Connection& connection, std::int64_t contract_id,
+                                                    const std::string& rule);
 std::optional<ProposalRecord> FindProposalByKey(Connection& connection, const std::string& dedupe_key);
 // nullopt when a proposal with the same dedupe key exists already (another instance or request made it first).
 std::optional<std::int64_t> InsertProposal(Connection& connection, const ProposalRecord& record);

@@ -16,6 +16,8 @@ namespace {
 constexpr std::string_view kRuleFailures = "RP-3/failures";
 constexpr std::string_view kRuleSatisfaction = "RP-3/satisfaction";
 constexpr std::string_view kRuleDeduction = "RP-2";
+// STF-6 -> RP-2: missing staff found by the attendance, per month, under the per-missing-staff-day clause.
+constexpr std::string_view kRuleStaffing = "RP-2/staffing";
 constexpr std::string_view kRuleReward = "RP-1";
 
 std::chrono::year_month_day Ymd(Date date) {
@@ -452,6 +454,57 @@ std::optional<PolicyDecision> DeductionRule(const PolicyFacts& facts, const Poli
     return decision;
 }
 
+// RP-2 from STF-6: the days of a month that is over on which the attendance fell short of the contract's staffing,
+// charged per missing person-day under the contract's clause, capped per month. A day already decided (approved or
+// rejected) is never proposed again; a month whose assessment already charged missing staff is left to it.
+std::optional<PolicyDecision> StaffingRule(const PolicyFacts& facts, const PolicyStaffingMonth& month,
+                                           std::vector<PolicyNote>& notes) {
+    const auto& deductions = facts.contract.terms.deductions;
+    const auto clause = std::find_if(deductions.begin(), deductions.end(), [](const DeductionClause& candidate) {
+        return candidate.kind == DeductionKind::kPerMissingStaffDay;
+    });
+    if (clause == deductions.end()) return std::nullopt;
+    if (month.charged_by_assessment) {
+        notes.push_back({"staffing_charged_by_assessment",
+                         month.month,
+                         {fmt::format("{} 的考核已按缺岗扣款,考勤核定的缺岗不再重复扣款", month.month),
+                          fmt::format("The assessment of {} already charged missing staff; the attendance's shortfall "
+                                      "is not charged again",
+                                      month.month)}});
+        return std::nullopt;
+    }
+    const std::set<Date> decided(facts.staffing_days_decided.begin(), facts.staffing_days_decided.end());
+    auto decision = NewDecision(PolicyDecisionKind::kDeduction, kRuleStaffing, facts);
+    std::int64_t units = 0;
+    std::vector<std::string> parts;
+    std::vector<std::string> dates;
+    for (const auto& day : month.days) {
+        if (day.missing_person_days <= 0 || day.date > facts.today || decided.contains(day.date)) continue;
+        units += day.missing_person_days;
+        parts.push_back(fmt::format("s:{}={}", day.date.ToString(), day.missing_person_days));
+        dates.push_back(fmt::format("{}({} 人日)", day.date.ToString().substr(5), day.missing_person_days));
+        decision.evidence.push_back({PolicyEvidenceKind::kStaffingDay, day.date.ToString(), month.month, day.date,
+                                     std::to_string(day.missing_person_days), day.detail});
+    }
+    if (units == 0) return std::nullopt;
+    const auto charge = Charge(*clause, units * 10);
+    decision.amount = charge.charged;
+    decision.thresholds.push_back({std::string(DeductionKindCode(clause->kind)),
+                                   fmt::format("{} cap {}", clause->amount.ToString(), clause->cap.ToString())});
+    decision.dedupe_key = DedupeKey(kRuleStaffing, facts, parts);
+    decision.explanation = {
+        fmt::format("{} 考勤核定缺岗 {} 人日:{};× 每人日 {} 元 = {} 元(当月上限 {} 元){};合计扣减 {} 元。", month.month,
+                    units, Join(dates, "、"), clause->amount.ToString(), charge.raw.ToString(), clause->cap.ToString(),
+                    charge.capped ? fmt::format(",按上限计 {} 元", clause->cap.ToString()) : "",
+                    charge.charged.ToString()),
+        fmt::format("{}: the attendance falls short by {} person-days on {} days; × {} per person-day = {} yuan (cap "
+                    "{} a month){}; total deduction {} yuan.",
+                    month.month, units, dates.size(), clause->amount.ToString(), charge.raw.ToString(),
+                    clause->cap.ToString(), charge.capped ? fmt::format(", capped at {}", clause->cap.ToString()) : "",
+                    charge.charged.ToString())};
+    return decision;
+}
+
 // RP-1: 年终 reward for high assessment and survey results with a contribution to 节能降耗.
 std::optional<PolicyDecision> RewardRule(const PolicyFacts& facts, const UsableFacts& usable, const PolicyPeriod& year,
                                          std::vector<PolicyNote>& notes) {
@@ -582,6 +635,7 @@ std::string_view PolicyEvidenceKindCode(PolicyEvidenceKind kind) {
         case PolicyEvidenceKind::kAssessment: return "assessment";
         case PolicyEvidenceKind::kSurvey: return "survey";
         case PolicyEvidenceKind::kEnergySaving: return "energy_saving";
+        case PolicyEvidenceKind::kStaffingDay: return "staffing_day";
     }
     return "assessment";
 }
@@ -675,6 +729,11 @@ PolicyEvaluation EvaluatePolicies(const PolicyFacts& facts) {
     }
     for (const auto* assessment : usable.assessments) {
         if (auto decision = DeductionRule(facts, *assessment, evaluation.notes)) {
+            evaluation.decisions.push_back(std::move(*decision));
+        }
+    }
+    for (const auto& month : facts.staffing_months) {
+        if (auto decision = StaffingRule(facts, month, evaluation.notes)) {
             evaluation.decisions.push_back(std::move(*decision));
         }
     }

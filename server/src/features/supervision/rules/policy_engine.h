@@ -100,6 +100,22 @@ struct PolicyEnergySaving {
     std::int64_t saving_kwh = 0;
 };
 
+// STF-6 -> RP-2: a day of a complete month on which the attendance fell short of the contract's staffing.
+struct PolicyStaffingDay {
+    Date date;
+    int missing_person_days = 0;
+    Text detail;  // per post: required and provided, in words
+};
+
+// The short days of one month that is over and has attendance recorded (a month without any is not judged).
+struct PolicyStaffingMonth {
+    std::string month;  // "2026-02"
+    std::vector<PolicyStaffingDay> days;
+    // The month's assessment already charged missing staff (its own count, entered by the office): the attendance
+    // is not charged a second time for the same month.
+    bool charged_by_assessment = false;
+};
+
 struct PolicySettings {
     std::string version;       // the settings version in force, recorded on every decision
     std::string rule_version;  // the version of these rules, recorded on every decision
@@ -116,6 +132,9 @@ struct PolicyFacts {
     PolicyContract contract;
     std::vector<PolicyAssessment> assessments;
     std::vector<PolicySurvey> surveys;
+    std::vector<PolicyStaffingMonth> staffing_months;
+    // Days already decided by a staffing proposal (approved or rejected): never proposed again (RP-2).
+    std::vector<Date> staffing_days_decided;
     std::vector<PolicyEnergySaving> energy_savings;
     PolicySettings settings;
     Date today;  // the evaluation date; facts dated after it are not yet known and are ignored
@@ -126,7 +145,7 @@ struct PolicyFacts {
 enum class PolicyDecisionKind { kTermination, kDeduction, kReward };
 std::string_view PolicyDecisionKindCode(PolicyDecisionKind kind);
 
-enum class PolicyEvidenceKind { kAssessment, kSurvey, kEnergySaving };
+enum class PolicyEvidenceKind { kAssessment, kSurvey, kEnergySaving, kStaffingDay };
 std::string_view PolicyEvidenceKindCode(PolicyEvidenceKind kind);
 
 struct PolicyEvidence {
@@ -166,7 +185,7 @@ struct PolicyNote {
 struct PolicyEvaluation {
     PolicyPeriod window;       // the RP-3 year used
     PolicyPeriod reward_year;  // the contract year RP-1 looks at
-    // In order: RP-3/failures, RP-3/satisfaction, RP-2 by assessment date then id, RP-1.
+    // In order: RP-3/failures, RP-3/satisfaction, RP-2 by assessment date then id, RP-2/staffing by month, RP-1.
     std::vector<PolicyDecision> decisions;
     std::vector<PolicyNote> notes;
 };

@@ -1,0 +1,72 @@
+#include "features/staff/model.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace houqin {
+
+std::string_view PersonStatusCode(PersonStatus status) {
+    switch (status) {
+        case PersonStatus::kUpcoming: return "upcoming";
+        case PersonStatus::kCurrent: return "current";
+        case PersonStatus::kLeft: return "left";
+    }
+    return "current";
+}
+
+std::optional<PersonStatus> ParsePersonStatus(std::string_view code) {
+    if (code == "upcoming") return PersonStatus::kUpcoming;
+    if (code == "current") return PersonStatus::kCurrent;
+    if (code == "left") return PersonStatus::kLeft;
+    return std::nullopt;
+}
+
+PersonStatus StaffPerson::StatusOn(Date day) const {
+    if (day < start_date) return PersonStatus::kUpcoming;
+    if (end_date && day > *end_date) return PersonStatus::kLeft;
+    return PersonStatus::kCurrent;
+}
+
+namespace {
+
+std::optional<int> Digits(std::string_view text) {
+    if (text.empty() || text.size() > 2) return std::nullopt;
+    int value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+std::optional<int> ParseClockTime(std::string_view text) {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    const auto hours = Digits(text.substr(0, colon));
+    auto rest = text.substr(colon + 1);
+    if (const auto second_colon = rest.find(':'); second_colon != std::string_view::npos) {
+        const auto seconds = Digits(rest.substr(second_colon + 1));
+        if (!seconds || *seconds > 59) return std::nullopt;
+        rest = rest.substr(0, second_colon);
+    }
+    if (rest.size() != 2) return std::nullopt;
+    const auto minutes = Digits(rest);
+    if (!hours || !minutes || *hours > 23 || *minutes > 59) return std::nullopt;
+    return *hours * 60 + *minutes;
+}
+
+std::optional<LocalMinute> ParseWallClock(std::string_view text) {
+    if (text.size() < 16 || (text[10] != ' ' && text[10] != 'T')) return std::nullopt;
+    const auto date = Date::Parse(text.substr(0, 10));
+    const auto minute = ParseClockTime(text.substr(11));
+    if (!date || !minute) return std::nullopt;
+    return LocalMinute{*date, *minute};
+}
+
+std::string WallClockText(const LocalMinute& time) {
+    return fmt::format("{} {:02}:{:02}", time.date.ToString(), time.minute / 60, time.minute % 60);
+}
+
+}  // namespace houqin

@@ -1,0 +1,76 @@
+#pragma once
+// The people who deliver a contract's service (STF-1) and their attendance (STF-6), as the staff feature stores them.
+// The rules that judge them (ID numbers, day types, staffing compliance) are pure and live in rules/.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/time.h"
+#include "features/staff/rules/resident_id.h"
+#include "features/staff/rules/staffing_compliance.h"
+
+namespace houqin {
+
+// STF-1: a role from the organisation's list (话务员, 值班经理, 保安员 ...), named in both languages.
+struct StaffRole {
+    std::string code;
+    Text name;
+};
+
+enum class PersonStatus { kUpcoming, kCurrent, kLeft };
+std::string_view PersonStatusCode(PersonStatus status);
+std::optional<PersonStatus> ParsePersonStatus(std::string_view code);
+
+struct StaffPerson {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    std::int64_t vendor_org_id = 0;
+    std::string owner_path;
+    std::string name;
+    std::string id_number;  // full; leaves the server masked unless revealed (STF-1)
+    Date birth_date;
+    Sex sex = Sex::kMale;
+    std::string phone;
+    std::string role;  // a StaffRole code
+    std::string post;  // the post the contract's staffing terms name (e.g. 服务人员); attendance counts against it
+    Date start_date;
+    std::optional<Date> end_date;
+    Instant created_at;
+    Instant updated_at;
+
+    // Upcoming before the start date, left after the end date, current in between.
+    [[nodiscard]] PersonStatus StatusOn(Date day) const;
+};
+
+// STF-6: one clock-in (and clock-out) of a person, in Asia/Shanghai wall-clock minutes ("2026-11-07 22:00").
+struct AttendanceRecord {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    std::int64_t person_id = 0;
+    std::string person_name;
+    std::string post;
+    std::string clock_in;                  // "YYYY-MM-DD HH:MM"
+    std::optional<std::string> clock_out;  // likewise; may be on the next day (a night shift)
+    std::optional<std::int64_t> import_id;
+    std::string import_file;
+};
+
+// STF-6: a year of the holiday calendar as the list of years shows it.
+struct CalendarSummary {
+    int year = 0;
+    std::string source;
+    std::int64_t days_off = 0;
+    std::int64_t make_up_days = 0;
+    std::string updated_by_name;
+    Instant updated_at;
+};
+
+// "YYYY-MM-DD HH:MM" (or with a T, or seconds) -> the date and the minute of the day; nullopt when not a real time.
+std::optional<LocalMinute> ParseWallClock(std::string_view text);
+std::string WallClockText(const LocalMinute& time);
+// "HH:MM" (or "H:MM", "HH:MM:SS") -> minute of the day.
+std::optional<int> ParseClockTime(std::string_view text);
+
+}  // namespace houqin

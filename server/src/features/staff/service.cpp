@@ -1,0 +1,975 @@
+#include "features/staff/service.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/text_rules.h"
+#include "features/staff/store.h"
+#include "platform/audit/audit_store.h"
+#include "platform/documents/workbook.h"
+
+namespace houqin {
+namespace {
+
+// A file with more bad rows than this is reported by its first ones and the count of the rest.
+constexpr std::size_t kMaxReportedRowErrors = 200;
+// One shift is at most a day long: a longer one is a typing error, not a shift.
+constexpr int kMaxShiftMinutes = 24 * 60;
+
+std::string ActorName(const Actor& actor) { return actor.display_name.empty() ? actor.username : actor.display_name; }
+
+std::string Trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return "";
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+bool Overlaps(Date start_a, std::optional<Date> end_a, Date start_b, std::optional<Date> end_b) {
+    const bool a_before_b = end_a && *end_a < start_b;
+    const bool b_before_a = end_b && *end_b < start_a;
+    return !a_before_b && !b_before_a;
+}
+
+// "2026-11" -> its first and last day.
+std::optional<std::pair<Date, Date>> MonthRange(std::string_view month) {
+    if (month.size() != 7 || month[4] != '-') return std::nullopt;
+    const auto first = Date::Parse(std::string(month) + "-01");
+    if (!first) return std::nullopt;
+    const int year = YearOf(*first);
+    const unsigned number = MonthOf(*first);
+    const auto next = number == 12 ? Date::FromYmd(year + 1, 1, 1) : Date::FromYmd(year, number + 1, 1);
+    return std::make_pair(*first, next.AddDays(-1));
+}
+
+Error MonthError() {
+    return Error::Invalid("month", {"月份须为 YYYY-MM 格式,如 2026-11", "The month must be YYYY-MM, e.g. 2026-11"});
+}
+
+// A date in a cell: 2026-02-14, 2026/2/14 or 2026.2.14 (as Chinese Excel writes it); a datetime cell keeps its date.
+std::optional<Date> ParseCellDate(std::string_view text) {
+    auto value = Trim(text);
+    if (value.size() > 10 && (value[10] == ' ' || value[10] == 'T')) value = value.substr(0, 10);
+    if (auto date = Date::Parse(value)) return date;
+    int parts[3] = {0, 0, 0};
+    int index = 0;
+    bool digit = false;
+    for (const char c : value) {
+        if (c >= '0' && c <= '9') {
+            parts[index] = parts[index] * 10 + (c - '0');
+            digit = true;
+            if (parts[index] > 9999) return std::nullopt;
+        } else if ((c == '/' || c == '.' || c == '-') && digit && index < 2) {
+            ++index;
+            digit = false;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (index != 2 || !digit) return std::nullopt;
+    return Date::Parse(fmt::format("{:04}-{:02}-{:02}", parts[0], parts[1], parts[2]));
+}
+
+// A time in a cell: "08:00", "8:00", "08:00:00", or a datetime whose time is taken.
+std::optional<int> ParseCellTime(std::string_view text) {
+    auto value = Trim(text);
+    if (value.size() > 10 && (value[10] == ' ' || value[10] == 'T')) value = value.substr(11);
+    return ParseClockTime(value);
+}
+
+std::optional<bool> ParseYesNo(std::string_view text) {
+    const auto value = Trim(text);
+    if (value.empty() || value == "否" || value == "no" || value == "No" || value == "N" || value == "n" ||
+        value == "0" || value == "false") {
+        return false;
+    }
+    if (value == "是" || value == "yes" || value == "Yes" || value == "Y" || value == "y" || value == "1" ||
+        value == "true") {
+        return true;
+    }
+    return std::nullopt;
+}
+
+// The columns of an import file, by the names its header row may use (zh-CN or English).
+struct ColumnName {
+    std::string_view key;
+    std::string_view zh;
+    std::string_view en;
+};
+
+constexpr ColumnName kRosterColumns[] = {
+    {"name", "姓名", "Name"},
+    {"id_number", "身份证号", "ID number"},
+    {"phone", "电话", "Phone"},
+    {"role", "角色", "Role"},
+    {"post", "岗位", "Post"},
+    {"start_date", "入职日期", "Start date"},
+    {"end_date", "离职日期", "End date"},
+};
+
+constexpr ColumnName kAttendanceColumns[] = {
+    {"id_number", "身份证号", "ID number"},
+    {"name", "姓名", "Name"},
+    {"post", "岗位", "Post"},
+    {"date", "日期", "Date"},
+    {"clock_in", "上班时间", "Clock-in"},
+    {"clock_out", "下班时间", "Clock-out"},
+    {"overnight", "跨夜", "Overnight"},
+};
+
+template <std::size_t N>
+const ColumnName* FindColumn(const ColumnName (&columns)[N], std::string_view key) {
+    for (const auto& column : columns) {
+        if (column.key == key) return &column;
+    }
+    return nullptr;
+}
+
+std::string Lowercase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+// Reads the header row into column positions; an unknown header is ignored (a vendor's sheet may carry more).
+template <std::size_t N>
+std::map<std::string, std::size_t> HeaderPositions(const ColumnName (&columns)[N],
+                                                   const std::vector<std::string>& cells) {
+    std::map<std::string, std::size_t> positions;
+    for (std::size_t index = 0; index < cells.size(); ++index) {
+        auto cell = Trim(cells[index]);
+        // "上班时间 (HH:MM)": the template's hints in brackets are not part of the name.
+        for (const auto* open : {"(", "(", "(", " "}) {
+            if (const auto at = cell.find(open); at != std::string::npos && at > 0) cell = Trim(cell.substr(0, at));
+        }
+        const auto lower = Lowercase(cell);
+        for (const auto& column : columns) {
+            if (cell == column.zh || lower == Lowercase(std::string(column.en)) || lower == column.key) {
+                positions.emplace(column.key, index);
+            }
+        }
+    }
+    return positions;
+}
+
+// Collects the bad rows of an import; the file imports nothing while there is one (X-4).
+class RowErrors {
+  public:
+    void Add(std::int64_t row, std::string_view column, Text reason) {
+        ++count_;
+        if (fields_.size() < kMaxReportedRowErrors) {
+            fields_.push_back({fmt::format("row.{}.{}", row, column), std::move(reason)});
+        }
+    }
+    [[nodiscard]] bool empty() const { return count_ == 0; }
+    [[nodiscard]] Error ToError() const {
+        Error error = Error::Invalid("file", {"", ""});
+        error.fields = fields_;
+        const auto more = count_ - static_cast<std::int64_t>(fields_.size());
+        error.message = {
+            fmt::format("文件中有 {} 处错误,未导入任何数据;请改正后重新导入{}", count_,
+                        more > 0 ? fmt::format("(仅列出前 {} 处)", fields_.size()) : ""),
+            fmt::format("The file has {} errors and nothing was imported; correct them and import again{}", count_,
+                        more > 0 ? fmt::format(" (the first {} are listed)", fields_.size()) : "")};
+        return error;
+    }
+
+  private:
+    std::vector<FieldError> fields_;
+    std::int64_t count_ = 0;
+};
+
+Text MissingColumns(const std::vector<std::string_view>& names) {
+    std::string zh;
+    std::string en;
+    for (const auto name : names) {
+        zh += (zh.empty() ? "" : "、") + std::string(name);
+    }
+    for (const auto name : names) en += (en.empty() ? "" : ", ") + std::string(name);
+    return {fmt::format("第 1 行(表头)缺少列:{};请使用导入模板", zh),
+            fmt::format("Row 1 (the header) lacks the columns {}; use the import template", en)};
+}
+
+struct RosterCheck {
+    std::string name;
+    std::optional<ResidentId> id;
+    std::string phone;
+    std::string role;
+    std::string post;
+    std::optional<Date> start;
+    std::optional<Date> end;
+};
+
+}  // namespace
+
+Result<ContractView> StaffService::ContractOf(const Actor& actor, std::int64_t contract_id) {
+    if (auto status = actor.Require(Permission::kStaffRead); !status) return status.error();
+    return contracts_.Get(actor, contract_id);
+}
+
+PersonView StaffService::ViewOf(const Actor& actor, StaffPerson person) const {
+    PersonView view;
+    view.status = person.StatusOn(context_.clock.Today());
+    // The vendor keeps its own people; the office reads them and may reveal an ID number, as may the vendor.
+    const bool own = actor.vendor_org_id && *actor.vendor_org_id == person.vendor_org_id;
+    view.can_edit = actor.Can(Permission::kStaffWrite) && own;
+    view.can_reveal = actor.Can(Permission::kStaffReveal) && (own || !actor.vendor_org_id);
+    view.person = std::move(person);
+    return view;
+}
+
+Result<std::vector<StaffRole>> StaffService::Roles(const Actor& actor) {
+    if (auto status = actor.Require(Permission::kStaffRead); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    return storage::ListStaffRoles(*lease);
+}
+
+Result<Page<PersonView>> StaffService::ListPeople(const Actor& actor, std::int64_t contract_id,
+                                                  const PersonQuery& query) {
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    auto lease = context_.database.Acquire();
+    storage::PersonFilter filter{contract_id, query.status, context_.clock.Today(),
+                                 query.q,     query.page,   query.page_size};
+    auto page = storage::ListPeople(*lease, filter);
+    Page<PersonView> views;
+    views.total = page.total;
+    for (auto& person : page.items) views.items.push_back(ViewOf(actor, std::move(person)));
+    return views;
+}
+
+namespace {
+
+// Checks a person's fields; the field names are those of the form (and of the import's columns).
+RosterCheck CheckPerson(const PersonInput& input, const std::vector<StaffRole>& roles, Date today,
+                        Validation& validation) {
+    RosterCheck check;
+    check.name = Trim(input.name);
+    CheckLength(validation, "name", check.name, 2, 50, {"姓名", "Name"});
+    if (input.id_number) {
+        auto parsed = ParseResidentId(*input.id_number, today);
+        if (parsed) {
+            check.id = *parsed;
+        } else {
+            for (const auto& field : parsed.error().fields) validation.Fail(field.field, field.message);
+            if (parsed.error().fields.empty()) validation.Fail("id_number", parsed.error().message);
+        }
+    }
+    check.phone = Trim(input.phone);
+    if (!check.phone.empty()) {
+        const bool digits = std::all_of(check.phone.begin(), check.phone.end(),
+                                        [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' '; });
+        if (!digits || check.phone.size() < 7 || check.phone.size() > 20) {
+            validation.Fail("phone",
+                            {"电话须为 7 到 20 位数字(可含 -)", "The phone must be 7 to 20 digits (- allowed)"});
+        }
+    }
+    check.role = Trim(input.role);
+    const auto role = std::find_if(roles.begin(), roles.end(), [&](const StaffRole& known) {
+        return known.code == check.role || known.name.zh == check.role || known.name.en == check.role;
+    });
+    if (role == roles.end()) {
+        validation.Fail("role", {"请从角色列表中选择", "Choose a role from the list"});
+    } else {
+        check.role = role->code;
+    }
+    check.post = Trim(input.post);
+    CheckLength(validation, "post", check.post, 1, 50, {"岗位", "Post"});
+    check.start = input.start_date;
+    check.end = input.end_date;
+    if (!check.start) validation.Fail("start_date", {"请填写入职日期", "Enter the start date"});
+    if (check.start && check.end && *check.end < *check.start) {
+        validation.Fail("end_date", {"离职日期不能早于入职日期", "The end date cannot be before the start date"});
+    }
+    return check;
+}
+
+Text OverlapText(const StaffPerson& other) {
+    return {fmt::format("此人已在本合同名册中({},{} 起),期间重叠", other.name, other.start_date.ToString()),
+            fmt::format("This person is already on the contract's roster ({}, from {}) for overlapping dates",
+                        other.name, other.start_date.ToString())};
+}
+
+}  // namespace
+
+Result<PersonView> StaffService::AddPerson(const Actor& actor, std::int64_t contract_id, const PersonInput& input) {
+    if (auto status = actor.Require(Permission::kStaffWrite); !status) return status.error();
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    auto lease = context_.database.Acquire();
+    const auto roles = storage::ListStaffRoles(*lease);
+    Validation validation;
+    PersonInput checked_input = input;
+    if (!checked_input.id_number) checked_input.id_number = "";
+    auto check = CheckPerson(checked_input, roles, context_.clock.Today(), validation);
+    if (!validation.ok()) return validation.ToError();
+    if (contract->status != ContractStatus::kSigned && contract->status != ContractStatus::kActive) {
+        return Error::Precondition(
+            {"只有已签订或履行中的合同可以登记服务人员", "People can be added only to a signed or active contract"});
+    }
+    storage::Transaction transaction(*lease);
+    for (const auto& other : storage::PeopleOfContract(*lease, contract_id)) {
+        if (other.id_number == check.id->number &&
+            Overlaps(other.start_date, other.end_date, *check.start, check.end)) {
+            return Error::Conflict(ErrorCode::kAlreadyExists, "id_number", OverlapText(other));
+        }
+    }
+    const auto now = context_.clock.Now();
+    StaffPerson person;
+    person.contract_id = contract_id;
+    person.vendor_org_id = contract->record.vendor_org_id;
+    person.owner_path = contract->record.owner_path;
+    person.name = check.name;
+    person.id_number = check.id->number;
+    person.birth_date = check.id->birth_date;
+    person.sex = check.id->sex;
+    person.phone = check.phone;
+    person.role = check.role;
+    person.post = check.post;
+    person.start_date = *check.start;
+    person.end_date = check.end;
+    person.created_at = now;
+    person.updated_at = now;
+    person.id = storage::InsertPerson(*lease, person);
+    storage::AppendAudit(*lease, &actor, now,
+                         {"create", "staff_person", person.id, std::nullopt, storage::PersonSnapshot(person)});
+    transaction.Commit();
+    return ViewOf(actor, person);
+}
+
+Result<PersonView> StaffService::UpdatePerson(const Actor& actor, std::int64_t id, const PersonInput& input) {
+    if (auto status = actor.Require(Permission::kStaffWrite); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    auto found = storage::FindPerson(*lease, id);
+    if (!found) return Error::NotFound({"服务人员", "Staff member"});
+    HOUQIN_TRY(contract, ContractOf(actor, found->contract_id));
+    if (!actor.vendor_org_id || *actor.vendor_org_id != found->vendor_org_id) return Error::Forbidden();
+    const auto roles = storage::ListStaffRoles(*lease);
+    Validation validation;
+    auto check = CheckPerson(input, roles, context_.clock.Today(), validation);
+    if (!validation.ok()) return validation.ToError();
+    storage::Transaction transaction(*lease);
+    const auto before = *found;
+    auto person = *found;
+    if (check.id) {
+        person.id_number = check.id->number;
+        person.birth_date = check.id->birth_date;
+        person.sex = check.id->sex;
+    }
+    for (const auto& other : storage::PeopleOfContract(*lease, person.contract_id)) {
+        if (other.id != person.id && other.id_number == person.id_number &&
+            Overlaps(other.start_date, other.end_date, *check.start, check.end)) {
+            return Error::Conflict(ErrorCode::kAlreadyExists, "id_number", OverlapText(other));
+        }
+    }
+    person.name = check.name;
+    person.phone = check.phone;
+    person.role = check.role;
+    person.post = check.post;
+    person.start_date = *check.start;
+    person.end_date = check.end;
+    person.updated_at = context_.clock.Now();
+    storage::UpdatePerson(*lease, person);
+    storage::AppendAudit(
+        *lease, &actor, person.updated_at,
+        {"update", "staff_person", person.id, storage::PersonSnapshot(before), storage::PersonSnapshot(person)});
+    transaction.Commit();
+    return ViewOf(actor, person);
+}
+
+Result<std::string> StaffService::RevealIdNumber(const Actor& actor, std::int64_t id) {
+    if (auto status = actor.Require(Permission::kStaffReveal); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    const auto person = storage::FindPerson(*lease, id);
+    if (!person) return Error::NotFound({"服务人员", "Staff member"});
+    HOUQIN_TRY(contract, ContractOf(actor, person->contract_id));
+    if (!ViewOf(actor, *person).can_reveal) return Error::Forbidden();
+    // STF-1: personal data is shown in full only on an explicit request, and who saw whose number is on record.
+    storage::Transaction transaction(*lease);
+    storage::AppendAudit(*lease, &actor, context_.clock.Now(),
+                         {"reveal_id", "staff_person", person->id, std::nullopt,
+                          fmt::format(R"({{"name":{},"id_number":"{}"}})", storage::JsonString(person->name),
+                                      MaskResidentId(person->id_number))});
+    transaction.Commit();
+    return person->id_number;
+}
+
+Result<ImportOutcome> StaffService::ImportRoster(const Actor& actor, std::int64_t contract_id, const ImportFile& file) {
+    if (auto status = actor.Require(Permission::kStaffWrite); !status) return status.error();
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    if (contract->status != ContractStatus::kSigned && contract->status != ContractStatus::kActive) {
+        return Error::Precondition(
+            {"只有已签订或履行中的合同可以登记服务人员", "People can be added only to a signed or active contract"});
+    }
+    auto lease = context_.database.Acquire();
+    const auto roles = storage::ListStaffRoles(*lease);
+    const auto existing = storage::PeopleOfContract(*lease, contract_id);
+    const auto today = context_.clock.Today();
+    std::map<std::string, std::size_t> positions;
+    RowErrors errors;
+    struct Pending {
+        std::int64_t row = 0;
+        RosterCheck check;
+    };
+    std::vector<Pending> pending;
+    ImportOutcome outcome;
+    const auto read = ReadTabular(file.bytes, file.file_name, file.encoding, [&](const TabularRow& row) -> Status {
+        if (positions.empty() && pending.empty() && errors.empty() && outcome.rows == 0) {
+            positions = HeaderPositions(kRosterColumns, row.cells);
+            std::vector<std::string_view> missing;
+            for (const auto* key : {"name", "id_number", "role", "post", "start_date"}) {
+                if (!positions.contains(key)) missing.push_back(FindColumn(kRosterColumns, key)->zh);
+            }
+            if (!missing.empty()) return Error::Invalid("file", MissingColumns(missing));
+            outcome.rows = 0;
+            return Ok();
+        }
+        const auto cell = [&](std::string_view key) -> std::string {
+            const auto at = positions.find(std::string(key));
+            if (at == positions.end() || at->second >= row.cells.size()) return "";
+            return Trim(row.cells[at->second]);
+        };
+        const bool blank = std::all_of(row.cells.begin(), row.cells.end(),
+                                       [](const std::string& value) { return Trim(value).empty(); });
+        if (blank) return Ok();
+        ++outcome.rows;
+        PersonInput input;
+        input.name = cell("name");
+        input.id_number = cell("id_number");
+        input.phone = cell("phone");
+        input.role = cell("role");
+        input.post = cell("post");
+        Validation validation;
+        if (const auto text = cell("start_date"); !text.empty()) {
+            input.start_date = ParseCellDate(text);
+            if (!input.start_date) validation.Fail("start_date", {"日期格式应为 2026-02-14", "Dates read 2026-02-14"});
+        }
+        if (const auto text = cell("end_date"); !text.empty()) {
+            input.end_date = ParseCellDate(text);
+            if (!input.end_date) validation.Fail("end_date", {"日期格式应为 2026-02-14", "Dates read 2026-02-14"});
+        }
+        auto check = CheckPerson(input, roles, today, validation);
+        if (!validation.ok()) {
+            for (const auto& field : validation.ToError().fields) errors.Add(row.number, field.field, field.message);
+            return Ok();
+        }
+        pending.push_back({row.number, std::move(check)});
+        return Ok();
+    });
+    if (!read) return read.error();
+    if (positions.empty()) {
+        return Error::Invalid("file", {"文件是空的:第 1 行应为表头", "The file is empty: row 1 should be the header"});
+    }
+    // Overlaps within the file and with the roster; an identical person already there is left as it is.
+    std::vector<const Pending*> to_insert;
+    for (std::size_t index = 0; index < pending.size(); ++index) {
+        const auto& entry = pending[index];
+        bool skip = false;
+        for (const auto& other : existing) {
+            if (other.id_number != entry.check.id->number) continue;
+            const bool same = other.name == entry.check.name && other.start_date == *entry.check.start &&
+                              other.end_date == entry.check.end && other.role == entry.check.role &&
+                              other.post == entry.check.post && other.phone == entry.check.phone;
+            if (same) {
+                skip = true;
+                ++outcome.unchanged;
+                break;
+            }
+            if (Overlaps(other.start_date, other.end_date, *entry.check.start, entry.check.end)) {
+                errors.Add(entry.row, "id_number", OverlapText(other));
+                skip = true;
+                break;
+            }
+        }
+        for (std::size_t earlier = 0; earlier < index && !skip; ++earlier) {
+            const auto& other = pending[earlier];
+            if (other.check.id->number == entry.check.id->number &&
+                Overlaps(other.check.start.value(), other.check.end, *entry.check.start, entry.check.end)) {
+                errors.Add(entry.row, "id_number",
+                           {fmt::format("与第 {} 行是同一人且期间重叠", other.row),
+                            fmt::format("The same person as row {} for overlapping dates", other.row)});
+                skip = true;
+            }
+        }
+        if (!skip) to_insert.push_back(&entry);
+    }
+    if (!errors.empty()) return errors.ToError();
+    storage::Transaction transaction(*lease);
+    const auto now = context_.clock.Now();
+    for (const auto* entry : to_insert) {
+        StaffPerson person;
+        person.contract_id = contract_id;
+        person.vendor_org_id = contract->record.vendor_org_id;
+        person.owner_path = contract->record.owner_path;
+        person.name = entry->check.name;
+        person.id_number = entry->check.id->number;
+        person.birth_date = entry->check.id->birth_date;
+        person.sex = entry->check.id->sex;
+        person.phone = entry->check.phone;
+        person.role = entry->check.role;
+        person.post = entry->check.post;
+        person.start_date = *entry->check.start;
+        person.end_date = entry->check.end;
+        person.created_at = now;
+        person.updated_at = now;
+        person.id = storage::InsertPerson(*lease, person);
+        storage::AppendAudit(*lease, &actor, now,
+                             {"create", "staff_person", person.id, std::nullopt, storage::PersonSnapshot(person)});
+        ++outcome.imported;
+    }
+    transaction.Commit();
+    return outcome;
+}
+
+Result<std::vector<CalendarSummary>> StaffService::ListCalendars(const Actor& actor) {
+    (void)actor;  // every signed-in user may read the calendar: it is the State Council's, not the organisation's
+    auto lease = context_.database.Acquire();
+    return storage::ListCalendars(*lease);
+}
+
+Result<CalendarView> StaffService::GetCalendar(const Actor& actor, int year) {
+    (void)actor;
+    auto lease = context_.database.Acquire();
+    auto calendar = storage::FindCalendar(*lease, year);
+    if (!calendar)
+        return Error::NotFound({fmt::format("{} 年节假日安排", year), fmt::format("Holiday calendar {}", year)});
+    CalendarView view{std::move(*calendar), "", std::nullopt};
+    for (const auto& summary : storage::ListCalendars(*lease)) {
+        if (summary.year == year) {
+            view.updated_by_name = summary.updated_by_name;
+            view.updated_at = summary.updated_at;
+        }
+    }
+    return view;
+}
+
+Result<CalendarView> StaffService::SaveCalendar(const Actor& actor, HolidayCalendar calendar) {
+    if (auto status = actor.Require(Permission::kSettingsManage); !status) return status.error();
+    if (calendar.year < 2000 || calendar.year > 2100) {
+        return Error::Invalid("year", {"年份须在 2000 到 2100 之间", "The year must be between 2000 and 2100"});
+    }
+    calendar.source = Trim(calendar.source);
+    if (calendar.source.size() > 500) {
+        return Error::Invalid("source", {"来源不能超过 500 个字符", "The source is at most 500 characters"});
+    }
+    HOUQIN_TRY(valid, ValidateCalendar(std::move(calendar)));
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    const auto before = storage::FindCalendar(*lease, valid->year);
+    const auto now = context_.clock.Now();
+    storage::ReplaceCalendar(*lease, *valid, ActorName(actor), now);
+    const auto snapshot = [](const HolidayCalendar& year) {
+        std::int64_t off = 0;
+        std::int64_t work = 0;
+        for (const auto& day : year.days) (day.kind == CalendarDayKind::kOff ? off : work) += 1;
+        return fmt::format(R"({{"year":{},"source":{},"days_off":{},"make_up_days":{}}})", year.year,
+                           storage::JsonString(year.source), off, work);
+    };
+    storage::AppendAudit(*lease, &actor, now,
+                         {before ? "update" : "create", "holiday_calendar", valid->year,
+                          before ? std::optional<std::string>(snapshot(*before)) : std::nullopt, snapshot(*valid)});
+    transaction.Commit();
+    return CalendarView{*valid, ActorName(actor), now};
+}
+
+Result<CalendarView> StaffService::ImportCalendar(const Actor& actor, int year, const std::string& format,
+                                                  const std::string& content, const std::string& source) {
+    if (auto status = actor.Require(Permission::kSettingsManage); !status) return status.error();
+    Result<HolidayCalendar> parsed =
+        Error::Invalid("format", {"格式须为 holiday-cn(JSON)或 CSV", "The format must be holiday-cn (JSON) or csv"});
+    if (format == "holiday-cn") parsed = ParseHolidayCnJson(content, year);
+    if (format == "csv") parsed = ParseHolidayCsv(content, year);
+    if (!parsed) return parsed.error();
+    if (!Trim(source).empty()) parsed->source = source;
+    return SaveCalendar(actor, std::move(*parsed));
+}
+
+void StaffService::InstallPublishedCalendars() {
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    const auto now = context_.clock.Now();
+    for (const auto& calendar : PublishedCalendars()) {
+        if (storage::FindCalendar(*lease, calendar.year)) continue;
+        storage::ReplaceCalendar(*lease, calendar, "houqin", now);
+    }
+    transaction.Commit();
+}
+
+Result<Page<AttendanceRecord>> StaffService::ListAttendance(const Actor& actor, std::int64_t contract_id,
+                                                            const AttendanceQuery& query) {
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    const auto range = MonthRange(query.month);
+    if (!range) return MonthError();
+    auto lease = context_.database.Acquire();
+    return storage::ListAttendance(
+        *lease, {contract_id, range->first, range->second, query.person_id, query.page, query.page_size});
+}
+
+namespace {
+
+struct ShiftCheck {
+    LocalMinute in;
+    std::optional<LocalMinute> out;
+};
+
+// A shift's clock-out must follow its clock-in and fall within a day of it.
+std::optional<Text> ShiftProblem(const LocalMinute& in, const std::optional<LocalMinute>& out) {
+    if (!out) return std::nullopt;
+    const auto length = (out->date.days() - in.date.days()) * 24 * 60 + (out->minute - in.minute);
+    if (length <= 0) {
+        return Text{"下班时间须晚于上班时间;夜班请把下班时间记在次日(导入时在“跨夜”列填“是”)",
+                    "The clock-out must be after the clock-in; for a night shift the clock-out is on the next day "
+                    "(in an import, put 是/yes in the Overnight column)"};
+    }
+    if (length > kMaxShiftMinutes) {
+        return Text{"一个班次不能超过 24 小时", "A shift cannot be longer than 24 hours"};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<AttendanceRecord> StaffService::AddAttendance(const Actor& actor, std::int64_t contract_id,
+                                                     const AttendanceInput& input) {
+    if (auto status = actor.Require(Permission::kAttendanceWrite); !status) return status.error();
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    auto lease = context_.database.Acquire();
+    Validation validation;
+    std::optional<StaffPerson> person;
+    if (!input.person_id) {
+        validation.Fail("person_id", {"请选择人员", "Choose the person"});
+    } else {
+        person = storage::FindPerson(*lease, *input.person_id);
+        if (!person || person->contract_id != contract_id) {
+            validation.Fail("person_id", {"此人不在本合同名册中", "This person is not on the contract's roster"});
+            person.reset();
+        }
+    }
+    const auto in = ParseWallClock(input.clock_in);
+    if (!in) validation.Fail("clock_in", {"上班时间格式应为 2026-02-14 08:00", "The clock-in reads 2026-02-14 08:00"});
+    std::optional<LocalMinute> out;
+    if (input.clock_out && !Trim(*input.clock_out).empty()) {
+        out = ParseWallClock(*input.clock_out);
+        if (!out) {
+            validation.Fail("clock_out", {"下班时间格式应为 2026-02-14 17:00", "The clock-out reads 2026-02-14 17:00"});
+        }
+    }
+    if (in) {
+        if (const auto problem = ShiftProblem(*in, out)) validation.Fail("clock_out", *problem);
+        if (in->date > context_.clock.Today()) {
+            validation.Fail("clock_in", {"上班时间不能晚于今天", "The clock-in cannot be after today"});
+        }
+    }
+    const auto post = Trim(input.post);
+    if (post.size() > 50 * 3) validation.Fail("post", {"岗位不能超过 50 个字", "The post is at most 50 characters"});
+    if (!validation.ok()) return validation.ToError();
+    AttendanceRecord record;
+    record.contract_id = contract_id;
+    record.person_id = person->id;
+    record.person_name = person->name;
+    record.post = post.empty() ? person->post : post;
+    record.clock_in = WallClockText(*in);
+    if (out) record.clock_out = WallClockText(*out);
+    storage::Transaction transaction(*lease);
+    const auto now = context_.clock.Now();
+    if (!storage::InsertAttendance(*lease, record, actor.user_id, now)) {
+        return Error::Conflict(ErrorCode::kAlreadyExists, "clock_in",
+                               {"此人这一时间的上班记录已经有了", "This person already has a clock-in at that time"});
+    }
+    record.id = storage::FindAttendanceId(*lease, record.person_id, record.clock_in).value_or(0);
+    storage::AppendAudit(
+        *lease, &actor, now,
+        {"create", "attendance", record.id, std::nullopt,
+         fmt::format(R"({{"person":{},"post":{},"clock_in":"{}","clock_out":{}}})",
+                     storage::JsonString(record.person_name), storage::JsonString(record.post), record.clock_in,
+                     record.clock_out ? fmt::format("\"{}\"", *record.clock_out) : "null")});
+    if (hooks_.evaluate) hooks_.evaluate(*lease, &actor, contract_id);
+    transaction.Commit();
+    return record;
+}
+
+Result<ImportOutcome> StaffService::ImportAttendance(const Actor& actor, std::int64_t contract_id,
+                                                     const ImportFile& file) {
+    if (auto status = actor.Require(Permission::kAttendanceWrite); !status) return status.error();
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    auto lease = context_.database.Acquire();
+    const auto people = storage::PeopleOfContract(*lease, contract_id);
+    std::map<std::string, const StaffPerson*> by_id_number;
+    std::map<std::string, std::vector<const StaffPerson*>> by_name;
+    for (const auto& person : people) {
+        by_id_number[person.id_number] = &person;
+        by_name[person.name].push_back(&person);
+    }
+    const auto today = context_.clock.Today();
+    std::map<std::string, std::size_t> positions;
+    bool header_read = false;
+    RowErrors errors;
+    std::vector<AttendanceRecord> records;
+    std::set<std::pair<std::int64_t, std::string>> seen;
+    ImportOutcome outcome;
+    const auto read = ReadTabular(file.bytes, file.file_name, file.encoding, [&](const TabularRow& row) -> Status {
+        if (!header_read) {
+            header_read = true;
+            positions = HeaderPositions(kAttendanceColumns, row.cells);
+            std::vector<std::string_view> missing;
+            if (!positions.contains("id_number") && !positions.contains("name")) missing.push_back("身份证号/姓名");
+            for (const auto* key : {"date", "clock_in", "clock_out"}) {
+                if (!positions.contains(key)) missing.push_back(FindColumn(kAttendanceColumns, key)->zh);
+            }
+            if (!missing.empty()) return Error::Invalid("file", MissingColumns(missing));
+            return Ok();
+        }
+        const auto cell = [&](std::string_view key) -> std::string {
+            const auto at = positions.find(std::string(key));
+            if (at == positions.end() || at->second >= row.cells.size()) return "";
+            return Trim(row.cells[at->second]);
+        };
+        const bool blank = std::all_of(row.cells.begin(), row.cells.end(),
+                                       [](const std::string& value) { return Trim(value).empty(); });
+        if (blank) return Ok();
+        ++outcome.rows;
+        const StaffPerson* person = nullptr;
+        if (const auto number = cell("id_number"); !number.empty()) {
+            auto upper = number;
+            if (!upper.empty() && upper.back() == 'x') upper.back() = 'X';
+            const auto found = by_id_number.find(upper);
+            if (found == by_id_number.end()) {
+                errors.Add(row.number, "id_number",
+                           {"本合同名册中没有这个身份证号", "No one on the contract's roster has this ID number"});
+            } else {
+                person = found->second;
+            }
+        } else if (const auto name = cell("name"); !name.empty()) {
+            const auto found = by_name.find(name);
+            if (found == by_name.end()) {
+                errors.Add(row.number, "name",
+                           {"本合同名册中没有此人", "No one on the contract's roster has this name"});
+            } else if (found->second.size() > 1) {
+                errors.Add(row.number, "name",
+                           {"名册中有同名的人,请填写身份证号", "Several people have this name; give the ID number"});
+            } else {
+                person = found->second.front();
+            }
+        } else {
+            errors.Add(row.number, positions.contains("id_number") ? "id_number" : "name",
+                       {"请填写身份证号或姓名", "Give the ID number or the name"});
+        }
+        const auto date = ParseCellDate(cell("date"));
+        if (!date) {
+            errors.Add(row.number, "date", {"日期格式应为 2026-02-14", "The date reads 2026-02-14"});
+        } else if (*date > today) {
+            errors.Add(row.number, "date", {"日期不能晚于今天", "The date cannot be after today"});
+        }
+        const auto in_minute = ParseCellTime(cell("clock_in"));
+        if (!in_minute) errors.Add(row.number, "clock_in", {"上班时间格式应为 08:00", "The clock-in reads 08:00"});
+        std::optional<int> out_minute;
+        if (const auto text = cell("clock_out"); !text.empty()) {
+            out_minute = ParseCellTime(text);
+            if (!out_minute)
+                errors.Add(row.number, "clock_out", {"下班时间格式应为 17:00", "The clock-out reads 17:00"});
+        }
+        const auto overnight = ParseYesNo(cell("overnight"));
+        if (!overnight) errors.Add(row.number, "overnight", {"跨夜请填“是”或“否”", "Overnight is 是/yes or 否/no"});
+        if (!person || !date || !in_minute || !overnight) return Ok();
+        const LocalMinute in{*date, *in_minute};
+        std::optional<LocalMinute> out;
+        if (out_minute) out = LocalMinute{*overnight ? date->AddDays(1) : *date, *out_minute};
+        if (const auto problem = ShiftProblem(in, out)) {
+            errors.Add(row.number, "clock_out", *problem);
+            return Ok();
+        }
+        AttendanceRecord record;
+        record.contract_id = contract_id;
+        record.person_id = person->id;
+        record.person_name = person->name;
+        const auto post = cell("post");
+        record.post = post.empty() ? person->post : post;
+        record.clock_in = WallClockText(in);
+        if (out) record.clock_out = WallClockText(*out);
+        // The same punch twice in one file counts once, like the same file imported twice.
+        if (!seen.emplace(record.person_id, record.clock_in).second) {
+            ++outcome.unchanged;
+            return Ok();
+        }
+        records.push_back(std::move(record));
+        return Ok();
+    });
+    if (!read) return read.error();
+    if (!header_read) {
+        return Error::Invalid("file", {"文件是空的:第 1 行应为表头", "The file is empty: row 1 should be the header"});
+    }
+    if (!errors.empty()) return errors.ToError();
+    // X-4: all rows or none, in one transaction, with one audit entry for the import.
+    storage::Transaction transaction(*lease);
+    const auto now = context_.clock.Now();
+    storage::AttendanceImport import_record{
+        contract_id, file.file_name, storage::Sha256Hex(file.bytes), outcome.rows, 0, actor.user_id, ActorName(actor),
+        now};
+    const auto import_id = storage::InsertAttendanceImport(*lease, import_record);
+    for (auto& record : records) {
+        record.import_id = import_id;
+        if (storage::InsertAttendance(*lease, record, actor.user_id, now)) {
+            ++outcome.imported;
+        } else {
+            ++outcome.unchanged;
+        }
+    }
+    storage::SetImportedCount(*lease, import_id, outcome.imported);
+    storage::AppendAudit(*lease, &actor, now,
+                         {"import", "attendance", import_id, std::nullopt,
+                          fmt::format(R"({{"contract_id":{},"file":{},"sha256":"{}","rows":{},"imported":{},)"
+                                      R"("unchanged":{}}})",
+                                      contract_id, storage::JsonString(file.file_name), import_record.sha256,
+                                      outcome.rows, outcome.imported, outcome.unchanged)});
+    if (outcome.imported > 0 && hooks_.evaluate) hooks_.evaluate(*lease, &actor, contract_id);
+    transaction.Commit();
+    return outcome;
+}
+
+ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::int64_t contract_id,
+                                          const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
+                                          Date last) {
+    ComplianceInput input;
+    input.first = first;
+    input.last = last;
+    input.requirements.push_back({term_start, staffing, {"合同约定的人员配置", "The contract's staffing terms"}});
+    for (const auto& person : storage::PeopleOfContract(connection, contract_id)) {
+        RosterEntry entry;
+        entry.person_id = person.id;
+        entry.name = person.name;
+        entry.post = person.post;
+        entry.start = person.start_date;
+        entry.end = person.end_date;
+        input.roster.push_back(std::move(entry));
+    }
+    // A night shift that began the day before the first day still counts its hours after midnight.
+    for (const auto& record : storage::AttendanceBetween(connection, contract_id, first.AddDays(-1), last)) {
+        const auto in = ParseWallClock(record.clock_in);
+        if (!in) continue;
+        Punch punch;
+        punch.id = record.id;
+        punch.person_id = record.person_id;
+        punch.name = record.person_name;
+        punch.post = record.post;
+        punch.clock_in = *in;
+        if (record.clock_out) punch.clock_out = ParseWallClock(*record.clock_out);
+        input.punches.push_back(std::move(punch));
+    }
+    HolidayCalendars calendars;
+    for (auto& calendar : storage::CalendarsBetween(connection, YearOf(first), YearOf(last))) {
+        calendars.Add(std::move(calendar));
+    }
+    input.calendars = &calendars;
+    return ComputeCompliance(input);
+}
+
+Result<ComplianceView> StaffService::Compliance(const Actor& actor, std::int64_t contract_id,
+                                                const std::string& month) {
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    const auto range = MonthRange(month);
+    if (!range) return MonthError();
+    const auto& record = contract->record;
+    if (range->second < record.term_start || range->first > record.term_end) {
+        return Error::Invalid("month", {fmt::format("合同期限为 {} 至 {},所选月份不在其中",
+                                                    record.term_start.ToString(), record.term_end.ToString()),
+                                        fmt::format("The contract runs from {} to {}; the month lies outside it",
+                                                    record.term_start.ToString(), record.term_end.ToString())});
+    }
+    const auto today = context_.clock.Today();
+    const auto first = std::max(range->first, record.term_start);
+    // Today is not over: its attendance is judged from tomorrow.
+    const auto last = std::min({range->second, record.term_end, today.AddDays(-1)});
+    ComplianceView view;
+    view.month = month;
+    view.requirement = contract->content.staffing;
+    auto lease = context_.database.Acquire();
+    if (first <= last) {
+        view.result = ComputeFor(*lease, contract_id, contract->content.staffing, record.term_start, first, last);
+    } else {
+        view.result.warnings.push_back({"这个月还没有已经过去的日期,暂无可核对的考勤",
+                                        "No day of this month is over yet; there is no attendance to check"});
+    }
+    if (contract->content.staffing.empty()) {
+        view.result.warnings.push_back({"合同未约定人员配置,无法核对到岗情况",
+                                        "The contract states no staffing; attendance cannot be checked against it"});
+    }
+    if (hooks_.find) view.proposal = hooks_.find(*lease, contract_id, month);
+    view.can_propose = actor.Can(Permission::kSupervisionWrite) && !view.proposal && range->second < today &&
+                       view.result.missing_person_days > 0;
+    return view;
+}
+
+Result<StaffingProposalRef> StaffService::Propose(const Actor& actor, std::int64_t contract_id,
+                                                  const std::string& month) {
+    if (auto status = actor.Require(Permission::kSupervisionWrite); !status) return status.error();
+    HOUQIN_TRY(view, Compliance(actor, contract_id, month));
+    if (view->proposal) return *view->proposal;
+    const auto range = MonthRange(month);
+    if (range->second >= context_.clock.Today()) {
+        return Error::Precondition({"这个月还没有结束,月底之后才能据考勤提出扣款建议",
+                                    "The month is not over; a deduction can be proposed from its attendance after it "
+                                    "ends"});
+    }
+    if (view->result.missing_person_days == 0) {
+        return Error::Precondition({"这个月没有缺岗,不提出扣款建议", "The month has no shortfall; nothing to propose"});
+    }
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    if (hooks_.evaluate) hooks_.evaluate(*lease, &actor, contract_id);
+    std::optional<StaffingProposalRef> made;
+    if (hooks_.find) made = hooks_.find(*lease, contract_id, month);
+    transaction.Commit();
+    if (made) return *made;
+    return Error::Precondition(
+        {"规则没有提出扣款建议:合同可能没有“每缺 1 "
+         "人日扣款”的条款,或这些缺岗日已经处理过(已批准或已驳回),或当月考核已按缺岗扣款",
+         "The rules proposed no deduction: the contract may have no per-missing-staff-day clause, or these days were "
+         "already decided (approved or rejected), or the month's assessment already charged the missing staff"});
+}
+
+std::vector<StaffingMonth> StaffService::ShortfallMonths(storage::Connection& connection, std::int64_t contract_id,
+                                                         const std::vector<StaffingRequirement>& staffing,
+                                                         Date term_start, Date term_end, Date today) {
+    std::vector<StaffingMonth> months;
+    if (staffing.empty()) return months;
+    // Only months that are over and that have attendance recorded are judged.
+    const auto last_day = std::min(term_end, today.AddDays(-1));
+    if (last_day < term_start) return months;
+    for (const auto& month : storage::AttendanceMonths(connection, contract_id, term_start, last_day)) {
+        const auto range = MonthRange(month);
+        if (!range || range->second > last_day) continue;  // the month is not over
+        const auto first = std::max(range->first, term_start);
+        const auto last = std::min(range->second, term_end);
+        auto result = ComputeFor(connection, contract_id, staffing, term_start, first, last);
+        StaffingMonth entry{month, {}};
+        for (auto& day : result.days) {
+            if (day.short_of_staff) entry.short_days.push_back(std::move(day));
+        }
+        if (!entry.short_days.empty()) months.push_back(std::move(entry));
+    }
+    return months;
+}
+
+Result<std::string> StaffService::ImportTemplate(const Actor& actor, Template kind) {
+    if (auto status = actor.Require(Permission::kStaffRead); !status) return status.error();
+    // An example person whose ID number passes the check (GB 11643): 1990-01-01, Guangzhou.
+    const std::string first17 = "44010619900101123";
+    const auto example_id = first17 + ResidentIdCheckCharacter(first17);
+    reports::Sheet sheet;
+    if (kind == Template::kRoster) {
+        sheet.name = "名册";
+        for (const auto& column : kRosterColumns) sheet.columns.push_back({std::string(column.zh), 16});
+        sheet.rows.push_back({"张三", example_id, "13800000000", "保安员", "服务人员", "2026-01-01", ""});
+    } else {
+        sheet.name = "考勤";
+        for (const auto& column : kAttendanceColumns) sheet.columns.push_back({std::string(column.zh), 14});
+        sheet.rows.push_back({example_id, "张三", "服务人员", "2026-02-14", "08:00", "17:00", "否"});
+        sheet.rows.push_back({example_id, "张三", "服务人员", "2026-02-15", "22:00", "06:00", "是"});
+    }
+    sheet.numeric.assign(sheet.columns.size(), false);
+    sheet.money.assign(sheet.columns.size(), false);
+    return reports::WriteWorkbook(sheet);
+}
+
+}  // namespace houqin

@@ -1,0 +1,166 @@
+#pragma once
+// The staff feature's use cases: the roster a vendor keeps per contract (STF-1), the holiday calendar an
+// administrator keeps per year, attendance entered or imported, and staffing compliance (STF-6), whose
+// shortfalls the rules turn into deduction proposals (RP-2). Every write is one transaction with its audit entry.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "core/page.h"
+#include "features/contracts/service.h"
+#include "features/staff/model.h"
+#include "features/staff/rules/holiday_calendar.h"
+#include "features/staff/rules/staffing_compliance.h"
+#include "platform/imports/tabular.h"
+#include "platform/service/context.h"
+
+namespace houqin {
+
+struct PersonView {
+    StaffPerson person;
+    PersonStatus status = PersonStatus::kCurrent;
+    bool can_edit = false;
+    bool can_reveal = false;
+};
+
+struct PersonQuery {
+    std::optional<PersonStatus> status;  // nullopt: everyone ever on the roster
+    std::string q;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+
+struct PersonInput {
+    std::string name;
+    std::optional<std::string> id_number;  // on update, absent keeps the stored number
+    std::string phone;
+    std::string role;
+    std::string post;
+    std::optional<Date> start_date;
+    std::optional<Date> end_date;
+};
+
+// A file to import: its bytes, its name and the text encoding chosen (or auto-detected).
+struct ImportFile {
+    std::string file_name;
+    std::string_view bytes;
+    TextEncoding encoding = TextEncoding::kAuto;
+};
+
+struct ImportOutcome {
+    std::int64_t rows = 0;       // data rows read
+    std::int64_t imported = 0;   // rows added
+    std::int64_t unchanged = 0;  // rows already there (a re-imported file adds nothing twice)
+};
+
+struct AttendanceInput {
+    std::optional<std::int64_t> person_id;
+    std::string post;  // empty: the person's post
+    std::string clock_in;
+    std::optional<std::string> clock_out;
+};
+
+struct AttendanceQuery {
+    std::string month;  // YYYY-MM
+    std::optional<std::int64_t> person_id;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+
+struct CalendarView {
+    HolidayCalendar calendar;
+    std::string updated_by_name;
+    std::optional<Instant> updated_at;
+};
+
+// A deduction proposal made from a month's shortfalls (RP-2), as the compliance page links to it.
+struct StaffingProposalRef {
+    std::int64_t id = 0;
+    std::string status;
+};
+
+struct ComplianceView {
+    std::string month;
+    std::vector<StaffingRequirement> requirement;
+    ComplianceResult result;
+    std::optional<StaffingProposalRef> proposal;
+    bool can_propose = false;
+};
+
+// The shortfall days of one complete month, for the rule that proposes deductions from them (RP-2).
+struct StaffingMonth {
+    std::string month;  // YYYY-MM
+    std::vector<DayResult> short_days;
+};
+
+// What the staff feature needs from the rules that turn shortfalls into proposals (supervision). Wired in
+// app/services.h, so staff does not depend on supervision, which reads staff's facts.
+struct StaffingProposalHooks {
+    // Re-runs the rules on the contract inside the caller's transaction (RP-4: a new fact re-runs them).
+    std::function<void(storage::Connection&, const Actor*, std::int64_t contract_id)> evaluate;
+    // The staffing deduction proposal made for the month, if any.
+    std::function<std::optional<StaffingProposalRef>(storage::Connection&, std::int64_t contract_id,
+                                                     const std::string& month)>
+        find;
+};
+
+class StaffService {
+  public:
+    StaffService(ServiceContext& context, ContractService& contracts) : context_(context), contracts_(contracts) {}
+    void SetProposalHooks(StaffingProposalHooks hooks) { hooks_ = std::move(hooks); }
+
+    // STF-1 roster.
+    Result<std::vector<StaffRole>> Roles(const Actor& actor);
+    Result<Page<PersonView>> ListPeople(const Actor& actor, std::int64_t contract_id, const PersonQuery& query);
+    Result<PersonView> AddPerson(const Actor& actor, std::int64_t contract_id, const PersonInput& input);
+    Result<PersonView> UpdatePerson(const Actor& actor, std::int64_t id, const PersonInput& input);
+    Result<std::string> RevealIdNumber(const Actor& actor, std::int64_t id);
+    Result<ImportOutcome> ImportRoster(const Actor& actor, std::int64_t contract_id, const ImportFile& file);
+
+    // STF-6 holiday calendar.
+    Result<std::vector<CalendarSummary>> ListCalendars(const Actor& actor);
+    Result<CalendarView> GetCalendar(const Actor& actor, int year);
+    Result<CalendarView> SaveCalendar(const Actor& actor, HolidayCalendar calendar);
+    // format: "holiday-cn" (JSON) or "csv".
+    Result<CalendarView> ImportCalendar(const Actor& actor, int year, const std::string& format,
+                                        const std::string& content, const std::string& source);
+    // The published years (2025, 2026) that a database lacks, after its migrations: every installation starts with
+    // them; a year an administrator has changed is left as it is.
+    void InstallPublishedCalendars();
+
+    // STF-6 attendance and compliance.
+    Result<Page<AttendanceRecord>> ListAttendance(const Actor& actor, std::int64_t contract_id,
+                                                  const AttendanceQuery& query);
+    Result<AttendanceRecord> AddAttendance(const Actor& actor, std::int64_t contract_id, const AttendanceInput& input);
+    Result<ImportOutcome> ImportAttendance(const Actor& actor, std::int64_t contract_id, const ImportFile& file);
+    Result<ComplianceView> Compliance(const Actor& actor, std::int64_t contract_id, const std::string& month);
+    // POST .../staffing/{month}/propose: runs the rules on the contract now; the month's proposal, or why none.
+    Result<StaffingProposalRef> Propose(const Actor& actor, std::int64_t contract_id, const std::string& month);
+
+    // For the rules (RP-2), inside the caller's transaction: every complete month of the term before `today` that has
+    // attendance recorded, with its short days. A month without any attendance is not judged (nothing to go on).
+    std::vector<StaffingMonth> ShortfallMonths(storage::Connection& connection, std::int64_t contract_id,
+                                               const std::vector<StaffingRequirement>& staffing, Date term_start,
+                                               Date term_end, Date today);
+
+    // the import templates, a header row and one example row (.xlsx).
+    enum class Template { kRoster, kAttendance };
+    Result<std::string> ImportTemplate(const Actor& actor, Template kind);
+
+    // Import files may be large (a year of punches); the route accepts up to this many bytes.
+    static constexpr std::size_t kMaxImportBytes = 64 * 1024 * 1024;
+
+  private:
+    Result<ContractView> ContractOf(const Actor& actor, std::int64_t contract_id);
+    PersonView ViewOf(const Actor& actor, StaffPerson person) const;
+    ComplianceResult ComputeFor(storage::Connection& connection, std::int64_t contract_id,
+                                const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
+                                Date last);
+    ServiceContext& context_;
+    ContractService& contracts_;
+    StaffingProposalHooks hooks_;
+};
+
+}  // namespace houqin

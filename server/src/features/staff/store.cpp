@@ -1,0 +1,310 @@
+#include "features/staff/store.h"
+
+#include <nlohmann/json.hpp>
+
+namespace houqin::storage {
+namespace {
+
+constexpr const char* kSelectRoles = "SELECT code, name_zh, name_en FROM staff_roles ORDER BY sort_order, code";
+
+constexpr const char* kPersonColumns =
+    "id, contract_id, vendor_org_id, owner_path, name, id_number, birth_date, sex, phone, role, post, start_date, "
+    "end_date, created_at, updated_at";
+
+constexpr const char* kInsertPerson =
+    "INSERT INTO staff_people (contract_id, vendor_org_id, owner_path, name, id_number, birth_date, sex, phone, role, "
+    "post, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+    "id";
+
+constexpr const char* kUpdatePerson =
+    "UPDATE staff_people SET name = ?, id_number = ?, birth_date = ?, sex = ?, phone = ?, role = ?, post = ?, "
+    "start_date = ?, end_date = ?, updated_at = ? WHERE id = ?";
+
+constexpr const char* kAttendanceColumns =
+    "a.id, a.contract_id, a.person_id, p.name, a.post, a.clock_in, a.clock_out, a.import_id, "
+    "COALESCE(i.file_name, '')";
+constexpr const char* kAttendanceFrom =
+    " FROM attendance a JOIN staff_people p ON p.id = a.person_id LEFT JOIN attendance_imports i ON i.id = a.import_id";
+
+constexpr const char* kInsertAttendance =
+    "INSERT INTO attendance (contract_id, person_id, post, work_date, clock_in, clock_out, import_id, created_by, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, clock_in) DO NOTHING";
+
+void AddPaging(std::int64_t page, std::int64_t page_size, std::string& sql, Params& params) {
+    if (page_size <= 0) return;
+    sql += " LIMIT ? OFFSET ?";
+    params.emplace_back(page_size);
+    params.emplace_back((page - 1) * page_size);
+}
+
+Param OptionalDate(const std::optional<Date>& date) {
+    if (!date) return nullptr;
+    return date->ToString();
+}
+
+StaffPerson PersonFromRow(const Row& row) {
+    StaffPerson person;
+    person.id = row.Int(0);
+    person.contract_id = row.Int(1);
+    person.vendor_org_id = row.Int(2);
+    person.owner_path = row.Str(3);
+    person.name = row.Str(4);
+    person.id_number = row.Str(5);
+    person.birth_date = Date::Parse(row.Str(6)).value_or(Date{});
+    person.sex = row.Str(7) == "female" ? Sex::kFemale : Sex::kMale;
+    person.phone = row.Str(8);
+    person.role = row.Str(9);
+    person.post = row.Str(10);
+    person.start_date = Date::Parse(row.Str(11)).value_or(Date{});
+    if (!row.IsNull(12)) person.end_date = Date::Parse(row.Str(12));
+    person.created_at = Instant{row.Int(13)};
+    person.updated_at = Instant{row.Int(14)};
+    return person;
+}
+
+AttendanceRecord AttendanceFromRow(const Row& row) {
+    AttendanceRecord record;
+    record.id = row.Int(0);
+    record.contract_id = row.Int(1);
+    record.person_id = row.Int(2);
+    record.person_name = row.Str(3);
+    record.post = row.Str(4);
+    record.clock_in = row.Str(5);
+    if (!row.IsNull(6)) record.clock_out = row.Str(6);
+    record.import_id = row.OptInt(7);
+    record.import_file = row.Str(8);
+    return record;
+}
+
+}  // namespace
+
+std::vector<StaffRole> ListStaffRoles(Connection& connection) {
+    std::vector<StaffRole> roles;
+    for (const auto& row : connection.Query(kSelectRoles)) roles.push_back({row.Str(0), {row.Str(1), row.Str(2)}});
+    return roles;
+}
+
+Page<StaffPerson> ListPeople(Connection& connection, const PersonFilter& filter) {
+    std::string where = " WHERE contract_id = ?";
+    Params params{filter.contract_id};
+    if (filter.status) {
+        const auto today = filter.today.ToString();
+        switch (*filter.status) {
+            case PersonStatus::kUpcoming:
+                where += " AND start_date > ?";
+                params.emplace_back(today);
+                break;
+            case PersonStatus::kCurrent:
+                where += " AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)";
+                params.emplace_back(today);
+                params.emplace_back(today);
+                break;
+            case PersonStatus::kLeft:
+                where += " AND end_date < ?";
+                params.emplace_back(today);
+                break;
+        }
+    }
+    if (!filter.q.empty()) {
+        const auto pattern = LikeContains(filter.q);
+        where +=
+            " AND (name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR post LIKE ? ESCAPE '\\' OR id_number LIKE ? "
+            "ESCAPE '\\')";
+        params.emplace_back(pattern);
+        params.emplace_back(pattern);
+        params.emplace_back(pattern);
+        // Only the end of an ID number is searchable: the masked list shows its last four characters.
+        params.emplace_back("%" + LikeContains(filter.q).substr(1));
+    }
+    const auto count = connection.QueryOne("SELECT COUNT(*) FROM staff_people" + where, params);
+    std::string sql = std::string("SELECT ") + kPersonColumns + " FROM staff_people" + where + " ORDER BY name, id";
+    AddPaging(filter.page, filter.page_size, sql, params);
+    std::vector<StaffPerson> items;
+    for (const auto& row : connection.Query(sql, params)) items.push_back(PersonFromRow(row));
+    return PageOf(std::move(items), count ? count->Int(0) : 0);
+}
+
+std::vector<StaffPerson> PeopleOfContract(Connection& connection, std::int64_t contract_id) {
+    std::vector<StaffPerson> people;
+    for (const auto& row : connection.Query(
+             std::string("SELECT ") + kPersonColumns + " FROM staff_people WHERE contract_id = ? ORDER BY id",
+             {contract_id})) {
+        people.push_back(PersonFromRow(row));
+    }
+    return people;
+}
+
+std::optional<StaffPerson> FindPerson(Connection& connection, std::int64_t id) {
+    const auto row =
+        connection.QueryOne(std::string("SELECT ") + kPersonColumns + " FROM staff_people WHERE id = ?", {id});
+    if (!row) return std::nullopt;
+    return PersonFromRow(*row);
+}
+
+std::int64_t InsertPerson(Connection& connection, const StaffPerson& person) {
+    return connection.InsertReturningId(
+        kInsertPerson,
+        {person.contract_id, person.vendor_org_id, person.owner_path, person.name, person.id_number,
+         person.birth_date.ToString(), std::string(SexCode(person.sex)), person.phone, person.role, person.post,
+         person.start_date.ToString(), OptionalDate(person.end_date), person.created_at.ms, person.updated_at.ms});
+}
+
+void UpdatePerson(Connection& connection, const StaffPerson& person) {
+    connection.Execute(kUpdatePerson,
+                       {person.name, person.id_number, person.birth_date.ToString(), std::string(SexCode(person.sex)),
+                        person.phone, person.role, person.post, person.start_date.ToString(),
+                        OptionalDate(person.end_date), person.updated_at.ms, person.id});
+}
+
+std::string PersonSnapshot(const StaffPerson& person) {
+    return nlohmann::json{
+        {"contract_id", person.contract_id},
+        {"name", person.name},
+        {"id_number", MaskResidentId(person.id_number)},
+        {"phone", person.phone},
+        {"role", person.role},
+        {"post", person.post},
+        {"start_date", person.start_date.ToString()},
+        {"end_date", person.end_date ? nlohmann::json(person.end_date->ToString()) : nlohmann::json()}}
+        .dump();
+}
+
+std::vector<CalendarSummary> ListCalendars(Connection& connection) {
+    std::vector<CalendarSummary> calendars;
+    const auto rows = connection.Query(
+        "SELECT c.year, c.source, c.updated_by_name, c.updated_at, "
+        "(SELECT COUNT(*) FROM holiday_days d WHERE d.year = c.year AND d.kind = 'off'), "
+        "(SELECT COUNT(*) FROM holiday_days d WHERE d.year = c.year AND d.kind = 'work') "
+        "FROM holiday_calendars c ORDER BY c.year DESC");
+    for (const auto& row : rows) {
+        CalendarSummary summary;
+        summary.year = static_cast<int>(row.Int(0));
+        summary.source = row.Str(1);
+        summary.updated_by_name = row.Str(2);
+        summary.updated_at = Instant{row.Int(3)};
+        summary.days_off = row.Int(4);
+        summary.make_up_days = row.Int(5);
+        calendars.push_back(std::move(summary));
+    }
+    return calendars;
+}
+
+std::vector<HolidayCalendar> CalendarsBetween(Connection& connection, int first_year, int last_year) {
+    std::vector<HolidayCalendar> calendars;
+    for (const auto& row : connection.Query("SELECT year, source FROM holiday_calendars WHERE year BETWEEN ? AND ? "
+                                            "ORDER BY year",
+                                            {std::int64_t{first_year}, std::int64_t{last_year}})) {
+        HolidayCalendar calendar;
+        calendar.year = static_cast<int>(row.Int(0));
+        calendar.source = row.Str(1);
+        calendars.push_back(std::move(calendar));
+    }
+    if (calendars.empty()) return calendars;
+    const auto days = connection.Query(
+        "SELECT day, year, kind, name FROM holiday_days WHERE year BETWEEN ? AND ? "
+        "ORDER BY day",
+        {std::int64_t{first_year}, std::int64_t{last_year}});
+    for (const auto& row : days) {
+        const auto year = static_cast<int>(row.Int(1));
+        for (auto& calendar : calendars) {
+            if (calendar.year != year) continue;
+            const auto kind = ParseCalendarDayKind(row.Str(2));
+            const auto date = Date::Parse(row.Str(0));
+            if (kind && date) calendar.days.push_back({*date, *kind, row.Str(3)});
+        }
+    }
+    return calendars;
+}
+
+std::optional<HolidayCalendar> FindCalendar(Connection& connection, int year) {
+    auto calendars = CalendarsBetween(connection, year, year);
+    if (calendars.empty()) return std::nullopt;
+    return std::move(calendars.front());
+}
+
+void ReplaceCalendar(Connection& connection, const HolidayCalendar& calendar, const std::string& by_name, Instant now) {
+    const std::int64_t year = calendar.year;
+    connection.Execute("DELETE FROM holiday_days WHERE year = ?", {year});
+    connection.Execute("DELETE FROM holiday_calendars WHERE year = ?", {year});
+    connection.Execute("INSERT INTO holiday_calendars (year, source, updated_by_name, updated_at) VALUES (?, ?, ?, ?)",
+                       {year, calendar.source, by_name, now.ms});
+    for (const auto& day : calendar.days) {
+        connection.Execute("INSERT INTO holiday_days (day, year, kind, name) VALUES (?, ?, ?, ?)",
+                           {day.date.ToString(), year, std::string(CalendarDayKindCode(day.kind)), day.name});
+    }
+}
+
+Page<AttendanceRecord> ListAttendance(Connection& connection, const AttendanceFilter& filter) {
+    std::string where = " WHERE a.contract_id = ? AND a.work_date BETWEEN ? AND ?";
+    Params params{filter.contract_id, filter.first.ToString(), filter.last.ToString()};
+    if (filter.person_id) {
+        where += " AND a.person_id = ?";
+        params.emplace_back(*filter.person_id);
+    }
+    const auto count = connection.QueryOne("SELECT COUNT(*) FROM attendance a" + where, params);
+    std::string sql =
+        std::string("SELECT ") + kAttendanceColumns + kAttendanceFrom + where + " ORDER BY a.clock_in, p.name, a.id";
+    AddPaging(filter.page, filter.page_size, sql, params);
+    std::vector<AttendanceRecord> items;
+    for (const auto& row : connection.Query(sql, params)) items.push_back(AttendanceFromRow(row));
+    return PageOf(std::move(items), count ? count->Int(0) : 0);
+}
+
+std::vector<AttendanceRecord> AttendanceBetween(Connection& connection, std::int64_t contract_id, Date first,
+                                                Date last) {
+    std::vector<AttendanceRecord> records;
+    const auto rows = connection.Query(std::string("SELECT ") + kAttendanceColumns + kAttendanceFrom +
+                                           " WHERE a.contract_id = ? AND a.work_date BETWEEN ? AND ? ORDER BY "
+                                           "a.clock_in, a.id",
+                                       {contract_id, first.ToString(), last.ToString()});
+    records.reserve(rows.size());
+    for (const auto& row : rows) records.push_back(AttendanceFromRow(row));
+    return records;
+}
+
+std::vector<std::string> AttendanceMonths(Connection& connection, std::int64_t contract_id, Date first, Date last) {
+    std::vector<std::string> months;
+    for (const auto& row : connection.Query("SELECT DISTINCT substr(work_date, 1, 7) AS month FROM attendance WHERE "
+                                            "contract_id = ? AND work_date BETWEEN ? AND ? ORDER BY month",
+                                            {contract_id, first.ToString(), last.ToString()})) {
+        months.push_back(row.Str(0));
+    }
+    return months;
+}
+
+std::optional<AttendanceRecord> FindAttendance(Connection& connection, std::int64_t id) {
+    const auto row =
+        connection.QueryOne(std::string("SELECT ") + kAttendanceColumns + kAttendanceFrom + " WHERE a.id = ?", {id});
+    if (!row) return std::nullopt;
+    return AttendanceFromRow(*row);
+}
+
+bool InsertAttendance(Connection& connection, const AttendanceRecord& record, std::optional<std::int64_t> created_by,
+                      Instant now) {
+    return connection.Execute(
+               kInsertAttendance,
+               {record.contract_id, record.person_id, record.post, record.clock_in.substr(0, 10), record.clock_in,
+                Optional(record.clock_out), Optional(record.import_id), Optional(created_by), now.ms}) > 0;
+}
+
+std::optional<std::int64_t> FindAttendanceId(Connection& connection, std::int64_t person_id,
+                                             const std::string& clock_in) {
+    const auto row =
+        connection.QueryOne("SELECT id FROM attendance WHERE person_id = ? AND clock_in = ?", {person_id, clock_in});
+    if (!row) return std::nullopt;
+    return row->Int(0);
+}
+
+std::int64_t InsertAttendanceImport(Connection& connection, const AttendanceImport& record) {
+    return connection.InsertReturningId(
+        "INSERT INTO attendance_imports (contract_id, file_name, sha256, row_count, imported, created_by, "
+        "created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {record.contract_id, record.file_name, record.sha256, record.row_count, record.imported,
+         Optional(record.created_by), record.created_by_name, record.created_at.ms});
+}
+
+void SetImportedCount(Connection& connection, std::int64_t import_id, std::int64_t imported) {
+    connection.Execute("UPDATE attendance_imports SET imported = ? WHERE id = ?", {imported, import_id});
+}
+
+}  // namespace houqin::storage

@@ -1,0 +1,74 @@
+#pragma once
+// The staff feature's SQL: roles, rosters (STF-1), the holiday calendar and attendance (STF-6).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/page.h"
+#include "core/time.h"
+#include "features/staff/model.h"
+#include "features/staff/rules/holiday_calendar.h"
+#include "platform/database/database.h"
+
+namespace houqin::storage {
+
+std::vector<StaffRole> ListStaffRoles(Connection& connection);
+
+struct PersonFilter {
+    std::int64_t contract_id = 0;
+    std::optional<PersonStatus> status;  // on `today`
+    Date today;
+    std::string q;  // name, phone or post contains; or the ID number's last characters
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+Page<StaffPerson> ListPeople(Connection& connection, const PersonFilter& filter);
+std::vector<StaffPerson> PeopleOfContract(Connection& connection, std::int64_t contract_id);
+std::optional<StaffPerson> FindPerson(Connection& connection, std::int64_t id);
+std::int64_t InsertPerson(Connection& connection, const StaffPerson& person);
+void UpdatePerson(Connection& connection, const StaffPerson& person);
+// For the audit trail: the person with the ID number masked, so the trail is no second copy of personal data.
+std::string PersonSnapshot(const StaffPerson& person);
+
+std::vector<CalendarSummary> ListCalendars(Connection& connection);
+std::optional<HolidayCalendar> FindCalendar(Connection& connection, int year);
+// Every kept year from `first_year` to `last_year`.
+std::vector<HolidayCalendar> CalendarsBetween(Connection& connection, int first_year, int last_year);
+// Replaces the year's days (the caller's transaction).
+void ReplaceCalendar(Connection& connection, const HolidayCalendar& calendar, const std::string& by_name, Instant now);
+
+struct AttendanceFilter {
+    std::int64_t contract_id = 0;
+    Date first;
+    Date last;  // work dates first..last
+    std::optional<std::int64_t> person_id;
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+Page<AttendanceRecord> ListAttendance(Connection& connection, const AttendanceFilter& filter);
+// Every punch whose clock-in date lies in first..last, in clock-in order.
+std::vector<AttendanceRecord> AttendanceBetween(Connection& connection, std::int64_t contract_id, Date first,
+                                                Date last);
+// The months (YYYY-MM) with any attendance recorded between first and last, ascending.
+std::vector<std::string> AttendanceMonths(Connection& connection, std::int64_t contract_id, Date first, Date last);
+std::optional<AttendanceRecord> FindAttendance(Connection& connection, std::int64_t id);
+// Adds the punch unless the person already has one with that clock-in (then false: a re-import adds nothing twice).
+bool InsertAttendance(Connection& connection, const AttendanceRecord& record, std::optional<std::int64_t> created_by,
+                      Instant now);
+std::optional<std::int64_t> FindAttendanceId(Connection& connection, std::int64_t person_id,
+                                             const std::string& clock_in);
+
+struct AttendanceImport {
+    std::int64_t contract_id = 0;
+    std::string file_name;
+    std::string sha256;
+    std::int64_t row_count = 0;
+    std::int64_t imported = 0;
+    std::optional<std::int64_t> created_by;
+    std::string created_by_name;
+    Instant created_at;
+};
+std::int64_t InsertAttendanceImport(Connection& connection, const AttendanceImport& record);
+void SetImportedCount(Connection& connection, std::int64_t import_id, std::int64_t imported);
+
+}  // namespace houqin::storage
