@@ -15,6 +15,7 @@
 #   E2E_PG_URL      a scratch PostgreSQL cluster (url=$(bash scripts/pg-test.sh start)); the full run needs it
 #   E2E_PG_FILES    the files the full run repeats on PostgreSQL (default: assessments and procurement)
 #   E2E_ORDER       given (default), reverse or shuffle: the order the files run in
+#   E2E_JOBS        how many files run at once (default 2)
 #   HOUQIN_TEST_SHUFFLE  a seed: the files run in an order drawn from it (E2E_ORDER=shuffle, reproducible)
 #   E2E_CHROMIUM    browser executable (default /usr/bin/chromium); no browser is ever downloaded
 set -euo pipefail
@@ -88,24 +89,40 @@ rm -rf "$artifacts"
 mkdir -p "$artifacts"
 
 # One pass: the files in the chosen order, one `node --test` each (the runner would sort the files it is given), each
-# file with its own server on `$1`. The limit is only there to stop a hung browser; the SQLite pass takes about ten
-# minutes against the sanitized debug build, the PostgreSQL pass about three.
+# file with its own server on `$1`, E2E_JOBS files at a time (default 2: a browser and a sanitized server per file keep
+# two cores busy; the order still decides which start first). Each file's output is printed whole when it ends. The
+# limit is only there to stop a hung browser.
 failed_files=()
 run_pass() {
   local pass_engine=$1 pass_artifacts=$2
   shift 2
-  local files file pass_status=0
+  local files file pass_status=0 jobs="${E2E_JOBS:-2}"
   mapfile -t files < <(order "$@")
-  mkdir -p "$pass_artifacts"
-  echo "e2e: $pass_engine, server $bin, clock $test_now, ${#files[@]} files (${E2E_ORDER:-given} order$(
+  mkdir -p "$pass_artifacts/output"
+  echo "e2e: $pass_engine, server $bin, clock $test_now, ${#files[@]} files, $jobs at a time (${E2E_ORDER:-given} order$(
     [[ ${E2E_ORDER:-given} == shuffle ]] && echo ", seed $shuffle_seed")): ${files[*]##*/}"
-  for file in "${files[@]}"; do
-    if ! E2E_ENGINE="$pass_engine" E2E_ARTIFACTS="$pass_artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
-      timeout 900 node --test --test-reporter=spec "$file"; then
-      failed_files+=("$pass_engine: ${file#"$repo_root"/}")
+  local -A running=()
+  local pid
+  finish_one() {
+    local done_pid
+    local code=0
+    wait -n -p done_pid "${!running[@]}" || code=$?
+    local done_file="${running[$done_pid]}"
+    unset "running[$done_pid]"
+    cat "$pass_artifacts/output/$(basename "$done_file").log"
+    if [[ $code -ne 0 ]]; then
+      failed_files+=("$pass_engine: ${done_file#"$repo_root"/}")
       pass_status=1
     fi
+  }
+  for file in "${files[@]}"; do
+    while [[ ${#running[@]} -ge $jobs ]]; do finish_one; done
+    E2E_ENGINE="$pass_engine" E2E_ARTIFACTS="$pass_artifacts" E2E_CHROMIUM="$chromium" HOUQIN_BIN="$bin" \
+      timeout 900 node --test --test-reporter=spec "$file" >"$pass_artifacts/output/$(basename "$file").log" 2>&1 &
+    pid=$!
+    running[$pid]="$file"
   done
+  while [[ ${#running[@]} -gt 0 ]]; do finish_one; done
   return "$pass_status"
 }
 
