@@ -12,7 +12,7 @@ import {
     Client, DEMO, contractFixtures, createActiveContract, expectError, expectStatus, listAll, prepareDatabase,
     startServer, validContent,
 } from './harness.mjs';
-import { addDays, month, monthEnd, monthStart } from '../clock.mjs';
+import { addDays, dateOfYear, month, monthEnd, monthStart } from '../clock.mjs';
 
 const MONTH = month(-1);
 const FIRST = monthStart(-1);
@@ -57,10 +57,10 @@ async function login(server, account) {
 }
 
 const PEOPLE = [
-    { name: '陈保洁', birth: '1980-03-15', sequence: 11 },
-    { name: '李保洁', birth: '1985-07-01', sequence: 22 },
-    { name: '王保洁', birth: '1990-12-31', sequence: 33 },
-    { name: '赵保洁', birth: '1975-01-20', sequence: 44 },
+    { name: '陈保洁', birth: dateOfYear(-47, '03-15'), sequence: 11 },
+    { name: '李保洁', birth: dateOfYear(-42, '07-01'), sequence: 22 },
+    { name: '王保洁', birth: dateOfYear(-37, '12-31'), sequence: 33 },
+    { name: '赵保洁', birth: dateOfYear(-52, '01-20'), sequence: 44 },
 ].map((person) => ({ ...person, id_number: idNumber(person.birth, person.sequence) }));
 
 function personBody(person, overrides = {}) {
