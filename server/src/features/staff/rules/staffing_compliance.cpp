@@ -233,7 +233,9 @@ ComplianceResult ComputeCompliance(const ComplianceInput& input) {
     }
 
     for (auto& [key, intervals] : worked) {
-        const auto& [index, post, person_id] = key;
+        // Named, not a structured binding: clang (the fuzz and tidy builds) cannot capture one in a lambda.
+        const auto& [index, post_name, person_id] = key;
+        const std::string& post = post_name;
         auto& day = result.days[index];
         auto post_day = std::find_if(day.posts.begin(), day.posts.end(),
                                      [&](const PostDay& candidate) { return candidate.post == post; });
