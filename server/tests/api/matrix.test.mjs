@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import {
     Client, FAKE_TODAY, expectStatus, listAll, setupDemo, uniqueSuffix, validContent,
 } from './harness.mjs';
-import { dateOfYear, year as yearFromNow } from '../clock.mjs';
+import { addDays, dateOfYear, year as yearFromNow } from '../clock.mjs';
 
 /** The kinds of caller: who signs in, the requirement the case proves, and which record scopes are foreign to it. */
 const CALLERS = [
@@ -114,6 +114,18 @@ before(async () => {
     ids.user = clients.dept.user.id;
     ids.setting = expectStatus(await admin.get('/settings'), 200).body.items[0].key;
     ids.year = expectStatus(await admin.get('/procurement-rules'), 200).body.items[0].year;
+    // STF-1, STF-5: a person on the active contract's roster with one item issued; the holiday calendar's year (STF-6).
+    ids.personBody = {
+        name: '矩阵保洁', id_number: residentId(`440681${FAKE_TODAY.slice(0, 4) - 40}0315011`), phone: '13800000000',
+        role: 'cleaner', post: '保洁员', start_date: FAKE_TODAY, end_date: null,
+    };
+    ids.person = expectStatus(await vendor1.post(`/contracts/${ids.contract}/staff`, ids.personBody), 201,
+        'a person on the roster').body.id;
+    ids.equipmentBody = { kind: 'badge', description: '矩阵工牌', quantity: 1, unit_value: '10.00', issued_on: FAKE_TODAY };
+    ids.equipment = expectStatus(await vendor1.post(`/staff/${ids.person}/equipment`, ids.equipmentBody), 201,
+        'an item issued').body.id;
+    ids.calendarYear = expectStatus(await office.get('/holiday-calendars'), 200).body.items[0].year;
+    ids.month = FAKE_TODAY.slice(0, 7);
     const contract = expectStatus(await office.get(`/contracts/${ids.contract}`), 200).body;
     ids.attachment = contract.signing?.attachment?.id;
     assert.ok(ids.attachment, 'the demo\'s active contract has its signed scan');
@@ -144,6 +156,13 @@ before(async () => {
         }
     }
 });
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** A GB 11643 resident ID number: the first 17 digits and their check character. */
+function residentId(first17) {
+    const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * ID_WEIGHTS[index], 0);
+    return first17 + '10X98765432'[sum % 11];
+}
 
 async function signIn({ username, password }) {
     const client = new Client(demo.server.url);
@@ -176,6 +195,9 @@ function fillPath(pattern, fresh) {
         '/api/v1/settings/{key}': ids.setting,
         '/api/v1/surveys/{id}': ids.survey,
         '/api/v1/users/{id}': ids.user,
+        '/api/v1/staff/{id}': ids.person,
+        '/api/v1/staff/equipment/{id}': ids.equipment,
+        '/api/v1/holiday-calendars/{year}': ids.calendarYear,
         '/api/v1/vendors/{id}': ids.vendor,
     };
     if (!pattern.includes('{')) return pattern;
@@ -183,6 +205,7 @@ function fillPath(pattern, fresh) {
     if (!head) return null;
     let filled = pattern.replace(head, head.replace(/\{[a-z]+\}/, encodeURIComponent(values[head])));
     filled = filled.replace('{qid}', fresh.qualification ?? ids.qualification);
+    filled = filled.replace('{month}', ids.month);
     return filled.includes('{') ? null : filled;
 }
 
@@ -210,6 +233,12 @@ function validBodies() {
         'POST /api/v1/proposals/{id}/decision': { decision: 'reject', comment: '矩阵测试' },
         'POST /api/v1/rectifications/{id}/verify': { result: 'accepted', effect: 'effective', comment: '矩阵测试' },
         'PUT /api/v1/vendors/{id}': ids.vendorBody,
+        'POST /api/v1/contracts/{id}/staff': { ...ids.personBody, start_date: addDays(FAKE_TODAY, 1) },
+        'POST /api/v1/contracts/{id}/attendance': { person_id: ids.person, clock_in: `${FAKE_TODAY} 08:00` },
+        'PUT /api/v1/staff/{id}': ids.personBody,
+        'POST /api/v1/staff/{id}/equipment': ids.equipmentBody,
+        'POST /api/v1/staff/equipment/{id}/return': { settled_on: FAKE_TODAY },
+        'POST /api/v1/staff/equipment/{id}/lost': { settled_on: FAKE_TODAY, compensation: '10.00', note: '矩阵测试' },
         'POST /api/v1/vendors/{id}/qualifications': newQualification(),
         'PUT /api/v1/vendors/{id}/qualifications/{qid}': newQualification(),
         'POST /api/v1/vendors/{id}/qualifications/{qid}/reject': { reason: '矩阵测试' },

@@ -33,7 +33,57 @@ Json PersonJson(const PersonView& view) {
             {"end_date", OptionalDateJson(person.end_date)},
             {"status", std::string(PersonStatusCode(view.status))},
             {"can_edit", view.can_edit},
-            {"can_reveal", view.can_reveal}};
+            {"can_reveal", view.can_reveal},
+            {"equipment_unsettled", view.equipment_unsettled}};
+}
+
+Json EquipmentJson(const EquipmentView& view) {
+    const auto& item = view.item;
+    const auto total = item.TotalValue();
+    return {{"id", item.id},
+            {"person_id", item.person_id},
+            {"contract_id", item.contract_id},
+            {"kind", std::string(EquipmentKindCode(item.kind))},
+            {"description", item.description},
+            {"quantity", item.quantity},
+            {"unit_value", item.unit_value.ToString()},
+            {"total_value", total ? Json(total->ToString()) : Json()},
+            {"issued_on", item.issued_on.ToString()},
+            {"status", std::string(EquipmentStatusCode(item.status))},
+            {"settled_on", OptionalDateJson(item.settled_on)},
+            {"compensation", item.compensation.ToString()},
+            {"note", item.note},
+            {"can_settle", view.can_settle}};
+}
+
+Json PersonEquipmentJson(const PersonEquipment& equipment) {
+    Json items = Json::array();
+    for (const auto& item : equipment.items) items.push_back(EquipmentJson(item));
+    return {{"person", PersonJson(equipment.person)},
+            {"unsettled", equipment.unsettled},
+            {"can_issue", equipment.can_issue},
+            {"items", std::move(items)}};
+}
+
+EquipmentInput EquipmentInputFromJson(const Json& body, Validation& validation) {
+    JsonReader reader(body, validation);
+    EquipmentInput input;
+    input.kind = reader.String("kind");
+    input.description = reader.String("description");
+    input.quantity = reader.Integer("quantity");
+    input.unit_value = reader.MoneyValue("unit_value");
+    if (reader.Has("issued_on")) input.issued_on = reader.DateValue("issued_on");
+    return input;
+}
+
+SettlementInput SettlementInputFromJson(const Json& body, Settlement settlement, Validation& validation) {
+    JsonReader reader(body, validation);
+    SettlementInput input;
+    if (reader.Has("settled_on")) input.settled_on = reader.DateValue("settled_on");
+    // A lost item's missing note is refused by the service, which names it in words (遗失说明).
+    input.note = reader.String("note", JsonReader::Need::kOptional);
+    if (settlement == Settlement::kLost) input.compensation = reader.MoneyValue("compensation");
+    return input;
 }
 
 PersonInput PersonInputFromJson(const Json& body, Validation& validation) {

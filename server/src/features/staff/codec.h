@@ -8,6 +8,10 @@ namespace houqin::http {
 Json StaffRoleJson(const StaffRole& role);
 Json PersonJson(const PersonView& view);
 PersonInput PersonInputFromJson(const Json& body, Validation& validation);
+Json EquipmentJson(const EquipmentView& view);
+Json PersonEquipmentJson(const PersonEquipment& equipment);
+EquipmentInput EquipmentInputFromJson(const Json& body, Validation& validation);
+SettlementInput SettlementInputFromJson(const Json& body, Settlement settlement, Validation& validation);
 Json CalendarSummaryJson(const CalendarSummary& summary);
 Json CalendarJson(const CalendarView& view);
 HolidayCalendar CalendarFromJson(int year, const Json& body, Validation& validation);

@@ -28,6 +28,42 @@ PersonStatus StaffPerson::StatusOn(Date day) const {
     return PersonStatus::kCurrent;
 }
 
+std::string_view EquipmentKindCode(EquipmentKind kind) {
+    switch (kind) {
+        case EquipmentKind::kTool: return "tool";
+        case EquipmentKind::kUniform: return "uniform";
+        case EquipmentKind::kBadge: return "badge";
+        case EquipmentKind::kAccessCard: return "access_card";
+        case EquipmentKind::kKey: return "key";
+        case EquipmentKind::kOther: return "other";
+    }
+    return "other";
+}
+
+std::optional<EquipmentKind> ParseEquipmentKind(std::string_view code) {
+    for (const auto kind : {EquipmentKind::kTool, EquipmentKind::kUniform, EquipmentKind::kBadge,
+                            EquipmentKind::kAccessCard, EquipmentKind::kKey, EquipmentKind::kOther}) {
+        if (EquipmentKindCode(kind) == code) return kind;
+    }
+    return std::nullopt;
+}
+
+std::string_view EquipmentStatusCode(EquipmentStatus status) {
+    switch (status) {
+        case EquipmentStatus::kIssued: return "issued";
+        case EquipmentStatus::kReturned: return "returned";
+        case EquipmentStatus::kLost: return "lost";
+    }
+    return "issued";
+}
+
+std::optional<EquipmentStatus> ParseEquipmentStatus(std::string_view code) {
+    if (code == "issued") return EquipmentStatus::kIssued;
+    if (code == "returned") return EquipmentStatus::kReturned;
+    if (code == "lost") return EquipmentStatus::kLost;
+    return std::nullopt;
+}
+
 namespace {
 
 std::optional<int> Digits(std::string_view text) {

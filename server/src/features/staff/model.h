@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/money.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "features/staff/rules/resident_id.h"
@@ -65,6 +66,36 @@ struct CalendarSummary {
     std::int64_t make_up_days = 0;
     std::string updated_by_name;
     Instant updated_at;
+};
+
+// STF-5: what a vendor issues to a person (D3 §8), recovered at departure. Codes are stored; the web shows words.
+enum class EquipmentKind { kTool, kUniform, kBadge, kAccessCard, kKey, kOther };
+std::string_view EquipmentKindCode(EquipmentKind kind);
+std::optional<EquipmentKind> ParseEquipmentKind(std::string_view code);
+
+// Issued until settled at departure; settling is one-way (returned or lost, never back to issued).
+enum class EquipmentStatus { kIssued, kReturned, kLost };
+std::string_view EquipmentStatusCode(EquipmentStatus status);
+std::optional<EquipmentStatus> ParseEquipmentStatus(std::string_view code);
+
+struct EquipmentItem {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    std::int64_t contract_id = 0;
+    EquipmentKind kind = EquipmentKind::kOther;
+    std::string description;
+    std::int64_t quantity = 1;
+    Money unit_value;  // per piece, in fen
+    Date issued_on;
+    EquipmentStatus status = EquipmentStatus::kIssued;
+    std::optional<Date> settled_on;  // returned or reported lost on
+    Money compensation;              // lost only: what the vendor's person pays for it
+    std::string note;
+    Instant created_at;
+    Instant updated_at;
+
+    // quantity × unit value, or nullopt beyond 64 bits (refused when the item is issued, so stored items have one).
+    [[nodiscard]] std::optional<Money> TotalValue() const { return unit_value.FractionOf(quantity, 1); }
 };
 
 // "YYYY-MM-DD HH:MM" (or with a T, or seconds) -> the date and the minute of the day; nullopt when not a real time.

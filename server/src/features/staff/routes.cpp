@@ -117,6 +117,52 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
         .Requires({Permission::kStaffReveal})
         .Scope(RecordScope::kVendor);
     router
+        .Add("GET", "/api/v1/staff/{id}/equipment", Access::kSession, "staff",
+             "The tools, uniforms, badges, access cards and keys issued to a person, settled or not (STF-5)",
+             [&staff](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(equipment, staff.Equipment(context.actor(), *id));
+                 return JsonResponse(200, PersonEquipmentJson(*equipment));
+             })
+        .Requires({Permission::kStaffRead})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("POST", "/api/v1/staff/{id}/equipment", Access::kSession, "staff",
+             "Record an item issued to a person (the vendor; kind tool|uniform|badge|access_card|key|other, quantity, "
+             "unit_value as a decimal string, issued_on) (STF-5)",
+             [&staff](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 const auto input = EquipmentInputFromJson(*body, validation);
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(item, staff.IssueEquipment(context.actor(), *id, input));
+                 return JsonResponse(201, EquipmentJson(*item));
+             })
+        .Requires({Permission::kStaffWrite})
+        .Scope(RecordScope::kVendor);
+    const auto settle_route = [&router, &staff](const char* pattern, Settlement settlement, const char* summary) {
+        router
+            .Add("POST", pattern, Access::kSession, "staff", summary,
+                 [&staff, settlement](RequestContext& context) -> Result<HttpResponse> {
+                     HOUQIN_TRY(id, PathId(context.request, "id"));
+                     HOUQIN_TRY(body, ParseObject(context.request));
+                     Validation validation;
+                     const auto input = SettlementInputFromJson(*body, settlement, validation);
+                     if (!validation.ok()) return validation.ToError();
+                     HOUQIN_TRY(item, staff.SettleEquipment(context.actor(), *id, settlement, input));
+                     return JsonResponse(200, EquipmentJson(*item));
+                 })
+            .Requires({Permission::kStaffWrite})
+            .Scope(RecordScope::kVendor);
+    };
+    settle_route("/api/v1/staff/equipment/{id}/return", Settlement::kReturned,
+                 "Settle an issued item as returned (settled_on; note optional); an item settled already is refused "
+                 "(STF-5)");
+    settle_route("/api/v1/staff/equipment/{id}/lost", Settlement::kLost,
+                 "Settle an issued item as lost (settled_on, compensation as a decimal string >= 0, note); an item "
+                 "settled already is refused (STF-5)");
+    router
         .Add("POST", "/api/v1/contracts/{id}/staff/import", Access::kSession, "staff",
              "Import people from .xlsx or CSV (raw body; X-Filename, X-Encoding auto|utf-8|gb18030); any bad row "
              "imports nothing and is named as row.<n>.<column>",

@@ -234,9 +234,17 @@ Result<Page<PersonView>> StaffService::ListPeople(const Actor& actor, std::int64
     storage::PersonFilter filter{contract_id, query.status, context_.clock.Today(),
                                  query.q,     query.page,   query.page_size};
     auto page = storage::ListPeople(*lease, filter);
+    const auto unsettled = storage::UnsettledEquipmentCounts(*lease, contract_id);
     Page<PersonView> views;
     views.total = page.total;
-    for (auto& person : page.items) views.items.push_back(ViewOf(actor, std::move(person)));
+    for (auto& person : page.items) {
+        auto view = ViewOf(actor, std::move(person));
+        if (view.person.end_date) {
+            const auto found = unsettled.find(view.person.id);
+            view.equipment_unsettled = found == unsettled.end() ? 0 : found->second;
+        }
+        views.items.push_back(std::move(view));
+    }
     return views;
 }
 
@@ -375,7 +383,9 @@ Result<PersonView> StaffService::UpdatePerson(const Actor& actor, std::int64_t i
         *lease, &actor, person.updated_at,
         {"update", "staff_person", person.id, storage::PersonSnapshot(before), storage::PersonSnapshot(person)});
     transaction.Commit();
-    return ViewOf(actor, person);
+    auto view = ViewOf(actor, person);
+    if (person.end_date) view.equipment_unsettled = storage::UnsettledEquipmentCount(*lease, person.id);
+    return view;
 }
 
 Result<std::string> StaffService::RevealIdNumber(const Actor& actor, std::int64_t id) {
@@ -520,6 +530,168 @@ Result<ImportOutcome> StaffService::ImportRoster(const Actor& actor, std::int64_
     }
     transaction.Commit();
     return outcome;
+}
+
+namespace {
+
+// At most this many pieces of one item: more is a typing error, and it keeps quantity × value far from overflow.
+constexpr std::int64_t kMaxEquipmentQuantity = 100000;
+
+Text EquipmentKindText(EquipmentKind kind) {
+    switch (kind) {
+        case EquipmentKind::kTool: return {"工具", "tool"};
+        case EquipmentKind::kUniform: return {"工装", "uniform"};
+        case EquipmentKind::kBadge: return {"工牌", "badge"};
+        case EquipmentKind::kAccessCard: return {"门禁卡", "access card"};
+        case EquipmentKind::kKey: return {"钥匙", "key"};
+        case EquipmentKind::kOther: return {"其他", "other"};
+    }
+    return {"其他", "other"};
+}
+
+Text AlreadySettledText(const EquipmentItem& item) {
+    const auto kind = EquipmentKindText(item.kind);
+    const auto day = item.settled_on ? item.settled_on->ToString() : "";
+    if (item.status == EquipmentStatus::kReturned) {
+        return {fmt::format("该{}({})已于 {} 归还,结清后不能再更改", kind.zh, item.description, day),
+                fmt::format("This {} ({}) was returned on {}; a settled item cannot be changed", kind.en,
+                            item.description, day)};
+    }
+    return {fmt::format("该{}({})已于 {} 登记遗失,结清后不能再更改", kind.zh, item.description, day),
+            fmt::format("This {} ({}) was reported lost on {}; a settled item cannot be changed", kind.en,
+                        item.description, day)};
+}
+
+}  // namespace
+
+Result<PersonEquipment> StaffService::Equipment(const Actor& actor, std::int64_t person_id) {
+    if (auto status = actor.Require(Permission::kStaffRead); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    auto person = storage::FindPerson(*lease, person_id);
+    if (!person) return Error::NotFound({"服务人员", "Staff member"});
+    HOUQIN_TRY(contract, ContractOf(actor, person->contract_id));
+    PersonEquipment result;
+    result.person = ViewOf(actor, std::move(*person));
+    result.can_issue = result.person.can_edit;
+    for (auto& item : storage::EquipmentOfPerson(*lease, person_id)) {
+        const bool open = item.status == EquipmentStatus::kIssued;
+        if (open) ++result.unsettled;
+        result.items.push_back({std::move(item), open && result.person.can_edit});
+    }
+    if (result.person.person.end_date) result.person.equipment_unsettled = result.unsettled;
+    return result;
+}
+
+Result<EquipmentView> StaffService::IssueEquipment(const Actor& actor, std::int64_t person_id,
+                                                   const EquipmentInput& input) {
+    if (auto status = actor.Require(Permission::kStaffWrite); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    const auto person = storage::FindPerson(*lease, person_id);
+    if (!person) return Error::NotFound({"服务人员", "Staff member"});
+    HOUQIN_TRY(contract, ContractOf(actor, person->contract_id));
+    // The vendor keeps its own people's equipment, as it keeps its roster.
+    if (!actor.vendor_org_id || *actor.vendor_org_id != person->vendor_org_id) return Error::Forbidden();
+    Validation validation;
+    EquipmentItem item;
+    const auto kind = ParseEquipmentKind(Trim(input.kind));
+    if (!kind) {
+        validation.Fail("kind", {"请选择物品类型:工具、工装、工牌、门禁卡、钥匙或其他",
+                                 "Choose the kind: tool, uniform, badge, access card, key or other"});
+    } else {
+        item.kind = *kind;
+    }
+    item.description = Trim(input.description);
+    CheckLength(validation, "description", item.description, 1, 200, {"物品说明", "Description"});
+    item.quantity = input.quantity;
+    if (item.quantity < 1 || item.quantity > kMaxEquipmentQuantity) {
+        validation.Fail("quantity",
+                        {fmt::format("数量须为 1 到 {} 之间的整数", kMaxEquipmentQuantity),
+                         fmt::format("The quantity must be a whole number from 1 to {}", kMaxEquipmentQuantity)});
+    }
+    item.unit_value = input.unit_value;
+    if (item.unit_value.negative()) {
+        validation.Fail("unit_value", {"单价不能为负数", "The unit value cannot be negative"});
+    } else if (item.quantity >= 1 && !item.TotalValue()) {
+        // quantity × unit value must be an exact amount in fen; beyond 64 bits it is refused, never wrapped.
+        validation.Fail("unit_value",
+                        {"单价乘以数量超出可计算的金额", "The unit value times the quantity is too large"});
+    }
+    const auto today = context_.clock.Today();
+    if (!input.issued_on) {
+        validation.Fail("issued_on", {"请填写发放日期", "Enter the date it was issued"});
+    } else if (*input.issued_on > today) {
+        validation.Fail("issued_on", {"发放日期不能晚于今天", "The issue date cannot be after today"});
+    } else {
+        item.issued_on = *input.issued_on;
+    }
+    if (!validation.ok()) return validation.ToError();
+    item.person_id = person->id;
+    item.contract_id = person->contract_id;
+    item.status = EquipmentStatus::kIssued;
+    const auto now = context_.clock.Now();
+    item.created_at = now;
+    item.updated_at = now;
+    storage::Transaction transaction(*lease);
+    item.id = storage::InsertEquipment(*lease, item, actor.user_id);
+    storage::AppendAudit(*lease, &actor, now,
+                         {"create", "staff_equipment", item.id, std::nullopt, storage::EquipmentSnapshot(item)});
+    transaction.Commit();
+    return EquipmentView{std::move(item), true};
+}
+
+Result<EquipmentView> StaffService::SettleEquipment(const Actor& actor, std::int64_t item_id, Settlement settlement,
+                                                    const SettlementInput& input) {
+    if (auto status = actor.Require(Permission::kStaffWrite); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    const auto found = storage::FindEquipment(*lease, item_id);
+    if (!found) return Error::NotFound({"发放物品", "Issued item"});
+    const auto person = storage::FindPerson(*lease, found->person_id);
+    if (!person) return Error::NotFound({"服务人员", "Staff member"});
+    HOUQIN_TRY(contract, ContractOf(actor, person->contract_id));
+    if (!actor.vendor_org_id || *actor.vendor_org_id != person->vendor_org_id) return Error::Forbidden();
+    // STF-5: settling is one-way; what was returned or lost stays so (a correction is a new item, on record).
+    if (found->status != EquipmentStatus::kIssued) return Error::Precondition(AlreadySettledText(*found));
+    Validation validation;
+    auto item = *found;
+    const auto today = context_.clock.Today();
+    if (!input.settled_on) {
+        validation.Fail("settled_on", settlement == Settlement::kReturned
+                                          ? Text{"请填写归还日期", "Enter the date it was returned"}
+                                          : Text{"请填写遗失日期", "Enter the date it was lost"});
+    } else if (*input.settled_on < item.issued_on) {
+        validation.Fail("settled_on",
+                        {fmt::format("日期不能早于发放日期 {}", item.issued_on.ToString()),
+                         fmt::format("The date cannot be before the issue date {}", item.issued_on.ToString())});
+    } else if (*input.settled_on > today) {
+        validation.Fail("settled_on", {"日期不能晚于今天", "The date cannot be after today"});
+    }
+    item.note = Trim(input.note);
+    if (settlement == Settlement::kLost) {
+        if (input.compensation.negative()) {
+            validation.Fail("compensation", {"赔偿金额不能为负数", "The compensation cannot be negative"});
+        }
+        CheckLength(validation, "note", item.note, 1, 500, {"遗失说明", "Note"});
+        item.compensation = input.compensation;
+        item.status = EquipmentStatus::kLost;
+    } else {
+        CheckLength(validation, "note", item.note, 0, 500, {"备注", "Note"});
+        item.compensation = Money{};
+        item.status = EquipmentStatus::kReturned;
+    }
+    if (!validation.ok()) return validation.ToError();
+    item.settled_on = input.settled_on;
+    item.updated_at = context_.clock.Now();
+    storage::Transaction transaction(*lease);
+    if (!storage::SettleEquipment(*lease, item)) {
+        // Settled by someone else since it was read: answer as if it had been settled before.
+        const auto now_stored = storage::FindEquipment(*lease, item_id);
+        return Error::Precondition(AlreadySettledText(now_stored ? *now_stored : *found));
+    }
+    storage::AppendAudit(
+        *lease, &actor, item.updated_at,
+        {"update", "staff_equipment", item.id, storage::EquipmentSnapshot(*found), storage::EquipmentSnapshot(item)});
+    transaction.Commit();
+    return EquipmentView{std::move(item), false};
 }
 
 Result<std::vector<CalendarSummary>> StaffService::ListCalendars(const Actor& actor) {

@@ -23,6 +23,9 @@ struct PersonView {
     PersonStatus status = PersonStatus::kCurrent;
     bool can_edit = false;
     bool can_reveal = false;
+    // STF-5: items not yet returned or reported lost, counted once the person's end date is set (their departure is
+    // flagged until it is zero); 0 for a person who has no end date.
+    std::int64_t equipment_unsettled = 0;
 };
 
 struct PersonQuery {
@@ -53,6 +56,37 @@ struct ImportOutcome {
     std::int64_t rows = 0;       // data rows read
     std::int64_t imported = 0;   // rows added
     std::int64_t unchanged = 0;  // rows already there (a re-imported file adds nothing twice)
+};
+
+// STF-5: an item issued to a person.
+struct EquipmentInput {
+    std::string kind;  // an EquipmentKind code
+    std::string description;
+    std::int64_t quantity = 0;
+    Money unit_value;
+    std::optional<Date> issued_on;
+};
+
+enum class Settlement { kReturned, kLost };
+
+// STF-5: how an item was settled at departure: returned on a day, or lost on a day with the compensation and a note.
+struct SettlementInput {
+    std::optional<Date> settled_on;
+    Money compensation;  // lost only
+    std::string note;    // required when lost
+};
+
+struct EquipmentView {
+    EquipmentItem item;
+    bool can_settle = false;
+};
+
+// STF-5: what a person holds, as the roster's equipment dialog shows it.
+struct PersonEquipment {
+    PersonView person;
+    std::int64_t unsettled = 0;  // items not yet settled, whether or not the person has an end date
+    bool can_issue = false;
+    std::vector<EquipmentView> items;
 };
 
 struct AttendanceInput {
@@ -118,6 +152,12 @@ class StaffService {
     Result<PersonView> UpdatePerson(const Actor& actor, std::int64_t id, const PersonInput& input);
     Result<std::string> RevealIdNumber(const Actor& actor, std::int64_t id);
     Result<ImportOutcome> ImportRoster(const Actor& actor, std::int64_t contract_id, const ImportFile& file);
+
+    // STF-5 equipment issued per person and settled at departure.
+    Result<PersonEquipment> Equipment(const Actor& actor, std::int64_t person_id);
+    Result<EquipmentView> IssueEquipment(const Actor& actor, std::int64_t person_id, const EquipmentInput& input);
+    Result<EquipmentView> SettleEquipment(const Actor& actor, std::int64_t item_id, Settlement settlement,
+                                          const SettlementInput& input);
 
     // STF-6 holiday calendar.
     Result<std::vector<CalendarSummary>> ListCalendars(const Actor& actor);

@@ -30,6 +30,23 @@ constexpr const char* kInsertAttendance =
     "INSERT INTO attendance (contract_id, person_id, post, work_date, clock_in, clock_out, import_id, created_by, "
     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, clock_in) DO NOTHING";
 
+constexpr const char* kEquipmentColumns =
+    "id, person_id, contract_id, kind, description, quantity, unit_value_fen, issued_on, status, settled_on, "
+    "compensation_fen, note, created_at, updated_at";
+
+constexpr const char* kInsertEquipment =
+    "INSERT INTO staff_equipment (person_id, contract_id, kind, description, quantity, unit_value_fen, issued_on, "
+    "status, settled_on, compensation_fen, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?) RETURNING id";
+
+// Only an issued item changes: a second settlement (even a concurrent one) finds nothing to update.
+constexpr const char* kSettleEquipment =
+    "UPDATE staff_equipment SET status = ?, settled_on = ?, compensation_fen = ?, note = ?, updated_at = ? WHERE id = "
+    "? AND status = 'issued'";
+
+constexpr const char* kUnsettledByPerson =
+    "SELECT person_id, COUNT(*) FROM staff_equipment WHERE contract_id = ? AND status = 'issued' GROUP BY person_id";
+
 void AddPaging(std::int64_t page, std::int64_t page_size, std::string& sql, Params& params) {
     if (page_size <= 0) return;
     sql += " LIMIT ? OFFSET ?";
@@ -60,6 +77,25 @@ StaffPerson PersonFromRow(const Row& row) {
     person.created_at = Instant{row.Int(13)};
     person.updated_at = Instant{row.Int(14)};
     return person;
+}
+
+EquipmentItem EquipmentFromRow(const Row& row) {
+    EquipmentItem item;
+    item.id = row.Int(0);
+    item.person_id = row.Int(1);
+    item.contract_id = row.Int(2);
+    item.kind = ParseEquipmentKind(row.Str(3)).value_or(EquipmentKind::kOther);
+    item.description = row.Str(4);
+    item.quantity = row.Int(5);
+    item.unit_value = Money::FromFen(row.Int(6));
+    item.issued_on = Date::Parse(row.Str(7)).value_or(Date{});
+    item.status = ParseEquipmentStatus(row.Str(8)).value_or(EquipmentStatus::kIssued);
+    if (!row.IsNull(9)) item.settled_on = Date::Parse(row.Str(9));
+    item.compensation = Money::FromFen(row.Int(10));
+    item.note = row.Str(11);
+    item.created_at = Instant{row.Int(12)};
+    item.updated_at = Instant{row.Int(13)};
+    return item;
 }
 
 AttendanceRecord AttendanceFromRow(const Row& row) {
@@ -166,6 +202,69 @@ std::string PersonSnapshot(const StaffPerson& person) {
         {"post", person.post},
         {"start_date", person.start_date.ToString()},
         {"end_date", person.end_date ? nlohmann::json(person.end_date->ToString()) : nlohmann::json()}}
+        .dump();
+}
+
+std::vector<EquipmentItem> EquipmentOfPerson(Connection& connection, std::int64_t person_id) {
+    std::vector<EquipmentItem> items;
+    for (const auto& row : connection.Query(std::string("SELECT ") + kEquipmentColumns +
+                                                " FROM staff_equipment WHERE person_id = ? ORDER BY issued_on, id",
+                                            {person_id})) {
+        items.push_back(EquipmentFromRow(row));
+    }
+    return items;
+}
+
+std::optional<EquipmentItem> FindEquipment(Connection& connection, std::int64_t id) {
+    const auto row =
+        connection.QueryOne(std::string("SELECT ") + kEquipmentColumns + " FROM staff_equipment WHERE id = ?", {id});
+    if (!row) return std::nullopt;
+    return EquipmentFromRow(*row);
+}
+
+std::int64_t InsertEquipment(Connection& connection, const EquipmentItem& item,
+                             std::optional<std::int64_t> created_by) {
+    return connection.InsertReturningId(
+        kInsertEquipment,
+        {item.person_id, item.contract_id, std::string(EquipmentKindCode(item.kind)), item.description, item.quantity,
+         item.unit_value.fen(), item.issued_on.ToString(), std::string(EquipmentStatusCode(item.status)),
+         OptionalDate(item.settled_on), item.compensation.fen(), item.note, Optional(created_by), item.created_at.ms,
+         item.updated_at.ms});
+}
+
+bool SettleEquipment(Connection& connection, const EquipmentItem& item) {
+    return connection.Execute(kSettleEquipment,
+                              {std::string(EquipmentStatusCode(item.status)), OptionalDate(item.settled_on),
+                               item.compensation.fen(), item.note, item.updated_at.ms, item.id}) > 0;
+}
+
+std::map<std::int64_t, std::int64_t> UnsettledEquipmentCounts(Connection& connection, std::int64_t contract_id) {
+    std::map<std::int64_t, std::int64_t> counts;
+    for (const auto& row : connection.Query(kUnsettledByPerson, {contract_id})) counts[row.Int(0)] = row.Int(1);
+    return counts;
+}
+
+std::int64_t UnsettledEquipmentCount(Connection& connection, std::int64_t person_id) {
+    const auto row = connection.QueryOne(
+        "SELECT COUNT(*) FROM staff_equipment WHERE person_id = ? AND status = 'issued'", {person_id});
+    return row ? row->Int(0) : 0;
+}
+
+std::string EquipmentSnapshot(const EquipmentItem& item) {
+    const auto total = item.TotalValue();
+    return nlohmann::json{
+        {"person_id", item.person_id},
+        {"contract_id", item.contract_id},
+        {"kind", std::string(EquipmentKindCode(item.kind))},
+        {"description", item.description},
+        {"quantity", item.quantity},
+        {"unit_value", item.unit_value.ToString()},
+        {"total_value", total ? nlohmann::json(total->ToString()) : nlohmann::json()},
+        {"issued_on", item.issued_on.ToString()},
+        {"status", std::string(EquipmentStatusCode(item.status))},
+        {"settled_on", item.settled_on ? nlohmann::json(item.settled_on->ToString()) : nlohmann::json()},
+        {"compensation", item.compensation.ToString()},
+        {"note", item.note}}
         .dump();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // The staff feature's SQL: roles, rosters (STF-1), the holiday calendar and attendance (STF-6).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,18 @@ std::int64_t InsertPerson(Connection& connection, const StaffPerson& person);
 void UpdatePerson(Connection& connection, const StaffPerson& person);
 // For the audit trail: the person with the ID number masked, so the trail is no second copy of personal data.
 std::string PersonSnapshot(const StaffPerson& person);
+
+// STF-5: equipment issued to people.
+std::vector<EquipmentItem> EquipmentOfPerson(Connection& connection, std::int64_t person_id);
+std::optional<EquipmentItem> FindEquipment(Connection& connection, std::int64_t id);
+std::int64_t InsertEquipment(Connection& connection, const EquipmentItem& item, std::optional<std::int64_t> created_by);
+// Settles an issued item; false when it was settled already (the status guard makes the change one-way).
+bool SettleEquipment(Connection& connection, const EquipmentItem& item);
+// Person id -> how many of the items issued to them are not yet settled, for the contract's roster.
+std::map<std::int64_t, std::int64_t> UnsettledEquipmentCounts(Connection& connection, std::int64_t contract_id);
+std::int64_t UnsettledEquipmentCount(Connection& connection, std::int64_t person_id);
+// For the audit trail.
+std::string EquipmentSnapshot(const EquipmentItem& item);
 
 std::vector<CalendarSummary> ListCalendars(Connection& connection);
 std::optional<HolidayCalendar> FindCalendar(Connection& connection, int year);

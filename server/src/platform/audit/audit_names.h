@@ -30,10 +30,27 @@ inline constexpr std::array<std::string_view, 47> kAuditActions = {
     // staff (STF-1, STF-6)
     "reveal_id", "import"};
 
-inline constexpr std::array<std::string_view, 20> kAuditEntities = {
-    "org",           "user",     "setting",           "category",     "vendor",     "qualification",   "attachment",
-    "contract",      "proposal", "assessment",        "survey",       "meeting",    "rectification",   "communication",
-    "energy_saving", "project",  "procurement_rules", "staff_person", "attendance", "holiday_calendar"};
+inline constexpr std::array<std::string_view, 21> kAuditEntities = {"org",
+                                                                    "user",
+                                                                    "setting",
+                                                                    "category",
+                                                                    "vendor",
+                                                                    "qualification",
+                                                                    "attachment",
+                                                                    "contract",
+                                                                    "proposal",
+                                                                    "assessment",
+                                                                    "survey",
+                                                                    "meeting",
+                                                                    "rectification",
+                                                                    "communication",
+                                                                    "energy_saving",
+                                                                    "project",
+                                                                    "procurement_rules",
+                                                                    "staff_person",
+                                                                    "attendance",
+                                                                    "holiday_calendar",
+                                                                    "staff_equipment"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

@@ -839,6 +839,30 @@ CREATE TABLE attendance (
 );
 CREATE INDEX attendance_contract_date ON attendance(contract_id, work_date);
 )SQL"},
+        {13, "staff: equipment issued per person", R"SQL(
+-- STF-5: tools, uniforms, badges, access cards and keys a vendor issues to a person on its roster (D3 §8). Each is
+-- settled at departure, returned or lost (with the compensation, in fen, and a note); settling is one-way. Values are
+-- integer fen (X-6); dates are Asia/Shanghai calendar days.
+CREATE TABLE staff_equipment (
+  id {pk},
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  kind TEXT NOT NULL,
+  description TEXT NOT NULL,
+  quantity BIGINT NOT NULL,
+  unit_value_fen BIGINT NOT NULL,
+  issued_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  settled_on TEXT,
+  compensation_fen BIGINT NOT NULL DEFAULT 0,
+  note TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX staff_equipment_person ON staff_equipment(person_id, id);
+CREATE INDEX staff_equipment_contract_status ON staff_equipment(contract_id, status);
+)SQL"},
     };
     return kMigrations;
 }

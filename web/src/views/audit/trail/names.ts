@@ -72,6 +72,7 @@ export const AUDIT_ENTITIES = [
   'staff_person',
   'attendance',
   'holiday_calendar',
+  'staff_equipment',
   'user',
   'org',
   'setting',
@@ -92,6 +93,9 @@ export const MONEY_KEYS = new Set([
   'registered_capital',
   'saving',
   'threshold',
+  'unit_value',
+  'total_value',
+  'compensation',
 ]);
 
 /**
@@ -137,6 +141,7 @@ export const ID_KEYS: Record<string, { entity: AuditEntity; route?: string }> = 
   org_id: { entity: 'org' },
   attachment_id: { entity: 'attachment' },
   witness_id: { entity: 'user' },
+  person_id: { entity: 'staff_person' },
 };
 
 /** Lists of ids: shown as "附件 #3、#5". */
