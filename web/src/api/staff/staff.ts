@@ -4,11 +4,16 @@ import type {
   AttendanceImportResult,
   AttendanceQuery,
   Compliance,
+  EquipmentInput,
+  EquipmentItem,
   ImportEncoding,
+  LostInput,
   Person,
+  PersonEquipment,
   PersonInput,
   Punch,
   PunchInput,
+  ReturnInput,
   RosterImportResult,
   RosterQuery,
   StaffRole,
@@ -32,6 +37,25 @@ export function updatePersonApi(id: number, person: PersonInput): Promise<Person
 /** The full ID number on an explicit request; the server writes an audit entry (staff.reveal_id). */
 export function revealIdNumberApi(id: number): Promise<{ id_number: string }> {
   return http.post<{ id_number: string }>(`/staff/${id}/reveal-id`, {});
+}
+
+// Equipment issued per person and settled at departure (STF-5).
+
+export function getPersonEquipmentApi(personId: number): Promise<PersonEquipment> {
+  return http.get<PersonEquipment>(`/staff/${personId}/equipment`);
+}
+
+export function issueEquipmentApi(personId: number, input: EquipmentInput): Promise<EquipmentItem> {
+  return http.post<EquipmentItem>(`/staff/${personId}/equipment`, input);
+}
+
+/** One-way: an item settled already is refused (409) with the reason. */
+export function returnEquipmentApi(itemId: number, input: ReturnInput): Promise<EquipmentItem> {
+  return http.post<EquipmentItem>(`/staff/equipment/${itemId}/return`, input);
+}
+
+export function reportEquipmentLostApi(itemId: number, input: LostInput): Promise<EquipmentItem> {
+  return http.post<EquipmentItem>(`/staff/equipment/${itemId}/lost`, input);
 }
 
 export function getStaffRolesApi(): Promise<Items<StaffRole>> {

@@ -23,6 +23,8 @@ export interface Person {
   status: PersonStatus;
   can_reveal: boolean;
   can_edit: boolean;
+  /** STF-5: items not yet returned or reported lost, counted once the end date is set (the departure flag); else 0. */
+  equipment_unsettled: number;
 }
 
 /** POST /contracts/{id}/staff and PUT /staff/{id}; on PUT an omitted id_number keeps the stored one. */
@@ -187,4 +189,56 @@ export interface Compliance {
   /** The deduction proposal the rules made for this month (RP-2), if any. */
   proposal: { id: number; status: string } | null;
   can_propose: boolean;
+}
+
+// Equipment issued per person (STF-5).
+
+export type EquipmentKind = 'tool' | 'uniform' | 'badge' | 'access_card' | 'key' | 'other';
+export type EquipmentStatus = 'issued' | 'returned' | 'lost';
+
+export interface EquipmentItem {
+  id: number;
+  person_id: number;
+  contract_id: number;
+  kind: EquipmentKind;
+  description: string;
+  quantity: number;
+  /** Decimal yuan as text, e.g. "150.50" (integer fen on the server). */
+  unit_value: string;
+  total_value: string | null;
+  issued_on: string;
+  status: EquipmentStatus;
+  settled_on: string | null;
+  /** Lost only; "0.00" otherwise. */
+  compensation: string;
+  note: string;
+  can_settle: boolean;
+}
+
+/** GET /staff/{id}/equipment: what a person holds and whether the caller may record more. */
+export interface PersonEquipment {
+  person: Person;
+  /** Items not yet settled, whether or not the person has an end date. */
+  unsettled: number;
+  can_issue: boolean;
+  items: EquipmentItem[];
+}
+
+export interface EquipmentInput {
+  kind: EquipmentKind;
+  description: string;
+  quantity: number;
+  unit_value: string;
+  issued_on: string;
+}
+
+export interface ReturnInput {
+  settled_on: string;
+  note?: string;
+}
+
+export interface LostInput {
+  settled_on: string;
+  compensation: string;
+  note: string;
 }
