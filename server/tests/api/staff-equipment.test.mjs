@@ -8,7 +8,7 @@ import {
     Client, DEMO, contractFixtures, createActiveContract, expectError, expectStatus, listAll, prepareDatabase,
     startServer, validContent,
 } from './harness.mjs';
-import { addDays, monthEnd, monthStart } from '../clock.mjs';
+import { addDays, dateOfYear, monthEnd, monthStart } from '../clock.mjs';
 
 const FIRST = monthStart(-1);
 const LAST = monthEnd(-1);
@@ -41,7 +41,7 @@ async function setup() {
     }));
     const vendor = await as('vendor1');
     const personBody = {
-        name: '陈保洁', id_number: idNumber('1980-03-15', 11), phone: '13800000000', role: 'cleaner', post: '保洁员',
+        name: '陈保洁', id_number: idNumber(dateOfYear(-47, '03-15'), 11), phone: '13800000000', role: 'cleaner', post: '保洁员',
         start_date: FIRST, end_date: null,
     };
     const person = expectStatus(await vendor.post(`/contracts/${contract.id}/staff`, personBody), 201).body;
