@@ -30,6 +30,9 @@ constexpr const char* kSchemaVersion = "SELECT MAX(version) FROM schema_migratio
 // Rows the migrations themselves write into a new database: they do not make it "not empty".
 constexpr const char* kAuditHeadData = "SELECT COUNT(*) FROM audit_head WHERE seq <> 0";
 constexpr const char* kDataVersionsData = "SELECT COUNT(*) FROM data_versions WHERE version <> 0";
+// The staff roles a new database starts with (migration 12, a setting the administrator may change later): a
+// database holding only them is still empty, and the backup brings its own.
+constexpr const char* kMigrationSeededTables[] = {"staff_roles"};
 
 Error Failure(const std::string& zh, const std::string& en) {
     return Error{ErrorCode::kFailedPrecondition, {zh, en}, {}, en};
@@ -189,6 +192,10 @@ Result<std::vector<TableCount>> RestoreDatabase(Connection& connection, const st
     Transaction transaction(connection);
     // The target must hold no data: a restore never merges into, or overwrites, a database in use.
     for (const auto& table : target_tables) {
+        if (std::find(std::begin(kMigrationSeededTables), std::end(kMigrationSeededTables), table) !=
+            std::end(kMigrationSeededTables)) {
+            continue;
+        }
         std::string sql = "SELECT COUNT(*) FROM " + Quoted(table);
         if (table == "audit_head") sql = kAuditHeadData;
         if (table == "data_versions") sql = kDataVersionsData;
@@ -201,7 +208,8 @@ Result<std::vector<TableCount>> RestoreDatabase(Connection& connection, const st
         }
     }
     if (connection.engine() == Engine::kSqlite) connection.ExecuteScript("PRAGMA defer_foreign_keys = ON");
-    // The rows the migrations wrote (the audit head at zero, the data versions) give way to the backup's.
+    // The rows the migrations wrote (the audit head at zero, the data versions, the staff roles) give way to the
+    // backup's.
     for (const auto& table : target_tables) connection.Execute("DELETE FROM " + Quoted(table));
 
     std::vector<TableCount> counts;
