@@ -155,6 +155,20 @@ std::map<std::string, std::size_t> HeaderPositions(const ColumnName (&columns)[N
     return positions;
 }
 
+// A data row's cell under the column `key` (trimmed), or "" when the sheet has no such column or the row ends before
+// it.
+std::string CellAt(const std::map<std::string, std::size_t>& positions, const TabularRow& row, std::string_view key) {
+    const auto at = positions.find(std::string(key));
+    if (at == positions.end() || at->second >= row.cells.size()) return "";
+    return Trim(row.cells[at->second]);
+}
+
+// A row with nothing but spaces in it: skipped by every import, not counted.
+bool BlankRow(const TabularRow& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(),
+                       [](const std::string& value) { return Trim(value).empty(); });
+}
+
 // Collects the bad rows of an import; the file imports nothing while there is one.
 class RowErrors {
   public:
@@ -435,14 +449,8 @@ Result<ImportOutcome> StaffService::ImportRoster(const Actor& actor, std::int64_
             outcome.rows = 0;
             return Ok();
         }
-        const auto cell = [&](std::string_view key) -> std::string {
-            const auto at = positions.find(std::string(key));
-            if (at == positions.end() || at->second >= row.cells.size()) return "";
-            return Trim(row.cells[at->second]);
-        };
-        const bool blank = std::all_of(row.cells.begin(), row.cells.end(),
-                                       [](const std::string& value) { return Trim(value).empty(); });
-        if (blank) return Ok();
+        const auto cell = [&](std::string_view key) { return CellAt(positions, row, key); };
+        if (BlankRow(row)) return Ok();
         ++outcome.rows;
         PersonInput input;
         input.name = cell("name");
@@ -892,14 +900,8 @@ Result<ImportOutcome> StaffService::ImportAttendance(const Actor& actor, std::in
             if (!missing.empty()) return Error::Invalid("file", MissingColumns(missing));
             return Ok();
         }
-        const auto cell = [&](std::string_view key) -> std::string {
-            const auto at = positions.find(std::string(key));
-            if (at == positions.end() || at->second >= row.cells.size()) return "";
-            return Trim(row.cells[at->second]);
-        };
-        const bool blank = std::all_of(row.cells.begin(), row.cells.end(),
-                                       [](const std::string& value) { return Trim(value).empty(); });
-        if (blank) return Ok();
+        const auto cell = [&](std::string_view key) { return CellAt(positions, row, key); };
+        if (BlankRow(row)) return Ok();
         ++outcome.rows;
         const StaffPerson* person = nullptr;
         if (const auto number = cell("id_number"); !number.empty()) {
