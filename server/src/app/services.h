@@ -57,6 +57,9 @@ struct Services {
              [this](storage::Connection& connection, std::int64_t contract_id, const std::string& month) {
                  return policy.StaffingProposalOf(connection, contract_id, month);
              }});
+        vendors.AddAttachmentReader("staff_replacement", [this](const Actor& actor, std::int64_t id) {
+            return staff.MayReadReplacement(actor, id);
+        });
         vendors.AddAttachmentReader(
             "project", [this](const Actor& actor, std::int64_t id) { return procurement.Get(actor, id).has_value(); });
     }

@@ -36,17 +36,17 @@ std::string_view RoleCode(Role role) { return InfoOf(role).code; }
 
 const std::vector<Permission>& AllPermissions() {
     static const std::vector<Permission> kAll = {
-        Permission::kCatalogueRead,    Permission::kCatalogueWrite,     Permission::kVendorRead,
-        Permission::kVendorWrite,      Permission::kVendorWriteOwn,     Permission::kAuditRead,
-        Permission::kUserManage,       Permission::kOrgManage,          Permission::kSettingsManage,
-        Permission::kDashboardRead,    Permission::kContractRead,       Permission::kContractWrite,
-        Permission::kContractReview,   Permission::kPaymentWrite,       Permission::kSupervisionRead,
-        Permission::kSupervisionWrite, Permission::kSupervisionRespond, Permission::kSurveyAnswer,
-        Permission::kOpinionWrite,     Permission::kProposalDecide,     Permission::kProjectRead,
-        Permission::kProjectWrite,     Permission::kProjectApprove,     Permission::kBidSubmit,
-        Permission::kProcurementRules, Permission::kProjectWitness,     Permission::kInternalReportRead,
-        Permission::kStaffRead,        Permission::kStaffWrite,         Permission::kAttendanceWrite,
-        Permission::kStaffReveal,
+        Permission::kCatalogueRead,    Permission::kCatalogueWrite,      Permission::kVendorRead,
+        Permission::kVendorWrite,      Permission::kVendorWriteOwn,      Permission::kAuditRead,
+        Permission::kUserManage,       Permission::kOrgManage,           Permission::kSettingsManage,
+        Permission::kDashboardRead,    Permission::kContractRead,        Permission::kContractWrite,
+        Permission::kContractReview,   Permission::kPaymentWrite,        Permission::kSupervisionRead,
+        Permission::kSupervisionWrite, Permission::kSupervisionRespond,  Permission::kSurveyAnswer,
+        Permission::kOpinionWrite,     Permission::kProposalDecide,      Permission::kProjectRead,
+        Permission::kProjectWrite,     Permission::kProjectApprove,      Permission::kBidSubmit,
+        Permission::kProcurementRules, Permission::kProjectWitness,      Permission::kInternalReportRead,
+        Permission::kStaffRead,        Permission::kStaffWrite,          Permission::kAttendanceWrite,
+        Permission::kStaffReveal,      Permission::kStaffReplaceRequest,
     };
     return kAll;
 }
@@ -84,6 +84,7 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kStaffWrite: return "staff:write";
         case Permission::kAttendanceWrite: return "attendance:write";
         case Permission::kStaffReveal: return "staff:reveal";
+        case Permission::kStaffReplaceRequest: return "staff:replace_request";
     }
     return "";
 }
@@ -100,7 +101,8 @@ std::vector<Permission> PermissionsOf(Role role) {
                     permission != P::kSupervisionRespond && permission != P::kProposalDecide &&
                     permission != P::kProjectApprove && permission != P::kBidSubmit &&
                     permission != P::kProjectWitness && permission != P::kStaffWrite &&
-                    permission != P::kAttendanceWrite && permission != P::kStaffReveal) {
+                    permission != P::kAttendanceWrite && permission != P::kStaffReveal &&
+                    permission != P::kStaffReplaceRequest) {
                     all.push_back(permission);
                 }
             }
@@ -110,7 +112,8 @@ std::vector<Permission> PermissionsOf(Role role) {
             return {P::kCatalogueRead,      P::kCatalogueWrite,   P::kVendorRead,      P::kVendorWrite,
                     P::kDashboardRead,      P::kContractRead,     P::kContractWrite,   P::kPaymentWrite,
                     P::kSupervisionRead,    P::kSupervisionWrite, P::kProjectRead,     P::kProjectWrite,
-                    P::kInternalReportRead, P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal};
+                    P::kInternalReportRead, P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal,
+                    P::kStaffReplaceRequest};
         case Role::kLeadership:
             return {P::kCatalogueRead,      P::kVendorRead,     P::kDashboardRead, P::kContractRead,
                     P::kSupervisionRead,    P::kProposalDecide, P::kProjectRead,   P::kProjectApprove,

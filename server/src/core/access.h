@@ -28,23 +28,24 @@ enum class Permission {
     kContractWrite,
     kContractReview,
     kPaymentWrite,
-    kSupervisionRead,     // assessments, surveys, meetings, rectifications, proposals (in scope)
-    kSupervisionWrite,    // the office's supervision work and the first step of proposals
-    kSupervisionRespond,  // a vendor's appeals and rectification reports
-    kSurveyAnswer,        // ROLE-7 answers satisfaction surveys
-    kOpinionWrite,        // ROLE-7 submits opinions and suggestions for work meetings
-    kProposalDecide,      // ROLE-3 decides reward, deduction and termination proposals
-    kProjectRead,         // projects and their procurement (vendor users: the biddings open to them)
-    kProjectWrite,        // the office runs projects, bidding, the opening and the award
-    kProjectApprove,      // ROLE-3 approves projects before purchase (PRJ-2) and sets ceiling prices (PRJ-6)
-    kBidSubmit,           // a vendor registers for a bidding and submits its one sealed quote (PRJ-7)
-    kProcurementRules,    // the yearly government procurement catalogue and threshold (PRJ-3)
-    kProjectWitness,      // ROLE-4 consents, from its own session, to witness a seal's creation and an opening (PRJ-7)
-    kInternalReportRead,  // SUP-7 internal audit report: the organisation's ledger, proposals and audit-chain check
-    kStaffRead,           // STF-1 the rosters, attendance and staffing compliance of contracts in scope
-    kStaffWrite,          // STF-1 the vendor maintains its own people on its contracts
-    kAttendanceWrite,     // STF-6 attendance entered or imported (the office, or the vendor for its own contracts)
-    kStaffReveal,         // STF-1 the full resident ID number, on an explicit reveal that is audited
+    kSupervisionRead,      // assessments, surveys, meetings, rectifications, proposals (in scope)
+    kSupervisionWrite,     // the office's supervision work and the first step of proposals
+    kSupervisionRespond,   // a vendor's appeals and rectification reports
+    kSurveyAnswer,         // ROLE-7 answers satisfaction surveys
+    kOpinionWrite,         // ROLE-7 submits opinions and suggestions for work meetings
+    kProposalDecide,       // ROLE-3 decides reward, deduction and termination proposals
+    kProjectRead,          // projects and their procurement (vendor users: the biddings open to them)
+    kProjectWrite,         // the office runs projects, bidding, the opening and the award
+    kProjectApprove,       // ROLE-3 approves projects before purchase (PRJ-2) and sets ceiling prices (PRJ-6)
+    kBidSubmit,            // a vendor registers for a bidding and submits its one sealed quote (PRJ-7)
+    kProcurementRules,     // the yearly government procurement catalogue and threshold (PRJ-3)
+    kProjectWitness,       // ROLE-4 consents, from its own session, to witness a seal's creation and an opening (PRJ-7)
+    kInternalReportRead,   // SUP-7 internal audit report: the organisation's ledger, proposals and audit-chain check
+    kStaffRead,            // STF-1 the rosters, attendance and staffing compliance of contracts in scope
+    kStaffWrite,           // STF-1 the vendor maintains its own people on its contracts
+    kAttendanceWrite,      // STF-6 attendance entered or imported (the office, or the vendor for its own contracts)
+    kStaffReveal,          // STF-1 the full resident ID number, on an explicit reveal that is audited
+    kStaffReplaceRequest,  // STF-4 the office asks in writing for a person to be replaced, and confirms or returns
 };
 
 struct RoleInfo {

@@ -23,7 +23,7 @@ const EXPECTED = [
     { id: 'ROLE-2', account: 'office', role: 'office',
         permissions: ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'dashboard:read',
             'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
-            'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal'] },
+            'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal', 'staff:replace_request'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
             'proposal:decide', 'project:read', 'project:approve', 'report:internal', 'staff:read'] },

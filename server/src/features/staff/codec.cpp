@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "platform/http/json_reader.h"
+#include "platform/http/mapping.h"
 
 namespace houqin::http {
 namespace {
@@ -83,6 +84,55 @@ SettlementInput SettlementInputFromJson(const Json& body, Settlement settlement,
     // A lost item's missing note is refused by the service, which names it in words (遗失说明).
     input.note = reader.String("note", JsonReader::Need::kOptional);
     if (settlement == Settlement::kLost) input.compensation = reader.MoneyValue("compensation");
+    return input;
+}
+
+Json ReplacementJson(const ReplacementView& view) {
+    const auto& request = view.request;
+    Json events = Json::array();
+    for (const auto& event : view.events) events.push_back(WorkflowEventJson(event));
+    const auto optional_id = [](const std::optional<std::int64_t>& id) { return id ? Json(*id) : Json(); };
+    return {{"id", request.id},
+            {"contract_id", request.contract_id},
+            {"person_id", request.person_id},
+            {"person_name", view.person_name},
+            {"reason", request.reason},
+            {"attachment_id", optional_id(request.attachment_id)},
+            {"attachment_name", request.attachment_id ? Json(view.attachment_name) : Json()},
+            {"requested_on", request.requested_on.ToString()},
+            {"deadline_days", request.deadline_days},
+            {"deadline", request.deadline.ToString()},
+            {"status", std::string(ReplacementStatusCode(request.status))},
+            {"replacement_id", optional_id(request.replacement_id)},
+            {"replacement_name", request.replacement_id ? Json(view.replacement_name) : Json()},
+            {"report_note", request.report_note},
+            {"reported_at", request.reported_at ? Json(request.reported_at->ToIso()) : Json()},
+            {"overdue_days", view.overdue_days},
+            {"allowed_actions", view.allowed_actions},
+            {"events", std::move(events)}};
+}
+
+Json ReplacementListJson(const ReplacementList& list) {
+    Json items = Json::array();
+    for (const auto& item : list.items) items.push_back(ReplacementJson(item));
+    return {{"items", std::move(items)}, {"can_request", list.can_request}, {"deadline_days", list.deadline_days}};
+}
+
+ReplacementInput ReplacementInputFromJson(const Json& body, Validation& validation) {
+    JsonReader reader(body, validation);
+    ReplacementInput input;
+    input.person_id = reader.OptionalInteger("person_id");
+    // An empty reason is refused by the service, which names it in words (更换理由).
+    input.reason = reader.String("reason", JsonReader::Need::kOptional);
+    input.attachment_id = reader.OptionalInteger("attachment_id");
+    return input;
+}
+
+ReplacementReport ReplacementReportFromJson(const Json& body, Validation& validation) {
+    JsonReader reader(body, validation);
+    ReplacementReport input;
+    input.replacement_id = reader.OptionalInteger("replacement_id");
+    input.note = reader.String("note", JsonReader::Need::kOptional);
     return input;
 }
 

@@ -64,6 +64,41 @@ std::optional<EquipmentStatus> ParseEquipmentStatus(std::string_view code) {
     return std::nullopt;
 }
 
+std::string_view ReplacementStatusCode(ReplacementStatus status) {
+    switch (status) {
+        case ReplacementStatus::kOpen: return "open";
+        case ReplacementStatus::kReported: return "reported";
+        case ReplacementStatus::kReturned: return "returned";
+        case ReplacementStatus::kClosed: return "closed";
+    }
+    return "open";
+}
+
+std::optional<ReplacementStatus> ParseReplacementStatus(std::string_view code) {
+    for (const auto status : {ReplacementStatus::kOpen, ReplacementStatus::kReported, ReplacementStatus::kReturned,
+                              ReplacementStatus::kClosed}) {
+        if (ReplacementStatusCode(status) == code) return status;
+    }
+    return std::nullopt;
+}
+
+const WorkflowDefinition& ReplacementWorkflow() {
+    static const WorkflowDefinition kDefinition = [] {
+        WorkflowDefinition definition;
+        definition.kind = "staff_replacement";
+        // A returned report is reported again; the office's reason for returning it is required (checked by the
+        // service, which names the field).
+        definition.transitions = {
+            {"report", "open", "reported", {Role::kVendor}, false},
+            {"report", "returned", "reported", {Role::kVendor}, false},
+            {"confirm", "reported", "closed", {Role::kOffice}, false},
+            {"return", "reported", "returned", {Role::kOffice}, false},
+        };
+        return definition;
+    }();
+    return kDefinition;
+}
+
 namespace {
 
 std::optional<int> Digits(std::string_view text) {

@@ -9,6 +9,7 @@
 #include "core/money.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "core/workflow.h"
 #include "features/staff/rules/resident_id.h"
 #include "features/staff/rules/staffing_compliance.h"
 
@@ -96,6 +97,38 @@ struct EquipmentItem {
 
     // quantity × unit value, or nullopt beyond 64 bits (refused when the item is issued, so stored items have one).
     [[nodiscard]] std::optional<Money> TotalValue() const { return unit_value.FractionOf(quantity, 1); }
+};
+
+// STF-4 (D2 staff rule 6): the office asks in writing for a person to be replaced; the vendor names the replacement
+// and reports back; the office confirms (closed) or returns it with a reason, and the vendor reports again.
+enum class ReplacementStatus { kOpen, kReported, kReturned, kClosed };
+std::string_view ReplacementStatusCode(ReplacementStatus status);
+std::optional<ReplacementStatus> ParseReplacementStatus(std::string_view code);
+// The steps, who may take each, from which state: the one workflow every "request, verify, decide" flow uses.
+const WorkflowDefinition& ReplacementWorkflow();
+
+struct ReplacementRequest {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    std::int64_t vendor_org_id = 0;
+    std::int64_t person_id = 0;  // the person to be replaced
+    std::string reason;
+    std::optional<std::int64_t> attachment_id;  // the written request, scanned
+    Date requested_on;
+    int deadline_days = 0;  // the setting in force when it was asked, kept with the request
+    Date deadline;          // requested_on + deadline_days: the report is due by the end of this day
+    ReplacementStatus status = ReplacementStatus::kOpen;
+    std::optional<std::int64_t> replacement_id;  // the person the vendor names
+    std::string report_note;
+    std::optional<Instant> reported_at;
+    Instant created_at;
+    Instant updated_at;
+
+    // Days past the deadline while no report is in (open or returned); 0 otherwise.
+    [[nodiscard]] std::int64_t OverdueDays(Date today) const {
+        const bool waiting = status == ReplacementStatus::kOpen || status == ReplacementStatus::kReturned;
+        return waiting && today > deadline ? today.days() - deadline.days() : 0;
+    }
 };
 
 // "YYYY-MM-DD HH:MM" (or with a T, or seconds) -> the date and the minute of the day; nullopt when not a real time.

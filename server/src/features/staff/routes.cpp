@@ -163,6 +163,67 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  "Settle an issued item as lost (settled_on, compensation as a decimal string >= 0, note); an item "
                  "settled already is refused (STF-5)");
     router
+        .Add("GET", "/api/v1/contracts/{id}/replacements", Access::kSession, "staff",
+             "The contract's written replacement requests with their steps, status and days overdue (STF-4)",
+             [&staff](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(list, staff.Replacements(context.actor(), *id));
+                 return JsonResponse(200, ReplacementListJson(*list));
+             })
+        .Requires({Permission::kStaffRead})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("POST", "/api/v1/contracts/{id}/replacements", Access::kSession, "staff",
+             "The office asks in writing for a person to be replaced (person_id, reason, attachment_id optional); "
+             "due after the days the setting staff.replacement_days gives (STF-4)",
+             [&staff](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 const auto input = ReplacementInputFromJson(*body, validation);
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(request, staff.RequestReplacement(context.actor(), *id, input));
+                 return JsonResponse(201, ReplacementJson(*request));
+             })
+        .Requires({Permission::kStaffReplaceRequest})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("POST", "/api/v1/staff/replacements/{id}/report", Access::kSession, "staff",
+             "The vendor names the replacement (replacement_id, a person on the same roster) and reports back (note) "
+             "(STF-4)",
+             [&staff](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 const auto input = ReplacementReportFromJson(*body, validation);
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(request, staff.ReportReplacement(context.actor(), *id, input));
+                 return JsonResponse(200, ReplacementJson(*request));
+             })
+        .Requires({Permission::kStaffWrite})
+        .Scope(RecordScope::kVendor);
+    const auto decide_route = [&router, &staff](const char* pattern, ReplacementDecision decision, const char* field,
+                                                const char* summary) {
+        router
+            .Add("POST", pattern, Access::kSession, "staff", summary,
+                 [&staff, decision, field](RequestContext& context) -> Result<HttpResponse> {
+                     HOUQIN_TRY(id, PathId(context.request, "id"));
+                     HOUQIN_TRY(body, ParseObject(context.request));
+                     Validation validation;
+                     JsonReader reader(*body, validation);
+                     const auto comment = reader.String(field, JsonReader::Need::kOptional);
+                     if (!validation.ok()) return validation.ToError();
+                     HOUQIN_TRY(request, staff.DecideReplacement(context.actor(), *id, decision, comment));
+                     return JsonResponse(200, ReplacementJson(*request));
+                 })
+            .Requires({Permission::kStaffReplaceRequest})
+            .Scope(RecordScope::kVendor);
+    };
+    decide_route("/api/v1/staff/replacements/{id}/confirm", ReplacementDecision::kConfirm, "comment",
+                 "The office confirms the vendor's report and closes the request (comment optional) (STF-4)");
+    decide_route("/api/v1/staff/replacements/{id}/return", ReplacementDecision::kReturn, "reason",
+                 "The office sends the vendor's report back with a reason; the vendor reports again (STF-4)");
+    router
         .Add("POST", "/api/v1/contracts/{id}/staff/import", Access::kSession, "staff",
              "Import people from .xlsx or CSV (raw body; X-Filename, X-Encoding auto|utf-8|gb18030); any bad row "
              "imports nothing and is named as row.<n>.<column>",

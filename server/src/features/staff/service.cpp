@@ -8,8 +8,12 @@
 
 #include "core/text_rules.h"
 #include "features/staff/store.h"
+#include "features/vendors/attachment_access.h"
+#include "features/vendors/store.h"
 #include "platform/audit/audit_store.h"
 #include "platform/documents/workbook.h"
+#include "platform/settings/settings.h"
+#include "platform/settings/settings_store.h"
 
 namespace houqin {
 namespace {
@@ -700,6 +704,218 @@ Result<EquipmentView> StaffService::SettleEquipment(const Actor& actor, std::int
         {"update", "staff_equipment", item.id, storage::EquipmentSnapshot(*found), storage::EquipmentSnapshot(item)});
     transaction.Commit();
     return EquipmentView{std::move(item), false};
+}
+
+namespace {
+
+constexpr char kReplacementSubject[] = "staff_replacement";
+
+Text ReplacementStatusText(ReplacementStatus status) {
+    switch (status) {
+        case ReplacementStatus::kOpen: return {"待更换", "open"};
+        case ReplacementStatus::kReported: return {"已回复待确认", "reported"};
+        case ReplacementStatus::kReturned: return {"已退回", "returned"};
+        case ReplacementStatus::kClosed: return {"已完成", "closed"};
+    }
+    return {"待更换", "open"};
+}
+
+Error WrongReplacementState(const ReplacementRequest& request) {
+    const auto status = ReplacementStatusText(request.status);
+    return Error::Precondition(
+        {fmt::format("该更换要求当前为“{}”,不能执行此操作", status.zh),
+         fmt::format("This replacement request is {}; this step is not possible now", status.en)});
+}
+
+}  // namespace
+
+ReplacementView StaffService::BuildReplacement(storage::Connection& connection, const Actor& actor,
+                                               ReplacementRequest request) const {
+    ReplacementView view;
+    if (const auto person = storage::FindPerson(connection, request.person_id)) view.person_name = person->name;
+    if (request.replacement_id) {
+        if (const auto person = storage::FindPerson(connection, *request.replacement_id)) {
+            view.replacement_name = person->name;
+        }
+    }
+    if (request.attachment_id) {
+        if (const auto file = storage::FindAttachment(connection, *request.attachment_id, false)) {
+            view.attachment_name = file->info.filename;
+        }
+    }
+    view.overdue_days = request.OverdueDays(context_.clock.Today());
+    const bool own = actor.vendor_org_id && *actor.vendor_org_id == request.vendor_org_id;
+    for (auto& name : ReplacementWorkflow().Allowed(ReplacementStatusCode(request.status), actor.role)) {
+        const bool may =
+            name == "report" ? actor.Can(Permission::kStaffWrite) && own : actor.Can(Permission::kStaffReplaceRequest);
+        if (may) view.allowed_actions.push_back(std::move(name));
+    }
+    view.events = storage::ListWorkflowEvents(connection, kReplacementSubject, request.id);
+    view.request = std::move(request);
+    return view;
+}
+
+Result<ReplacementList> StaffService::Replacements(const Actor& actor, std::int64_t contract_id) {
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    auto lease = context_.database.Acquire();
+    ReplacementList list;
+    list.can_request = actor.Can(Permission::kStaffReplaceRequest);
+    list.deadline_days = static_cast<int>(storage::ReadSetting(*lease, setting::kStaffReplacementDays));
+    for (auto& request : storage::ReplacementsOfContract(*lease, contract_id)) {
+        list.items.push_back(BuildReplacement(*lease, actor, std::move(request)));
+    }
+    return list;
+}
+
+bool StaffService::MayReadReplacement(const Actor& actor, std::int64_t id) {
+    std::optional<ReplacementRequest> request;
+    {
+        auto lease = context_.database.Acquire();
+        request = storage::FindReplacement(*lease, id);
+    }
+    return request && ContractOf(actor, request->contract_id).has_value();
+}
+
+Result<ReplacementView> StaffService::RequestReplacement(const Actor& actor, std::int64_t contract_id,
+                                                         const ReplacementInput& input) {
+    if (auto status = actor.Require(Permission::kStaffReplaceRequest); !status) return status.error();
+    HOUQIN_TRY(contract, ContractOf(actor, contract_id));
+    auto lease = context_.database.Acquire();
+    Validation validation;
+    ReplacementRequest request;
+    std::optional<StaffPerson> person;
+    if (input.person_id) person = storage::FindPerson(*lease, *input.person_id);
+    if (!person || person->contract_id != contract_id) {
+        validation.Fail("person_id", {"请选择本合同人员名单上要更换的人员",
+                                      "Choose the person to be replaced from this contract's roster"});
+    }
+    request.reason = Trim(input.reason);
+    CheckLength(validation, "reason", request.reason, 1, 1000, {"更换理由", "Reason"});
+    if (input.attachment_id && !AttachmentForUse(*lease, actor, *input.attachment_id, kReplacementSubject)) {
+        validation.Fail("attachment_id", {fmt::format("附件 {} 不存在", *input.attachment_id),
+                                          fmt::format("File {} does not exist", *input.attachment_id)});
+    }
+    if (!validation.ok()) return validation.ToError();
+    if (storage::HasOpenReplacement(*lease, person->id)) {
+        return Error::Conflict(ErrorCode::kAlreadyExists, "person_id",
+                               {fmt::format("{} 已有未完成的更换要求", person->name),
+                                fmt::format("{} already has a replacement request in progress", person->name)});
+    }
+    const auto now = context_.clock.Now();
+    request.contract_id = contract_id;
+    request.vendor_org_id = person->vendor_org_id;
+    request.person_id = person->id;
+    request.attachment_id = input.attachment_id;
+    request.requested_on = context_.clock.Today();
+    // D2 staff rule 6: the deadline is the setting in force now, kept with the request so a later change of the
+    // setting does not move it.
+    request.deadline_days = static_cast<int>(storage::ReadSetting(*lease, setting::kStaffReplacementDays));
+    request.deadline = request.requested_on.AddDays(request.deadline_days);
+    request.status = ReplacementStatus::kOpen;
+    request.created_at = now;
+    request.updated_at = now;
+    storage::Transaction transaction(*lease);
+    request.id = storage::InsertReplacement(*lease, request, actor.user_id);
+    if (request.attachment_id) {
+        storage::LinkAttachment(*lease, *request.attachment_id, kReplacementSubject, request.id);
+    }
+    storage::InsertWorkflowEvent(*lease, kReplacementSubject, request.id,
+                                 {0, 1, "request", "", "open", actor.user_id, actor.username,
+                                  std::string(RoleCode(actor.role)), request.reason, now});
+    storage::AppendAudit(
+        *lease, &actor, now,
+        {"create", kReplacementSubject, request.id, std::nullopt, storage::ReplacementSnapshot(request)});
+    transaction.Commit();
+    return BuildReplacement(*lease, actor, std::move(request));
+}
+
+Result<ReplacementView> StaffService::ReportReplacement(const Actor& actor, std::int64_t id,
+                                                        const ReplacementReport& input) {
+    if (auto status = actor.Require(Permission::kStaffWrite); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    const auto found = storage::FindReplacement(*lease, id);
+    if (!found) return Error::NotFound({"人员更换要求", "Replacement request"});
+    HOUQIN_TRY(contract, ContractOf(actor, found->contract_id));
+    if (!actor.vendor_org_id || *actor.vendor_org_id != found->vendor_org_id) return Error::Forbidden();
+    const auto step = ReplacementWorkflow().Check(ReplacementStatusCode(found->status), "report", actor.role, "");
+    if (!step)
+        return step.error().code == ErrorCode::kFailedPrecondition ? WrongReplacementState(*found) : step.error();
+    Validation validation;
+    auto request = *found;
+    std::optional<StaffPerson> replacement;
+    if (input.replacement_id) replacement = storage::FindPerson(*lease, *input.replacement_id);
+    if (!replacement || replacement->contract_id != found->contract_id) {
+        validation.Fail("replacement_id",
+                        {"请从本合同人员名单中选择接替人员(可先添加新人员)",
+                         "Choose the replacement from this contract's roster (add the person first)"});
+    } else if (replacement->id == found->person_id) {
+        validation.Fail("replacement_id",
+                        {"接替人员不能是被更换的人员本人", "The replacement cannot be the person being replaced"});
+    }
+    request.report_note = Trim(input.note);
+    CheckLength(validation, "note", request.report_note, 1, 1000, {"处理情况说明", "Report"});
+    if (!validation.ok()) return validation.ToError();
+    const auto now = context_.clock.Now();
+    request.replacement_id = replacement->id;
+    request.status = ReplacementStatus::kReported;
+    request.reported_at = now;
+    request.updated_at = now;
+    storage::Transaction transaction(*lease);
+    if (!storage::UpdateReplacement(*lease, request, found->status)) {
+        const auto stored = storage::FindReplacement(*lease, id);
+        return WrongReplacementState(stored ? *stored : *found);
+    }
+    storage::InsertWorkflowEvent(
+        *lease, kReplacementSubject, request.id,
+        {0, 1, "report", std::string(ReplacementStatusCode(found->status)), "reported", actor.user_id, actor.username,
+         std::string(RoleCode(actor.role)), request.report_note, now});
+    storage::AppendAudit(*lease, &actor, now,
+                         {"report", kReplacementSubject, request.id, storage::ReplacementSnapshot(*found),
+                          storage::ReplacementSnapshot(request)});
+    transaction.Commit();
+    return BuildReplacement(*lease, actor, std::move(request));
+}
+
+Result<ReplacementView> StaffService::DecideReplacement(const Actor& actor, std::int64_t id,
+                                                        ReplacementDecision decision, const std::string& comment) {
+    if (auto status = actor.Require(Permission::kStaffReplaceRequest); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    const auto found = storage::FindReplacement(*lease, id);
+    if (!found) return Error::NotFound({"人员更换要求", "Replacement request"});
+    HOUQIN_TRY(contract, ContractOf(actor, found->contract_id));
+    const char* action = decision == ReplacementDecision::kConfirm ? "confirm" : "return";
+    const auto step = ReplacementWorkflow().Check(ReplacementStatusCode(found->status), action, actor.role, "");
+    if (!step)
+        return step.error().code == ErrorCode::kFailedPrecondition ? WrongReplacementState(*found) : step.error();
+    const auto text = Trim(comment);
+    Validation validation;
+    if (decision == ReplacementDecision::kReturn) {
+        CheckLength(validation, "reason", text, 1, 1000, {"退回理由", "Reason for returning it"});
+    } else {
+        CheckLength(validation, "comment", text, 0, 1000, {"确认意见", "Comment"});
+    }
+    if (!validation.ok()) return validation.ToError();
+    auto request = *found;
+    const auto now = context_.clock.Now();
+    request.status =
+        decision == ReplacementDecision::kConfirm ? ReplacementStatus::kClosed : ReplacementStatus::kReturned;
+    request.updated_at = now;
+    storage::Transaction transaction(*lease);
+    if (!storage::UpdateReplacement(*lease, request, found->status)) {
+        const auto stored = storage::FindReplacement(*lease, id);
+        return WrongReplacementState(stored ? *stored : *found);
+    }
+    storage::InsertWorkflowEvent(*lease, kReplacementSubject, request.id,
+                                 {0, 1, action, std::string(ReplacementStatusCode(found->status)),
+                                  std::string(ReplacementStatusCode(request.status)), actor.user_id, actor.username,
+                                  std::string(RoleCode(actor.role)), text, now});
+    std::string after = storage::ReplacementSnapshot(request);
+    if (!text.empty()) after.insert(after.size() - 1, ",\"comment\":" + storage::JsonString(text));
+    storage::AppendAudit(*lease, &actor, now,
+                         {decision == ReplacementDecision::kConfirm ? "close" : "return", kReplacementSubject,
+                          request.id, storage::ReplacementSnapshot(*found), after});
+    transaction.Commit();
+    return BuildReplacement(*lease, actor, std::move(request));
 }
 
 Result<std::vector<CalendarSummary>> StaffService::ListCalendars(const Actor& actor) {

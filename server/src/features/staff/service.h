@@ -15,6 +15,7 @@
 #include "features/staff/rules/staffing_compliance.h"
 #include "platform/imports/tabular.h"
 #include "platform/service/context.h"
+#include "platform/workflow/workflow_store.h"
 
 namespace houqin {
 
@@ -89,6 +90,37 @@ struct PersonEquipment {
     std::vector<EquipmentView> items;
 };
 
+// STF-4: the office's written request that a person be replaced.
+struct ReplacementInput {
+    std::optional<std::int64_t> person_id;
+    std::string reason;
+    std::optional<std::int64_t> attachment_id;
+};
+
+// STF-4: the vendor's report: the replacement it names and what it did.
+struct ReplacementReport {
+    std::optional<std::int64_t> replacement_id;
+    std::string note;
+};
+
+enum class ReplacementDecision { kConfirm, kReturn };
+
+struct ReplacementView {
+    ReplacementRequest request;
+    std::string person_name;
+    std::string replacement_name;
+    std::string attachment_name;
+    std::int64_t overdue_days = 0;             // past the deadline with no report in (open or returned)
+    std::vector<std::string> allowed_actions;  // report, confirm, return: what the caller may do now
+    std::vector<storage::WorkflowEvent> events;
+};
+
+struct ReplacementList {
+    std::vector<ReplacementView> items;
+    bool can_request = false;
+    int deadline_days = 0;  // the setting in force: a new request would be due this many days after today
+};
+
 struct AttendanceInput {
     std::optional<std::int64_t> person_id;
     std::string post;  // empty: the person's post
@@ -159,6 +191,16 @@ class StaffService {
     Result<EquipmentView> SettleEquipment(const Actor& actor, std::int64_t item_id, Settlement settlement,
                                           const SettlementInput& input);
 
+    // STF-4 replacement requests: the office asks, the vendor reports, the office confirms or returns.
+    Result<ReplacementList> Replacements(const Actor& actor, std::int64_t contract_id);
+    Result<ReplacementView> RequestReplacement(const Actor& actor, std::int64_t contract_id,
+                                               const ReplacementInput& input);
+    Result<ReplacementView> ReportReplacement(const Actor& actor, std::int64_t id, const ReplacementReport& input);
+    Result<ReplacementView> DecideReplacement(const Actor& actor, std::int64_t id, ReplacementDecision decision,
+                                              const std::string& comment);
+    // whoever may read the request's contract's staff may read its attached written request.
+    bool MayReadReplacement(const Actor& actor, std::int64_t id);
+
     // STF-6 holiday calendar.
     Result<std::vector<CalendarSummary>> ListCalendars(const Actor& actor);
     Result<CalendarView> GetCalendar(const Actor& actor, int year);
@@ -195,6 +237,8 @@ class StaffService {
   private:
     Result<ContractView> ContractOf(const Actor& actor, std::int64_t contract_id);
     PersonView ViewOf(const Actor& actor, StaffPerson person) const;
+    ReplacementView BuildReplacement(storage::Connection& connection, const Actor& actor,
+                                     ReplacementRequest request) const;
     ComplianceResult ComputeFor(storage::Connection& connection, std::int64_t contract_id,
                                 const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
                                 Date last);

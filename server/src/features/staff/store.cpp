@@ -47,6 +47,19 @@ constexpr const char* kSettleEquipment =
 constexpr const char* kUnsettledByPerson =
     "SELECT person_id, COUNT(*) FROM staff_equipment WHERE contract_id = ? AND status = 'issued' GROUP BY person_id";
 
+constexpr const char* kReplacementColumns =
+    "id, contract_id, vendor_org_id, person_id, reason, attachment_id, requested_on, deadline_days, deadline, status, "
+    "replacement_id, report_note, reported_at, created_at, updated_at";
+
+constexpr const char* kInsertReplacement =
+    "INSERT INTO staff_replacements (contract_id, vendor_org_id, person_id, reason, attachment_id, requested_on, "
+    "deadline_days, deadline, status, replacement_id, report_note, reported_at, created_by, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr const char* kUpdateReplacement =
+    "UPDATE staff_replacements SET status = ?, replacement_id = ?, report_note = ?, reported_at = ?, updated_at = ? "
+    "WHERE id = ? AND status = ?";
+
 void AddPaging(std::int64_t page, std::int64_t page_size, std::string& sql, Params& params) {
     if (page_size <= 0) return;
     sql += " LIMIT ? OFFSET ?";
@@ -265,6 +278,89 @@ std::string EquipmentSnapshot(const EquipmentItem& item) {
         {"settled_on", item.settled_on ? nlohmann::json(item.settled_on->ToString()) : nlohmann::json()},
         {"compensation", item.compensation.ToString()},
         {"note", item.note}}
+        .dump();
+}
+
+namespace {
+
+ReplacementRequest ReplacementFromRow(const Row& row) {
+    ReplacementRequest request;
+    request.id = row.Int(0);
+    request.contract_id = row.Int(1);
+    request.vendor_org_id = row.Int(2);
+    request.person_id = row.Int(3);
+    request.reason = row.Str(4);
+    if (!row.IsNull(5)) request.attachment_id = row.Int(5);
+    request.requested_on = Date::Parse(row.Str(6)).value_or(Date{});
+    request.deadline_days = static_cast<int>(row.Int(7));
+    request.deadline = Date::Parse(row.Str(8)).value_or(Date{});
+    request.status = ParseReplacementStatus(row.Str(9)).value_or(ReplacementStatus::kOpen);
+    if (!row.IsNull(10)) request.replacement_id = row.Int(10);
+    request.report_note = row.Str(11);
+    if (!row.IsNull(12)) request.reported_at = Instant{row.Int(12)};
+    request.created_at = Instant{row.Int(13)};
+    request.updated_at = Instant{row.Int(14)};
+    return request;
+}
+
+}  // namespace
+
+std::vector<ReplacementRequest> ReplacementsOfContract(Connection& connection, std::int64_t contract_id) {
+    std::vector<ReplacementRequest> requests;
+    for (const auto& row : connection.Query(std::string("SELECT ") + kReplacementColumns +
+                                                " FROM staff_replacements WHERE contract_id = ? ORDER BY id DESC",
+                                            {contract_id})) {
+        requests.push_back(ReplacementFromRow(row));
+    }
+    return requests;
+}
+
+std::optional<ReplacementRequest> FindReplacement(Connection& connection, std::int64_t id) {
+    const auto row = connection.QueryOne(
+        std::string("SELECT ") + kReplacementColumns + " FROM staff_replacements WHERE id = ?", {id});
+    if (!row) return std::nullopt;
+    return ReplacementFromRow(*row);
+}
+
+bool HasOpenReplacement(Connection& connection, std::int64_t person_id) {
+    return connection
+        .QueryOne("SELECT id FROM staff_replacements WHERE person_id = ? AND status <> 'closed'", {person_id})
+        .has_value();
+}
+
+std::int64_t InsertReplacement(Connection& connection, const ReplacementRequest& request,
+                               std::optional<std::int64_t> created_by) {
+    return connection.InsertReturningId(
+        kInsertReplacement,
+        {request.contract_id, request.vendor_org_id, request.person_id, request.reason, Optional(request.attachment_id),
+         request.requested_on.ToString(), static_cast<std::int64_t>(request.deadline_days), request.deadline.ToString(),
+         std::string(ReplacementStatusCode(request.status)), Optional(request.replacement_id), request.report_note,
+         request.reported_at ? Optional(std::optional<std::int64_t>(request.reported_at->ms))
+                             : Optional(std::optional<std::int64_t>()),
+         Optional(created_by), request.created_at.ms, request.updated_at.ms});
+}
+
+bool UpdateReplacement(Connection& connection, const ReplacementRequest& request, ReplacementStatus from) {
+    return connection.Execute(kUpdateReplacement,
+                              {std::string(ReplacementStatusCode(request.status)), Optional(request.replacement_id),
+                               request.report_note,
+                               request.reported_at ? Optional(std::optional<std::int64_t>(request.reported_at->ms))
+                                                   : Optional(std::optional<std::int64_t>()),
+                               request.updated_at.ms, request.id, std::string(ReplacementStatusCode(from))}) > 0;
+}
+
+std::string ReplacementSnapshot(const ReplacementRequest& request) {
+    return nlohmann::json{
+        {"contract_id", request.contract_id},
+        {"person_id", request.person_id},
+        {"reason", request.reason},
+        {"attachment_id", request.attachment_id ? nlohmann::json(*request.attachment_id) : nlohmann::json()},
+        {"requested_on", request.requested_on.ToString()},
+        {"deadline_days", request.deadline_days},
+        {"deadline", request.deadline.ToString()},
+        {"status", std::string(ReplacementStatusCode(request.status))},
+        {"replacement_id", request.replacement_id ? nlohmann::json(*request.replacement_id) : nlohmann::json()},
+        {"report_note", request.report_note}}
         .dump();
 }
 

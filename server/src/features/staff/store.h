@@ -43,6 +43,18 @@ std::int64_t UnsettledEquipmentCount(Connection& connection, std::int64_t person
 // For the audit trail.
 std::string EquipmentSnapshot(const EquipmentItem& item);
 
+// STF-4: replacement requests.
+std::vector<ReplacementRequest> ReplacementsOfContract(Connection& connection, std::int64_t contract_id);
+std::optional<ReplacementRequest> FindReplacement(Connection& connection, std::int64_t id);
+// True when the person has a request not yet closed (a second one would be the same request twice).
+bool HasOpenReplacement(Connection& connection, std::int64_t person_id);
+std::int64_t InsertReplacement(Connection& connection, const ReplacementRequest& request,
+                               std::optional<std::int64_t> created_by);
+// Writes the new state only if the stored one is still `from` (false: someone else took the step first).
+bool UpdateReplacement(Connection& connection, const ReplacementRequest& request, ReplacementStatus from);
+// For the audit trail.
+std::string ReplacementSnapshot(const ReplacementRequest& request);
+
 std::vector<CalendarSummary> ListCalendars(Connection& connection);
 std::optional<HolidayCalendar> FindCalendar(Connection& connection, int year);
 // Every kept year from `first_year` to `last_year`.

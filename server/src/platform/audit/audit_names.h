@@ -30,7 +30,7 @@ inline constexpr std::array<std::string_view, 47> kAuditActions = {
     // staff (STF-1, STF-6)
     "reveal_id", "import"};
 
-inline constexpr std::array<std::string_view, 21> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 22> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -50,7 +50,8 @@ inline constexpr std::array<std::string_view, 21> kAuditEntities = {"org",
                                                                     "staff_person",
                                                                     "attendance",
                                                                     "holiday_calendar",
-                                                                    "staff_equipment"};
+                                                                    "staff_equipment",
+                                                                    "staff_replacement"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

@@ -863,6 +863,32 @@ CREATE TABLE staff_equipment (
 CREATE INDEX staff_equipment_person ON staff_equipment(person_id, id);
 CREATE INDEX staff_equipment_contract_status ON staff_equipment(contract_id, status);
 )SQL"},
+        {14, "staff: replacement requests", R"SQL(
+-- STF-4 (D2 staff rule 6): the office's written request that a person on a roster be replaced. The vendor names the
+-- replacement (a person on the same contract) and reports back; the office confirms or returns it. deadline_days is
+-- the setting in force when it was asked, kept with the request; each step is in workflow_events (subject
+-- staff_replacement) with who, when and why.
+CREATE TABLE staff_replacements (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  reason TEXT NOT NULL,
+  attachment_id BIGINT,
+  requested_on TEXT NOT NULL,
+  deadline_days INTEGER NOT NULL,
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL,
+  replacement_id BIGINT REFERENCES staff_people(id),
+  report_note TEXT NOT NULL DEFAULT '',
+  reported_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX staff_replacements_contract ON staff_replacements(contract_id, id);
+CREATE INDEX staff_replacements_status ON staff_replacements(status, deadline);
+)SQL"},
     };
     return kMigrations;
 }

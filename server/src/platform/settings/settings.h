@@ -62,6 +62,8 @@ constexpr std::string_view kProcurementOpeningMaxFailures = "procurement.opening
 constexpr std::string_view kProcurementOpeningLockMinutes = "procurement.opening_lock_minutes";
 constexpr std::string_view kProcurementWitnessConsentMinutes = "procurement.witness_consent_minutes";
 constexpr std::string_view kProcurementMinBiddingDays = "procurement.min_bidding_days";
+// STF-4 (D2 staff rule 6): days the vendor has to report back on a written replacement request.
+constexpr std::string_view kStaffReplacementDays = "staff.replacement_days";
 // CON-1: the title of the town's own rules (D1), which every contract cites as its basis.
 constexpr std::string_view kOrganisationRulesTitle = "organisation.rules_title";
 }  // namespace setting

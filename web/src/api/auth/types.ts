@@ -38,7 +38,8 @@ export type Permission =
   | 'staff:read'
   | 'staff:write'
   | 'attendance:write'
-  | 'staff:reveal';
+  | 'staff:reveal'
+  | 'staff:replace_request';
 
 export interface SessionUser {
   id: number;
