@@ -46,7 +46,8 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kProjectWrite,     Permission::kProjectApprove,      Permission::kBidSubmit,
         Permission::kProcurementRules, Permission::kProjectWitness,      Permission::kInternalReportRead,
         Permission::kStaffRead,        Permission::kStaffWrite,          Permission::kAttendanceWrite,
-        Permission::kStaffReveal,      Permission::kStaffReplaceRequest,
+        Permission::kStaffReveal,      Permission::kStaffReplaceRequest, Permission::kTrainingWrite,
+        Permission::kIncidentWrite,    Permission::kStaffingRequest,
     };
     return kAll;
 }
@@ -85,6 +86,9 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kAttendanceWrite: return "attendance:write";
         case Permission::kStaffReveal: return "staff:reveal";
         case Permission::kStaffReplaceRequest: return "staff:replace_request";
+        case Permission::kTrainingWrite: return "training:write";
+        case Permission::kIncidentWrite: return "incident:write";
+        case Permission::kStaffingRequest: return "staffing:request";
     }
     return "";
 }
@@ -102,7 +106,8 @@ std::vector<Permission> PermissionsOf(Role role) {
                     permission != P::kProjectApprove && permission != P::kBidSubmit &&
                     permission != P::kProjectWitness && permission != P::kStaffWrite &&
                     permission != P::kAttendanceWrite && permission != P::kStaffReveal &&
-                    permission != P::kStaffReplaceRequest) {
+                    permission != P::kStaffReplaceRequest && permission != P::kTrainingWrite &&
+                    permission != P::kIncidentWrite && permission != P::kStaffingRequest) {
                     all.push_back(permission);
                 }
             }
@@ -113,7 +118,7 @@ std::vector<Permission> PermissionsOf(Role role) {
                     P::kDashboardRead,      P::kContractRead,     P::kContractWrite,   P::kPaymentWrite,
                     P::kSupervisionRead,    P::kSupervisionWrite, P::kProjectRead,     P::kProjectWrite,
                     P::kInternalReportRead, P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal,
-                    P::kStaffReplaceRequest};
+                    P::kStaffReplaceRequest, P::kTrainingWrite,   P::kIncidentWrite,   P::kStaffingRequest};
         case Role::kLeadership:
             return {P::kCatalogueRead,      P::kVendorRead,     P::kDashboardRead, P::kContractRead,
                     P::kSupervisionRead,    P::kProposalDecide, P::kProjectRead,   P::kProjectApprove,
@@ -131,7 +136,8 @@ std::vector<Permission> PermissionsOf(Role role) {
         case Role::kVendor:
             return {P::kCatalogueRead,   P::kVendorRead,         P::kVendorWriteOwn,  P::kContractRead,
                     P::kSupervisionRead, P::kSupervisionRespond, P::kProjectRead,     P::kBidSubmit,
-                    P::kStaffRead,       P::kStaffWrite,         P::kAttendanceWrite, P::kStaffReveal};
+                    P::kStaffRead,       P::kStaffWrite,         P::kAttendanceWrite, P::kStaffReveal,
+                    P::kTrainingWrite,   P::kIncidentWrite};
     }
     return {};
 }

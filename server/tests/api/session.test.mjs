@@ -23,7 +23,8 @@ const EXPECTED = [
     { id: 'ROLE-2', account: 'office', role: 'office',
         permissions: ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'dashboard:read',
             'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
-            'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal', 'staff:replace_request'] },
+            'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal', 'staff:replace_request',
+            'training:write', 'incident:write', 'staffing:request'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
             'proposal:decide', 'project:read', 'project:approve', 'report:internal', 'staff:read'] },
@@ -39,11 +40,11 @@ const EXPECTED = [
     { id: 'ROLE-8', account: 'vendor1', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
             'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
-            'staff:reveal'] },
+            'staff:reveal', 'training:write', 'incident:write'] },
     { id: 'ROLE-8', account: 'vendor2', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
             'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
-            'staff:reveal'] },
+            'staff:reveal', 'training:write', 'incident:write'] },
 ];
 
 let db;

@@ -39,7 +39,11 @@ export type Permission =
   | 'staff:write'
   | 'attendance:write'
   | 'staff:reveal'
-  | 'staff:replace_request';
+  | 'staff:replace_request'
+  // Training and qualification tests (STF-3, STF-8), incidents (STF-7), extra managers by written request (STF-9).
+  | 'training:write'
+  | 'incident:write'
+  | 'staffing:request';
 
 export interface SessionUser {
   id: number;
