@@ -73,6 +73,7 @@ export const AUDIT_ENTITIES = [
   'attendance',
   'holiday_calendar',
   'staff_equipment',
+  'staff_replacement',
   'user',
   'org',
   'setting',
@@ -142,6 +143,7 @@ export const ID_KEYS: Record<string, { entity: AuditEntity; route?: string }> = 
   attachment_id: { entity: 'attachment' },
   witness_id: { entity: 'user' },
   person_id: { entity: 'staff_person' },
+  replacement_id: { entity: 'staff_person' },
 };
 
 /** Lists of ids: shown as "附件 #3、#5". */
