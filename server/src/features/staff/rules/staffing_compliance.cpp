@@ -152,6 +152,25 @@ ComplianceResult ComputeCompliance(const ComplianceInput& input) {
                             fmt::format("{} is not counted from {} ({}); attendance on {} not counted", name, from,
                                         entry->unavailable_reason.en, date.ToString())}};
         }
+        // STF-2: a required document past its last valid day; the earliest named first, so the note is stable.
+        if (input.expired_documents == ExpiredDocuments::kBlock) {
+            const RequiredDocument* expired = nullptr;
+            for (const auto& document : entry->documents) {
+                if (document.expires_on && *document.expires_on < date &&
+                    (!document.renewed_on || date < *document.renewed_on) &&
+                    (expired == nullptr || *document.expires_on < *expired->expires_on)) {
+                    expired = &document;
+                }
+            }
+            if (expired != nullptr) {
+                const auto until = expired->expires_on->ToString();
+                return Problem{
+                    NoteKind::kUnavailable,
+                    {fmt::format("{} 的{}已于 {} 过期,{} 的考勤不计", name, expired->name.zh, until, date.ToString()),
+                     fmt::format("{}'s {} expired on {}; attendance on {} not counted", name, expired->name.en, until,
+                                 date.ToString())}};
+            }
+        }
         return std::nullopt;
     };
 

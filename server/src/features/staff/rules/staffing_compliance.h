@@ -15,7 +15,9 @@
 //   first day and 360 to the second); only the days within first..last are looked at.
 // - A punch counts nothing, and gives one note per day it touches, for the first of these reasons: the person is not
 //   on the roster (kNotOnRoster); the day is outside every start..end of theirs (kOutsideEmployment); the day is on or
-//   after unavailable_from, e.g. a health certificate expired (kUnavailable, with the reason); it has no clock-out, or
+//   after unavailable_from (kUnavailable, with the reason); the day is after the expiry of one of the person's
+//   `documents` and before its renewal while expired_documents is kBlock, e.g. a cook's health certificate valid until
+//   03-02 stops counting on 03-03 (kUnavailable, naming the document and its expiry; STF-2); it has no clock-out, or
 //   a clock-out not after the clock-in (kNoClockOut, on the clock-in's day only); the day's type is unknown
 //   (kUnknownDayType); the day's requirement does not name the punch's post (kPostNotRequired). A punch's post is
 //   the roster entry's when the punch names none.
@@ -45,6 +47,18 @@ struct LocalMinute {
     friend constexpr auto operator<=>(const LocalMinute&, const LocalMinute&) = default;
 };
 
+// STF-2: a document the person must hold valid to be counted (the role's setting says which, e.g. the health
+// certificate of a cook or cleaner). expires_on is the last day it is valid; none: it does not expire. renewed_on is
+// the issue date of the next document of the same kind: from that day the person counts again.
+struct RequiredDocument {
+    Text name;  // e.g. {"健康证", "health certificate"}
+    std::optional<Date> expires_on;
+    std::optional<Date> renewed_on;
+};
+
+// STF-2: whether an expired required document stops a person counting (the setting staff.expired_document_blocks).
+enum class ExpiredDocuments { kBlock, kIgnore };
+
 struct RosterEntry {
     std::int64_t person_id = 0;
     std::string name;
@@ -53,6 +67,7 @@ struct RosterEntry {
     std::optional<Date> end;
     std::optional<Date> unavailable_from;  // e.g. the day a health certificate expired: not counted from then on
     Text unavailable_reason;
+    std::vector<RequiredDocument> documents = {};  // STF-2: only those whose expiry stops the person counting
 };
 
 struct Punch {
@@ -78,6 +93,7 @@ struct ComplianceInput {
     std::vector<RosterEntry> roster;
     std::vector<Punch> punches;
     const HolidayCalendars* calendars = nullptr;
+    ExpiredDocuments expired_documents = ExpiredDocuments::kBlock;
 };
 
 struct PresentPerson {
