@@ -12,6 +12,7 @@
 #include "features/procurement/routes.h"
 #include "features/reports/routes.h"
 #include "features/staff/routes.h"
+#include "features/staff/training_routes.h"
 #include "features/supervision/routes.h"
 #include "features/vendors/routes.h"
 #include "platform/http/service_routes.h"
@@ -31,6 +32,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddOversightRoutes(router, services.oversight);
     http::AddReportRoutes(router, services.reports);
     http::AddStaffRoutes(router, services.staff);
+    http::AddTrainingRoutes(router, services.training);
     http::AddProcurementRoutes(router, services.context, services.procurement);
     http::AddServiceRoutes(router, services.context.database);
     // Every route declares its record's scope (the authorisation matrix's expectations): refuse to serve otherwise.

@@ -10,6 +10,7 @@
 #include "features/procurement/service.h"
 #include "features/reports/service.h"
 #include "features/staff/service.h"
+#include "features/staff/training_service.h"
 #include "features/supervision/assessment_service.h"
 #include "features/supervision/oversight_service.h"
 #include "features/supervision/policy_service.h"
@@ -31,6 +32,7 @@ struct Services {
           dashboards(context),
           inbox(context),
           staff(context, contracts),
+          training(context, contracts),
           policy(context, contracts, staff),
           assessments(context, policy),
           surveys(context, policy),
@@ -76,6 +78,7 @@ struct Services {
     DashboardService dashboards;
     InboxService inbox;
     StaffService staff;
+    TrainingService training;
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;

@@ -4,6 +4,13 @@
 
 namespace houqin {
 
+std::string TrimText(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return "";
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
 long CharacterCount(std::string_view text) {
     long count = 0;
     for (std::size_t i = 0; i < text.size();) {

@@ -239,6 +239,11 @@ function validBodies() {
         'POST /api/v1/staff/{id}/equipment': ids.equipmentBody,
         'POST /api/v1/staff/equipment/{id}/return': { settled_on: FAKE_TODAY },
         'POST /api/v1/staff/equipment/{id}/lost': { settled_on: FAKE_TODAY, compensation: '10.00', note: '矩阵测试' },
+        'POST /api/v1/contracts/{id}/training/sessions': {
+            kind: 'pre_job', trainer_party: 'vendor', trainer_name: '矩阵督导', topic: '矩阵测试', hours: '1.5',
+            trained_on: FAKE_TODAY, trainee_ids: [ids.person],
+        },
+        'POST /api/v1/staff/{id}/qualification-tests': { taken_on: FAKE_TODAY, subject: '矩阵测试', score: 90 },
         'POST /api/v1/vendors/{id}/qualifications': newQualification(),
         'PUT /api/v1/vendors/{id}/qualifications/{qid}': newQualification(),
         'POST /api/v1/vendors/{id}/qualifications/{qid}/reject': { reason: '矩阵测试' },

@@ -234,6 +234,19 @@ Json ComplianceJson(const ComplianceView& view) {
                                {"people", item.people},
                                {"hours", item.hours}});
     }
+    Json changes = Json::array();
+    for (const auto& version : view.changes) {
+        Json staffing = Json::array();
+        for (const auto& item : version.staffing) {
+            staffing.push_back({{"day_type", std::string(DayTypeCode(item.day_type))},
+                                {"post", item.role},
+                                {"people", item.people},
+                                {"hours", item.hours}});
+        }
+        changes.push_back({{"effective_from", version.effective_from.ToString()},
+                           {"source", TextJson(version.source)},
+                           {"requirement", std::move(staffing)}});
+    }
     const auto& result = view.result;
     Json days = Json::array();
     for (const auto& day : result.days) {
@@ -269,6 +282,7 @@ Json ComplianceJson(const ComplianceView& view) {
     for (const auto& warning : result.warnings) warnings.push_back(TextJson(warning));
     return {{"month", view.month},
             {"requirement", std::move(requirement)},
+            {"requirement_changes", std::move(changes)},
             {"totals",
              {{"short_days", result.short_days},
               {"missing_person_days", result.missing_person_days},

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/text_rules.h"
+#include "features/staff/staffing_request_store.h"
 #include "features/staff/store.h"
 #include "features/vendors/attachment_access.h"
 #include "features/vendors/store.h"
@@ -1217,13 +1218,25 @@ Result<ImportOutcome> StaffService::ImportAttendance(const Actor& actor, std::in
     return outcome;
 }
 
+std::vector<RequirementVersion> StaffService::StaffingHistory(storage::Connection& connection, std::int64_t contract_id,
+                                                              const std::vector<StaffingRequirement>& staffing,
+                                                              Date term_start, std::vector<Text>* warnings) {
+    std::vector<StaffingChange> changes;
+    for (const auto& request : storage::ConsentedStaffingRequests(connection, contract_id)) {
+        changes.push_back(request.Change());
+    }
+    return RequirementHistory(staffing, term_start, std::move(changes), warnings);
+}
+
 ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::int64_t contract_id,
                                           const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
                                           Date last) {
     ComplianceInput input;
     input.first = first;
     input.last = last;
-    input.requirements.push_back({term_start, staffing, {"合同约定的人员配置", "The contract's staffing terms"}});
+    // STF-9: the contract's requirement and every consented change from its effective date.
+    std::vector<Text> history_warnings;
+    input.requirements = StaffingHistory(connection, contract_id, staffing, term_start, &history_warnings);
     for (const auto& person : storage::PeopleOfContract(connection, contract_id)) {
         RosterEntry entry;
         entry.person_id = person.id;
@@ -1251,7 +1264,9 @@ ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::
         calendars.Add(std::move(calendar));
     }
     input.calendars = &calendars;
-    return ComputeCompliance(input);
+    auto result = ComputeCompliance(input);
+    for (auto& warning : history_warnings) result.warnings.push_back(std::move(warning));
+    return result;
 }
 
 Result<ComplianceView> StaffService::Compliance(const Actor& actor, std::int64_t contract_id,
@@ -1272,15 +1287,22 @@ Result<ComplianceView> StaffService::Compliance(const Actor& actor, std::int64_t
     const auto last = std::min({range->second, record.term_end, today.AddDays(-1)});
     ComplianceView view;
     view.month = month;
-    view.requirement = contract->content.staffing;
     auto lease = context_.database.Acquire();
+    // STF-9: the requirement in force on the month's first day, and each change taking effect later in the month.
+    const auto history = StaffingHistory(*lease, contract_id, contract->content.staffing, record.term_start, nullptr);
+    view.requirement = RequirementOn(history, first);
+    for (const auto& version : history) {
+        if (version.effective_from > first && version.effective_from <= range->second) {
+            view.changes.push_back(version);
+        }
+    }
     if (first <= last) {
         view.result = ComputeFor(*lease, contract_id, contract->content.staffing, record.term_start, first, last);
     } else {
         view.result.warnings.push_back({"这个月还没有已经过去的日期,暂无可核对的考勤",
                                         "No day of this month is over yet; there is no attendance to check"});
     }
-    if (contract->content.staffing.empty()) {
+    if (view.requirement.empty() && view.changes.empty()) {
         view.result.warnings.push_back({"合同未约定人员配置,无法核对到岗情况",
                                         "The contract states no staffing; attendance cannot be checked against it"});
     }

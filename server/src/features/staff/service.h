@@ -13,6 +13,7 @@
 #include "features/staff/model.h"
 #include "features/staff/rules/holiday_calendar.h"
 #include "features/staff/rules/staffing_compliance.h"
+#include "features/staff/rules/staffing_versions.h"
 #include "platform/imports/tabular.h"
 #include "platform/service/context.h"
 #include "platform/workflow/workflow_store.h"
@@ -149,7 +150,8 @@ struct StaffingProposalRef {
 
 struct ComplianceView {
     std::string month;
-    std::vector<StaffingRequirement> requirement;
+    std::vector<StaffingRequirement> requirement;  // in force on the month's first day
+    std::vector<RequirementVersion> changes;       // STF-9: consented changes taking effect later in the month
     ComplianceResult result;
     std::optional<StaffingProposalRef> proposal;
     bool can_propose = false;
@@ -239,6 +241,10 @@ class StaffService {
     PersonView ViewOf(const Actor& actor, StaffPerson person) const;
     ReplacementView BuildReplacement(storage::Connection& connection, const Actor& actor,
                                      ReplacementRequest request) const;
+    // STF-9: the contract's staffing requirement and every consented change (rules/staffing_versions.h).
+    static std::vector<RequirementVersion> StaffingHistory(storage::Connection& connection, std::int64_t contract_id,
+                                                           const std::vector<StaffingRequirement>& staffing,
+                                                           Date term_start, std::vector<Text>* warnings);
     ComplianceResult ComputeFor(storage::Connection& connection, std::int64_t contract_id,
                                 const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
                                 Date last);

@@ -30,7 +30,7 @@ inline constexpr std::array<std::string_view, 47> kAuditActions = {
     // staff (STF-1, STF-6)
     "reveal_id", "import"};
 
-inline constexpr std::array<std::string_view, 22> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 24> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -51,7 +51,9 @@ inline constexpr std::array<std::string_view, 22> kAuditEntities = {"org",
                                                                     "attendance",
                                                                     "holiday_calendar",
                                                                     "staff_equipment",
-                                                                    "staff_replacement"};
+                                                                    "staff_replacement",
+                                                                    "training_session",
+                                                                    "qualification_test"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

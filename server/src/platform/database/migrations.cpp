@@ -889,6 +889,81 @@ CREATE TABLE staff_replacements (
 CREATE INDEX staff_replacements_contract ON staff_replacements(contract_id, id);
 CREATE INDEX staff_replacements_status ON staff_replacements(status, deadline);
 )SQL"},
+        {16, "staff: training sessions and qualification tests", R"SQL(
+-- STF-8 (D2 staff rules 2 and 8): training sessions on a contract: kind (pre_job, managers, agents, new_business),
+-- who trains (party_a or vendor, and the trainer's name), topic, date, hours in integer tenths, and for new business
+-- the week of on-site guidance as two dates. Trainees are people on the contract's roster.
+CREATE TABLE training_sessions (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  kind TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  trainer_name TEXT NOT NULL,
+  trainer_party TEXT NOT NULL,
+  trained_on TEXT NOT NULL,
+  hours_tenths INTEGER NOT NULL,
+  guidance_from TEXT,
+  guidance_to TEXT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX training_sessions_contract ON training_sessions(contract_id, trained_on);
+CREATE TABLE training_trainees (
+  session_id BIGINT NOT NULL REFERENCES training_sessions(id),
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  PRIMARY KEY (session_id, person_id)
+);
+CREATE INDEX training_trainees_person ON training_trainees(person_id);
+-- STF-3 (D3 §2): a person's qualification test with the pass mark it was judged against (the setting
+-- staff.qualification_pass_score at the time) and its result; a failure links the STF-4 replacement request it opened.
+CREATE TABLE qualification_tests (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  taken_on TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  pass_score INTEGER NOT NULL,
+  result TEXT NOT NULL,
+  replacement_id BIGINT REFERENCES staff_replacements(id),
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX qualification_tests_contract ON qualification_tests(contract_id, taken_on);
+CREATE INDEX qualification_tests_person ON qualification_tests(person_id, taken_on);
+)SQL"},
+        {17, "staff: incidents", R"SQL(
+-- STF-7: incidents on a contract: labour disputes (D3 §4), injuries at and outside work (D3 §5), damaged or lost
+-- documents and property (D4 §3.7), on-site rule violations (D2) and data leaks with their channel (D2 on-site rule
+-- 3, CC-7). The responsible party pays the compensation (integer fen, X-6); closing is one-way, with a note and the
+-- date. The people involved are people on the contract's roster; scans are in attachment_links (record_kind
+-- staff_incident); each step is in workflow_events (subject staff_incident) with who, when and why.
+CREATE TABLE staff_incidents (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  type TEXT NOT NULL,
+  leak_channel TEXT,
+  occurred_on TEXT NOT NULL,
+  description TEXT NOT NULL,
+  responsible_party TEXT NOT NULL,
+  compensation_fen BIGINT NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  closing_note TEXT NOT NULL DEFAULT '',
+  closed_on TEXT,
+  closed_at BIGINT,
+  closed_by BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX staff_incidents_contract ON staff_incidents(contract_id, occurred_on);
+CREATE TABLE staff_incident_people (
+  incident_id BIGINT NOT NULL REFERENCES staff_incidents(id),
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  PRIMARY KEY (incident_id, person_id)
+);
+)SQL"},
     };
     return kMigrations;
 }

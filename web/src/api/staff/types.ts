@@ -182,7 +182,10 @@ export interface ComplianceNote {
 export interface Compliance {
   month: string;
   warnings: LocalizedText[];
+  /** The requirement in force on the month's first day. */
   requirement: StaffingRequirement[];
+  /** Consented requests for extra staff taking effect later in the month (STF-9): the requirement from each date. */
+  requirement_changes: { effective_from: string; source: LocalizedText; requirement: StaffingRequirement[] }[];
   totals: { short_days: number; missing_person_days: number; unknown_days: number };
   days: ComplianceDay[];
   notes: ComplianceNote[];

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   'award',
   'reveal_id',
   'import',
+  'consent',
+  'decline',
 ] as const;
 
 /** In the order the object filter offers them: the supervision records first. */
@@ -73,6 +75,7 @@ export const AUDIT_ENTITIES = [
   'attendance',
   'holiday_calendar',
   'staff_equipment',
+  'staffing_request',
   'staff_replacement',
   'user',
   'org',
@@ -119,6 +122,7 @@ export const ENUM_KEYS = new Set([
   'verification',
   'purpose',
   'grade',
+  'day_types',
   // a setting's name (auth.lockout_minutes) in a setting entry
   'key',
 ]);
