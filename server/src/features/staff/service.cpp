@@ -789,6 +789,10 @@ Result<ReplacementView> StaffService::RequestReplacement(const Actor& actor, std
     if (!person || person->contract_id != contract_id) {
         validation.Fail("person_id", {"请选择本合同人员名单上要更换的人员",
                                       "Choose the person to be replaced from this contract's roster"});
+    } else if (person->StatusOn(context_.clock.Today()) == PersonStatus::kLeft) {
+        // Someone who has already left the contract is not replaced: there is nothing for the vendor to do.
+        validation.Fail("person_id", {fmt::format("{} 已离场,无需更换", person->name),
+                                      fmt::format("{} has already left this contract", person->name)});
     }
     request.reason = Trim(input.reason);
     CheckLength(validation, "reason", request.reason, 1, 1000, {"更换理由", "Reason"});
@@ -852,6 +856,10 @@ Result<ReplacementView> StaffService::ReportReplacement(const Actor& actor, std:
     } else if (replacement->id == found->person_id) {
         validation.Fail("replacement_id",
                         {"接替人员不能是被更换的人员本人", "The replacement cannot be the person being replaced"});
+    } else if (replacement->StatusOn(context_.clock.Today()) == PersonStatus::kLeft) {
+        validation.Fail("replacement_id",
+                        {fmt::format("{} 已离场,不能作为接替人员", replacement->name),
+                         fmt::format("{} has left this contract and cannot take over", replacement->name)});
     }
     request.report_note = Trim(input.note);
     CheckLength(validation, "note", request.report_note, 1, 1000, {"处理情况说明", "Report"});
