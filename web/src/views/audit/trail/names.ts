@@ -77,6 +77,8 @@ export const AUDIT_ENTITIES = [
   'staff_equipment',
   'staffing_request',
   'staff_replacement',
+  'training_session',
+  'qualification_test',
   'user',
   'org',
   'setting',
