@@ -7,6 +7,7 @@
 #include "core/workflow.h"
 #include "features/contracts/store.h"
 #include "features/procurement/store.h"
+#include "features/staff/store.h"
 #include "features/supervision/oversight_store.h"
 #include "features/supervision/store.h"
 #include "platform/workflow/workflow_store.h"
@@ -227,6 +228,62 @@ Result<Inbox> InboxService::Get(const Actor& actor) {
                      "/rectifications/" + Id(rectification.id),
                      rectification.created_at,
                      rectification.deadline});
+            }
+        }
+    }
+
+    // STF-4, X-2: replacement requests: the vendor names the replacement and reports back by the deadline; the office
+    // confirms or returns a report, and follows up a request left past its deadline (D2 staff rule 6).
+    const bool replace_report = actor.Can(Permission::kStaffWrite);
+    const bool replace_decide = actor.Can(Permission::kStaffReplaceRequest);
+    if (replace_report || replace_decide) {
+        std::vector<ReplacementStatus> statuses = {ReplacementStatus::kOpen, ReplacementStatus::kReturned};
+        if (replace_decide) statuses.push_back(ReplacementStatus::kReported);
+        for (const auto& waiting : storage::WaitingReplacements(connection, scope, statuses, kPageSize)) {
+            const auto& request = waiting.request;
+            const auto contract = ContractName(waiting.contract_code, waiting.contract_title);
+            const auto name = fmt::format("{} · {}", waiting.contract_code, waiting.person_name);
+            const auto deadline = request.deadline.ToString();
+            const auto overdue = request.OverdueDays(today);
+            const auto link = "/contracts/" + Id(request.contract_id);
+            if (request.status == ReplacementStatus::kReported) {
+                add({"replacement_confirm",
+                     {fmt::format("确认服务商对 {} 的人员更换回复(合同 {})", waiting.person_name, contract),
+                      fmt::format("Confirm or return the vendor's report on replacing {} (contract {})",
+                                  waiting.person_name, waiting.contract_code)},
+                     "staff_replacement",
+                     request.id,
+                     name,
+                     link,
+                     request.reported_at.value_or(request.updated_at),
+                     std::nullopt});
+            } else if (replace_report) {
+                const auto late = overdue > 0 ? fmt::format(",已逾期 {} 天", overdue) : std::string();
+                const auto late_en = overdue > 0 ? fmt::format(", {} days overdue", overdue) : std::string();
+                add({"replacement_report",
+                     {fmt::format("按要求更换 {} 并回复(合同 {},期限 {}{})", waiting.person_name, contract, deadline,
+                                  late),
+                      fmt::format("Replace {} and report back (contract {}, deadline {}{})", waiting.person_name,
+                                  waiting.contract_code, deadline, late_en)},
+                     "staff_replacement",
+                     request.id,
+                     name,
+                     link,
+                     request.updated_at,
+                     request.deadline});
+            } else if (overdue > 0) {
+                add({"replacement_overdue",
+                     {fmt::format("{} 的人员更换已逾期 {} 天未回复(合同 {},期限 {}),请督促服务商", waiting.person_name,
+                                  overdue, contract, deadline),
+                      fmt::format("The replacement of {} is {} days overdue (contract {}, deadline {}): remind the "
+                                  "vendor",
+                                  waiting.person_name, overdue, waiting.contract_code, deadline)},
+                     "staff_replacement",
+                     request.id,
+                     name,
+                     link,
+                     request.updated_at,
+                     request.deadline});
             }
         }
     }

@@ -3,7 +3,8 @@
 // organisation's scope, their own user where a step names one): projects to approve and ceilings to set (leadership),
 // contracts to review (judicial, party-government office) or sign (office), proposals to decide (office, then
 // leadership), appeals to decide and rectifications to verify (office), rectifications to report (vendor), surveys to
-// answer (department), procurement steps to witness (discipline inspection).
+// answer (department), procurement steps to witness (discipline inspection), replacement requests to report (vendor)
+// and to confirm, or to follow up once past their deadline (office).
 #include <map>
 #include <optional>
 #include <string>
@@ -18,7 +19,8 @@ namespace houqin {
 struct InboxItem {
     std::string kind;         // project_approval, project_ceiling, witness_open_bidding, witness_opening,
                               // contract_review, contract_sign, proposal_decision, appeal_decision,
-                              // rectification_verify, rectification_report, survey_answer
+                              // rectification_verify, rectification_report, survey_answer, replacement_report,
+                              // replacement_confirm, replacement_overdue
     Text title;               // the step and the object, in words
     std::string object_type;  // project, contract, proposal, assessment, rectification, survey
     std::int64_t object_id = 0;

@@ -131,6 +131,14 @@ struct ReplacementRequest {
     }
 };
 
+// a replacement request waiting for someone's step, with what a to-do list shows of it.
+struct WaitingReplacement {
+    ReplacementRequest request;
+    std::string person_name;
+    std::string contract_code;
+    std::string contract_title;
+};
+
 // "YYYY-MM-DD HH:MM" (or with a T, or seconds) -> the date and the minute of the day; nullopt when not a real time.
 std::optional<LocalMinute> ParseWallClock(std::string_view text);
 std::string WallClockText(const LocalMinute& time);

@@ -364,6 +364,33 @@ std::string ReplacementSnapshot(const ReplacementRequest& request) {
         .dump();
 }
 
+std::vector<WaitingReplacement> WaitingReplacements(Connection& connection, const VendorScope& scope,
+                                                    const std::vector<ReplacementStatus>& statuses,
+                                                    std::int64_t limit) {
+    std::vector<WaitingReplacement> waiting;
+    if (statuses.empty()) return waiting;
+    std::string sql =
+        "SELECT r.id, r.contract_id, r.vendor_org_id, r.person_id, r.reason, r.attachment_id, "
+        "r.requested_on, r.deadline_days, r.deadline, r.status, r.replacement_id, r.report_note, "
+        "r.reported_at, r.created_at, r.updated_at, s.name, c.code, c.title FROM staff_replacements r "
+        "JOIN staff_people s ON s.id = r.person_id JOIN contracts c ON c.id = r.contract_id WHERE r.status IN (";
+    Params params;
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(std::string(ReplacementStatusCode(statuses[i])));
+    }
+    sql += ")";
+    std::string where;
+    AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
+    sql += where;
+    sql += " ORDER BY r.deadline, r.id LIMIT ?";
+    params.emplace_back(limit);
+    for (const auto& row : connection.Query(sql, params)) {
+        waiting.push_back({ReplacementFromRow(row), row.Str(15), row.Str(16), row.Str(17)});
+    }
+    return waiting;
+}
+
 std::vector<CalendarSummary> ListCalendars(Connection& connection) {
     std::vector<CalendarSummary> calendars;
     const auto rows = connection.Query(

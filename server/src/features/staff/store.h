@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "features/staff/model.h"
 #include "features/staff/rules/holiday_calendar.h"
+#include "features/vendors/store.h"
 #include "platform/database/database.h"
 
 namespace houqin::storage {
@@ -54,6 +55,9 @@ std::int64_t InsertReplacement(Connection& connection, const ReplacementRequest&
 bool UpdateReplacement(Connection& connection, const ReplacementRequest& request, ReplacementStatus from);
 // For the audit trail.
 std::string ReplacementSnapshot(const ReplacementRequest& request);
+// the requests in `statuses` on contracts within `scope`, oldest deadline first, for the to-do lists.
+std::vector<WaitingReplacement> WaitingReplacements(Connection& connection, const VendorScope& scope,
+                                                    const std::vector<ReplacementStatus>& statuses, std::int64_t limit);
 
 std::vector<CalendarSummary> ListCalendars(Connection& connection);
 std::optional<HolidayCalendar> FindCalendar(Connection& connection, int year);
