@@ -33,6 +33,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddReportRoutes(router, services.reports);
     http::AddStaffRoutes(router, services.staff);
     http::AddTrainingRoutes(router, services.training);
+    http::AddStaffingRequestRoutes(router, services.staffing_requests);
     http::AddProcurementRoutes(router, services.context, services.procurement);
     http::AddServiceRoutes(router, services.context.database);
     // Every route declares its record's scope (the authorisation matrix's expectations): refuse to serve otherwise.

@@ -11,6 +11,7 @@
 #include "features/reports/service.h"
 #include "features/staff/service.h"
 #include "features/staff/training_service.h"
+#include "features/staff/staffing_request_service.h"
 #include "features/supervision/assessment_service.h"
 #include "features/supervision/oversight_service.h"
 #include "features/supervision/policy_service.h"
@@ -33,6 +34,7 @@ struct Services {
           inbox(context),
           staff(context, contracts),
           training(context, contracts),
+          staffing_requests(context, contracts),
           policy(context, contracts, staff),
           assessments(context, policy),
           surveys(context, policy),
@@ -62,6 +64,9 @@ struct Services {
         vendors.AddAttachmentReader("staff_replacement", [this](const Actor& actor, std::int64_t id) {
             return staff.MayReadReplacement(actor, id);
         });
+        vendors.AddAttachmentReader("staffing_request", [this](const Actor& actor, std::int64_t id) {
+            return staffing_requests.MayRead(actor, id);
+        });
         vendors.AddAttachmentReader(
             "project", [this](const Actor& actor, std::int64_t id) { return procurement.Get(actor, id).has_value(); });
     }
@@ -79,6 +84,7 @@ struct Services {
     InboxService inbox;
     StaffService staff;
     TrainingService training;
+    StaffingRequestService staffing_requests;
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;

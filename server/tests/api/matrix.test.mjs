@@ -124,6 +124,13 @@ before(async () => {
     ids.equipmentBody = { kind: 'badge', description: '矩阵工牌', quantity: 1, unit_value: '10.00', issued_on: FAKE_TODAY };
     ids.equipment = expectStatus(await vendor1.post(`/staff/${ids.person}/equipment`, ids.equipmentBody), 201,
         'an item issued').body.id;
+    // STF-9: a written request for an extra duty manager on the active contract, not yet answered.
+    ids.staffingBody = {
+        role: 'duty_manager', post: '值班经理', day_types: ['workday'], people: 1, hours: 8, effective_from: FAKE_TODAY,
+        reason: '矩阵测试:增配值班经理',
+    };
+    ids.staffingRequest = expectStatus(await office.post(`/contracts/${ids.contract}/staffing-requests`, ids.staffingBody),
+        201, 'a request for an extra duty manager').body.id;
     ids.calendarYear = expectStatus(await office.get('/holiday-calendars'), 200).body.items[0].year;
     ids.month = FAKE_TODAY.slice(0, 7);
     const contract = expectStatus(await office.get(`/contracts/${ids.contract}`), 200).body;
@@ -197,6 +204,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/users/{id}': ids.user,
         '/api/v1/staff/{id}': ids.person,
         '/api/v1/staff/equipment/{id}': ids.equipment,
+        '/api/v1/staff/staffing-requests/{id}': ids.staffingRequest,
         '/api/v1/holiday-calendars/{year}': ids.calendarYear,
         '/api/v1/vendors/{id}': ids.vendor,
     };
@@ -244,6 +252,9 @@ function validBodies() {
             trained_on: FAKE_TODAY, trainee_ids: [ids.person],
         },
         'POST /api/v1/staff/{id}/qualification-tests': { taken_on: FAKE_TODAY, subject: '矩阵测试', score: 90 },
+        'POST /api/v1/contracts/{id}/staffing-requests': ids.staffingBody,
+        'POST /api/v1/staff/staffing-requests/{id}/consent': { comment: '矩阵测试' },
+        'POST /api/v1/staff/staffing-requests/{id}/decline': { reason: '矩阵测试' },
         'POST /api/v1/vendors/{id}/qualifications': newQualification(),
         'PUT /api/v1/vendors/{id}/qualifications/{qid}': newQualification(),
         'POST /api/v1/vendors/{id}/qualifications/{qid}/reject': { reason: '矩阵测试' },

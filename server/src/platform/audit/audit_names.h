@@ -8,7 +8,7 @@
 
 namespace houqin::storage {
 
-inline constexpr std::array<std::string_view, 47> kAuditActions = {
+inline constexpr std::array<std::string_view, 49> kAuditActions = {
     // records
     "create", "update", "delete", "export",
     // accounts
@@ -28,9 +28,11 @@ inline constexpr std::array<std::string_view, 47> kAuditActions = {
     "record_government", "set_ceiling", "open_bidding", "register", "bid", "witness_consent", "open_failed", "open",
     "award",
     // staff (STF-1, STF-6)
-    "reveal_id", "import"};
+    "reveal_id", "import",
+    // staffing requests (STF-9)
+    "consent", "decline"};
 
-inline constexpr std::array<std::string_view, 24> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 25> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -52,6 +54,7 @@ inline constexpr std::array<std::string_view, 24> kAuditEntities = {"org",
                                                                     "holiday_calendar",
                                                                     "staff_equipment",
                                                                     "staff_replacement",
+                                                                    "staffing_request",
                                                                     "training_session",
                                                                     "qualification_test"};
 

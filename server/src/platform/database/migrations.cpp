@@ -964,6 +964,35 @@ CREATE TABLE staff_incident_people (
   PRIMARY KEY (incident_id, person_id)
 );
 )SQL"},
+        {18, "staff: written requests for extra managers", R"SQL(
+-- STF-9 (D2 staff rule 9): the office asks in writing for an extra duty manager or QA; the vendor consents or
+-- declines with a reason. A consented request adds `people` on `post` for the listed day types (comma separated:
+-- workday, weekend, holiday) from effective_on, the later of the asked date and the day of consent: the contract's
+-- staffing requirement changes by a recorded change, its own terms are not edited. Each step is in workflow_events
+-- (subject staffing_request) with who, when and why.
+CREATE TABLE staffing_requests (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  role TEXT NOT NULL REFERENCES staff_roles(code),
+  post TEXT NOT NULL,
+  day_types TEXT NOT NULL,
+  people INTEGER NOT NULL,
+  hours INTEGER NOT NULL,
+  effective_from TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  attachment_id BIGINT,
+  requested_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  effective_on TEXT,
+  decision_note TEXT NOT NULL DEFAULT '',
+  decided_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX staffing_requests_contract ON staffing_requests(contract_id, status);
+)SQL"},
     };
     return kMigrations;
 }
