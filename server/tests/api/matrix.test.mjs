@@ -131,6 +131,10 @@ before(async () => {
     };
     ids.staffingRequest = expectStatus(await office.post(`/contracts/${ids.contract}/staffing-requests`, ids.staffingBody),
         201, 'a request for an extra duty manager').body.id;
+    // STF-4: a written request that the person be replaced, waiting for vendor1's report.
+    ids.replacementBody = { person_id: ids.person, reason: '矩阵测试:要求更换' };
+    ids.replacement = expectStatus(await office.post(`/contracts/${ids.contract}/replacements`, ids.replacementBody),
+        201, 'a replacement request').body.id;
     ids.calendarYear = expectStatus(await office.get('/holiday-calendars'), 200).body.items[0].year;
     ids.month = FAKE_TODAY.slice(0, 7);
     const contract = expectStatus(await office.get(`/contracts/${ids.contract}`), 200).body;
@@ -204,6 +208,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/users/{id}': ids.user,
         '/api/v1/staff/{id}': ids.person,
         '/api/v1/staff/equipment/{id}': ids.equipment,
+        '/api/v1/staff/replacements/{id}': ids.replacement,
         '/api/v1/staff/staffing-requests/{id}': ids.staffingRequest,
         '/api/v1/holiday-calendars/{year}': ids.calendarYear,
         '/api/v1/vendors/{id}': ids.vendor,
@@ -247,6 +252,10 @@ function validBodies() {
         'POST /api/v1/staff/{id}/equipment': ids.equipmentBody,
         'POST /api/v1/staff/equipment/{id}/return': { settled_on: FAKE_TODAY },
         'POST /api/v1/staff/equipment/{id}/lost': { settled_on: FAKE_TODAY, compensation: '10.00', note: '矩阵测试' },
+        'POST /api/v1/contracts/{id}/replacements': ids.replacementBody,
+        'POST /api/v1/staff/replacements/{id}/report': { replacement_id: ids.person, note: '矩阵测试' },
+        'POST /api/v1/staff/replacements/{id}/confirm': { comment: '矩阵测试' },
+        'POST /api/v1/staff/replacements/{id}/return': { reason: '矩阵测试' },
         'POST /api/v1/contracts/{id}/training/sessions': {
             kind: 'pre_job', trainer_party: 'vendor', trainer_name: '矩阵督导', topic: '矩阵测试', hours: '1.5',
             trained_on: FAKE_TODAY, trainee_ids: [ids.person],
