@@ -86,6 +86,12 @@ e2e-test: build-debug web
 bench: deps build
 	bash bench/api.sh
 
+## bench-attendance: a year of attendance for 2,000 people (about 1.4 million punches) imported through the API,
+## against the sqlite3 command line's .import of the same files, then a year of staffing compliance (docs/performance.md)
+.PHONY: bench-attendance
+bench-attendance: deps build
+	HOUQIN_BIN=build/houqin node bench/attendance.mjs
+
 ## mutants: change each comparison in the rules in turn and list the changes no test notices (docs/testing.md,
 ## "Mutation check"); minutes on two cores, so not part of `make test`
 .PHONY: mutants
