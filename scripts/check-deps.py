@@ -7,7 +7,7 @@
 - features/<f>/ includes core/, platform/, its own folder, and the folders of the features its CMakeLists.txt USES.
 - The pure part of a feature (rules/, and the PURE files of its CMakeLists.txt with their headers) includes core/,
   its own pure part and the pure parts of the features it USES: never platform/ (no database, no HTTP).
-- Routes (routes.h, *routes.cpp) include no store (*store.h) and nothing from platform/database: handlers hold no SQL.
+- Routes (*routes.h, *routes.cpp) include no store (*store.h) and nothing from platform/database: handlers hold no SQL.
 - Services and stores never include platform/http/ (the HTTP library stays in the routes).
 - Nothing but app/ and main.cpp includes app/.
 Tests (*_test.cpp) may also include app/ (the demo data) and any feature, as they link the whole server.
@@ -80,10 +80,10 @@ def allowed(source, target):
     if s_part == 'platform' and t_part not in ('core', 'platform'):
         return 'platform/ serves every feature and includes no feature'
     if s_part == 'feature':
-        if base == 'routes.h' or base.endswith('routes.cpp'):
+        if base.endswith(('routes.h', 'routes.cpp')):
             if os.path.basename(target).endswith('store.h') or target.startswith('platform/database/'):
                 return 'routes hold no SQL: they call a service, never a store'
-        elif t_part == 'platform' and target.startswith('platform/http/') and base not in ('codec.h', 'codec.cpp'):
+        elif t_part == 'platform' and target.startswith('platform/http/') and not base.endswith(('codec.h', 'codec.cpp')):
             if not is_test:
                 return 'services and stores never include the HTTP layer'
         if t_part == 'feature' and t_feature != s_feature and not is_test:
