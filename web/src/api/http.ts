@@ -83,6 +83,10 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Do not call the unauthenticated handler on 401 (session endpoints). */
   quiet401?: boolean;
+  /** Called as the body goes out (bytes sent, bytes in all): a large import shows its progress. */
+  onUploadProgress?: (sent: number, total: number) => void;
+  /** Aborts the request; while the body is still going out the server receives nothing to write. */
+  signal?: AbortSignal;
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
@@ -96,6 +100,31 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   const code: ErrorCode =
     response.status === 401 ? 'Unauthenticated' : response.status === 403 ? 'PermissionDenied' : response.status === 404 ? 'NotFound' : 'Internal';
   return new ApiError(response.status, { code, message: GENERIC_MESSAGES.Internal });
+}
+
+/** The aborted request's error: the user cancelled it. */
+export const CANCELLED_MESSAGE: LocalizedText = { 'zh-CN': '已取消，未写入任何数据', en: 'Cancelled; nothing was written' };
+
+/** fetch has no upload progress: a request that reports it goes through XMLHttpRequest, with the same answers. */
+function sendWithProgress(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+  options: RequestOptions,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.withCredentials = true;
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => options.onUploadProgress?.(event.loaded, event.lengthComputable ? event.total : 0);
+    xhr.onload = () => resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status }));
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send((body as XMLHttpRequestBodyInit | undefined) ?? null);
+  });
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -112,13 +141,11 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
-      method: upper,
-      headers,
-      body,
-      credentials: 'same-origin',
-    });
-  } catch {
+    response = options.onUploadProgress
+      ? await sendWithProgress(upper, apiUrl(path, options.query), headers, body, options)
+      : await fetch(apiUrl(path, options.query), { method: upper, headers, body, credentials: 'same-origin', signal: options.signal });
+  } catch (caught) {
+    if (caught instanceof DOMException && caught.name === 'AbortError') throw new ApiError(0, { code: 'Cancelled', message: CANCELLED_MESSAGE });
     throw new ApiError(0, { code: 'Network', message: GENERIC_MESSAGES.Network });
   }
   if (!response.ok) {

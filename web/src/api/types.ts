@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'PayloadTooLarge'
   | 'ResourceExhausted'
   | 'Internal'
-  | 'Network';
+  | 'Network'
+  /** The user cancelled the request (an import under way); nothing was written. */
+  | 'Cancelled';
 
 export interface FieldError {
   field: string;

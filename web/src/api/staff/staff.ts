@@ -63,8 +63,15 @@ export function getStaffRolesApi(): Promise<Items<StaffRole>> {
 }
 
 /** Sends a CSV or .xlsx file as is; the name travels percent-encoded, the encoding as chosen (X-4). */
-function importFile<T>(path: string, file: File, encoding: ImportEncoding): Promise<T> {
+/** How an import reports its progress and is cancelled (X-4): see RequestOptions. */
+export interface ImportProgressOptions {
+  onUploadProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+function importFile<T>(path: string, file: File, encoding: ImportEncoding, progress: ImportProgressOptions = {}): Promise<T> {
   return request<T>('POST', path, {
+    ...progress,
     raw: file,
     headers: {
       'Content-Type': file.type || 'application/octet-stream',
@@ -75,8 +82,8 @@ function importFile<T>(path: string, file: File, encoding: ImportEncoding): Prom
 }
 
 /** All rows or none: a refusal names each bad cell as row.<n>.<column>. */
-export function importRosterApi(contractId: number, file: File, encoding: ImportEncoding): Promise<RosterImportResult> {
-  return importFile<RosterImportResult>(`/contracts/${contractId}/staff/import`, file, encoding);
+export function importRosterApi(contractId: number, file: File, encoding: ImportEncoding, progress: ImportProgressOptions = {}): Promise<RosterImportResult> {
+  return importFile<RosterImportResult>(`/contracts/${contractId}/staff/import`, file, encoding, progress);
 }
 
 export type StaffTemplate = 'roster' | 'attendance';
@@ -97,8 +104,13 @@ export function createPunchApi(contractId: number, punch: PunchInput): Promise<P
 }
 
 /** The same file twice adds nothing twice (unchanged counts the rows already there). */
-export function importAttendanceApi(contractId: number, file: File, encoding: ImportEncoding): Promise<AttendanceImportResult> {
-  return importFile<AttendanceImportResult>(`/contracts/${contractId}/attendance/import`, file, encoding);
+export function importAttendanceApi(
+  contractId: number,
+  file: File,
+  encoding: ImportEncoding,
+  progress: ImportProgressOptions = {},
+): Promise<AttendanceImportResult> {
+  return importFile<AttendanceImportResult>(`/contracts/${contractId}/attendance/import`, file, encoding, progress);
 }
 
 export function getComplianceApi(contractId: number, month: string): Promise<Compliance> {
