@@ -9,6 +9,7 @@
 #include "features/inbox/service.h"
 #include "features/procurement/service.h"
 #include "features/reports/service.h"
+#include "features/staff/incident_service.h"
 #include "features/staff/service.h"
 #include "features/staff/training_service.h"
 #include "features/staff/staffing_request_service.h"
@@ -33,6 +34,7 @@ struct Services {
           dashboards(context),
           inbox(context),
           staff(context, contracts),
+          incidents(context, contracts),
           training(context, contracts),
           staffing_requests(context, contracts),
           policy(context, contracts, staff),
@@ -68,6 +70,8 @@ struct Services {
             return staffing_requests.MayRead(actor, id);
         });
         vendors.AddAttachmentReader(
+            "staff_incident", [this](const Actor& actor, std::int64_t id) { return incidents.MayRead(actor, id); });
+        vendors.AddAttachmentReader(
             "project", [this](const Actor& actor, std::int64_t id) { return procurement.Get(actor, id).has_value(); });
     }
     Services(const Services&) = delete;
@@ -83,6 +87,7 @@ struct Services {
     DashboardService dashboards;
     InboxService inbox;
     StaffService staff;
+    IncidentService incidents;
     TrainingService training;
     StaffingRequestService staffing_requests;
     PolicyService policy;

@@ -135,6 +135,13 @@ before(async () => {
     ids.replacementBody = { person_id: ids.person, reason: '矩阵测试:要求更换' };
     ids.replacement = expectStatus(await office.post(`/contracts/${ids.contract}/replacements`, ids.replacementBody),
         201, 'a replacement request').body.id;
+"""    // STF-7: an incident on the active contract, open, so its close route has a record to refuse or let through.
+    ids.incidentBody = {
+        type: 'rule_violation', occurred_on: FAKE_TODAY, person_ids: [ids.person], description: '矩阵测试:串岗',
+        responsible_party: 'party_b', compensation: '0.00',
+    };
+    ids.incident = expectStatus(await office.post(`/contracts/${ids.contract}/incidents`, ids.incidentBody), 201,
+        'an incident').body.id;
     ids.calendarYear = expectStatus(await office.get('/holiday-calendars'), 200).body.items[0].year;
     ids.month = FAKE_TODAY.slice(0, 7);
     const contract = expectStatus(await office.get(`/contracts/${ids.contract}`), 200).body;
@@ -208,6 +215,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/users/{id}': ids.user,
         '/api/v1/staff/{id}': ids.person,
         '/api/v1/staff/equipment/{id}': ids.equipment,
+        '/api/v1/incidents/{id}': ids.incident,
         '/api/v1/staff/replacements/{id}': ids.replacement,
         '/api/v1/staff/staffing-requests/{id}': ids.staffingRequest,
         '/api/v1/holiday-calendars/{year}': ids.calendarYear,
@@ -250,6 +258,8 @@ function validBodies() {
         'POST /api/v1/contracts/{id}/attendance': { person_id: ids.person, clock_in: `${FAKE_TODAY} 08:00` },
         'PUT /api/v1/staff/{id}': ids.personBody,
         'POST /api/v1/staff/{id}/equipment': ids.equipmentBody,
+        'POST /api/v1/contracts/{id}/incidents': ids.incidentBody,
+        'POST /api/v1/incidents/{id}/close': { closed_on: FAKE_TODAY, note: '矩阵测试结案' },
         'POST /api/v1/staff/equipment/{id}/return': { settled_on: FAKE_TODAY },
         'POST /api/v1/staff/equipment/{id}/lost': { settled_on: FAKE_TODAY, compensation: '10.00', note: '矩阵测试' },
         'POST /api/v1/contracts/{id}/replacements': ids.replacementBody,

@@ -32,7 +32,7 @@ inline constexpr std::array<std::string_view, 49> kAuditActions = {
     // staffing requests (STF-9)
     "consent", "decline"};
 
-inline constexpr std::array<std::string_view, 25> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 26> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -56,7 +56,8 @@ inline constexpr std::array<std::string_view, 25> kAuditEntities = {"org",
                                                                     "staff_replacement",
                                                                     "staffing_request",
                                                                     "training_session",
-                                                                    "qualification_test"};
+                                                                    "qualification_test",
+                                                                    "staff_incident"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

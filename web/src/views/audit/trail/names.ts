@@ -75,6 +75,7 @@ export const AUDIT_ENTITIES = [
   'attendance',
   'holiday_calendar',
   'staff_equipment',
+  'staff_incident',
   'staffing_request',
   'staff_replacement',
   'training_session',
