@@ -2,14 +2,15 @@
 // or lost documents and property (D4 §3.7), on-site rule violations (D2) and data leaks by USB copy, print or e-mail
 // (D2 on-site rule 3, CC-7), with the people involved from the roster, the responsible party who pays the
 // compensation (integer fen in the database, decimal strings in the API, X-6), scans, and a one-way closure with a
-// note. The office and the contract's vendor write them; whoever reads the contract's staff reads them. Every write has its audit entry (X-1).
+// note. The office and the contract's vendor write them; whoever reads the contract's staff reads them. They appear
+// in the period report (SUP-7) and the renewal basis (RP-5). Every write has its audit entry (X-1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
     Client, DEMO, contractFixtures, createActiveContract, expectError, expectStatus, listAll, prepareDatabase,
     startServer, uploadScan, validContent,
 } from './harness.mjs';
-import { TODAY, addDays, dateOfYear, monthStart } from '../clock.mjs';
+import { TODAY, addDays, dateOfYear, month, monthStart } from '../clock.mjs';
 
 const FIRST = monthStart(-1);
 
@@ -202,4 +203,49 @@ test('STF-7 a scan attached to an incident is read by whoever reads the incident
     const download = expectStatus(await vendor.get(`/attachments/${scan.id}`), 200);
     assert.deepEqual(Buffer.from(download.bytes), scan.bytes);
     expectError(await vendor2.get(`/attachments/${scan.id}`), 404, 'NotFound');
+});
+
+// SUP-7
+test('SUP-7 the period report has an incident section per contract: counts by type, open ones and the compensation', async (t) => {
+    const { server, office, contract, person } = await setup();
+    t.after(() => server.stop());
+    const leak = expectStatus(await office.post(`/contracts/${contract.id}/incidents`, LEAK), 201).body;
+    expectStatus(await office.post(`/contracts/${contract.id}/incidents`, injury(person)), 201);
+    expectStatus(await office.post(`/incidents/${leak.id}/close`, { closed_on: addDays(FIRST, 10), note: '已追回并处罚' }), 200);
+    const report = expectStatus(await office.get('/reports/quality', { query: { period: month(-1) } }), 200).body;
+    const section = report.contracts.find((entry) => entry.contract.id === contract.id);
+    assert.ok(section, 'the contract has its section');
+    const counts = Object.fromEntries(section.incidents.by_type.map((entry) => [entry.type, entry.count]));
+    assert.deepEqual(counts, {
+        labour_dispute: 0, injury_at_work: 1, injury_off_work: 0, damage_loss: 0, rule_violation: 0, data_leak: 1,
+    });
+    assert.equal(section.incidents.by_type.find((entry) => entry.type === 'data_leak').name['zh-CN'], '数据泄露');
+    assert.deepEqual([section.incidents.total, section.incidents.open, section.incidents.closed],
+        [2, 1, 1]);
+    assert.deepEqual([section.incidents.compensation, section.incidents.party_b, section.incidents.party_b_compensation],
+        ['500.00', 1, '500.00']);
+    assert.ok(report.summary.incidents.total >= 2);
+    const earlier = expectStatus(await office.get('/reports/quality', { query: { period: month(-3) } }), 200).body;
+    const none = earlier.contracts.find((entry) => entry.contract.id === contract.id);
+    assert.equal(none?.incidents.total ?? 0, 0, 'an incident belongs to the period it happened in');
+    const pdf = expectStatus(await office.get('/reports/quality', { query: { period: month(-1), format: 'pdf' } }), 200);
+    assert.match(pdf.headers.get('content-type'), /pdf/);
+});
+
+// RP-5
+test('RP-5 the renewal basis lists the incidents of the contract term with the Party-B-responsible count and compensation', async (t) => {
+    const { server, office, vendor, contract, person } = await setup();
+    t.after(() => server.stop());
+    expectStatus(await office.post(`/contracts/${contract.id}/incidents`, LEAK), 201);
+    expectStatus(await vendor.post(`/contracts/${contract.id}/incidents`, {
+        ...injury(person), type: 'labour_dispute', responsible_party: 'party_a', compensation: '80.00',
+    }), 201);
+    // Before the term began: not part of this contract's history.
+    expectStatus(await office.post(`/contracts/${contract.id}/incidents`, {
+        ...LEAK, occurred_on: addDays(FIRST, -2), compensation: '9.00',
+    }), 201);
+    const basis = expectStatus(await office.get(`/contracts/${contract.id}/renewal-basis`), 200).body;
+    assert.deepEqual([basis.incidents.total, basis.incidents.open, basis.incidents.party_b,
+        basis.incidents.party_b_compensation, basis.incidents.compensation], [2, 2, 1, '500.00', '580.00']);
+    assert.equal(basis.incidents.data_leaks, 1);
 });

@@ -51,6 +51,18 @@ std::string ContractLine(const ReportContract& contract) {
 
 std::string MoneyOrDash(const std::optional<Money>& money) { return money ? money->ToString() : "-"; }
 
+// SUP-7: a contract's incidents in the period, by type, the open ones and the compensation, in one line.
+std::string IncidentLine(const IncidentTally& tally) {
+    if (tally.total == 0) return "本期无事件。";
+    std::string types;
+    for (const auto& entry : tally.by_type) {
+        if (entry.count == 0) continue;
+        types += fmt::format("{}{} {} 起", types.empty() ? "" : "、", entry.name.zh, entry.count);
+    }
+    return fmt::format("本期事件 {} 起({}),处理中 {} 起;赔偿合计 {} 元,其中乙方责任 {} 起、{} 元。", tally.total, types,
+                       tally.open, tally.compensation.ToString(), tally.party_b, tally.party_b_compensation.ToString());
+}
+
 std::string Generated(const Instant& at, const std::string& by) {
     return fmt::format("生成时间:{}    生成人:{}", at.ToIso().substr(0, 16), by);
 }
@@ -124,6 +136,12 @@ std::string WriteRenewalBasisPdf(const RenewalBasis& basis) {
                             basis.energy_saving.ToString(), basis.energy_saving_kwh),
                 10.5);
 
+    const auto& incidents = basis.incidents;
+    writer.Text(fmt::format("合同期内事件 {} 起(处理中 {} 起),其中乙方责任 {} 起,乙方赔偿 {} 元;赔偿合计 {} 元。",
+                            incidents.total, incidents.open, incidents.party_b,
+                            incidents.party_b_compensation.ToString(), incidents.compensation.ToString()),
+                10.5);
+
     writer.Heading("四、奖惩及终止建议");
     rows.clear();
     for (const auto& p : basis.proposals) {
@@ -182,6 +200,7 @@ std::string WriteQualityReportPdf(const QualityReport& report) {
                             EffectName(r.effect)});
         }
         if (!rows.empty()) writer.Table({"整改事项", "期限", "状态", "整改效果"}, rows, {223, 80, 100, 80});
+        writer.Text(IncidentLine(section.incidents), 10);
     }
     SignOff(writer);
     writer.Finish();
@@ -231,7 +250,18 @@ std::vector<Sheet> QualityReportSheets(const QualityReport& report) {
                                            r.overdue ? "是" : "", EffectName(r.effect)});
         }
     }
-    return {assessments, items, surveys, rectifications};
+    Sheet incidents;
+    incidents.name = "事件";
+    incidents.columns = {{"合同编号", 16}, {"外包单位", 28}, {"事件类型", 16}, {"起数", 8}};
+    incidents.numeric = {false, false, false, true};
+    for (const auto& section : report.sections) {
+        const auto& c = section.contract;
+        for (const auto& entry : section.incidents.by_type) {
+            if (entry.count > 0)
+                incidents.rows.push_back({c.code, c.vendor_name, entry.name.zh, std::to_string(entry.count)});
+        }
+    }
+    return {assessments, items, surveys, rectifications, incidents};
 }
 
 std::string WriteInternalAuditPdf(const InternalAuditReport& report) {

@@ -10,6 +10,7 @@
 #include "core/money.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "features/staff/incident_model.h"
 #include "features/supervision/oversight.h"
 
 namespace houqin {
@@ -116,6 +117,8 @@ struct RenewalBasis {
     Money energy_saving;
     std::int64_t energy_saving_kwh = 0;
     std::vector<ReportProposal> proposals;
+    // STF-7 as evidence: incidents that occurred in the term, with the Party-B-responsible count and compensation.
+    IncidentTally incidents;
     std::string recommendation;  // renew, renew_with_conditions, do_not_renew
     Text recommendation_name;
     std::vector<ReportReason> reasons;
@@ -139,6 +142,7 @@ struct QualitySection {
     std::vector<ReportAssessment> assessments;
     std::vector<ReportSurvey> surveys;
     std::vector<ReportRectification> rectifications;
+    IncidentTally incidents;  // STF-7: those that occurred in the period
 };
 
 struct QualityReport {
@@ -151,6 +155,8 @@ struct QualityReport {
     std::optional<int> average_tenths;
     std::optional<std::string> satisfaction;  // pooled over the period's surveys with answers
     RectificationTally rectifications;
+    std::int64_t incidents = 0;  // STF-7: all sections' incidents in the period
+    std::int64_t incidents_open = 0;
     Instant generated_at;
     std::string generated_by;
 };

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "features/reports/documents.h"
+#include "features/staff/incident_codec.h"
 #include "platform/http/mapping.h"
 
 namespace houqin::http {
@@ -142,6 +143,7 @@ Json RenewalJson(const RenewalBasis& basis) {
                   {"saving", basis.energy_saving.ToString()},
                   {"saving_kwh", basis.energy_saving_kwh}}},
                 {"proposals", proposals},
+                {"incidents", IncidentTallyJson(basis.incidents)},
                 {"recommendation", basis.recommendation},
                 {"recommendation_name", TextJson(basis.recommendation_name)},
                 {"reasons", reasons},
@@ -170,7 +172,8 @@ Json QualityJson(const QualityReport& report) {
         contracts.push_back({{"contract", ContractJson(section.contract)},
                              {"assessments", assessments},
                              {"surveys", surveys},
-                             {"rectifications", rectifications}});
+                             {"rectifications", rectifications},
+                             {"incidents", IncidentTallyJson(section.incidents)}});
     }
     return Json{{"period", report.period.label},
                 {"first", report.period.first.ToString()},
@@ -184,7 +187,8 @@ Json QualityJson(const QualityReport& report) {
                   {"failed", report.failed},
                   {"average", OptionalScore(report.average_tenths)},
                   {"satisfaction", report.satisfaction ? Json(*report.satisfaction) : Json(nullptr)},
-                  {"rectifications", TallyJson(report.rectifications)}}},
+                  {"rectifications", TallyJson(report.rectifications)},
+                  {"incidents", {{"total", report.incidents}, {"open", report.incidents_open}}}}},
                 {"generated_at", report.generated_at.ToIso()},
                 {"generated_by", report.generated_by}};
 }

@@ -8,6 +8,7 @@
 #include "features/contracts/rules/ledger.h"
 #include "features/contracts/store.h"
 #include "features/reports/store.h"
+#include "features/staff/incident_service.h"
 #include "features/supervision/oversight_store.h"
 #include "features/supervision/rules/policy_engine.h"
 #include "features/supervision/rules/renewal.h"
@@ -163,6 +164,8 @@ Result<RenewalBasis> ReportService::Renewal(const Actor& actor, std::int64_t con
     basis.energy_saving_kwh = savings.saving_kwh;
 
     basis.proposals = storage::ContractProposalRows(*lease, contract_id);
+    // STF-7: evidence for whoever decides; the recommendation's rules (RP-5) do not weigh incidents.
+    basis.incidents = ContractIncidentTally(*lease, contract_id, record->term_start, record->term_end);
     for (const auto& proposal : basis.proposals) {
         if (proposal.kind != "termination") continue;
         if (proposal.status == "approved") ++facts.termination_proposals_approved;
@@ -236,6 +239,9 @@ Result<QualityReport> ReportService::Quality(const Actor& actor, const std::stri
             if (overdue) ++report.rectifications.overdue;
             section.rectifications.push_back({r.id, r.title, r.deadline, r.status, overdue, r.result, r.effect});
         }
+        section.incidents = ContractIncidentTally(*lease, contract.id, range->first, range->last);
+        report.incidents += section.incidents.total;
+        report.incidents_open += section.incidents.open;
         report.sections.push_back(std::move(section));
     }
     report.average_tenths = AverageTenths(sum, report.assessments);
