@@ -12,7 +12,10 @@ export type InboxKind =
   | 'appeal_decision'
   | 'rectification_verify'
   | 'rectification_report'
-  | 'survey_answer';
+  | 'survey_answer'
+  | 'replacement_report'
+  | 'replacement_confirm'
+  | 'replacement_overdue';
 
 /** One thing waiting for the signed-in user's own step. */
 export interface InboxItem {
