@@ -11,6 +11,7 @@
 #include "features/inbox/routes.h"
 #include "features/procurement/routes.h"
 #include "features/reports/routes.h"
+#include "features/staff/document_routes.h"
 #include "features/staff/incident_routes.h"
 #include "features/staff/routes.h"
 #include "features/staff/training_routes.h"
@@ -33,6 +34,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddOversightRoutes(router, services.oversight);
     http::AddReportRoutes(router, services.reports);
     http::AddStaffRoutes(router, services.staff);
+    http::AddStaffDocumentRoutes(router, services.documents);
     http::AddIncidentRoutes(router, services.incidents);
     http::AddTrainingRoutes(router, services.training);
     http::AddStaffingRequestRoutes(router, services.staffing_requests);

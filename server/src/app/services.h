@@ -9,6 +9,7 @@
 #include "features/inbox/service.h"
 #include "features/procurement/service.h"
 #include "features/reports/service.h"
+#include "features/staff/document_service.h"
 #include "features/staff/incident_service.h"
 #include "features/staff/service.h"
 #include "features/staff/staffing_request_service.h"
@@ -34,6 +35,7 @@ struct Services {
           dashboards(context),
           inbox(context),
           staff(context, contracts),
+          documents(context, contracts),
           incidents(context, contracts),
           training(context, contracts),
           staffing_requests(context, contracts),
@@ -71,6 +73,13 @@ struct Services {
         });
         vendors.AddAttachmentReader(
             "staff_incident", [this](const Actor& actor, std::int64_t id) { return incidents.MayRead(actor, id); });
+        // STF-2: a person's document scans and insurance proofs, for whoever reads the person's roster.
+        vendors.AddAttachmentReader("staff_document", [this](const Actor& actor, std::int64_t id) {
+            return documents.MayReadDocument(actor, id);
+        });
+        vendors.AddAttachmentReader("staff_insurance", [this](const Actor& actor, std::int64_t id) {
+            return documents.MayReadPayment(actor, id);
+        });
         vendors.AddAttachmentReader(
             "project", [this](const Actor& actor, std::int64_t id) { return procurement.Get(actor, id).has_value(); });
     }
@@ -87,6 +96,7 @@ struct Services {
     DashboardService dashboards;
     InboxService inbox;
     StaffService staff;
+    DocumentService documents;
     IncidentService incidents;
     TrainingService training;
     StaffingRequestService staffing_requests;

@@ -17,7 +17,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    Client, FAKE_TODAY, expectStatus, listAll, setupDemo, uniqueSuffix, validContent,
+    Client, FAKE_TODAY, expectStatus, listAll, setupDemo, uniqueSuffix, uploadScan, validContent,
 } from './harness.mjs';
 import { addDays, dateOfYear, year as yearFromNow } from '../clock.mjs';
 
@@ -124,6 +124,8 @@ before(async () => {
     ids.equipmentBody = { kind: 'badge', description: '矩阵工牌', quantity: 1, unit_value: '10.00', issued_on: FAKE_TODAY };
     ids.equipment = expectStatus(await vendor1.post(`/staff/${ids.person}/equipment`, ids.equipmentBody), 201,
         'an item issued').body.id;
+    // STF-2: a scan vendor1 uploaded, named by a person's document.
+    ids.documentScan = (await uploadScan(vendor1, '矩阵劳动合同.pdf')).id;
     // STF-9: a written request for an extra duty manager on the active contract, not yet answered.
     ids.staffingBody = {
         role: 'duty_manager', post: '值班经理', day_types: ['workday'], people: 1, hours: 8, effective_from: FAKE_TODAY,
@@ -262,6 +264,8 @@ function validBodies() {
         'POST /api/v1/incidents/{id}/close': { closed_on: FAKE_TODAY, note: '矩阵测试结案' },
         'POST /api/v1/staff/equipment/{id}/return': { settled_on: FAKE_TODAY },
         'POST /api/v1/staff/equipment/{id}/lost': { settled_on: FAKE_TODAY, compensation: '10.00', note: '矩阵测试' },
+        'POST /api/v1/staff/{id}/documents': { kind: 'labour_contract', attachment_id: ids.documentScan, issued_on: FAKE_TODAY },
+        'POST /api/v1/staff/{id}/insurance': { month: FAKE_TODAY.slice(0, 7), amount: '100.00' },
         'POST /api/v1/contracts/{id}/replacements': ids.replacementBody,
         'POST /api/v1/staff/replacements/{id}/report': { replacement_id: ids.person, note: '矩阵测试' },
         'POST /api/v1/staff/replacements/{id}/confirm': { comment: '矩阵测试' },

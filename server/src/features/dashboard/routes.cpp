@@ -71,6 +71,11 @@ void AddDashboardRoutes(Router& router, DashboardService& dashboards) {
                             {"expired", dashboard->qualifications.expired}}},
                           {"categories", dashboard->categories},
                           {"warning_days", dashboard->warning_days},
+                          {"staff_documents", dashboard->staff_documents
+                                                  ? Json{{"expiring", dashboard->staff_documents->expiring},
+                                                         {"expired", dashboard->staff_documents->expired},
+                                                         {"warning_days", dashboard->staff_documents->warning_days}}
+                                                  : Json()},
                           {"audit_last_7_days", per_day},
                           {"reminders", reminders}});
              })

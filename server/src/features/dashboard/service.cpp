@@ -8,7 +8,9 @@
 
 #include "features/catalogue/store.h"
 #include "features/contracts/store.h"
+#include "features/staff/document_store.h"
 #include "platform/settings/settings.h"
+#include "platform/settings/settings_store.h"
 
 namespace houqin {
 
@@ -179,6 +181,17 @@ Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
                                           contract.code, contract.title, contract.term_end.ToString(), days_left)};
             dashboard.reminders.push_back(std::move(reminder));
         }
+    }
+    // STF-2, X-2: staff documents expired or expiring, scoped like the rest (the vendor counts its own people).
+    if (actor.Can(Permission::kStaffRead)) {
+        StaffDocumentCount count;
+        count.warning_days = storage::ReadSetting(*lease, setting::kStaffDocumentWarningDays);
+        constexpr std::int64_t kAll = 1'000'000;
+        for (const auto& document :
+             storage::ExpiringDocuments(*lease, scope, today, today.AddDays(count.warning_days), kAll)) {
+            ++(document.expires_on < today ? count.expired : count.expiring);
+        }
+        dashboard.staff_documents = count;
     }
     AddSupervision(*lease, actor, dashboard);
     // Most urgent first, then by date, whatever their kind.

@@ -31,6 +31,13 @@ struct SupervisionFigures {
     std::vector<std::pair<std::string, Money>> deductions;
 };
 
+// STF-2, X-2: people's documents in scope expired or expiring within the warning days (the newest of each kind).
+struct StaffDocumentCount {
+    std::int64_t expiring = 0;
+    std::int64_t expired = 0;
+    std::int64_t warning_days = 0;
+};
+
 struct Dashboard {
     std::int64_t vendors_total = 0;
     std::int64_t vendors_active = 0;
@@ -40,6 +47,7 @@ struct Dashboard {
     std::vector<Reminder> reminders;
     std::int64_t warning_days = 0;
     std::optional<SupervisionFigures> supervision;
+    std::optional<StaffDocumentCount> staff_documents;  // for those who read rosters
 };
 
 class DashboardService {

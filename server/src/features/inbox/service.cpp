@@ -7,9 +7,12 @@
 #include "core/workflow.h"
 #include "features/contracts/store.h"
 #include "features/procurement/store.h"
+#include "features/staff/document_store.h"
 #include "features/staff/store.h"
 #include "features/supervision/oversight_store.h"
 #include "features/supervision/store.h"
+#include "platform/settings/settings.h"
+#include "platform/settings/settings_store.h"
 #include "platform/workflow/workflow_store.h"
 
 namespace houqin {
@@ -305,6 +308,28 @@ Result<Inbox> InboxService::Get(const Actor& actor) {
                  "/surveys/" + Id(survey.id) + "/answer",
                  survey.created_at,
                  survey.closes_on});
+        }
+    }
+
+    // STF-2, X-2: people's documents expired or expiring within the warning days: the vendor renews them, the office
+    // follows them up (or asks for the person to be replaced).
+    if (actor.Can(Permission::kStaffWrite) || actor.Can(Permission::kStaffReplaceRequest)) {
+        const auto warning_days = storage::ReadSetting(connection, setting::kStaffDocumentWarningDays);
+        for (const auto& document :
+             storage::ExpiringDocuments(connection, scope, today, today.AddDays(warning_days), kPageSize)) {
+            const auto kind = DocumentKindText(document.kind);
+            const auto day = document.expires_on.ToString();
+            const bool expired = document.expires_on < today;
+            add({"staff_document",
+                 expired
+                     ? Text{fmt::format("{} 的{}已于 {} 过期,请更新", document.person_name, kind.zh, day),
+                            fmt::format("{}'s {} expired on {}: renew it", document.person_name, kind.en, day)}
+                     : Text{fmt::format("{} 的{}将于 {} 到期,请及时更新", document.person_name, kind.zh, day),
+                            fmt::format("{}'s {} expires on {}: renew it in time", document.person_name, kind.en, day)},
+                 "staff_person", document.person_id,
+                 fmt::format("{} · {}", document.contract_code, document.person_name),
+                 "/contracts/" + Id(document.contract_id),
+                 Instant{(document.expires_on.days() * 86400 - kShanghaiOffsetSeconds) * 1000}, document.expires_on});
         }
     }
 

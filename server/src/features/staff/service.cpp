@@ -8,6 +8,7 @@
 
 #include "core/text_rules.h"
 #include "features/staff/staffing_request_store.h"
+#include "features/staff/document_store.h"
 #include "features/staff/store.h"
 #include "features/vendors/attachment_access.h"
 #include "features/vendors/store.h"
@@ -1245,6 +1246,11 @@ ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::
     // STF-9: the contract's requirement and every consented change from its effective date.
     std::vector<Text> history_warnings;
     input.requirements = StaffingHistory(connection, contract_id, staffing, term_start, &history_warnings);
+    // STF-2: a required document that expired stops the person counting, unless the setting says otherwise.
+    auto blocking = storage::BlockingDocuments(connection, contract_id);
+    if (storage::ReadSetting(connection, setting::kStaffExpiredDocumentBlocks) == 0) {
+        input.expired_documents = ExpiredDocuments::kIgnore;
+    }
     for (const auto& person : storage::PeopleOfContract(connection, contract_id)) {
         RosterEntry entry;
         entry.person_id = person.id;
@@ -1252,6 +1258,7 @@ ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::
         entry.post = person.post;
         entry.start = person.start_date;
         entry.end = person.end_date;
+        entry.documents = std::move(blocking[person.id]);
         input.roster.push_back(std::move(entry));
     }
     // A night shift that began the day before the first day still counts its hours after midnight.

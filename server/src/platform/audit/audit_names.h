@@ -32,7 +32,7 @@ inline constexpr std::array<std::string_view, 49> kAuditActions = {
     // staffing requests (STF-9)
     "consent", "decline"};
 
-inline constexpr std::array<std::string_view, 26> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 28> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -57,7 +57,9 @@ inline constexpr std::array<std::string_view, 26> kAuditEntities = {"org",
                                                                     "staffing_request",
                                                                     "training_session",
                                                                     "qualification_test",
-                                                                    "staff_incident"};
+                                                                    "staff_incident",
+                                                                    "staff_document",
+                                                                    "staff_insurance"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

@@ -889,6 +889,62 @@ CREATE TABLE staff_replacements (
 CREATE INDEX staff_replacements_contract ON staff_replacements(contract_id, id);
 CREATE INDEX staff_replacements_status ON staff_replacements(status, deadline);
 )SQL"},
+        {15, "staff: documents and social-insurance payments", R"SQL(
+-- STF-2 (D3 §9): which documents each role must hold, a setting seeded from D3: the labour contract and the
+-- social-insurance proof for everyone, the health certificate for catering and cleaning (cook, attendant, cleaner),
+-- whose expiry stops the person counting as present (STF-6), and the education proof for the managers.
+CREATE TABLE staff_document_requirements (
+  role TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  blocks_when_expired INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (role, kind)
+);
+INSERT INTO staff_document_requirements (role, kind, blocks_when_expired)
+SELECT code, 'labour_contract', 0 FROM staff_roles;
+INSERT INTO staff_document_requirements (role, kind, blocks_when_expired)
+SELECT code, 'social_insurance_proof', 0 FROM staff_roles;
+INSERT INTO staff_document_requirements (role, kind, blocks_when_expired) VALUES
+  ('cook', 'health_certificate', 1),
+  ('attendant', 'health_certificate', 1),
+  ('cleaner', 'health_certificate', 1),
+  ('duty_manager', 'education_proof', 0),
+  ('supervisor', 'education_proof', 0),
+  ('qa', 'education_proof', 0),
+  ('manager', 'education_proof', 0);
+
+-- STF-2, X-5: each document is a stored scan (attachment with its checksum), with the day it was issued and the last
+-- day it is valid (none: it does not expire). Documents are kept, never edited: a renewed one is a new row, the
+-- newest of a kind counts.
+CREATE TABLE staff_documents (
+  id {pk},
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  kind TEXT NOT NULL,
+  attachment_id BIGINT NOT NULL,
+  issued_on TEXT NOT NULL,
+  expires_on TEXT,
+  note TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX staff_documents_person ON staff_documents(person_id, kind, issued_on);
+CREATE INDEX staff_documents_contract ON staff_documents(contract_id);
+
+-- STF-2 (D3 §3): the vendor's social-insurance payment per person and month (YYYY-MM), in integer fen (X-6), with an
+-- optional proof (X-5). One payment per person and month.
+CREATE TABLE staff_insurance_payments (
+  id {pk},
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  month TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  attachment_id BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (person_id, month)
+);
+CREATE INDEX staff_insurance_contract ON staff_insurance_payments(contract_id);
+)SQL"},
         {16, "staff: training sessions and qualification tests", R"SQL(
 -- STF-8 (D2 staff rules 2 and 8): training sessions on a contract: kind (pre_job, managers, agents, new_business),
 -- who trains (party_a or vendor, and the trainer's name), topic, date, hours in integer tenths, and for new business

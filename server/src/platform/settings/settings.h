@@ -64,6 +64,10 @@ constexpr std::string_view kProcurementWitnessConsentMinutes = "procurement.witn
 constexpr std::string_view kProcurementMinBiddingDays = "procurement.min_bidding_days";
 // STF-4 (D2 staff rule 6): days the vendor has to report back on a written replacement request.
 constexpr std::string_view kStaffReplacementDays = "staff.replacement_days";
+// STF-2 (D3 §9): days before a person's document expires that it is flagged and reminded (X-2); whether an expired
+// required document stops the person counting as present (STF-6), 1 yes (the default) or 0 no.
+constexpr std::string_view kStaffDocumentWarningDays = "staff.document_warning_days";
+constexpr std::string_view kStaffExpiredDocumentBlocks = "staff.expired_document_blocks";
 // STF-3 (D3 §2): the pass mark of the qualification test; each result keeps the one it was judged against.
 constexpr std::string_view kStaffQualificationPassScore = "staff.qualification_pass_score";
 // CON-1: the title of the town's own rules (D1), which every contract cites as its basis.

@@ -80,6 +80,8 @@ export const AUDIT_ENTITIES = [
   'staff_replacement',
   'training_session',
   'qualification_test',
+  'staff_document',
+  'staff_insurance',
   'user',
   'org',
   'setting',
