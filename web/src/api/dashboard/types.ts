@@ -32,4 +32,6 @@ export interface Dashboard {
   audit_last_7_days: DayCount[];
   reminders: Reminder[];
   supervision?: SupervisionDashboard | null;
+  /** STF-2, X-2: people's documents expired or expiring (for those who read rosters). */
+  staff_documents?: { expiring: number; expired: number; warning_days: number } | null;
 }
