@@ -137,7 +137,7 @@ before(async () => {
     ids.replacementBody = { person_id: ids.person, reason: '矩阵测试:要求更换' };
     ids.replacement = expectStatus(await office.post(`/contracts/${ids.contract}/replacements`, ids.replacementBody),
         201, 'a replacement request').body.id;
-"""    // STF-7: an incident on the active contract, open, so its close route has a record to refuse or let through.
+    // STF-7: an incident on the active contract, open, so its close route has a record to refuse or let through.
     ids.incidentBody = {
         type: 'rule_violation', occurred_on: FAKE_TODAY, person_ids: [ids.person], description: '矩阵测试:串岗',
         responsible_party: 'party_b', compensation: '0.00',
@@ -221,6 +221,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/staff/replacements/{id}': ids.replacement,
         '/api/v1/staff/staffing-requests/{id}': ids.staffingRequest,
         '/api/v1/holiday-calendars/{year}': ids.calendarYear,
+        '/api/v1/staff-roles/{code}': 'other',
         '/api/v1/vendors/{id}': ids.vendor,
     };
     if (!pattern.includes('{')) return pattern;
@@ -264,17 +265,17 @@ function validBodies() {
         'POST /api/v1/incidents/{id}/close': { closed_on: FAKE_TODAY, note: '矩阵测试结案' },
         'POST /api/v1/staff/equipment/{id}/return': { settled_on: FAKE_TODAY },
         'POST /api/v1/staff/equipment/{id}/lost': { settled_on: FAKE_TODAY, compensation: '10.00', note: '矩阵测试' },
-        'POST /api/v1/staff/{id}/documents': { kind: 'labour_contract', attachment_id: ids.documentScan, issued_on: FAKE_TODAY },
-        'POST /api/v1/staff/{id}/insurance': { month: FAKE_TODAY.slice(0, 7), amount: '100.00' },
-        'POST /api/v1/contracts/{id}/replacements': ids.replacementBody,
-        'POST /api/v1/staff/replacements/{id}/report': { replacement_id: ids.person, note: '矩阵测试' },
-        'POST /api/v1/staff/replacements/{id}/confirm': { comment: '矩阵测试' },
-        'POST /api/v1/staff/replacements/{id}/return': { reason: '矩阵测试' },
         'POST /api/v1/contracts/{id}/training/sessions': {
             kind: 'pre_job', trainer_party: 'vendor', trainer_name: '矩阵督导', topic: '矩阵测试', hours: '1.5',
             trained_on: FAKE_TODAY, trainee_ids: [ids.person],
         },
         'POST /api/v1/staff/{id}/qualification-tests': { taken_on: FAKE_TODAY, subject: '矩阵测试', score: 90 },
+        'POST /api/v1/contracts/{id}/replacements': ids.replacementBody,
+        'POST /api/v1/staff/replacements/{id}/report': { replacement_id: ids.person, note: '矩阵测试' },
+        'POST /api/v1/staff/replacements/{id}/confirm': { comment: '矩阵测试' },
+        'POST /api/v1/staff/replacements/{id}/return': { reason: '矩阵测试' },
+        'POST /api/v1/staff/{id}/documents': { kind: 'labour_contract', attachment_id: ids.documentScan, issued_on: FAKE_TODAY },
+        'POST /api/v1/staff/{id}/insurance': { month: FAKE_TODAY.slice(0, 7), amount: '100.00' },
         'POST /api/v1/contracts/{id}/staffing-requests': ids.staffingBody,
         'POST /api/v1/staff/staffing-requests/{id}/consent': { comment: '矩阵测试' },
         'POST /api/v1/staff/staffing-requests/{id}/decline': { reason: '矩阵测试' },

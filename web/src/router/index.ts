@@ -251,6 +251,13 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/system/holiday-calendar/index.vue'),
         meta: { permissions: ['settings:manage'], title: 'staff.holiday.menu', menu: '/system/holiday-calendar' },
       },
+      {
+        // The roles a person on a roster may have (STF-1): a setting.
+        path: 'system/staff-roles',
+        name: 'staff-roles',
+        component: () => import('@/views/system/staff-role/index.vue'),
+        meta: { permissions: ['settings:manage'], title: 'staffrole.menu', menu: '/system/staff-roles' },
+      },
       // The user guide of the user's own role and the other roles' guides (docs/guide), for every signed-in user (X-6).
       { path: 'help/:role?', name: 'help', component: () => import('@/views/help/index.vue'), meta: { title: 'help.title', menu: '/help' } },
       { path: '403', name: 'forbidden', component: () => import('@/views/error/forbidden/index.vue'), meta: { title: 'common.error.forbiddenTitle' } },

@@ -27,7 +27,7 @@ describe('menuFor (permissions → menu)', () => {
       'contract:review',
       'payment:write',
     ];
-    expect(names(all)).toEqual(['dashboard', 'categories', 'vendors', 'contracts', 'audit', 'users', 'orgs', 'settings', 'holiday-calendar']);
+    expect(names(all)).toEqual(['dashboard', 'categories', 'vendors', 'contracts', 'audit', 'users', 'orgs', 'settings', 'holiday-calendar', 'staff-roles']);
   });
   it('gives discipline inspection the audit trail but no system group', () => {
     const groups = menuFor(['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read']);

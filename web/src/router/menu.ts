@@ -92,6 +92,8 @@ export const MENU: MenuGroup[] = [
       { name: 'settings', path: '/system/settings', title: 'layout.menu.settings', icon: 'Setting', permissions: ['settings:manage'] },
       // Public holidays and make-up working days per year (STF-6), what staffing compliance counts days by.
       { name: 'holiday-calendar', path: '/system/holiday-calendar', title: 'staff.holiday.menu', icon: 'Calendar', permissions: ['settings:manage'] },
+      // The roles a person on a roster may have (STF-1).
+      { name: 'staff-roles', path: '/system/staff-roles', title: 'staffrole.menu', icon: 'Tickets', permissions: ['settings:manage'] },
     ],
   },
 ];

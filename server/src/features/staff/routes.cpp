@@ -50,6 +50,39 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
              })
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kNone);
+    const auto role_name = [](const Json& body, Validation& validation) {
+        JsonReader reader(body, validation);
+        // Empty names are refused by the service, which names the field in words.
+        return Text{reader.String("name_zh", JsonReader::Need::kOptional),
+                    reader.String("name_en", JsonReader::Need::kOptional)};
+    };
+    router
+        .Add("POST", "/api/v1/staff-roles", Access::kSession, "staff",
+             "The administrator adds a role (name_zh, name_en); its code is made by the server (STF-1)",
+             [&staff, role_name](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 const auto name = role_name(*body, validation);
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(role, staff.AddRole(context.actor(), name));
+                 return JsonResponse(201, StaffRoleJson(*role));
+             })
+        .Requires({Permission::kSettingsManage})
+        .Scope(RecordScope::kNone);
+    router
+        .Add("PUT", "/api/v1/staff-roles/{code}", Access::kSession, "staff",
+             "The administrator renames a role (name_zh, name_en); people keep it (STF-1)",
+             [&staff, role_name](RequestContext& context) -> Result<HttpResponse> {
+                 const auto code = context.request.params.at("code");
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 const auto name = role_name(*body, validation);
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(role, staff.RenameRole(context.actor(), code, name));
+                 return JsonResponse(200, StaffRoleJson(*role));
+             })
+        .Requires({Permission::kSettingsManage})
+        .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/contracts/{id}/staff", Access::kSession, "staff",
              "The contract's roster (status = current, upcoming, left or all; q); ID numbers masked",

@@ -7,8 +7,8 @@
 #include <set>
 
 #include "core/text_rules.h"
-#include "features/staff/staffing_request_store.h"
 #include "features/staff/document_store.h"
+#include "features/staff/staffing_request_store.h"
 #include "features/staff/store.h"
 #include "features/vendors/attachment_access.h"
 #include "features/vendors/store.h"
@@ -245,6 +245,68 @@ Result<std::vector<StaffRole>> StaffService::Roles(const Actor& actor) {
     if (auto status = actor.Require(Permission::kStaffRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     return storage::ListStaffRoles(*lease);
+}
+
+namespace {
+
+// The names of a role, checked: both present, at most 30 characters, neither used by another role.
+Result<Text> CheckRoleName(const Text& name, const std::vector<StaffRole>& roles, const std::string& code) {
+    Validation validation;
+    Text checked{TrimText(name.zh), TrimText(name.en)};
+    CheckLength(validation, "name_zh", checked.zh, 1, 30, {"中文名称", "Chinese name"});
+    CheckLength(validation, "name_en", checked.en, 1, 30, {"英文名称", "English name"});
+    if (!validation.ok()) return validation.ToError();
+    for (const auto& role : roles) {
+        if (role.code == code) continue;
+        if (role.name.zh == checked.zh) {
+            return Error::Conflict(ErrorCode::kAlreadyExists, "name_zh",
+                                   {fmt::format("已有角色“{}”", checked.zh),
+                                    fmt::format("A role named \"{}\" exists already", checked.zh)});
+        }
+        if (role.name.en == checked.en) {
+            return Error::Conflict(ErrorCode::kAlreadyExists, "name_en",
+                                   {fmt::format("已有英文名称为“{}”的角色", checked.en),
+                                    fmt::format("A role named \"{}\" exists already", checked.en)});
+        }
+    }
+    return checked;
+}
+
+std::string RoleSnapshot(const StaffRole& role) {
+    return fmt::format(R"({{"code":{},"name_zh":{},"name_en":{}}})", storage::JsonString(role.code),
+                       storage::JsonString(role.name.zh), storage::JsonString(role.name.en));
+}
+
+}  // namespace
+
+Result<StaffRole> StaffService::AddRole(const Actor& actor, const Text& name) {
+    if (auto status = actor.Require(Permission::kSettingsManage); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    HOUQIN_TRY(checked, CheckRoleName(name, storage::ListStaffRoles(*lease), ""));
+    StaffRole role{storage::NextStaffRoleCode(*lease), *checked};
+    storage::InsertStaffRole(*lease, role);
+    storage::AppendAudit(*lease, &actor, context_.clock.Now(),
+                         {"create", "staff_role", std::nullopt, std::nullopt, RoleSnapshot(role)});
+    transaction.Commit();
+    return role;
+}
+
+Result<StaffRole> StaffService::RenameRole(const Actor& actor, const std::string& code, const Text& name) {
+    if (auto status = actor.Require(Permission::kSettingsManage); !status) return status.error();
+    auto lease = context_.database.Acquire();
+    storage::Transaction transaction(*lease);
+    const auto roles = storage::ListStaffRoles(*lease);
+    const auto found =
+        std::find_if(roles.begin(), roles.end(), [&](const StaffRole& role) { return role.code == code; });
+    if (found == roles.end()) return Error::NotFound({"人员角色", "Staff role"});
+    HOUQIN_TRY(checked, CheckRoleName(name, roles, code));
+    StaffRole role{code, *checked};
+    storage::UpdateStaffRole(*lease, role);
+    storage::AppendAudit(*lease, &actor, context_.clock.Now(),
+                         {"update", "staff_role", std::nullopt, RoleSnapshot(*found), RoleSnapshot(role)});
+    transaction.Commit();
+    return role;
 }
 
 Result<Page<PersonView>> StaffService::ListPeople(const Actor& actor, std::int64_t contract_id,

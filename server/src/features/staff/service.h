@@ -181,6 +181,10 @@ class StaffService {
 
     // STF-1 roster.
     Result<std::vector<StaffRole>> Roles(const Actor& actor);
+    // The list of roles is a setting (STF-1): the administrator adds a role or renames one (names in zh-CN and
+    // English, each unique); a role's code is made by the server and never changes, so people keep their role.
+    Result<StaffRole> AddRole(const Actor& actor, const Text& name);
+    Result<StaffRole> RenameRole(const Actor& actor, const std::string& code, const Text& name);
     Result<Page<PersonView>> ListPeople(const Actor& actor, std::int64_t contract_id, const PersonQuery& query);
     Result<PersonView> AddPerson(const Actor& actor, std::int64_t contract_id, const PersonInput& input);
     Result<PersonView> UpdatePerson(const Actor& actor, std::int64_t id, const PersonInput& input);

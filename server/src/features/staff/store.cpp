@@ -1,5 +1,6 @@
 #include "features/staff/store.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace houqin::storage {
@@ -131,6 +132,34 @@ std::vector<StaffRole> ListStaffRoles(Connection& connection) {
     std::vector<StaffRole> roles;
     for (const auto& row : connection.Query(kSelectRoles)) roles.push_back({row.Str(0), {row.Str(1), row.Str(2)}});
     return roles;
+}
+
+std::string NextStaffRoleCode(Connection& connection) {
+    // Counting the existing custom codes would reuse one after a rename; the highest number plus one never does.
+    std::int64_t highest = 0;
+    for (const auto& row : connection.Query("SELECT code FROM staff_roles WHERE code LIKE 'role\\_%' ESCAPE '\\'")) {
+        const auto& code = row.Str(0);
+        std::int64_t number = 0;
+        bool digits = code.size() > 5;
+        for (std::size_t i = 5; i < code.size() && digits; ++i) {
+            digits = code[i] >= '0' && code[i] <= '9';
+            if (digits) number = number * 10 + (code[i] - '0');
+        }
+        if (digits) highest = std::max(highest, number);
+    }
+    return "role_" + std::to_string(highest + 1);
+}
+
+void InsertStaffRole(Connection& connection, const StaffRole& role) {
+    connection.Execute(
+        "INSERT INTO staff_roles (code, name_zh, name_en, sort_order) VALUES (?, ?, ?, "
+        "(SELECT COALESCE(MAX(sort_order), 0) + 1 FROM staff_roles))",
+        {role.code, role.name.zh, role.name.en});
+}
+
+bool UpdateStaffRole(Connection& connection, const StaffRole& role) {
+    return connection.Execute("UPDATE staff_roles SET name_zh = ?, name_en = ? WHERE code = ?",
+                              {role.name.zh, role.name.en, role.code}) > 0;
 }
 
 Page<StaffPerson> ListPeople(Connection& connection, const PersonFilter& filter) {

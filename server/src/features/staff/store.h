@@ -15,6 +15,11 @@
 namespace houqin::storage {
 
 std::vector<StaffRole> ListStaffRoles(Connection& connection);
+// STF-1: the roles are a setting the administrator keeps. New codes are "role_<n>", never typed by a user.
+std::string NextStaffRoleCode(Connection& connection);
+void InsertStaffRole(Connection& connection, const StaffRole& role);
+// False when no role has the code.
+bool UpdateStaffRole(Connection& connection, const StaffRole& role);
 
 struct PersonFilter {
     std::int64_t contract_id = 0;

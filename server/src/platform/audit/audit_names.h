@@ -32,7 +32,7 @@ inline constexpr std::array<std::string_view, 49> kAuditActions = {
     // staffing requests (STF-9)
     "consent", "decline"};
 
-inline constexpr std::array<std::string_view, 28> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 29> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -54,12 +54,13 @@ inline constexpr std::array<std::string_view, 28> kAuditEntities = {"org",
                                                                     "holiday_calendar",
                                                                     "staff_equipment",
                                                                     "staff_replacement",
-                                                                    "staffing_request",
                                                                     "training_session",
                                                                     "qualification_test",
+                                                                    "staffing_request",
                                                                     "staff_incident",
                                                                     "staff_document",
-                                                                    "staff_insurance"};
+                                                                    "staff_insurance",
+                                                                    "staff_role"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {
