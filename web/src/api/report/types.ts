@@ -1,3 +1,4 @@
+import type { IncidentTally } from '../staff/incidents';
 import type { LocalizedText } from '../types';
 
 /** The two reports of SUP-7. */
@@ -92,6 +93,8 @@ export interface QualitySection {
   assessments: ReportAssessment[];
   surveys: ReportSurvey[];
   rectifications: ReportRectification[];
+  /** STF-7: the incidents that occurred in the period. */
+  incidents?: IncidentTally;
 }
 
 /** GET /reports/quality (SUP-7). */
@@ -219,6 +222,8 @@ export interface RenewalBasis {
   deductions: { count: number; amount: string };
   rewards: { count: number; amount: string };
   proposals: RenewalProposal[];
+  /** STF-7 as evidence: the incidents of the term, with what Party B is responsible for. */
+  incidents?: IncidentTally;
   recommendation: Recommendation;
   reasons: LocalizedText[];
 }
