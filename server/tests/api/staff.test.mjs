@@ -303,3 +303,22 @@ test('RP-2 the month\'s shortfall becomes one deduction proposal with those days
     const proposals = await listAll(office, '/proposals', { contract_id: contract.id });
     assert.equal(proposals.filter((item) => item.rule === 'RP-2/staffing').length, 1);
 });
+
+test('X-2 the dashboard counts last month\'s contracts short of staff and reminds of each, as the rules judged them', async (t) => {
+    const { server, admin, office, vendor, jiwei, contract } = await setup();
+    t.after(() => server.stop());
+    await installCalendar(admin);
+    await addRoster(vendor, contract.id);
+    // The import runs the rules on the contract, which judge last month (over, with attendance) and keep its result.
+    expectStatus(await importCsv(office, contract.id, attendanceCsv()), 200);
+    for (const reader of [office, jiwei]) {
+        const dashboard = expectStatus(await reader.get('/dashboard'), 200).body;
+        assert.equal(dashboard.staffing_shortfall.month, MONTH);
+        assert.ok(dashboard.staffing_shortfall.contracts >= 1 && dashboard.staffing_shortfall.missing_person_days >= 1,
+            JSON.stringify(dashboard.staffing_shortfall));
+        const reminder = dashboard.reminders.find((item) => item.kind === 'staffing_shortfall'
+            && item.link === `/contracts/${contract.id}`);
+        assert.ok(reminder, 'a reminder names the contract');
+        assert.match(reminder.title['zh-CN'], /1 天到岗不足,共缺 1 人日/);
+    }
+});

@@ -76,6 +76,12 @@ void AddDashboardRoutes(Router& router, DashboardService& dashboards) {
                                                          {"expired", dashboard->staff_documents->expired},
                                                          {"warning_days", dashboard->staff_documents->warning_days}}
                                                   : Json()},
+                          {"staffing_shortfall",
+                           dashboard->staffing_shortfall
+                               ? Json{{"month", dashboard->staffing_shortfall->month},
+                                      {"contracts", dashboard->staffing_shortfall->contracts},
+                                      {"missing_person_days", dashboard->staffing_shortfall->missing_person_days}}
+                               : Json()},
                           {"audit_last_7_days", per_day},
                           {"reminders", reminders}});
              })

@@ -9,6 +9,7 @@
 #include "features/catalogue/store.h"
 #include "features/contracts/store.h"
 #include "features/staff/document_store.h"
+#include "features/staff/store.h"
 #include "platform/settings/settings.h"
 #include "platform/settings/settings_store.h"
 
@@ -192,6 +193,33 @@ Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
             ++(document.expires_on < today ? count.expired : count.expiring);
         }
         dashboard.staff_documents = count;
+    }
+    // STF-6, X-2: the contracts short of staff last month, as the rules judged them (an import or the daily job).
+    if (actor.Can(Permission::kStaffRead)) {
+        const auto first_of_month = Date::Parse(today.ToString().substr(0, 8) + "01").value_or(today);
+        const auto last_month = first_of_month.AddDays(-1).ToString().substr(0, 7);
+        StaffingShortfall shortfall{last_month, 0, 0};
+        constexpr std::int64_t kShown = 20;
+        const auto short_contracts = storage::ShortfallsOfMonth(*lease, scope, last_month, 1'000'000);
+        for (const auto& contract : short_contracts) {
+            ++shortfall.contracts;
+            shortfall.missing_person_days += contract.missing_person_days;
+            if (shortfall.contracts > kShown) continue;
+            Reminder reminder;
+            reminder.kind = "staffing_shortfall";
+            reminder.severity = "warning";
+            reminder.link = "/contracts/" + std::to_string(contract.contract_id);
+            reminder.title = {
+                fmt::format("合同 {}「{}」{} 有 {} 天到岗不足,共缺 {} 人日,请核对考勤并处理扣款建议",
+                            contract.contract_code, contract.contract_title, last_month, contract.short_days,
+                            contract.missing_person_days),
+                fmt::format("Contract {} '{}' was short of staff on {} days in {}, {} person-days in all; "
+                            "check the attendance and the deduction proposal",
+                            contract.contract_code, contract.contract_title, contract.short_days, last_month,
+                            contract.missing_person_days)};
+            dashboard.reminders.push_back(std::move(reminder));
+        }
+        dashboard.staffing_shortfall = shortfall;
     }
     AddSupervision(*lease, actor, dashboard);
     // Most urgent first, then by date, whatever their kind.

@@ -38,6 +38,13 @@ struct StaffDocumentCount {
     std::int64_t warning_days = 0;
 };
 
+// STF-6, X-2: last month's staffing shortfalls in scope, from the months the rules judged.
+struct StaffingShortfall {
+    std::string month;  // YYYY-MM
+    std::int64_t contracts = 0;
+    std::int64_t missing_person_days = 0;
+};
+
 struct Dashboard {
     std::int64_t vendors_total = 0;
     std::int64_t vendors_active = 0;
@@ -47,7 +54,8 @@ struct Dashboard {
     std::vector<Reminder> reminders;
     std::int64_t warning_days = 0;
     std::optional<SupervisionFigures> supervision;
-    std::optional<StaffDocumentCount> staff_documents;  // for those who read rosters
+    std::optional<StaffDocumentCount> staff_documents;    // for those who read rosters
+    std::optional<StaffingShortfall> staffing_shortfall;  // for those who read rosters
 };
 
 class DashboardService {

@@ -1431,6 +1431,8 @@ std::vector<StaffingMonth> StaffService::ShortfallMonths(storage::Connection& co
         const auto first = std::max(range->first, term_start);
         const auto last = std::min(range->second, term_end);
         auto result = ComputeFor(connection, contract_id, staffing, term_start, first, last);
+        storage::SaveStaffingMonth(connection, contract_id, month, result.short_days, result.missing_person_days,
+                                   context_.clock.Now());
         StaffingMonth entry{month, {}};
         for (auto& day : result.days) {
             if (day.short_of_staff) entry.short_days.push_back(std::move(day));

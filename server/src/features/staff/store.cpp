@@ -513,6 +513,34 @@ std::vector<AttendanceRecord> AttendanceBetween(Connection& connection, std::int
     return records;
 }
 
+std::vector<MonthShortfall> ShortfallsOfMonth(Connection& connection, const VendorScope& scope,
+                                              const std::string& month, std::int64_t limit) {
+    std::string sql =
+        "SELECT c.id, c.code, c.title, r.short_days, r.missing_person_days FROM staffing_month_results r JOIN "
+        "contracts c "
+        "ON c.id = r.contract_id WHERE r.month = ? AND r.missing_person_days > 0";
+    Params params{month};
+    std::string where;
+    AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
+    sql += where + " ORDER BY r.missing_person_days DESC, c.id LIMIT ?";
+    params.emplace_back(limit);
+    std::vector<MonthShortfall> found;
+    for (const auto& row : connection.Query(sql, params)) {
+        found.push_back(
+            {row.Int(0), row.Str(1), row.Str(2), static_cast<int>(row.Int(3)), static_cast<int>(row.Int(4))});
+    }
+    return found;
+}
+
+void SaveStaffingMonth(Connection& connection, std::int64_t contract_id, const std::string& month, int short_days,
+                       int missing_person_days, Instant at) {
+    connection.Execute(
+        "INSERT INTO staffing_month_results (contract_id, month, short_days, missing_person_days, computed_at) VALUES "
+        "(?, ?, ?, ?, ?) ON CONFLICT (contract_id, month) DO UPDATE SET short_days = excluded.short_days, "
+        "missing_person_days = excluded.missing_person_days, computed_at = excluded.computed_at",
+        {contract_id, month, std::int64_t{short_days}, std::int64_t{missing_person_days}, at.ms});
+}
+
 std::vector<std::string> AttendanceMonths(Connection& connection, std::int64_t contract_id, Date first, Date last) {
     std::vector<std::string> months;
     for (const auto& row : connection.Query("SELECT DISTINCT substr(work_date, 1, 7) AS month FROM attendance WHERE "

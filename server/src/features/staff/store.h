@@ -85,6 +85,19 @@ std::vector<AttendanceRecord> AttendanceBetween(Connection& connection, std::int
                                                 Date last);
 // The months (YYYY-MM) with any attendance recorded between first and last, ascending.
 std::vector<std::string> AttendanceMonths(Connection& connection, std::int64_t contract_id, Date first, Date last);
+// STF-6, X-2: contracts in scope whose `month` was judged short of staff, most missing person-days first.
+struct MonthShortfall {
+    std::int64_t contract_id = 0;
+    std::string contract_code;
+    std::string contract_title;
+    int short_days = 0;
+    int missing_person_days = 0;
+};
+std::vector<MonthShortfall> ShortfallsOfMonth(Connection& connection, const VendorScope& scope,
+                                              const std::string& month, std::int64_t limit);
+// STF-6: a judged month's totals, kept for the dashboard (replaces the month's earlier result).
+void SaveStaffingMonth(Connection& connection, std::int64_t contract_id, const std::string& month, int short_days,
+                       int missing_person_days, Instant at);
 std::optional<AttendanceRecord> FindAttendance(Connection& connection, std::int64_t id);
 // Adds the punch unless the person already has one with that clock-in (then false: a re-import adds nothing twice).
 bool InsertAttendance(Connection& connection, const AttendanceRecord& record, std::optional<std::int64_t> created_by,

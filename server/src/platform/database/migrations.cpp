@@ -1049,6 +1049,20 @@ CREATE TABLE staffing_requests (
 );
 CREATE INDEX staffing_requests_contract ON staffing_requests(contract_id, status);
 )SQL"},
+        {19, "staff: each judged month's shortfall", R"SQL(
+-- STF-6, X-2: the result of each month of a contract that staffing compliance has judged (a month that is over and has
+-- attendance), rewritten whenever the rules judge it again (an import, the daily job). The dashboard reads shortfalls
+-- from here instead of judging every contract's month on every visit.
+CREATE TABLE staffing_month_results (
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  month TEXT NOT NULL,
+  short_days INTEGER NOT NULL,
+  missing_person_days INTEGER NOT NULL,
+  computed_at BIGINT NOT NULL,
+  PRIMARY KEY (contract_id, month)
+);
+CREATE INDEX staffing_month_results_month ON staffing_month_results(month);
+)SQL"},
     };
     return kMigrations;
 }

@@ -34,4 +34,6 @@ export interface Dashboard {
   supervision?: SupervisionDashboard | null;
   /** STF-2, X-2: people's documents expired or expiring (for those who read rosters). */
   staff_documents?: { expiring: number; expired: number; warning_days: number } | null;
+  /** Last month's staffing shortfalls in scope (STF-6), as the rules judged them; for those who read rosters. */
+  staffing_shortfall?: { month: string; contracts: number; missing_person_days: number } | null;
 }
