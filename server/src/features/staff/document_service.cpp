@@ -22,13 +22,6 @@ constexpr std::string_view kPaymentSubject = "staff_insurance";
 // (checked anyway) far from overflowing 64 bits of fen.
 constexpr std::int64_t kMaxMonthlyPaymentFen = 100'000'000;  // 1,000,000.00 yuan
 
-std::string Trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return "";
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 std::vector<HeldDocument> Held(const std::vector<StaffDocument>& documents) {
     std::vector<HeldDocument> held;
     for (const auto& document : documents) held.push_back({document.kind, document.issued_on, document.expires_on});
@@ -141,7 +134,7 @@ Result<StaffDocument> DocumentService::AddDocument(const Actor& actor, std::int6
     HOUQIN_TRY(person, OwnPerson(*lease, actor, person_id));
     Validation validation;
     StaffDocument document;
-    const auto kind = ParseDocumentKind(Trim(input.kind));
+    const auto kind = ParseDocumentKind(TrimText(input.kind));
     if (!kind) {
         validation.Fail("kind", {"请选择证件类型:健康证、劳动合同、社保证明或学历证明",
                                  "Choose the kind: health certificate, labour contract, social-insurance proof or "
@@ -175,7 +168,7 @@ Result<StaffDocument> DocumentService::AddDocument(const Actor& actor, std::int6
         validation.Fail("expires_on", {"请填写健康证的有效期至", "Enter the date the health certificate expires"});
     }
     document.expires_on = input.expires_on;
-    document.note = Trim(input.note);
+    document.note = TrimText(input.note);
     CheckLength(validation, "note", document.note, 0, 500, {"备注", "Note"});
     if (!validation.ok()) return validation.ToError();
     document.person_id = person->id;
@@ -197,7 +190,7 @@ Result<InsurancePayment> DocumentService::AddPayment(const Actor& actor, std::in
     HOUQIN_TRY(person, OwnPerson(*lease, actor, person_id));
     Validation validation;
     InsurancePayment payment;
-    payment.month = Trim(input.month);
+    payment.month = TrimText(input.month);
     const auto today = context_.clock.Today();
     const auto month = ParseMonth(payment.month);
     if (!month) {

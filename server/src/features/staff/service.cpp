@@ -27,13 +27,6 @@ constexpr int kMaxShiftMinutes = 24 * 60;
 
 std::string ActorName(const Actor& actor) { return actor.display_name.empty() ? actor.username : actor.display_name; }
 
-std::string Trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return "";
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 bool Overlaps(Date start_a, std::optional<Date> end_a, Date start_b, std::optional<Date> end_b) {
     const bool a_before_b = end_a && *end_a < start_b;
     const bool b_before_a = end_b && *end_b < start_a;
@@ -57,7 +50,7 @@ Error MonthError() {
 
 // A date in a cell: 2026-02-14, 2026/2/14 or 2026.2.14 (as Chinese Excel writes it); a datetime cell keeps its date.
 std::optional<Date> ParseCellDate(std::string_view text) {
-    auto value = Trim(text);
+    auto value = TrimText(text);
     if (value.size() > 10 && (value[10] == ' ' || value[10] == 'T')) value = value.substr(0, 10);
     if (auto date = Date::Parse(value)) return date;
     int parts[3] = {0, 0, 0};
@@ -81,13 +74,13 @@ std::optional<Date> ParseCellDate(std::string_view text) {
 
 // A time in a cell: "08:00", "8:00", "08:00:00", or a datetime whose time is taken.
 std::optional<int> ParseCellTime(std::string_view text) {
-    auto value = Trim(text);
+    auto value = TrimText(text);
     if (value.size() > 10 && (value[10] == ' ' || value[10] == 'T')) value = value.substr(11);
     return ParseClockTime(value);
 }
 
 std::optional<bool> ParseYesNo(std::string_view text) {
-    const auto value = Trim(text);
+    const auto value = TrimText(text);
     if (value.empty() || value == "否" || value == "no" || value == "No" || value == "N" || value == "n" ||
         value == "0" || value == "false") {
         return false;
@@ -146,10 +139,10 @@ std::map<std::string, std::size_t> HeaderPositions(const ColumnName (&columns)[N
                                                    const std::vector<std::string>& cells) {
     std::map<std::string, std::size_t> positions;
     for (std::size_t index = 0; index < cells.size(); ++index) {
-        auto cell = Trim(cells[index]);
+        auto cell = TrimText(cells[index]);
         // "上班时间 (HH:MM)": the template's hints in brackets are not part of the name.
         for (const auto* open : {"(", "(", "(", " "}) {
-            if (const auto at = cell.find(open); at != std::string::npos && at > 0) cell = Trim(cell.substr(0, at));
+            if (const auto at = cell.find(open); at != std::string::npos && at > 0) cell = TrimText(cell.substr(0, at));
         }
         const auto lower = Lowercase(cell);
         for (const auto& column : columns) {
@@ -166,13 +159,13 @@ std::map<std::string, std::size_t> HeaderPositions(const ColumnName (&columns)[N
 std::string CellAt(const std::map<std::string, std::size_t>& positions, const TabularRow& row, std::string_view key) {
     const auto at = positions.find(std::string(key));
     if (at == positions.end() || at->second >= row.cells.size()) return "";
-    return Trim(row.cells[at->second]);
+    return TrimText(row.cells[at->second]);
 }
 
 // A row with nothing but spaces in it: skipped by every import, not counted.
 bool BlankRow(const TabularRow& row) {
     return std::all_of(row.cells.begin(), row.cells.end(),
-                       [](const std::string& value) { return Trim(value).empty(); });
+                       [](const std::string& value) { return TrimText(value).empty(); });
 }
 
 // Collects the bad rows of an import; the file imports nothing while there is one.
@@ -336,7 +329,7 @@ namespace {
 RosterCheck CheckPerson(const PersonInput& input, const std::vector<StaffRole>& roles, Date today,
                         Validation& validation) {
     RosterCheck check;
-    check.name = Trim(input.name);
+    check.name = TrimText(input.name);
     CheckLength(validation, "name", check.name, 2, 50, {"姓名", "Name"});
     if (input.id_number) {
         auto parsed = ParseResidentId(*input.id_number, today);
@@ -347,7 +340,7 @@ RosterCheck CheckPerson(const PersonInput& input, const std::vector<StaffRole>& 
             if (parsed.error().fields.empty()) validation.Fail("id_number", parsed.error().message);
         }
     }
-    check.phone = Trim(input.phone);
+    check.phone = TrimText(input.phone);
     if (!check.phone.empty()) {
         const bool digits = std::all_of(check.phone.begin(), check.phone.end(),
                                         [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' '; });
@@ -356,7 +349,7 @@ RosterCheck CheckPerson(const PersonInput& input, const std::vector<StaffRole>& 
                             {"电话须为 7 到 20 位数字(可含 -)", "The phone must be 7 to 20 digits (- allowed)"});
         }
     }
-    check.role = Trim(input.role);
+    check.role = TrimText(input.role);
     const auto role = std::find_if(roles.begin(), roles.end(), [&](const StaffRole& known) {
         return known.code == check.role || known.name.zh == check.role || known.name.en == check.role;
     });
@@ -365,7 +358,7 @@ RosterCheck CheckPerson(const PersonInput& input, const std::vector<StaffRole>& 
     } else {
         check.role = role->code;
     }
-    check.post = Trim(input.post);
+    check.post = TrimText(input.post);
     CheckLength(validation, "post", check.post, 1, 50, {"岗位", "Post"});
     check.start = input.start_date;
     check.end = input.end_date;
@@ -669,14 +662,14 @@ Result<EquipmentView> StaffService::IssueEquipment(const Actor& actor, std::int6
     if (!actor.vendor_org_id || *actor.vendor_org_id != person->vendor_org_id) return Error::Forbidden();
     Validation validation;
     EquipmentItem item;
-    const auto kind = ParseEquipmentKind(Trim(input.kind));
+    const auto kind = ParseEquipmentKind(TrimText(input.kind));
     if (!kind) {
         validation.Fail("kind", {"请选择物品类型:工具、工装、工牌、门禁卡、钥匙或其他",
                                  "Choose the kind: tool, uniform, badge, access card, key or other"});
     } else {
         item.kind = *kind;
     }
-    item.description = Trim(input.description);
+    item.description = TrimText(input.description);
     CheckLength(validation, "description", item.description, 1, 200, {"物品说明", "Description"});
     item.quantity = input.quantity;
     if (item.quantity < 1 || item.quantity > kMaxEquipmentQuantity) {
@@ -741,7 +734,7 @@ Result<EquipmentView> StaffService::SettleEquipment(const Actor& actor, std::int
     } else if (*input.settled_on > today) {
         validation.Fail("settled_on", {"日期不能晚于今天", "The date cannot be after today"});
     }
-    item.note = Trim(input.note);
+    item.note = TrimText(input.note);
     if (settlement == Settlement::kLost) {
         if (input.compensation.negative()) {
             validation.Fail("compensation", {"赔偿金额不能为负数", "The compensation cannot be negative"});
@@ -857,7 +850,7 @@ Result<ReplacementView> StaffService::RequestReplacement(const Actor& actor, std
         validation.Fail("person_id", {fmt::format("{} 已离场,无需更换", person->name),
                                       fmt::format("{} has already left this contract", person->name)});
     }
-    request.reason = Trim(input.reason);
+    request.reason = TrimText(input.reason);
     CheckLength(validation, "reason", request.reason, 1, 1000, {"更换理由", "Reason"});
     if (input.attachment_id && !AttachmentForUse(*lease, actor, *input.attachment_id, kReplacementSubject)) {
         validation.Fail("attachment_id", {fmt::format("附件 {} 不存在", *input.attachment_id),
@@ -924,7 +917,7 @@ Result<ReplacementView> StaffService::ReportReplacement(const Actor& actor, std:
                         {fmt::format("{} 已离场,不能作为接替人员", replacement->name),
                          fmt::format("{} has left this contract and cannot take over", replacement->name)});
     }
-    request.report_note = Trim(input.note);
+    request.report_note = TrimText(input.note);
     CheckLength(validation, "note", request.report_note, 1, 1000, {"处理情况说明", "Report"});
     if (!validation.ok()) return validation.ToError();
     const auto now = context_.clock.Now();
@@ -959,7 +952,7 @@ Result<ReplacementView> StaffService::DecideReplacement(const Actor& actor, std:
     const auto step = ReplacementWorkflow().Check(ReplacementStatusCode(found->status), action, actor.role, "");
     if (!step)
         return step.error().code == ErrorCode::kFailedPrecondition ? WrongReplacementState(*found) : step.error();
-    const auto text = Trim(comment);
+    const auto text = TrimText(comment);
     Validation validation;
     if (decision == ReplacementDecision::kReturn) {
         CheckLength(validation, "reason", text, 1, 1000, {"退回理由", "Reason for returning it"});
@@ -1017,7 +1010,7 @@ Result<CalendarView> StaffService::SaveCalendar(const Actor& actor, HolidayCalen
     if (calendar.year < 2000 || calendar.year > 2100) {
         return Error::Invalid("year", {"年份须在 2000 到 2100 之间", "The year must be between 2000 and 2100"});
     }
-    calendar.source = Trim(calendar.source);
+    calendar.source = TrimText(calendar.source);
     if (calendar.source.size() > 500) {
         return Error::Invalid("source", {"来源不能超过 500 个字符", "The source is at most 500 characters"});
     }
@@ -1049,7 +1042,7 @@ Result<CalendarView> StaffService::ImportCalendar(const Actor& actor, int year, 
     if (format == "holiday-cn") parsed = ParseHolidayCnJson(content, year);
     if (format == "csv") parsed = ParseHolidayCsv(content, year);
     if (!parsed) return parsed.error();
-    if (!Trim(source).empty()) parsed->source = source;
+    if (!TrimText(source).empty()) parsed->source = source;
     return SaveCalendar(actor, std::move(*parsed));
 }
 
@@ -1117,7 +1110,7 @@ Result<AttendanceRecord> StaffService::AddAttendance(const Actor& actor, std::in
     const auto in = ParseWallClock(input.clock_in);
     if (!in) validation.Fail("clock_in", {"上班时间格式应为 2026-02-14 08:00", "The clock-in reads 2026-02-14 08:00"});
     std::optional<LocalMinute> out;
-    if (input.clock_out && !Trim(*input.clock_out).empty()) {
+    if (input.clock_out && !TrimText(*input.clock_out).empty()) {
         out = ParseWallClock(*input.clock_out);
         if (!out) {
             validation.Fail("clock_out", {"下班时间格式应为 2026-02-14 17:00", "The clock-out reads 2026-02-14 17:00"});
@@ -1129,7 +1122,7 @@ Result<AttendanceRecord> StaffService::AddAttendance(const Actor& actor, std::in
             validation.Fail("clock_in", {"上班时间不能晚于今天", "The clock-in cannot be after today"});
         }
     }
-    const auto post = Trim(input.post);
+    const auto post = TrimText(input.post);
     if (post.size() > 50 * 3) validation.Fail("post", {"岗位不能超过 50 个字", "The post is at most 50 characters"});
     if (!validation.ok()) return validation.ToError();
     AttendanceRecord record;

@@ -22,13 +22,6 @@ constexpr char kReplacementSubject[] = "staff_replacement";
 // One session trains a room of people, not a town: more is a mistake in the list.
 constexpr std::size_t kMaxTrainees = 500;
 
-std::string Trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return "";
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 Text TrainerPartyText(TrainerParty party) {
     return party == TrainerParty::kPartyA ? Text{"甲方", "Party A"} : Text{"服务商(乙方)", "the vendor (Party B)"};
 }
@@ -129,14 +122,14 @@ Result<TrainingSession> TrainingService::RecordSession(const Actor& actor, std::
     const auto today = context_.clock.Today();
     Validation validation;
     TrainingSession session;
-    const auto kind = ParseTrainingKind(Trim(input.kind));
+    const auto kind = ParseTrainingKind(TrimText(input.kind));
     if (!kind) {
         validation.Fail("kind", {"请选择培训类型:岗前培训、管理人员培训、话务人员培训或新业务现场培训",
                                  "Choose the kind: pre-job, managers, agents or new business on site"});
     } else {
         session.kind = *kind;
     }
-    const auto party = ParseTrainerParty(Trim(input.trainer_party));
+    const auto party = ParseTrainerParty(TrimText(input.trainer_party));
     if (!party) {
         validation.Fail("trainer_party", {"请选择培训方:甲方或服务商", "Choose who trains: Party A or the vendor"});
     } else {
@@ -152,9 +145,9 @@ Result<TrainingSession> TrainingService::RecordSession(const Actor& actor, std::
             }
         }
     }
-    session.trainer_name = Trim(input.trainer_name);
+    session.trainer_name = TrimText(input.trainer_name);
     CheckLength(validation, "trainer_name", session.trainer_name, 1, 100, {"培训人", "Trainer"});
-    session.topic = Trim(input.topic);
+    session.topic = TrimText(input.topic);
     CheckLength(validation, "topic", session.topic, 1, 200, {"培训内容", "Topic"});
     const auto hours = ParseTrainingHours(input.hours);
     if (!hours) {
@@ -224,7 +217,7 @@ Result<QualificationTestView> TrainingService::RecordTest(const Actor& actor, st
     QualificationTest test;
     CheckNotFuture(validation, "taken_on", input.taken_on, today, {"请填写考试日期", "Enter the date of the test"});
     if (input.taken_on) test.taken_on = *input.taken_on;
-    test.subject = Trim(input.subject);
+    test.subject = TrimText(input.subject);
     CheckLength(validation, "subject", test.subject, 1, 200, {"考试科目", "Subject"});
     const auto pass_score = storage::ReadSetting(*lease, setting::kStaffQualificationPassScore);
     const auto decision = JudgeQualificationTest(input.score, pass_score);
