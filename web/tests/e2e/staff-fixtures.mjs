@@ -30,9 +30,9 @@ export async function uploadAttachment(client, name, bytes, type) {
 /**
  * vendor1's cleaning contract, in force from the first of last month for a year, through drafting, both reviews and
  * signing: staffing 2 x 8 h on working days and 1 x 8 h on rest days and holidays, 200 元 per missing person-day.
- * Returns {id, title}.
+ * `label` tells the test's contracts apart in lists (人员, 更换, 培训 ...). Returns {id, title}.
  */
-export async function createStaffContract() {
+export async function createStaffContract(label = '人员') {
   const office = await apiAs('office');
   const admin = await apiAs('admin');
   const vendorSession = await (await apiAs('vendor1')).get('/session');
@@ -45,7 +45,7 @@ export async function createStaffContract() {
     const period = month(index, FIRST);
     return { period, due_date: monthEnd(0, `${period}-01`), amount: '30000.00' };
   });
-  const title = `九江镇机关保洁服务外包合同(人员${uniqueSuffix()})`;
+  const title = `九江镇机关保洁服务外包合同(${label}${uniqueSuffix()})`;
   const content = {
     title,
     category_id: category.id,
