@@ -114,11 +114,11 @@ std::vector<Permission> PermissionsOf(Role role) {
             return all;
         }
         case Role::kOffice:
-            return {P::kCatalogueRead,      P::kCatalogueWrite,   P::kVendorRead,      P::kVendorWrite,
-                    P::kDashboardRead,      P::kContractRead,     P::kContractWrite,   P::kPaymentWrite,
-                    P::kSupervisionRead,    P::kSupervisionWrite, P::kProjectRead,     P::kProjectWrite,
-                    P::kInternalReportRead, P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal,
-                    P::kStaffReplaceRequest, P::kTrainingWrite,   P::kIncidentWrite,   P::kStaffingRequest};
+            return {P::kCatalogueRead,       P::kCatalogueWrite,   P::kVendorRead,      P::kVendorWrite,
+                    P::kDashboardRead,       P::kContractRead,     P::kContractWrite,   P::kPaymentWrite,
+                    P::kSupervisionRead,     P::kSupervisionWrite, P::kProjectRead,     P::kProjectWrite,
+                    P::kInternalReportRead,  P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal,
+                    P::kStaffReplaceRequest, P::kTrainingWrite,    P::kIncidentWrite,   P::kStaffingRequest};
         case Role::kLeadership:
             return {P::kCatalogueRead,      P::kVendorRead,     P::kDashboardRead, P::kContractRead,
                     P::kSupervisionRead,    P::kProposalDecide, P::kProjectRead,   P::kProjectApprove,
@@ -134,10 +134,9 @@ std::vector<Permission> PermissionsOf(Role role) {
         case Role::kDepartment:
             return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead, P::kSurveyAnswer, P::kOpinionWrite};
         case Role::kVendor:
-            return {P::kCatalogueRead,   P::kVendorRead,         P::kVendorWriteOwn,  P::kContractRead,
-                    P::kSupervisionRead, P::kSupervisionRespond, P::kProjectRead,     P::kBidSubmit,
-                    P::kStaffRead,       P::kStaffWrite,         P::kAttendanceWrite, P::kStaffReveal,
-                    P::kTrainingWrite,   P::kIncidentWrite};
+            return {P::kCatalogueRead,      P::kVendorRead,  P::kVendorWriteOwn, P::kContractRead, P::kSupervisionRead,
+                    P::kSupervisionRespond, P::kProjectRead, P::kBidSubmit,      P::kStaffRead,    P::kStaffWrite,
+                    P::kAttendanceWrite,    P::kStaffReveal, P::kTrainingWrite,  P::kIncidentWrite};
     }
     return {};
 }

@@ -46,7 +46,7 @@ enum class Permission {
     kAttendanceWrite,      // STF-6 attendance entered or imported (the office, or the vendor for its own contracts)
     kStaffReveal,          // STF-1 the full resident ID number, on an explicit reveal that is audited
     kStaffReplaceRequest,  // STF-4 the office asks in writing for a person to be replaced, and confirms or returns
-    kTrainingWrite,        // STF-3/STF-8 training sessions and qualification tests (Party A trains managers, the vendor agents)
+    kTrainingWrite,        // STF-3/STF-8 training sessions and qualification tests (office and vendor)
     kIncidentWrite,        // STF-7 incidents: disputes, injuries, damage, violations and data leaks, to their closure
     kStaffingRequest,      // STF-9 the office asks in writing for an extra duty manager or QA
 };
