@@ -111,6 +111,13 @@ test('every route in docs/api.md is in openapi.json, and every OpenAPI route ans
     const attachment = expectStatus(await admin.post('/attachments', Buffer.from('route check'), {
         headers: { 'Content-Type': 'text/plain', 'X-Filename': 'check.txt' },
     }), 201).body;
+    // STF-7: an incident on the demo's active contract, recorded by the office (the administrator records none).
+    const office = await demo.as('office');
+    const active = expectStatus(await office.get('/contracts', { query: { status: 'active' } }), 200).body.items[0];
+    const incident = expectStatus(await office.post(`/contracts/${active.id}/incidents`, {
+        type: 'rule_violation', occurred_on: FAKE_TODAY, person_ids: [], description: '接口巡检', responsible_party: 'party_b',
+        compensation: '0.00',
+    }), 201).body;
     const users = expectStatus(await admin.get('/users'), 200).body.items;
     const orgs = expectStatus(await admin.get('/orgs'), 200).body.items;
     const ids = {
@@ -121,6 +128,8 @@ test('every route in docs/api.md is in openapi.json, and every OpenAPI route ans
         users: users.find((user) => user.username === 'leader').id,
         orgs: orgs[0].id,
         settings: 'auth.session_idle_minutes',
+        incidents: incident.id,
+        'staff-roles': 'cleaner',
         audit: 1,
     };
     const concrete = (route) => {
