@@ -45,6 +45,7 @@ const MENU_API = {
   orgs: ['post', '/api/v1/orgs'],
   settings: ['put', '/api/v1/settings/{key}'],
   'holiday-calendar': ['put', '/api/v1/holiday-calendars/{year}'],
+  'staff-roles': ['post', '/api/v1/staff-roles'],
 };
 // Pages every signed-in user has: the to-do page (the landing page) and the help pages.
 const EVERYONE = ['inbox'];
