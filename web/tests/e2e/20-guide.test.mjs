@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, apiAs, closeAll, go, openBrowserAs, startServer, tid } from './helpers.mjs';
 
@@ -33,7 +33,12 @@ after(async () => {
   }
 });
 
-/** A browser of the user's own, closed at the end. */
+// Each role's browser closes with its test, so one Chromium of this file is open at a time.
+afterEach(async () => {
+  await closeAll(...browsers.splice(0));
+});
+
+/** A browser of the user's own, closed when the test ends. */
 async function as(username) {
   const browser = await openBrowserAs(username);
   browsers.push(browser);

@@ -301,6 +301,9 @@ export async function openBrowser() {
     if (message.type() !== 'error') return;
     const text = message.text();
     if (text.startsWith('Failed to load resource')) return;
+    // The browser's own PDF viewer (a contract's preview frame) logs from its extension, e.g. when the page moves on
+    // while it is still opening the file: that is the browser's message, not the page's.
+    if (message.location().url.startsWith('chrome-extension://')) return;
     pageErrors.push(`console.error: ${text} (${message.location().url})`);
   });
   const page = context.pages()[0] ?? (await context.newPage());
