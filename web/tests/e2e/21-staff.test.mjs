@@ -3,7 +3,9 @@
 // adds two people with checked ID numbers, shown masked; a number with a wrong check character is refused with the
 // field named (STF-1). The office imports a month of attendance from a CSV file: one bad row refuses the whole file,
 // naming the row and the column; fixed, it imports, and the compliance view finds the make-up Saturday short by one
-// person (STF-6); the office then has the month's shortfall deduction proposed and opens the proposal (RP-2).
+// person (STF-6); the office then has the month's shortfall deduction proposed and opens the proposal (RP-2), which
+// lists the make-up Saturday as its evidence, and approves its step (RP-4); leadership gives the final approval in its
+// own browser (ROLE-3), and the deduction shows in the contract's ledger, naming the short day (RP-2).
 //
 // The contract is set up through the API: in force from the first of last month (server/tests/clock.mjs), so last
 // month is over, staffing 保洁员 2x8 on working days and 1x8 on rest days and holidays, and a per-missing-staff-day
@@ -14,7 +16,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { addDays, addMonths, month, monthEnd, monthStart } from '../../../server/tests/clock.mjs';
-import { apiAs, closeAll, expectCount, fillDate, go, login, logout, openBrowser, pickOption, screenshot, startServer, tid } from './helpers.mjs';
+import {
+  apiAs,
+  approveProposalStep,
+  closeAll,
+  expectCount,
+  fillDate,
+  go,
+  login,
+  logout,
+  openBrowser,
+  openBrowserAs,
+  pickOption,
+  screenshot,
+  startServer,
+  tid,
+} from './helpers.mjs';
 import { createStaffContract } from './staff-fixtures.mjs';
 
 const MONTH = month(-1);
@@ -72,6 +89,8 @@ function attendanceCsv({ badRow = false } = {}) {
 let server;
 let browser;
 let page;
+let leader;
+let proposalId;
 let scratch;
 let contractId;
 let contractTitle;
@@ -98,7 +117,7 @@ before(async () => {
 
 after(async () => {
   try {
-    await closeAll(browser);
+    await closeAll(leader, browser);
   } finally {
     await server?.stop();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -263,4 +282,64 @@ test("RP-2 the office has the month's shortfall deduction proposed and opens it:
   await page.locator(tid('proposal-detail')).waitFor();
   await page.locator(tid('proposal-amount')).getByText('200.00').waitFor();
   await screenshot(page, '21-staff-proposal');
+});
+
+test('RP-4 the proposal lists the make-up Saturday as its one evidence day, 1 person short, and the office approves its step', async () => {
+  proposalId = Number(page.url().match(/#\/proposals\/(\d+)$/)?.[1]);
+  const evidence = page.locator(`${tid('proposal-evidence')} tbody tr`);
+  await expectCount(evidence, 1, 'one short day, one evidence row');
+  const day = await evidence.first().innerText();
+  assert.match(day, /缺岗日/);
+  assert.ok(day.includes(MAKE_UP_SATURDAY), `the evidence names the make-up Saturday ${MAKE_UP_SATURDAY}: ${day}`);
+  assert.match(day, /调休上班/);
+  assert.equal((await page.locator(tid('evidence-value-0')).innerText()).trim(), '1');
+  assert.match(await page.locator(tid('proposal-explanation')).innerText(), /缺岗 1 人日/);
+
+  const step = await approveProposalStep(page, '考勤记录属实，同意按合同扣款', 'pending_leadership');
+  assert.match(step, /机关事务办审核/);
+  assert.equal((await page.locator(tid('proposal-status')).innerText()).trim(), '待领导审批');
+  await expectCount(page.locator(tid('proposal-approve')), 0, "the final approval is not the office's");
+  await screenshot(page, '21-staff-proposal-office-approved');
+});
+
+test('ROLE-3 leadership finds the shortfall deduction in its 待办 and gives the final approval in its own browser', async () => {
+  leader = await openBrowserAs('leader');
+  const lead = leader.page;
+  await lead.locator(tid('menu-inbox')).click();
+  const item = lead.locator(tid(`inbox-item-proposal-${proposalId}`));
+  await item.waitFor();
+  assert.match(await item.innerText(), /扣款/);
+  await item.click();
+  await lead.locator(`${tid('proposal-status')}[data-status="pending_leadership"]`).waitFor();
+  assert.equal((await lead.locator(tid('proposal-amount')).innerText()).trim(), '200.00');
+  const step = await approveProposalStep(lead, '同意按合同扣款', 'approved');
+  assert.match(step, /领导审批/);
+  assert.equal((await lead.locator(tid('proposal-status')).innerText()).trim(), '已批准');
+  assert.equal((await lead.locator(tid('proposal-approved-amount')).innerText()).trim(), '· 批准金额 200.00');
+  assert.match(await lead.locator(tid('proposal-outcome')).innerText(), /已记入付款台账/);
+  await screenshot(lead, '21-staff-proposal-approved');
+});
+
+test("RP-2 the approved deduction shows in the contract's ledger: 200.00 from the proposal, naming the make-up Saturday", async () => {
+  await openTab('ledger');
+  const entries = page.locator(tid('ledger-entries'));
+  const entry = entries.locator('tbody tr', { hasText: `建议 #${proposalId}` });
+  await entry.waitFor();
+  await expectCount(entries.locator('tbody tr'), 1, 'the one deduction of this contract');
+  const text = await entry.innerText();
+  assert.match(text, /扣款/);
+  assert.equal((await entry.locator('[data-test^="ledger-entry-amount-"]').innerText()).trim(), '200.00');
+  assert.equal((await entry.locator('[data-test^="ledger-entry-source-"]').innerText()).trim(), '审批建议');
+  assert.match(text, /缺岗 1 人日/);
+  assert.match(text, new RegExp(`${MAKE_UP_SATURDAY.slice(5)}\\s*[(（]1 人日`), `the reason names the short day ${MAKE_UP_SATURDAY}`);
+  // The month's installment: 30,000.00 less the deduction is what is due.
+  assert.equal((await page.locator(tid(`ledger-deductions-${MONTH}`)).innerText()).trim(), '200.00');
+  assert.equal((await page.locator(tid(`ledger-due-${MONTH}`)).innerText()).trim(), '29,800.00');
+  await entries.scrollIntoViewIfNeeded();
+  await screenshot(page, '21-staff-ledger-deduction');
+
+  // Back on the attendance tab the month's deduction reads as approved.
+  await page.locator(tid('contract-tab-attendance')).click();
+  await page.locator(`${tid('compliance-proposal-status')}[data-status="approved"]`).waitFor();
+  assert.equal((await page.locator(tid('compliance-proposal-status')).innerText()).trim(), '已批准');
 });

@@ -393,6 +393,23 @@ export async function confirmMessageBox(page) {
   await page.locator('.el-message-box__btns .el-button--primary').click();
 }
 
+/**
+ * Approves the step a proposal waits for on its detail page (the office's review, then leadership's final approval):
+ * 同意, a comment in the decision dialog, confirm; waits until the page shows the status the step leads to
+ * (`nextStatus`: pending_leadership or approved). Returns the dialog's title, which names the step.
+ */
+export async function approveProposalStep(page, comment, nextStatus) {
+  await page.locator(tid('proposal-approve')).click();
+  const dialog = page.locator(tid('proposal-decision-dialog'));
+  await dialog.waitFor();
+  const title = (await dialog.locator('.el-dialog__title').innerText()).trim();
+  await page.locator(tid('proposal-decision-comment')).fill(comment);
+  await page.locator(tid('proposal-decision-confirm')).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator(`${tid('proposal-status')}[data-status="${nextStatus}"]`).waitFor();
+  return title;
+}
+
 /** Logs out through the user menu. */
 export async function logout(page) {
   await page.locator(tid('user-menu')).click();
