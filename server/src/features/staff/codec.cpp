@@ -8,8 +8,6 @@
 namespace houqin::http {
 namespace {
 
-Json OptionalDateJson(const std::optional<Date>& date) { return date ? Json(date->ToString()) : Json(); }
-
 // Minutes as hours with one decimal ("7.5"), as the compliance page prints them.
 std::string HoursText(int minutes) { return fmt::format("{}.{}", minutes / 60, (minutes % 60) * 10 / 60); }
 

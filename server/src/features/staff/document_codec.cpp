@@ -3,8 +3,6 @@
 namespace houqin::http {
 namespace {
 
-Json OptionalDateJson(const std::optional<Date>& day) { return day ? Json(day->ToString()) : Json(); }
-
 Json KindJson(DocumentKind kind) {
     return {{"code", std::string(DocumentKindCode(kind))}, {"name", TextJson(DocumentKindText(kind))}};
 }

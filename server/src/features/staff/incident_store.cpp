@@ -59,7 +59,7 @@ void FillDetails(Connection& connection, Incident& incident) {
     }
 }
 
-std::vector<Incident> Select(Connection& connection, const std::string& where, const Params& params) {
+std::vector<Incident> SelectIncidents(Connection& connection, const std::string& where, const Params& params) {
     std::vector<Incident> incidents;
     for (const auto& row : connection.Query(std::string("SELECT ") + kIncidentColumns + " FROM staff_incidents WHERE " +
                                                 where + " ORDER BY occurred_on DESC, id DESC",
@@ -73,16 +73,16 @@ std::vector<Incident> Select(Connection& connection, const std::string& where, c
 }  // namespace
 
 std::vector<Incident> IncidentsOfContract(Connection& connection, std::int64_t contract_id) {
-    return Select(connection, "contract_id = ?", {contract_id});
+    return SelectIncidents(connection, "contract_id = ?", {contract_id});
 }
 
 std::vector<Incident> IncidentsBetween(Connection& connection, std::int64_t contract_id, Date first, Date last) {
-    return Select(connection, "contract_id = ? AND occurred_on >= ? AND occurred_on <= ?",
+    return SelectIncidents(connection, "contract_id = ? AND occurred_on >= ? AND occurred_on <= ?",
                   {contract_id, first.ToString(), last.ToString()});
 }
 
 std::optional<Incident> FindIncident(Connection& connection, std::int64_t id) {
-    auto found = Select(connection, "id = ?", {id});
+    auto found = SelectIncidents(connection, "id = ?", {id});
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
 }

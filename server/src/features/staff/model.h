@@ -106,6 +106,8 @@ std::string_view ReplacementStatusCode(ReplacementStatus status);
 std::optional<ReplacementStatus> ParseReplacementStatus(std::string_view code);
 // The steps, who may take each, from which state: the one workflow every "request, verify, decide" flow uses.
 const WorkflowDefinition& ReplacementWorkflow();
+// The subject of a replacement request's workflow events, audit entries and attachments.
+inline constexpr char kReplacementSubject[] = "staff_replacement";
 
 struct ReplacementRequest {
     std::int64_t id = 0;

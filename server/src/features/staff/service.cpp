@@ -765,8 +765,6 @@ Result<EquipmentView> StaffService::SettleEquipment(const Actor& actor, std::int
 
 namespace {
 
-constexpr char kReplacementSubject[] = "staff_replacement";
-
 Text ReplacementStatusText(ReplacementStatus status) {
     switch (status) {
         case ReplacementStatus::kOpen: return {"待更换", "open"};

@@ -47,7 +47,7 @@ nlohmann::json DayTypeCodes(const std::vector<DayType>& types) {
     return codes;
 }
 
-std::vector<StaffingRequest> Select(Connection& connection, const std::string& where, const Params& params) {
+std::vector<StaffingRequest> SelectRequests(Connection& connection, const std::string& where, const Params& params) {
     std::vector<StaffingRequest> requests;
     for (const auto& row :
          connection.Query(std::string("SELECT ") + kColumns + " FROM staffing_requests " + where, params)) {
@@ -64,17 +64,17 @@ Param OptionalDay(const std::optional<Date>& date) {
 }  // namespace
 
 std::vector<StaffingRequest> StaffingRequestsOfContract(Connection& connection, std::int64_t contract_id) {
-    return Select(connection, "WHERE contract_id = ? ORDER BY id DESC", {contract_id});
+    return SelectRequests(connection, "WHERE contract_id = ? ORDER BY id DESC", {contract_id});
 }
 
 std::optional<StaffingRequest> FindStaffingRequest(Connection& connection, std::int64_t id) {
-    auto found = Select(connection, "WHERE id = ?", {id});
+    auto found = SelectRequests(connection, "WHERE id = ?", {id});
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
 }
 
 std::vector<StaffingRequest> ConsentedStaffingRequests(Connection& connection, std::int64_t contract_id) {
-    return Select(connection, "WHERE contract_id = ? AND status = 'consented' ORDER BY effective_on, id",
+    return SelectRequests(connection, "WHERE contract_id = ? AND status = 'consented' ORDER BY effective_on, id",
                   {contract_id});
 }
 

@@ -7,8 +7,6 @@
 namespace houqin::http {
 namespace {
 
-Json OptionalDateJson(const std::optional<Date>& date) { return date ? Json(date->ToString()) : Json(); }
-
 Json ReplacementSummaryJson(const ReplacementRequest& request) {
     return {{"id", request.id},
             {"status", std::string(ReplacementStatusCode(request.status))},

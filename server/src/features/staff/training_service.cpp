@@ -17,8 +17,6 @@
 namespace houqin {
 namespace {
 
-// The subject of STF-4's workflow events and audit entries (as features/staff/service.cpp writes them).
-constexpr char kReplacementSubject[] = "staff_replacement";
 // One session trains a room of people, not a town: more is a mistake in the list.
 constexpr std::size_t kMaxTrainees = 500;
 

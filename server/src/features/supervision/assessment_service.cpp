@@ -13,7 +13,7 @@
 namespace houqin {
 namespace {
 
-constexpr const char* kSubject = "assessment";
+constexpr const char* kAssessmentSubject = "assessment";
 
 Error AssessmentNotFound() { return Error::NotFound({"考核记录不存在", "The assessment does not exist"}); }
 
@@ -90,7 +90,7 @@ AssessmentView AssessmentService::Build(storage::Connection& connection, const A
         for (const auto id : ids) {
             if (auto file = storage::FindAttachment(connection, id, false)) view.files[id] = file->info;
         }
-        view.history = storage::ListWorkflowEvents(connection, kSubject, record.id);
+        view.history = storage::ListWorkflowEvents(connection, kAssessmentSubject, record.id);
     }
     view.record = std::move(record);
     return view;
@@ -255,7 +255,7 @@ Result<AssessmentView> AssessmentService::Create(const Actor& actor, const Asses
     for (const auto& item : record.items) {
         for (const auto photo : item.photo_ids) storage::LinkAttachment(*lease, photo, "assessment", record.id);
     }
-    storage::InsertWorkflowEvent(*lease, kSubject, record.id,
+    storage::InsertWorkflowEvent(*lease, kAssessmentSubject, record.id,
                                  {0, 1, "create", "", "submitted", actor.user_id, actor.username,
                                   std::string(RoleCode(actor.role)), record.summary, now});
     storage::AppendAudit(*lease, &actor, now,
@@ -312,7 +312,7 @@ Result<AssessmentView> AssessmentService::Appeal(const Actor& actor, std::int64_
             {"该考核已申诉过,每次考核只能申诉一次", "This assessment has already been appealed"});
     }
     for (const auto file : appeal.attachment_ids) storage::LinkAttachment(*lease, file, "assessment", id);
-    storage::InsertWorkflowEvent(*lease, kSubject, id,
+    storage::InsertWorkflowEvent(*lease, kAssessmentSubject, id,
                                  {0, 1, "appeal", "submitted", record->status, actor.user_id, actor.username,
                                   std::string(RoleCode(actor.role)), input.reason, now});
     storage::AppendAudit(*lease, &actor, now,
@@ -371,7 +371,7 @@ Result<AssessmentView> AssessmentService::DecideAppeal(const Actor& actor, std::
     appeal->decided_by = actor.display_name.empty() ? actor.username : actor.display_name;
     appeal->decided_at = now;
     storage::UpdateAppeal(*lease, *appeal);
-    storage::InsertWorkflowEvent(*lease, kSubject, id,
+    storage::InsertWorkflowEvent(*lease, kAssessmentSubject, id,
                                  {0, 1, input.decision == "changed" ? "change" : "uphold", "appealed", record->status,
                                   actor.user_id, actor.username, std::string(RoleCode(actor.role)), input.reason, now});
     storage::AppendAudit(*lease, &actor, now,

@@ -15,7 +15,7 @@
 namespace houqin {
 namespace {
 
-constexpr const char* kSubject = "proposal";
+constexpr const char* kProposalSubject = "proposal";
 
 Error ProposalNotFound() { return Error::NotFound({"建议不存在", "The proposal does not exist"}); }
 
@@ -215,7 +215,7 @@ PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const
         if (!inserted) continue;  // proposed a moment ago by another request or instance: never twice
         record.id = *inserted;
         storage::InsertWorkflowEvent(
-            connection, kSubject, record.id,
+            connection, kProposalSubject, record.id,
             {0, 1, "propose", "", "pending_office", std::nullopt, storage::kSystemActor, storage::kSystemActor,
              fmt::format("{} {} (trigger: {})", decision.rule, decision.rule_version, trigger), now});
         storage::AppendAudit(connection, nullptr, now,
@@ -231,7 +231,7 @@ PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const
         record->updated_at = now;
         if (!storage::UpdateProposal(connection, *record, from)) continue;
         storage::InsertWorkflowEvent(
-            connection, kSubject, record->id,
+            connection, kProposalSubject, record->id,
             {0, 1, "withdraw", from, "withdrawn", std::nullopt, storage::kSystemActor, storage::kSystemActor,
              "依据的事实已变化(如申诉改分),规则不再成立 / The evidence changed (e.g. a score changed on appeal); the "
              "rule no longer holds",
@@ -304,7 +304,7 @@ ProposalView PolicyService::Build(storage::Connection& connection, const Actor& 
             view.allowed_actions.push_back(name);
         }
     }
-    view.history = storage::ListWorkflowEvents(connection, kSubject, record.id);
+    view.history = storage::ListWorkflowEvents(connection, kProposalSubject, record.id);
     view.record = std::move(record);
     return view;
 }
@@ -424,7 +424,7 @@ Result<ProposalView> PolicyService::Decide(const Actor& actor, std::int64_t id, 
     if (!storage::UpdateProposal(*lease, record, from)) {
         return Error::Precondition({"该建议已被他人处理,请刷新", "Someone else decided this proposal; reload it"});
     }
-    storage::InsertWorkflowEvent(*lease, kSubject, record.id,
+    storage::InsertWorkflowEvent(*lease, kProposalSubject, record.id,
                                  {0, 1, decision, from, record.status, actor.user_id, actor.username,
                                   std::string(RoleCode(actor.role)), comment, now});
     std::string after = storage::ProposalSnapshot(record);

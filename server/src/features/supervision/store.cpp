@@ -8,7 +8,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json IdsJson(const std::vector<std::int64_t>& ids) { return Json(ids); }
+Json IdsArray(const std::vector<std::int64_t>& ids) { return Json(ids); }
 
 std::vector<std::int64_t> IdsFrom(const Json& json) {
     std::vector<std::int64_t> ids;
@@ -28,7 +28,7 @@ std::string ItemsJson(const std::vector<StoredAssessmentItem>& items) {
                         {"lost_tenths", item.lost_tenths},
                         {"failed", item.failed},
                         {"note", item.note},
-                        {"photo_ids", IdsJson(item.photo_ids)}});
+                        {"photo_ids", IdsArray(item.photo_ids)}});
     }
     return json.dump();
 }
@@ -408,7 +408,7 @@ std::int64_t InsertAppeal(Connection& connection, const AppealRecord& a) {
         "INSERT INTO assessment_appeals (assessment_id, reason, attachment_ids, status, previous_total_tenths, "
         "decision_reason, created_by, created_at, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "RETURNING id",
-        {a.assessment_id, a.reason, IdsJson(a.attachment_ids).dump(), a.status, std::int64_t{a.previous_total_tenths},
+        {a.assessment_id, a.reason, IdsArray(a.attachment_ids).dump(), a.status, std::int64_t{a.previous_total_tenths},
          a.decision_reason, a.created_by, a.created_at.ms, a.decided_by,
          a.decided_at ? Param(a.decided_at->ms) : Null()});
 }
@@ -424,7 +424,7 @@ void UpdateAppeal(Connection& connection, const AppealRecord& a) {
 std::string AppealSnapshot(const AppealRecord& a) {
     return Json{{"assessment_id", a.assessment_id},
                 {"reason", a.reason},
-                {"attachment_ids", IdsJson(a.attachment_ids)},
+                {"attachment_ids", IdsArray(a.attachment_ids)},
                 {"status", a.status},
                 {"previous_total", TenthsToString(a.previous_total_tenths)},
                 {"decision_reason", a.decision_reason}}

@@ -155,4 +155,6 @@ std::optional<Instant> OptionalInstant(JsonReader& reader, const Json& body, con
 
 Json OptionalInstantJson(const std::optional<Instant>& at) { return at ? Json(at->ToIso()) : Json(nullptr); }
 
+Json OptionalDateJson(const std::optional<Date>& day) { return day ? Json(day->ToString()) : Json(nullptr); }
+
 }  // namespace houqin::http

@@ -46,6 +46,8 @@ Json PageJson(Json items, std::int64_t total, const PageQuery& page);
 std::optional<Instant> OptionalInstant(JsonReader& reader, const Json& body, const std::string& key,
                                        Validation& validation);
 Json OptionalInstantJson(const std::optional<Instant>& at);
+// An optional day: "YYYY-MM-DD" or null.
+Json OptionalDateJson(const std::optional<Date>& day);
 
 // A file to download (inline_view: shown in the browser, e.g. a PDF), named in ASCII and in UTF-8 (RFC 6266).
 HttpResponse FileResponse(std::string content_type, std::string body, const std::string& ascii_name,
