@@ -78,7 +78,7 @@ std::vector<Incident> IncidentsOfContract(Connection& connection, std::int64_t c
 
 std::vector<Incident> IncidentsBetween(Connection& connection, std::int64_t contract_id, Date first, Date last) {
     return SelectIncidents(connection, "contract_id = ? AND occurred_on >= ? AND occurred_on <= ?",
-                  {contract_id, first.ToString(), last.ToString()});
+                           {contract_id, first.ToString(), last.ToString()});
 }
 
 std::optional<Incident> FindIncident(Connection& connection, std::int64_t id) {

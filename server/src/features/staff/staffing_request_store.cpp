@@ -75,7 +75,7 @@ std::optional<StaffingRequest> FindStaffingRequest(Connection& connection, std::
 
 std::vector<StaffingRequest> ConsentedStaffingRequests(Connection& connection, std::int64_t contract_id) {
     return SelectRequests(connection, "WHERE contract_id = ? AND status = 'consented' ORDER BY effective_on, id",
-                  {contract_id});
+                          {contract_id});
 }
 
 std::int64_t InsertStaffingRequest(Connection& connection, const StaffingRequest& request,
