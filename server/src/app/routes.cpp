@@ -38,6 +38,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddIncidentRoutes(router, services.incidents);
     http::AddTrainingRoutes(router, services.training);
     http::AddStaffingRequestRoutes(router, services.staffing_requests);
+    http::AddServedRosterRoutes(router, services.served_rosters);
     http::AddProcurementRoutes(router, services.context, services.procurement);
     http::AddServiceRoutes(router, services.context.database);
     // Every route declares its record's scope (the authorisation matrix's expectations): refuse to serve otherwise.

@@ -11,6 +11,7 @@
 #include "features/reports/service.h"
 #include "features/staff/document_service.h"
 #include "features/staff/incident_service.h"
+#include "features/staff/served_service.h"
 #include "features/staff/service.h"
 #include "features/staff/staffing_request_service.h"
 #include "features/staff/training_service.h"
@@ -39,6 +40,7 @@ struct Services {
           incidents(context, contracts),
           training(context, contracts),
           staffing_requests(context, contracts),
+          served_rosters(context),
           policy(context, contracts, staff),
           assessments(context, policy),
           surveys(context, policy),
@@ -100,6 +102,7 @@ struct Services {
     IncidentService incidents;
     TrainingService training;
     StaffingRequestService staffing_requests;
+    ServedRosterService served_rosters;
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;

@@ -47,7 +47,7 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kProcurementRules, Permission::kProjectWitness,      Permission::kInternalReportRead,
         Permission::kStaffRead,        Permission::kStaffWrite,          Permission::kAttendanceWrite,
         Permission::kStaffReveal,      Permission::kStaffReplaceRequest, Permission::kTrainingWrite,
-        Permission::kIncidentWrite,    Permission::kStaffingRequest,
+        Permission::kIncidentWrite,    Permission::kStaffingRequest,     Permission::kRosterReadServed,
     };
     return kAll;
 }
@@ -89,6 +89,7 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kTrainingWrite: return "training:write";
         case Permission::kIncidentWrite: return "incident:write";
         case Permission::kStaffingRequest: return "staffing:request";
+        case Permission::kRosterReadServed: return "roster:read_served";
     }
     return "";
 }
@@ -107,7 +108,8 @@ std::vector<Permission> PermissionsOf(Role role) {
                     permission != P::kProjectWitness && permission != P::kStaffWrite &&
                     permission != P::kAttendanceWrite && permission != P::kStaffReveal &&
                     permission != P::kStaffReplaceRequest && permission != P::kTrainingWrite &&
-                    permission != P::kIncidentWrite && permission != P::kStaffingRequest) {
+                    permission != P::kIncidentWrite && permission != P::kStaffingRequest &&
+                    permission != P::kRosterReadServed) {
                     all.push_back(permission);
                 }
             }
@@ -132,7 +134,8 @@ std::vector<Permission> PermissionsOf(Role role) {
         case Role::kJudicial:
         case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead, P::kContractRead, P::kContractReview};
         case Role::kDepartment:
-            return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead, P::kSurveyAnswer, P::kOpinionWrite};
+            return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead,
+                    P::kSurveyAnswer,  P::kOpinionWrite,  P::kRosterReadServed};
         case Role::kVendor:
             return {P::kCatalogueRead,      P::kVendorRead,  P::kVendorWriteOwn, P::kContractRead, P::kSupervisionRead,
                     P::kSupervisionRespond, P::kProjectRead, P::kBidSubmit,      P::kStaffRead,    P::kStaffWrite,

@@ -49,6 +49,7 @@ enum class Permission {
     kTrainingWrite,        // STF-3/STF-8 training sessions and qualification tests (office and vendor)
     kIncidentWrite,        // STF-7 incidents: disputes, injuries, damage, violations and data leaks, to their closure
     kStaffingRequest,      // STF-9 the office asks in writing for an extra duty manager or QA
+    kRosterReadServed,     // STF-1 a served department reads the rosters of the contracts that serve it
 };
 
 struct RoleInfo {

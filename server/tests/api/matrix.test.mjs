@@ -17,7 +17,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    Client, FAKE_TODAY, expectStatus, listAll, setupDemo, uniqueSuffix, uploadScan, validContent,
+    Client, FAKE_TODAY, createActiveContract, expectStatus, listAll, setupDemo, uniqueSuffix, uploadScan, validContent,
 } from './harness.mjs';
 import { addDays, dateOfYear, year as yearFromNow } from '../clock.mjs';
 
@@ -152,6 +152,11 @@ before(async () => {
     ids.contractVendor = contract.vendor_id;
     ids.contractCategory = contract.category_id;
     ids.department = contract.responsible_department_id ?? clients.dept.user.org_id;
+    // STF-1: a contract in force that serves dept's department (the demo's serve the office's), whose roster dept reads.
+    ids.servedContract = (await createActiveContract(clients, validContent({
+        vendorId: ids.contractVendor, categoryId: ids.contractCategory, departmentId: clients.dept.user.org_id,
+        termStart: `${FAKE_TODAY.slice(0, 7)}-01`,
+    }))).id;
     ids.period = contract.ledger?.periods?.[0]?.period ?? FAKE_TODAY.slice(0, 7);
     const vendorRecord = expectStatus(await office.get(`/vendors/${ids.vendor}`), 200).body;
     ids.vendorBody = {
@@ -207,6 +212,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/attachments/{id}': ids.attachment,
         '/api/v1/categories/{id}': fresh.category ?? ids.category,
         '/api/v1/contracts/{id}': ids.contract,
+        '/api/v1/served-contracts/{id}': ids.servedContract,
         '/api/v1/meetings/{id}': ids.meeting,
         '/api/v1/procurement-rules/{year}': ids.year,
         '/api/v1/projects/{id}': ids.project,

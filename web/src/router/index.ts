@@ -245,6 +245,13 @@ const routes: RouteRecordRaw[] = [
         meta: { permissions: ['settings:manage'], title: 'layout.menu.settings', menu: '/system/settings' },
       },
       {
+        // STF-1: a served department reads the rosters of the contracts that serve it.
+        path: 'served-staff',
+        name: 'served-staff',
+        component: () => import('@/views/staff/served/index.vue'),
+        meta: { permissions: ['roster:read_served'], title: 'servedstaff.menu', menu: '/served-staff' },
+      },
+      {
         // The holiday calendar (STF-6): staffing compliance reads each day's type from it.
         path: 'system/holiday-calendar',
         name: 'holiday-calendar',

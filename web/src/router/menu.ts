@@ -57,6 +57,8 @@ export const MENU: MenuGroup[] = [
         refusedTo: PROCUREMENT_RULES_REFUSED,
       },
       { name: 'contracts', path: '/contracts', title: 'layout.menu.contracts', icon: 'Tickets', permissions: ['contract:read'] },
+      // STF-1: the people working for a served department, on the contracts that serve it (departments only).
+      { name: 'served-staff', path: '/served-staff', title: 'servedstaff.menu', icon: 'UserFilled', permissions: ['roster:read_served'] },
       { name: 'audit', path: '/audit', title: 'layout.menu.audit', icon: 'Document', permissions: ['audit:read'] },
     ],
   },

@@ -32,6 +32,7 @@ const MENU_API = {
   projects: ['get', '/api/v1/projects'],
   'procurement-rules': ['get', '/api/v1/procurement-rules'],
   contracts: ['get', '/api/v1/contracts'],
+  'served-staff': ['get', '/api/v1/served-contracts'],
   audit: ['get', '/api/v1/audit'],
   assessments: ['get', '/api/v1/assessments'],
   surveys: ['get', '/api/v1/surveys'],

@@ -30,16 +30,17 @@ export async function uploadAttachment(client, name, bytes, type) {
 /**
  * vendor1's cleaning contract, in force from the first of last month for a year, through drafting, both reviews and
  * signing: staffing 2 x 8 h on working days and 1 x 8 h on rest days and holidays, 200 元 per missing person-day.
- * `label` tells the test's contracts apart in lists (人员, 更换, 培训 ...). Returns {id, title}.
+ * `label` tells the test's contracts apart in lists (人员, 更换, 培训 ...); `department` names the department it serves
+ * (its responsible department; default the first of the demo's). Returns {id, title}.
  */
-export async function createStaffContract(label = '人员') {
+export async function createStaffContract(label = '人员', { department: departmentName = null } = {}) {
   const office = await apiAs('office');
   const admin = await apiAs('admin');
   const vendorSession = await (await apiAs('vendor1')).get('/session');
   const category = (await office.get('/categories')).items.find((item) => item.code === 'cleaning');
   const vendors = (await office.get('/vendors?page_size=100')).items;
   const vendor = await office.get(`/vendors/${vendors.find((item) => item.org_id === vendorSession.user.org_id).id}`);
-  const department = (await admin.get('/orgs')).items.find((item) => item.kind === 'department');
+  const department = (await admin.get('/orgs')).items.find((item) => item.kind === 'department' && (departmentName === null || item.name === departmentName));
   const termEnd = addDays(addMonths(FIRST, 12), -1);
   const installments = Array.from({ length: 12 }, (_, index) => {
     const period = month(index, FIRST);

@@ -36,6 +36,27 @@ Json PersonJson(const PersonView& view) {
             {"equipment_unsettled", view.equipment_unsettled}};
 }
 
+std::optional<PersonStatus> PersonStatusQuery(const HttpRequest& request, Validation& validation) {
+    const auto status = request.Query("status").value_or("all");
+    if (status == "all" || status.empty()) return std::nullopt;
+    auto parsed = ParsePersonStatus(status);
+    if (!parsed) {
+        validation.Fail("status",
+                        {"状态须为 current、upcoming、left 或 all", "status must be current, upcoming, left or all"});
+    }
+    return parsed;
+}
+
+Json ServedContractJson(const ServedContract& contract) {
+    return {{"id", contract.id},
+            {"code", contract.code},
+            {"title", contract.title},
+            {"vendor_name", contract.vendor_name},
+            {"term_start", contract.term_start.ToString()},
+            {"term_end", contract.term_end.ToString()},
+            {"people_current", contract.people_current}};
+}
+
 Json EquipmentJson(const EquipmentView& view) {
     const auto& item = view.item;
     const auto total = item.TotalValue();

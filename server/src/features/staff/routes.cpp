@@ -48,7 +48,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  for (const auto& role : *roles) items.push_back(StaffRoleJson(role));
                  return JsonResponse(200, Json{{"items", std::move(items)}});
              })
-        .Requires({Permission::kStaffRead})
+        // A served department reads the role names its rosters show (STF-1).
+        .Requires({Permission::kStaffRead, Permission::kRosterReadServed})
         .Scope(RecordScope::kNone);
     const auto role_name = [](const Json& body, Validation& validation) {
         JsonReader reader(body, validation);
@@ -94,14 +95,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  query.page = page.page;
                  query.page_size = page.page_size;
                  query.q = context.request.Query("q").value_or("");
-                 const auto status = context.request.Query("status").value_or("all");
-                 if (status != "all" && !status.empty()) {
-                     query.status = ParsePersonStatus(status);
-                     if (!query.status) {
-                         validation.Fail("status", {"状态须为 current、upcoming、left 或 all",
-                                                    "status must be current, upcoming, left or all"});
-                     }
-                 }
+                 query.status = PersonStatusQuery(context.request, validation);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(people, staff.ListPeople(context.actor(), *id, query));
                  Json items = Json::array();

@@ -235,7 +235,7 @@ PersonView StaffService::ViewOf(const Actor& actor, StaffPerson person) const {
 }
 
 Result<std::vector<StaffRole>> StaffService::Roles(const Actor& actor) {
-    if (auto status = actor.Require(Permission::kStaffRead); !status) return status.error();
+    if (!actor.Can(Permission::kStaffRead) && !actor.Can(Permission::kRosterReadServed)) return Error::Forbidden();
     auto lease = context_.database.Acquire();
     return storage::ListStaffRoles(*lease);
 }

@@ -43,7 +43,8 @@ export type Permission =
   // Training and qualification tests (STF-3, STF-8), incidents (STF-7), extra managers by written request (STF-9).
   | 'training:write'
   | 'incident:write'
-  | 'staffing:request';
+  | 'staffing:request'
+  | 'roster:read_served';
 
 export interface SessionUser {
   id: number;

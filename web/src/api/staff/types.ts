@@ -245,3 +245,15 @@ export interface LostInput {
   compensation: string;
   note: string;
 }
+
+/** STF-1: a contract in force that serves the signed-in department (GET /served-contracts). */
+export interface ServedContract {
+  id: number;
+  code: string;
+  title: string;
+  vendor_name: string;
+  term_start: string;
+  term_end: string;
+  /** How many people are on its roster today. */
+  people_current: number;
+}
