@@ -342,7 +342,11 @@ test('RP-4 a deduction goes from the office to leadership; others neither decide
     assert.equal(rejected.outcome, null);
     expectError(await leader.post(`/proposals/${d2.id}/decision`, { decision: 'approve' }), 409, 'FailedPrecondition');
     const ledger = expectStatus(await office.get(`/contracts/${contract.id}/ledger`), 200).body;
-    assert.equal(ledger.entries.filter((item) => item.source === 'proposal').length, 1, 'only the approved one is booked');
+    const booked = ledger.entries.filter((item) => item.source === 'proposal');
+    assert.equal(booked.length, 1, 'only the approved one is booked');
+    // CON-8: the booked entry's reason is words a person reads (the proposal's number and explanation), no rule code.
+    assert.match(booked[0].reason, new RegExp(`^建议 #${d1.id}:`));
+    assert.doesNotMatch(booked[0].reason, /RP-\d/);
 
     // Who decided what and when is in the audit trail (SUP-5).
     const audit = await listAll(admin, '/audit', { entity: 'proposal', entity_id: d1.id });

@@ -396,16 +396,15 @@ Result<ProposalView> PolicyService::Decide(const Actor& actor, std::int64_t id, 
         if (record.kind == "reward" || record.kind == "deduction") {
             const Date anchor = record.kind == "deduction" && !record.evidence.empty() ? record.evidence.front().date
                                                                                        : context_.clock.Today();
-            LedgerEntry entry{
-                0,
-                record.contract_id,
-                record.kind,
-                LedgerPeriod(content, record.kind == "deduction" ? record.period : "", anchor),
-                *record.approved_amount,
-                Shorten(fmt::format("建议 #{}({}):{}", record.id, record.rule, record.explanation.zh), 900),
-                "proposal",
-                actor.username,
-                now};
+            LedgerEntry entry{0,
+                              record.contract_id,
+                              record.kind,
+                              LedgerPeriod(content, record.kind == "deduction" ? record.period : "", anchor),
+                              *record.approved_amount,
+                              Shorten(fmt::format("建议 #{}:{}", record.id, record.explanation.zh), 900),
+                              "proposal",
+                              actor.username,
+                              now};
             entry.id = storage::InsertLedgerEntry(*lease, entry);
             record.ledger_entry_id = entry.id;
             storage::AppendAudit(*lease, &actor, now,
@@ -416,8 +415,7 @@ Result<ProposalView> PolicyService::Decide(const Actor& actor, std::int64_t id, 
             const auto today = context_.clock.Today();
             contracts_.ApplyTermination(
                 *lease, actor, *contract,
-                Shorten(fmt::format("解约建议 #{} 经领导批准({}):{}", record.id, record.rule, record.explanation.zh),
-                        1900),
+                Shorten(fmt::format("解约建议 #{} 经领导批准:{}", record.id, record.explanation.zh), 1900),
                 content.breach_liability, std::max(today, contract->term_start));
         }
     }
