@@ -18,10 +18,16 @@ run: deps build web
 	exec build/houqin serve --db sqlite:$(DEMO_DB) --listen $(LISTEN) --web-dir web/dist
 
 ## test: every test — unit (sanitized build), web unit, API on SQLite and PostgreSQL, browser (Chromium); the release
-## build that `make run` serves is compiled too, so an optimiser-only warning (-Werror) cannot slip through
-test: deps build-debug build web
-	$(MAKE) --no-print-directory test-checks fuzz-smoke unit-test web-test api-test reliability-test e2e-test
-	@echo "make test: all suites passed"
+## build that `make run` serves is compiled too, so an optimiser-only warning (-Werror) cannot slip through, and the
+## browser suite drives it. Each stage's time is printed.
+TEST_STAGES := build-debug build web test-checks fuzz-smoke unit-test web-test api-test reliability-test e2e-test
+test: deps
+	@set -e; started=$$(date +%s); \
+	for stage in $(TEST_STAGES); do \
+	  begun=$$(date +%s); $(MAKE) --no-print-directory $$stage; \
+	  echo "make test: $$stage took $$(( $$(date +%s) - begun )) s"; \
+	done; \
+	echo "make test: all suites passed in $$(( $$(date +%s) - started )) s"
 
 deps:
 	@bash scripts/install-deps.sh
@@ -76,10 +82,11 @@ api-test-postgresql: build-debug
 	  status=$$?; bash scripts/pg-test.sh stop; exit $$status
 
 # Every browser file on SQLite, then the PostgreSQL scenarios on a throwaway cluster of their own (build/pg-e2e, so a
-# cluster of api-test-postgresql is left alone), stopped whatever the result.
-e2e-test: build-debug web
+# cluster of api-test-postgresql is left alone), stopped whatever the result. The browser drives the release build,
+# the server `make run` serves (the unit and API suites run the sanitized debug build).
+e2e-test: build web
 	@url=$$(PG_TEST_DIR=$(CURDIR)/build/pg-e2e bash scripts/pg-test.sh start) && \
-	  E2E_PG_URL=$$url HOUQIN_BIN=build/debug/houqin bash web/tests/e2e/run.sh; \
+	  E2E_PG_URL=$$url HOUQIN_BIN=build/houqin bash web/tests/e2e/run.sh; \
 	  status=$$?; PG_TEST_DIR=$(CURDIR)/build/pg-e2e bash scripts/pg-test.sh stop; exit $$status
 
 ## bench: 100,000 vendors, wrk against the API and nginx on a static file of the same size (docs/performance.md)
