@@ -82,6 +82,7 @@ test('STF-1 a served department reads the roster read-only, the ID number masked
         assert.equal(row.post, '保洁员');
         assert.equal(row.can_edit, false, 'nothing to change');
         assert.equal(row.can_reveal, false, 'nothing to reveal');
+        assert.equal(row.birth_date, null, 'no birth date: with the masked number it would give the whole number away');
         assert.match(row.id_number_masked, /\*{8}/, 'the ID number is masked');
         assert.equal(JSON.stringify(page).includes(idNo), false, 'the full ID number is nowhere in the answer');
     } finally {

@@ -150,6 +150,21 @@ test('STF-1 the vendor adds its people with checked ID numbers; lists show them 
     expectError(await office.post(`/contracts/${contract.id}/staff`, personBody(PEOPLE[0])), 403, 'PermissionDenied');
 });
 
+test('STF-1 whoever may not reveal an ID number cannot rebuild it: no birth date beside the masked number, and a search matches only its end', async (t) => {
+    const { server, office, jiwei, vendor, contract } = await setup();
+    t.after(() => server.stop());
+    const [first] = await addRoster(vendor, contract.id);
+    const read = expectStatus(await jiwei.get(`/contracts/${contract.id}/staff`), 200).body;
+    const row = read.items.find((item) => item.id === first.id);
+    assert.equal(row.can_reveal, false);
+    assert.equal(row.birth_date, null, 'the masked digits are the birth date: discipline inspection does not get it');
+    const middle = PEOPLE[0].id_number.slice(4, 12);
+    const byMiddle = expectStatus(await office.get(`/contracts/${contract.id}/staff?q=${middle}`), 200).body;
+    assert.equal(byMiddle.total, 0, 'the hidden middle of a number finds nobody');
+    const byEnd = expectStatus(await office.get(`/contracts/${contract.id}/staff?q=${PEOPLE[0].id_number.slice(14)}`), 200).body;
+    assert.ok(byEnd.items.some((item) => item.id === first.id), 'the last four characters find the person');
+});
+
 test('STF-1 the reveal of a full ID number is written to the audit trail with the number masked', async (t) => {
     const { server, office, vendor, jiwei, contract } = await setup();
     t.after(() => server.stop());

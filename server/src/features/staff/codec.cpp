@@ -23,7 +23,8 @@ Json PersonJson(const PersonView& view) {
             {"contract_id", person.contract_id},
             {"name", person.name},
             {"id_number_masked", MaskResidentId(person.id_number)},
-            {"birth_date", person.birth_date.ToString()},
+            // The masked number hides exactly the birth date: it goes only to whoever may reveal the number.
+            {"birth_date", view.can_reveal ? Json(person.birth_date.ToString()) : Json(nullptr)},
             {"sex", std::string(SexCode(person.sex))},
             {"phone", person.phone},
             {"role", person.role},

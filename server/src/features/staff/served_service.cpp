@@ -6,8 +6,8 @@
 namespace houqin {
 namespace {
 
-// The most contracts one department is served by that the list shows (a town has a few dozen in all).
-constexpr std::int64_t kMaxServed = 500;
+// Contracts read per page while looking for those serving the department (a town has a few dozen in all).
+constexpr std::int64_t kContractsPerPage = 200;
 
 Error ServedContractNotFound() {
     return Error::NotFound(
@@ -36,13 +36,18 @@ Result<std::vector<ServedContract>> ServedRosterService::Contracts(const Actor& 
     filter.scope = storage::VendorScope::Of(actor);
     filter.status = ContractStatus::kActive;
     filter.today = today;
-    filter.page_size = kMaxServed;
+    filter.page_size = kContractsPerPage;
     std::vector<ServedContract> served;
-    for (const auto& contract : storage::ListContracts(*lease, filter).items) {
-        if (!InForce(contract, today) || ResponsibleDepartment(*lease, contract) != actor.org_id) continue;
-        const auto people = storage::ListPeople(*lease, {contract.id, PersonStatus::kCurrent, today, "", 1, 1});
-        served.push_back({contract.id, contract.code, contract.title, contract.vendor_name, contract.term_start,
-                          contract.term_end, people.total});
+    // Page through every contract in force in the town: the department is read from each one's version in force.
+    for (filter.page = 1;; ++filter.page) {
+        const auto page = storage::ListContracts(*lease, filter);
+        for (const auto& contract : page.items) {
+            if (!InForce(contract, today) || ResponsibleDepartment(*lease, contract) != actor.org_id) continue;
+            const auto people = storage::ListPeople(*lease, {contract.id, PersonStatus::kCurrent, today, "", 1, 1});
+            served.push_back({contract.id, contract.code, contract.title, contract.vendor_name, contract.term_start,
+                              contract.term_end, people.total});
+        }
+        if (filter.page * filter.page_size >= page.total) break;
     }
     return served;
 }
@@ -62,7 +67,10 @@ Result<Page<PersonView>> ServedRosterService::Roster(const Actor& actor, std::in
     for (auto& person : page.items) {
         PersonView view;
         view.status = person.StatusOn(today);
-        view.person = std::move(person);  // read-only: can_edit and can_reveal stay false
+        // Read-only (can_edit and can_reveal stay false, so no birth date either); a phone number only for someone
+        // still working here, whom the department may need to reach.
+        if (view.status == PersonStatus::kLeft) person.phone.clear();
+        view.person = std::move(person);
         views.items.push_back(std::move(view));
     }
     return views;

@@ -56,11 +56,6 @@ std::vector<StaffingRequest> SelectRequests(Connection& connection, const std::s
     return requests;
 }
 
-Param OptionalDay(const std::optional<Date>& date) {
-    if (!date) return nullptr;
-    return date->ToString();
-}
-
 }  // namespace
 
 std::vector<StaffingRequest> StaffingRequestsOfContract(Connection& connection, std::int64_t contract_id) {

@@ -191,8 +191,9 @@ Page<StaffPerson> ListPeople(Connection& connection, const PersonFilter& filter)
         params.emplace_back(pattern);
         params.emplace_back(pattern);
         params.emplace_back(pattern);
-        // Only the end of an ID number is searchable: the masked list shows its last four characters.
-        params.emplace_back("%" + LikeContains(filter.q).substr(1));
+        // Only the end of an ID number is searchable, as the masked list shows its last four characters: a search on
+        // the hidden middle (the birth date) finds nobody, so a search cannot unmask a number digit by digit.
+        params.emplace_back(LikeSuffix(filter.q));
     }
     const auto count = connection.QueryOne("SELECT COUNT(*) FROM staff_people" + where, params);
     std::string sql = std::string("SELECT ") + kPersonColumns + " FROM staff_people" + where + " ORDER BY name, id";

@@ -29,11 +29,6 @@ constexpr const char* kInsertTest =
     "INSERT INTO qualification_tests (contract_id, person_id, taken_on, subject, score, pass_score, result, "
     "replacement_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-Param OptionalDay(const std::optional<Date>& date) {
-    if (!date) return nullptr;
-    return date->ToString();
-}
-
 TrainingSession SessionFromRow(const Row& row) {
     TrainingSession session;
     session.id = row.Int(0);

@@ -383,6 +383,12 @@ void Transaction::Commit() {
 
 std::string LikeContains(std::string_view text) { return "%" + LikePrefix(text); }
 
+std::string LikeSuffix(std::string_view text) {
+    auto pattern = LikeContains(text);
+    pattern.pop_back();  // the trailing %
+    return pattern;
+}
+
 std::string LikePrefix(std::string_view text) {
     std::string out;
     for (char c : text) {

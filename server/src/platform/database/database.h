@@ -13,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/time.h"
+
 namespace houqin::storage {
 
 enum class Engine { kSqlite, kPostgres };
@@ -36,6 +38,11 @@ template <typename T>
 Param Optional(const std::optional<T>& value) {
     if (!value) return nullptr;
     return Param(*value);
+}
+// An optional day as stored: "YYYY-MM-DD" or NULL.
+inline Param OptionalDay(const std::optional<Date>& day) {
+    if (!day) return nullptr;
+    return day->ToString();
 }
 
 class Row {
@@ -129,8 +136,9 @@ class Transaction {
     bool open_ = true;
 };
 
-// Escapes % _ and \ for a LIKE ... ESCAPE '\' pattern.
+// Escapes % _ and \ for a LIKE ... ESCAPE '\' pattern: text anywhere, at the start, at the end.
 std::string LikeContains(std::string_view text);
 std::string LikePrefix(std::string_view text);
+std::string LikeSuffix(std::string_view text);
 
 }  // namespace houqin::storage

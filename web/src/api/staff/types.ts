@@ -11,7 +11,8 @@ export interface Person {
   contract_id: number;
   name: string;
   id_number_masked: string;
-  birth_date: string;
+  /** Only for whoever may reveal the ID number (the masked number hides exactly the birth date); else null. */
+  birth_date: string | null;
   sex: Sex;
   phone: string;
   /** A role code of GET /staff-roles. */
