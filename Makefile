@@ -21,13 +21,21 @@ run: deps build web
 ## build that `make run` serves is compiled too, so an optimiser-only warning (-Werror) cannot slip through, and the
 ## browser suite drives it. Each stage's time is printed.
 TEST_STAGES := build-debug build web test-checks fuzz-smoke unit-test web-test api-test reliability-test e2e-test
+# Each stage is a make of its own (TEST_BUILT=1: the builds are stages before it, so a suite does not build again).
 test: deps
-	@set -e; started=$$(date +%s); \
+	@started=$$(date +%s); \
 	for stage in $(TEST_STAGES); do \
-	  begun=$$(date +%s); $(MAKE) --no-print-directory $$stage; \
+	  begun=$$(date +%s); \
+	  $(MAKE) --no-print-directory TEST_BUILT=1 $$stage || { \
+	    echo "make test: $$stage FAILED after $$(( $$(date +%s) - begun )) s"; exit 1; }; \
 	  echo "make test: $$stage took $$(( $$(date +%s) - begun )) s"; \
 	done; \
 	echo "make test: all suites passed in $$(( $$(date +%s) - started )) s"
+
+# What a suite builds first when run alone; nothing inside `make test`, whose build stages come first.
+DEBUG_BUILT := $(if $(TEST_BUILT),,build-debug)
+RELEASE_BUILT := $(if $(TEST_BUILT),,build)
+WEB_BUILT := $(if $(TEST_BUILT),,web)
 
 deps:
 	@bash scripts/install-deps.sh
@@ -56,7 +64,7 @@ build-debug:
 	cmake --preset debug >/dev/null
 	cmake --build --preset debug -j $(JOBS)
 
-unit-test: build-debug
+unit-test: $(DEBUG_BUILT)
 	cd build/debug && ctest --output-on-failure --no-tests=error -j $(JOBS)
 
 web-test: web-deps
@@ -64,18 +72,18 @@ web-test: web-deps
 
 api-test: api-test-sqlite api-test-postgresql
 
-api-test-sqlite: build-debug
+api-test-sqlite: $(DEBUG_BUILT)
 	ENGINE=sqlite HOUQIN_BIN=build/debug/houqin bash server/tests/api/run.sh
 
 ## reliability-test: backup and restore on both engines and across them, and the short crash run (5 SIGKILLs on
 ## SQLite, 3 on PostgreSQL); the full crash runs and the soak are scripts (docs/reliability.md)
 .PHONY: reliability-test
-reliability-test: build-debug
+reliability-test: $(DEBUG_BUILT)
 	HOUQIN_BIN=build/debug/houqin bash scripts/reliability-test.sh
 
 # A throwaway PostgreSQL cluster is started for the suite and stopped whatever the result; the unit tests that need a
 # PostgreSQL server (they skip without HOUQIN_PG_URL) run against it first.
-api-test-postgresql: build-debug
+api-test-postgresql: $(DEBUG_BUILT)
 	@url=$$(bash scripts/pg-test.sh start) && \
 	  HOUQIN_PG_URL=$$url build/debug/houqin_unit_tests --gtest_filter='DatabaseTest.X1_Postgresql*' --gtest_brief=1 && \
 	  ENGINE=postgresql HOUQIN_PG_URL=$$url HOUQIN_BIN=build/debug/houqin bash server/tests/api/run.sh; \
@@ -84,7 +92,7 @@ api-test-postgresql: build-debug
 # Every browser file on SQLite, then the PostgreSQL scenarios on a throwaway cluster of their own (build/pg-e2e, so a
 # cluster of api-test-postgresql is left alone), stopped whatever the result. The browser drives the release build,
 # the server `make run` serves (the unit and API suites run the sanitized debug build).
-e2e-test: build web
+e2e-test: $(RELEASE_BUILT) $(WEB_BUILT)
 	@url=$$(PG_TEST_DIR=$(CURDIR)/build/pg-e2e bash scripts/pg-test.sh start) && \
 	  E2E_PG_URL=$$url HOUQIN_BIN=build/houqin bash web/tests/e2e/run.sh; \
 	  status=$$?; PG_TEST_DIR=$(CURDIR)/build/pg-e2e bash scripts/pg-test.sh stop; exit $$status
