@@ -181,7 +181,9 @@ test('CON-8 the ledger shows the deduction with the proposal as its source, and 
   assert.equal((await entry.locator('[data-test^="ledger-entry-source-"]').innerText()).trim(), '审批建议');
   assert.equal((await entry.locator('[data-test^="ledger-entry-amount-"]').innerText()).trim(), '2,000.00');
   assert.match(await entry.innerText(), /扣款/);
-  assert.match(await entry.innerText(), new RegExp(`RP-2[\\s\\S]*${period} 考核 55 分`));
+  // The reason is the proposal's number and its explanation in words; no rule code (RP-2) on screen.
+  assert.match(await entry.innerText(), new RegExp(`建议 #${proposalId}:${period} 考核 55 分`));
+  assert.doesNotMatch(await entry.innerText(), /RP-\d/);
   // The demo's hand-entered deduction stays marked as such.
   const manual = ledgerBefore.entries.filter((row) => row.source === 'manual').length;
   assert.ok(manual >= 1, 'the demo has a hand-entered deduction');
