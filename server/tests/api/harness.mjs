@@ -111,7 +111,7 @@ function psql(database, sql, { allowFail = false } = {}) {
  * A fresh, empty database for this test file.
  * Returns {engine, url, file (sqlite), name (postgresql), sql(statement), drop()}.
  */
-export function createDatabase() {
+export function createDatabase({ template = null } = {}) {
     const suffix = `${process.pid.toString(36)}${randomBytes(6).toString('hex')}`;
     let db;
     if (engine === 'sqlite') {
@@ -136,7 +136,7 @@ export function createDatabase() {
     } else {
         const pg = pgBase();
         const name = `houqin_t_${suffix}`;
-        psql('postgres', `CREATE DATABASE ${name}`);
+        psql('postgres', template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
         const url = new URL(pg.url.toString());
         url.pathname = `/${name}`;
         db = {
@@ -184,11 +184,79 @@ export const DEMO = {
     vendor2: { username: 'vendor2', password: 'Vendor@2026', role: 'vendor' },
 };
 
+// Most tests start from the demo, and `houqin seed-demo` takes seconds under the sanitizers: three hundred seeds were
+// most of the API suite's time. The first file that needs the demo on this engine, binary and clock seeds a template
+// once; every later demo database is a copy (SQLite: the file; PostgreSQL: CREATE DATABASE ... TEMPLATE), which is the
+// same database seed-demo would have written. A test passing an env of its own seeds afresh.
+const templateDir = path.join(repoRoot, 'build/test-cache');
+
+function templateKey() {
+    const stat = fs.statSync(bin);
+    const source = [engine, path.resolve(bin), stat.size, stat.mtimeMs, FAKE_NOW, process.env.HOUQIN_PG_URL ?? ''].join('|');
+    return createHash('sha256').update(source).digest('hex').slice(0, 16);
+}
+
+/** Runs `make` once across the test processes: the first takes the lock and makes the thing, the others wait. */
+function once(lock, done, make) {
+    fs.mkdirSync(templateDir, { recursive: true });
+    const deadline = Date.now() + 300_000;
+    while (!done()) {
+        try {
+            fs.mkdirSync(lock);
+        } catch (error) {
+            if (error.code !== 'EEXIST') throw error;
+            if (Date.now() > deadline) throw new Error(`waited 5 minutes for ${lock}`);
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+            continue;
+        }
+        try {
+            if (!done()) make();
+        } finally {
+            fs.rmSync(lock, { recursive: true, force: true });
+        }
+    }
+}
+
+/** A copy of the demo as seed-demo writes it, from the template (made on first use). */
+function demoDatabase() {
+    const key = templateKey();
+    if (engine === 'sqlite') {
+        const template = path.join(templateDir, `demo-${key}.db`);
+        once(`${template}.lock`, () => fs.existsSync(template), () => {
+            const scratch = `${template}.${process.pid}.tmp`;
+            cli(['seed-demo', '--db', `sqlite:${scratch}`]);
+            // The whole database in the one file: nothing may stay behind in a write-ahead log.
+            const checkpoint = spawnSync('sqlite3', [scratch, 'PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;'],
+                { encoding: 'utf8', timeout: 60_000 });
+            if (checkpoint.status !== 0) throw new Error(`sqlite3 checkpoint failed: ${checkpoint.stderr}`);
+            fs.renameSync(scratch, template);
+        });
+        const db = createDatabase();
+        fs.copyFileSync(template, db.file);
+        return db;
+    }
+    // The template is seeded under another name and renamed when complete, so it exists only whole (the cluster is
+    // the run's own: a template never outlives it).
+    const template = `houqin_tpl_${key}`;
+    const exists = () => psql('postgres', `SELECT 1 FROM pg_database WHERE datname = '${template}'`).stdout.trim() === '1';
+    once(path.join(templateDir, `${template}.lock`), exists, () => {
+        const scratch = `${template}_seeding`;
+        psql('postgres', `DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+        psql('postgres', `CREATE DATABASE ${scratch}`);
+        const url = new URL(pgBase().url.toString());
+        url.pathname = `/${scratch}`;
+        cli(['seed-demo', '--db', url.toString()]);
+        psql('postgres', `ALTER DATABASE ${scratch} RENAME TO ${template}`);
+    });
+    return createDatabase({ template });
+}
+
 /**
  * A database prepared with the CLI: seed 'demo' (seed-demo), 'admin' (migrate + one admin account
  * admin/Admin@12345) or 'none' (migrate only).
  */
 export function prepareDatabase({ seed = 'demo', env = {} } = {}) {
+    if (seed === 'demo' && Object.keys(env ?? {}).length === 0) return demoDatabase();
     const db = createDatabase();
     if (seed === 'demo') {
         cli(['seed-demo', '--db', db.url], { env });
