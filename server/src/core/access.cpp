@@ -48,6 +48,7 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kStaffRead,        Permission::kStaffWrite,          Permission::kAttendanceWrite,
         Permission::kStaffReveal,      Permission::kStaffReplaceRequest, Permission::kTrainingWrite,
         Permission::kIncidentWrite,    Permission::kStaffingRequest,     Permission::kRosterReadServed,
+        Permission::kAgentIdRequest,
     };
     return kAll;
 }
@@ -90,6 +91,7 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kIncidentWrite: return "incident:write";
         case Permission::kStaffingRequest: return "staffing:request";
         case Permission::kRosterReadServed: return "roster:read_served";
+        case Permission::kAgentIdRequest: return "agent_id:request";
     }
     return "";
 }
@@ -109,7 +111,7 @@ std::vector<Permission> PermissionsOf(Role role) {
                     permission != P::kAttendanceWrite && permission != P::kStaffReveal &&
                     permission != P::kStaffReplaceRequest && permission != P::kTrainingWrite &&
                     permission != P::kIncidentWrite && permission != P::kStaffingRequest &&
-                    permission != P::kRosterReadServed) {
+                    permission != P::kRosterReadServed && permission != P::kAgentIdRequest) {
                     all.push_back(permission);
                 }
             }
@@ -120,7 +122,8 @@ std::vector<Permission> PermissionsOf(Role role) {
                     P::kDashboardRead,       P::kContractRead,     P::kContractWrite,   P::kPaymentWrite,
                     P::kSupervisionRead,     P::kSupervisionWrite, P::kProjectRead,     P::kProjectWrite,
                     P::kInternalReportRead,  P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal,
-                    P::kStaffReplaceRequest, P::kTrainingWrite,    P::kIncidentWrite,   P::kStaffingRequest};
+                    P::kStaffReplaceRequest, P::kTrainingWrite,    P::kIncidentWrite,   P::kStaffingRequest,
+                    P::kAgentIdRequest};
         case Role::kLeadership:
             return {P::kCatalogueRead,      P::kVendorRead,     P::kDashboardRead, P::kContractRead,
                     P::kSupervisionRead,    P::kProposalDecide, P::kProjectRead,   P::kProjectApprove,

@@ -50,6 +50,7 @@ enum class Permission {
     kIncidentWrite,        // STF-7 incidents: disputes, injuries, damage, violations and data leaks, to their closure
     kStaffingRequest,      // STF-9 the office asks in writing for an extra duty manager or QA
     kRosterReadServed,     // STF-1 a served department reads the rosters of the contracts that serve it
+    kAgentIdRequest,       // CC-1 the office asks in writing for an agent ID to be opened, changed or closed
 };
 
 struct RoleInfo {

@@ -24,7 +24,7 @@ const EXPECTED = [
         permissions: ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'dashboard:read',
             'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
             'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal', 'staff:replace_request',
-            'training:write', 'incident:write', 'staffing:request'] },
+            'training:write', 'incident:write', 'staffing:request', 'agent_id:request'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
             'proposal:decide', 'project:read', 'project:approve', 'report:internal', 'staff:read'] },

@@ -44,7 +44,9 @@ export type Permission =
   | 'training:write'
   | 'incident:write'
   | 'staffing:request'
-  | 'roster:read_served';
+  | 'roster:read_served'
+  // Agent IDs by written request (CC-1).
+  | 'agent_id:request';
 
 export interface SessionUser {
   id: number;
