@@ -31,9 +31,9 @@ constexpr const char* kSchemaVersion = "SELECT MAX(version) FROM schema_migratio
 constexpr const char* kAuditHeadData = "SELECT COUNT(*) FROM audit_head WHERE seq <> 0";
 constexpr const char* kDataVersionsData = "SELECT COUNT(*) FROM data_versions WHERE version <> 0";
 // The staff roles a new database starts with (migration 12, a setting the administrator may change later): a
-// database holding only them (and the documents each role requires, migration 15) is still empty, and the backup
-// brings its own.
-constexpr const char* kMigrationSeededTables[] = {"staff_roles", "staff_document_requirements"};
+// database holding only them (and the documents each role requires, migration 15, and the agent-ID permissions,
+// migration 21) is still empty, and the backup brings its own.
+constexpr const char* kMigrationSeededTables[] = {"staff_roles", "staff_document_requirements", "agent_permissions"};
 
 Error Failure(const std::string& zh, const std::string& en) {
     return Error{ErrorCode::kFailedPrecondition, {zh, en}, {}, en};

@@ -1063,6 +1063,62 @@ CREATE TABLE staffing_month_results (
 );
 CREATE INDEX staffing_month_results_month ON staffing_month_results(month);
 )SQL"},
+        {21, "callcentre: agent IDs by written request", R"SQL(
+-- CC-1 (D2 call centre): the permissions an agent ID may carry are a setting, seeded with the usual ones.
+CREATE TABLE agent_permissions (
+  code TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  sort_order INTEGER NOT NULL
+);
+INSERT INTO agent_permissions (code, name_zh, name_en, sort_order) VALUES
+  ('outbound', '外呼', 'Outbound calls', 1),
+  ('follow_up', '回访', 'Follow-up visits', 2),
+  ('qa_listen', '质检', 'QA listening', 3),
+  ('monitor', '监听', 'Monitoring', 4),
+  ('export', '导出', 'Export', 5);
+-- CC-1: the office's written request that an agent ID be opened, changed (its permissions) or closed for a person on
+-- the contract's roster; the vendor carries it out (stating the ID when opening, and the day it takes effect) or
+-- declines with a reason. Each step is in workflow_events (subject agent_id_request) with who, when and why.
+CREATE TABLE agent_id_requests (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  agent_id TEXT NOT NULL DEFAULT '',
+  permissions TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL,
+  attachment_id BIGINT,
+  requested_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  effective_on TEXT,
+  decision_note TEXT NOT NULL DEFAULT '',
+  decided_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX agent_id_requests_contract ON agent_id_requests(contract_id, status);
+CREATE INDEX agent_id_requests_person ON agent_id_requests(person_id, status);
+-- CC-1: the history of every agent ID. A row holds from valid_from up to, not including, valid_to (NULL: still
+-- valid); a change closes the row and opens a new one from the same day, history is never edited. One ID string is
+-- never valid twice on one day among a vendor's IDs (checked by the service, rules/agent_ids.h).
+CREATE TABLE agent_id_assignments (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  agent_id TEXT NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  permissions TEXT NOT NULL DEFAULT '',
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  request_id BIGINT REFERENCES agent_id_requests(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX agent_id_assignments_vendor ON agent_id_assignments(vendor_org_id, agent_id, valid_from);
+CREATE INDEX agent_id_assignments_contract ON agent_id_assignments(contract_id, valid_from);
+)SQL"},
     };
     return kMigrations;
 }
