@@ -5,6 +5,7 @@
 
 #include "features/accounts/routes.h"
 #include "features/audit/routes.h"
+#include "features/callcentre/routes.h"
 #include "features/catalogue/routes.h"
 #include "features/contracts/routes.h"
 #include "features/dashboard/routes.h"
@@ -39,6 +40,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddTrainingRoutes(router, services.training);
     http::AddStaffingRequestRoutes(router, services.staffing_requests);
     http::AddServedRosterRoutes(router, services.served_rosters);
+    http::AddAgentIdRoutes(router, services.agent_ids);
     http::AddProcurementRoutes(router, services.context, services.procurement);
     http::AddServiceRoutes(router, services.context.database);
     // Every route declares its record's scope (the authorisation matrix's expectations): refuse to serve otherwise.

@@ -3,6 +3,7 @@
 #include "features/accounts/account_service.h"
 #include "features/accounts/auth_service.h"
 #include "features/audit/service.h"
+#include "features/callcentre/service.h"
 #include "features/catalogue/service.h"
 #include "features/contracts/service.h"
 #include "features/dashboard/service.h"
@@ -41,6 +42,7 @@ struct Services {
           training(context, contracts),
           staffing_requests(context, contracts),
           served_rosters(context),
+          agent_ids(context, contracts),
           policy(context, contracts, staff),
           assessments(context, policy),
           surveys(context, policy),
@@ -74,6 +76,8 @@ struct Services {
             return staffing_requests.MayRead(actor, id);
         });
         vendors.AddAttachmentReader(
+            "agent_id_request", [this](const Actor& actor, std::int64_t id) { return agent_ids.MayRead(actor, id); });
+        vendors.AddAttachmentReader(
             "staff_incident", [this](const Actor& actor, std::int64_t id) { return incidents.MayRead(actor, id); });
         // STF-2: a person's document scans and insurance proofs, for whoever reads the person's roster.
         vendors.AddAttachmentReader("staff_document", [this](const Actor& actor, std::int64_t id) {
@@ -103,6 +107,7 @@ struct Services {
     TrainingService training;
     StaffingRequestService staffing_requests;
     ServedRosterService served_rosters;
+    AgentIdService agent_ids;
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;

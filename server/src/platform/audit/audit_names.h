@@ -8,7 +8,7 @@
 
 namespace houqin::storage {
 
-inline constexpr std::array<std::string_view, 49> kAuditActions = {
+inline constexpr std::array<std::string_view, 50> kAuditActions = {
     // records
     "create", "update", "delete", "export",
     // accounts
@@ -30,9 +30,11 @@ inline constexpr std::array<std::string_view, 49> kAuditActions = {
     // staff (STF-1, STF-6)
     "reveal_id", "import",
     // staffing requests (STF-9)
-    "consent", "decline"};
+    "consent", "decline",
+    // agent IDs by written request (CC-1)
+    "carry_out"};
 
-inline constexpr std::array<std::string_view, 29> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 30> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -60,7 +62,8 @@ inline constexpr std::array<std::string_view, 29> kAuditEntities = {"org",
                                                                     "staff_incident",
                                                                     "staff_document",
                                                                     "staff_insurance",
-                                                                    "staff_role"};
+                                                                    "staff_role",
+                                                                    "agent_id_request"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

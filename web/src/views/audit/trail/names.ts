@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'import',
   'consent',
   'decline',
+  'carry_out',
 ] as const;
 
 /** In the order the object filter offers them: the supervision records first. */
@@ -81,6 +82,7 @@ export const AUDIT_ENTITIES = [
   'qualification_test',
   'staffing_request',
   'staff_role',
+  'agent_id_request',
   'staff_document',
   'staff_insurance',
   'user',
