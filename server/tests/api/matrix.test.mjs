@@ -137,6 +137,10 @@ before(async () => {
     ids.replacementBody = { person_id: ids.person, reason: '矩阵测试:要求更换' };
     ids.replacement = expectStatus(await office.post(`/contracts/${ids.contract}/replacements`, ids.replacementBody),
         201, 'a replacement request').body.id;
+    // CC-1: a written request that the person be given an agent ID, waiting for vendor1 to carry it out or decline.
+    ids.agentIdBody = { kind: 'open', person_id: ids.person, permissions: ['outbound'], reason: '矩阵测试:开通工号' };
+    ids.agentIdRequest = expectStatus(await office.post(`/contracts/${ids.contract}/agent-id-requests`, ids.agentIdBody),
+        201, 'an agent-ID request').body.id;
     // STF-7: an incident on the active contract, open, so its close route has a record to refuse or let through.
     ids.incidentBody = {
         type: 'rule_violation', occurred_on: FAKE_TODAY, person_ids: [ids.person], description: '矩阵测试:串岗',
@@ -226,6 +230,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/incidents/{id}': ids.incident,
         '/api/v1/staff/replacements/{id}': ids.replacement,
         '/api/v1/staff/staffing-requests/{id}': ids.staffingRequest,
+        '/api/v1/callcentre/agent-id-requests/{id}': ids.agentIdRequest,
         '/api/v1/holiday-calendars/{year}': ids.calendarYear,
         '/api/v1/staff-roles/{code}': 'other',
         '/api/v1/vendors/{id}': ids.vendor,
@@ -285,6 +290,9 @@ function validBodies() {
         'POST /api/v1/contracts/{id}/staffing-requests': ids.staffingBody,
         'POST /api/v1/staff/staffing-requests/{id}/consent': { comment: '矩阵测试' },
         'POST /api/v1/staff/staffing-requests/{id}/decline': { reason: '矩阵测试' },
+        'POST /api/v1/contracts/{id}/agent-id-requests': ids.agentIdBody,
+        'POST /api/v1/callcentre/agent-id-requests/{id}/carry-out': { agent_id: '9001', effective_on: FAKE_TODAY },
+        'POST /api/v1/callcentre/agent-id-requests/{id}/decline': { reason: '矩阵测试' },
         'POST /api/v1/vendors/{id}/qualifications': newQualification(),
         'PUT /api/v1/vendors/{id}/qualifications/{qid}': newQualification(),
         'POST /api/v1/vendors/{id}/qualifications/{qid}/reject': { reason: '矩阵测试' },
