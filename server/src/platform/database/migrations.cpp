@@ -1119,6 +1119,39 @@ CREATE TABLE agent_id_assignments (
 CREATE INDEX agent_id_assignments_vendor ON agent_id_assignments(vendor_org_id, agent_id, valid_from);
 CREATE INDEX agent_id_assignments_contract ON agent_id_assignments(contract_id, valid_from);
 )SQL"},
+        {25, "callcentre: monthly agent scores", R"SQL(
+-- CC-3 (D2 staff 4): a computed month of a call-centre contract's agent assessment: the method version it used (and
+-- that version's values as JSON), how many agents it ranked, who computed it and when. Recomputing a month replaces
+-- its row and its agent_scores rows in one transaction, with an audit entry.
+CREATE TABLE cc_score_months (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  month TEXT NOT NULL,
+  method_version INTEGER NOT NULL,
+  method_json TEXT NOT NULL,
+  agent_count INTEGER NOT NULL,
+  computed_by BIGINT,
+  computed_at BIGINT NOT NULL,
+  UNIQUE (contract_id, month)
+);
+-- CC-3: one agent's score of the month: the total and the rank (hundredths of a point; equal totals share a rank),
+-- and as JSON the facts used, each dimension's points with its explanation in zh-CN and English, the penalty
+-- suggestions and the method values used (rules/agent_score.h). CC-6 reads the stored ranks for top-3 streaks.
+CREATE TABLE cc_agent_scores (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  month TEXT NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  person_name TEXT NOT NULL,
+  place INTEGER NOT NULL,
+  tied INTEGER NOT NULL DEFAULT 0,
+  total BIGINT NOT NULL,
+  method_version INTEGER NOT NULL,
+  detail_json TEXT NOT NULL,
+  UNIQUE (contract_id, month, person_id)
+);
+CREATE INDEX cc_agent_scores_person ON cc_agent_scores(person_id, month);
+)SQL"},
     };
     return kMigrations;
 }
