@@ -1119,6 +1119,59 @@ CREATE TABLE agent_id_assignments (
 CREATE INDEX agent_id_assignments_vendor ON agent_id_assignments(vendor_org_id, agent_id, valid_from);
 CREATE INDEX agent_id_assignments_contract ON agent_id_assignments(contract_id, valid_from);
 )SQL"},
+        {23, "callcentre: agent scoring methods and penalty suggestions", R"SQL(
+-- CC-3 (D2 staff 4): the scoring method of a call-centre contract's monthly agent assessment. The vendor drafts a
+-- version (the weights, targets, caps, deductions, pro-rating and penalty points, as the JSON of
+-- features/callcentre/method_codec, in hundredths of a point), may edit it while it is a draft or returned, and
+-- submits it; the office approves it or returns it with a reason. An approved version gets the next number of its
+-- contract (1, 2, ...) and never changes again; the month's assessment uses the approved version in force
+-- (the latest effective_from <= the month). Each step is in workflow_events (subject cc_scoring_method).
+CREATE TABLE cc_scoring_methods (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  version INTEGER,
+  effective_from TEXT NOT NULL,
+  method_json TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  return_reason TEXT NOT NULL DEFAULT '',
+  drafted_by BIGINT,
+  submitted_at BIGINT,
+  approved_by BIGINT,
+  approved_at BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX cc_scoring_methods_version ON cc_scoring_methods(contract_id, version);
+CREATE INDEX cc_scoring_methods_contract ON cc_scoring_methods(contract_id, status);
+-- CC-4: the office's penalty suggestion for a named agent (a person on the contract's roster) and a month, with
+-- written evidence (a recording reference and/or a supervision note, and optionally a file). It is refused when
+-- submitted at or after 00:00 Asia/Shanghai on the 2nd of the following month (rules/penalty_deadline.h), so every
+-- stored suggestion was in time when submitted. The vendor verifies and accepts it or rejects it with a reason;
+-- accepted ones deduct the method's points per suggestion. Each step is in workflow_events (subject
+-- cc_penalty_suggestion).
+CREATE TABLE cc_penalty_suggestions (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  month TEXT NOT NULL,
+  recording_ref TEXT NOT NULL DEFAULT '',
+  supervision_note TEXT NOT NULL DEFAULT '',
+  attachment_id BIGINT,
+  submitted_at BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  decision_note TEXT NOT NULL DEFAULT '',
+  decided_at BIGINT,
+  decided_by BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX cc_penalty_suggestions_month ON cc_penalty_suggestions(contract_id, month, status);
+CREATE INDEX cc_penalty_suggestions_person ON cc_penalty_suggestions(person_id, month);
+)SQL"},
         {25, "callcentre: monthly agent scores", R"SQL(
 -- CC-3 (D2 staff 4): a computed month of a call-centre contract's agent assessment: the method version it used (and
 -- that version's values as JSON), how many agents it ranked, who computed it and when. Recomputing a month replaces
