@@ -1119,6 +1119,71 @@ CREATE TABLE agent_id_assignments (
 CREATE INDEX agent_id_assignments_vendor ON agent_id_assignments(vendor_org_id, agent_id, valid_from);
 CREATE INDEX agent_id_assignments_contract ON agent_id_assignments(contract_id, valid_from);
 )SQL"},
+        {22, "callcentre: outbound numbers by written request, extra rewards", R"SQL(
+-- CC-2 (D2 call centre): the organisation's written request that an outbound number (外呼号码) be added to the
+-- contract's register, changed (to another number or another label) or withdrawn; the vendor prepares the data and
+-- reports back (carries it out from a day, saying what it prepared) or declines with a reason. Each step is in
+-- workflow_events (subject number_request) with who, when and why.
+CREATE TABLE number_requests (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  number TEXT NOT NULL,
+  new_number TEXT NOT NULL DEFAULT '',
+  label TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL,
+  attachment_id BIGINT,
+  requested_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  effective_on TEXT,
+  decision_note TEXT NOT NULL DEFAULT '',
+  decided_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX number_requests_contract ON number_requests(contract_id, status);
+-- CC-2: the register's history. A row holds from valid_from up to, not including, valid_to (NULL: still
+-- registered); a change closes the row and opens another from the same day, history is never edited. One number is
+-- never registered twice on one day for a contract (checked by the service, rules/numbers.h). The call import
+-- flags calls from a number not registered on the call's day.
+CREATE TABLE outbound_numbers (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  number TEXT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  request_id BIGINT REFERENCES number_requests(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX outbound_numbers_contract ON outbound_numbers(contract_id, number, valid_from);
+-- CC-5: an extra reward the organisation pays a named person on the contract's roster (one row per person), handed
+-- out by the organisation or by the vendor. Never edited: a mistaken reward is withdrawn with a reason, kept, and
+-- left out of every total. month is awarded_on's YYYY-MM (the list's filter). batch_id groups the rows recorded
+-- together for several people (the first row's id).
+CREATE TABLE cc_rewards (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES staff_people(id),
+  amount_fen BIGINT NOT NULL,
+  handed_out_by TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  awarded_on TEXT NOT NULL,
+  month TEXT NOT NULL,
+  batch_id BIGINT,
+  status TEXT NOT NULL,
+  withdrawn_reason TEXT NOT NULL DEFAULT '',
+  withdrawn_at BIGINT,
+  withdrawn_by BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX cc_rewards_contract ON cc_rewards(contract_id, month, person_id);
+)SQL"},
         {23, "callcentre: agent scoring methods and penalty suggestions", R"SQL(
 -- CC-3 (D2 staff 4): the scoring method of a call-centre contract's monthly agent assessment. The vendor drafts a
 -- version (the weights, targets, caps, deductions, pro-rating and penalty points, as the JSON of
