@@ -1237,6 +1237,66 @@ CREATE TABLE cc_penalty_suggestions (
 CREATE INDEX cc_penalty_suggestions_month ON cc_penalty_suggestions(contract_id, month, status);
 CREATE INDEX cc_penalty_suggestions_person ON cc_penalty_suggestions(person_id, month);
 )SQL"},
+        {24, "callcentre: call-record imports, call keys, per-agent day totals, saved column mappings", R"SQL(
+-- CC-8: one row per uploaded call-record file. The worker reads the spooled file and writes its calls in ONE
+-- transaction, so an import is done (everything) or failed/cancelled (nothing). status: queued, running, done, failed,
+-- cancelled; progress is bytes_read of bytes_total (CSV) or rows_read; report_json holds what the import found
+-- (rows, calls added, duplicates, legs merged, per-agent totals, errors by row and column, unregistered numbers).
+CREATE TABLE call_imports (
+  id {pk},
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  vendor_org_id BIGINT NOT NULL,
+  filename TEXT NOT NULL,
+  layout TEXT NOT NULL,
+  mapping_id BIGINT,
+  encoding TEXT NOT NULL DEFAULT 'auto',
+  status TEXT NOT NULL,
+  bytes_total BIGINT NOT NULL,
+  bytes_read BIGINT NOT NULL DEFAULT 0,
+  rows_read BIGINT NOT NULL DEFAULT 0,
+  cancel_requested INTEGER NOT NULL DEFAULT 0,
+  report_json TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  started_at BIGINT,
+  finished_at BIGINT
+);
+CREATE INDEX call_imports_contract ON call_imports(contract_id, id);
+-- CC-8 dedup: the 64-bit fingerprint of every key a counted call brought (its call id or stated key, its linked id,
+-- its B-leg id), filed under the Shanghai day of the call's start (days since 1970-01-01), so a re-imported file or
+-- an overlapping row adds nothing twice and the legs of one call count once across files. Keys of one day sit
+-- together (WITHOUT ROWID on SQLite), so a month's import touches its own days' pages only.
+CREATE TABLE call_keys (
+  contract_id BIGINT NOT NULL,
+  day INTEGER NOT NULL,
+  key_hash BIGINT NOT NULL,
+  import_id BIGINT NOT NULL,
+  PRIMARY KEY (contract_id, day, key_hash)
+){without_rowid};
+-- CC-8 -> CC-3: each agent ID's calls per Shanghai day, maintained in the import's transaction; the monthly scoring
+-- reads it (features/callcentre/call_store.h LoadAgentDays). successful counts successful visits (result 成功访问).
+CREATE TABLE call_agent_days (
+  contract_id BIGINT NOT NULL,
+  agent_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  calls BIGINT NOT NULL,
+  answered BIGINT NOT NULL DEFAULT 0,
+  successful BIGINT NOT NULL,
+  talk_seconds BIGINT NOT NULL,
+  PRIMARY KEY (contract_id, agent_id, day)
+);
+CREATE INDEX call_agent_days_day ON call_agent_days(contract_id, day);
+-- CC-8: the column mappings the office saves per vendor for files of its own layout.
+CREATE TABLE call_mappings (
+  id {pk},
+  vendor_org_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  mapping_json TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX call_mappings_vendor ON call_mappings(vendor_org_id, id);
+)SQL"},
         {25, "callcentre: monthly agent scores", R"SQL(
 -- CC-3 (D2 staff 4): a computed month of a call-centre contract's agent assessment: the method version it used (and
 -- that version's values as JSON), how many agents it ranked, who computed it and when. Recomputing a month replaces
