@@ -48,7 +48,9 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kStaffRead,        Permission::kStaffWrite,          Permission::kAttendanceWrite,
         Permission::kStaffReveal,      Permission::kStaffReplaceRequest, Permission::kTrainingWrite,
         Permission::kIncidentWrite,    Permission::kStaffingRequest,     Permission::kRosterReadServed,
-        Permission::kAgentIdRequest,
+        Permission::kAgentIdRequest,   Permission::kNumberRequest,       Permission::kCallImport,
+        Permission::kCcMethodDraft,    Permission::kCcMethodApprove,     Permission::kCcSuggestionWrite,
+        Permission::kCcRewardWrite,
     };
     return kAll;
 }
@@ -92,6 +94,12 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kStaffingRequest: return "staffing:request";
         case Permission::kRosterReadServed: return "roster:read_served";
         case Permission::kAgentIdRequest: return "agent_id:request";
+        case Permission::kNumberRequest: return "number:request";
+        case Permission::kCallImport: return "calls:import";
+        case Permission::kCcMethodDraft: return "cc_method:draft";
+        case Permission::kCcMethodApprove: return "cc_method:approve";
+        case Permission::kCcSuggestionWrite: return "cc_suggestion:write";
+        case Permission::kCcRewardWrite: return "cc_reward:write";
     }
     return "";
 }
@@ -111,7 +119,10 @@ std::vector<Permission> PermissionsOf(Role role) {
                     permission != P::kAttendanceWrite && permission != P::kStaffReveal &&
                     permission != P::kStaffReplaceRequest && permission != P::kTrainingWrite &&
                     permission != P::kIncidentWrite && permission != P::kStaffingRequest &&
-                    permission != P::kRosterReadServed && permission != P::kAgentIdRequest) {
+                    permission != P::kRosterReadServed && permission != P::kAgentIdRequest &&
+                    permission != P::kNumberRequest && permission != P::kCallImport &&
+                    permission != P::kCcMethodDraft && permission != P::kCcMethodApprove &&
+                    permission != P::kCcSuggestionWrite && permission != P::kCcRewardWrite) {
                     all.push_back(permission);
                 }
             }
@@ -123,7 +134,8 @@ std::vector<Permission> PermissionsOf(Role role) {
                     P::kSupervisionRead,     P::kSupervisionWrite, P::kProjectRead,     P::kProjectWrite,
                     P::kInternalReportRead,  P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal,
                     P::kStaffReplaceRequest, P::kTrainingWrite,    P::kIncidentWrite,   P::kStaffingRequest,
-                    P::kAgentIdRequest};
+                    P::kAgentIdRequest,      P::kNumberRequest,    P::kCallImport,      P::kCcMethodApprove,
+                    P::kCcSuggestionWrite,   P::kCcRewardWrite};
         case Role::kLeadership:
             return {P::kCatalogueRead,      P::kVendorRead,     P::kDashboardRead, P::kContractRead,
                     P::kSupervisionRead,    P::kProposalDecide, P::kProjectRead,   P::kProjectApprove,
@@ -140,9 +152,10 @@ std::vector<Permission> PermissionsOf(Role role) {
             return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead,
                     P::kSurveyAnswer,  P::kOpinionWrite,  P::kRosterReadServed};
         case Role::kVendor:
-            return {P::kCatalogueRead,      P::kVendorRead,  P::kVendorWriteOwn, P::kContractRead, P::kSupervisionRead,
-                    P::kSupervisionRespond, P::kProjectRead, P::kBidSubmit,      P::kStaffRead,    P::kStaffWrite,
-                    P::kAttendanceWrite,    P::kStaffReveal, P::kTrainingWrite,  P::kIncidentWrite};
+            return {P::kCatalogueRead,   P::kVendorRead,         P::kVendorWriteOwn,  P::kContractRead,
+                    P::kSupervisionRead, P::kSupervisionRespond, P::kProjectRead,     P::kBidSubmit,
+                    P::kStaffRead,       P::kStaffWrite,         P::kAttendanceWrite, P::kStaffReveal,
+                    P::kTrainingWrite,   P::kIncidentWrite,      P::kCallImport,      P::kCcMethodDraft};
     }
     return {};
 }

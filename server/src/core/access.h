@@ -51,6 +51,12 @@ enum class Permission {
     kStaffingRequest,      // STF-9 the office asks in writing for an extra duty manager or QA
     kRosterReadServed,     // STF-1 a served department reads the rosters of the contracts that serve it
     kAgentIdRequest,       // CC-1 the office asks in writing for an agent ID to be opened, changed or closed
+    kNumberRequest,        // CC-2 the office asks in writing for an outbound number to be added, changed or withdrawn
+    kCallImport,           // CC-8 call-record files imported (the office, or the vendor for its own centre)
+    kCcMethodDraft,        // CC-3 the vendor drafts the agent scoring method and the monthly targets
+    kCcMethodApprove,      // CC-3 the office approves or returns the vendor's scoring method
+    kCcSuggestionWrite,    // CC-4 the office suggests a penalty for a named agent, with written evidence
+    kCcRewardWrite,        // CC-5 the office records an extra reward for named staff
 };
 
 struct RoleInfo {

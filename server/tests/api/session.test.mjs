@@ -24,7 +24,8 @@ const EXPECTED = [
         permissions: ['catalogue:read', 'catalogue:write', 'vendor:read', 'vendor:write', 'dashboard:read',
             'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
             'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal', 'staff:replace_request',
-            'training:write', 'incident:write', 'staffing:request', 'agent_id:request'] },
+            'training:write', 'incident:write', 'staffing:request', 'agent_id:request', 'number:request', 'calls:import',
+            'cc_method:approve', 'cc_suggestion:write', 'cc_reward:write'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
             'proposal:decide', 'project:read', 'project:approve', 'report:internal', 'staff:read'] },
@@ -41,11 +42,11 @@ const EXPECTED = [
     { id: 'ROLE-8', account: 'vendor1', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
             'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
-            'staff:reveal', 'training:write', 'incident:write'] },
+            'staff:reveal', 'training:write', 'incident:write', 'calls:import', 'cc_method:draft'] },
     { id: 'ROLE-8', account: 'vendor2', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
             'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
-            'staff:reveal', 'training:write', 'incident:write'] },
+            'staff:reveal', 'training:write', 'incident:write', 'calls:import', 'cc_method:draft'] },
 ];
 
 let db;

@@ -46,7 +46,13 @@ export type Permission =
   | 'staffing:request'
   | 'roster:read_served'
   // Agent IDs by written request (CC-1).
-  | 'agent_id:request';
+  | 'agent_id:request'
+  | 'number:request'
+  | 'calls:import'
+  | 'cc_method:draft'
+  | 'cc_method:approve'
+  | 'cc_suggestion:write'
+  | 'cc_reward:write';
 
 export interface SessionUser {
   id: number;
