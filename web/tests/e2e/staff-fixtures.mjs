@@ -31,13 +31,14 @@ export async function uploadAttachment(client, name, bytes, type) {
  * vendor1's cleaning contract, in force from the first of last month for a year, through drafting, both reviews and
  * signing: staffing 2 x 8 h on working days and 1 x 8 h on rest days and holidays, 200 元 per missing person-day.
  * `label` tells the test's contracts apart in lists (人员, 更换, 培训 ...); `department` names the department it serves
- * (its responsible department; default the first of the demo's). Returns {id, title}.
+ * (its responsible department; default the first of the demo's); `category` is the service category's code and `post`
+ * the post its staffing names (a call-centre contract: 'callcenter' and 话务员). Returns {id, title}.
  */
-export async function createStaffContract(label = '人员', { department: departmentName = null } = {}) {
+export async function createStaffContract(label = '人员', { department: departmentName = null, category: categoryCode = 'cleaning', post = POST } = {}) {
   const office = await apiAs('office');
   const admin = await apiAs('admin');
   const vendorSession = await (await apiAs('vendor1')).get('/session');
-  const category = (await office.get('/categories')).items.find((item) => item.code === 'cleaning');
+  const category = (await office.get('/categories')).items.find((item) => item.code === categoryCode);
   const vendors = (await office.get('/vendors?page_size=100')).items;
   const vendor = await office.get(`/vendors/${vendors.find((item) => item.org_id === vendorSession.user.org_id).id}`);
   const department = (await admin.get('/orgs')).items.find((item) => item.kind === 'department' && (departmentName === null || item.name === departmentName));
@@ -46,7 +47,8 @@ export async function createStaffContract(label = '人员', { department: depart
     const period = month(index, FIRST);
     return { period, due_date: monthEnd(0, `${period}-01`), amount: '30000.00' };
   });
-  const title = `九江镇机关保洁服务外包合同(${label}${uniqueSuffix()})`;
+  const service = categoryCode === 'callcenter' ? '外呼' : '保洁';
+  const title = `九江镇机关${service}服务外包合同(${label}${uniqueSuffix()})`;
   const content = {
     title,
     category_id: category.id,
@@ -88,9 +90,9 @@ export async function createStaffContract(label = '人员', { department: depart
       ],
     },
     staffing: [
-      { day_type: 'workday', role: POST, people: 2, hours: 8 },
-      { day_type: 'weekend', role: POST, people: 1, hours: 8 },
-      { day_type: 'holiday', role: POST, people: 1, hours: 8 },
+      { day_type: 'workday', role: post, people: 2, hours: 8 },
+      { day_type: 'weekend', role: post, people: 1, hours: 8 },
+      { day_type: 'holiday', role: post, people: 1, hours: 8 },
     ],
     deductions: [{ kind: 'per_missing_staff_day', amount: '200.00', cap: '5000.00', description: '每缺岗一人日扣200元' }],
     confidentiality: '乙方不得将本合同的内容及在履约中知悉的甲方工作秘密向任何第三方泄露。',
