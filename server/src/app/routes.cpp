@@ -5,6 +5,7 @@
 
 #include "features/accounts/routes.h"
 #include "features/audit/routes.h"
+#include "features/callcentre/method_routes.h"
 #include "features/callcentre/routes.h"
 #include "features/catalogue/routes.h"
 #include "features/contracts/routes.h"
@@ -41,6 +42,8 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddStaffingRequestRoutes(router, services.staffing_requests);
     http::AddServedRosterRoutes(router, services.served_rosters);
     http::AddAgentIdRoutes(router, services.agent_ids);
+    http::AddScoringMethodRoutes(router, services.scoring_methods);
+    http::AddPenaltySuggestionRoutes(router, services.penalty_suggestions);
     http::AddProcurementRoutes(router, services.context, services.procurement);
     http::AddServiceRoutes(router, services.context.database);
     // Every route declares its record's scope (the authorisation matrix's expectations): refuse to serve otherwise.

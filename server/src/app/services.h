@@ -3,7 +3,9 @@
 #include "features/accounts/account_service.h"
 #include "features/accounts/auth_service.h"
 #include "features/audit/service.h"
+#include "features/callcentre/method_service.h"
 #include "features/callcentre/service.h"
+#include "features/callcentre/suggestion_service.h"
 #include "features/catalogue/service.h"
 #include "features/contracts/service.h"
 #include "features/dashboard/service.h"
@@ -43,6 +45,8 @@ struct Services {
           staffing_requests(context, contracts),
           served_rosters(context),
           agent_ids(context, contracts),
+          scoring_methods(context, contracts),
+          penalty_suggestions(context, contracts),
           policy(context, contracts, staff),
           assessments(context, policy),
           surveys(context, policy),
@@ -77,6 +81,9 @@ struct Services {
         });
         vendors.AddAttachmentReader(
             "agent_id_request", [this](const Actor& actor, std::int64_t id) { return agent_ids.MayRead(actor, id); });
+        vendors.AddAttachmentReader("cc_penalty_suggestion", [this](const Actor& actor, std::int64_t id) {
+            return penalty_suggestions.MayRead(actor, id);
+        });
         vendors.AddAttachmentReader(
             "staff_incident", [this](const Actor& actor, std::int64_t id) { return incidents.MayRead(actor, id); });
         // STF-2: a person's document scans and insurance proofs, for whoever reads the person's roster.
@@ -108,6 +115,8 @@ struct Services {
     StaffingRequestService staffing_requests;
     ServedRosterService served_rosters;
     AgentIdService agent_ids;
+    ScoringMethodService scoring_methods;
+    PenaltySuggestionService penalty_suggestions;
     PolicyService policy;
     AssessmentService assessments;
     SurveyService surveys;

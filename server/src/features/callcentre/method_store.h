@@ -19,8 +19,8 @@ namespace houqin::storage {
 std::vector<ScoringMethod> LoadApprovedMethods(Connection& connection, std::int64_t contract_id);
 // CC-4: accepted suggestions per person for the month (all accepted; the rule decides which count), oldest first.
 std::map<std::int64_t, std::vector<AcceptedSuggestion>> LoadAcceptedSuggestions(Connection& connection,
-                                                                                 std::int64_t contract_id,
-                                                                                 AssessmentMonth month);
+                                                                                std::int64_t contract_id,
+                                                                                AssessmentMonth month);
 
 // The contract's versions, newest first.
 std::vector<ScoringMethodRecord> ScoringMethodsOfContract(Connection& connection, std::int64_t contract_id);

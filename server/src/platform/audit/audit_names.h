@@ -34,7 +34,7 @@ inline constexpr std::array<std::string_view, 50> kAuditActions = {
     // agent IDs by written request (CC-1)
     "carry_out"};
 
-inline constexpr std::array<std::string_view, 30> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 32> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -63,7 +63,9 @@ inline constexpr std::array<std::string_view, 30> kAuditEntities = {"org",
                                                                     "staff_document",
                                                                     "staff_insurance",
                                                                     "staff_role",
-                                                                    "agent_id_request"};
+                                                                    "agent_id_request",
+                                                                    "cc_scoring_method",
+                                                                    "cc_penalty_suggestion"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

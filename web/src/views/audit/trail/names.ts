@@ -83,6 +83,8 @@ export const AUDIT_ENTITIES = [
   'staffing_request',
   'staff_role',
   'agent_id_request',
+  'cc_scoring_method',
+  'cc_penalty_suggestion',
   'staff_document',
   'staff_insurance',
   'user',
