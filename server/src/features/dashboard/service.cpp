@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "features/callcentre/method_store.h"
+#include "features/callcentre/rules/penalty_deadline.h"
 #include "features/catalogue/store.h"
 #include "features/contracts/store.h"
 #include "features/staff/document_store.h"
@@ -220,6 +222,33 @@ Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
             dashboard.reminders.push_back(std::move(reminder));
         }
         dashboard.staffing_shortfall = shortfall;
+    }
+    // CC-4, X-2: from the 25th until the deadline (00:00 on the 2nd of the following month), the office is reminded
+    // that the month's penalty suggestions close, on each active contract whose agents are scored by an approved
+    // method (the call centre's).
+    if (actor.Can(Permission::kCcSuggestionWrite)) {
+        const auto now = context_.clock.Now();
+        const auto open_month = OldestOpenPenaltyMonth(now);
+        const auto deadline = PenaltyDeadline(open_month);
+        const auto last_day = deadline.ShanghaiDate().AddDays(-1);
+        if (!(today < open_month.FirstDay().AddDays(24))) {
+            for (const auto id : storage::ActiveContractIds(*lease, today)) {
+                const auto contract = storage::FindContract(*lease, id, scope);
+                if (!contract || storage::LoadApprovedMethods(*lease, id).empty()) continue;
+                Reminder reminder;
+                reminder.kind = "penalty_deadline";
+                reminder.severity = "warning";
+                reminder.due = last_day;
+                reminder.link = "/contracts/" + std::to_string(id);
+                reminder.title = {
+                    fmt::format("合同 {}「{}」{} 月的坐席处罚建议于 {} 截止(北京时间),逾期提交的不计入该月",
+                                contract->code, contract->title, open_month.ToString(), ShanghaiClockText(deadline)),
+                    fmt::format("Contract {} '{}': penalty suggestions for {} close at {} (Asia/Shanghai); later "
+                                "ones do not count for that month",
+                                contract->code, contract->title, open_month.ToString(), ShanghaiClockText(deadline))};
+                dashboard.reminders.push_back(std::move(reminder));
+            }
+        }
     }
     AddSupervision(*lease, actor, dashboard);
     // Most urgent first, then by date, whatever their kind.

@@ -15,7 +15,8 @@ namespace houqin {
 
 struct Reminder {
     std::string kind;      // qualification_expired, qualification_expiring, contract_expiring, assessment_due,
-                           // rectification_overdue, survey_open, meeting_upcoming, proposal_pending
+                           // rectification_overdue, survey_open, meeting_upcoming, proposal_pending,
+                           // penalty_deadline (CC-4)
     std::string severity;  // danger, warning
     Text title;
     std::optional<Date> due;  // a real deadline only: a proposal waiting for a decision has none
