@@ -6,6 +6,8 @@
 #include "features/accounts/routes.h"
 #include "features/audit/routes.h"
 #include "features/callcentre/method_routes.h"
+#include "features/callcentre/number_routes.h"
+#include "features/callcentre/reward_routes.h"
 #include "features/callcentre/routes.h"
 #include "features/catalogue/routes.h"
 #include "features/contracts/routes.h"
@@ -42,6 +44,8 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddStaffingRequestRoutes(router, services.staffing_requests);
     http::AddServedRosterRoutes(router, services.served_rosters);
     http::AddAgentIdRoutes(router, services.agent_ids);
+    http::AddNumberRoutes(router, services.numbers);
+    http::AddRewardRoutes(router, services.rewards);
     http::AddScoringMethodRoutes(router, services.scoring_methods);
     http::AddPenaltySuggestionRoutes(router, services.penalty_suggestions);
     http::AddProcurementRoutes(router, services.context, services.procurement);

@@ -4,6 +4,8 @@
 #include "features/accounts/auth_service.h"
 #include "features/audit/service.h"
 #include "features/callcentre/method_service.h"
+#include "features/callcentre/number_service.h"
+#include "features/callcentre/reward_service.h"
 #include "features/callcentre/service.h"
 #include "features/callcentre/suggestion_service.h"
 #include "features/catalogue/service.h"
@@ -45,6 +47,8 @@ struct Services {
           staffing_requests(context, contracts),
           served_rosters(context),
           agent_ids(context, contracts),
+          numbers(context, contracts),
+          rewards(context, contracts),
           scoring_methods(context, contracts),
           penalty_suggestions(context, contracts),
           policy(context, contracts, staff),
@@ -81,6 +85,8 @@ struct Services {
         });
         vendors.AddAttachmentReader(
             "agent_id_request", [this](const Actor& actor, std::int64_t id) { return agent_ids.MayRead(actor, id); });
+        vendors.AddAttachmentReader("number_request",
+                                    [this](const Actor& actor, std::int64_t id) { return numbers.MayRead(actor, id); });
         vendors.AddAttachmentReader("cc_penalty_suggestion", [this](const Actor& actor, std::int64_t id) {
             return penalty_suggestions.MayRead(actor, id);
         });
@@ -115,6 +121,8 @@ struct Services {
     StaffingRequestService staffing_requests;
     ServedRosterService served_rosters;
     AgentIdService agent_ids;
+    NumberService numbers;
+    RewardService rewards;
     ScoringMethodService scoring_methods;
     PenaltySuggestionService penalty_suggestions;
     PolicyService policy;

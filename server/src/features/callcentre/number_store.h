@@ -1,8 +1,12 @@
 #pragma once
-// CC-2: the SQL of the outbound-number register (outbound_numbers, history rows closed and opened, never edited).
+// CC-2: the SQL of outbound-number requests (number_requests) and of the register's history (outbound_numbers, rows
+// closed and opened, never edited).
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "features/callcentre/number_model.h"
 #include "features/callcentre/rules/numbers.h"
 #include "platform/database/database.h"
 
@@ -11,5 +15,23 @@ namespace houqin::storage {
 // Every period of every number ever registered for the contract, by number then valid_from (the call import asks
 // NumberRegisteredOn of them for each call's day).
 std::vector<NumberPeriod> LoadNumberPeriods(Connection& connection, std::int64_t contract_id);
+
+std::vector<NumberRequest> NumberRequestsOfContract(Connection& connection, std::int64_t contract_id);
+std::optional<NumberRequest> FindNumberRequest(Connection& connection, std::int64_t id);
+// Whether the contract has a request about `number` (as the number concerned or the new one) the vendor has not
+// answered yet.
+bool HasOpenNumberRequest(Connection& connection, std::int64_t contract_id, const std::string& number);
+std::int64_t InsertNumberRequest(Connection& connection, const NumberRequest& request,
+                                 std::optional<std::int64_t> created_by);
+// Writes the decision only if the stored status is still `from` (false: someone else decided first).
+bool DecideNumberRequest(Connection& connection, const NumberRequest& request, NumberRequestStatus from);
+// For the audit trail.
+std::string NumberRequestSnapshot(const NumberRequest& request);
+
+// Every row of the contract's register, oldest first.
+std::vector<OutboundNumberRow> OutboundNumbersOfContract(Connection& connection, std::int64_t contract_id);
+std::int64_t InsertOutboundNumber(Connection& connection, const OutboundNumberRow& row, Instant now);
+// Closes an open row from `valid_to` (the only change a row ever sees); false if it was closed already.
+bool CloseOutboundNumber(Connection& connection, std::int64_t id, Date valid_to);
 
 }  // namespace houqin::storage

@@ -34,7 +34,7 @@ inline constexpr std::array<std::string_view, 50> kAuditActions = {
     // agent IDs by written request (CC-1)
     "carry_out"};
 
-inline constexpr std::array<std::string_view, 32> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 34> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -65,7 +65,9 @@ inline constexpr std::array<std::string_view, 32> kAuditEntities = {"org",
                                                                     "staff_role",
                                                                     "agent_id_request",
                                                                     "cc_scoring_method",
-                                                                    "cc_penalty_suggestion"};
+                                                                    "cc_penalty_suggestion",
+                                                                    "number_request",
+                                                                    "cc_reward"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

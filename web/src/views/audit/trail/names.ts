@@ -83,6 +83,8 @@ export const AUDIT_ENTITIES = [
   'staffing_request',
   'staff_role',
   'agent_id_request',
+  'number_request',
+  'cc_reward',
   'cc_scoring_method',
   'cc_penalty_suggestion',
   'staff_document',
@@ -133,6 +135,9 @@ export const ENUM_KEYS = new Set([
   'purpose',
   'grade',
   'day_types',
+  // CC-5: who hands an extra reward out, who pays it
+  'handed_out_by',
+  'paid_by',
   // a setting's name (auth.lockout_minutes) in a setting entry
   'key',
 ]);
@@ -158,6 +163,7 @@ export const ID_KEYS: Record<string, { entity: AuditEntity; route?: string }> = 
   witness_id: { entity: 'user' },
   person_id: { entity: 'staff_person' },
   replacement_id: { entity: 'staff_person' },
+  batch_id: { entity: 'cc_reward' },
 };
 
 /** Lists of ids: shown as "附件 #3、#5". */
