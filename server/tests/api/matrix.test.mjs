@@ -150,6 +150,17 @@ before(async () => {
     ids.penaltySuggestion = expectStatus(
         await office.post(`/contracts/${ids.contract}/penalty-suggestions`, ids.suggestionBody), 201,
         'a penalty suggestion').body.id;
+    // CC-2: a written request that an outbound number be added, waiting for vendor1's report.
+    ids.numberBody = { kind: 'add', number: '02088880000', label: '矩阵测试', reason: '矩阵测试:新增外呼号码' };
+    ids.numberRequest = expectStatus(await office.post(`/contracts/${ids.contract}/number-requests`, ids.numberBody),
+        201, 'an outbound-number request').body.id;
+    // CC-5: an extra reward for the person, in force.
+    ids.rewardBody = {
+        person_ids: [ids.person], amount_fen: 10000, handed_out_by: 'organisation', reason: '矩阵测试:奖励',
+        awarded_on: FAKE_TODAY,
+    };
+    ids.reward = expectStatus(await office.post(`/contracts/${ids.contract}/rewards`, ids.rewardBody), 201,
+        'a reward').body.items[0].id;
     // STF-7: an incident on the active contract, open, so its close route has a record to refuse or let through.
     ids.incidentBody = {
         type: 'rule_violation', occurred_on: FAKE_TODAY, person_ids: [ids.person], description: '矩阵测试:串岗',
@@ -242,6 +253,8 @@ function fillPath(pattern, fresh) {
         '/api/v1/callcentre/agent-id-requests/{id}': ids.agentIdRequest,
         '/api/v1/callcentre/scoring-methods/{id}': ids.scoringMethod,
         '/api/v1/callcentre/penalty-suggestions/{id}': ids.penaltySuggestion,
+        '/api/v1/callcentre/number-requests/{id}': ids.numberRequest,
+        '/api/v1/callcentre/rewards/{id}': ids.reward,
         '/api/v1/holiday-calendars/{year}': ids.calendarYear,
         '/api/v1/staff-roles/{code}': 'other',
         '/api/v1/vendors/{id}': ids.vendor,
@@ -309,6 +322,11 @@ function validBodies() {
         'POST /api/v1/callcentre/scoring-methods/{id}/return': { reason: '矩阵测试' },
         'POST /api/v1/contracts/{id}/penalty-suggestions': ids.suggestionBody,
         'POST /api/v1/callcentre/penalty-suggestions/{id}/reject': { reason: '矩阵测试' },
+        'POST /api/v1/contracts/{id}/number-requests': ids.numberBody,
+        'POST /api/v1/callcentre/number-requests/{id}/carry-out': { effective_on: FAKE_TODAY, note: '矩阵测试' },
+        'POST /api/v1/callcentre/number-requests/{id}/decline': { reason: '矩阵测试' },
+        'POST /api/v1/contracts/{id}/rewards': ids.rewardBody,
+        'POST /api/v1/callcentre/rewards/{id}/withdraw': { reason: '矩阵测试' },
         'POST /api/v1/vendors/{id}/qualifications': newQualification(),
         'PUT /api/v1/vendors/{id}/qualifications/{qid}': newQualification(),
         'POST /api/v1/vendors/{id}/qualifications/{qid}/reject': { reason: '矩阵测试' },
