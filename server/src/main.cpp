@@ -102,6 +102,20 @@ int main(int argc, char** argv) {
     auto* run_daily = jobs->add_subcommand("run-daily", "Run the daily rules job once (RP-4) and print what it did");
     add_db(run_daily);
 
+    // CC-8: the same import the API queues, in the foreground (large files, the import benchmark).
+    auto* import_calls =
+        app.add_subcommand("import-calls", "Import a call-record file into a contract and print its report");
+    add_db(import_calls);
+    std::int64_t import_contract = 0;
+    houqin::CallImportRequest import_request;
+    std::string import_file;
+    import_calls->add_option("--contract", import_contract, "Contract id")->required();
+    import_calls->add_option("--layout", import_request.layout, "auto, asterisk, freeswitch, houqin or mapped");
+    import_calls->add_option("--mapping", import_request.mapping_id, "A saved column mapping's id");
+    import_calls->add_option("--encoding", import_request.encoding, "auto, utf-8 or gb18030");
+    import_calls->add_option("--clock", import_request.clock, "shanghai or utc: the clock of the file's times");
+    import_calls->add_option("--file", import_file, "The CSV or .xlsx file")->required();
+
     auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
     add_db(backup);
     std::string out_path;
@@ -144,6 +158,7 @@ int main(int argc, char** argv) {
             const char* tls_env = std::getenv("HOUQIN_BEHIND_TLS");
             options.behind_tls = behind_tls || (tls_env && std::string(tls_env) == "1");
             options.trusted_proxies = trusted_proxies;
+            services.call_imports.Start();  // CC-8: the worker that imports uploaded call-record files
             houqin::DailyJob daily_job(services.policy);
             if (daily_job_enabled) daily_job.Start();
             houqin::http::Dispatcher dispatcher(
@@ -155,6 +170,7 @@ int main(int argc, char** argv) {
             dispatcher.AllowMetricsFrom(metrics_from);
             houqin::http::Serve(dispatcher, services.context.database.pool_size(), options);
             daily_job.Stop();
+            services.call_imports.Stop();
             return 0;
         }
         if (seed->parsed()) {
@@ -195,6 +211,16 @@ int main(int argc, char** argv) {
                       << ", withdrawn: " << run.withdrawn.size() << ", came into force: " << run.came_into_force.size()
                       << "\n";
             return 0;
+        }
+        if (import_calls->parsed()) {
+            if (import_request.mapping_id && import_request.layout == "auto") import_request.layout = "mapped";
+            auto imported = services.call_imports.RunNow(import_contract, import_request, import_file);
+            if (!imported) {
+                PrintError(imported.error());
+                return 1;
+            }
+            std::cout << houqin::CallImportReportText(*imported);
+            return imported->status == houqin::storage::CallImportStatus::kDone ? 0 : 1;
         }
         if (backup->parsed() || restore->parsed()) {
             auto counts =

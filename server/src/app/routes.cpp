@@ -5,6 +5,7 @@
 
 #include "features/accounts/routes.h"
 #include "features/audit/routes.h"
+#include "features/callcentre/call_import_routes.h"
 #include "features/callcentre/method_routes.h"
 #include "features/callcentre/number_routes.h"
 #include "features/callcentre/reward_routes.h"
@@ -44,6 +45,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddStaffingRequestRoutes(router, services.staffing_requests);
     http::AddServedRosterRoutes(router, services.served_rosters);
     http::AddAgentIdRoutes(router, services.agent_ids);
+    http::AddCallImportRoutes(router, services.call_imports);
     http::AddNumberRoutes(router, services.numbers);
     http::AddRewardRoutes(router, services.rewards);
     http::AddScoringMethodRoutes(router, services.scoring_methods);

@@ -3,6 +3,7 @@
 #include "features/accounts/account_service.h"
 #include "features/accounts/auth_service.h"
 #include "features/audit/service.h"
+#include "features/callcentre/call_import_service.h"
 #include "features/callcentre/method_service.h"
 #include "features/callcentre/number_service.h"
 #include "features/callcentre/reward_service.h"
@@ -47,6 +48,7 @@ struct Services {
           staffing_requests(context, contracts),
           served_rosters(context),
           agent_ids(context, contracts),
+          call_imports(context, contracts),
           numbers(context, contracts),
           rewards(context, contracts),
           scoring_methods(context, contracts),
@@ -121,6 +123,7 @@ struct Services {
     StaffingRequestService staffing_requests;
     ServedRosterService served_rosters;
     AgentIdService agent_ids;
+    CallImportService call_imports;
     NumberService numbers;
     RewardService rewards;
     ScoringMethodService scoring_methods;

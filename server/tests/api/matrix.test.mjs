@@ -141,6 +141,15 @@ before(async () => {
     ids.agentIdBody = { kind: 'open', person_id: ids.person, permissions: ['outbound'], reason: '矩阵测试:开通工号' };
     ids.agentIdRequest = expectStatus(await office.post(`/contracts/${ids.contract}/agent-id-requests`, ids.agentIdBody),
         201, 'an agent-ID request').body.id;
+    // CC-8: a call-record file vendor1 imported into the active contract (one Asterisk row).
+    ids.callImport = expectStatus(await vendor1.post(`/contracts/${ids.contract}/call-imports`, Buffer.from(
+        `8001,02088886666,13900001111,from-internal,8001,SIP/a,SIP/b,Dial,x,${FAKE_TODAY} 09:00:00,` +
+        `${FAKE_TODAY} 09:00:05,${FAKE_TODAY} 09:01:05,65,60,ANSWERED,DOCUMENTATION,matrix.1\n`), {
+        headers: { 'Content-Type': 'text/csv', 'X-Filename': 'Master.csv' }, query: { layout: 'asterisk' },
+    }), 202, 'a call-record import').body.id;
+    ids.callMappingBody = {
+        name: '矩阵列对应', columns: { agent_id: 1, called_number: 2, start: 3, end: 4, talk_seconds: 5 },
+    };
     // CC-3: a draft of the scoring method by vendor1 on the active contract, from this month.
     ids.methodBody = { effective_from: FAKE_TODAY.slice(0, 7), visits_target: 400, talk_seconds_target: 72000 };
     ids.scoringMethod = expectStatus(await vendor1.post(`/contracts/${ids.contract}/scoring-methods`, ids.methodBody),
@@ -251,6 +260,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/staff/replacements/{id}': ids.replacement,
         '/api/v1/staff/staffing-requests/{id}': ids.staffingRequest,
         '/api/v1/callcentre/agent-id-requests/{id}': ids.agentIdRequest,
+        '/api/v1/call-imports/{id}': ids.callImport,
         '/api/v1/callcentre/scoring-methods/{id}': ids.scoringMethod,
         '/api/v1/callcentre/penalty-suggestions/{id}': ids.penaltySuggestion,
         '/api/v1/callcentre/number-requests/{id}': ids.numberRequest,
@@ -315,6 +325,7 @@ function validBodies() {
         'POST /api/v1/staff/staffing-requests/{id}/consent': { comment: '矩阵测试' },
         'POST /api/v1/staff/staffing-requests/{id}/decline': { reason: '矩阵测试' },
         'POST /api/v1/contracts/{id}/agent-id-requests': ids.agentIdBody,
+        'POST /api/v1/contracts/{id}/call-mappings': ids.callMappingBody,
         'POST /api/v1/callcentre/agent-id-requests/{id}/carry-out': { agent_id: '9001', effective_on: FAKE_TODAY },
         'POST /api/v1/callcentre/agent-id-requests/{id}/decline': { reason: '矩阵测试' },
         'POST /api/v1/contracts/{id}/scoring-methods': ids.methodBody,

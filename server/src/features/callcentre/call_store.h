@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.h"
@@ -24,5 +25,62 @@ struct AgentDayTotals {
 
 // Every agent ID's day totals of the contract from `first` to `last` inclusive, by agent ID then day.
 std::vector<AgentDayTotals> LoadAgentDays(Connection& connection, std::int64_t contract_id, Day first, Day last);
+
+enum class CallImportStatus { kQueued, kRunning, kDone, kFailed, kCancelled };
+std::string_view CallImportStatusCode(CallImportStatus status);
+std::optional<CallImportStatus> ParseCallImportStatus(std::string_view code);
+
+// One uploaded call-record file (CC-8). report_json is what the import found, as the API shows it.
+struct CallImportRow {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    std::int64_t vendor_org_id = 0;
+    std::string filename;
+    std::string layout;  // what was asked: auto, asterisk, freeswitch, houqin, mapped
+    std::optional<std::int64_t> mapping_id;
+    std::string encoding;  // auto, utf-8, gb18030
+    CallImportStatus status = CallImportStatus::kQueued;
+    std::int64_t bytes_total = 0;
+    std::int64_t bytes_read = 0;
+    std::int64_t rows_read = 0;
+    std::string report_json;
+    std::optional<std::int64_t> created_by;
+    std::string created_by_name;
+    Instant created_at;
+    std::optional<Instant> started_at;
+    std::optional<Instant> finished_at;
+};
+
+std::int64_t InsertCallImport(Connection& connection, const CallImportRow& row);
+std::optional<CallImportRow> FindCallImport(Connection& connection, std::int64_t id);
+std::vector<CallImportRow> CallImportsOfContract(Connection& connection, std::int64_t contract_id);
+// Moves an import from `from` to `to` (false: its status was no longer `from`), with the progress and report.
+bool SetCallImportStatus(Connection& connection, const CallImportRow& row, CallImportStatus from);
+// Imports left queued or running by a server that stopped: they can no longer finish.
+std::vector<CallImportRow> UnfinishedCallImports(Connection& connection);
+
+// Which of the contract's key fingerprints are filed under `day` (days since 1970-01-01).
+std::vector<std::uint64_t> CallKeysOfDay(Connection& connection, std::int64_t contract_id, std::int64_t day);
+struct CallKey {
+    std::int64_t day = 0;
+    std::uint64_t hash = 0;
+};
+// Files the keys (a key already filed for that day is left as it is).
+void InsertCallKeys(Connection& connection, std::int64_t contract_id, std::int64_t import_id,
+                    const std::vector<CallKey>& keys);
+// Adds the totals to the agent's day (creating the row).
+void AddAgentDays(Connection& connection, std::int64_t contract_id, const std::vector<AgentDayTotals>& days);
+
+// A vendor's saved column mapping (CC-8): mapping_json is the API's {header, columns:{field: column number}}.
+struct CallMappingRow {
+    std::int64_t id = 0;
+    std::int64_t vendor_org_id = 0;
+    std::string name;
+    std::string mapping_json;
+    Instant created_at;
+};
+std::vector<CallMappingRow> CallMappingsOfVendor(Connection& connection, std::int64_t vendor_org_id);
+std::optional<CallMappingRow> FindCallMapping(Connection& connection, std::int64_t id);
+std::int64_t InsertCallMapping(Connection& connection, const CallMappingRow& row, std::optional<std::int64_t> by);
 
 }  // namespace houqin::storage

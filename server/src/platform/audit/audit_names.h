@@ -34,7 +34,7 @@ inline constexpr std::array<std::string_view, 50> kAuditActions = {
     // agent IDs by written request (CC-1)
     "carry_out"};
 
-inline constexpr std::array<std::string_view, 34> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 36> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -67,7 +67,9 @@ inline constexpr std::array<std::string_view, 34> kAuditEntities = {"org",
                                                                     "cc_scoring_method",
                                                                     "cc_penalty_suggestion",
                                                                     "number_request",
-                                                                    "cc_reward"};
+                                                                    "cc_reward",
+                                                                    "call_import",
+                                                                    "call_mapping"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

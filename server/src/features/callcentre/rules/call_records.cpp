@@ -766,7 +766,7 @@ Status CallRecordReader::Finish() const {
     return Ok();
 }
 
-bool CallTotals::KeySet::Contains(std::uint64_t key) const {
+bool CallKeySet::Contains(std::uint64_t key) const {
     if (slots_.empty()) return false;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t at = key & mask;; at = (at + 1) & mask) {
@@ -775,7 +775,7 @@ bool CallTotals::KeySet::Contains(std::uint64_t key) const {
     }
 }
 
-void CallTotals::KeySet::Insert(std::uint64_t key) {
+void CallKeySet::Insert(std::uint64_t key) {
     // At most 3/4 full, so a probe ends soon.
     if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
     const std::size_t mask = slots_.size() - 1;
@@ -789,7 +789,7 @@ void CallTotals::KeySet::Insert(std::uint64_t key) {
     }
 }
 
-void CallTotals::KeySet::Grow() {
+void CallKeySet::Grow() {
     std::vector<std::uint64_t> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
     size_ = 0;
@@ -798,10 +798,16 @@ void CallTotals::KeySet::Grow() {
     }
 }
 
+CallKeyFingerprints FingerprintCallKeys(const CallRecord& record) {
+    CallKeyFingerprints keys;
+    keys.dedup = record.call_id.empty() ? StatedFingerprint(record) : IdFingerprint(record.call_id);
+    keys.leg = record.leg_id.empty() ? keys.dedup : IdFingerprint(record.leg_id);
+    keys.other = record.other_leg_id.empty() ? 0 : IdFingerprint(record.other_leg_id);
+    return keys;
+}
+
 bool CallTotals::Add(const CallRecord& record) {
-    const std::uint64_t dedup = record.call_id.empty() ? StatedFingerprint(record) : IdFingerprint(record.call_id);
-    const std::uint64_t leg = record.leg_id.empty() ? dedup : IdFingerprint(record.leg_id);
-    const std::uint64_t other = record.other_leg_id.empty() ? 0 : IdFingerprint(record.other_leg_id);
+    const auto [dedup, leg, other] = FingerprintCallKeys(record);
     if (seen_.Contains(dedup)) {
         ++repeated_rows_;
         return false;

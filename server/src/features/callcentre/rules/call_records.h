@@ -194,6 +194,29 @@ struct AgentMonthTotals {
     friend bool operator==(const AgentMonthTotals&, const AgentMonthTotals&) = default;
 };
 
+// The 64-bit fingerprints (never 0) of a record's keys, as CallTotals keeps them and the import stores them
+// (call_keys): of its dedup key, of its leg key (equal to dedup when the row has none) and of the other leg it names
+// (FreeSWITCH bleg_uuid; 0 when none). Different texts share a fingerprint about once in 2^64 pairs.
+struct CallKeyFingerprints {
+    std::uint64_t dedup = 0;
+    std::uint64_t leg = 0;
+    std::uint64_t other = 0;
+};
+CallKeyFingerprints FingerprintCallKeys(const CallRecord& record);
+
+// A set of fingerprints: open addressing, 8 bytes a slot, at most 3/4 full (0 marks an empty slot).
+class CallKeySet {
+  public:
+    [[nodiscard]] bool Contains(std::uint64_t key) const;
+    void Insert(std::uint64_t key);
+    [[nodiscard]] std::size_t size() const { return size_; }
+
+  private:
+    void Grow();
+    std::vector<std::uint64_t> slots_;
+    std::size_t size_ = 0;
+};
+
 // Totals records across one or more files: each dedup key counts once (a duplicate row or a re-imported file adds
 // nothing) and each call counts once however many legs it has (the first leg seen represents it; see the rule
 // above). Keys are kept as 64-bit fingerprints, 8 bytes a key, so a month of 5 million calls fits in about 64 MB;
@@ -208,17 +231,6 @@ class CallTotals {
     [[nodiscard]] std::int64_t repeated_rows() const { return repeated_rows_; }
 
   private:
-    // Open addressing over fingerprints (0 marks an empty slot).
-    class KeySet {
-      public:
-        [[nodiscard]] bool Contains(std::uint64_t key) const;
-        void Insert(std::uint64_t key);
-
-      private:
-        void Grow();
-        std::vector<std::uint64_t> slots_;
-        std::size_t size_ = 0;
-    };
     struct MonthTotals {
         int year = 0;
         unsigned month = 0;
@@ -228,7 +240,7 @@ class CallTotals {
         std::int64_t talk_seconds = 0;
     };
 
-    KeySet seen_;
+    CallKeySet seen_;
     std::map<std::string, std::vector<MonthTotals>, std::less<>> agents_;
     std::int64_t calls_ = 0;
     std::int64_t repeated_rows_ = 0;
