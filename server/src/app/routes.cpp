@@ -10,6 +10,7 @@
 #include "features/callcentre/number_routes.h"
 #include "features/callcentre/reward_routes.h"
 #include "features/callcentre/routes.h"
+#include "features/callcentre/score_routes.h"
 #include "features/catalogue/routes.h"
 #include "features/contracts/routes.h"
 #include "features/dashboard/routes.h"
@@ -50,6 +51,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddRewardRoutes(router, services.rewards);
     http::AddScoringMethodRoutes(router, services.scoring_methods);
     http::AddPenaltySuggestionRoutes(router, services.penalty_suggestions);
+    http::AddAgentScoreRoutes(router, services.agent_scores);
     http::AddProcurementRoutes(router, services.context, services.procurement);
     http::AddServiceRoutes(router, services.context.database);
     // Every route declares its record's scope (the authorisation matrix's expectations): refuse to serve otherwise.

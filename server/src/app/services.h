@@ -1,5 +1,6 @@
 #pragma once
 // All use cases, wired once in main and handed to the HTTP layer.
+#include "app/score_sources.h"
 #include "features/accounts/account_service.h"
 #include "features/accounts/auth_service.h"
 #include "features/audit/service.h"
@@ -54,6 +55,7 @@ struct Services {
           scoring_methods(context, contracts),
           penalty_suggestions(context, contracts),
           policy(context, contracts, staff),
+          agent_scores(context, contracts),
           assessments(context, policy),
           surveys(context, policy),
           oversight(context, policy),
@@ -79,6 +81,8 @@ struct Services {
              [this](storage::Connection& connection, std::int64_t contract_id, const std::string& month) {
                  return policy.StaffingProposalOf(connection, contract_id, month);
              }});
+        // CC-3, CC-6: the assessment's facts from the methods, suggestions and calls; streaks to the policy engine.
+        agent_scores.SetSources(ScoreSourcesOf(policy));
         vendors.AddAttachmentReader("staff_replacement", [this](const Actor& actor, std::int64_t id) {
             return staff.MayReadReplacement(actor, id);
         });
@@ -129,6 +133,7 @@ struct Services {
     ScoringMethodService scoring_methods;
     PenaltySuggestionService penalty_suggestions;
     PolicyService policy;
+    AgentScoreService agent_scores;
     AssessmentService assessments;
     SurveyService surveys;
     OversightService oversight;

@@ -275,6 +275,9 @@ function fillPath(pattern, fresh) {
     let filled = pattern.replace(head, head.replace(/\{[a-z]+\}/, encodeURIComponent(values[head])));
     filled = filled.replace('{qid}', fresh.qualification ?? ids.qualification);
     filled = filled.replace('{month}', ids.month);
+    // CC-3: a person's last 12 months, and the ranked month as Excel ({file} is YYYY-MM.xlsx).
+    filled = filled.replace('{person_id}', ids.person);
+    filled = filled.replace('{file}', `${ids.month}.xlsx`);
     return filled.includes('{') ? null : filled;
 }
 

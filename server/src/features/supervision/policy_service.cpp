@@ -16,6 +16,8 @@ namespace houqin {
 namespace {
 
 constexpr const char* kProposalSubject = "proposal";
+// The dedupe keys of the call centre's rules (CC-6 "CC-6:<person>:<month>"), made through ProposeExternal.
+constexpr const char* kExternalKeyPrefix = "CC-";
 
 Error ProposalNotFound() { return Error::NotFound({"建议不存在", "The proposal does not exist"}); }
 
@@ -186,7 +188,9 @@ PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const
     run.evaluated = 1;
     const auto evaluation = EvaluatePolicies(LoadFacts(connection, *contract, review));
     run.notes = evaluation.notes;
-    const auto [open_keys, closed_keys] = storage::ProposalKeys(connection, contract_id);
+    auto [open_keys, closed_keys] = storage::ProposalKeys(connection, contract_id);
+    // Proposals of rules outside this engine (CC-6, ProposeExternal) are not the engine's to withdraw.
+    std::erase_if(open_keys, [](const std::string& key) { return key.rfind(kExternalKeyPrefix, 0) == 0; });
     const auto reconciliation = ReconcileProposals(evaluation.decisions, open_keys, closed_keys);
     const auto now = context_.clock.Now();
     const std::string trigger = actor ? actor->username : "daily-job";
@@ -273,6 +277,40 @@ Result<PolicyRun> PolicyService::Evaluate(const Actor& actor, std::optional<std:
         total.notes.insert(total.notes.end(), run.notes.begin(), run.notes.end());
     }
     return total;
+}
+
+std::optional<std::int64_t> PolicyService::ProposeExternal(storage::Connection& connection, const Actor& trigger,
+                                                           std::int64_t contract_id, const ExternalProposal& proposal) {
+    const auto contract = storage::FindContract(connection, contract_id, {"/", std::nullopt});
+    if (!contract || storage::FindProposalByKey(connection, proposal.dedupe_key)) return std::nullopt;
+    const auto now = context_.clock.Now();
+    storage::ProposalRecord record;
+    record.contract_id = contract_id;
+    record.vendor_id = contract->vendor_id;
+    record.vendor_org_id = contract->vendor_org_id;
+    record.owner_path = contract->owner_path;
+    record.kind = proposal.kind;
+    record.rule = proposal.rule;
+    record.rule_version = proposal.rule_version;
+    record.settings_version = storage::PolicySettingsVersion(connection);
+    record.dedupe_key = proposal.dedupe_key;
+    record.period = proposal.period;
+    record.evidence = proposal.evidence;
+    record.thresholds = proposal.thresholds;
+    record.explanation = proposal.explanation;
+    record.status = "pending_office";
+    record.created_at = now;
+    record.updated_at = now;
+    const auto inserted = storage::InsertProposal(connection, record);
+    if (!inserted) return std::nullopt;
+    record.id = *inserted;
+    storage::InsertWorkflowEvent(
+        connection, kProposalSubject, record.id,
+        {0, 1, "propose", "", "pending_office", std::nullopt, storage::kSystemActor, storage::kSystemActor,
+         fmt::format("{} {} (trigger: {})", proposal.rule, proposal.rule_version, trigger.username), now});
+    storage::AppendAudit(connection, nullptr, now,
+                         {"propose", "proposal", record.id, std::nullopt, storage::ProposalSnapshot(record)});
+    return record.id;
 }
 
 PolicyRun PolicyService::RunDaily() {

@@ -31,6 +31,21 @@ struct ProposalView {
     std::vector<storage::WorkflowEvent> history;
 };
 
+// A proposal made by a rule outside this engine's contract rules (CC-6: the call centre's top-3 bonus, found by
+// features/callcentre over its stored rankings). It goes through the same office-then-leadership decision; its
+// dedupe key ("CC-6:<person>:<first month>") keeps it from being made twice, and EvaluateContract never withdraws it
+// (its own rules do not produce such keys).
+struct ExternalProposal {
+    std::string kind;  // agent_bonus: approving it books nothing in the contract's ledger
+    std::string rule;  // CC-6
+    std::string rule_version;
+    std::string dedupe_key;
+    std::string period;  // the month that completed the streak
+    std::vector<PolicyEvidence> evidence;
+    std::vector<PolicyParameter> thresholds;
+    Text explanation;
+};
+
 struct ProposalQuery {
     std::string kind;
     std::string status;
@@ -54,6 +69,10 @@ class PolicyService {
     // The daily job: first the signed contracts whose term has begun come into force (CON-3), then the rules run over
     // every active contract, each in its own transaction.
     PolicyRun RunDaily();
+    // Inside the caller's transaction: stores `proposal` pending the office with its workflow event and audit entry;
+    // the new id, or nothing when its dedupe key was proposed before (whatever became of it).
+    std::optional<std::int64_t> ProposeExternal(storage::Connection& connection, const Actor& trigger,
+                                                std::int64_t contract_id, const ExternalProposal& proposal);
 
     Result<Page<ProposalView>> List(const Actor& actor, const ProposalQuery& query);
     Result<ProposalView> Get(const Actor& actor, std::int64_t id);

@@ -152,6 +152,7 @@ std::vector<PolicyEvidence> EvidenceFrom(const std::string& text) {
         item.kind = kind == "survey"          ? PolicyEvidenceKind::kSurvey
                     : kind == "energy_saving" ? PolicyEvidenceKind::kEnergySaving
                     : kind == "staffing_day"  ? PolicyEvidenceKind::kStaffingDay
+                    : kind == "agent_score"   ? PolicyEvidenceKind::kAgentScore
                                               : PolicyEvidenceKind::kAssessment;
         item.id = json.value("id", "");
         item.period = json.value("period", "");

@@ -34,7 +34,7 @@ inline constexpr std::array<std::string_view, 50> kAuditActions = {
     // agent IDs by written request (CC-1)
     "carry_out"};
 
-inline constexpr std::array<std::string_view, 36> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 37> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -64,6 +64,7 @@ inline constexpr std::array<std::string_view, 36> kAuditEntities = {"org",
                                                                     "staff_insurance",
                                                                     "staff_role",
                                                                     "agent_id_request",
+                                                                    "cc_score_month",
                                                                     "cc_scoring_method",
                                                                     "cc_penalty_suggestion",
                                                                     "number_request",

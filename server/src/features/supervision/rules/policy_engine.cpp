@@ -636,6 +636,7 @@ std::string_view PolicyEvidenceKindCode(PolicyEvidenceKind kind) {
         case PolicyEvidenceKind::kSurvey: return "survey";
         case PolicyEvidenceKind::kEnergySaving: return "energy_saving";
         case PolicyEvidenceKind::kStaffingDay: return "staffing_day";
+        case PolicyEvidenceKind::kAgentScore: return "agent_score";
     }
     return "assessment";
 }

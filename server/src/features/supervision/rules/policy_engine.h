@@ -145,7 +145,8 @@ struct PolicyFacts {
 enum class PolicyDecisionKind { kTermination, kDeduction, kReward };
 std::string_view PolicyDecisionKindCode(PolicyDecisionKind kind);
 
-enum class PolicyEvidenceKind { kAssessment, kSurvey, kEnergySaving, kStaffingDay };
+// kAgentScore: a call-centre agent's ranked month (CC-6), evidence of a proposal made outside these rules.
+enum class PolicyEvidenceKind { kAssessment, kSurvey, kEnergySaving, kStaffingDay, kAgentScore };
 std::string_view PolicyEvidenceKindCode(PolicyEvidenceKind kind);
 
 struct PolicyEvidence {
