@@ -52,8 +52,7 @@ export type Permission =
   | 'cc_method:draft'
   | 'cc_method:approve'
   | 'cc_suggestion:write'
-  | 'cc_reward:write'
-  | 'data:export';
+  | 'cc_reward:write';
 
 export interface SessionUser {
   id: number;

@@ -92,7 +92,6 @@ export const AUDIT_ENTITIES = [
   'user',
   'org',
   'setting',
-  'report',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -141,9 +140,6 @@ export const ENUM_KEYS = new Set([
   'paid_by',
   // a setting's name (auth.lockout_minutes) in a setting entry
   'key',
-  // CC-7: what an export handed out, and in which file format
-  'what',
-  'format',
 ]);
 
 /** Fingerprints and digests: kept for verification, shown shortened (the full value is in the tooltip). */
