@@ -50,7 +50,7 @@ const std::vector<Permission>& AllPermissions() {
         Permission::kIncidentWrite,    Permission::kStaffingRequest,     Permission::kRosterReadServed,
         Permission::kAgentIdRequest,   Permission::kNumberRequest,       Permission::kCallImport,
         Permission::kCcMethodDraft,    Permission::kCcMethodApprove,     Permission::kCcSuggestionWrite,
-        Permission::kCcRewardWrite,
+        Permission::kCcRewardWrite,    Permission::kDataExport,
     };
     return kAll;
 }
@@ -100,6 +100,7 @@ std::string_view PermissionCode(Permission permission) {
         case Permission::kCcMethodApprove: return "cc_method:approve";
         case Permission::kCcSuggestionWrite: return "cc_suggestion:write";
         case Permission::kCcRewardWrite: return "cc_reward:write";
+        case Permission::kDataExport: return "data:export";
     }
     return "";
 }
@@ -135,16 +136,17 @@ std::vector<Permission> PermissionsOf(Role role) {
                     P::kInternalReportRead,  P::kStaffRead,        P::kAttendanceWrite, P::kStaffReveal,
                     P::kStaffReplaceRequest, P::kTrainingWrite,    P::kIncidentWrite,   P::kStaffingRequest,
                     P::kAgentIdRequest,      P::kNumberRequest,    P::kCallImport,      P::kCcMethodApprove,
-                    P::kCcSuggestionWrite,   P::kCcRewardWrite};
+                    P::kCcSuggestionWrite,   P::kCcRewardWrite,    P::kDataExport};
         case Role::kLeadership:
             return {P::kCatalogueRead,      P::kVendorRead,     P::kDashboardRead, P::kContractRead,
                     P::kSupervisionRead,    P::kProposalDecide, P::kProjectRead,   P::kProjectApprove,
-                    P::kInternalReportRead, P::kStaffRead};
+                    P::kInternalReportRead, P::kStaffRead,      P::kDataExport};
         // D1 Art.4: discipline inspection supervises; it reads everything and changes nothing, and witnesses the
         // sealed bidding (its consent is not a change of the project: the office acts on it).
         case Role::kDiscipline:
-            return {P::kCatalogueRead,   P::kVendorRead,  P::kAuditRead,      P::kDashboardRead,      P::kContractRead,
-                    P::kSupervisionRead, P::kProjectRead, P::kProjectWitness, P::kInternalReportRead, P::kStaffRead};
+            return {P::kCatalogueRead,      P::kVendorRead,      P::kAuditRead,   P::kDashboardRead,
+                    P::kContractRead,       P::kSupervisionRead, P::kProjectRead, P::kProjectWitness,
+                    P::kInternalReportRead, P::kStaffRead,       P::kDataExport};
         // D1 Art.6: the judicial office reviews the law, the party-government office the text, of every contract.
         case Role::kJudicial:
         case Role::kPartyOffice: return {P::kCatalogueRead, P::kVendorRead, P::kContractRead, P::kContractReview};
@@ -152,10 +154,10 @@ std::vector<Permission> PermissionsOf(Role role) {
             return {P::kCatalogueRead, P::kDashboardRead, P::kSupervisionRead,
                     P::kSurveyAnswer,  P::kOpinionWrite,  P::kRosterReadServed};
         case Role::kVendor:
-            return {P::kCatalogueRead,   P::kVendorRead,         P::kVendorWriteOwn,  P::kContractRead,
-                    P::kSupervisionRead, P::kSupervisionRespond, P::kProjectRead,     P::kBidSubmit,
-                    P::kStaffRead,       P::kStaffWrite,         P::kAttendanceWrite, P::kStaffReveal,
-                    P::kTrainingWrite,   P::kIncidentWrite,      P::kCallImport,      P::kCcMethodDraft};
+            return {P::kCatalogueRead,      P::kVendorRead,  P::kVendorWriteOwn, P::kContractRead,  P::kSupervisionRead,
+                    P::kSupervisionRespond, P::kProjectRead, P::kBidSubmit,      P::kStaffRead,     P::kStaffWrite,
+                    P::kAttendanceWrite,    P::kStaffReveal, P::kTrainingWrite,  P::kIncidentWrite, P::kCallImport,
+                    P::kCcMethodDraft,      P::kDataExport};
     }
     return {};
 }

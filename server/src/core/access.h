@@ -57,6 +57,7 @@ enum class Permission {
     kCcMethodApprove,      // CC-3 the office approves or returns the vendor's scoring method
     kCcSuggestionWrite,    // CC-4 the office suggests a penalty for a named agent, with written evidence
     kCcRewardWrite,        // CC-5 the office records an extra reward for named staff
+    kDataExport,           // CC-7 exports data as Excel, PDF or CSV files (every export is audited)
 };
 
 struct RoleInfo {

@@ -15,6 +15,7 @@ const ALL_PERMISSIONS = [
     'user:manage', 'org:manage', 'settings:manage', 'dashboard:read',
     'contract:read', 'contract:write', 'contract:review', 'payment:write',
     'supervision:read', 'supervision:write', 'project:read', 'project:write', 'procurement:rules', 'report:internal', 'staff:read',
+    'data:export',
 ];
 
 // docs/api.md, table "role | permissions".
@@ -25,13 +26,13 @@ const EXPECTED = [
             'contract:read', 'contract:write', 'payment:write', 'supervision:read', 'supervision:write', 'project:read',
             'project:write', 'report:internal', 'staff:read', 'attendance:write', 'staff:reveal', 'staff:replace_request',
             'training:write', 'incident:write', 'staffing:request', 'agent_id:request', 'number:request', 'calls:import',
-            'cc_method:approve', 'cc_suggestion:write', 'cc_reward:write'] },
+            'cc_method:approve', 'cc_suggestion:write', 'cc_reward:write', 'data:export'] },
     { id: 'ROLE-3', account: 'leader', role: 'leadership',
         permissions: ['catalogue:read', 'vendor:read', 'dashboard:read', 'contract:read', 'supervision:read',
-            'proposal:decide', 'project:read', 'project:approve', 'report:internal', 'staff:read'] },
+            'proposal:decide', 'project:read', 'project:approve', 'report:internal', 'staff:read', 'data:export'] },
     { id: 'ROLE-4', account: 'jiwei', role: 'discipline',
         permissions: ['catalogue:read', 'vendor:read', 'audit:read', 'dashboard:read', 'contract:read',
-            'supervision:read', 'project:read', 'project:witness', 'report:internal', 'staff:read'] },
+            'supervision:read', 'project:read', 'project:witness', 'report:internal', 'staff:read', 'data:export'] },
     { id: 'ROLE-5', account: 'sifa', role: 'judicial',
         permissions: ['catalogue:read', 'vendor:read', 'contract:read', 'contract:review'] },
     { id: 'ROLE-6', account: 'dangzheng', role: 'party_office',
@@ -42,11 +43,13 @@ const EXPECTED = [
     { id: 'ROLE-8', account: 'vendor1', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
             'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
-            'staff:reveal', 'training:write', 'incident:write', 'calls:import', 'cc_method:draft'] },
+            'staff:reveal', 'training:write', 'incident:write', 'calls:import', 'cc_method:draft',
+            'data:export'] },
     { id: 'ROLE-8', account: 'vendor2', role: 'vendor',
         permissions: ['catalogue:read', 'vendor:read', 'vendor:write_own', 'contract:read', 'supervision:read',
             'supervision:respond', 'project:read', 'bid:submit', 'staff:read', 'staff:write', 'attendance:write',
-            'staff:reveal', 'training:write', 'incident:write', 'calls:import', 'cc_method:draft'] },
+            'staff:reveal', 'training:write', 'incident:write', 'calls:import', 'cc_method:draft',
+            'data:export'] },
 ];
 
 let db;

@@ -8,6 +8,7 @@
 #include "features/contracts/codec.h"
 #include "features/contracts/contract_pdf.h"
 #include "features/vendors/codec.h"
+#include "platform/audit/export_audit.h"
 #include "platform/http/mapping.h"
 
 namespace houqin::http {
@@ -135,8 +136,8 @@ Json PeriodJson(const PeriodStatement& period) {
 
 }  // namespace
 
-void AddContractRoutes(Router& router, AccountService& accounts, CatalogueService& catalogue,
-                       ContractService& contracts) {
+void AddContractRoutes(Router& router, ServiceContext& service_context, AccountService& accounts,
+                       CatalogueService& catalogue, ContractService& contracts) {
     const std::vector<Permission> read = {Permission::kContractRead};
     const std::vector<Permission> write = {Permission::kContractWrite};
     router
@@ -319,7 +320,7 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
     router
         .Add("GET", "/api/v1/contracts/{id}/document.pdf", Access::kSession, "contracts",
              "The contract document as PDF (optional ?version=N)",
-             [&accounts, &catalogue, &contracts](RequestContext& context) -> Result<HttpResponse> {
+             [&service_context, &accounts, &catalogue, &contracts](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  int version_no = 0;
                  if (auto text = context.request.Query("version"); text && !text->empty()) {
@@ -333,6 +334,16 @@ void AddContractRoutes(Router& router, AccountService& accounts, CatalogueServic
                  HOUQIN_TRY(data, contracts.DocumentData(context.actor(), *id, version_no));
                  const auto& view = data->view;
                  const auto& content = data->content;
+                 // CC-7: one contract's document, read or printed: recorded, not a list export.
+                 storage::ExportRecord record{
+                     "contract_document",
+                     "pdf",
+                     "contract",
+                     *id,
+                     {{"contract", view.record.code}, {"version", std::to_string(data->version_no)}},
+                     1};
+                 HOUQIN_TRY(exported, storage::RecordExport(service_context.database, context.actor(),
+                                                            service_context.clock.Now(), record, false));
                  reports::ContractDocument document;
                  document.code = view.record.code;
                  document.status = fmt::format("{} · 第 {} 版", data->version_status.zh, data->version_no);

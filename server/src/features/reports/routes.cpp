@@ -5,6 +5,7 @@
 
 #include "features/reports/documents.h"
 #include "features/staff/incident_codec.h"
+#include "platform/audit/export_audit.h"
 #include "platform/http/mapping.h"
 
 namespace houqin::http {
@@ -22,6 +23,18 @@ Format ReadFormat(const HttpRequest& request, Validation& validation) {
 }
 
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// CC-7: a report handed out as a file is an export: refused without data:export, else recorded in the audit trail.
+Status RecordReportExport(ServiceContext& service_context, const Actor& actor, std::string what, Format format,
+                          std::vector<std::pair<std::string, std::string>> filters, std::int64_t rows) {
+    storage::ExportRecord record;
+    record.what = std::move(what);
+    record.format = format == Format::kPdf ? "pdf" : "xlsx";
+    record.entity = "report";
+    record.filters = std::move(filters);
+    record.rows = rows;
+    return storage::RecordExport(service_context.database, actor, service_context.clock.Now(), record, true);
+}
 
 Json OptionalScore(const std::optional<int>& tenths) {
     if (!tenths) return nullptr;
@@ -250,7 +263,7 @@ Json InternalAuditJson(const InternalAuditReport& report) {
 
 }  // namespace
 
-void AddReportRoutes(Router& router, ReportService& reports) {
+void AddReportRoutes(Router& router, ServiceContext& service_context, ReportService& reports) {
     const std::vector<Permission> read = {Permission::kSupervisionRead};
     router
         .Add("GET", "/api/v1/contracts/{id}/renewal-basis", Access::kSession, "reports",
@@ -265,10 +278,14 @@ void AddReportRoutes(Router& router, ReportService& reports) {
     router
         .Add("GET", "/api/v1/contracts/{id}/renewal-basis.pdf", Access::kSession, "reports",
              "The renewal basis as a PDF with sign-off lines",
-             [&reports](RequestContext& context) -> Result<HttpResponse> {
+             [&service_context, &reports](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(basis, reports.Renewal(context.actor(), *id));
                  const auto& code = basis->contract.code;
+                 // CC-7: a document of one contract, read to decide its renewal: recorded, not a list export.
+                 storage::ExportRecord record{"renewal_basis", "pdf", "contract", *id, {{"contract", code}}, 1};
+                 HOUQIN_TRY(exported, storage::RecordExport(service_context.database, context.actor(),
+                                                            service_context.clock.Now(), record, false));
                  return FileResponse("application/pdf", reports::WriteRenewalBasisPdf(*basis),
                                      code + "-renewal-basis.pdf", code + " 续签依据.pdf", true);
              })
@@ -277,7 +294,7 @@ void AddReportRoutes(Router& router, ReportService& reports) {
     router
         .Add("GET", "/api/v1/reports/quality", Access::kSession, "reports",
              "Quality and safety assessment report of a period: format=json|pdf|xlsx (SUP-7)",
-             [&reports](RequestContext& context) -> Result<HttpResponse> {
+             [&service_context, &reports](RequestContext& context) -> Result<HttpResponse> {
                  Validation validation;
                  const auto period = context.request.Query("period").value_or("");
                  if (period.empty()) validation.Fail("period", {"请填写报告期间", "Enter the period"});
@@ -287,6 +304,13 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  HOUQIN_TRY(report, reports.Quality(context.actor(), period, vendor_id));
                  const auto name = fmt::format("{} 服务质量和安全考核报告", report->period.label);
                  const auto ascii = fmt::format("quality-{}", report->period.label);
+                 if (format != Format::kJson) {
+                     std::vector<std::pair<std::string, std::string>> filters{{"period", report->period.label}};
+                     if (vendor_id) filters.emplace_back("vendor_id", std::to_string(*vendor_id));
+                     HOUQIN_TRY(exported, RecordReportExport(service_context, context.actor(), "quality_report", format,
+                                                             std::move(filters),
+                                                             static_cast<std::int64_t>(report->sections.size())));
+                 }
                  if (format == Format::kPdf) {
                      return FileResponse("application/pdf", reports::WriteQualityReportPdf(*report), ascii + ".pdf",
                                          name + ".pdf", true);
@@ -302,7 +326,7 @@ void AddReportRoutes(Router& router, ReportService& reports) {
     router
         .Add("GET", "/api/v1/reports/internal-audit", Access::kSession, "reports",
              "Internal audit report between two dates, with the audit-chain check: format=json|pdf|xlsx (SUP-7)",
-             [&reports](RequestContext& context) -> Result<HttpResponse> {
+             [&service_context, &reports](RequestContext& context) -> Result<HttpResponse> {
                  Validation validation;
                  const auto from = QueryDate(context.request, "from", validation);
                  const auto to = QueryDate(context.request, "to", validation);
@@ -312,6 +336,14 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  HOUQIN_TRY(report, reports.InternalAudit(context.actor(), from, to, vendor_id));
                  const auto dates = fmt::format("{}_{}", report->from.ToString(), report->to.ToString());
                  const auto name = fmt::format("内部审计报告 {}", dates);
+                 if (format != Format::kJson) {
+                     std::vector<std::pair<std::string, std::string>> filters{{"from", report->from.ToString()},
+                                                                              {"to", report->to.ToString()}};
+                     if (vendor_id) filters.emplace_back("vendor_id", std::to_string(*vendor_id));
+                     HOUQIN_TRY(exported, RecordReportExport(service_context, context.actor(), "internal_audit_report",
+                                                             format, std::move(filters),
+                                                             static_cast<std::int64_t>(report->sections.size())));
+                 }
                  if (format == Format::kPdf) {
                      return FileResponse("application/pdf", reports::WriteInternalAuditPdf(*report),
                                          "internal-audit-" + dates + ".pdf", name + ".pdf", true);

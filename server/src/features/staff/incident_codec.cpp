@@ -19,6 +19,15 @@ Json IncidentJson(const IncidentView& view) {
         {"contract_id", incident.contract_id},
         {"type", std::string(IncidentTypeCode(incident.type))},
         {"leak_channel", incident.leak_channel ? Json(std::string(LeakChannelCode(*incident.leak_channel))) : Json()},
+        // CC-7: the export a leak is traced to, as the audit trail recorded it.
+        {"export", incident.linked_export ? Json{{"seq", incident.linked_export->seq},
+                                                 {"at", incident.linked_export->at.ToIso()},
+                                                 {"actor_name", incident.linked_export->actor_name},
+                                                 {"record", Json::parse(incident.linked_export->snapshot.empty()
+                                                                            ? std::string("{}")
+                                                                            : incident.linked_export->snapshot,
+                                                                        nullptr, false)}}
+                                          : Json()},
         {"occurred_on", incident.occurred_on.ToString()},
         {"people", std::move(people)},
         {"description", incident.description},
@@ -53,6 +62,7 @@ IncidentInput IncidentInputFromJson(const Json& body, Validation& validation) {
     input.responsible_party = reader.String("responsible_party", JsonReader::Need::kOptional);
     input.compensation = reader.MoneyValue("compensation", JsonReader::Need::kOptional);
     input.attachment_ids = reader.IntegerList("attachment_ids");
+    input.export_seq = reader.OptionalInteger("export_seq");
     return input;
 }
 

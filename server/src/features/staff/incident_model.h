@@ -55,6 +55,14 @@ struct IncidentFile {
     std::string filename;
 };
 
+// CC-7: the export a data leak is traced to, as the audit trail recorded it.
+struct IncidentExport {
+    std::int64_t seq = 0;  // the audit entry's number
+    Instant at;
+    std::string actor_name;
+    std::string snapshot;  // the entry's {what, format, filters, rows}
+};
+
 struct Incident {
     std::int64_t id = 0;
     std::int64_t contract_id = 0;
@@ -71,6 +79,8 @@ struct Incident {
     std::optional<Instant> closed_at;
     std::vector<IncidentPerson> people;
     std::vector<IncidentFile> files;
+    std::optional<std::int64_t> export_seq;  // CC-7: data leaks only, the export it is traced to
+    std::optional<IncidentExport> linked_export;
     Instant created_at;
     Instant updated_at;
 };

@@ -137,6 +137,20 @@ Result<IncidentView> IncidentService::Record(const Actor& actor, std::int64_t co
     } else {
         incident.compensation = input.compensation;
     }
+    // CC-7: a data leak may be traced to an export the audit trail recorded (its number on the audit page).
+    if (input.export_seq) {
+        if (type != IncidentType::kDataLeak) {
+            validation.Fail("export_seq",
+                            {"只有数据泄露事件可以关联导出记录", "Only a data leak is traced to an export"});
+        } else if (auto found = storage::FindIncidentExport(*lease, *input.export_seq)) {
+            incident.export_seq = found->seq;
+            incident.linked_export = std::move(found);
+        } else {
+            validation.Fail("export_seq",
+                            {fmt::format("审计记录中没有编号为 {} 的导出记录", *input.export_seq),
+                             fmt::format("The audit trail has no export numbered {}", *input.export_seq)});
+        }
+    }
     std::vector<std::int64_t> files;
     for (const auto file_id : input.attachment_ids) {
         if (std::find(files.begin(), files.end(), file_id) != files.end()) continue;

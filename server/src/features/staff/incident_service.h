@@ -26,6 +26,7 @@ struct IncidentInput {
     std::string responsible_party;  // a ResponsibleParty code
     Money compensation;
     std::vector<std::int64_t> attachment_ids;
+    std::optional<std::int64_t> export_seq;  // CC-7: data leaks only, the audit entry of the export it is traced to
 };
 
 struct IncidentClosing {

@@ -7,12 +7,16 @@ namespace {
 
 constexpr const char* kIncidentColumns =
     "id, contract_id, vendor_org_id, type, leak_channel, occurred_on, description, responsible_party, "
-    "compensation_fen, status, closing_note, closed_on, closed_at, created_at, updated_at";
+    "compensation_fen, status, closing_note, closed_on, closed_at, created_at, updated_at, export_seq";
 
 constexpr const char* kInsertIncident =
     "INSERT INTO staff_incidents (contract_id, vendor_org_id, type, leak_channel, occurred_on, description, "
-    "responsible_party, compensation_fen, status, closing_note, created_by, created_at, updated_at) VALUES (?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, '', ?, ?, ?) RETURNING id";
+    "responsible_party, compensation_fen, status, closing_note, created_by, created_at, updated_at, export_seq) VALUES "
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?) RETURNING id";
+
+// CC-7: the export entry a leak is traced to (the audit trail's own record of it).
+constexpr const char* kSelectIncidentExport =
+    "SELECT seq, at, actor_name, after_json FROM audit_log WHERE seq = ? AND action = 'export'";
 
 constexpr const char* kInsertIncidentPerson =
     "INSERT INTO staff_incident_people (incident_id, person_id) VALUES (?, ?)";
@@ -29,6 +33,16 @@ constexpr const char* kSelectPeople =
 constexpr const char* kSelectFiles =
     "SELECT a.id, a.filename FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id WHERE "
     "l.record_kind = ? AND l.record_id = ? ORDER BY a.id";
+
+}  // namespace
+
+std::optional<IncidentExport> FindIncidentExport(Connection& connection, std::int64_t seq) {
+    const auto row = connection.QueryOne(kSelectIncidentExport, {seq});
+    if (!row) return std::nullopt;
+    return IncidentExport{row->Int(0), Instant{row->Int(1)}, row->Str(2), row->IsNull(3) ? "" : row->Str(3)};
+}
+
+namespace {
 
 Incident IncidentFromRow(const Row& row) {
     Incident incident;
@@ -47,6 +61,7 @@ Incident IncidentFromRow(const Row& row) {
     if (!row.IsNull(12)) incident.closed_at = Instant{row.Int(12)};
     incident.created_at = Instant{row.Int(13)};
     incident.updated_at = Instant{row.Int(14)};
+    if (!row.IsNull(15)) incident.export_seq = row.Int(15);
     return incident;
 }
 
@@ -57,6 +72,7 @@ void FillDetails(Connection& connection, Incident& incident) {
     for (const auto& row : connection.Query(kSelectFiles, {std::string(kIncidentSubject), incident.id})) {
         incident.files.push_back({row.Int(0), row.Str(1)});
     }
+    if (incident.export_seq) incident.linked_export = FindIncidentExport(connection, *incident.export_seq);
 }
 
 std::vector<Incident> SelectIncidents(Connection& connection, const std::string& where, const Params& params) {
@@ -94,7 +110,7 @@ std::int64_t InsertIncident(Connection& connection, const Incident& incident, st
                           channel, incident.occurred_on.ToString(), incident.description,
                           std::string(ResponsiblePartyCode(incident.responsible_party)), incident.compensation.fen(),
                           std::string(IncidentStatusCode(incident.status)), Optional(created_by),
-                          incident.created_at.ms, incident.updated_at.ms});
+                          incident.created_at.ms, incident.updated_at.ms, Optional(incident.export_seq)});
     for (const auto& person : incident.people) connection.Execute(kInsertIncidentPerson, {id, person.id});
     return id;
 }
@@ -123,7 +139,8 @@ std::string IncidentSnapshot(const Incident& incident) {
         {"attachments", files},
         {"status", std::string(IncidentStatusCode(incident.status))},
         {"closing_note", incident.closing_note},
-        {"closed_on", incident.closed_on ? nlohmann::json(incident.closed_on->ToString()) : nlohmann::json()}}
+        {"closed_on", incident.closed_on ? nlohmann::json(incident.closed_on->ToString()) : nlohmann::json()},
+        {"export_seq", incident.export_seq ? nlohmann::json(*incident.export_seq) : nlohmann::json()}}
         .dump();
 }
 

@@ -19,6 +19,8 @@ std::vector<Incident> IncidentsOfContract(Connection& connection, std::int64_t c
 // Those that occurred from `first` to `last` (both included), for the reports.
 std::vector<Incident> IncidentsBetween(Connection& connection, std::int64_t contract_id, Date first, Date last);
 std::optional<Incident> FindIncident(Connection& connection, std::int64_t id);
+// CC-7: the audit trail's entry of an export (action export), to trace a data leak to; nothing for any other entry.
+std::optional<IncidentExport> FindIncidentExport(Connection& connection, std::int64_t seq);
 // Writes the incident and the people it names; returns its id. The caller links the files.
 std::int64_t InsertIncident(Connection& connection, const Incident& incident, std::optional<std::int64_t> created_by);
 // Closes an open incident; false when it was closed already (the status guard makes closing one-way).

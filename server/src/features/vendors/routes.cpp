@@ -112,7 +112,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                      "attachment; filename=\"vendors.xlsx\"; filename*=UTF-8''" + PercentEncode("外包单位.xlsx"));
                  return response;
              })
-        .Requires({Permission::kVendorRead})
+        .Requires({Permission::kDataExport})  // CC-7: exporting the list is a permission of its own
         .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/vendors/{id}", Access::kSession, "vendors", "One vendor with its qualifications",

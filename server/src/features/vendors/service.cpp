@@ -7,6 +7,7 @@
 #include "features/catalogue/store.h"
 #include "features/vendors/attachment_access.h"
 #include "platform/audit/audit_store.h"
+#include "platform/audit/export_audit.h"
 #include "platform/settings/settings.h"
 
 namespace houqin {
@@ -99,16 +100,24 @@ Result<SharedVendorPage> VendorService::List(const Actor& actor, const VendorQue
 }
 
 Result<SharedVendorPage> VendorService::Export(const Actor& actor, VendorQuery query) {
+    // CC-7: exporting a list is a permission of its own, and every export is recorded with its filters and rows.
+    if (auto allowed = actor.Require(Permission::kDataExport); !allowed) return allowed.error();
     query.page = 1;
     query.page_size = kMaxExportRows;
     auto page = List(actor, query);
     if (!page) return page.error();
-    auto lease = context_.database.Acquire();
-    storage::Transaction transaction(*lease);
-    storage::AppendAudit(*lease, &actor, context_.clock.Now(),
-                         {"export", "vendor", std::nullopt, std::nullopt,
-                          fmt::format(R"({{"rows":{},"q":{}}})", (*page)->items.size(), storage::JsonString(query.q))});
-    transaction.Commit();
+    storage::ExportRecord record;
+    record.what = "vendors";
+    record.format = "xlsx";
+    record.entity = "vendor";
+    if (!query.q.empty()) record.filters.emplace_back("q", query.q);
+    if (query.status) record.filters.emplace_back("status", std::string(VendorStatusCode(*query.status)));
+    if (query.category_id) record.filters.emplace_back("category_id", std::to_string(*query.category_id));
+    record.rows = static_cast<std::int64_t>((*page)->items.size());
+    if (auto recorded = storage::RecordExport(context_.database, actor, context_.clock.Now(), record, true);
+        !recorded) {
+        return recorded.error();
+    }
     return page;
 }
 

@@ -34,7 +34,7 @@ inline constexpr std::array<std::string_view, 50> kAuditActions = {
     // agent IDs by written request (CC-1)
     "carry_out"};
 
-inline constexpr std::array<std::string_view, 37> kAuditEntities = {"org",
+inline constexpr std::array<std::string_view, 38> kAuditEntities = {"org",
                                                                     "user",
                                                                     "setting",
                                                                     "category",
@@ -70,7 +70,8 @@ inline constexpr std::array<std::string_view, 37> kAuditEntities = {"org",
                                                                     "number_request",
                                                                     "cc_reward",
                                                                     "call_import",
-                                                                    "call_mapping"};
+                                                                    "call_mapping",
+                                                                    "report"};
 
 constexpr bool IsAuditAction(std::string_view name) {
     for (auto action : kAuditActions) {

@@ -1330,6 +1330,11 @@ CREATE TABLE cc_agent_scores (
 );
 CREATE INDEX cc_agent_scores_person ON cc_agent_scores(person_id, month);
 )SQL"},
+        {26, "incidents: a data leak traced to an export", R"SQL(
+-- CC-7: a data leak (STF-7 incident) may name the export it is traced to: the audit entry (action export) that
+-- recorded who exported what, with which filters and how many rows.
+ALTER TABLE staff_incidents ADD COLUMN export_seq BIGINT;
+)SQL"},
     };
     return kMigrations;
 }

@@ -52,7 +52,8 @@ export type Permission =
   | 'cc_method:draft'
   | 'cc_method:approve'
   | 'cc_suggestion:write'
-  | 'cc_reward:write';
+  | 'cc_reward:write'
+  | 'data:export';
 
 export interface SessionUser {
   id: number;

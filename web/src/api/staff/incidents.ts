@@ -32,6 +32,8 @@ export interface Incident {
   contract_id: number;
   type: IncidentType;
   leak_channel: LeakChannel | null;
+  /** CC-7: the export a data leak is traced to, as the audit trail recorded it. */
+  export: IncidentExport | null;
   occurred_on: string;
   people: { id: number; name: string }[];
   description: string;
@@ -49,6 +51,14 @@ export interface Incident {
   events: IncidentEvent[];
 }
 
+export interface IncidentExport {
+  /** The audit entry's number (审计记录编号). */
+  seq: number;
+  at: string;
+  actor_name: string;
+  record: { what?: string; format?: string; filters?: Record<string, string>; rows?: number };
+}
+
 export interface IncidentList {
   items: Incident[];
   can_record: boolean;
@@ -63,6 +73,8 @@ export interface IncidentInput {
   responsible_party: ResponsibleParty | null;
   compensation: string;
   attachment_ids: number[];
+  /** CC-7: data leaks only, the audit entry number of the export it is traced to. */
+  export_seq: number | null;
 }
 
 export interface IncidentClosing {

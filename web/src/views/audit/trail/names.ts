@@ -92,6 +92,7 @@ export const AUDIT_ENTITIES = [
   'user',
   'org',
   'setting',
+  'report',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -140,6 +141,9 @@ export const ENUM_KEYS = new Set([
   'paid_by',
   // a setting's name (auth.lockout_minutes) in a setting entry
   'key',
+  // CC-7: what an export handed out, and in which file format
+  'what',
+  'format',
 ]);
 
 /** Fingerprints and digests: kept for verification, shown shortened (the full value is in the tooltip). */
