@@ -109,6 +109,13 @@ bench: deps build
 bench-attendance: deps build
 	HOUQIN_BIN=build/houqin node bench/attendance.mjs
 
+## bench-import: a month of Asterisk call records for 200 agents (5 million rows, about 1 GB; BENCH_ROWS) imported by
+## `houqin import-calls`, against the sqlite3 command line's .import and DuckDB's read_csv of the same file with the
+## same per-agent GROUP BY (CC-8; docs/performance.md). The file is generated once into build/bench-import/.
+.PHONY: bench-import
+bench-import: deps build
+	HOUQIN_BIN=build/houqin node bench/import.mjs
+
 ## mutants: change each comparison in the rules in turn and list the changes no test notices (docs/testing.md,
 ## "Mutation check"); minutes on two cores, so not part of `make test`
 .PHONY: mutants
