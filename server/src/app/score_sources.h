@@ -33,7 +33,10 @@ inline ExternalProposal BonusProposalOf(const BonusProposal& bonus) {
               fmt::format("{} ranked {}{} in {} with {} points (scoring method version {})", bonus.name, month.rank,
                           month.tied ? " (tied)" : "", month.month.ToString(), points, month.method_version)}});
     }
-    proposal.thresholds = bonus.values;
+    // The settings and the streak's months; each month's rank and score are the evidence, in words.
+    for (const auto& value : bonus.values) {
+        if (value.name.rfind("rank_", 0) != 0) proposal.thresholds.push_back(value);
+    }
     proposal.explanation = bonus.explanation;
     return proposal;
 }

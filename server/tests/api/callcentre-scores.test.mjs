@@ -228,7 +228,7 @@ test('CC-3 a recompute replaces the month\'s result and is audited; bad months a
     const outside = expectError(await office.post(`/contracts/${contract.id}/agent-scores/${monthOf(-4)}/compute`, {}),
         400, 'InvalidArgument', 'month');
     assert.match(outside.fields[0].message['zh-CN'], /合同期限/);
-    expectError(await office.get(`/contracts/${contract.id}/agent-scores`, { query: { month: '2026-13' } }), 400,
+    expectError(await office.get(`/contracts/${contract.id}/agent-scores`, { query: { month: `${THIS_MONTH.slice(0, 4)}-13` } }), 400,
         'InvalidArgument', 'month');
     const after = (await listAll(jiwei, '/audit', { entity: 'cc_score_month' })).length;
     assert.equal(after, 2, 'nothing written by the refusals');
