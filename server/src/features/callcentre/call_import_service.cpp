@@ -24,8 +24,9 @@ namespace {
 constexpr char kCallImportSubject[] = "call_import";
 constexpr char kCallMappingSubject[] = "call_mapping";
 
-// CSV is read in pieces of this size cut at a record boundary, so a 1.2 GB month never sits in memory at once.
-constexpr std::size_t kCallImportChunkBytes = 8 * 1024 * 1024;
+// CSV is read in pieces of this size cut at a record boundary, so a 1.2 GB month never sits in memory at once; the
+// progress a browser polls moves on at each piece.
+constexpr std::size_t kCallImportChunkBytes = 1024 * 1024;
 // A record longer than this (an unclosed quote swallowing the file) is refused instead of read on.
 constexpr std::size_t kCallImportMaxRecordBytes = 64 * 1024 * 1024;
 // Keys are written in batches of this many (multi-row INSERTs of prepared statements).
