@@ -239,6 +239,64 @@ test('CC-8 a GB18030 CSV of the houqin template imports, with successful visits 
         agent.talk_seconds]), [['8101', 2, 1, 1, 120], ['8102', 1, 1, 0, 60]]);
 });
 
+/**
+ * A minimal .xlsx of the houqin template: the header row in shared strings, the data rows' text as inline strings and
+ * the talk seconds as numbers (Python's zipfile writes the package).
+ */
+function templateXlsx(rows) {
+    const escape = (text) => String(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    const header = ['工号', '被叫号码', '开始时间', '应答时间', '结束时间', '通话秒数', '结果'];
+    const column = (index) => String.fromCharCode(65 + index);
+    const sheetRows = [`<row r="1">${header.map((_, i) => `<c r="${column(i)}1" t="s"><v>${i}</v></c>`).join('')}</row>`];
+    rows.forEach((cells, at) => {
+        const r = at + 2;
+        sheetRows.push(`<row r="${r}">${cells.map((cell, i) => (typeof cell === 'number'
+            ? `<c r="${column(i)}${r}"><v>${cell}</v></c>`
+            : `<c r="${column(i)}${r}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`)).join('')}</row>`);
+    });
+    const parts = {
+        '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        '_rels/.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        'xl/workbook.xml': '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="话单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${header.length}" uniqueCount="${header.length}">${header.map((name) => `<si><t>${name}</t></si>`).join('')}</sst>`,
+        'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
+    };
+    const program = 'import io, json, sys, zipfile\nparts = json.load(sys.stdin)\nout = io.BytesIO()\n' +
+        'with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:\n    for name, text in parts.items(): z.writestr(name, text)\n' +
+        'sys.stdout.buffer.write(out.getvalue())\n';
+    return execFileSync('python3', ['-c', program], { input: JSON.stringify(parts) });
+}
+
+test('CC-8 an .xlsx of the houqin template with shared and inline strings imports', async () => {
+    const { vendor, newContract } = env;
+    const contract = await newContract();
+    const bytes = templateXlsx([
+        ['8501', '13900001111', at(FIRST, 0), at(FIRST, 5), at(FIRST, 125), 120, '成功访问'],
+        ['8501', '13900002222', at(FIRST, 600), '', at(FIRST, 630), 0, '无人接听'],
+        ['8502', '13900003333', at(FIRST, 900), at(FIRST, 903), at(FIRST, 963), 60, '拒访'],
+    ]);
+    const view = await imported(vendor, contract.id, bytes, { name: '话单.xlsx', layout: 'houqin' });
+    assert.equal(view.status, 'done', JSON.stringify(view.report));
+    assert.equal(view.report.layout, 'houqin');
+    assert.deepEqual(view.report.agents.map((agent) => [agent.agent_id, agent.calls, agent.answered, agent.successful,
+        agent.talk_seconds]), [['8501', 2, 1, 1, 120], ['8502', 1, 1, 0, 60]]);
+});
+
+test('CC-8 a truncated last line imports nothing and is named with its row', async () => {
+    const { vendor, newContract } = env;
+    const contract = await newContract();
+    const file = asteriskMonth({ days: 1 });
+    const text = file.text.trimEnd();
+    const cut = text.slice(0, text.lastIndexOf(',', text.lastIndexOf(',') - 1) - 40);
+    const view = await imported(vendor, contract.id, cut);
+    assert.equal(view.status, 'failed');
+    assert.equal(view.report.calls_added, 0);
+    assert.deepEqual(view.report.errors.map((error) => [error.row, error.column]), [[file.calls, 'columns']]);
+    assert.match(view.report.errors[0].message['zh-CN'], new RegExp(`第 ${file.calls} 行只有 \\d+ 列`));
+    assert.match(view.report.errors[0].message.en, /a truncated last line\?/);
+});
+
 test('CC-8 quoted fields with commas and newlines are one cell; rows are numbered as records', async () => {
     const { vendor, newContract } = env;
     const contract = await newContract();
