@@ -264,10 +264,13 @@ void CallImportService::Start() {
     std::error_code ignored;
     std::filesystem::create_directories(spool_, ignored);
     {
-        // An import a stopped server left queued or running can no longer finish: its spooled file went with it.
+        // An import a stopped server left queued or running can no longer finish: its spooled file went with it. On
+        // PostgreSQL other instances may be importing right now, so only imports older than a day are swept there.
         auto lease = context_.database.Acquire();
         const auto now = context_.clock.Now();
+        const bool shared = lease->engine() == storage::Engine::kPostgres;
         for (auto row : storage::UnfinishedCallImports(*lease)) {
+            if (shared && now.ms - row.created_at.ms < 24LL * 3600 * 1000) continue;
             const auto from = row.status;
             row.status = CallImportStatus::kFailed;
             row.finished_at = now;
@@ -910,7 +913,12 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
                              {"bad_rows", 0}};
     row.status = CallImportStatus::kDone;
     row.report_json = report.dump();
-    storage::SetCallImportStatus(connection, row, CallImportStatus::kRunning);
+    if (!storage::SetCallImportStatus(connection, row, CallImportStatus::kRunning)) {
+        // Someone else closed the import meanwhile (another instance's start-up sweep): its calls are not kept.
+        transaction.reset();
+        job.running = false;
+        return storage::FindCallImport(connection, row.id).value_or(row);
+    }
     storage::AppendAudit(connection, job.actor ? &*job.actor : nullptr, now,
                          {"import", kCallImportSubject, row.id, nlohmann::json{{"status", "running"}}.dump(),
                           nlohmann::json{{"status", "done"},

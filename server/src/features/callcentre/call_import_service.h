@@ -9,7 +9,8 @@
 //
 // Limits: on SQLite the import's transaction holds the database's write lock while it writes (a month of a large
 // centre: tens of seconds), so other writes wait for it (up to the busy timeout). Progress while running is kept in
-// memory by the instance running the import.
+// memory by the instance running the import. An import a stopped server left unfinished is marked failed when a
+// server starts (on PostgreSQL, where several instances may share the database, once it is a day old).
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
