@@ -13,7 +13,7 @@ FUZZ_SMOKE_SECONDS ?= 3
 ## run: install what is missing, build server and web UI, create the demo database, serve on http://127.0.0.1:8080
 run: deps build web
 	@mkdir -p data
-	@if [ ! -f $(DEMO_DB) ]; then build/houqin seed-demo --db sqlite:$(DEMO_DB); fi
+	@if [ ! -f $(DEMO_DB) ]; then build/houqin seed-demo --call-centre --db sqlite:$(DEMO_DB); fi
 	@echo "houqin: http://$(LISTEN)  (demo accounts in README.md)"
 	exec build/houqin serve --db sqlite:$(DEMO_DB) --listen $(LISTEN) --web-dir web/dist
 

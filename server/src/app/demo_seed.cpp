@@ -183,6 +183,8 @@ struct DemoVendor {
     std::vector<std::pair<const char*, int>> qualifications;
 };
 
+}  // namespace
+
 Actor DemoActor(ServiceContext& context, const std::string& username) {
     auto lease = context.database.Acquire();
     const auto user = storage::FindUserByName(*lease, username);
@@ -240,6 +242,8 @@ ContractContent DemoContent(const VendorView& vendor, std::int64_t category_id, 
     content.responsible_phone = "0757-86500001";
     return content;
 }
+
+namespace {
 
 // Three contracts at different points of their life: one in force and ending soon (it shows the renewal
 // reminder, X-2), one halfway through review (CON-2), one draft.
