@@ -98,7 +98,10 @@ test('CC-1 the vendor carries the request out with the ID; it is in use from the
   const history = await page.locator(tid('agent-id-history')).innerText();
   assert.match(history, /8031/);
   assert.match(history, /至今有效/);
-  await page.locator(`${tid('agent-id-requests')} [data-test^="agent-id-steps-"]`).first().click();
+  await page
+    .locator(`${tid('agent-id-requests')} [data-test^="agent-id-steps-"]`)
+    .first()
+    .click();
   const steps = page.locator('[data-test^="agent-id-steps-list-"]:visible').first();
   await steps.waitFor();
   const stepText = await steps.innerText();

@@ -545,9 +545,9 @@ Result<CallImportView> CallImportService::Cancel(const Actor& actor, std::int64_
         // The worker took it meanwhile: the flag set above stops it.
         return ViewOf(actor, std::move(row));
     }
-    storage::AppendAudit(*lease, &actor, now,
-                         {"cancel", kCallImportSubject, id, nlohmann::json{{"status", "queued"}}.dump(),
-                          nlohmann::json{{"status", "cancelled"}}.dump()});
+    const auto queued = nlohmann::json{{"status", "queued"}}.dump();
+    const auto cancelled_snapshot = nlohmann::json{{"status", "cancelled"}}.dump();
+    storage::AppendAudit(*lease, &actor, now, {"cancel", kCallImportSubject, id, queued, cancelled_snapshot});
     transaction.Commit();
     return ViewOf(actor, std::move(cancelled));
 }
@@ -838,11 +838,13 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
         }
         storage::SetCallImportStatus(connection, row, CallImportStatus::kRunning);
         const Actor* actor = cancelled ? (by ? &*by : nullptr) : (job.actor ? &*job.actor : nullptr);
-        storage::AppendAudit(
-            connection, actor, now,
-            {cancelled ? "cancel" : "import", kCallImportSubject, row.id, nlohmann::json{{"status", "running"}}.dump(),
-             nlohmann::json{{"status", std::string(storage::CallImportStatusCode(row.status))}, {"rows", tally.rows}}
-                 .dump()});
+        const auto running = nlohmann::json{{"status", "running"}}.dump();
+        const auto ended = nlohmann::json{
+            {"status", std::string(storage::CallImportStatusCode(row.status))},
+            {"rows",
+             tally.rows}}.dump();
+        storage::AppendAudit(connection, actor, now,
+                             {cancelled ? "cancel" : "import", kCallImportSubject, row.id, running, ended});
         transaction->Commit();
         job.running = false;
         return row;
@@ -930,14 +932,15 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
         job.running = false;
         return storage::FindCallImport(connection, row.id).value_or(row);
     }
+    const auto running = nlohmann::json{{"status", "running"}}.dump();
+    const auto done = nlohmann::json{{"status", "done"},
+                                     {"rows", tally.rows},
+                                     {"calls_added", tally.calls_added},
+                                     {"duplicates", tally.duplicates},
+                                     {"legs_merged", tally.legs_merged}}
+                          .dump();
     storage::AppendAudit(connection, job.actor ? &*job.actor : nullptr, now,
-                         {"import", kCallImportSubject, row.id, nlohmann::json{{"status", "running"}}.dump(),
-                          nlohmann::json{{"status", "done"},
-                                         {"rows", tally.rows},
-                                         {"calls_added", tally.calls_added},
-                                         {"duplicates", tally.duplicates},
-                                         {"legs_merged", tally.legs_merged}}
-                              .dump()});
+                         {"import", kCallImportSubject, row.id, running, done});
     transaction->Commit();
     job.running = false;
     return row;

@@ -93,6 +93,9 @@ export const AUDIT_ENTITIES = [
   'org',
   'setting',
   'report',
+  'call_import',
+  'call_mapping',
+  'cc_score_month',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
