@@ -118,6 +118,16 @@ test('every route in docs/api.md is in openapi.json, and every OpenAPI route ans
         type: 'rule_violation', occurred_on: FAKE_TODAY, person_ids: [], description: '接口巡检', responsible_party: 'party_b',
         compensation: '0.00',
     }), 201).body;
+    // CC-8, CC-3: a call import and a draft scoring method by vendor1 on the same contract, so their ids are real.
+    const vendor1 = await demo.as('vendor1');
+    const callImport = expectStatus(await vendor1.post(`/contracts/${active.id}/call-imports`, Buffer.from(
+        `8001,02088886666,13900001111,from-internal,8001,SIP/a,SIP/b,Dial,x,${FAKE_TODAY} 09:00:00,` +
+        `${FAKE_TODAY} 09:00:05,${FAKE_TODAY} 09:01:05,65,60,ANSWERED,DOCUMENTATION,sweep.1\n`), {
+        headers: { 'Content-Type': 'text/csv', 'X-Filename': 'Master.csv' }, query: { layout: 'asterisk' },
+    }), 202).body;
+    const method = expectStatus(await vendor1.post(`/contracts/${active.id}/scoring-methods`, {
+        effective_from: FAKE_TODAY.slice(0, 7), visits_target: 400, talk_seconds_target: 72000,
+    }), 201).body;
     const users = expectStatus(await admin.get('/users'), 200).body.items;
     const orgs = expectStatus(await admin.get('/orgs'), 200).body.items;
     const ids = {
@@ -131,6 +141,8 @@ test('every route in docs/api.md is in openapi.json, and every OpenAPI route ans
         incidents: incident.id,
         'staff-roles': 'cleaner',
         audit: 1,
+        'call-imports': callImport.id,
+        'scoring-methods': method.id,
     };
     const concrete = (route) => {
         const parts = route.split('/');
