@@ -825,7 +825,10 @@ bool CallTotals::Add(const CallRecord& record) {
 
     auto agent = agents_.find(record.agent_id);
     if (agent == agents_.end()) agent = agents_.emplace(std::string(record.agent_id), std::vector<MonthTotals>{}).first;
-    const auto [year, month] = YearMonthFromDays(record.start.ShanghaiDate().days());
+    // Plain names, not a structured binding: clang (the fuzz build) lets no lambda capture a binding.
+    const auto year_month = YearMonthFromDays(record.start.ShanghaiDate().days());
+    const auto year = std::get<0>(year_month);
+    const auto month = std::get<1>(year_month);
     auto& months = agent->second;
     auto totals = std::find_if(months.begin(), months.end(),
                                [&](const MonthTotals& item) { return item.year == year && item.month == month; });
