@@ -45,9 +45,13 @@ async function as(username) {
   return browser.page;
 }
 
-/** The guide's picture `<name>.png` of what the page shows now (the window, not the whole page). */
-async function picture(page, name) {
-  await page.waitForLoadState('networkidle');
+/**
+ * The guide's picture `<name>.png` of what the page shows now (the window, not the whole page), once the network is
+ * quiet. A page with a PDF frame is never quiet (the browser's viewer keeps a connection of its own): its caller waits
+ * for the file itself and passes `quiet: false`.
+ */
+async function picture(page, name, { quiet = true } = {}) {
+  if (quiet) await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(PICTURES, `${name}.png`) });
 }
@@ -126,9 +130,16 @@ test('ROLE-5 the judicial guide: the contract waiting for legal review, on its r
   assert.ok(waiting, 'the demo has a contract waiting for legal review');
   await go(page, `/contracts/${waiting.object_id}`);
   await page.locator(tid('contract-detail')).waitFor();
+  // The review tab previews the contract's PDF in a frame: the picture (and the move to the guide after it) waits
+  // until the browser has the whole file, however long the server takes to typeset it, not for a quiet network,
+  // which a PDF frame never gives.
+  const preview = page.waitForResponse((response) => response.url().includes('/document.pdf'), { timeout: 60_000 });
   await page.locator(tid('contract-tab-reviews')).click();
   await page.locator(tid('contract-reviews')).waitFor();
-  await picture(page, 'judicial-review');
+  const pdf = await preview;
+  assert.equal(pdf.status(), 200, 'the preview frame gets the contract as a PDF');
+  await pdf.finished();
+  await picture(page, 'judicial-review', { quiet: false });
   await assertHelpOpensOwnGuide(page, 'judicial');
 });
 

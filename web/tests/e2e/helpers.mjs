@@ -303,7 +303,9 @@ export async function openBrowser() {
     if (text.startsWith('Failed to load resource')) return;
     // The browser's own PDF viewer (a contract's preview frame) logs from its extension, e.g. when the page moves on
     // while it is still opening the file: that is the browser's message, not the page's.
-    if (message.location().url.startsWith('chrome-extension://')) return;
+    // Its messages may also carry the PDF's own address as their place: no page code of houqin runs in that frame.
+    const where = message.location().url;
+    if (where.startsWith('chrome-extension://') || /\.pdf(\?|$)/.test(where)) return;
     pageErrors.push(`console.error: ${text} (${message.location().url})`);
   });
   const page = context.pages()[0] ?? (await context.newPage());
