@@ -11,6 +11,7 @@
 #include "app/demo_callcentre.h"
 #include "app/demo_seed.h"
 #include "app/routes.h"
+#include "app/scale_seed.h"
 #include "app/services.h"
 #include "platform/database/maintenance.h"
 #include "platform/http/server.h"
@@ -82,6 +83,14 @@ int main(int argc, char** argv) {
     bool seed_call_centre = false;
     seed->add_flag("--call-centre", seed_call_centre,
                    "Also a call centre in force for four months: agents, IDs, calls, scored months (make run)");
+
+    // Issue 15: a county's five years, to measure on (docs/performance.md, "County data set").
+    auto* seed_scale =
+        app.add_subcommand("seed-scale", "Migrate and fill an empty database with a county's five years");
+    add_db(seed_scale);
+    houqin::ScaleSeedOptions scale_options;
+    seed_scale->add_option("--seed", scale_options.seed, "The same seed gives the same data (default 1)");
+    seed_scale->add_option("--scale", scale_options.scale, "1: 30 towns, 600 vendors, 1,500 contracts; 0.02 small");
 
     auto* user = app.add_subcommand("user", "Manage users");
     user->require_subcommand(1);
@@ -192,6 +201,16 @@ int main(int argc, char** argv) {
                 }
             }
             std::cout << "demo data written\n";
+            return 0;
+        }
+        if (seed_scale->parsed()) {
+            services.staff.InstallPublishedCalendars();
+            auto counts = houqin::SeedScale(services, scale_options);
+            if (!counts) {
+                PrintError(counts.error());
+                return 1;
+            }
+            std::cout << "county written: " << houqin::ScaleSeedCountsText(*counts) << "\n";
             return 0;
         }
         if (user_add->parsed()) {
