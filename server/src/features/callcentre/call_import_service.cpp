@@ -719,6 +719,7 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
 
     std::optional<storage::Transaction> transaction;
     transaction.emplace(connection);
+    storage::LockCallKeys(connection, row.contract_id);
     const auto load_day = [&](std::int64_t day) {
         if (!days_loaded.insert(day).second) return;
         for (const auto key : storage::CallKeysOfDay(connection, row.contract_id, day)) known.Insert(key);

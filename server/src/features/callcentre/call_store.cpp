@@ -1,6 +1,9 @@
 #include "features/callcentre/call_store.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <iterator>
 
 namespace houqin::storage {
 namespace {
@@ -154,6 +157,19 @@ std::vector<std::uint64_t> CallKeysOfDay(Connection& connection, std::int64_t co
 
 void InsertCallKeys(Connection& connection, std::int64_t contract_id, std::int64_t import_id,
                     const std::vector<CallKey>& keys) {
+    if (keys.empty()) return;
+    if (connection.engine() == Engine::kPostgres) {
+        // PostgreSQL: COPY, about twice as fast as the batched INSERT below. COPY has no ON CONFLICT: the import
+        // files only keys it did not find for the day, under LockCallKeys, so no key can already be there.
+        std::string rows;
+        rows.reserve(keys.size() * 48);
+        for (const auto& key : keys) {
+            fmt::format_to(std::back_inserter(rows), "{}\t{}\t{}\t{}\n", contract_id, key.day,
+                           static_cast<std::int64_t>(key.hash), import_id);
+        }
+        connection.CopyIn("call_keys", "contract_id, day, key_hash, import_id", rows);
+        return;
+    }
     static const std::string kFullBatch = KeysInsertSql(kKeysPerInsert);
     Params params;
     params.reserve(kKeysPerInsert * 4);
@@ -167,6 +183,14 @@ void InsertCallKeys(Connection& connection, std::int64_t contract_id, std::int64
             params.emplace_back(import_id);
         }
         connection.Execute(count == kKeysPerInsert ? kFullBatch : KeysInsertSql(count), params);
+    }
+}
+
+void LockCallKeys(Connection& connection, std::int64_t contract_id) {
+    // A transaction-scoped advisory lock on (8, contract): 8 for CC-8, so no other use of advisory locks collides.
+    // SQLite needs none: BEGIN IMMEDIATE already lets one writer at a time.
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(8, CAST(? AS INTEGER))", {contract_id});
     }
 }
 

@@ -65,7 +65,11 @@ struct CallKey {
     std::int64_t day = 0;
     std::uint64_t hash = 0;
 };
-// Files the keys (a key already filed for that day is left as it is).
+// Holds the contract's call keys for the rest of the transaction: imports into one contract take turns, in one
+// server or several, so the keys an import reads for a day are still all there are when it files new ones.
+void LockCallKeys(Connection& connection, std::int64_t contract_id);
+// Files the keys: on SQLite a key already filed for that day is left as it is; on PostgreSQL (COPY) the caller
+// files only keys it did not find, under LockCallKeys.
 void InsertCallKeys(Connection& connection, std::int64_t contract_id, std::int64_t import_id,
                     const std::vector<CallKey>& keys);
 // Adds the totals to the agent's day (creating the row).

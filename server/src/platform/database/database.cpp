@@ -1,5 +1,6 @@
 #include "platform/database/database.h"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
@@ -216,6 +217,42 @@ class PostgresConnection final : public Connection {
 
     void Begin() override { Execute("BEGIN", {}); }
 
+    void CopyIn(std::string_view table, std::string_view columns, std::string_view rows) override {
+        const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, columns);
+        PGresult* started = PQexec(connection_, sql.c_str());
+        if (PQresultStatus(started) != PGRES_COPY_IN) {
+            const std::string message = PQresultErrorMessage(started);
+            PQclear(started);
+            CheckConnection();
+            throw DbError(DbError::Kind::kOther, "PostgreSQL: " + message + " in: " + sql);
+        }
+        PQclear(started);
+        // Sent in pieces of 1 MiB, the size libpq itself buffers before it writes to the socket.
+        constexpr std::size_t kPiece = std::size_t{1} << 20;
+        bool sent = true;
+        for (std::size_t at = 0; sent && at < rows.size(); at += kPiece) {
+            const std::string_view piece = rows.substr(at, kPiece);
+            sent = PQputCopyData(connection_, piece.data(), static_cast<int>(piece.size())) == 1;
+        }
+        // On a failed send the COPY is ended with an error, so the server rolls it back and answers.
+        const int ended = PQputCopyEnd(connection_, sent ? nullptr : "houqin: the rows could not be sent");
+        std::string failure = sent && ended == 1 ? "" : PQerrorMessage(connection_);
+        bool unique = false;
+        while (PGresult* result = PQgetResult(connection_)) {
+            if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.empty()) {
+                const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+                unique = state && std::string_view(state) == "23505";
+                failure = PQresultErrorMessage(result);
+            }
+            PQclear(result);
+        }
+        if (!failure.empty()) {
+            CheckConnection();
+            throw DbError(unique ? DbError::Kind::kUniqueViolation : DbError::Kind::kOther,
+                          "PostgreSQL: " + failure + " in: " + sql);
+        }
+    }
+
   private:
     PGresult* Run(std::string_view sql, const Params& params) {
         const std::string key(sql);
@@ -281,6 +318,10 @@ class PostgresConnection final : public Connection {
 };
 
 }  // namespace
+
+void Connection::CopyIn(std::string_view table, std::string_view /*columns*/, std::string_view /*rows*/) {
+    throw DbError(DbError::Kind::kOther, fmt::format("COPY into {} is PostgreSQL's; SQLite inserts in batches", table));
+}
 
 const std::string& Row::Str(std::size_t column) const {
     static const std::string kEmpty;

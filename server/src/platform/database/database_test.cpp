@@ -41,5 +41,34 @@ TEST(DatabaseTest, X1_PostgresqlManyDistinctQueriesStayCorrectPastTheStatementCa
     EXPECT_EQ(value(1299), 2299);
 }
 
+// CC-8: a month of call records files its keys on PostgreSQL through COPY. Every row sent arrives, in the caller's
+// transaction; a COPY the server refuses (a key already there) throws as a unique violation, leaves nothing of itself,
+// and the connection answers the next query.
+TEST(DatabaseTest, CC8_PostgresqlCopyInFilesEveryRowOrNone) {
+    const char* url = std::getenv("HOUQIN_PG_URL");
+    if (url == nullptr || *url == '\0') GTEST_SKIP() << "HOUQIN_PG_URL is not set (make api-test-postgresql sets it)";
+    auto database = Database::Open(url, 1);
+    auto lease = database->Acquire();
+    lease->Execute("CREATE TEMPORARY TABLE copy_probe (id BIGINT PRIMARY KEY, word TEXT)");
+    std::string rows;
+    for (int id = 1; id <= 3000; ++id) rows += std::to_string(id) + "\tw" + std::to_string(id % 7) + "\n";
+    lease->Begin();
+    lease->CopyIn("copy_probe", "id, word", rows);
+    lease->Execute("COMMIT");
+    EXPECT_EQ(lease->Query("SELECT COUNT(*), SUM(id) FROM copy_probe").at(0).Int(0), 3000);
+    EXPECT_EQ(lease->Query("SELECT SUM(id) FROM copy_probe").at(0).Int(0), 3000 * 3001 / 2);
+
+    lease->Begin();
+    try {
+        lease->CopyIn("copy_probe", "id, word", "5000\tnew\n2999\tagain\n");
+        FAIL() << "a key already there is refused";
+    } catch (const DbError& error) {
+        EXPECT_EQ(error.kind(), DbError::Kind::kUniqueViolation) << error.what();
+    }
+    lease->Execute("ROLLBACK");
+    EXPECT_EQ(lease->Query("SELECT COUNT(*) FROM copy_probe WHERE id = 5000").at(0).Int(0), 0);
+    EXPECT_EQ(lease->Query("SELECT COUNT(*) FROM copy_probe").at(0).Int(0), 3000);
+}
+
 }  // namespace
 }  // namespace houqin::storage
