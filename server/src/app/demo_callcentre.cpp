@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -69,9 +70,17 @@ constexpr std::array<DemoAgent, 6> kAgents = {{
     {"吴敏", "19990611", 18, 60, 100, 3},
 }};
 
+// The i-th agent of a centre of any size: the six named ones, then generated ones of middling busyness.
+DemoAgent AgentAt(std::size_t i) {
+    if (i < kAgents.size()) return kAgents[i];
+    const int k = static_cast<int>(i);
+    return {"", "19960101", 17 + k % 9, 60 + k % 23, 100 + k % 50, k % 6 == 0 ? 0 : 3 + k % 9};
+}
+
 }  // namespace
 
-Status SeedDemoCallCentre(Services& services) {
+Status SeedDemoCallCentre(Services& services, std::size_t agent_count) {
+    agent_count = std::max(agent_count, kAgents.size());
     auto& context = services.context;
     const Clock real_clock = context.clock;
     const Date today = real_clock.Today();
@@ -130,10 +139,14 @@ Status SeedDemoCallCentre(Services& services) {
     // The agents, their IDs by written request (CC-1), the outbound number (CC-2) and the scoring method (CC-3).
     std::vector<std::int64_t> people;
     std::vector<std::string> id_numbers;
-    for (std::size_t i = 0; i < kAgents.size(); ++i) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < agent_count; ++i) {
+        const auto agent = AgentAt(i);
         PersonInput person;
-        person.name = kAgents[i].name;
-        id_numbers.push_back(DemoIdNumber(kAgents[i].birth, 21 + static_cast<int>(i) * 2));
+        names.push_back(i < kAgents.size() ? agent.name : fmt::format("话务员{:03d}", i + 1));
+        person.name = names.back();
+        // Sequence numbers 21, 23, … (odd: men's and women's alike are valid numbers) up to 999 a birth date.
+        id_numbers.push_back(DemoIdNumber(agent.birth, 21 + static_cast<int>(i) * 2));
         person.id_number = id_numbers.back();
         person.phone = fmt::format("1380757{:04d}", 1001 + i);
         person.role = "agent";
@@ -146,8 +159,8 @@ Status SeedDemoCallCentre(Services& services) {
             "open", added->person.id, {"outbound", "follow_up"}, "新上岗话务员开通外呼工号", {}};
         auto asked = services.agent_ids.Request(office, contract_id, request);
         if (!asked) return asked.error();
-        auto opened = services.agent_ids.CarryOut(
-            vendor, asked->request.id, {fmt::format("80{:02d}", i + 1), start.ToString(), "已在外呼系统开通"});
+        auto opened = services.agent_ids.CarryOut(vendor, asked->request.id,
+                                                  {fmt::format("{}", 8001 + i), start.ToString(), "已在外呼系统开通"});
         if (!opened) return opened.error();
     }
     auto number = services.numbers.Request(office, contract_id,
@@ -179,7 +192,7 @@ Status SeedDemoCallCentre(Services& services) {
     for (Date day = start; day < today; day = day.AddDays(1)) {
         if (day.ToString().substr(8, 2) == "20") {
             for (std::size_t i = 0; i < people.size(); ++i) {
-                QualificationTestInput test{day, "外呼话术与政策知识月考", 95 - static_cast<std::int64_t>(i) * 3};
+                QualificationTestInput test{day, "外呼话术与政策知识月考", 95 - static_cast<std::int64_t>(i % 10) * 3};
                 if (auto recorded = services.training.RecordTest(office, people[i], test); !recorded) {
                     return recorded.error();
                 }
@@ -188,9 +201,9 @@ Status SeedDemoCallCentre(Services& services) {
         if (!IsWeekday(day)) continue;
         ++working_day;
         for (std::size_t i = 0; i < people.size(); ++i) {
-            const auto& agent = kAgents[i];
+            const auto agent = AgentAt(i);
             const bool late = agent.late_every > 0 && working_day % agent.late_every == 0;
-            attendance += fmt::format("{},{},话务员,{},{},18:05,否\n", id_numbers[i], agent.name, day.ToString(),
+            attendance += fmt::format("{},{},话务员,{},{},18:05,否\n", id_numbers[i], names[i], day.ToString(),
                                       late ? "09:12" : "08:55");
             // Busier in later months for the best agent, so the ranking moves a little from month to month.
             const int count = agent.calls_per_day + (working_day % 3 == static_cast<int>(i % 3) ? 2 : 0);
@@ -206,7 +219,7 @@ Status SeedDemoCallCentre(Services& services) {
                 const auto end = fmt::format("{} {:02d}:{:02d}:{:02d}", day.ToString(), (minute + end_second / 60) / 60,
                                              (minute + end_second / 60) % 60, end_second % 60);
                 ++serial;
-                calls += fmt::format("HQ{:08d},80{:02d},075786501200,1390757{:04d},{},{},{},{},{}\n", serial, i + 1,
+                calls += fmt::format("HQ{:08d},{},075786501200,1390757{:04d},{},{},{},{},{}\n", serial, 8001 + i,
                                      (serial * 7919) % 10000, begin, answer, end, talk,
                                      success ? "成功访问" : (answered ? "已接通" : "无人接听"));
             }

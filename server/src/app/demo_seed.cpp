@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -186,9 +187,25 @@ struct DemoVendor {
 }  // namespace
 
 Actor DemoActor(ServiceContext& context, const std::string& username) {
+    auto actor = UserActor(context, username);
+    if (!actor) throw std::logic_error("the demo has no user " + username);
+    actor->request_id = "seed-demo";
+    return *actor;
+}
+
+Result<Actor> UserActor(ServiceContext& context, const std::string& username) {
     auto lease = context.database.Acquire();
     const auto user = storage::FindUserByName(*lease, username);
+    if (!user) {
+        return Error::Invalid("as",
+                              {fmt::format("没有用户 {}", username), fmt::format("There is no user {}", username)});
+    }
+    if (!user->active) {
+        return Error::Precondition(
+            {fmt::format("用户 {} 已停用", username), fmt::format("User {} is disabled", username)});
+    }
     const auto org = storage::FindOrg(*lease, user->org_id);
+    if (!org) return Error::NotFound({"用户所属单位", "the user's organisation"});
     Actor actor;
     actor.user_id = user->id;
     actor.username = user->username;
@@ -198,7 +215,7 @@ Actor DemoActor(ServiceContext& context, const std::string& username) {
     actor.org_name = user->org_name;
     actor.scope_path = AuthService::ScopePathFor(*lease, *org);
     if (org->kind == OrgKind::kVendor) actor.vendor_org_id = org->id;
-    actor.request_id = "seed-demo";
+    actor.request_id = "command-line";
     return actor;
 }
 

@@ -16,6 +16,9 @@ Status SeedDemo(ServiceContext& context);
 
 // A demo user acting (its role, organisation and scope), and a contract's content of the demo's town 九江镇.
 Actor DemoActor(ServiceContext& context, const std::string& username);
+// Any user acting from the command line (`houqin score-calls --as`), as their role and scope allow; not found when
+// there is no such user.
+Result<Actor> UserActor(ServiceContext& context, const std::string& username);
 ContractContent DemoContent(const VendorView& vendor, std::int64_t category_id, std::int64_t department_id,
                             const char* title, Date start, Money total, Frequency frequency);
 

@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    Client, DEMO, contractFixtures, createActiveContract, expectError, expectStatus, listAll,
+    Client, DEMO, cli, contractFixtures, createActiveContract, expectError, expectStatus, listAll,
     prepareDatabase, startServer, validContent, xlsxText,
 } from './harness.mjs';
 import { dateOfYear, month as monthOf, monthStart } from '../clock.mjs';
@@ -232,6 +232,39 @@ test('CC-3 a recompute replaces the month\'s result and is audited; bad months a
         'InvalidArgument', 'month');
     const after = (await listAll(jiwei, '/audit', { entity: 'cc_score_month' })).length;
     assert.equal(after, 2, 'nothing written by the refusals');
+});
+
+test('CC-3 houqin score-calls computes a month from the command line as a named user: the same ranking the page shows, audited under that user; an unknown user or a bad month is refused and writes nothing', async (t) => {
+    const { db, server, office, jiwei, contract } = await setup();
+    t.after(() => server.stop());
+    const run = cli(['score-calls', '--db', db.url, '--contract', String(contract.id), '--month', MONTHS[0], '--as',
+        DEMO.office.username]);
+    // The log's lines aside (the clock the suite fixes), the heading and one line per agent.
+    const printed = run.stdout.split('\n').filter((line) => /^(scores|rank) /.test(line));
+    assert.match(printed[0], new RegExp(`^scores ${MONTHS[0]}: agents=4 method_version=1 unmatched_calls=0 `));
+    // 120, 120, 90 and 30 visits: a tie at the top (rank 1=), then 3 and 4.
+    assert.deepEqual(printed.slice(1), [
+        'rank 1= 甲坐席 60.00', 'rank 1= 乙坐席 60.00', 'rank 3 丙坐席 51.00', 'rank 4 丁坐席 17.00',
+    ]);
+    const shown = await ranking(jiwei, contract.id, MONTHS[0]);
+    assert.deepEqual(shown.agents.map((agent) => `${agent.person_name} ${agent.total_text}`),
+        ['甲坐席 60.00', '乙坐席 60.00', '丙坐席 51.00', '丁坐席 17.00']);
+    const entries = await listAll(jiwei, '/audit', { entity: 'cc_score_month' });
+    assert.equal(entries.length, 1);
+    const me = expectStatus(await office.get('/session'), 200).body.user;
+    assert.equal(entries[0].actor_id, me.id, 'the audit names the user given with --as');
+    assert.ok([me.display_name, me.username].includes(entries[0].actor_name), entries[0].actor_name);
+
+    const nobody = cli(['score-calls', '--db', db.url, '--contract', String(contract.id), '--month', MONTHS[1], '--as',
+        'nobody'], { allowFail: true });
+    assert.equal(nobody.code, 1);
+    assert.match(nobody.stderr, /没有用户 nobody/);
+    assert.match(nobody.stderr, /There is no user nobody/);
+    const future = cli(['score-calls', '--db', db.url, '--contract', String(contract.id), '--month', monthOf(1), '--as',
+        DEMO.office.username], { allowFail: true });
+    assert.equal(future.code, 1);
+    assert.match(future.stderr, /month/);
+    assert.equal((await listAll(jiwei, '/audit', { entity: 'cc_score_month' })).length, 1, 'nothing written by the refusals');
 });
 
 test('CC-3 who may compute and read: the office computes; the vendor reads its own, leadership and discipline read; departments and other vendors do not', async (t) => {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "features/callcentre/score_codec.h"
@@ -160,6 +161,17 @@ Result<std::vector<AgentMonthFacts>> AgentScoreService::GatherFacts(storage::Con
     std::vector<AgentMonthFacts> list;
     for (auto& [person_id, person] : facts) list.push_back(std::move(person));
     return list;
+}
+
+std::string ScoreMonthText(const ScoreMonthView& view) {
+    std::string text = fmt::format("scores {}: agents={} method_version={} unmatched_calls={} bonus_proposals={}\n",
+                                   view.month, view.agents.size(), view.record ? view.record->method_version : 0,
+                                   view.unmatched_calls, view.proposed.size());
+    for (const auto& agent : view.agents) {
+        fmt::format_to(std::back_inserter(text), "rank {}{} {} {}\n", agent.rank, agent.tied ? "=" : "",
+                       agent.person_name, FormatPoints(agent.total));
+    }
+    return text;
 }
 
 Result<ScoreMonthView> AgentScoreService::Compute(const Actor& actor, std::int64_t contract_id,

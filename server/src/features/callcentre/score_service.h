@@ -55,6 +55,10 @@ struct ScoreMonthView {
     bool can_export = false;
 };
 
+// The computed month as lines of text (`houqin score-calls`): a heading with the method version, then each agent's rank
+// and total, "=" marking a shared rank.
+std::string ScoreMonthText(const ScoreMonthView& view);
+
 struct PersonScoreMonth {
     std::string month;
     std::optional<storage::StoredAgentScore> score;  // nothing: not ranked that month
