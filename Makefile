@@ -112,8 +112,10 @@ bench-attendance: deps build
 	HOUQIN_BIN=build/houqin node bench/attendance.mjs
 
 ## bench-import: a month of Asterisk call records for 200 agents (5 million rows, about 1 GB; BENCH_ROWS) imported by
-## `houqin import-calls`, against the sqlite3 command line's .import and DuckDB's read_csv of the same file with the
-## same per-agent GROUP BY (CC-8; docs/performance.md). The file is generated once into build/bench-import/.
+## `houqin import-calls` into the demo's call centre with 200 agents and the month scored by `houqin score-calls`,
+## against the sqlite3 command line's .import and DuckDB's read_csv of the same file with the same per-agent GROUP BY;
+## then a 1-million-row .xlsx (BENCH_XLSX_ROWS) for the streaming reader's memory; with BENCH_PG_URL, houqin on
+## PostgreSQL too (CC-8; docs/performance.md). The files are generated once into build/bench-import/.
 .PHONY: bench-import
 bench-import: deps build
 	HOUQIN_BIN=build/houqin node bench/import.mjs
