@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
     houqin::ScaleSeedOptions scale_options;
     seed_scale->add_option("--seed", scale_options.seed, "The same seed gives the same data (default 1)");
     seed_scale->add_option("--scale", scale_options.scale, "1: 30 towns, 600 vendors, 1,500 contracts; 0.02 small");
+    seed_scale->add_option("--years", scale_options.years, "Years of history, 1 to 5 (default 5)");
 
     auto* user = app.add_subcommand("user", "Manage users");
     user->require_subcommand(1);

@@ -30,8 +30,8 @@
 namespace houqin {
 namespace {
 
-constexpr int kCountyFirstYear = 2022;
-constexpr int kCountyYears = 5;
+constexpr int kCountyLastYear = 2026;  // the county's "now" is 2026-12-05
+constexpr int kCountyYears = 5;        // each contract's term
 // At scale 1 (issue 15): 30 towns, 20 vendors a town, 1,500 contracts; each contract runs the five years and is
 // assessed monthly (59 months are over by 2026-12-05: 88,500 assessments).
 constexpr int kCountyTowns = 30;
@@ -198,12 +198,11 @@ class CountySeeder {
   public:
     CountySeeder(Services& services, const ScaleSeedOptions& options)
         : services_(services), random_(options.seed), catalogue_(CountyCatalogue()) {
-        const auto scaled = [&](int full) {
-            return std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(full * options.scale)));
-        };
-        town_count_ = std::min<std::size_t>(kCountyTowns, scaled(kCountyTowns));
-        vendor_count_ = std::max(town_count_, scaled(kCountyVendors));
-        contract_count_ = std::max(vendor_count_, scaled(kCountyContracts));
+        const auto size = ScaleSeedSizeOf(options.scale);
+        town_count_ = size.towns;
+        vendor_count_ = size.vendors;
+        contract_count_ = size.contracts;
+        first_year_ = kCountyLastYear + 1 - std::clamp(options.years, 1, kCountyYears);
     }
 
     Result<ScaleSeedCounts> Run() {
@@ -211,14 +210,14 @@ class CountySeeder {
         if (auto status = Catalogue(); !status) return status.error();
         if (auto status = Vendors(); !status) return status.error();
         if (auto status = Contracts(); !status) return status.error();
-        for (int year = kCountyFirstYear; year < kCountyFirstYear + kCountyYears; ++year) {
+        for (int year = first_year_; year <= kCountyLastYear; ++year) {
             for (int month = 1; month <= 12; ++month) {
                 if (auto status = Month(year, month); !status) return status.error();
                 spdlog::info("seed-scale: {}-{:02d} done ({} assessments so far)", year, month, counts_.assessments);
             }
         }
         if (auto status = Rosters(); !status) return status.error();
-        SetClock(Date::FromYmd(2026, 12, 5), 10);
+        SetClock(Date::FromYmd(kCountyLastYear, 12, 5), 10);
         return counts_;
     }
 
@@ -232,7 +231,7 @@ class CountySeeder {
 
     Status Organisations() {
         auto& context = services_.context;
-        SetClock(Date::FromYmd(2021, 11, 1), 9);
+        SetClock(Date::FromYmd(first_year_ - 1, 11, 1), 9);
         {
             auto lease = context.database.Acquire();
             if (storage::CountUsers(*lease) > 0) {
@@ -320,7 +319,7 @@ class CountySeeder {
     }
 
     Status Vendors() {
-        SetClock(Date::FromYmd(2021, 11, 8), 9);
+        SetClock(Date::FromYmd(first_year_ - 1, 11, 8), 9);
         for (std::size_t v = 0; v < vendor_count_; ++v) {
             CountyVendor entry;
             entry.town = v % town_count_;
@@ -359,7 +358,7 @@ class CountySeeder {
                 qualification.cert_no = fmt::format("ZZ-{:04d}-{:02d}", v + 1, ++certificate);
                 qualification.issuer = type == "营业执照" ? "佛山市市场监督管理局" : "广东省相关主管部门";
                 qualification.valid_from =
-                    Date::FromYmd(2020 + random_.Below(2), static_cast<unsigned>(1 + random_.Below(12)), 1);
+                    Date::FromYmd(first_year_ - 2 + random_.Below(2), static_cast<unsigned>(1 + random_.Below(12)), 1);
                 // One in twelve lapses during the five years (X-2's expiry reminders have something to show).
                 qualification.valid_until = random_.Below(12) == 0
                                                 ? Date::FromYmd(2026, 3 + static_cast<unsigned>(random_.Below(9)), 28)
@@ -398,8 +397,8 @@ class CountySeeder {
         const auto& v = vendor.view.vendor;
         content.party_b = {v.name,      v.legal_representative, v.contact_phone, v.address, v.bank_account_name,
                            v.bank_name, v.bank_account_no};
-        content.term_start = Date::FromYmd(kCountyFirstYear, 1, 1);
-        content.term_end = Date::FromYmd(kCountyFirstYear + kCountyYears - 1, 12, 31);
+        content.term_start = Date::FromYmd(first_year_, 1, 1);
+        content.term_end = Date::FromYmd(first_year_ + kCountyYears - 1, 12, 31);
         const Money annual = Money::FromFen((category.annual_yuan + random_.Below(200) * 1000) * 100);
         content.annual_amount = annual;
         content.total_amount = Money::FromFen(annual.fen() * kCountyYears);
@@ -425,8 +424,8 @@ class CountySeeder {
         return content;
     }
 
-    // CON-1 ... CON-3: drafted by the office in December 2021, reviewed by the judicial office and the party office,
-    // signed mid-December, in force from 2022-01-01.
+    // CON-1 ... CON-3: drafted by the office in the December before the first year, reviewed by the judicial office and
+    // the party office, signed mid-December, in force from 2022-01-01.
     Status Contracts() {
         std::vector<std::size_t> per_town(towns_.size(), 0);
         for (std::size_t c = 0; c < contract_count_; ++c) {
@@ -438,7 +437,7 @@ class CountySeeder {
             const int roll = random_.Below(10);
             contract.quality = roll < 6 ? 0 : (roll < 9 ? 1 : 2);
             auto& town = towns_[contract.town];
-            const Date day = Date::FromYmd(2021, 12, 1 + static_cast<unsigned>(c % 10));
+            const Date day = Date::FromYmd(first_year_ - 1, 12, 1 + static_cast<unsigned>(c % 10));
             contract.content = Content(town, vendor, ++per_town[contract.town]);
             SetClock(day, 9);
             auto created = services_.contracts.Create(town.office, contract.content);
@@ -473,7 +472,7 @@ class CountySeeder {
     // One calendar month of the five years, its events in the order of their days.
     Status Month(int year, int month) {
         const Date first = CountyMonthStart(year, month);
-        if (year == kCountyFirstYear && month == 1) {
+        if (year == first_year_ && month == 1) {
             SetClock(first, 2);
             services_.contracts.BringIntoForce();  // the daily job's first step on the term's first day (CON-3)
             return Ok();
@@ -485,7 +484,7 @@ class CountySeeder {
             if (auto status = Payments(first.AddDays(7), last_month); !status) return status;
             if (auto status = Meetings(first); !status) return status;
         }
-        if (year == kCountyFirstYear + 2 && month == 3) {
+        if (year == std::min(first_year_ + 2, kCountyLastYear) && month == 3) {
             if (auto status = Amendments(first.AddDays(14)); !status) return status;
         }
         if (month == 11) {
@@ -802,6 +801,7 @@ class CountySeeder {
     std::size_t town_count_ = 0;
     std::size_t vendor_count_ = 0;
     std::size_t contract_count_ = 0;
+    int first_year_ = kCountyLastYear + 1 - kCountyYears;  // the contracts' first year
     std::vector<std::int64_t> category_ids_;
     std::vector<std::array<std::int64_t, 3>> town_orgs_;  // leadership, judicial office, party office
     std::vector<CountyTown> towns_;
@@ -811,6 +811,17 @@ class CountySeeder {
 };
 
 }  // namespace
+
+ScaleSeedSize ScaleSeedSizeOf(double scale) {
+    const auto scaled = [scale](int full) {
+        return std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(full * scale)));
+    };
+    ScaleSeedSize size;
+    size.towns = std::min<std::size_t>(kCountyTowns, scaled(kCountyTowns));
+    size.vendors = std::max(size.towns, scaled(kCountyVendors));
+    size.contracts = std::max(size.vendors, scaled(kCountyContracts));
+    return size;
+}
 
 Result<ScaleSeedCounts> SeedScale(Services& services, const ScaleSeedOptions& options) {
     const Clock original = services.context.clock;
