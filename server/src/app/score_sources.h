@@ -60,6 +60,14 @@ inline ScoreSources ScoreSourcesOf(PolicyService& policy) {
                                       const ContractRecord& contract, const BonusProposal& bonus) {
         return policy.ProposeExternal(connection, actor, contract.id, BonusProposalOf(bonus));
     };
+    sources.withdraw_bonuses = [&policy](storage::Connection& connection, const ContractRecord& contract,
+                                         const std::vector<std::string>& holding) {
+        static const Text kStreakBroken{
+            "重新计算月度考核后,该坐席已不再连续三个月位列前三,奖励建议撤回",
+            "After a month's scores were recomputed the agent is no longer in the top 3 for three consecutive months; "
+            "the bonus proposal is withdrawn"};
+        return policy.WithdrawExternal(connection, contract.id, "CC-6:", holding, kStreakBroken);
+    };
     return sources;
 }
 

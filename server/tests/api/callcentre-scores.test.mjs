@@ -349,3 +349,31 @@ test('CC-6 three consecutive top-3 months (ties sharing a rank) make one bonus p
         ['propose', 'pending_office'], ['approve', 'pending_leadership'], ['approve', 'approved'],
     ]);
 });
+
+test('CC-6 a recompute that breaks a streak withdraws its proposal still awaiting a decision, with the reason in its history; the streak that still holds keeps its proposal', async (t) => {
+    const { server, office, vendor, jiwei, contract, people } = await setup();
+    t.after(() => server.stop());
+    for (const month of MONTHS) await compute(office, contract.id, month);
+    const bonuses = async () => (await listAll(jiwei, '/proposals', { contract_id: contract.id }))
+        .filter((proposal) => proposal.rule === 'CC-6');
+    const of = (list, person) => list.find((proposal) => proposal.evidence[0]?.id === String(person.id));
+    const before = await bonuses();
+    const bonusC = of(before, people.C);
+    assert.equal(bonusC.status, 'pending_office');
+    // Late calls of the third month lift B and D to 120 visits each: A, B and D share the top, C falls to 4th.
+    await importCalls(vendor, contract.id, callsCsv(MONTHS[2], { B: 60, D: 90 }, 'LATE'), 'late.csv');
+    const again = await compute(office, contract.id, MONTHS[2]);
+    assert.deepEqual(ranks(again).find(([name]) => name === '丙坐席').slice(0, 2), ['丙坐席', 4]);
+    assert.deepEqual(again.withdrawn, [bonusC.id]);
+    assert.deepEqual(again.proposed, [], 'B\'s and D\'s months do not make three in a row');
+    const after = await bonuses();
+    assert.equal(of(after, people.C).status, 'withdrawn');
+    assert.equal(of(after, people.A).status, 'pending_office', 'A is still first three months running');
+    const detail = expectStatus(await office.get(`/proposals/${bonusC.id}`), 200).body;
+    const step = detail.history.at(-1);
+    assert.deepEqual([step.action, step.to_state], ['withdraw', 'withdrawn']);
+    assert.match(step.comment, /不再连续三个月位列前三/);
+    assert.match(step.comment, /no longer in the top 3 for three consecutive months/);
+    const audit = (await listAll(jiwei, '/audit', { entity: 'proposal', entity_id: bonusC.id })).map((entry) => entry.action);
+    assert.ok(audit.includes('withdraw'), audit.join(', '));
+});

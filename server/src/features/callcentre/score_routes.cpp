@@ -28,13 +28,10 @@ Json StoredScoreJson(const storage::StoredAgentScore& score) {
 Json ScoreMonthJson(const ScoreMonthView& view) {
     Json agents = Json::array();
     for (const auto& agent : view.agents) agents.push_back(StoredScoreJson(agent));
-    Json json = {{"month", view.month},
-                 {"computed", view.record.has_value()},
-                 {"agents", std::move(agents)},
-                 {"can_compute", view.can_compute},
-                 {"can_export", view.can_export},
-                 {"proposed", view.proposed},
-                 {"unmatched_calls", view.unmatched_calls}};
+    Json json = {{"month", view.month},           {"computed", view.record.has_value()},
+                 {"agents", std::move(agents)},   {"can_compute", view.can_compute},
+                 {"can_export", view.can_export}, {"proposed", view.proposed},
+                 {"withdrawn", view.withdrawn},   {"unmatched_calls", view.unmatched_calls}};
     if (view.record) {
         json["method_version"] = view.record->method_version;
         json["method"] = Json::parse(view.record->method_json);

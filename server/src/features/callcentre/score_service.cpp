@@ -243,9 +243,12 @@ Result<ScoreMonthView> AgentScoreService::Compute(const Actor& actor, std::int64
         }
         std::vector<MonthRanking> list;
         for (auto& [key, ranking] : rankings) list.push_back(std::move(ranking));
+        std::vector<std::string> holding;
         for (const auto& proposal : FindTopStreaks(list)) {
+            holding.push_back(proposal.dedupe_key);
             if (const auto id = sources_.propose_bonus(*lease, actor, record, proposal)) view.proposed.push_back(*id);
         }
+        if (sources_.withdraw_bonuses) view.withdrawn = sources_.withdraw_bonuses(*lease, record, holding);
     }
     transaction.Commit();
     view.month = stored.month;

@@ -43,6 +43,11 @@ struct ScoreSources {
     std::function<std::optional<std::int64_t>(storage::Connection&, const Actor&, const ContractRecord&,
                                               const BonusProposal&)>
         propose_bonus;
+    // Inside the caller's transaction: withdraws the contract's bonus proposals still awaiting a decision whose streak
+    // is not among `holding` (dedupe keys) any more, a recomputed month having broken it; the ids withdrawn.
+    std::function<std::vector<std::int64_t>(storage::Connection&, const ContractRecord&,
+                                            const std::vector<std::string>& holding)>
+        withdraw_bonuses;
 };
 
 struct ScoreMonthView {
@@ -51,6 +56,7 @@ struct ScoreMonthView {
     std::vector<storage::StoredAgentScore> agents;    // by rank, then person id
     std::int64_t unmatched_calls = 0;                 // calls under an ID nobody held that day (compute only)
     std::vector<std::int64_t> proposed;               // CC-6 bonus proposals this computation made
+    std::vector<std::int64_t> withdrawn;              // CC-6 open proposals whose streak this computation broke
     bool can_compute = false;
     bool can_export = false;
 };

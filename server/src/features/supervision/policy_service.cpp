@@ -226,26 +226,46 @@ PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const
                              {"propose", "proposal", record.id, std::nullopt, storage::ProposalSnapshot(record)});
         run.proposed.push_back(record.id);
     }
+    static const Text kEvidenceChanged{
+        "依据的事实已变化(如申诉改分),规则不再成立",
+        "The evidence changed (e.g. a score changed on appeal); the rule no longer holds"};
     for (const auto& key : reconciliation.to_withdraw) {
-        auto record = storage::FindProposalByKey(connection, key);
-        if (!record) continue;
-        const auto before = *record;
-        const auto from = record->status;
-        record->status = "withdrawn";
-        record->updated_at = now;
-        if (!storage::UpdateProposal(connection, *record, from)) continue;
-        storage::InsertWorkflowEvent(
-            connection, kProposalSubject, record->id,
-            {0, 1, "withdraw", from, "withdrawn", std::nullopt, storage::kSystemActor, storage::kSystemActor,
-             "依据的事实已变化(如申诉改分),规则不再成立 / The evidence changed (e.g. a score changed on appeal); the "
-             "rule no longer holds",
-             now});
-        storage::AppendAudit(connection, nullptr, now,
-                             {"withdraw", "proposal", record->id, storage::ProposalSnapshot(before),
-                              storage::ProposalSnapshot(*record)});
-        run.withdrawn.push_back(record->id);
+        if (const auto id = Withdraw(connection, key, kEvidenceChanged, now)) run.withdrawn.push_back(*id);
     }
     return run;
+}
+
+std::optional<std::int64_t> PolicyService::Withdraw(storage::Connection& connection, const std::string& key,
+                                                    const Text& reason, Instant now) {
+    auto record = storage::FindProposalByKey(connection, key);
+    if (!record) return std::nullopt;
+    const auto before = *record;
+    const auto from = record->status;
+    if (from != "pending_office" && from != "pending_leadership") return std::nullopt;
+    record->status = "withdrawn";
+    record->updated_at = now;
+    if (!storage::UpdateProposal(connection, *record, from)) return std::nullopt;
+    storage::InsertWorkflowEvent(connection, kProposalSubject, record->id,
+                                 {0, 1, "withdraw", from, "withdrawn", std::nullopt, storage::kSystemActor,
+                                  storage::kSystemActor, fmt::format("{} / {}", reason.zh, reason.en), now});
+    storage::AppendAudit(
+        connection, nullptr, now,
+        {"withdraw", "proposal", record->id, storage::ProposalSnapshot(before), storage::ProposalSnapshot(*record)});
+    return record->id;
+}
+
+std::vector<std::int64_t> PolicyService::WithdrawExternal(storage::Connection& connection, std::int64_t contract_id,
+                                                          std::string_view key_prefix,
+                                                          const std::vector<std::string>& holding, const Text& reason) {
+    std::vector<std::int64_t> withdrawn;
+    const auto now = context_.clock.Now();
+    const auto [open_keys, closed_keys] = storage::ProposalKeys(connection, contract_id);
+    for (const auto& key : open_keys) {
+        if (key.rfind(key_prefix, 0) != 0) continue;
+        if (std::find(holding.begin(), holding.end(), key) != holding.end()) continue;
+        if (const auto id = Withdraw(connection, key, reason, now)) withdrawn.push_back(*id);
+    }
+    return withdrawn;
 }
 
 Result<PolicyRun> PolicyService::Evaluate(const Actor& actor, std::optional<std::int64_t> contract_id,

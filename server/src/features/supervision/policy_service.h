@@ -73,6 +73,13 @@ class PolicyService {
     // the new id, or nothing when its dedupe key was proposed before (whatever became of it).
     std::optional<std::int64_t> ProposeExternal(storage::Connection& connection, const Actor& trigger,
                                                 std::int64_t contract_id, const ExternalProposal& proposal);
+    // Inside the caller's transaction: the outside rule has run again over the contract's facts (CC-6, a month
+    // recomputed), and of its proposals still awaiting a decision (dedupe key starting with `key_prefix`, e.g.
+    // "CC-6:") those whose key is not in `holding` are withdrawn, with `reason` in their history and the audit trail.
+    // The ids withdrawn.
+    std::vector<std::int64_t> WithdrawExternal(storage::Connection& connection, std::int64_t contract_id,
+                                               std::string_view key_prefix, const std::vector<std::string>& holding,
+                                               const Text& reason);
 
     Result<Page<ProposalView>> List(const Actor& actor, const ProposalQuery& query);
     Result<ProposalView> Get(const Actor& actor, std::int64_t id);
@@ -83,6 +90,9 @@ class PolicyService {
                                 const std::string& comment, std::optional<Money> amount);
 
   private:
+    // Withdraws the open proposal of `key` (nothing when it is decided or gone): status, event, audit entry.
+    std::optional<std::int64_t> Withdraw(storage::Connection& connection, const std::string& key, const Text& reason,
+                                         Instant now);
     PolicyFacts LoadFacts(storage::Connection& connection, const ContractRecord& contract, YearEndReview review);
     ProposalView Build(storage::Connection& connection, const Actor& actor, storage::ProposalRecord record);
     ServiceContext& context_;

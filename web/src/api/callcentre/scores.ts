@@ -71,6 +71,8 @@ export interface ScoreMonth {
   can_export: boolean;
   /** CC-6: the bonus proposals this computation made. */
   proposed: number[];
+  /** CC-6: the open bonus proposals whose streak this computation broke, withdrawn. */
+  withdrawn: number[];
   unmatched_calls: number;
 }
 
