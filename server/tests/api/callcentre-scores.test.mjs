@@ -377,3 +377,28 @@ test('CC-6 a recompute that breaks a streak withdraws its proposal still awaitin
     const audit = (await listAll(jiwei, '/audit', { entity: 'proposal', entity_id: bonusC.id })).map((entry) => entry.action);
     assert.ok(audit.includes('withdraw'), audit.join(', '));
 });
+
+test('CC-3 late arrivals count from the opening time in the settings (09:00 unless the administrator changes it), and each month records the time it used', async (t) => {
+    const { server, office, vendor, admin, contract, people } = await setup();
+    t.after(() => server.stop());
+    // 甲坐席 clocks in at 08:30 on every day of the first month; only the working days are required days.
+    const days = Number(MONTHS[0].slice(5, 7)) === 2 ? 28 : 30;
+    const lines = ['姓名,岗位,日期,上班时间,下班时间,跨夜'];
+    for (let day = 1; day <= days; day += 1) lines.push(`甲坐席,话务员,${MONTHS[0]}-${pad(day)},08:30,17:30,否`);
+    expectStatus(await vendor.post(`/contracts/${contract.id}/attendance/import`, Buffer.from(`${lines.join('\n')}\n`, 'utf8'), {
+        headers: { 'Content-Type': 'text/csv', 'X-Filename': encodeURIComponent('考勤.csv') },
+    }), 200, 'attendance');
+    const factsOfA = (result) => result.agents.find((agent) => agent.person_id === people.A.id).facts;
+
+    const atNine = await compute(office, contract.id, MONTHS[0]);
+    assert.equal(atNine.method.work_start, '09:00');
+    assert.ok(factsOfA(atNine).attended_days > 0, JSON.stringify(factsOfA(atNine)));
+    assert.equal(factsOfA(atNine).late_arrivals, 0, '08:30 is before 09:00');
+
+    expectStatus(await admin.put('/settings/callcentre.work_start_minutes', { value: 480, reason: '冬令时提前开班' }), 200);
+    const atEight = await compute(office, contract.id, MONTHS[0]);
+    assert.equal(atEight.method.work_start, '08:00', 'the month records the opening time it used');
+    assert.equal(factsOfA(atEight).late_arrivals, factsOfA(atEight).attended_days, 'every 08:30 clock-in is late after 08:00');
+    expectError(await admin.put('/settings/callcentre.work_start_minutes', { value: 545, reason: '九点零五开班' }), 400,
+        'InvalidArgument', 'value');
+});

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/text_rules.h"
 #include "features/accounts/auth_service.h"
 #include "features/accounts/password_gate.h"
@@ -219,7 +221,19 @@ Result<SettingView> AccountService::UpdateSetting(const Actor& actor, const std:
         return Error::Invalid("value", {"该设置项须填写文字", "This setting takes words, not a number"});
     }
     Validation validation;
-    if (value < definition->min || value > definition->max) {
+    const auto& choices = definition->choices;
+    if (!choices.empty()) {
+        // A setting of choices takes one of them, not any number between the first and the last.
+        if (std::none_of(choices.begin(), choices.end(), [&](const SettingChoice& c) { return c.value == value; })) {
+            std::string zh;
+            std::string en;
+            for (const auto& choice : choices) {
+                zh += fmt::format("{}{}", zh.empty() ? "" : "、", choice.label.zh);
+                en += fmt::format("{}{}", en.empty() ? "" : ", ", choice.label.en);
+            }
+            validation.Fail("value", {fmt::format("须为以下之一:{}", zh), fmt::format("Must be one of: {}", en)});
+        }
+    } else if (value < definition->min || value > definition->max) {
         validation.Fail("value", {fmt::format("取值须在 {} 到 {} 之间", definition->min, definition->max),
                                   fmt::format("Value must be between {} and {}", definition->min, definition->max)});
     }

@@ -62,8 +62,9 @@ std::string AgentScoreDetailJson(const AgentScore& score, const AgentMonthFacts&
     return json.dump();
 }
 
-std::string ScoringMethodValuesJson(const ScoringMethod& method) {
+std::string ScoringMethodValuesJson(const ScoringMethod& method, const std::string& work_start) {
     const ScoreJson json = {{"version", method.version},
+                            {"work_start", work_start},
                             {"effective_from", method.effective_from.ToString()},
                             {"discipline_weight", method.discipline_weight},
                             {"visits_weight", method.visits_weight},

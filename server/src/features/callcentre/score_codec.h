@@ -10,6 +10,7 @@ namespace houqin {
 
 std::string AgentScoreDetailJson(const AgentScore& score, const AgentMonthFacts& facts);
 // The method's values as kept with the month (cc_score_months.method_json).
-std::string ScoringMethodValuesJson(const ScoringMethod& method);
+// The method's values as the month used them, with the opening time late arrivals were counted from ("09:00").
+std::string ScoringMethodValuesJson(const ScoringMethod& method, const std::string& work_start);
 
 }  // namespace houqin

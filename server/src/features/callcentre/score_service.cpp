@@ -12,14 +12,13 @@
 #include "features/staff/store.h"
 #include "features/staff/training_store.h"
 #include "platform/audit/audit_store.h"
+#include "platform/settings/settings.h"
+#include "platform/settings/settings_store.h"
 
 namespace houqin {
 namespace {
 
 constexpr char kScoreMonthEntity[] = "cc_score_month";
-// D2 names no shift times: an agent is late when the first clock-in of a required working day is after 09:00
-// (Asia/Shanghai wall clock), the call centre's opening time.
-constexpr char kScoreWorkStart[] = "09:00";
 constexpr int kScoreChartMonths = 12;
 
 Result<AssessmentMonth> ScoreMonthOf(const std::string& text) {
@@ -56,6 +55,7 @@ Result<ContractView> AgentScoreService::ContractOf(const Actor& actor, std::int6
 Result<std::vector<AgentMonthFacts>> AgentScoreService::GatherFacts(storage::Connection& connection,
                                                                     const ContractRecord& contract,
                                                                     AssessmentMonth month,
+                                                                    const std::string& work_start,
                                                                     std::int64_t* unmatched_calls) {
     const Date first = month.FirstDay();
     const Date last = month.LastDay();
@@ -129,7 +129,7 @@ Result<std::vector<AgentMonthFacts>> AgentScoreService::GatherFacts(storage::Con
             const auto punch = punches.find(day);
             if (punch == punches.end()) continue;
             ++person.attended_days;
-            if (punch->second > kScoreWorkStart) ++person.late_arrivals;
+            if (punch->second > work_start) ++person.late_arrivals;
         }
         person.absent_days = person.required_days - person.attended_days;
     }
@@ -203,7 +203,11 @@ Result<ScoreMonthView> AgentScoreService::Compute(const Actor& actor, std::int64
     }
     std::int64_t unmatched = 0;
     storage::Transaction transaction(*lease);
-    HOUQIN_TRY(facts, GatherFacts(*lease, record, *month, &unmatched));
+    // D2 names no shift times: the opening time is a setting (late after it, Asia/Shanghai wall clock), and the month
+    // records the one it used beside the method's values.
+    const auto opening = storage::ReadSetting(*lease, setting::kCallCentreWorkStart);
+    const auto work_start = fmt::format("{:02d}:{:02d}", opening / 60, opening % 60);
+    HOUQIN_TRY(facts, GatherFacts(*lease, record, *month, work_start, &unmatched));
     HOUQIN_TRY(assessment, ScoreMonth(*method, *month, *facts));
     std::map<std::int64_t, const AgentMonthFacts*> facts_of;
     for (const auto& person : *facts) facts_of[person.person_id] = &person;
@@ -212,7 +216,7 @@ Result<ScoreMonthView> AgentScoreService::Compute(const Actor& actor, std::int64
                                      contract_id,
                                      month->ToString(),
                                      assessment->method_version,
-                                     ScoringMethodValuesJson(*method),
+                                     ScoringMethodValuesJson(*method, work_start),
                                      static_cast<int>(assessment->agents.size()),
                                      actor.user_id,
                                      actor.display_name,

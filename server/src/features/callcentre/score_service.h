@@ -92,7 +92,8 @@ class AgentScoreService {
 
     // For the unit tests and the service: one month's facts per person, read from the database.
     Result<std::vector<AgentMonthFacts>> GatherFacts(storage::Connection& connection, const ContractRecord& contract,
-                                                     AssessmentMonth month, std::int64_t* unmatched_calls);
+                                                     AssessmentMonth month, const std::string& work_start,
+                                                     std::int64_t* unmatched_calls);
 
   private:
     Result<ContractView> ContractOf(const Actor& actor, std::int64_t contract_id);

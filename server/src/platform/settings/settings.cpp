@@ -1,6 +1,21 @@
 #include "platform/settings/settings.h"
 
+#include <fmt/format.h>
+
 namespace houqin {
+namespace {
+
+// The half hours from 07:00 to 10:30, as minutes after midnight labelled with their clock time.
+std::vector<SettingChoice> WorkStartChoices() {
+    std::vector<SettingChoice> choices;
+    for (std::int64_t minutes = 420; minutes <= 630; minutes += 30) {
+        auto clock = fmt::format("{:02d}:{:02d}", minutes / 60, minutes % 60);
+        choices.push_back({minutes, {clock, clock}});
+    }
+    return choices;
+}
+
+}  // namespace
 
 const std::vector<SettingDefinition>& AllSettings() {
     static const std::vector<SettingDefinition> kSettings = {
@@ -206,6 +221,15 @@ const std::vector<SettingDefinition>& AllSettings() {
          {"招标公告发布至投标截止的最短时间", "Shortest time from publishing a bidding to its bid deadline"}},
         // CON-1: contracts are concluded "根据《…监督管理办法》"; the town names its own rules. The default is the
         // title D1 carries in the seed documents (镇后勤服务外包项目监督管理办法, issued 试行), without a town's name.
+        {setting::kCallCentreWorkStart,
+         540,
+         420,
+         630,
+         {"", ""},
+         {"外呼中心上班时间:坐席当天首次打卡晚于此时刻计迟到一次(月度坐席考核)",
+          "The call centre's opening time: an agent's first clock-in of a working day after it is one late arrival "
+          "(the monthly agent assessment)"},
+         WorkStartChoices()},
         {setting::kOrganisationRulesTitle,
          0,
          2,

@@ -70,6 +70,9 @@ constexpr std::string_view kStaffDocumentWarningDays = "staff.document_warning_d
 constexpr std::string_view kStaffExpiredDocumentBlocks = "staff.expired_document_blocks";
 // STF-3 (D3 §2): the pass mark of the qualification test; each result keeps the one it was judged against.
 constexpr std::string_view kStaffQualificationPassScore = "staff.qualification_pass_score";
+// CC-3 (D2 names no shift times): an agent is late when the first clock-in of a required working day is after this
+// time, in minutes after midnight Asia/Shanghai (540 = 09:00), one of the half hours from 07:00 to 10:30.
+constexpr std::string_view kCallCentreWorkStart = "callcentre.work_start_minutes";
 // CON-1: the title of the town's own rules (D1), which every contract cites as its basis.
 constexpr std::string_view kOrganisationRulesTitle = "organisation.rules_title";
 }  // namespace setting

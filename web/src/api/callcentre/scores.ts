@@ -64,6 +64,8 @@ export interface ScoreMonth {
   month: string;
   computed: boolean;
   method_version: number | null;
+  /** The values the month was computed with: the method's, and `work_start`, the opening time late arrivals count from (a setting). */
+  method?: { work_start?: string } | null;
   computed_at: string | null;
   computed_by_name: string | null;
   agents: AgentScore[];
