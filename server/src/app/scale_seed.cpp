@@ -750,10 +750,15 @@ class CountySeeder {
             const auto& vendor = vendors_[contract.vendor];
             SetClock(Date::FromYmd(2026, 9, 20), 10);
             for (int p = 0; p < kCountyPeoplePerContract; ++p) {
-                const Date birth = Date::FromYmd(1965, 1, 1).AddDays(person * 3);
+                // Unique ID numbers: the 4,500 people of scale 1 born 1965-2001, beyond them (--scale above 1) born
+                // 1955-1964 with the sequence digits telling apart those of one birthday.
+                const bool first_ones = person < 4500;
+                const Date birth = first_ones ? Date::FromYmd(1965, 1, 1).AddDays(person * 3)
+                                              : Date::FromYmd(1955, 1, 1).AddDays((person - 4500) % 3650);
+                const auto sequence = first_ones ? 100 + person % 800 : 100 + (person - 4500) / 3650 % 900;
                 const auto birth_text = birth.ToString();
                 const auto first17 = fmt::format("440605{}{}{}{:03d}", birth_text.substr(0, 4), birth_text.substr(5, 2),
-                                                 birth_text.substr(8, 2), 100 + person % 800);
+                                                 birth_text.substr(8, 2), sequence);
                 const auto number = first17 + ResidentIdCheckCharacter(first17);
                 const auto name =
                     fmt::format("{}{}", kCountySurnames[static_cast<std::size_t>(person) % kCountySurnames.size()],
