@@ -202,7 +202,7 @@ class CountySeeder {
         town_count_ = size.towns;
         vendor_count_ = size.vendors;
         contract_count_ = size.contracts;
-        first_year_ = kCountyLastYear + 1 - std::clamp(options.years, 1, kCountyYears);
+        first_year_ = kCountyLastYear + 1 - options.years;
     }
 
     Result<ScaleSeedCounts> Run() {
@@ -829,6 +829,13 @@ ScaleSeedSize ScaleSeedSizeOf(double scale) {
 }
 
 Result<ScaleSeedCounts> SeedScale(Services& services, const ScaleSeedOptions& options) {
+    // 64 x the county (96,000 contracts) is far past what this machine writes in an hour; NaN fails the test too.
+    if (!(options.scale > 0 && options.scale <= 64)) {
+        return Error::Invalid("scale", {"规模须大于 0 且不超过 64", "The scale must be above 0 and at most 64"});
+    }
+    if (options.years < 1 || options.years > kCountyYears) {
+        return Error::Invalid("years", {"年数须为 1 到 5", "The years must be 1 to 5"});
+    }
     const Clock original = services.context.clock;
     CountySeeder seeder(services, options);
     auto counts = seeder.Run();

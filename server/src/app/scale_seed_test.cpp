@@ -33,7 +33,8 @@ std::string Fingerprint(storage::Database& database) {
     return text;
 }
 
-// Issue 15: 30 towns, 600 vendors and 1,500 contracts at scale 1, and a proportionate small county below it.
+// Issue 15: 30 towns, 600 vendors and 1,500 contracts at scale 1, a proportionate small county below it; a scale or a
+// number of years out of range is refused before anything is written.
 TEST(ScaleSeedTest, Issue15_TheScaleGivesTheCountysSize) {
     const auto full = ScaleSeedSizeOf(1.0);
     EXPECT_EQ(full.towns, 30U);
@@ -43,6 +44,16 @@ TEST(ScaleSeedTest, Issue15_TheScaleGivesTheCountysSize) {
     EXPECT_EQ(small.towns, 1U);
     EXPECT_EQ(small.vendors, 12U);
     EXPECT_EQ(small.contracts, 30U);
+    storage::TestDatabase database;
+    Services services(*database, Clock());
+    for (const double wrong : {0.0, -1.0, 65.0}) {
+        const auto refused = SeedScale(services, {1, wrong, 5});
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().fields.at(0).field, "scale");
+    }
+    const auto refused = SeedScale(services, {1, 1.0, 6});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().fields.at(0).field, "years");
     const auto tiny = ScaleSeedSizeOf(kTinyScale);
     EXPECT_EQ(tiny.towns, 1U);
     EXPECT_EQ(tiny.vendors, 1U);
