@@ -221,6 +221,23 @@ test('CC-8 an empty file and a file of another layout are refused at once, namin
     assert.deepEqual(list.items, [], 'nothing was queued');
 });
 
+test('CC-8 Excel\'s "CSV UTF-8" (a byte-order mark before the header) imports: the mark is no part of the first column\'s name', async () => {
+    const { vendor, newContract } = env;
+    const contract = await newContract();
+    const text = [
+        '工号,被叫号码,开始时间,应答时间,结束时间,通话秒数,结果,话单编号',
+        `8101,13900001111,${at(FIRST, 0)},${at(FIRST, 5)},${at(FIRST, 125)},120,成功访问,bom-1`,
+        `8102,13900003333,${at(FIRST, 900)},${at(FIRST, 903)},${at(FIRST, 963)},60,拒访,bom-2`,
+    ].join('\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xEF, 0xBB, 0xBF]), Buffer.from(text, 'utf8')]);
+    // Read as the houqin template, whose first column 工号 (the agent ID) is required: a mark left in its name would
+    // refuse the file for a missing column.
+    const view = await imported(vendor, contract.id, bytes, { name: '话单.csv', layout: 'houqin' });
+    assert.equal(view.status, 'done', JSON.stringify(view.report?.errors));
+    assert.deepEqual(view.report.agents.map((agent) => [agent.agent_id, agent.calls, agent.successful, agent.talk_seconds]),
+        [['8101', 1, 1, 120], ['8102', 1, 0, 60]]);
+});
+
 test('CC-8 a GB18030 CSV of the houqin template imports, with successful visits counted', async () => {
     const { vendor, newContract } = env;
     const contract = await newContract();
