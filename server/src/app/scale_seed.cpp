@@ -17,7 +17,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "app/demo_seed.h"
@@ -216,13 +215,26 @@ class CountySeeder {
                 spdlog::info("seed-scale: {}-{:02d} done ({} assessments so far)", year, month, counts_.assessments);
             }
         }
-        if (auto status = Rosters(); !status) return status.error();
         SetClock(Date::FromYmd(kCountyLastYear, 12, 5), 10);
         return counts_;
     }
 
   private:
-    void SetClock(Date day, int hour, int minute = 0) { services_.context.clock = Clock(CountyAt(day, hour, minute)); }
+    // The county's time only moves forward, so the audit trail's times follow its order: each step is set to
+    // its day and hour, and a step that would come before the last one is recorded at the last one's time.
+    void SetClock(Date day, int hour, int minute = 0) { SetClockAt(CountyAt(day, hour, minute)); }
+    // The index-th of count steps of one kind, spread over a day's working hours (09:00 to 17:00) in order.
+    void SetClockSpread(Date day, std::size_t index, std::size_t count, int from_hour = 9, int to_hour = 17) {
+        const auto span = static_cast<std::int64_t>(to_hour - from_hour) * 3'600'000;
+        const auto offset =
+            span * static_cast<std::int64_t>(index) / static_cast<std::int64_t>(std::max<std::size_t>(count, 1));
+        SetClockAt(Instant{CountyAt(day, from_hour).ms + offset});
+    }
+    void SetClockAt(Instant at) {
+        if (at.ms < last_ms_) at.ms = last_ms_;
+        last_ms_ = at.ms;
+        services_.context.clock = Clock(at);
+    }
 
     static Status Failed(const Error& error, std::string_view what) {
         spdlog::error("seed-scale: {} failed: {}", what, error.message.en);
@@ -319,8 +331,8 @@ class CountySeeder {
     }
 
     Status Vendors() {
-        SetClock(Date::FromYmd(first_year_ - 1, 11, 8), 9);
         for (std::size_t v = 0; v < vendor_count_; ++v) {
+            SetClockSpread(Date::FromYmd(first_year_ - 1, 11, 8), v, vendor_count_);
             CountyVendor entry;
             entry.town = v % town_count_;
             const std::size_t in_town = v / town_count_;
@@ -424,10 +436,11 @@ class CountySeeder {
         return content;
     }
 
-    // CON-1 ... CON-3: drafted by the office in the December before the first year, reviewed by the judicial office and
-    // the party office, signed mid-December, in force from 2022-01-01.
+    // CON-1 ... CON-3: drafted and submitted by the office on 1 December before the first year, reviewed by the
+    // judicial office on the 3rd and the party office on the 4th, signed on the 11th, in force from 1 January.
     Status Contracts() {
         std::vector<std::size_t> per_town(towns_.size(), 0);
+        const Date december = Date::FromYmd(first_year_ - 1, 12, 1);
         for (std::size_t c = 0; c < contract_count_; ++c) {
             CountyContract contract;
             contract.vendor = c % vendors_.size();
@@ -437,33 +450,42 @@ class CountySeeder {
             const int roll = random_.Below(10);
             contract.quality = roll < 6 ? 0 : (roll < 9 ? 1 : 2);
             auto& town = towns_[contract.town];
-            const Date day = Date::FromYmd(first_year_ - 1, 12, 1 + static_cast<unsigned>(c % 10));
             contract.content = Content(town, vendor, ++per_town[contract.town]);
-            SetClock(day, 9);
+            SetClockSpread(december, c, contract_count_);
             auto created = services_.contracts.Create(town.office, contract.content);
             if (!created) return Failed(created.error(), "a contract");
             contract.id = created->record.id;
             if (auto step = services_.contracts.Submit(town.office, contract.id); !step) {
                 return Failed(step.error(), "a contract's submission");
             }
-            SetClock(day.AddDays(2), 10);
-            if (auto step = services_.contracts.Review(town.judicial, contract.id, 1, "approve", "条款合法,同意。");
+            contracts_.push_back(std::move(contract));
+        }
+        for (std::size_t c = 0; c < contracts_.size(); ++c) {
+            SetClockSpread(december.AddDays(2), c, contracts_.size());
+            if (auto step = services_.contracts.Review(towns_[contracts_[c].town].judicial, contracts_[c].id, 1,
+                                                       "approve", "条款合法,同意。");
                 !step) {
                 return Failed(step.error(), "the judicial review");
             }
-            SetClock(day.AddDays(3), 11);
-            if (auto step = services_.contracts.Review(town.party_office, contract.id, 1, "approve", "文字已把关。");
+        }
+        for (std::size_t c = 0; c < contracts_.size(); ++c) {
+            SetClockSpread(december.AddDays(3), c, contracts_.size());
+            if (auto step = services_.contracts.Review(towns_[contracts_[c].town].party_office, contracts_[c].id, 1,
+                                                       "approve", "文字已把关。");
                 !step) {
                 return Failed(step.error(), "the party office's review");
             }
-            SetClock(day.AddDays(10), 15);
+        }
+        for (std::size_t c = 0; c < contracts_.size(); ++c) {
+            const auto& town = towns_[contracts_[c].town];
+            SetClockSpread(december.AddDays(10), c, contracts_.size());
             if (auto step = services_.contracts.Sign(
-                    town.office, contract.id,
-                    {day.AddDays(10), town.name + "书记", vendor.view.vendor.legal_representative, town.scan_id});
+                    town.office, contracts_[c].id,
+                    {december.AddDays(10), town.name + "书记",
+                     vendors_[contracts_[c].vendor].view.vendor.legal_representative, town.scan_id});
                 !step) {
                 return Failed(step.error(), "the signing");
             }
-            contracts_.push_back(std::move(contract));
         }
         counts_.contracts = static_cast<std::int64_t>(contracts_.size());
         return Ok();
@@ -478,14 +500,22 @@ class CountySeeder {
             return Ok();
         }
         const Date last_month = first.AddDays(-1);
+        if (year == kCountyLastYear && month == 12) {
+            if (auto status = Attendance(first.AddDays(1)); !status) return status;
+        }
         if (auto status = Assessments(first.AddDays(2), last_month.ToString().substr(0, 7)); !status) return status;
         if (auto status = DecideProposals(first.AddDays(3)); !status) return status;
         if (month % 3 == 1) {
+            std::vector<Meeting> meetings;
+            if (auto status = OpenMeetings(first, meetings); !status) return status;
             if (auto status = Payments(first.AddDays(7), last_month); !status) return status;
-            if (auto status = Meetings(first); !status) return status;
+            if (auto status = HoldMeetings(first.AddDays(9), meetings); !status) return status;
         }
         if (year == std::min(first_year_ + 2, kCountyLastYear) && month == 3) {
             if (auto status = Amendments(first.AddDays(14)); !status) return status;
+        }
+        if (year == kCountyLastYear && month == 9) {
+            if (auto status = People(first.AddDays(19)); !status) return status;
         }
         if (month == 11) {
             if (auto status = Surveys(first, year); !status) return status;
@@ -500,7 +530,7 @@ class CountySeeder {
         for (std::size_t c = 0; c < contracts_.size(); ++c) {
             auto& contract = contracts_[c];
             const auto& category = catalogue_[contract.category];
-            SetClock(day, 9 + static_cast<int>(c % 8), static_cast<int>(c % 60));
+            SetClockSpread(day, c, contracts_.size());
             const bool fails = random_.Below(1000) < kFailPerMille[static_cast<std::size_t>(contract.quality)];
             AssessmentInput input;
             input.contract_id = contract.id;
@@ -530,10 +560,12 @@ class CountySeeder {
     // RP-3: the office passes on what the rules proposed (and turns down a termination, giving the vendor its
     // rectification first); leadership approves, a reward at a sum it sets, which puts it in the ledger (CON-8).
     Status DecideProposals(Date day) {
-        for (auto& town : towns_) {
-            for (const auto& [status, actor, hour] :
-                 {std::tuple{"pending_office", &town.office, 9}, std::tuple{"pending_leadership", &town.leader, 15}}) {
-                SetClock(day, hour);
+        for (const bool leadership : {false, true}) {
+            for (std::size_t t = 0; t < towns_.size(); ++t) {
+                auto& town = towns_[t];
+                const char* status = leadership ? "pending_leadership" : "pending_office";
+                const Actor* actor = leadership ? &town.leader : &town.office;
+                SetClockSpread(day, t, towns_.size(), leadership ? 14 : 9, leadership ? 17 : 12);
                 for (int guard = 0; guard < 1000; ++guard) {
                     ProposalQuery query;
                     query.status = status;
@@ -565,7 +597,7 @@ class CountySeeder {
         for (std::size_t c = 0; c < contracts_.size(); ++c) {
             const auto& contract = contracts_[c];
             const auto& town = towns_[contract.town];
-            SetClock(day, 10 + static_cast<int>(c % 6));
+            SetClockSpread(day, c, contracts_.size());
             auto ledger = services_.contracts.Ledger(town.office, contract.id);
             if (!ledger) return Failed(ledger.error(), "a ledger");
             for (const auto& period : ledger->statement.periods) {
@@ -580,78 +612,105 @@ class CountySeeder {
         return Ok();
     }
 
-    // SUP-6: each quarter's work meeting of a town (first month of the next quarter): opinions of the departments,
-    // the minutes, and a rectification for each failed assessment of the quarter (SUP-5), reported by the vendor
-    // and verified by the office.
-    Status Meetings(Date first) {
-        for (auto& town : towns_) {
+    // SUP-6: each quarter's work meeting of a town (first month of the next quarter), called on the 5th with the
+    // departments' opinions on the 6th; held on the 10th: the minutes and a rectification for each failed assessment
+    // of the quarter (SUP-5), reported by the vendor with its evidence on the 20th and verified by the office on the
+    // 22nd.
+    struct Meeting {
+        std::size_t town = 0;
+        std::int64_t id = 0;
+        std::map<std::int64_t, const CountyContract*> by_assessment;
+    };
+
+    Status OpenMeetings(Date first, std::vector<Meeting>& meetings) {
+        for (std::size_t t = 0; t < towns_.size(); ++t) {
+            auto& town = towns_[t];
             if (town.failed_this_quarter.empty() && random_.Below(2) == 0) continue;  // no meeting needed
+            Meeting meeting;
+            meeting.town = t;
             std::vector<std::int64_t> vendor_ids;
-            std::map<std::int64_t, const CountyContract*> by_assessment;
             for (const auto assessment_id : town.failed_this_quarter) {
                 auto view = services_.assessments.Get(town.office, assessment_id);
                 if (!view) return Failed(view.error(), "a failed assessment");
                 for (const auto& contract : contracts_) {
                     if (contract.id != view->record.contract_id) continue;
-                    by_assessment[assessment_id] = &contract;
+                    meeting.by_assessment[assessment_id] = &contract;
                     const auto vendor_id = vendors_[contract.vendor].view.vendor.id;
                     if (std::find(vendor_ids.begin(), vendor_ids.end(), vendor_id) == vendor_ids.end()) {
                         vendor_ids.push_back(vendor_id);
                     }
                 }
             }
-            const Date meeting_day = first.AddDays(9);
-            SetClock(first.AddDays(4), 10);
+            town.failed_this_quarter.clear();
+            SetClockSpread(first.AddDays(4), t, towns_.size());
             const auto text = first.ToString();
-            auto meeting = services_.oversight.CreateMeeting(
+            auto created = services_.oversight.CreateMeeting(
                 town.office,
                 {fmt::format("{}{}年{}月后勤服务工作例会", town.name, text.substr(0, 4), std::stoi(text.substr(5, 2))),
-                 CountyAt(meeting_day, 15),
+                 CountyAt(first.AddDays(9), 15),
                  "镇政府三楼会议室",
                  vendor_ids,
                  {town.social_org, town.finance_org},
                  "一、通报上季度考核情况;二、听取各部门意见;三、部署整改"});
-            if (!meeting) return Failed(meeting.error(), "a meeting");
+            if (!created) return Failed(created.error(), "a meeting");
             ++counts_.meetings;
-            SetClock(first.AddDays(5), 11);
-            if (auto opinion = services_.oversight.AddOpinion(town.dept, meeting->record.id,
+            meeting.id = created->record.id;
+            meetings.push_back(std::move(meeting));
+        }
+        for (std::size_t m = 0; m < meetings.size(); ++m) {
+            SetClockSpread(first.AddDays(5), m, meetings.size());
+            if (auto opinion = services_.oversight.AddOpinion(towns_[meetings[m].town].dept, meetings[m].id,
                                                               {"opinion", "卫生间清洁不及时,下午常缺纸巾"});
                 !opinion) {
                 return Failed(opinion.error(), "an opinion");
             }
-            SetClock(meeting_day, 17);
-            if (auto held = services_.oversight.RecordMinutes(town.office, meeting->record.id,
+        }
+        return Ok();
+    }
+
+    Status HoldMeetings(Date meeting_day, const std::vector<Meeting>& meetings) {
+        std::vector<std::pair<std::int64_t, const CountyContract*>> rectifications;
+        for (std::size_t m = 0; m < meetings.size(); ++m) {
+            const auto& meeting = meetings[m];
+            const auto& town = towns_[meeting.town];
+            SetClockSpread(meeting_day, m, meetings.size(), 16, 18);
+            if (auto held = services_.oversight.RecordMinutes(town.office, meeting.id,
                                                               {"会议通报了上季度考核情况,服务商承诺两周内完成整改。",
                                                                town.name + "机关事务办、社会事务办、财政所"});
                 !held) {
                 return Failed(held.error(), "the minutes");
             }
-            for (const auto& [assessment_id, contract] : by_assessment) {
-                SetClock(meeting_day, 17, 30);
+            for (const auto& [assessment_id, contract] : meeting.by_assessment) {
                 auto created = services_.oversight.CreateRectification(
-                    town.office, {contract->id, meeting->record.id, assessment_id, "考核不合格项目整改",
+                    town.office, {contract->id, meeting.id, assessment_id, "考核不合格项目整改",
                                   "针对考核扣分项逐项整改,两周内完成并书面报告", "项目经理", meeting_day.AddDays(14)});
                 if (!created) return Failed(created.error(), "a rectification");
                 ++counts_.rectifications;
-                SetClock(meeting_day.AddDays(10), 10);
-                const auto& vendor_user = vendors_[contract->vendor].user;
-                static const std::string kReport = "%PDF-1.4\n% 县域数据:整改报告\n%%EOF\n";
-                auto evidence =
-                    services_.vendors.UploadAttachment(&vendor_user, {"整改报告.pdf", "application/pdf", kReport});
-                if (!evidence) return Failed(evidence.error(), "a rectification's evidence");
-                if (auto reported = services_.oversight.ReportRectification(
-                        vendor_user, created->record.id, {"已按要求完成整改,增加巡查频次", {evidence->id}});
-                    !reported) {
-                    return Failed(reported.error(), "a rectification's report");
-                }
-                SetClock(meeting_day.AddDays(12), 10);
-                if (auto verified = services_.oversight.VerifyRectification(
-                        town.office, created->record.id, {"accepted", "effective", "现场复查,整改到位"});
-                    !verified) {
-                    return Failed(verified.error(), "a rectification's verification");
-                }
+                rectifications.emplace_back(created->record.id, contract);
             }
-            town.failed_this_quarter.clear();
+        }
+        for (std::size_t r = 0; r < rectifications.size(); ++r) {
+            const auto& [id, contract] = rectifications[r];
+            SetClockSpread(meeting_day.AddDays(10), r, rectifications.size());
+            const auto& vendor_user = vendors_[contract->vendor].user;
+            static const std::string kReport = "%PDF-1.4\n% 县域数据:整改报告\n%%EOF\n";
+            auto evidence =
+                services_.vendors.UploadAttachment(&vendor_user, {"整改报告.pdf", "application/pdf", kReport});
+            if (!evidence) return Failed(evidence.error(), "a rectification's evidence");
+            if (auto reported = services_.oversight.ReportRectification(
+                    vendor_user, id, {"已按要求完成整改,增加巡查频次", {evidence->id}});
+                !reported) {
+                return Failed(reported.error(), "a rectification's report");
+            }
+        }
+        for (std::size_t r = 0; r < rectifications.size(); ++r) {
+            SetClockSpread(meeting_day.AddDays(12), r, rectifications.size());
+            const auto& town = towns_[rectifications[r].second->town];
+            if (auto verified = services_.oversight.VerifyRectification(town.office, rectifications[r].first,
+                                                                        {"accepted", "effective", "现场复查,整改到位"});
+                !verified) {
+                return Failed(verified.error(), "a rectification's verification");
+            }
         }
         return Ok();
     }
@@ -659,10 +718,12 @@ class CountySeeder {
     // CON-6: a third of the contracts amended in March 2024 (a new person responsible), a second version reviewed
     // and signed as the first was.
     Status Amendments(Date day) {
-        for (std::size_t c = 0; c < contracts_.size(); c += 3) {
-            auto& contract = contracts_[c];
+        std::vector<std::size_t> amended;
+        for (std::size_t c = 0; c < contracts_.size(); c += 3) amended.push_back(c);
+        for (std::size_t k = 0; k < amended.size(); ++k) {
+            auto& contract = contracts_[amended[k]];
             const auto& town = towns_[contract.town];
-            SetClock(day, 9);
+            SetClockSpread(day, k, amended.size());
             auto consulted = services_.contracts.AddConsultation(
                 town.office, contract.id,
                 {day.AddDays(-7), town.name + "机关事务办、" + vendors_[contract.vendor].view.vendor.name,
@@ -679,14 +740,29 @@ class CountySeeder {
             if (auto step = services_.contracts.Submit(town.office, contract.id); !step) {
                 return Failed(step.error(), "the amendment's submission");
             }
-            SetClock(day.AddDays(1), 10);
-            if (auto step = services_.contracts.Review(town.judicial, contract.id, 2, "approve", "同意变更。"); !step) {
+        }
+        for (std::size_t k = 0; k < amended.size(); ++k) {
+            const auto& contract = contracts_[amended[k]];
+            SetClockSpread(day.AddDays(1), k, amended.size(), 9, 12);
+            if (auto step =
+                    services_.contracts.Review(towns_[contract.town].judicial, contract.id, 2, "approve", "同意变更。");
+                !step) {
                 return Failed(step.error(), "the amendment's judicial review");
             }
-            if (auto step = services_.contracts.Review(town.party_office, contract.id, 2, "approve", "同意。"); !step) {
+        }
+        for (std::size_t k = 0; k < amended.size(); ++k) {
+            const auto& contract = contracts_[amended[k]];
+            SetClockSpread(day.AddDays(1), k, amended.size(), 14, 17);
+            if (auto step =
+                    services_.contracts.Review(towns_[contract.town].party_office, contract.id, 2, "approve", "同意。");
+                !step) {
                 return Failed(step.error(), "the amendment's party office review");
             }
-            SetClock(day.AddDays(3), 15);
+        }
+        for (std::size_t k = 0; k < amended.size(); ++k) {
+            const auto& contract = contracts_[amended[k]];
+            const auto& town = towns_[contract.town];
+            SetClockSpread(day.AddDays(3), k, amended.size());
             if (auto step = services_.contracts.Sign(
                     town.office, contract.id,
                     {day.AddDays(3), town.name + "书记", vendors_[contract.vendor].view.vendor.legal_representative,
@@ -707,7 +783,7 @@ class CountySeeder {
         for (std::size_t c = 0; c < contracts_.size(); ++c) {
             const auto& contract = contracts_[c];
             const auto& town = towns_[contract.town];
-            SetClock(first.AddDays(1), 9, static_cast<int>(c % 60));
+            SetClockSpread(first.AddDays(1), c, contracts_.size());
             auto survey = services_.surveys.Create(
                 town.office, {contract.id,
                               fmt::format("{}-Q4", year),
@@ -721,7 +797,7 @@ class CountySeeder {
         }
         for (std::size_t c = 0; c < contracts_.size(); ++c) {
             const auto& town = towns_[contracts_[c].town];
-            SetClock(first.AddDays(11), 10, static_cast<int>(c % 60));
+            SetClockSpread(first.AddDays(11), c, contracts_.size());
             for (const Actor* actor : {&town.dept, &town.dept2}) {
                 const auto& rating = kRatings[static_cast<std::size_t>(random_.Below(4))];
                 const auto score = std::to_string(3 + random_.Below(3));
@@ -732,7 +808,7 @@ class CountySeeder {
             }
         }
         for (std::size_t c = 0; c < contracts_.size(); ++c) {
-            SetClock(first.AddDays(21), 9, static_cast<int>(c % 60));
+            SetClockSpread(first.AddDays(21), c, contracts_.size());
             if (auto closed = services_.surveys.Close(towns_[contracts_[c].town].office, ids[c]); !closed) {
                 return Failed(closed.error(), "a survey's closing");
             }
@@ -740,15 +816,13 @@ class CountySeeder {
         return Ok();
     }
 
-    // STF-1, STF-6: each contract's people, entered by its vendor, and October and November 2026's attendance as
-    // the vendor's monthly sheet (two people on every working day, as the contracts require).
-    Status Rosters() {
-        HolidayCalendars calendars;
-        for (const auto& calendar : PublishedCalendars()) calendars.Add(calendar);
+    // STF-1: each contract's people, entered by its vendor in September 2026 (on the contract since its start).
+    Status People(Date day) {
         std::int64_t person = 0;
-        for (auto& contract : contracts_) {
+        for (std::size_t c = 0; c < contracts_.size(); ++c) {
+            auto& contract = contracts_[c];
             const auto& vendor = vendors_[contract.vendor];
-            SetClock(Date::FromYmd(2026, 9, 20), 10);
+            SetClockSpread(day, c, contracts_.size());
             for (int p = 0; p < kCountyPeoplePerContract; ++p) {
                 // Unique ID numbers: the 4,500 people of scale 1 born 1965-2001, beyond them (--scale above 1) born
                 // 1955-1964 with the sequence digits telling apart those of one birthday.
@@ -769,7 +843,7 @@ class CountySeeder {
                                   fmt::format("139{:08d}", person),
                                   catalogue_[contract.category].staff_role,
                                   "服务人员",
-                                  Date::FromYmd(2022, 1, 1),
+                                  contract.content.term_start,
                                   std::nullopt};
                 if (auto added = services_.staff.AddPerson(vendor.user, contract.id, input); !added) {
                     return Failed(added.error(), "a person");
@@ -778,23 +852,35 @@ class CountySeeder {
                 contract.people_ids.push_back(number);
                 contract.people_names.push_back(name);
             }
+        }
+        return Ok();
+    }
+
+    // STF-6: October and November 2026's attendance, as each vendor's sheet sent on 2 December: two people on every
+    // working day of the holiday calendar, as the contracts require, so no staffing deduction follows.
+    Status Attendance(Date day) {
+        HolidayCalendars calendars;
+        for (const auto& calendar : PublishedCalendars()) calendars.Add(calendar);
+        for (std::size_t c = 0; c < contracts_.size(); ++c) {
+            const auto& contract = contracts_[c];
             std::string csv = "身份证号,姓名,岗位,日期,上班时间,下班时间,跨夜\r\n";
             int rotation = 0;
-            for (Date day = Date::FromYmd(2026, 10, 1); day <= Date::FromYmd(2026, 11, 30); day = day.AddDays(1)) {
-                const auto type = calendars.TypeOf(day).type;
-                const bool working = type ? *type == DayType::kWorkday : IsoWeekday(day) <= 5;
+            for (Date date = Date::FromYmd(kCountyLastYear, 10, 1); date <= Date::FromYmd(kCountyLastYear, 11, 30);
+                 date = date.AddDays(1)) {
+                const auto type = calendars.TypeOf(date).type;
+                const bool working = type ? *type == DayType::kWorkday : IsoWeekday(date) <= 5;
                 if (!working) continue;
                 for (int index = 0; index < 2; ++index) {
                     const auto k = static_cast<std::size_t>((rotation + index) % kCountyPeoplePerContract);
                     csv += fmt::format("{},{},服务人员,{},08:00,16:30,否\r\n", contract.people_ids[k],
-                                       contract.people_names[k], day.ToString());
+                                       contract.people_names[k], date.ToString());
                     ++counts_.attendance_rows;
                 }
                 ++rotation;
             }
-            SetClock(Date::FromYmd(2026, 12, 2), 10);
-            auto imported =
-                services_.staff.ImportAttendance(vendor.user, contract.id, {"考勤.csv", csv, TextEncoding::kUtf8});
+            SetClockSpread(day, c, contracts_.size());
+            auto imported = services_.staff.ImportAttendance(vendors_[contract.vendor].user, contract.id,
+                                                             {"考勤.csv", csv, TextEncoding::kUtf8});
             if (!imported) return Failed(imported.error(), "an attendance sheet");
         }
         return Ok();
@@ -807,6 +893,7 @@ class CountySeeder {
     std::size_t vendor_count_ = 0;
     std::size_t contract_count_ = 0;
     int first_year_ = kCountyLastYear + 1 - kCountyYears;  // the contracts' first year
+    std::int64_t last_ms_ = 0;                             // the latest time set (SetClockAt)
     std::vector<std::int64_t> category_ids_;
     std::vector<std::array<std::int64_t, 3>> town_orgs_;  // leadership, judicial office, party office
     std::vector<CountyTown> towns_;

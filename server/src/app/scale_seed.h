@@ -48,11 +48,12 @@ struct ScaleSeedCounts {
 
 // Fills an empty (migrated) database with a county: towns with their offices and users, vendors with
 // qualifications, five-year contracts reviewed and signed (a third amended once, a second version), and then month
-// by month from 2022-01 (with years = 5) to 2026-11 the monthly assessments, the proposals the rules make from them and
-// their decisions, the quarterly payments, the yearly surveys with answers, the quarterly meetings with opinions and
-// rectifications; lastly the rosters and two months of attendance. Every record goes through the services, as its
-// users would enter it, with the clock set to the day it happened, so each has its audit entry and the chain
-// verifies. The clock is left at 2026-12-05 10:00 (Asia/Shanghai). Refuses a database that already has users.
+// by month from 2022-01 (with years = 5) to 2026-11 the monthly assessments, the proposals the rules make from them
+// and their decisions, the quarterly payments, the yearly surveys with answers, the quarterly meetings with opinions
+// and rectifications, the rosters (September 2026) and two months of attendance (October and November 2026). Every
+// record goes through the services, as its users would enter it, with the clock set to the day it happened and never
+// moving back, so each has its audit entry, the chain verifies and its times follow its order. The clock is left at
+// 2026-12-05 10:00 (Asia/Shanghai). Refuses a database that already has users.
 Result<ScaleSeedCounts> SeedScale(Services& services, const ScaleSeedOptions& options);
 
 std::string ScaleSeedCountsText(const ScaleSeedCounts& counts);

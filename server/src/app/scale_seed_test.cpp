@@ -60,7 +60,8 @@ TEST(ScaleSeedTest, Issue15_TheScaleGivesTheCountysSize) {
     EXPECT_EQ(tiny.contracts, 2U);
 }
 
-// X-1, issue 15: the tiny county is written through the services (every change audited, the chain intact), its
+// X-1, issue 15: the tiny county is written through the services (every change audited, the chain intact, its
+// times in its order), its
 // counts are those reported and stored, the same seed gives the same chain and scores, and a second run into a
 // database that has users is refused.
 TEST(ScaleSeedTest, X1_Issue15_TheCountyIsAuditedCompleteAndTheSameFromTheSameSeed) {
@@ -97,6 +98,12 @@ TEST(ScaleSeedTest, X1_Issue15_TheCountyIsAuditedCompleteAndTheSameFromTheSameSe
         EXPECT_TRUE(verification.ok) << verification.reason.en;
         // At least an entry for each assessment, contract step and payment.
         EXPECT_GT(verification.checked, counts->assessments + counts->payments + 5 * counts->contracts);
+        // The county's clock never moves back: the trail's times follow its order.
+        EXPECT_EQ(
+            lease->Query("SELECT COUNT(*) FROM audit_log a JOIN audit_log b ON b.seq = a.seq + 1 WHERE b.at < a.at")
+                .at(0)
+                .Int(0),
+            0);
     }
     EXPECT_EQ(services.context.clock.Today().ToString(), "2026-12-05");
 
