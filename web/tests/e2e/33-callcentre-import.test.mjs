@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addDays, monthStart } from '../../../server/tests/clock.mjs';
-import { closeAll, go, login, openBrowser, screenshot, startServer, tid } from './helpers.mjs';
+import { closeAll, expectCount, go, login, openBrowser, screenshot, startServer, tid } from './helpers.mjs';
 import { createStaffContract } from './staff-fixtures.mjs';
 
 let server;
@@ -138,4 +138,13 @@ test('CC-8 a file with a wrong row imports nothing; the report names the row and
   assert.match(await errors.innerText(), /第 12 行第 14 列“billsec”\(通话秒数\)/);
   assert.match(await page.locator(tid('call-import-message')).innerText(), /未导入任何话单/);
   await screenshot(page, '33-callcentre-import-refused');
+
+  // A file over the browser's 15 MB is refused before it is sent, saying who imports a month's large file instead.
+  const rowsBefore = await page.locator(`${tid('call-import-list')} tbody tr`).count();
+  await page.locator(tid('call-import-file')).setInputFiles({ name: 'Master-big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(16 * 1024 * 1024, 0x41) });
+  await page.locator(tid('call-import-upload')).click();
+  const refusal = page.locator(tid('call-import-refusal'));
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /最大 15 MB，此文件 16 MB.*系统管理员/);
+  await expectCount(page.locator(`${tid('call-import-list')} tbody tr`), rowsBefore, 'nothing was sent or queued');
 });
