@@ -105,6 +105,15 @@ e2e-test: $(RELEASE_BUILT) $(WEB_BUILT)
 bench: deps build
 	bash bench/api.sh
 
+## bench-app: the whole application on a county (`houqin seed-scale`; BENCH_SCALE, BENCH_YEARS): each page's main request
+## under wrk as the administrator, a town's office, leadership, a department and a vendor, the PDF and Excel reports of a
+## town and a year, the common writes with the audit chain per second, the daily rules job; on SQLite, on PostgreSQL, and
+## two instances on PostgreSQL behind nginx (BENCH_ENGINES). BENCH_APP_DB=FILE keeps the seeded county for the next run
+## (issue 15, docs/performance.md)
+.PHONY: bench-app
+bench-app: deps build
+	HOUQIN_BIN=build/houqin bash bench/app.sh
+
 ## bench-attendance: a year of attendance for 2,000 people (about 1.4 million punches) imported through the API,
 ## against the sqlite3 command line's .import of the same files, then a year of staffing compliance (docs/performance.md)
 .PHONY: bench-attendance
