@@ -375,6 +375,12 @@ run_setup() { # setup
     local daily_s
     daily_s=$(since "$started")
     say "  daily rules job: $daily_s s ($(tail -n 1 "$dir/daily.log"))"
+    # This setup's copy is done with: its room goes back before the next one (the full county is about 450 MB).
+    if [[ $setup == sqlite ]]; then
+        rm -f "$dir"/run.db*
+    else
+        psql "$pg_server/postgres" -qAt -c "DROP DATABASE ${url##*/}" >/dev/null || say "could not drop ${url##*/}"
+    fi
 
     # The table and the summary line.
     {
