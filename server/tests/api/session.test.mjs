@@ -256,6 +256,22 @@ test('one address that fails auth.address_max_failures (30) times over many name
         && wait.setting === 'auth.address_max_failures' && wait.limit === 30)), 'the address wait is in the trail');
 });
 
+test('right passwords do not count against an address: forty log-ins of one office behind one address all succeed, and a sweep\'s failures there still make it wait', async () => {
+    const here = nextAddress();
+    for (let attempt = 1; attempt <= 40; attempt += 1) {
+        expectStatus(await newClient(here).login('dangzheng', DEMO.dangzheng.password), 200, `log-in ${attempt}`);
+    }
+    // A wrong password among them counts; right ones between do not hide the failures.
+    for (let attempt = 1; attempt <= 30; attempt += 1) {
+        expectRefused(await newClient(here).login(`nat${attempt}${uniqueSuffix().toLowerCase()}`, 'Wrong@1'));
+        if (attempt % 10 === 0 && attempt < 30) {
+            expectStatus(await newClient(here).login('dangzheng', DEMO.dangzheng.password), 200, 'a right one between');
+        }
+    }
+    expectRefused(await newClient(here).login('dangzheng', DEMO.dangzheng.password));
+    expectStatus(await newClient().login('dangzheng', DEMO.dangzheng.password), 200, 'from elsewhere');
+});
+
 test('X-Forwarded-For is believed only from a trusted proxy: without --trusted-proxy a guesser cannot change address', async () => {
     const plain = await startServer(db);
     try {

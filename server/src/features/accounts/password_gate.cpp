@@ -121,14 +121,14 @@ PasswordCheck PasswordGate::Check(storage::Connection& connection, const Passwor
     }
     if (right) {
         // The name's counts start again (unless another attempt made them wait meanwhile); the address's does not:
-        // one right password must not hide a sweep over other names. A wait of the address this attempt held gets
-        // its real length.
+        // one right password must not hide a sweep over other names. It only takes back its own count, so the
+        // address counts failures alone: thirty people of one office behind one address log in at nine without
+        // making the thirty-first wait.
         bool clear = true;
         for (std::size_t i = 1; i < counters.size(); ++i) {
             clear = storage::ClearAttempts(connection, counters[i].counter.subject, now, mark) && clear;
         }
-        if (counters[0].charge.holds)
-            storage::SetWait(connection, counters[0].counter.subject, wait_of(counters[0]), now);
+        storage::RefundAttempt(connection, counters[0].counter.subject, now, mark);
         result.verdict = clear ? PasswordVerdict::kRight : PasswordVerdict::kLocked;
         return result;
     }

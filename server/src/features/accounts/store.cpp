@@ -151,6 +151,15 @@ bool ClearAttempts(Connection& connection, const std::string& subject, Instant n
     return !row || row->Int(0) <= now.ms;
 }
 
+void RefundAttempt(Connection& connection, const std::string& subject, Instant now, const std::string& mark) {
+    connection.Execute(
+        "UPDATE login_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, "
+        "locked_until = CASE WHEN holder = ? THEN 0 ELSE locked_until END, "
+        "holder = CASE WHEN holder = ? THEN '' ELSE holder END "
+        "WHERE subject = ? AND (locked_until <= ? OR holder = ?)",
+        {mark, mark, subject, now.ms, mark});
+}
+
 void ResetLockout(Connection& connection, const std::string& subject) {
     // The subject itself and its per-address subjects ("<subject>@<address>").
     const std::string prefix = subject + "@";

@@ -72,6 +72,10 @@ void SetWait(Connection& connection, const std::string& subject, Instant until, 
 // Forgets the count of `subject` after a right password: when it is not waiting, or its wait is held by `mark`;
 // false when another attempt made it wait meanwhile (nothing changed).
 bool ClearAttempts(Connection& connection, const std::string& subject, Instant now, const std::string& mark);
+// Takes back the count a right password made at `subject` (the address's), so that only failures add up: one
+// office's people behind one address logging in one after another never make it wait, while the failures of a sweep
+// over many names still count. When this very attempt started the wait, the wait ends too.
+void RefundAttempt(Connection& connection, const std::string& subject, Instant now, const std::string& mark);
 // Lifts the delay and the count of `subject` and of each "<subject>@<address>" (an administrator set a new password).
 void ResetLockout(Connection& connection, const std::string& subject);
 std::int64_t CountUsers(Connection& connection);
