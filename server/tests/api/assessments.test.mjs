@@ -559,3 +559,42 @@ test('SUP-3 two inspectors recording the same period at once: one is stored, the
     }
     assert.equal(await assessmentCount(contract), before + 5);
 });
+
+/** The office's assessment-due reminders about `contract` on its dashboard. */
+async function dueReminders(contract) {
+    const dashboard = expectStatus(await office.get('/dashboard'), 200).body;
+    return dashboard.reminders.filter((reminder) => reminder.kind === 'assessment_due' &&
+        reminder.link === `/assessments/new?contract_id=${contract.id}`);
+}
+
+test('X-2 the dashboard reminds the office of last month\'s missing routine assessment, and not once it is recorded', async () => {
+    const contract = await newContract();
+    const due = await dueReminders(contract);
+    assert.equal(due.length, 1, `one reminder for the contract: ${JSON.stringify(due)}`);
+    assert.equal(due[0].due, monthEnd(-1), 'due on the last day of the month that is over');
+    assert.ok(due[0].title['zh-CN'].includes(`${PAST(1)} 期间的考核尚未录入`), due[0].title['zh-CN']);
+    assert.ok(due[0].title.en.includes(`the ${PAST(1)} assessment has not been recorded`), due[0].title.en);
+
+    // Only the last completed month counts: an earlier month's assessment does not silence it.
+    await create(contract, PAST(2));
+    assert.equal((await dueReminders(contract)).length, 1, 'still due after the month before is recorded');
+    await create(contract, PAST(1));
+    assert.deepEqual(await dueReminders(contract), [], 'no reminder once last month is recorded');
+});
+
+test('X-2 a quarterly contract is reminded of its last completed quarter, not of last month', async () => {
+    const quarterly = validContent({
+        vendorId: fx.ownVendor.id, vendor: fx.ownVendor, categoryId: fx.category.id, departmentId: fx.department.id,
+        termStart: TERM_START,
+    });
+    quarterly.assessment = { ...quarterly.assessment, frequency: 'quarterly' };
+    const contract = await createActiveContract(clients, quarterly);
+    const due = await dueReminders({ id: contract.id });
+    assert.equal(due.length, 1, `one reminder for the quarterly contract: ${JSON.stringify(due)}`);
+    const label = /(\d{4}-Q[1-4]) 期间/.exec(due[0].title['zh-CN'])?.[1];
+    assert.ok(label, `the reminder names a quarter: ${due[0].title['zh-CN']}`);
+    // The quarter that ended last: its last day is before today, and the next quarter's is not.
+    assert.ok(due[0].due < FAKE_TODAY, `the quarter is over: ${due[0].due}`);
+    assert.ok(addDays(due[0].due, 92) >= FAKE_TODAY, `and it is the latest one over: ${due[0].due}`);
+    assert.ok(!due[0].title['zh-CN'].includes(PAST(1)), 'not last month\'s label');
+});

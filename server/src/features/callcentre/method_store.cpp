@@ -128,6 +128,20 @@ std::vector<ScoringMethod> LoadApprovedMethods(Connection& connection, std::int6
     return methods;
 }
 
+std::vector<ScoredContract> ContractsWithApprovedMethod(Connection& connection, const VendorScope& scope, Date today) {
+    std::string where =
+        " WHERE c.status = 'active' AND c.term_end >= ? AND EXISTS (SELECT 1 FROM cc_scoring_methods m WHERE "
+        "m.contract_id = c.id AND m.status = 'approved')";
+    Params params{today.ToString()};
+    AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
+    std::vector<ScoredContract> result;
+    for (const auto& row :
+         connection.Query("SELECT c.id, c.code, c.title FROM contracts c" + where + " ORDER BY c.id", params)) {
+        result.push_back({row.Int(0), row.Str(1), row.Str(2)});
+    }
+    return result;
+}
+
 std::map<std::int64_t, std::vector<AcceptedSuggestion>> LoadAcceptedSuggestions(Connection& connection,
                                                                                 std::int64_t contract_id,
                                                                                 AssessmentMonth month) {

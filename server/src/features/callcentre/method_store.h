@@ -11,12 +11,20 @@
 #include "features/callcentre/method_model.h"
 #include "features/callcentre/rules/agent_score.h"
 #include "features/callcentre/rules/assessment_month.h"
+#include "features/vendors/store.h"
 #include "platform/database/database.h"
 
 namespace houqin::storage {
 
 // CC-3: every approved version of the contract's method, oldest version first (pick one with MethodForMonth).
 std::vector<ScoringMethod> LoadApprovedMethods(Connection& connection, std::int64_t contract_id);
+// CC-4, X-2: the contracts in force within the scope whose agents are scored by an approved method, by id.
+struct ScoredContract {
+    std::int64_t id = 0;
+    std::string code;
+    std::string title;
+};
+std::vector<ScoredContract> ContractsWithApprovedMethod(Connection& connection, const VendorScope& scope, Date today);
 // CC-4: accepted suggestions per person for the month (all accepted; the rule decides which count), oldest first.
 std::map<std::int64_t, std::vector<AcceptedSuggestion>> LoadAcceptedSuggestions(Connection& connection,
                                                                                 std::int64_t contract_id,

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <set>
 
 #include "features/callcentre/method_store.h"
 #include "features/callcentre/rules/penalty_deadline.h"
@@ -45,26 +47,32 @@ void DashboardService::AddSupervision(storage::Connection& connection, const Act
     }
     // the last completed period of each active contract without its routine assessment.
     if (actor.Can(Permission::kSupervisionWrite)) {
-        for (const auto id : storage::ActiveContractIds(connection, today)) {
-            const auto contract = storage::FindContract(connection, id, scope);
-            if (!contract) continue;
-            const auto version = storage::FindContractVersion(connection, id, contract->active_version_no);
-            if (!version) continue;
-            const auto content = storage::ParseContractContent(version->content_json);
-            const TermPeriod* last_done = nullptr;
-            const auto periods = TermPeriods(contract->term_start, contract->term_end, content.assessment.frequency);
-            for (const auto& period : periods) {
-                if (period.last < today) last_done = &period;
+        // The contracts in scope with their frequency, then one look for the assessments those periods have: two
+        // queries however many contracts the scope holds.
+        std::vector<std::pair<storage::AssessmentSchedule, TermPeriod>> due;
+        std::set<std::string> periods;
+        const auto first_of_month = Date::Parse(today.ToString().substr(0, 8) + "01").value_or(today);
+        const auto last_month = first_of_month.AddDays(-1).ToString().substr(0, 7);
+        for (auto& schedule : storage::ActiveAssessmentSchedules(connection, scope, today, last_month)) {
+            std::optional<TermPeriod> last_done;
+            for (const auto& period : TermPeriods(schedule.term_start, schedule.term_end, schedule.frequency)) {
+                if (period.last < today) last_done = period;
             }
-            if (!last_done || storage::AssessmentExists(connection, id, last_done->label, "routine")) continue;
+            if (!last_done) continue;
+            periods.insert(last_done->label);
+            due.emplace_back(std::move(schedule), *last_done);
+        }
+        const auto done = storage::RoutineAssessmentsOf(connection, scope, periods);
+        for (const auto& [contract, last_done] : due) {
+            if (done.contains({contract.contract_id, last_done.label})) continue;
             dashboard.reminders.push_back(
                 {"assessment_due",
                  "warning",
-                 {fmt::format("合同 {}「{}」{} 期间的考核尚未录入", contract->code, contract->title, last_done->label),
-                  fmt::format("Contract {} '{}': the {} assessment has not been recorded", contract->code,
-                              contract->title, last_done->label)},
-                 last_done->last,
-                 "/assessments/new?contract_id=" + std::to_string(id)});
+                 {fmt::format("合同 {}「{}」{} 期间的考核尚未录入", contract.code, contract.title, last_done.label),
+                  fmt::format("Contract {} '{}': the {} assessment has not been recorded", contract.code,
+                              contract.title, last_done.label)},
+                 last_done.last,
+                 "/assessments/new?contract_id=" + std::to_string(contract.contract_id)});
         }
         for (const auto& meeting : storage::UpcomingMeetings(connection, actor.scope_path, context_.clock.Now(),
                                                              Instant{context_.clock.Now().ms + 7LL * 86'400'000}, 10)) {
@@ -232,20 +240,18 @@ Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
         const auto deadline = PenaltyDeadline(open_month);
         const auto last_day = deadline.ShanghaiDate().AddDays(-1);
         if (!(today < open_month.FirstDay().AddDays(24))) {
-            for (const auto id : storage::ActiveContractIds(*lease, today)) {
-                const auto contract = storage::FindContract(*lease, id, scope);
-                if (!contract || storage::LoadApprovedMethods(*lease, id).empty()) continue;
+            for (const auto& contract : storage::ContractsWithApprovedMethod(*lease, scope, today)) {
                 Reminder reminder;
                 reminder.kind = "penalty_deadline";
                 reminder.severity = "warning";
                 reminder.due = last_day;
-                reminder.link = "/contracts/" + std::to_string(id);
+                reminder.link = "/contracts/" + std::to_string(contract.id);
                 reminder.title = {
                     fmt::format("合同 {}「{}」{} 月的坐席处罚建议于 {} 截止(北京时间),逾期提交的不计入该月",
-                                contract->code, contract->title, open_month.ToString(), ShanghaiClockText(deadline)),
+                                contract.code, contract.title, open_month.ToString(), ShanghaiClockText(deadline)),
                     fmt::format("Contract {} '{}': penalty suggestions for {} close at {} (Asia/Shanghai); later "
                                 "ones do not count for that month",
-                                contract->code, contract->title, open_month.ToString(), ShanghaiClockText(deadline))};
+                                contract.code, contract.title, open_month.ToString(), ShanghaiClockText(deadline))};
                 dashboard.reminders.push_back(std::move(reminder));
             }
         }

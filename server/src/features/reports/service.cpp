@@ -200,20 +200,22 @@ Result<QualityReport> ReportService::Quality(const Actor& actor, const std::stri
     report.generated_by = actor.display_name.empty() ? actor.username : actor.display_name;
     std::int64_t sum = 0;
     SatisfactionRate pooled;
+    const std::pair<int, int> years{std::stoi(range->first.ToString().substr(0, 4)),
+                                    std::stoi(range->last.ToString().substr(0, 4))};
     for (const auto& contract : storage::SignedContractsOverlapping(*lease, storage::VendorScope::Of(actor),
                                                                     range->first, range->last, vendor_id)) {
         QualitySection section;
         section.contract = ContractOf(contract, today);
         // An assessment or survey belongs to the report when its own period lies within the report's period
         // (a quarter's report shows the quarter's three monthly assessments).
-        for (auto& assessment : storage::ContractAssessmentRows(*lease, contract.id)) {
+        for (auto& assessment : storage::ContractAssessmentRows(*lease, contract.id, years)) {
             if (!Within(*range, assessment.period)) continue;
             ++report.assessments;
             ++(assessment.passed ? report.passed : report.failed);
             sum += assessment.total_tenths;
             section.assessments.push_back(std::move(assessment));
         }
-        for (auto& survey : storage::ContractSurveyRows(*lease, contract.id)) {
+        for (auto& survey : storage::ContractSurveyRows(*lease, contract.id, years)) {
             if (!Within(*range, survey.period)) continue;
             FillRate(survey);
             pooled.satisfied += survey.satisfied_count;

@@ -1,5 +1,7 @@
 #include "features/reports/store.h"
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 namespace houqin::storage {
@@ -52,12 +54,29 @@ std::vector<ContractRecord> SignedContractsOverlapping(Connection& connection, c
     return contracts;
 }
 
-std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std::int64_t contract_id) {
+namespace {
+
+// " AND period >= 'first year' AND period < 'year after the last'": every label of those years, whatever its
+// frequency, sorts between the two.
+std::string PeriodYears(const std::optional<std::pair<int, int>>& years, Params& params) {
+    if (!years) return "";
+    params.emplace_back(fmt::format("{:04d}", years->first));
+    params.emplace_back(fmt::format("{:04d}", years->second + 1));
+    return " AND period >= ? AND period < ?";
+}
+
+}  // namespace
+
+std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std::int64_t contract_id,
+                                                     std::optional<std::pair<int, int>> years) {
     std::vector<ReportAssessment> rows;
+    Params params{contract_id};
+    const auto where = PeriodYears(years, params);
     for (const auto& row : connection.Query(
              "SELECT id, period, kind, assessed_on, inspector, total_tenths, pass_mark, passed, grade, failed_items, "
-             "items_json FROM assessments WHERE contract_id = ? ORDER BY assessed_on, id",
-             {contract_id})) {
+             "items_json FROM assessments WHERE contract_id = ?" +
+                 where + " ORDER BY assessed_on, id",
+             params)) {
         ReportAssessment assessment;
         assessment.id = row.Int(0);
         assessment.period = row.Str(1);
@@ -75,12 +94,15 @@ std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std
     return rows;
 }
 
-std::vector<ReportSurvey> ContractSurveyRows(Connection& connection, std::int64_t contract_id) {
+std::vector<ReportSurvey> ContractSurveyRows(Connection& connection, std::int64_t contract_id,
+                                             std::optional<std::pair<int, int>> years) {
     std::vector<ReportSurvey> rows;
-    for (const auto& row :
-         connection.Query("SELECT id, period, title, status, basic_counts_satisfied FROM surveys WHERE contract_id = ? "
-                          "ORDER BY opens_on, id",
-                          {contract_id})) {
+    Params params{contract_id};
+    const auto where = PeriodYears(years, params);
+    for (const auto& row : connection.Query(
+             "SELECT id, period, title, status, basic_counts_satisfied FROM surveys WHERE contract_id = ?" + where +
+                 " ORDER BY opens_on, id",
+             params)) {
         ReportSurvey survey;
         survey.id = row.Int(0);
         survey.period = row.Str(1);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "features/contracts/store.h"
@@ -20,9 +21,13 @@ std::vector<ContractRecord> SignedContractsOverlapping(Connection& connection, c
                                                        Date last, std::optional<std::int64_t> vendor_id);
 
 // Every assessment of a contract, oldest first. items_json holds [{item, points, lost_tenths, failed, ...}].
-std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std::int64_t contract_id);
+// `years`, when given, keeps the rows whose period label lies in those calendar years ("2026", "2026-Q4" and
+// "2026-11" all begin with the year), read through the (contract, period) index; the caller still checks each label.
+std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std::int64_t contract_id,
+                                                     std::optional<std::pair<int, int>> years = std::nullopt);
 // Every survey of a contract with its answers counted per rating; the rate is left to the caller.
-std::vector<ReportSurvey> ContractSurveyRows(Connection& connection, std::int64_t contract_id);
+std::vector<ReportSurvey> ContractSurveyRows(Connection& connection, std::int64_t contract_id,
+                                             std::optional<std::pair<int, int>> years = std::nullopt);
 std::vector<ReportProposal> ContractProposalRows(Connection& connection, std::int64_t contract_id);
 // The proposal whose approval wrote this ledger entry, if any.
 std::optional<std::int64_t> ProposalOfLedgerEntry(Connection& connection, std::int64_t entry_id);

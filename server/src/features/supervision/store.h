@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/page.h"
+#include "features/contracts/model.h"
 #include "features/supervision/assessment.h"
 #include "features/supervision/rules/policy_engine.h"
 #include "features/vendors/store.h"
@@ -269,5 +271,22 @@ std::vector<UpcomingMeeting> UpcomingMeetings(Connection& connection, const std:
 
 // Active contracts (stored status active, term not ended) in no particular scope: the daily job's work list.
 std::vector<std::int64_t> ActiveContractIds(Connection& connection, Date today);
+
+// the contracts in force within the scope and how often each is assessed (its version in force says), but for
+// those with the routine assessment of `assessed_month` ("2026-11"): a monthly contract that has it is not due, and
+// a county's contracts mostly are, so only the others' contents are read.
+struct AssessmentSchedule {
+    std::int64_t contract_id = 0;
+    std::string code;
+    std::string title;
+    Date term_start;
+    Date term_end;
+    Frequency frequency = Frequency::kMonthly;
+};
+std::vector<AssessmentSchedule> ActiveAssessmentSchedules(Connection& connection, const VendorScope& scope, Date today,
+                                                          const std::string& assessed_month);
+// The (contract, period) pairs within the scope that have their routine assessment, for the given periods.
+std::set<std::pair<std::int64_t, std::string>> RoutineAssessmentsOf(Connection& connection, const VendorScope& scope,
+                                                                    const std::set<std::string>& periods);
 
 }  // namespace houqin::storage

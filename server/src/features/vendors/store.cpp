@@ -91,6 +91,35 @@ void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_col
     params.emplace_back(end);
 }
 
+bool ScopeWalkIsCheaper(Connection& connection, std::string_view table, std::int64_t scope_rows, std::int64_t reach) {
+    if (connection.engine() != Engine::kSqlite || scope_rows <= 0 || reach <= 0) return false;
+    const auto rows = connection.QueryOne(fmt::format("SELECT COUNT(*) FROM {}", table), {})->Int(0);
+    return reach * rows <= scope_rows * scope_rows;
+}
+
+std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
+                          std::string_view vendor_org_column, const VendorScope& scope) {
+    const auto& prefix = scope.owner_path_prefix;
+    const bool top_level =
+        !scope.vendor_org_id && prefix.size() > 2 && prefix.front() == '/' && prefix.find('/', 1) == prefix.size() - 1;
+    if (!top_level) {
+        std::string where = " WHERE 1 = 1";
+        Params params;
+        AddScopeCondition(scope, owner_path_column, vendor_org_column, where, params);
+        return connection.QueryOne(fmt::format("SELECT COUNT(*) FROM {}{}", table, where), params)->Int(0);
+    }
+    std::string end = prefix;
+    end.back() = static_cast<char>(end.back() + 1);
+    const auto all = connection.QueryOne(fmt::format("SELECT COUNT(*) FROM {}", table), {})->Int(0);
+    const auto before =
+        connection.QueryOne(fmt::format("SELECT COUNT(*) FROM {} WHERE {} < ?", table, owner_path_column), {prefix})
+            ->Int(0);
+    const auto after =
+        connection.QueryOne(fmt::format("SELECT COUNT(*) FROM {} WHERE {} >= ?", table, owner_path_column), {end})
+            ->Int(0);
+    return all - before - after;
+}
+
 namespace {
 
 void BumpVendorDataVersion(Connection& connection) {

@@ -25,6 +25,19 @@ struct VendorScope {
 void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column, std::string_view vendor_org_column,
                        std::string& where, Params& params);
 
+// For a page in an index's order over a scope of `scope_rows` rows of `table` (the assessment and proposal lists):
+// SQLite cannot see, with the scope's range bound as parameters, what share of the table it holds, so it reads the
+// whole range and sorts it, which for the county is every row. Walking the order's index and skipping other scopes'
+// rows reads about `reach` (page x page size) x table / scope_rows entries against scope_rows for the sort: true
+// when the walk reads fewer. The caller then writes the range as "+column", which keeps SQLite off its index.
+// Always false on PostgreSQL, whose planner sees the share itself.
+bool ScopeWalkIsCheaper(Connection& connection, std::string_view table, std::int64_t scope_rows, std::int64_t reach);
+// The rows of `table` in the scope, no other condition. A top-level scope (a county's, "/N/") holds nearly every row,
+// so its rows are counted as the table's less those before and after its range: two short index ranges instead
+// of the whole range (the county's 88,500 assessments). `owner_path_column` and `vendor_org_column` are bare.
+std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
+                          std::string_view vendor_org_column, const VendorScope& scope);
+
 enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
 
 struct VendorFilter {

@@ -128,7 +128,10 @@ AuditPage ListAudit(Connection& connection, const AuditFilter& filter) {
         params.emplace_back(filter.to->ms);
     }
     AuditPage page;
-    page.total = connection.QueryOne(std::string("SELECT COUNT(*)") + kListFrom + where, params)->Int(0);
+    // The user's name is looked up only to match it: without that filter, the count reads the log alone (a LEFT
+    // JOIN adds no row), which on a county's 180,000 entries is a quick count instead of 180,000 lookups.
+    const std::string count_from = filter.actor.empty() ? " FROM audit_log a" : kListFrom;
+    page.total = connection.QueryOne("SELECT COUNT(*)" + count_from + where, params)->Int(0);
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
     for (const auto& row : connection.Query(

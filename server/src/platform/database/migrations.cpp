@@ -1335,6 +1335,20 @@ CREATE INDEX cc_agent_scores_person ON cc_agent_scores(person_id, month);
 -- recorded who exported what, with which filters and how many rows.
 ALTER TABLE staff_incidents ADD COLUMN export_seq BIGINT;
 )SQL"},
+        {27, "county scale: indexes for the lists, the dashboard and the per-contract reads", R"SQL(
+-- Issue 15 (docs/performance.md): measured on a county's five years (1,500 contracts, 88,500 assessments).
+-- The assessment list's newest page, walked in date order (the scope's path read from the index, no row read).
+CREATE INDEX assessments_walk ON assessments(assessed_on, id, owner_path);
+-- The dashboard's scores by period and its missing-assessment reminders, from the index alone.
+CREATE INDEX assessments_periods ON assessments(kind, period, owner_path, contract_id, total_tenths);
+-- A contract's surveys and rectifications (the daily rules job, the quality report, the renewal basis).
+CREATE INDEX surveys_contract ON surveys(contract_id, period);
+CREATE INDEX rectifications_contract ON rectifications(contract_id, status);
+-- The dashboard's satisfaction by period: the closed surveys of the latest periods and their answers' ratings,
+-- from the indexes alone.
+CREATE INDEX surveys_closed ON surveys(status, period, owner_path, basic_counts_satisfied);
+CREATE INDEX survey_answers_rating ON survey_answers(survey_id, rating);
+)SQL"},
     };
     return kMigrations;
 }
