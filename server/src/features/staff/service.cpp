@@ -1290,20 +1290,15 @@ std::vector<RequirementVersion> StaffService::StaffingHistory(storage::Connectio
     return RequirementHistory(staffing, term_start, std::move(changes), warnings);
 }
 
-ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::int64_t contract_id,
-                                          const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
-                                          Date last) {
+ComplianceInput StaffService::ContractInput(storage::Connection& connection, std::int64_t contract_id,
+                                            const std::vector<StaffingRequirement>& staffing, Date term_start,
+                                            ExpiredDocuments expired_documents, std::vector<Text>* warnings) {
     ComplianceInput input;
-    input.first = first;
-    input.last = last;
     // STF-9: the contract's requirement and every consented change from its effective date.
-    std::vector<Text> history_warnings;
-    input.requirements = StaffingHistory(connection, contract_id, staffing, term_start, &history_warnings);
+    input.requirements = StaffingHistory(connection, contract_id, staffing, term_start, warnings);
     // STF-2: a required document that expired stops the person counting, unless the setting says otherwise.
+    input.expired_documents = expired_documents;
     auto blocking = storage::BlockingDocuments(connection, contract_id);
-    if (storage::ReadSetting(connection, setting::kStaffExpiredDocumentBlocks) == 0) {
-        input.expired_documents = ExpiredDocuments::kIgnore;
-    }
     for (const auto& person : storage::PeopleOfContract(connection, contract_id)) {
         RosterEntry entry;
         entry.person_id = person.id;
@@ -1314,18 +1309,35 @@ ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::
         entry.documents = std::move(blocking[person.id]);
         input.roster.push_back(std::move(entry));
     }
+    return input;
+}
+
+std::optional<Punch> StaffService::PunchOf(const AttendanceRecord& record) {
+    const auto in = ParseWallClock(record.clock_in);
+    if (!in) return std::nullopt;
+    Punch punch;
+    punch.id = record.id;
+    punch.person_id = record.person_id;
+    punch.name = record.person_name;
+    punch.post = record.post;
+    punch.clock_in = *in;
+    if (record.clock_out) punch.clock_out = ParseWallClock(*record.clock_out);
+    return punch;
+}
+
+ComplianceResult StaffService::ComputeFor(storage::Connection& connection, std::int64_t contract_id,
+                                          const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
+                                          Date last) {
+    std::vector<Text> history_warnings;
+    const auto expired_documents = storage::ReadSetting(connection, setting::kStaffExpiredDocumentBlocks) == 0
+                                       ? ExpiredDocuments::kIgnore
+                                       : ExpiredDocuments::kBlock;
+    auto input = ContractInput(connection, contract_id, staffing, term_start, expired_documents, &history_warnings);
+    input.first = first;
+    input.last = last;
     // A night shift that began the day before the first day still counts its hours after midnight.
     for (const auto& record : storage::AttendanceBetween(connection, contract_id, first.AddDays(-1), last)) {
-        const auto in = ParseWallClock(record.clock_in);
-        if (!in) continue;
-        Punch punch;
-        punch.id = record.id;
-        punch.person_id = record.person_id;
-        punch.name = record.person_name;
-        punch.post = record.post;
-        punch.clock_in = *in;
-        if (record.clock_out) punch.clock_out = ParseWallClock(*record.clock_out);
-        input.punches.push_back(std::move(punch));
+        if (auto punch = PunchOf(record)) input.punches.push_back(std::move(*punch));
     }
     HolidayCalendars calendars;
     for (auto& calendar : storage::CalendarsBetween(connection, YearOf(first), YearOf(last))) {
@@ -1408,20 +1420,57 @@ Result<StaffingProposalRef> StaffService::Propose(const Actor& actor, std::int64
          "already decided (approved or rejected), or the month's assessment already charged the missing staff"});
 }
 
+StaffService::ComplianceBasis StaffService::LoadComplianceBasis(storage::Connection& connection) {
+    ComplianceBasis basis;
+    // A day's type depends on its own year's calendar only, so holding every year answers as the years of a range do.
+    for (auto& calendar : storage::CalendarsBetween(connection, 0, 9999)) basis.calendars.Add(std::move(calendar));
+    if (storage::ReadSetting(connection, setting::kStaffExpiredDocumentBlocks) == 0) {
+        basis.expired_documents = ExpiredDocuments::kIgnore;
+    }
+    return basis;
+}
+
 std::vector<StaffingMonth> StaffService::ShortfallMonths(storage::Connection& connection, std::int64_t contract_id,
                                                          const std::vector<StaffingRequirement>& staffing,
-                                                         Date term_start, Date term_end, Date today) {
+                                                         Date term_start, Date term_end, Date today,
+                                                         const ComplianceBasis& basis) {
     std::vector<StaffingMonth> months;
     if (staffing.empty()) return months;
     // Only months that are over and that have attendance recorded are judged.
     const auto last_day = std::min(term_end, today.AddDays(-1));
     if (last_day < term_start) return months;
-    for (const auto& month : storage::AttendanceMonths(connection, contract_id, term_start, last_day)) {
+    // The term's punches in one read (each month also takes the day before its first, for a night shift that began
+    // then); a month is judged when it has attendance dated in the term.
+    const auto attendance = storage::DatedAttendanceBetween(connection, contract_id, term_start.AddDays(-1), last_day);
+    std::vector<std::string> month_list;
+    const auto term_first = term_start.ToString();
+    for (const auto& punch : attendance) {
+        if (punch.work_date < term_first) continue;
+        month_list.push_back(punch.work_date.substr(0, 7));
+    }
+    std::sort(month_list.begin(), month_list.end());
+    month_list.erase(std::unique(month_list.begin(), month_list.end()), month_list.end());
+    if (month_list.empty()) return months;
+    std::vector<Text> history_warnings;  // the rules read the short days only
+    auto input =
+        ContractInput(connection, contract_id, staffing, term_start, basis.expired_documents, &history_warnings);
+    input.calendars = &basis.calendars;
+    for (const auto& month : month_list) {
         const auto range = MonthRange(month);
         if (!range || range->second > last_day) continue;  // the month is not over
         const auto first = std::max(range->first, term_start);
         const auto last = std::min(range->second, term_end);
-        auto result = ComputeFor(connection, contract_id, staffing, term_start, first, last);
+        input.first = first;
+        input.last = last;
+        // As PunchesBetween: dated first - 1 … last, in clock-in order.
+        const auto from = first.AddDays(-1).ToString();
+        const auto to = last.ToString();
+        input.punches.clear();
+        for (const auto& punch : attendance) {
+            if (punch.work_date < from || punch.work_date > to) continue;
+            if (auto converted = PunchOf(punch.record)) input.punches.push_back(std::move(*converted));
+        }
+        auto result = ComputeCompliance(input);
         storage::SaveStaffingMonth(connection, contract_id, month, result.short_days, result.missing_person_days,
                                    context_.clock.Now());
         StaffingMonth entry{month, {}};

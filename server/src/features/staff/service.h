@@ -227,11 +227,19 @@ class StaffService {
     // POST .../staffing/{month}/propose: runs the rules on the contract now; the month's proposal, or why none.
     Result<StaffingProposalRef> Propose(const Actor& actor, std::int64_t contract_id, const std::string& month);
 
+    // What the attendance check reads alike for every contract at one instant: the holiday calendar of every year on
+    // record and whether an expired document stops a person counting (STF-2). Read once for a run over many
+    // contracts (the daily job), not once per contract and month.
+    struct ComplianceBasis {
+        HolidayCalendars calendars;
+        ExpiredDocuments expired_documents = ExpiredDocuments::kBlock;
+    };
+    static ComplianceBasis LoadComplianceBasis(storage::Connection& connection);
     // For the rules (RP-2), inside the caller's transaction: every complete month of the term before `today` that has
     // attendance recorded, with its short days. A month without any attendance is not judged (nothing to go on).
     std::vector<StaffingMonth> ShortfallMonths(storage::Connection& connection, std::int64_t contract_id,
                                                const std::vector<StaffingRequirement>& staffing, Date term_start,
-                                               Date term_end, Date today);
+                                               Date term_end, Date today, const ComplianceBasis& basis);
 
     // the import templates, a header row and one example row (.xlsx).
     enum class Template { kRoster, kAttendance };
@@ -252,6 +260,13 @@ class StaffService {
     ComplianceResult ComputeFor(storage::Connection& connection, std::int64_t contract_id,
                                 const std::vector<StaffingRequirement>& staffing, Date term_start, Date first,
                                 Date last);
+    // The contract's part of the check, alike for each of its months: the requirement history (STF-9, its warnings
+    // into `warnings`) and the roster with the documents whose expiry stops a person counting (STF-2).
+    static ComplianceInput ContractInput(storage::Connection& connection, std::int64_t contract_id,
+                                         const std::vector<StaffingRequirement>& staffing, Date term_start,
+                                         ExpiredDocuments expired_documents, std::vector<Text>* warnings);
+    // A stored punch as the check reads it; nothing when its clock-in is not a wall-clock time.
+    static std::optional<Punch> PunchOf(const AttendanceRecord& record);
     ServiceContext& context_;
     ContractService& contracts_;
     StaffingProposalHooks hooks_;

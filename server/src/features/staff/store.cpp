@@ -514,6 +514,20 @@ std::vector<AttendanceRecord> AttendanceBetween(Connection& connection, std::int
     return records;
 }
 
+std::vector<DatedAttendance> DatedAttendanceBetween(Connection& connection, std::int64_t contract_id, Date first,
+                                                    Date last) {
+    std::vector<DatedAttendance> records;
+    const auto rows = connection.Query(std::string("SELECT ") + kAttendanceColumns + ", a.work_date" + kAttendanceFrom +
+                                           " WHERE a.contract_id = ? AND a.work_date BETWEEN ? AND ? ORDER BY "
+                                           "a.clock_in, a.id",
+                                       {contract_id, first.ToString(), last.ToString()});
+    records.reserve(rows.size());
+    for (const auto& row : rows) {
+        records.push_back({row.Str(9), AttendanceFromRow(row)});
+    }
+    return records;
+}
+
 std::vector<MonthShortfall> ShortfallsOfMonth(Connection& connection, const VendorScope& scope,
                                               const std::string& month, std::int64_t limit) {
     std::string sql =
@@ -540,16 +554,6 @@ void SaveStaffingMonth(Connection& connection, std::int64_t contract_id, const s
         "(?, ?, ?, ?, ?) ON CONFLICT (contract_id, month) DO UPDATE SET short_days = excluded.short_days, "
         "missing_person_days = excluded.missing_person_days, computed_at = excluded.computed_at",
         {contract_id, month, std::int64_t{short_days}, std::int64_t{missing_person_days}, at.ms});
-}
-
-std::vector<std::string> AttendanceMonths(Connection& connection, std::int64_t contract_id, Date first, Date last) {
-    std::vector<std::string> months;
-    for (const auto& row : connection.Query("SELECT DISTINCT substr(work_date, 1, 7) AS month FROM attendance WHERE "
-                                            "contract_id = ? AND work_date BETWEEN ? AND ? ORDER BY month",
-                                            {contract_id, first.ToString(), last.ToString()})) {
-        months.push_back(row.Str(0));
-    }
-    return months;
 }
 
 std::optional<AttendanceRecord> FindAttendance(Connection& connection, std::int64_t id) {

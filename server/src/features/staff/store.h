@@ -83,8 +83,13 @@ Page<AttendanceRecord> ListAttendance(Connection& connection, const AttendanceFi
 // Every punch whose clock-in date lies in first..last, in clock-in order.
 std::vector<AttendanceRecord> AttendanceBetween(Connection& connection, std::int64_t contract_id, Date first,
                                                 Date last);
-// The months (YYYY-MM) with any attendance recorded between first and last, ascending.
-std::vector<std::string> AttendanceMonths(Connection& connection, std::int64_t contract_id, Date first, Date last);
+// As AttendanceBetween, each punch with its work date: the rules' check of every month of a term from one read.
+struct DatedAttendance {
+    std::string work_date;  // "YYYY-MM-DD" as stored
+    AttendanceRecord record;
+};
+std::vector<DatedAttendance> DatedAttendanceBetween(Connection& connection, std::int64_t contract_id, Date first,
+                                                    Date last);
 // STF-6, X-2: contracts in scope whose `month` was judged short of staff, most missing person-days first.
 struct MonthShortfall {
     std::int64_t contract_id = 0;

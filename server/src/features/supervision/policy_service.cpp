@@ -61,8 +61,25 @@ std::string Shorten(const std::string& text, std::size_t bytes) {
 
 }  // namespace
 
+PolicyService::RunBasis PolicyService::LoadRunBasis(storage::Connection& connection) {
+    RunBasis basis;
+    auto& settings = basis.settings;
+    settings.version = storage::PolicySettingsVersion(connection);
+    settings.rule_version = kPolicyRuleVersion;
+    settings.failures_threshold = static_cast<int>(storage::ReadSetting(connection, setting::kPolicyFailuresThreshold));
+    settings.window = WindowOf(storage::ReadSetting(connection, setting::kPolicyWindow));
+    settings.satisfaction_percent =
+        static_cast<int>(storage::ReadSetting(connection, setting::kPolicySatisfactionPercent));
+    settings.reward_assessment_average =
+        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyRewardAssessmentAverage));
+    settings.reward_satisfaction_percent =
+        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyRewardSatisfactionPercent));
+    basis.staffing = StaffService::LoadComplianceBasis(connection);
+    return basis;
+}
+
 PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const ContractRecord& contract,
-                                     YearEndReview review) {
+                                     YearEndReview review, RunBasis& basis) {
     PolicyFacts facts;
     facts.contract.id = std::to_string(contract.id);
     facts.contract.term_start = contract.term_start;
@@ -89,7 +106,8 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
         }
         return found->second;
     };
-    for (const auto& assessment : storage::ContractAssessments(connection, contract.id)) {
+    for (const auto& assessment : storage::ContractAssessmentFacts(connection, contract.id, basis.terms)) {
+        const auto& terms = *assessment.terms;
         PolicyAssessment fact;
         fact.id = std::to_string(assessment.id);
         fact.period = assessment.period;
@@ -99,9 +117,9 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
         fact.missing_staff_days = assessment.missing_staff_days;
         fact.routine = assessment.kind == "routine";
         fact.changed_on_appeal = assessment.total_tenths != assessment.original_total_tenths;
-        fact.terms = PolicyTerms{assessment.terms.terms.pass_mark, assessment.terms.deductions};
+        fact.terms = PolicyTerms{terms.terms.pass_mark, terms.deductions};
         const bool by_fee = std::any_of(
-            assessment.terms.deductions.begin(), assessment.terms.deductions.end(),
+            terms.deductions.begin(), terms.deductions.end(),
             [](const DeductionClause& clause) { return clause.kind == DeductionKind::kPercentOfFeePerPointBelowPass; });
         if (by_fee) {
             if (const auto& content = content_of(assessment.contract_version_no)) {
@@ -110,10 +128,8 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
         }
         facts.assessments.push_back(std::move(fact));
     }
-    for (const auto& survey : storage::ContractSurveys(connection, contract.id, true)) {
-        std::vector<std::string> ratings;
-        for (const auto& answer : storage::ListSurveyAnswers(connection, survey.id)) ratings.push_back(answer.rating);
-        const auto counts = CountRatings(ratings);
+    for (const auto& survey : storage::ClosedSurveyFacts(connection, contract.id)) {
+        const auto counts = CountRatings(survey.ratings);
         PolicySurvey fact;
         fact.id = std::to_string(survey.id);
         fact.period = survey.period;
@@ -129,7 +145,7 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
     facts.energy_savings = storage::EnergySavingFacts(connection, contract.id);
     // RP-2 from STF-6: the short days of every month that is over, and the days already decided.
     for (const auto& month : staff_.ShortfallMonths(connection, contract.id, staffing, contract.term_start,
-                                                    contract.term_end, context_.clock.Today())) {
+                                                    contract.term_end, context_.clock.Today(), basis.staffing)) {
         PolicyStaffingMonth fact;
         fact.month = month.month;
         fact.charged_by_assessment =
@@ -163,17 +179,7 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
             if (evidence.kind == PolicyEvidenceKind::kStaffingDay) facts.staffing_days_decided.push_back(evidence.date);
         }
     }
-    facts.settings.version = storage::PolicySettingsVersion(connection);
-    facts.settings.rule_version = kPolicyRuleVersion;
-    facts.settings.failures_threshold =
-        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyFailuresThreshold));
-    facts.settings.window = WindowOf(storage::ReadSetting(connection, setting::kPolicyWindow));
-    facts.settings.satisfaction_percent =
-        static_cast<int>(storage::ReadSetting(connection, setting::kPolicySatisfactionPercent));
-    facts.settings.reward_assessment_average =
-        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyRewardAssessmentAverage));
-    facts.settings.reward_satisfaction_percent =
-        static_cast<int>(storage::ReadSetting(connection, setting::kPolicyRewardSatisfactionPercent));
+    facts.settings = basis.settings;
     facts.today = context_.clock.Today();
     facts.year_end_review = review;
     return facts;
@@ -181,12 +187,18 @@ PolicyFacts PolicyService::LoadFacts(storage::Connection& connection, const Cont
 
 PolicyRun PolicyService::EvaluateContract(storage::Connection& connection, const Actor* actor, std::int64_t contract_id,
                                           YearEndReview review) {
+    auto basis = LoadRunBasis(connection);
+    return EvaluateOne(connection, actor, contract_id, review, basis);
+}
+
+PolicyRun PolicyService::EvaluateOne(storage::Connection& connection, const Actor* actor, std::int64_t contract_id,
+                                     YearEndReview review, RunBasis& basis) {
     PolicyRun run;
     const auto contract = storage::FindContract(connection, contract_id, {"/", std::nullopt});
     // Only a contract in force is judged; a terminated or ended one keeps its proposals as they are.
     if (!contract || contract->status != "active" || contract->term_end < context_.clock.Today()) return run;
     run.evaluated = 1;
-    const auto evaluation = EvaluatePolicies(LoadFacts(connection, *contract, review));
+    const auto evaluation = EvaluatePolicies(LoadFacts(connection, *contract, review, basis));
     run.notes = evaluation.notes;
     auto [open_keys, closed_keys] = storage::ProposalKeys(connection, contract_id);
     // Proposals of rules outside this engine (CC-6, ProposeExternal) are not the engine's to withdraw.
@@ -287,9 +299,10 @@ Result<PolicyRun> PolicyService::Evaluate(const Actor& actor, std::optional<std:
         }
     }
     PolicyRun total;
+    auto basis = LoadRunBasis(*lease);
     for (const auto id : ids) {
         storage::Transaction transaction(*lease);
-        auto run = EvaluateContract(*lease, &actor, id, review);
+        auto run = EvaluateOne(*lease, &actor, id, review, basis);
         transaction.Commit();
         total.evaluated += run.evaluated;
         total.proposed.insert(total.proposed.end(), run.proposed.begin(), run.proposed.end());
@@ -337,10 +350,11 @@ PolicyRun PolicyService::RunDaily() {
     PolicyRun total;
     total.came_into_force = contracts_.BringIntoForce();
     auto lease = context_.database.Acquire();
+    auto basis = LoadRunBasis(*lease);
     for (const auto id : storage::ActiveContractIds(*lease, context_.clock.Today())) {
         try {
             storage::Transaction transaction(*lease);
-            auto run = EvaluateContract(*lease, nullptr, id);
+            auto run = EvaluateOne(*lease, nullptr, id, YearEndReview::kWhenLastMonth, basis);
             transaction.Commit();
             total.evaluated += run.evaluated;
             total.proposed.insert(total.proposed.end(), run.proposed.begin(), run.proposed.end());

@@ -90,10 +90,22 @@ class PolicyService {
                                 const std::string& comment, std::optional<Money> amount);
 
   private:
+    // What every contract of one evaluation reads alike: the policy settings (recorded with each decision) and the
+    // attendance check's calendars and setting, read once per run, which is one instant; and the assessment terms
+    // parsed so far. Never kept past the run.
+    struct RunBasis {
+        PolicySettings settings;
+        StaffService::ComplianceBasis staffing;
+        storage::TermsByText terms;
+    };
+    RunBasis LoadRunBasis(storage::Connection& connection);
+    PolicyRun EvaluateOne(storage::Connection& connection, const Actor* actor, std::int64_t contract_id,
+                          YearEndReview review, RunBasis& basis);
     // Withdraws the open proposal of `key` (nothing when it is decided or gone): status, event, audit entry.
     std::optional<std::int64_t> Withdraw(storage::Connection& connection, const std::string& key, const Text& reason,
                                          Instant now);
-    PolicyFacts LoadFacts(storage::Connection& connection, const ContractRecord& contract, YearEndReview review);
+    PolicyFacts LoadFacts(storage::Connection& connection, const ContractRecord& contract, YearEndReview review,
+                          RunBasis& basis);
     ProposalView Build(storage::Connection& connection, const Actor& actor, storage::ProposalRecord record);
     ServiceContext& context_;
     ContractService& contracts_;

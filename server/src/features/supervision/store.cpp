@@ -945,4 +945,57 @@ std::set<std::pair<std::int64_t, std::string>> RoutineAssessmentsOf(Connection& 
     return found;
 }
 
+std::vector<AssessmentFact> ContractAssessmentFacts(Connection& connection, std::int64_t contract_id,
+                                                    TermsByText& parsed) {
+    std::vector<AssessmentFact> facts;
+    for (const auto& row : connection.Query(
+             "SELECT id, contract_version_no, period, kind, assessed_on, total_tenths, original_total_tenths, "
+             "failed_items, missing_staff_days, terms_json FROM assessments WHERE contract_id = ? "
+             "ORDER BY assessed_on, id",
+             {contract_id})) {
+        AssessmentFact fact;
+        fact.id = row.Int(0);
+        fact.contract_version_no = static_cast<int>(row.Int(1));
+        fact.period = row.Str(2);
+        fact.kind = row.Str(3);
+        fact.assessed_on = Date::Parse(row.Str(4)).value_or(Date{});
+        fact.total_tenths = static_cast<int>(row.Int(5));
+        fact.original_total_tenths = static_cast<int>(row.Int(6));
+        fact.failed_items = static_cast<int>(row.Int(7));
+        fact.missing_staff_days = static_cast<int>(row.Int(8));
+        const auto& text = row.Str(9);
+        auto found = parsed.find(text);
+        if (found == parsed.end()) {
+            found = parsed.emplace(text, std::make_shared<const AssessmentTermsSnapshot>(TermsFrom(text))).first;
+        }
+        fact.terms = found->second;
+        facts.push_back(std::move(fact));
+    }
+    return facts;
+}
+
+std::vector<SurveyFact> ClosedSurveyFacts(Connection& connection, std::int64_t contract_id) {
+    std::vector<SurveyFact> facts;
+    // A survey without answers still comes back once (rating NULL, count 0).
+    for (const auto& row : connection.Query(
+             "SELECT s.id, s.period, s.closes_on, s.closed_at, s.basic_counts_satisfied, r.rating, COUNT(r.rating) "
+             "FROM surveys s LEFT JOIN survey_answers r ON r.survey_id = s.id "
+             "WHERE s.contract_id = ? AND s.status = 'closed' "
+             "GROUP BY s.id, s.period, s.closes_on, s.closed_at, s.basic_counts_satisfied, r.rating ORDER BY s.id",
+             {contract_id})) {
+        const auto id = row.Int(0);
+        if (facts.empty() || facts.back().id != id) {
+            SurveyFact fact;
+            fact.id = id;
+            fact.period = row.Str(1);
+            fact.closes_on = Date::Parse(row.Str(2)).value_or(Date{});
+            if (auto at = row.OptInt(3)) fact.closed_at = Instant{*at};
+            fact.basic_counts_satisfied = row.Bool(4);
+            facts.push_back(std::move(fact));
+        }
+        if (const auto count = row.Int(6); count > 0) facts.back().ratings[row.Str(5)] += count;
+    }
+    return facts;
+}
+
 }  // namespace houqin::storage

@@ -4,6 +4,7 @@
 // is one index condition.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -288,5 +289,38 @@ std::vector<AssessmentSchedule> ActiveAssessmentSchedules(Connection& connection
 // The (contract, period) pairs within the scope that have their routine assessment, for the given periods.
 std::set<std::pair<std::int64_t, std::string>> RoutineAssessmentsOf(Connection& connection, const VendorScope& scope,
                                                                     const std::set<std::string>& periods);
+
+// The rule engine's facts (RP-1 … RP-4) in the columns it reads, for the daily job over every contract and the
+// evaluation after each write: the full records above parse every item and answer, which the rules never look at.
+struct AssessmentFact {
+    std::int64_t id = 0;
+    int contract_version_no = 0;
+    std::string period;
+    std::string kind;  // routine, special
+    Date assessed_on;
+    int total_tenths = 0;
+    int original_total_tenths = 0;
+    int failed_items = 0;
+    int missing_staff_days = 0;
+    // Shared by the assessments that stored the same terms: parsed once per distinct text.
+    std::shared_ptr<const AssessmentTermsSnapshot> terms;
+};
+// Parsed terms by their stored text. Parsing is a function of the text alone, so a run over many contracts may keep
+// one (most assessments of a county carry one of a few texts) without ever reading stale terms.
+using TermsByText = std::map<std::string, std::shared_ptr<const AssessmentTermsSnapshot>, std::less<>>;
+// Every assessment of a contract, oldest first (as ContractAssessments); terms not in `parsed` are parsed and added.
+std::vector<AssessmentFact> ContractAssessmentFacts(Connection& connection, std::int64_t contract_id,
+                                                    TermsByText& parsed);
+
+struct SurveyFact {
+    std::int64_t id = 0;
+    std::string period;
+    Date closes_on;
+    std::optional<Instant> closed_at;
+    bool basic_counts_satisfied = true;
+    std::map<std::string, std::int64_t> ratings;  // rating code (as stored) -> number of answers giving it
+};
+// The contract's closed surveys, by id, with their answers counted by rating (one grouped query).
+std::vector<SurveyFact> ClosedSurveyFacts(Connection& connection, std::int64_t contract_id);
 
 }  // namespace houqin::storage

@@ -46,17 +46,31 @@ const std::vector<TemplateQuestion>& DefaultSurveyQuestions() {
     return kQuestions;
 }
 
+namespace {
+
+void AddAnswers(RatingCounts& counts, Rating rating, std::int64_t answers) {
+    switch (rating) {
+        case Rating::kVerySatisfied: counts.very_satisfied += answers; break;
+        case Rating::kSatisfied: counts.satisfied += answers; break;
+        case Rating::kBasicallySatisfied: counts.basically_satisfied += answers; break;
+        case Rating::kDissatisfied: counts.dissatisfied += answers; break;
+    }
+}
+
+}  // namespace
+
 RatingCounts CountRatings(const std::vector<std::string>& ratings) {
     RatingCounts counts;
     for (const auto& code : ratings) {
-        const auto rating = ParseRating(code);
-        if (!rating) continue;
-        switch (*rating) {
-            case Rating::kVerySatisfied: ++counts.very_satisfied; break;
-            case Rating::kSatisfied: ++counts.satisfied; break;
-            case Rating::kBasicallySatisfied: ++counts.basically_satisfied; break;
-            case Rating::kDissatisfied: ++counts.dissatisfied; break;
-        }
+        if (const auto rating = ParseRating(code)) AddAnswers(counts, *rating, 1);
+    }
+    return counts;
+}
+
+RatingCounts CountRatings(const std::map<std::string, std::int64_t>& answers_by_rating) {
+    RatingCounts counts;
+    for (const auto& [code, answers] : answers_by_rating) {
+        if (const auto rating = ParseRating(code)) AddAnswers(counts, *rating, answers);
     }
     return counts;
 }

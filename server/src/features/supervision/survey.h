@@ -1,6 +1,7 @@
 #pragma once
 // SUP-4: the satisfaction rating, the default questionnaire and how answers are counted.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,8 @@ struct RatingCounts {
 };
 // Answers whose rating is not one of the four codes are not valid and are not counted.
 RatingCounts CountRatings(const std::vector<std::string>& ratings);
+// The same from answers already counted per rating code (a grouped query), the same codes refused.
+RatingCounts CountRatings(const std::map<std::string, std::int64_t>& answers_by_rating);
 Text SatisfactionFormula(bool basic_counts_satisfied);
 
 }  // namespace houqin
