@@ -180,8 +180,8 @@ void AddProjectScope(Connection& connection, const VendorScope& scope, std::stri
     if (scope.vendor_org_id) {
         const auto row = connection.QueryOne("SELECT owner_path FROM vendors WHERE org_id = ?", {*scope.vendor_org_id});
         where +=
-            " AND ((p.status = 'bidding' AND substr(?, 1, length(p.owner_path)) = p.owner_path) OR EXISTS (SELECT 1 "
-            "FROM project_registrations r WHERE r.project_id = p.id AND r.vendor_org_id = ?))";
+            " AND ((p.status = 'bidding' AND substr(?, 1, length(p.owner_path)) = p.owner_path) OR p.id IN (SELECT "
+            "r.project_id FROM project_registrations r WHERE r.vendor_org_id = ?))";
         params.emplace_back(row ? row->Str(0) : std::string("-"));
         params.emplace_back(*scope.vendor_org_id);
         return;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace houqin::storage {
 namespace {
@@ -38,9 +39,10 @@ std::optional<std::int64_t> VendorIdOfOrg(Connection& connection, std::int64_t o
 void AddMeetingScope(Connection& connection, const VendorScope& scope, std::string& where, Params& params) {
     if (scope.vendor_org_id) {
         const auto vendor_id = VendorIdOfOrg(connection, *scope.vendor_org_id);
-        // "[3,5]" -> ",3,5," so one LIKE finds an id whatever its place in the list.
-        where += " AND REPLACE(REPLACE(m.vendor_ids, '[', ','), ']', ',') LIKE ?";
-        params.emplace_back(fmt::format("%,{},%", vendor_id.value_or(0)));
+        // meeting_vendors holds each listed vendor as a row (migration 28): an index range, not a search of every
+        // meeting's list.
+        where += " AND m.id IN (SELECT mv.meeting_id FROM meeting_vendors mv WHERE mv.vendor_id = ?)";
+        params.emplace_back(vendor_id.value_or(0));
         return;
     }
     AddScopeCondition(scope, "m.owner_path", "NULL", where, params);
@@ -218,7 +220,7 @@ std::optional<Meeting> FindMeeting(Connection& connection, std::int64_t id, cons
 }
 
 std::int64_t InsertMeeting(Connection& connection, const Meeting& meeting) {
-    return connection.InsertReturningId(
+    const auto id = connection.InsertReturningId(
         "INSERT INTO meetings (owner_org_id, owner_path, title, scheduled_at, location, vendor_ids, attendee_org_ids, "
         "agenda, minutes, attendees_present, status, cancel_reason, created_by, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -226,6 +228,12 @@ std::int64_t InsertMeeting(Connection& connection, const Meeting& meeting) {
          IdsJson(meeting.vendor_ids), IdsJson(meeting.attendee_org_ids), meeting.agenda, meeting.minutes,
          meeting.attendees_present, meeting.status, meeting.cancel_reason, Optional(meeting.created_by),
          meeting.created_at.ms, meeting.updated_at.ms});
+    // The caller's transaction covers both: a meeting and its vendors are written together or not at all.
+    const std::set<std::int64_t> vendors(meeting.vendor_ids.begin(), meeting.vendor_ids.end());
+    for (const auto vendor_id : vendors) {
+        connection.Execute("INSERT INTO meeting_vendors (vendor_id, meeting_id) VALUES (?, ?)", {vendor_id, id});
+    }
+    return id;
 }
 
 void UpdateMeeting(Connection& connection, const Meeting& meeting) {

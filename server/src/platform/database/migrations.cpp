@@ -1349,6 +1349,34 @@ CREATE INDEX rectifications_contract ON rectifications(contract_id, status);
 CREATE INDEX surveys_closed ON surveys(status, period, owner_path, basic_counts_satisfied);
 CREATE INDEX survey_answers_rating ON survey_answers(survey_id, rating);
 )SQL"},
+        {28, "county scale: a vendor's surveys, meetings and projects by index", R"SQL(
+-- Issue 15, found by the query-plan test (server/src/app/query_plan_test.cpp): a vendor's survey, meeting and
+-- project lists read their whole tables.
+CREATE INDEX surveys_vendor ON surveys(vendor_org_id);
+-- SUP-1: the vendors a meeting lists, one row each (meetings.vendor_ids keeps the list as written), so a vendor's
+-- meetings are an index range instead of a LIKE over every meeting's list.
+CREATE TABLE meeting_vendors (
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+  PRIMARY KEY (vendor_id, meeting_id)
+){without_rowid};
+INSERT INTO meeting_vendors (vendor_id, meeting_id)
+  SELECT DISTINCT CAST(j.value AS BIGINT), m.id FROM meetings m, json_each(m.vendor_ids) j;
+-- PRJ-4: the biddings open to a vendor, and the projects it registered for.
+CREATE INDEX projects_status ON projects(status);
+CREATE INDEX project_registrations_vendor ON project_registrations(vendor_org_id, project_id);
+)SQL", R"SQL(
+CREATE INDEX surveys_vendor ON surveys(vendor_org_id);
+CREATE TABLE meeting_vendors (
+  vendor_id BIGINT NOT NULL REFERENCES vendors(id),
+  meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+  PRIMARY KEY (vendor_id, meeting_id)
+);
+INSERT INTO meeting_vendors (vendor_id, meeting_id)
+  SELECT DISTINCT CAST(j.value AS BIGINT), m.id FROM meetings m, json_array_elements_text(m.vendor_ids::json) j;
+CREATE INDEX projects_status ON projects(status);
+CREATE INDEX project_registrations_vendor ON project_registrations(vendor_org_id, project_id);
+)SQL"},
     };
     return kMigrations;
 }
