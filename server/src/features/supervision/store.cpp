@@ -329,16 +329,6 @@ std::optional<AssessmentRecord> FindAssessment(Connection& connection, std::int6
     return AssessmentFromRow(*row);
 }
 
-std::vector<AssessmentRecord> ContractAssessments(Connection& connection, std::int64_t contract_id) {
-    std::vector<AssessmentRecord> records;
-    for (const auto& row : connection.Query(std::string("SELECT ") + kAssessmentColumns + kAssessmentFrom +
-                                                " WHERE a.contract_id = ? ORDER BY a.assessed_on, a.id",
-                                            {contract_id})) {
-        records.push_back(AssessmentFromRow(row));
-    }
-    return records;
-}
-
 bool AssessmentExists(Connection& connection, std::int64_t contract_id, const std::string& period,
                       const std::string& kind) {
     return connection

@@ -95,8 +95,6 @@ struct AssessmentFilter {
 
 Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentFilter& filter);
 std::optional<AssessmentRecord> FindAssessment(Connection& connection, std::int64_t id, const VendorScope& scope);
-// Every assessment of a contract, oldest first (the rule engine's facts).
-std::vector<AssessmentRecord> ContractAssessments(Connection& connection, std::int64_t contract_id);
 bool AssessmentExists(Connection& connection, std::int64_t contract_id, const std::string& period,
                       const std::string& kind);
 std::int64_t InsertAssessment(Connection& connection, const AssessmentRecord& record);
@@ -308,7 +306,7 @@ struct AssessmentFact {
 // Parsed terms by their stored text. Parsing is a function of the text alone, so a run over many contracts may keep
 // one (most assessments of a county carry one of a few texts) without ever reading stale terms.
 using TermsByText = std::map<std::string, std::shared_ptr<const AssessmentTermsSnapshot>, std::less<>>;
-// Every assessment of a contract, oldest first (as ContractAssessments); terms not in `parsed` are parsed and added.
+// Every assessment of a contract, oldest first (by date, then id); terms not in `parsed` are parsed and added.
 std::vector<AssessmentFact> ContractAssessmentFacts(Connection& connection, std::int64_t contract_id,
                                                     TermsByText& parsed);
 
