@@ -90,7 +90,8 @@ Result<ContractRecord> ContractService::Load(storage::Connection& connection, co
     return *record;
 }
 
-ContractView ContractService::Build(storage::Connection& connection, const Actor& actor, ContractRecord record) {
+ContractView ContractService::Build(storage::Connection& connection, const Actor& actor, ContractRecord record,
+                                    bool with_content) {
     ContractView view;
     const auto today = context_.clock.Today();
     view.status = ParseContractStatus(record.status).value_or(ContractStatus::kDraft);
@@ -99,8 +100,10 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
         if (record.term_end < today)
             view.status = record.successor_id ? ContractStatus::kRenewed : ContractStatus::kExpired;
     }
-    if (const auto latest = storage::FindContractVersion(connection, record.id, record.version_no)) {
-        view.content = storage::ParseContractContent(latest->content_json);
+    if (with_content) {
+        if (const auto latest = storage::FindContractVersion(connection, record.id, record.version_no)) {
+            view.content = storage::ParseContractContent(latest->content_json);
+        }
     }
     const auto events = storage::ListWorkflowEvents(connection, kSubject, record.id);
     for (const auto& event : events) {
@@ -155,7 +158,7 @@ Result<Page<ContractView>> ContractService::List(const Actor& actor, const Contr
     filter.page_size = query.page_size;
     auto [records, total] = storage::ListContracts(*lease, filter);
     std::vector<ContractView> views;
-    for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record)));
+    for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record), false));
     return PageOf(std::move(views), total);
 }
 

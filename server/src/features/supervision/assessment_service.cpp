@@ -140,6 +140,7 @@ Result<Page<AssessmentView>> AssessmentService::List(const Actor& actor, const A
     filter.descending = query.descending;
     filter.page = query.page;
     filter.page_size = query.page_size;
+    filter.with_items = false;  // the list shows neither items nor terms
     auto [records, total] = storage::ListAssessments(*lease, filter);
     std::vector<AssessmentView> views;
     for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record), false));

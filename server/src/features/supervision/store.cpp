@@ -94,6 +94,12 @@ constexpr const char* kAssessmentColumns =
     "a.contract_version_no, a.period, a.kind, a.assessed_on, a.inspector, a.items_json, a.terms_json, "
     "a.total_tenths, a.original_total_tenths, a.pass_mark, a.passed, a.grade, a.failed_items, a.missing_staff_days, "
     "a.summary, a.status, a.appeal_deadline, a.created_by, a.created_at, a.updated_at";
+// As kAssessmentColumns without the items and terms, which a list shows neither of (about 1 KB a row to parse).
+constexpr const char* kAssessmentListColumns =
+    "a.id, a.contract_id, c.code, c.title, a.vendor_id, v.name, a.vendor_org_id, a.owner_path, "
+    "a.contract_version_no, a.period, a.kind, a.assessed_on, a.inspector, NULL, NULL, "
+    "a.total_tenths, a.original_total_tenths, a.pass_mark, a.passed, a.grade, a.failed_items, a.missing_staff_days, "
+    "a.summary, a.status, a.appeal_deadline, a.created_by, a.created_at, a.updated_at";
 constexpr const char* kAssessmentFrom =
     " FROM assessments a JOIN contracts c ON c.id = a.contract_id JOIN vendors v ON v.id = a.vendor_id";
 
@@ -112,8 +118,8 @@ AssessmentRecord AssessmentFromRow(const Row& row) {
     record.kind = row.Str(10);
     record.assessed_on = Date::Parse(row.Str(11)).value_or(Date{});
     record.inspector = row.Str(12);
-    record.items = ItemsFrom(row.Str(13));
-    record.terms = TermsFrom(row.Str(14));
+    if (!row.IsNull(13)) record.items = ItemsFrom(row.Str(13));  // NULL: a list's row (kAssessmentListColumns)
+    if (!row.IsNull(14)) record.terms = TermsFrom(row.Str(14));
     record.total_tenths = static_cast<int>(row.Int(15));
     record.original_total_tenths = static_cast<int>(row.Int(16));
     record.pass_mark = static_cast<int>(row.Int(17));
@@ -313,8 +319,8 @@ Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentF
         params.emplace_back(filter.page_size);
         params.emplace_back((filter.page - 1) * filter.page_size);
     }
-    const std::string sql = std::string("SELECT ") + kAssessmentColumns + kAssessmentFrom + " JOIN (" + ids +
-                            ") page ON page.id = a.id" + order;
+    const std::string sql = std::string("SELECT ") + (filter.with_items ? kAssessmentColumns : kAssessmentListColumns) +
+                            kAssessmentFrom + " JOIN (" + ids + ") page ON page.id = a.id" + order;
     std::vector<AssessmentRecord> records;
     for (const auto& row : connection.Query(sql, params)) records.push_back(AssessmentFromRow(row));
     return {records, total};

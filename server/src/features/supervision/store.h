@@ -91,6 +91,8 @@ struct AssessmentFilter {
     bool descending = true;
     std::int64_t page = 1;
     std::int64_t page_size = 20;  // 0 = all
+    // False for a list page, which shows neither: the records' items and terms stay empty, unread and unparsed.
+    bool with_items = true;
 };
 
 Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentFilter& filter);
