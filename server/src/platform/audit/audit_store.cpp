@@ -128,10 +128,16 @@ AuditPage ListAudit(Connection& connection, const AuditFilter& filter) {
         params.emplace_back(filter.to->ms);
     }
     AuditPage page;
-    // The user's name is looked up only to match it: without that filter, the count reads the log alone (a LEFT
-    // JOIN adds no row), which on a county's 180,000 entries is a quick count instead of 180,000 lookups.
-    const std::string count_from = filter.actor.empty() ? " FROM audit_log a" : kListFrom;
-    page.total = connection.QueryOne("SELECT COUNT(*)" + count_from + where, params)->Int(0);
+    if (params.empty()) {
+        // No filter: the log is append-only and numbered from 1 without a gap (VerifyAuditChain checks it), so the
+        // head's number is the count, where counting 180,000 entries took PostgreSQL tens of milliseconds.
+        page.total = connection.QueryOne(kSelectHead, {})->Int(0);
+    } else {
+        // The user's name is looked up only to match it: without that filter, the count reads the log alone (a LEFT
+        // JOIN adds no row).
+        const std::string count_from = filter.actor.empty() ? " FROM audit_log a" : kListFrom;
+        page.total = connection.QueryOne("SELECT COUNT(*)" + count_from + where, params)->Int(0);
+    }
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
     for (const auto& row : connection.Query(
