@@ -147,6 +147,15 @@ Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter&
                                : filter.sort == "updated_at" ? "c.updated_at"
                                                              : "c.code";
     const std::string order = " ORDER BY " + column + (filter.descending ? " DESC" : " ASC") + ", c.id";
+    // By code (the page's default) a large scope walks contracts_code (migration 29) instead of sorting its range,
+    // as the assessment list does by date.
+    if (column == "c.code" && !filter.descending && filter.q.empty() && !filter.status && !filter.vendor_id &&
+        !filter.scope.vendor_org_id &&
+        ScopeWalkIsCheaper(connection, "contracts", total, filter.page * filter.page_size)) {
+        where = " WHERE 1 = 1";
+        params.clear();
+        AddScopeCondition(filter.scope, "+c.owner_path", "c.vendor_org_id", where, params);
+    }
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
     // The page's ids from the narrow columns first; only its twenty rows are then read whole and joined.

@@ -1377,6 +1377,10 @@ INSERT INTO meeting_vendors (vendor_id, meeting_id)
 CREATE INDEX projects_status ON projects(status);
 CREATE INDEX project_registrations_vendor ON project_registrations(vendor_org_id, project_id);
 )SQL"},
+        {29, "county scale: the contract list in code order", R"SQL(
+-- Issue 15: the contract list's default order, walked with the scope read from the index (ListContracts).
+CREATE INDEX contracts_code ON contracts(code, id, owner_path);
+)SQL"},
     };
     return kMigrations;
 }
