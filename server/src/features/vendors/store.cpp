@@ -100,8 +100,10 @@ bool ScopeWalkIsCheaper(Connection& connection, std::string_view table, std::int
 std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
                           std::string_view vendor_org_column, const VendorScope& scope) {
     const auto& prefix = scope.owner_path_prefix;
-    const bool top_level =
-        !scope.vendor_org_id && prefix.size() > 2 && prefix.front() == '/' && prefix.find('/', 1) == prefix.size() - 1;
+    // SQLite counts a whole table from its pages' cell counts; PostgreSQL counts every row either way, so there the
+    // range's own count is the cheaper one.
+    const bool top_level = connection.engine() == Engine::kSqlite && !scope.vendor_org_id && prefix.size() > 2 &&
+                           prefix.front() == '/' && prefix.find('/', 1) == prefix.size() - 1;
     if (!top_level) {
         std::string where = " WHERE 1 = 1";
         Params params;

@@ -32,9 +32,10 @@ void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_col
 // when the walk reads fewer. The caller then writes the range as "+column", which keeps SQLite off its index.
 // Always false on PostgreSQL, whose planner sees the share itself.
 bool ScopeWalkIsCheaper(Connection& connection, std::string_view table, std::int64_t scope_rows, std::int64_t reach);
-// The rows of `table` in the scope, no other condition. A top-level scope (a county's, "/N/") holds nearly every row,
-// so its rows are counted as the table's less those before and after its range: two short index ranges instead
-// of the whole range (the county's 88,500 assessments). `owner_path_column` and `vendor_org_column` are bare.
+// The rows of `table` in the scope, no other condition. On SQLite a top-level scope (a county's, "/N/") holds nearly
+// every row, so its rows are counted as the table's less those before and after its range: two short index ranges
+// and SQLite's quick count of a whole table instead of the whole range (the county's 88,500 assessments).
+// `owner_path_column` and `vendor_org_column` are bare.
 std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
                           std::string_view vendor_org_column, const VendorScope& scope);
 
