@@ -46,7 +46,7 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddStaffingRequestRoutes(router, services.staffing_requests);
     http::AddServedRosterRoutes(router, services.served_rosters);
     http::AddAgentIdRoutes(router, services.agent_ids);
-    http::AddCallImportRoutes(router, services.call_imports);
+    http::AddCallImportRoutes(router, services.call_imports, services.call_uploads);
     http::AddNumberRoutes(router, services.numbers);
     http::AddRewardRoutes(router, services.rewards);
     http::AddScoringMethodRoutes(router, services.scoring_methods);

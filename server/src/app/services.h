@@ -5,6 +5,7 @@
 #include "features/accounts/auth_service.h"
 #include "features/audit/service.h"
 #include "features/callcentre/call_import_service.h"
+#include "features/callcentre/call_upload_service.h"
 #include "features/callcentre/method_service.h"
 #include "features/callcentre/number_service.h"
 #include "features/callcentre/reward_service.h"
@@ -50,6 +51,7 @@ struct Services {
           served_rosters(context),
           agent_ids(context, contracts),
           call_imports(context, contracts),
+          call_uploads(context, call_imports, contracts),
           numbers(context, contracts),
           rewards(context, contracts),
           scoring_methods(context, contracts),
@@ -128,6 +130,7 @@ struct Services {
     ServedRosterService served_rosters;
     AgentIdService agent_ids;
     CallImportService call_imports;
+    CallUploadService call_uploads;
     NumberService numbers;
     RewardService rewards;
     ScoringMethodService scoring_methods;

@@ -433,6 +433,122 @@ test('ROLE-8 vendor2 can neither import into nor read vendor1\'s contract; disci
     expectStatus(await upload(leader, contract.id, asteriskMonth({ days: 1 }).text), 403);
 });
 
+/** Starts an upload in parts of `bytes` (a Buffer) into the contract, as the browser does. */
+async function beginUpload(client, contractId, bytes, { name = 'Master.csv', layout = 'asterisk' } = {}) {
+    return client.post(`/contracts/${contractId}/call-uploads`, { filename: name, size: bytes.length, layout });
+}
+
+function sendPart(client, upload, bytes, offset, length) {
+    return client.put(`/call-uploads/${upload.id}/parts`, bytes.subarray(offset, offset + length), {
+        headers: { 'Content-Type': 'application/octet-stream' }, query: { offset },
+    });
+}
+
+test('CC-8 a file above one request\'s 15 MB is sent in parts and imports to exactly its per-agent totals', async () => {
+    const { vendor, office, newContract } = env;
+    const contract = await newContract();
+    // About 18 MB: 86,400 calls of 36 agents over 30 days.
+    const agents = Array.from({ length: 36 }, (_, index) => String(8100 + index));
+    const file = asteriskMonth({ agents, days: 30, perDay: 80, prefix: 'big' });
+    const bytes = Buffer.from(file.text, 'utf8');
+    assert.ok(bytes.length > 15 * 1024 * 1024, `${bytes.length} bytes`);
+    const upload = expectStatus(await beginUpload(vendor, contract.id, bytes), 201, 'begin').body;
+    assert.equal(upload.bytes_total, bytes.length);
+    assert.equal(upload.bytes_received, 0);
+    assert.equal(upload.filename, 'Master.csv');
+    const part = upload.part_bytes;
+    assert.equal(part, 8 * 1024 * 1024);
+    // A part beyond where the upload has come is refused, saying where to go on from; nothing is written.
+    const gap = expectError(await sendPart(vendor, upload, bytes, part, part), 409, 'FailedPrecondition');
+    assert.match(gap.message['zh-CN'], /从第 0 字节开始/);
+    assert.match(gap.message.en, /starts at byte 0/);
+    let received = 0;
+    for (let offset = 0; offset < bytes.length; offset += part) {
+        const length = Math.min(part, bytes.length - offset);
+        received = expectStatus(await sendPart(vendor, upload, bytes, offset, length), 200, `part at ${offset}`).body
+            .bytes_received;
+        assert.equal(received, offset + length);
+        if (offset === 0) {
+            // The same part sent again (a dropped connection's retry) is taken once.
+            const again = expectStatus(await sendPart(vendor, upload, bytes, 0, length), 200, 'retry').body;
+            assert.equal(again.bytes_received, length);
+        }
+    }
+    // The office, who may import into the contract too, sees how far it has come.
+    assert.equal(expectStatus(await office.get(`/call-uploads/${upload.id}`), 200).body.bytes_received, bytes.length);
+    const queued = expectStatus(await vendor.post(`/call-uploads/${upload.id}/finish`, {}), 202, 'finish').body;
+    assert.equal(queued.bytes_total, bytes.length);
+    // Finished once: a second finish (a second tab, a retry) finds the upload gone and queues nothing.
+    expectStatus(await vendor.post(`/call-uploads/${upload.id}/finish`, {}), 404);
+    const view = await finished(vendor, queued.id);
+    assert.equal(view.status, 'done', JSON.stringify(view.report?.message));
+    assert.equal(view.report.calls_added, file.calls);
+    assert.deepEqual(agentTotals(view.report), file.totals);
+    const list = expectStatus(await vendor.get(`/contracts/${contract.id}/call-imports`), 200).body.items;
+    assert.deepEqual(list.map((item) => item.id), [view.id], 'one import, not two');
+});
+
+test('CC-8 the first part of a file of another layout ends the upload at once, before the rest is sent', async () => {
+    const { vendor, newContract } = env;
+    const contract = await newContract();
+    const header = '工号,被叫号码,开始时间,应答时间,结束时间,通话秒数,结果\n8001,13900000000,2026-11-02 09:00:00,,2026-11-02 09:00:30,0,未接通\n';
+    const bytes = Buffer.from(header.repeat(2000), 'utf8');
+    const upload = expectStatus(await beginUpload(vendor, contract.id, bytes, { layout: 'asterisk' }), 201).body;
+    const refused = expectError(await sendPart(vendor, upload, bytes, 0, Math.min(bytes.length, upload.part_bytes)),
+        400, 'InvalidArgument', 'layout');
+    assert.match(refused.message['zh-CN'], /所选格式是.*但文件是/);
+    expectStatus(await vendor.get(`/call-uploads/${upload.id}`), 404);
+    const list = expectStatus(await vendor.get(`/contracts/${contract.id}/call-imports`), 200).body.items;
+    assert.deepEqual(list, [], 'nothing queued');
+});
+
+test('CC-8 an upload in parts is refused when empty or over 4 GB, cannot finish before every byte, and can be abandoned', async () => {
+    const { vendor, newContract } = env;
+    const contract = await newContract();
+    const begin = (body) => vendor.post(`/contracts/${contract.id}/call-uploads`, body);
+    expectError(await begin({ filename: 'Master.csv', size: 0 }), 400, 'InvalidArgument', 'size');
+    const huge = expectError(await begin({ filename: 'Master.csv', size: 5 * 1024 ** 3 }), 400, 'InvalidArgument', 'size');
+    assert.match(huge.fields[0].message['zh-CN'], /最大 4 GB.*5120 MB/);
+    expectError(await begin({ size: 100 }), 400, 'InvalidArgument', 'filename');
+    expectError(await begin({ filename: 'Master.csv', size: 100, encoding: 'latin1' }), 400, 'InvalidArgument', 'encoding');
+    const bytes = Buffer.from(asteriskMonth({ days: 1 }).text, 'utf8');
+    const upload = expectStatus(await beginUpload(vendor, contract.id, bytes), 201).body;
+    const half = Math.floor(bytes.length / 2);
+    expectStatus(await sendPart(vendor, upload, bytes, 0, half), 200);
+    const early = expectError(await vendor.post(`/call-uploads/${upload.id}/finish`, {}), 409, 'FailedPrecondition');
+    assert.match(early.message['zh-CN'], new RegExp(`还有 ${bytes.length - half} 字节`));
+    // A part running past the file's end, and one with no offset, name the offset.
+    expectError(await vendor.put(`/call-uploads/${upload.id}/parts`, Buffer.alloc(bytes.length), {
+        headers: { 'Content-Type': 'application/octet-stream' }, query: { offset: half },
+    }), 400, 'InvalidArgument', 'offset');
+    expectError(await vendor.put(`/call-uploads/${upload.id}/parts`, Buffer.from('x'), {
+        headers: { 'Content-Type': 'application/octet-stream' },
+    }), 400, 'InvalidArgument', 'offset');
+    expectStatus(await vendor.delete(`/call-uploads/${upload.id}`), 204);
+    expectStatus(await vendor.get(`/call-uploads/${upload.id}`), 404);
+    expectStatus(await vendor.post(`/call-uploads/${upload.id}/finish`, {}), 404);
+    expectStatus(await vendor.get('/call-uploads/not-a-token'), 404);
+});
+
+test('ROLE-8 another vendor cannot see, feed, finish or abandon an upload in parts; discipline and leadership cannot start one', async () => {
+    const { vendor, vendor2, jiwei, leader, newContract } = env;
+    const contract = await newContract();
+    const bytes = Buffer.from(asteriskMonth({ days: 1 }).text, 'utf8');
+    const upload = expectStatus(await beginUpload(vendor, contract.id, bytes), 201).body;
+    expectStatus(await vendor2.get(`/call-uploads/${upload.id}`), 404);
+    expectStatus(await sendPart(vendor2, upload, bytes, 0, bytes.length), 404);
+    expectStatus(await vendor2.post(`/call-uploads/${upload.id}/finish`, {}), 404);
+    expectStatus(await vendor2.delete(`/call-uploads/${upload.id}`), 404);
+    expectStatus(await beginUpload(vendor2, contract.id, bytes), 404);
+    expectStatus(await beginUpload(jiwei, contract.id, bytes), 403);
+    expectStatus(await beginUpload(leader, contract.id, bytes), 403);
+    expectStatus(await jiwei.get(`/call-uploads/${upload.id}`), 403);
+    // Untouched by all that: the vendor's upload goes on from 0.
+    expectStatus(await sendPart(vendor, upload, bytes, 0, bytes.length), 200);
+    const view = await finished(vendor, expectStatus(await vendor.post(`/call-uploads/${upload.id}/finish`, {}), 202).body.id);
+    assert.equal(view.status, 'done');
+});
+
 test('CC-8 houqin import-calls runs the same import in the foreground and prints the per-agent totals', async () => {
     const { vendor, newContract, db } = env;
     const contract = await newContract();

@@ -147,6 +147,10 @@ before(async () => {
         `${FAKE_TODAY} 09:00:05,${FAKE_TODAY} 09:01:05,65,60,ANSWERED,DOCUMENTATION,matrix.1\n`), {
         headers: { 'Content-Type': 'text/csv', 'X-Filename': 'Master.csv' }, query: { layout: 'asterisk' },
     }), 202, 'a call-record import').body.id;
+    // CC-8: a large file vendor1 has started to send in parts (nothing sent yet).
+    ids.newCallUpload = async () => expectStatus(await vendor1.post(`/contracts/${ids.contract}/call-uploads`,
+        { filename: 'Master.csv', size: 4096, layout: 'asterisk' }), 201, 'an upload in parts').body.id;
+    ids.callUpload = await ids.newCallUpload();
     ids.callMappingBody = {
         name: '矩阵列对应', columns: { agent_id: 1, called_number: 2, start: 3, end: 4, talk_seconds: 5 },
     };
@@ -261,6 +265,7 @@ function fillPath(pattern, fresh) {
         '/api/v1/staff/staffing-requests/{id}': ids.staffingRequest,
         '/api/v1/callcentre/agent-id-requests/{id}': ids.agentIdRequest,
         '/api/v1/call-imports/{id}': ids.callImport,
+        '/api/v1/call-uploads/{id}': fresh.callUpload ?? ids.callUpload,
         '/api/v1/callcentre/scoring-methods/{id}': ids.scoringMethod,
         '/api/v1/callcentre/penalty-suggestions/{id}': ids.penaltySuggestion,
         '/api/v1/callcentre/number-requests/{id}': ids.numberRequest,
@@ -329,6 +334,7 @@ function validBodies() {
         'POST /api/v1/staff/staffing-requests/{id}/decline': { reason: '矩阵测试' },
         'POST /api/v1/contracts/{id}/agent-id-requests': ids.agentIdBody,
         'POST /api/v1/contracts/{id}/call-mappings': ids.callMappingBody,
+        'POST /api/v1/contracts/{id}/call-uploads': { filename: 'Master.csv', size: 4096, layout: 'asterisk' },
         'POST /api/v1/callcentre/agent-id-requests/{id}/carry-out': { agent_id: '9001', effective_on: FAKE_TODAY },
         'POST /api/v1/callcentre/agent-id-requests/{id}/decline': { reason: '矩阵测试' },
         'POST /api/v1/contracts/{id}/scoring-methods': ids.methodBody,
@@ -374,6 +380,10 @@ async function freshRecords(op) {
     const fresh = {};
     if (op.method === 'DELETE' && op.pattern === '/api/v1/categories/{id}') {
         fresh.category = expectStatus(await clients.office.post('/categories', newCategory()), 201).body.id;
+    }
+    // Finishing or abandoning an upload in parts ends it: each case has its own.
+    if (op.method !== 'GET' && op.pattern.startsWith('/api/v1/call-uploads/{id}')) {
+        fresh.callUpload = await ids.newCallUpload();
     }
     if (op.method === 'DELETE' && op.pattern.includes('{qid}')) {
         fresh.qualification = expectStatus(

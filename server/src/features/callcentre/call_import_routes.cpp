@@ -1,5 +1,8 @@
-// Routes: call-record imports (upload, status and report, cancel, list) and saved column mappings (CC-8).
+// Routes: call-record imports (upload, status and report, cancel, list), large files sent in parts, and saved column
+// mappings (CC-8).
 #include "features/callcentre/call_import_routes.h"
+
+#include <charconv>
 
 #include "platform/http/json_reader.h"
 #include "platform/http/mapping.h"
@@ -41,6 +44,18 @@ Json CallImportJson(const CallImportView& view) {
             {"report", std::move(report)}};
 }
 
+Json CallUploadJson(const CallUploadView& view) {
+    const auto& row = view.row;
+    return {{"id", row.token},
+            {"contract_id", row.contract_id},
+            {"filename", view.filename},
+            {"bytes_total", row.bytes_total},
+            {"bytes_received", row.bytes_received},
+            {"part_bytes", CallUploadService::kPartBytes},
+            {"created_at", row.created_at.ToIso()},
+            {"touched_at", row.touched_at.ToIso()}};
+}
+
 Json CallMappingJson(const storage::CallMappingRow& row) {
     Json mapping = Json::parse(row.mapping_json, nullptr, false);
     if (mapping.is_discarded()) mapping = Json::object();
@@ -53,7 +68,7 @@ Json CallMappingJson(const storage::CallMappingRow& row) {
 
 }  // namespace
 
-void AddCallImportRoutes(Router& router, CallImportService& imports) {
+void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadService& uploads) {
     router
         .Add("POST", "/api/v1/contracts/{id}/call-imports", Access::kSession, "callcentre",
              "Upload a call-record file (raw body, CSV or .xlsx; X-Filename; query layout=auto|asterisk|freeswitch|"
@@ -112,6 +127,79 @@ void AddCallImportRoutes(Router& router, CallImportService& imports) {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, imports.Cancel(context.actor(), *id));
                  return JsonResponse(200, CallImportJson(*view));
+             })
+        .Requires({Permission::kCallImport})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("POST", "/api/v1/contracts/{id}/call-uploads", Access::kSession, "callcentre",
+             "Start sending a call-record file in parts (files above 15 MB; the browser sends every file so): body "
+             "{filename, size (bytes, at most 4 GB), layout, mapping_id, encoding, clock} as for one-request upload; "
+             "201 with the upload's id, bytes_received 0 and part_bytes (CC-8)",
+             [&uploads](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(id, PathId(context.request, "id"));
+                 HOUQIN_TRY(body, ParseObject(context.request));
+                 Validation validation;
+                 JsonReader reader(*body, validation);
+                 CallImportRequest request;
+                 request.filename = reader.String("filename");
+                 const auto size = reader.Integer("size");
+                 request.layout = reader.OptionalString("layout").value_or("auto");
+                 request.mapping_id = reader.OptionalInteger("mapping_id");
+                 request.encoding = reader.OptionalString("encoding").value_or("auto");
+                 request.clock = reader.OptionalString("clock").value_or("shanghai");
+                 if (!validation.ok()) return validation.ToError();
+                 HOUQIN_TRY(upload, uploads.Begin(context.actor(), *id, request, size));
+                 return JsonResponse(201, CallUploadJson(*upload));
+             })
+        .Requires({Permission::kCallImport})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("GET", "/api/v1/call-uploads/{id}", Access::kSession, "callcentre",
+             "How far an upload in parts has come: bytes_received is where the next part starts (CC-8)",
+             [&uploads](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(upload, uploads.Get(context.actor(), context.request.params.at("id")));
+                 return JsonResponse(200, CallUploadJson(*upload));
+             })
+        .Requires({Permission::kCallImport})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("PUT", "/api/v1/call-uploads/{id}/parts", Access::kSession, "callcentre",
+             "One part of the file (raw body, at most part_bytes) at query offset: parts go in order; a part sent "
+             "again is taken once; one out of order is 409 naming the offset to send; the first part of a text file "
+             "of another layout is 400 and ends the upload (CC-8)",
+             [&uploads](RequestContext& context) -> Result<HttpResponse> {
+                 const auto token = context.request.params.at("id");
+                 const auto text = context.request.Query("offset").value_or("");
+                 std::int64_t offset = -1;
+                 const auto* end = text.data() + text.size();
+                 if (const auto [rest, error] = std::from_chars(text.data(), end, offset);
+                     text.empty() || error != std::errc() || rest != end || offset < 0) {
+                     HOUQIN_TRY(upload, uploads.Get(context.actor(), token));  // the gate and scope first
+                     return Error::Invalid("offset", {"offset 须为这一段在文件中的起始字节(0 或正整数)",
+                                                      "offset must be the byte the part starts at (0 or more)"});
+                 }
+                 HOUQIN_TRY(upload, uploads.Part(context.actor(), token, offset, context.request.body));
+                 return JsonResponse(200, CallUploadJson(*upload));
+             })
+        .Requires({Permission::kCallImport})
+        .MaxBody(CallUploadService::kPartBytes)
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("POST", "/api/v1/call-uploads/{id}/finish", Access::kSession, "callcentre",
+             "Every byte has come: the file is queued as an import, checked and imported whole or not at all as a "
+             "one-request upload is; 202 with the import; the upload is gone (CC-8)",
+             [&uploads](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(view, uploads.Finish(context.actor(), context.request.params.at("id")));
+                 return JsonResponse(202, CallImportJson(*view));
+             })
+        .Requires({Permission::kCallImport})
+        .Scope(RecordScope::kVendor);
+    router
+        .Add("DELETE", "/api/v1/call-uploads/{id}", Access::kSession, "callcentre",
+             "Abandon an upload in parts: what came of it is removed (CC-8)",
+             [&uploads](RequestContext& context) -> Result<HttpResponse> {
+                 HOUQIN_TRY(done, uploads.Abandon(context.actor(), context.request.params.at("id")));
+                 return HttpResponse::NoContent();
              })
         .Requires({Permission::kCallImport})
         .Scope(RecordScope::kVendor);

@@ -388,40 +388,72 @@ CallImportView CallImportService::ViewOf(const Actor& actor, storage::CallImport
 
 Result<CallImportView> CallImportService::Upload(const Actor& actor, std::int64_t contract_id,
                                                  const CallImportRequest& request, std::string_view bytes) {
-    if (auto status = actor.Require(Permission::kCallImport); !status) return status.error();
-    HOUQIN_TRY(contract, contracts_.Get(actor, contract_id));
-    if (bytes.empty()) return Error::Invalid("file", {"文件是空的(0 字节)", "The file is empty (0 bytes)"});
+    if (bytes.empty()) {
+        if (auto status = actor.Require(Permission::kCallImport); !status) return status.error();
+        HOUQIN_TRY(contract, contracts_.Get(actor, contract_id));
+        return Error::Invalid("file", {"文件是空的(0 字节)", "The file is empty (0 bytes)"});
+    }
     if (static_cast<std::int64_t>(bytes.size()) > kMaxUploadBytes) {
-        return Error::Invalid("file", {"网页上传的话单文件最大 15 MB;更大的文件请由管理员用 houqin import-calls 导入",
-                                       "Files uploaded in the browser may be at most 15 MB; an administrator imports "
-                                       "larger ones with houqin import-calls"});
+        if (auto status = actor.Require(Permission::kCallImport); !status) return status.error();
+        HOUQIN_TRY(contract, contracts_.Get(actor, contract_id));
+        return Error::Invalid("file", {"一次上传的话单文件最大 15 MB;更大的文件请在网页上选择文件(分段上传)",
+                                       "A file sent in one request may be at most 15 MB; choose larger files in the "
+                                       "browser, which sends them in parts"});
     }
-    auto job = std::make_shared<Job>();
-    job->request = request;
-    job->request.layout = TrimText(request.layout).empty() ? "auto" : TrimText(request.layout);
-    if (job->request.mapping_id && job->request.layout == "auto") job->request.layout = "mapped";
-    const auto vendor_org_id = contract->record.vendor_org_id;
-    {
-        auto lease = context_.database.Acquire();
-        HOUQIN_TRY(options, OptionsOf(*lease, vendor_org_id, job->request));
-        job->options = *options;
-    }
+    HOUQIN_TRY(checked, CheckRequest(actor, contract_id, request));
     std::error_code failed;
     std::filesystem::create_directories(spool_, failed);
-    job->path = spool_ / RandomSpoolName(0);
+    const auto path = spool_ / RandomSpoolName(0);
     {
-        std::ofstream out(job->path, std::ios::binary | std::ios::trunc);
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (!out) {
-            std::filesystem::remove(job->path, failed);
-            throw std::runtime_error("cannot write the call-import spool file " + job->path.string());
+            std::filesystem::remove(path, failed);
+            throw std::runtime_error("cannot write the call-import spool file " + path.string());
         }
     }
+    return QueueSpooled(actor, contract_id, *checked, path);
+}
+
+Result<CallImportRequest> CallImportService::CheckRequest(const Actor& actor, std::int64_t contract_id,
+                                                          const CallImportRequest& request) {
+    if (auto status = actor.Require(Permission::kCallImport); !status) return status.error();
+    HOUQIN_TRY(contract, contracts_.Get(actor, contract_id));
+    auto checked = request;
+    checked.layout = TrimText(request.layout).empty() ? "auto" : TrimText(request.layout);
+    if (checked.mapping_id && checked.layout == "auto") checked.layout = "mapped";
+    auto lease = context_.database.Acquire();
+    HOUQIN_TRY(options, OptionsOf(*lease, contract->record.vendor_org_id, checked));
+    return checked;
+}
+
+Result<CallImportService::Prepared> CallImportService::Prepare(std::int64_t contract_id,
+                                                               const CallImportRequest& request) {
+    auto lease = context_.database.Acquire();
+    const auto contract = lease->QueryOne("SELECT vendor_org_id FROM contracts WHERE id = ?", {contract_id});
+    if (!contract) return Error::NotFound({"合同", "Contract"});
+    Prepared prepared;
+    prepared.vendor_org_id = contract->Int(0);
+    HOUQIN_TRY(options, OptionsOf(*lease, prepared.vendor_org_id, request));
+    prepared.options = *options;
+    return prepared;
+}
+
+std::optional<Error> CallImportService::CheckStart(std::int64_t contract_id, const CallImportRequest& request,
+                                                   const std::filesystem::path& path) {
+    auto prepared = Prepare(contract_id, request);
+    if (!prepared) return prepared.error();
+    return CheckFirstRow(request, prepared->options, path);
+}
+
+std::optional<Error> CallImportService::CheckFirstRow(const CallImportRequest& request,
+                                                      const CallImportOptions& options,
+                                                      const std::filesystem::path& path) {
     // The first row decides the layout: an empty file or one of another layout is refused now, writing nothing.
     std::vector<std::string> first_row;
-    const auto encoding = ParseTextEncoding(job->request.encoding).value_or(TextEncoding::kAuto);
+    const auto encoding = ParseTextEncoding(request.encoding).value_or(TextEncoding::kAuto);
     const auto read = ReadCallFile(
-        job->path, request.filename, encoding,
+        path, request.filename, encoding,
         [&first_row](std::int64_t, const std::vector<std::string>& cells) -> Status {
             first_row = cells;
             return CallImportStop();
@@ -432,32 +464,56 @@ Result<CallImportView> CallImportService::Upload(const Actor& actor, std::int64_
         refusal = read.error();
     } else if (first_row.empty()) {
         refusal = Error::Invalid("file", {"文件中没有任何行", "The file has no rows"});
-    } else if (auto layout = DetectCallLayout(first_row, job->options); !layout) {
+    } else if (auto layout = DetectCallLayout(first_row, options); !layout) {
         refusal = layout.error();
     } else if (const auto detected = CallLayoutCode(layout->layout);
-               job->request.layout != "auto" && job->request.layout != detected) {
-        const auto asked = CallLayoutText(job->request.layout);
+               request.layout != "auto" && request.layout != detected) {
+        const auto asked = CallLayoutText(request.layout);
         const auto seen = CallLayoutText(detected);
         refusal =
             Error::Invalid("layout", {fmt::format("所选格式是{},但文件是{}", asked.zh, seen.zh),
                                       fmt::format("The layout chosen is {}, but the file is {}", asked.en, seen.en)});
     }
+    // The reason is all a person needs to read: it is the message too.
+    if (refusal && refusal->fields.size() == 1) refusal->message = refusal->fields[0].message;
+    return refusal;
+}
+
+Result<CallImportView> CallImportService::QueueSpooled(const Actor& actor, std::int64_t contract_id,
+                                                       const CallImportRequest& request,
+                                                       const std::filesystem::path& path) {
+    std::error_code failed;
+    const auto size = std::filesystem::file_size(path, failed);
+    if (failed || size == 0) {
+        std::filesystem::remove(path, failed);
+        return Error::Invalid("file", {"文件是空的(0 字节)", "The file is empty (0 bytes)"});
+    }
+    auto prepared = Prepare(contract_id, request);
+    std::optional<Error> refusal;
+    if (!prepared) {
+        refusal = prepared.error();
+    } else {
+        refusal = CheckFirstRow(request, prepared->options, path);
+    }
     if (refusal) {
-        std::filesystem::remove(job->path, failed);
-        // The reason is all a person needs to read: it is the message too.
-        if (refusal->fields.size() == 1) refusal->message = refusal->fields[0].message;
+        std::filesystem::remove(path, failed);
         return *refusal;
     }
+    auto job = std::make_shared<Job>();
+    job->request = request;
+    job->path = path;
+    job->options = prepared->options;
+    const auto encoding = ParseTextEncoding(request.encoding).value_or(TextEncoding::kAuto);
     const auto now = context_.clock.Now();
     auto& row = job->row;
+    row.vendor_org_id = prepared->vendor_org_id;
     row.contract_id = contract_id;
-    row.vendor_org_id = vendor_org_id;
     row.filename = TrimText(request.filename).empty() ? "calls.csv" : TrimText(request.filename);
-    row.layout = job->request.layout;
-    row.mapping_id = job->request.mapping_id;
+    row.layout = request.layout;
+    row.mapping_id = request.mapping_id;
     row.encoding = std::string(TextEncodingCode(encoding));
     row.status = CallImportStatus::kQueued;
-    row.bytes_total = static_cast<std::int64_t>(bytes.size());
+    row.bytes_total = static_cast<std::int64_t>(size);
     row.created_by = actor.user_id;
     row.created_by_name = actor.display_name;
     row.created_at = now;

@@ -66,7 +66,8 @@ std::string CallImportReportText(const storage::CallImportRow& row);
 
 class CallImportService {
   public:
-    // Files above this are refused at upload (the HTTP server's own limit is lower; the CLI reads any size).
+    // Files above this are refused when sent in one request (the HTTP server's own limit is near); larger files come
+    // in parts through CallUploadService, and the CLI reads any size.
     static constexpr std::int64_t kMaxUploadBytes = 15 * 1024 * 1024;
 
     CallImportService(ServiceContext& context, ContractService& contracts);
@@ -82,6 +83,20 @@ class CallImportService {
     // and queues the import.
     Result<CallImportView> Upload(const Actor& actor, std::int64_t contract_id, const CallImportRequest& request,
                                   std::string_view bytes);
+    // The request as an upload would run it (layout and mapping settled), once the actor may import into the
+    // contract and the choices are valid.
+    Result<CallImportRequest> CheckRequest(const Actor& actor, std::int64_t contract_id,
+                                           const CallImportRequest& request);
+    // Why the file at `path` (whole or its beginning) would be refused at once: empty, unreadable or of another
+    // layout; nullopt when its first row is of the layout asked for.
+    std::optional<Error> CheckStart(std::int64_t contract_id, const CallImportRequest& request,
+                                    const std::filesystem::path& path);
+    // Queues the spooled file at `path` (the service owns it from now: it is removed once imported or refused) after
+    // checking its first row, as Upload does. `request` comes from CheckRequest.
+    Result<CallImportView> QueueSpooled(const Actor& actor, std::int64_t contract_id, const CallImportRequest& request,
+                                        const std::filesystem::path& path);
+    // Where spooled files are kept (HOUQIN_SPOOL_DIR; several instances must share it).
+    const std::filesystem::path& spool() const { return spool_; }
     Result<CallImportView> Get(const Actor& actor, std::int64_t id);
     Result<CallImportList> List(const Actor& actor, std::int64_t contract_id);
     Result<CallImportView> Cancel(const Actor& actor, std::int64_t id);
@@ -96,6 +111,13 @@ class CallImportService {
 
   private:
     struct Job;
+    struct Prepared {
+        std::int64_t vendor_org_id = 0;
+        CallImportOptions options;
+    };
+    Result<Prepared> Prepare(std::int64_t contract_id, const CallImportRequest& request);
+    std::optional<Error> CheckFirstRow(const CallImportRequest& request, const CallImportOptions& options,
+                                       const std::filesystem::path& path);
     Result<ContractView> ContractOf(const Actor& actor, std::int64_t contract_id);
     Result<CallImportOptions> OptionsOf(storage::Connection& connection, std::int64_t vendor_org_id,
                                         const CallImportRequest& request);

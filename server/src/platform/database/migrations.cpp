@@ -1381,6 +1381,23 @@ CREATE INDEX project_registrations_vendor ON project_registrations(vendor_org_id
 -- Issue 15: the contract list's default order, walked with the scope read from the index (ListContracts).
 CREATE INDEX contracts_code ON contracts(code, id, owner_path);
 )SQL"},
+        {30, "call centre: uploads in parts", R"SQL(
+-- CC-8: a large call-record file sent from the browser in parts (CallUploadService). The parts go to a file in the
+-- spool folder; this row says how far it has come, so any instance sharing the folder takes the next part and a
+-- dropped connection resumes where it stopped. Finishing removes the row and queues the file as an import.
+CREATE TABLE call_uploads (
+  token TEXT PRIMARY KEY,
+  contract_id BIGINT NOT NULL REFERENCES contracts(id),
+  request_json TEXT NOT NULL,
+  bytes_total BIGINT NOT NULL,
+  bytes_received BIGINT NOT NULL DEFAULT 0,
+  spool_name TEXT NOT NULL,
+  created_by BIGINT REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  touched_at BIGINT NOT NULL
+);
+CREATE INDEX call_uploads_touched ON call_uploads(touched_at);
+)SQL"},
     };
     return kMigrations;
 }
