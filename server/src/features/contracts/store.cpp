@@ -112,33 +112,30 @@ constexpr const char* kVersionColumns =
 }  // namespace
 
 Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter& filter) {
-    std::string where = " WHERE 1 = 1";
-    Params params;
-    AddScope(filter.scope, where, params);
+    ListConditions conditions;
     if (!filter.q.empty()) {
-        where += " AND (c.title LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')";
-        for (int i = 0; i < 3; ++i) params.emplace_back(LikeContains(filter.q));
+        const std::string pattern = LikeContains(filter.q);
+        conditions.Add("(c.title LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\' OR v.name LIKE ? ESCAPE '\\')",
+                       {pattern, pattern, pattern});
     }
     if (filter.status) {
         // Expired and renewed are derived: an active contract whose term ended before today, without or with a
         // successor.
-        if (*filter.status == ContractStatus::kExpired || *filter.status == ContractStatus::kRenewed) {
-            where += *filter.status == ContractStatus::kExpired
-                         ? " AND c.status = 'active' AND c.successor_id IS NULL AND c.term_end < ?"
-                         : " AND c.status = 'active' AND c.successor_id IS NOT NULL AND c.term_end < ?";
-            params.emplace_back(filter.today.ToString());
+        if (*filter.status == ContractStatus::kExpired) {
+            conditions.Add("c.status = 'active' AND c.successor_id IS NULL AND c.term_end < ?",
+                           {filter.today.ToString()});
+        } else if (*filter.status == ContractStatus::kRenewed) {
+            conditions.Add("c.status = 'active' AND c.successor_id IS NOT NULL AND c.term_end < ?",
+                           {filter.today.ToString()});
         } else if (*filter.status == ContractStatus::kActive) {
-            where += " AND c.status = 'active' AND c.term_end >= ?";
-            params.emplace_back(filter.today.ToString());
+            conditions.Add("c.status = 'active' AND c.term_end >= ?", {filter.today.ToString()});
         } else {
-            where += " AND c.status = ?";
-            params.emplace_back(std::string(ContractStatusCode(*filter.status)));
+            conditions.Add("c.status = ?", {std::string(ContractStatusCode(*filter.status))});
         }
     }
-    if (filter.vendor_id) {
-        where += " AND c.vendor_id = ?";
-        params.emplace_back(*filter.vendor_id);
-    }
+    if (filter.vendor_id) conditions.Add("c.vendor_id = ?", {*filter.vendor_id});
+    Params params;
+    std::string where = ScopedWhere(filter.scope, "c.owner_path", "c.vendor_org_id", conditions, params);
     // The vendor's name is joined only to search it: every contract has its vendor (a foreign key).
     const std::string from = filter.q.empty() ? " FROM contracts c" : kFrom;
     const auto total = connection.QueryOne("SELECT COUNT(*)" + from + where, params)->Int(0);
@@ -149,12 +146,10 @@ Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter&
     const std::string order = " ORDER BY " + column + (filter.descending ? " DESC" : " ASC") + ", c.id";
     // By code (the page's default) a large scope walks contracts_code (migration 29) instead of sorting its range,
     // as the assessment list does by date.
-    if (column == "c.code" && !filter.descending && filter.q.empty() && !filter.status && !filter.vendor_id &&
-        !filter.scope.vendor_org_id &&
+    if (column == "c.code" && !filter.descending && conditions.Empty() && !filter.scope.vendor_org_id &&
         ScopeWalkIsCheaper(connection, "contracts", total, filter.page * filter.page_size)) {
-        where = " WHERE 1 = 1";
         params.clear();
-        AddScopeCondition(filter.scope, "+c.owner_path", "c.vendor_org_id", where, params);
+        where = ScopedWhere(filter.scope, "+c.owner_path", "c.vendor_org_id", conditions, params);
     }
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);

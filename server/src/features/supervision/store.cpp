@@ -267,35 +267,15 @@ std::string QuestionsJson(const std::vector<SurveyQuestion>& questions) {
 }  // namespace
 
 Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentFilter& filter) {
-    const auto where_of = [&](std::string_view owner_path_column, Params& params) {
-        std::string where = " WHERE 1 = 1";
-        AddScopeCondition(filter.scope, owner_path_column, "a.vendor_org_id", where, params);
-        if (filter.contract_id) {
-            where += " AND a.contract_id = ?";
-            params.emplace_back(*filter.contract_id);
-        }
-        if (filter.vendor_id) {
-            where += " AND a.vendor_id = ?";
-            params.emplace_back(*filter.vendor_id);
-        }
-        if (!filter.period.empty()) {
-            where += " AND a.period = ?";
-            params.emplace_back(filter.period);
-        }
-        if (filter.passed) {
-            where += " AND a.passed = ?";
-            params.emplace_back(Bool(*filter.passed));
-        }
-        if (!filter.status.empty()) {
-            where += " AND a.status = ?";
-            params.emplace_back(filter.status);
-        }
-        return where;
-    };
+    ListConditions conditions;
+    if (filter.contract_id) conditions.Add("a.contract_id = ?", {*filter.contract_id});
+    if (filter.vendor_id) conditions.Add("a.vendor_id = ?", {*filter.vendor_id});
+    if (!filter.period.empty()) conditions.Add("a.period = ?", {filter.period});
+    if (filter.passed) conditions.Add("a.passed = ?", {Bool(*filter.passed)});
+    if (!filter.status.empty()) conditions.Add("a.status = ?", {filter.status});
     Params params;
-    std::string where = where_of("a.owner_path", params);
-    const bool unfiltered =
-        !filter.contract_id && !filter.vendor_id && filter.period.empty() && !filter.passed && filter.status.empty();
+    std::string where = ScopedWhere(filter.scope, "a.owner_path", "a.vendor_org_id", conditions, params);
+    const bool unfiltered = conditions.Empty();
     // Every assessment has its contract and vendor (foreign keys), so the count needs neither join.
     const auto total = unfiltered ? CountInScope(connection, "assessments", "owner_path", "vendor_org_id", filter.scope)
                                   : connection.QueryOne("SELECT COUNT(*) FROM assessments a" + where, params)->Int(0);
@@ -309,7 +289,7 @@ Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentF
     if (column == "a.assessed_on" && !filter.scope.vendor_org_id && unfiltered && filter.page_size > 0 &&
         ScopeWalkIsCheaper(connection, "assessments", total, filter.page * filter.page_size)) {
         params.clear();
-        where = where_of("+a.owner_path", params);
+        where = ScopedWhere(filter.scope, "+a.owner_path", "a.vendor_org_id", conditions, params);
     }
     // The page's ids are chosen from the indexes alone; only its rows are then read whole and joined (a county's
     // assessments are about 1 KB each, and sorting them whole took 300 ms for the county's administrator).
@@ -594,30 +574,14 @@ std::vector<std::string> SurveyRespondentNames(Connection& connection, std::int6
 }
 
 Page<ProposalRecord> ListProposals(Connection& connection, const ProposalFilter& filter) {
-    const auto where_of = [&](std::string_view owner_path_column, Params& params) {
-        std::string where = " WHERE 1 = 1";
-        AddScopeCondition(filter.scope, owner_path_column, "p.vendor_org_id", where, params);
-        if (!filter.kind.empty()) {
-            where += " AND p.kind = ?";
-            params.emplace_back(filter.kind);
-        }
-        if (!filter.status.empty()) {
-            where += " AND p.status = ?";
-            params.emplace_back(filter.status);
-        }
-        if (filter.contract_id) {
-            where += " AND p.contract_id = ?";
-            params.emplace_back(*filter.contract_id);
-        }
-        if (filter.vendor_id) {
-            where += " AND p.vendor_id = ?";
-            params.emplace_back(*filter.vendor_id);
-        }
-        return where;
-    };
+    ListConditions conditions;
+    if (!filter.kind.empty()) conditions.Add("p.kind = ?", {filter.kind});
+    if (!filter.status.empty()) conditions.Add("p.status = ?", {filter.status});
+    if (filter.contract_id) conditions.Add("p.contract_id = ?", {*filter.contract_id});
+    if (filter.vendor_id) conditions.Add("p.vendor_id = ?", {*filter.vendor_id});
     Params params;
-    std::string where = where_of("p.owner_path", params);
-    const bool unfiltered = filter.kind.empty() && filter.status.empty() && !filter.contract_id && !filter.vendor_id;
+    std::string where = ScopedWhere(filter.scope, "p.owner_path", "p.vendor_org_id", conditions, params);
+    const bool unfiltered = conditions.Empty();
     // Every proposal has its contract and vendor (foreign keys), so the count needs neither join.
     const auto total = unfiltered ? CountInScope(connection, "proposals", "owner_path", "vendor_org_id", filter.scope)
                                   : connection.QueryOne("SELECT COUNT(*) FROM proposals p" + where, params)->Int(0);
@@ -625,7 +589,7 @@ Page<ProposalRecord> ListProposals(Connection& connection, const ProposalFilter&
     if (!filter.scope.vendor_org_id && unfiltered &&
         ScopeWalkIsCheaper(connection, "proposals", total, filter.page * filter.page_size)) {
         params.clear();
-        where = where_of("+p.owner_path", params);
+        where = ScopedWhere(filter.scope, "+p.owner_path", "p.vendor_org_id", conditions, params);
     }
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace houqin::storage {
 namespace {
@@ -89,6 +90,20 @@ void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_col
     where += fmt::format(" AND {0} >= ? AND {0} < ?", owner_path_column);
     params.emplace_back(start);
     params.emplace_back(end);
+}
+
+void ListConditions::Add(std::string_view condition, Params values) {
+    sql += fmt::format(" AND {}", condition);
+    for (auto& value : values) params.push_back(std::move(value));
+}
+
+std::string ScopedWhere(const VendorScope& scope, std::string_view owner_path_column,
+                        std::string_view vendor_org_column, const ListConditions& conditions, Params& params) {
+    std::string where = " WHERE 1 = 1";
+    AddScopeCondition(scope, owner_path_column, vendor_org_column, where, params);
+    where += conditions.sql;
+    params.insert(params.end(), conditions.params.begin(), conditions.params.end());
+    return where;
 }
 
 bool ScopeWalkIsCheaper(Connection& connection, std::string_view table, std::int64_t scope_rows, std::int64_t reach) {

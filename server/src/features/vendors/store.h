@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access.h"
@@ -24,6 +25,20 @@ struct VendorScope {
 // (vendors: v.owner_path / v.org_id; contracts: c.owner_path / c.vendor_org_id).
 void AddScopeCondition(const VendorScope& scope, std::string_view owner_path_column, std::string_view vendor_org_column,
                        std::string& where, Params& params);
+
+// A list's conditions beyond its scope: each " AND condition" with the values of its placeholders, in the order added.
+struct ListConditions {
+    std::string sql;
+    Params params;
+    void Add(std::string_view condition, Params values);
+    [[nodiscard]] bool Empty() const { return sql.empty(); }
+};
+// A list's WHERE clause: its scope (AddScopeCondition), then `conditions`; their parameters are appended to `params`
+// in that order. A list builds it once to count and choose its page, and builds it again with the owner path column
+// written "+column" when an unfiltered page walks an index instead (ScopeWalkIsCheaper): both from one function, so
+// the walk cannot drift from the count.
+std::string ScopedWhere(const VendorScope& scope, std::string_view owner_path_column,
+                        std::string_view vendor_org_column, const ListConditions& conditions, Params& params);
 
 // For a page in an index's order over a scope of `scope_rows` rows of `table` (the assessment and proposal lists):
 // SQLite cannot see, with the scope's range bound as parameters, what share of the table it holds, so it reads the
