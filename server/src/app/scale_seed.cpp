@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "app/demo_seed.h"
+#include "app/seed_catalogue.h"
 #include "features/accounts/store.h"
 #include "features/staff/rules/holiday_calendar.h"
 #include "features/staff/rules/resident_id.h"
@@ -59,92 +60,18 @@ Instant CountyAt(Date day, int hour, int minute = 0) {
     return Instant{(day.days() * 86400 + hour * 3600 + minute * 60 - kShanghaiOffsetSeconds) * 1000LL};
 }
 
+// Six of the seed catalogue's categories (app/seed_catalogue.h), each with the staff role (staff_roles.code) of the
+// people a contract of it keeps and a contract's annual value before its random part.
 struct CountyCategory {
-    const char* code;
-    const char* name_zh;
-    const char* name_en;
-    std::vector<ChecklistItem> checklist;
-    std::vector<std::string> qualification_types;
-    const char* staff_role;  // staff_roles.code of the people a contract of this category keeps
+    SeedCategory seed;
+    const char* staff_role;
     std::int64_t annual_yuan;
 };
 
-// Six of CAT-1's categories with the starting checklists of shared/domain/default-checklists.md (CAT-2).
 std::vector<CountyCategory> CountyCatalogue() {
-    const std::vector<ChecklistItem> meetings = {{"会场布置与设备保障", 25},
-                                                 {"服务流程与响应及时", 25},
-                                                 {"差错率(票务、文印)", 20},
-                                                 {"保密纪律", 15},
-                                                 {"服务礼仪", 15}};
-    return {
-        {"cleaning",
-         "保洁绿化",
-         "Cleaning and greening",
-         {{"办公区地面、桌面、门窗清洁", 15},
-          {"卫生间清洁、无异味、耗材补充", 15},
-          {"公共区域(大厅、走廊、楼梯、电梯)清洁", 15},
-          {"垃圾分类收集与日产日清", 10},
-          {"绿化养护(浇水、修剪、病虫害)", 10},
-          {"会务茶水服务", 10},
-          {"人员到岗、着装、仪容", 10},
-          {"劳动纪律与服务态度", 10},
-          {"节约用水用电、安全操作", 5}},
-         {"营业执照", "保洁服务资质"},
-         "cleaner",
-         360000},
-        {"order",
-         "秩序维护",
-         "Order maintenance and security",
-         {{"门岗值守与来访登记", 20},
-          {"巡逻巡查及记录", 15},
-          {"监控室值守", 15},
-          {"消防巡查与器材检查", 15},
-          {"突发事件处置与上报", 15},
-          {"车辆秩序", 5},
-          {"着装仪容、交接班记录", 10},
-          {"服务态度", 5}},
-         {"营业执照", "保安服务许可证"},
-         "guard",
-         480000},
-        {"catering",
-         "餐饮",
-         "Catering",
-         {{"食品安全(采购索证、留样、储存)", 30},
-          {"厨房及餐厅卫生", 20},
-          {"菜品质量与花色", 15},
-          {"从业人员健康证与着装", 10},
-          {"服务态度与就餐秩序", 10},
-          {"成本控制与节约", 10},
-          {"消防与燃气安全", 5}},
-         {"营业执照", "食品经营许可证"},
-         "cook",
-         600000},
-        {"maintenance",
-         "设施设备维保",
-         "Maintenance of facilities and equipment",
-         {{"维保计划按期执行", 25},
-          {"故障响应与修复时限", 25},
-          {"设备完好率", 20},
-          {"维保记录与报告", 10},
-          {"安全作业与持证上岗", 10},
-          {"节能运行", 10}},
-         {"营业执照", "特种作业操作证"},
-         "technician",
-         240000},
-        {"hygiene",
-         "卫生防疫",
-         "Hygiene and epidemic prevention",
-         {{"公共区域定期消杀及记录", 30},
-          {"病媒生物防制", 20},
-          {"防疫物资管理", 15},
-          {"应急预案与演练", 15},
-          {"人员健康管理(健康证)", 10},
-          {"记录台账完整", 10}},
-         {"营业执照", "有害生物防制资质"},
-         "other",
-         120000},
-        {"meeting", "会议服务", "Meetings", meetings, {"营业执照"}, "attendant", 180000},
-    };
+    return {{SeedCategoryOf("cleaning"), "cleaner", 360000}, {SeedCategoryOf("order"), "guard", 480000},
+            {SeedCategoryOf("catering"), "cook", 600000},    {SeedCategoryOf("maintenance"), "technician", 240000},
+            {SeedCategoryOf("hygiene"), "other", 120000},    {SeedCategoryOf("meeting"), "attendant", 180000}};
 }
 
 // Thirty towns and sub-districts of a county (names of Nanhai and Shunde, Foshan).
@@ -314,15 +241,13 @@ class CountySeeder {
     Status Catalogue() {
         int order = 10;
         for (const auto& item : catalogue_) {
-            Category category;
-            category.code = item.code;
-            category.name_zh = item.name_zh;
-            category.name_en = item.name_en;
-            category.description = fmt::format("{}(D1 第二条)", item.name_zh);
-            category.sort_order = order;
+            Category category = SeedCategoryRecord(item.seed, order);
             order += 10;
-            category.checklist = item.checklist;
-            category.criteria = {item.qualification_types, 0, false, false};
+            // Only the licences are asked for: the county's vendors are drawn at any size, some without the training
+            // or management system the seed criteria require. Nor are staff roles named: the county's people carry
+            // their staff_roles code (CountyCategory::staff_role).
+            category.criteria = {item.seed.criteria.qualification_types, 0, false, false};
+            category.staff_roles.clear();
             auto created = services_.catalogue.Create(nullptr, category);
             if (!created) return Failed(created.error(), "a category");
             category_ids_.push_back(created->id);
@@ -364,7 +289,7 @@ class CountySeeder {
             if (!created) return Failed(created.error(), "a vendor");
             entry.view = *created;
             int certificate = 0;
-            for (const auto& type : catalogue_[entry.category].qualification_types) {
+            for (const auto& type : catalogue_[entry.category].seed.criteria.qualification_types) {
                 Qualification qualification;
                 qualification.type = type;
                 qualification.cert_no = fmt::format("ZZ-{:04d}-{:02d}", v + 1, ++certificate);
@@ -400,7 +325,7 @@ class CountySeeder {
     ContractContent Content(const CountyTown& town, const CountyVendor& vendor, std::size_t number) {
         const auto& category = catalogue_[vendor.category];
         ContractContent content;
-        content.title = fmt::format("{}{}服务外包合同(第{}标段)", town.name, category.name_zh, number);
+        content.title = fmt::format("{}{}服务外包合同(第{}标段)", town.name, category.seed.name_zh, number);
         content.vendor_id = vendor.view.vendor.id;
         content.category_id = category_ids_[vendor.category];
         content.party_a = {town.name + "人民政府",     town.name + "书记",     "0757-86500000",
@@ -529,22 +454,22 @@ class CountySeeder {
         static constexpr std::array<int, 3> kFailPerMille = {4, 20, 70};
         for (std::size_t c = 0; c < contracts_.size(); ++c) {
             auto& contract = contracts_[c];
-            const auto& category = catalogue_[contract.category];
+            const auto& checklist = catalogue_[contract.category].seed.checklist;
             SetClockSpread(day, c, contracts_.size());
             const bool fails = random_.Below(1000) < kFailPerMille[static_cast<std::size_t>(contract.quality)];
             AssessmentInput input;
             input.contract_id = contract.id;
             input.period = period;
             input.assessed_on = day;
-            for (std::size_t k = 0; k < category.checklist.size(); ++k) {
-                const int max_tenths = category.checklist[k].points * 10;
+            for (std::size_t k = 0; k < checklist.size(); ++k) {
+                const int max_tenths = checklist[k].points * 10;
                 int lost = 0;
                 if (fails) {
                     lost = k == 0 ? max_tenths : max_tenths / 2 + random_.Below(max_tenths / 2 + 1);
                 } else if (random_.Below(10) < 3 + contract.quality * 2) {
                     lost = 1 + random_.Below(std::max(1, max_tenths / (5 - contract.quality)));
                 }
-                input.items.push_back({category.checklist[k].item, lost, lost > 0 ? "现场检查发现不足" : "", {}});
+                input.items.push_back({checklist[k].item, lost, lost > 0 ? "现场检查发现不足" : "", {}});
             }
             input.missing_staff_days = fails ? 1 + random_.Below(3) : 0;
             input.summary = fails ? "多项服务未达要求,责令整改" : "总体良好";
@@ -787,7 +712,7 @@ class CountySeeder {
             auto survey = services_.surveys.Create(
                 town.office, {contract.id,
                               fmt::format("{}-Q4", year),
-                              fmt::format("{}年度{}服务满意度调查", year, catalogue_[contract.category].name_zh),
+                              fmt::format("{}年度{}服务满意度调查", year, catalogue_[contract.category].seed.name_zh),
                               false,
                               first.AddDays(19),
                               {}});
