@@ -14,39 +14,19 @@
 # Everything is bounded in time and all traffic stays on 127.0.0.1.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bin=${HOUQIN_BIN:-build/houqin}
-[[ $bin == /* ]] || bin="$root/$bin"
-seconds=${BENCH_SECONDS:-15}
-connections=${BENCH_CONNECTIONS:-64}
-threads=${BENCH_THREADS:-2}
-io_threads=${BENCH_IO_THREADS:-2}
+bench_name=api-bench
+bench_seconds=15
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 vendors=${BENCH_VENDORS:-100000}
 url_path='/api/v1/vendors?page=1&page_size=20&status=active&sort=name&order=asc'
 
-say() { printf 'api-bench: %s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
-
-[[ -x $bin ]] || die "no server binary at $bin (run 'make build', or set HOUQIN_BIN)"
-for tool in sqlite3 curl wrk nginx python3; do
-    command -v "$tool" >/dev/null || die "$tool is missing (apt-get install $tool)"
-done
+require_tools sqlite3 curl wrk nginx python3
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/houqin-bench.XXXXXX")
-server_pid=''
-nginx_pid=''
 cleanup() {
     local status=$?
-    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$server_pid" 2>/dev/null || true
-    fi
-    if [[ -n $nginx_pid ]] && kill -0 "$nginx_pid" 2>/dev/null; then
-        kill -QUIT "$nginx_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$nginx_pid" 2>/dev/null || true
-    fi
+    stop_servers
     wait 2>/dev/null || true
     if [[ $status -ne 0 ]]; then
         for log in "$tmp/server.log" "$tmp/nginx/error.log"; do
@@ -58,11 +38,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# A port the kernel reports free right now on 127.0.0.1.
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Database
@@ -161,17 +136,8 @@ if [[ -n ${BENCH_KEEP_DB:-} ]]; then cp "$db" "$BENCH_KEEP_DB"; fi
 # ---------------------------------------------------------------------------------------------------------------
 # 2. houqin
 # ---------------------------------------------------------------------------------------------------------------
-port=$(free_port)
-base="http://127.0.0.1:$port"
-"$bin" serve --db "sqlite:$db" --listen "127.0.0.1:$port" --web-dir '' --threads "$threads" --io-threads "$io_threads" \
-    >"$tmp/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-    curl -fsS -m 2 -o /dev/null "$base/healthz" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || die "houqin exited on start"
-    sleep 0.1
-done
-curl -fsS -m 2 -o /dev/null "$base/healthz" || die "houqin does not answer /healthz on $base"
+start_houqin "sqlite:$db" "$tmp/server.log"
+base="http://127.0.0.1:$server_port"
 say "houqin pid $server_pid on $base (--threads $threads --io-threads $io_threads)"
 
 curl -fsS -m 10 -c "$tmp/cookies" -H 'Content-Type: application/json' \
@@ -194,46 +160,17 @@ say "GET $url_path: 200, $item_count items of $total, $size bytes"
 # ---------------------------------------------------------------------------------------------------------------
 # 4. nginx on a static file of the same size
 # ---------------------------------------------------------------------------------------------------------------
-mkdir -p "$tmp/nginx/html" "$tmp/nginx/temp"
+mkdir -p "$tmp/nginx/html"
 head -c "$size" /dev/zero | tr '\0' 'x' >"$tmp/nginx/html/vendors.json"
 nginx_port=$(free_port)
-nginx_user='www-data'
-[[ $(id -u) -eq 0 ]] && nginx_user='root'
-user_line=''
-[[ $(id -u) -eq 0 ]] && user_line="user $nginx_user;"
-cat >"$tmp/nginx/nginx.conf" <<CONF
-$user_line
-worker_processes auto;
-daemon off;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
+start_nginx "$tmp" /vendors.json "    sendfile on;
     tcp_nopush on;
-    keepalive_requests 1000000;
-    keepalive_timeout 65;
     default_type application/json;
-    client_body_temp_path $tmp/nginx/temp;
-    proxy_temp_path $tmp/nginx/temp;
-    fastcgi_temp_path $tmp/nginx/temp;
-    uwsgi_temp_path $tmp/nginx/temp;
-    scgi_temp_path $tmp/nginx/temp;
     server {
         listen 127.0.0.1:$nginx_port;
         root $tmp/nginx/html;
-    }
-}
-CONF
-nginx -e "$tmp/nginx/error.log" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" >"$tmp/nginx/stdout.log" 2>&1 &
-nginx_pid=$!
+    }"
 nginx_url="http://127.0.0.1:$nginx_port/vendors.json"
-for _ in $(seq 50); do
-    curl -fsS -m 2 -o /dev/null "$nginx_url" 2>/dev/null && break
-    kill -0 "$nginx_pid" 2>/dev/null || die "nginx exited on start: $(cat "$tmp/nginx/stdout.log")"
-    sleep 0.1
-done
 nginx_size=$(curl -fsS -m 5 "$nginx_url" | wc -c) || die "nginx does not answer on $nginx_url"
 [[ $nginx_size == "$size" ]] || die "nginx served $nginx_size bytes, expected $size"
 say "nginx pid $nginx_pid on $nginx_url ($nginx_size bytes)"
@@ -241,26 +178,15 @@ say "nginx pid $nginx_pid on $nginx_url ($nginx_size bytes)"
 # ---------------------------------------------------------------------------------------------------------------
 # 5. wrk
 # ---------------------------------------------------------------------------------------------------------------
-# "Requests/sec: 1234.56" -> 1234.56; the "99%" line of --latency in us/ms/s -> ms.
-# wrk leaves requests that hit its --timeout (10 s) out of the latency figures; they are counted under
-# "Socket errors: ... timeout N", which is reported below: a non-zero count means the real p99 is worse.
-rps_of() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-p99_ms_of() {
-    awk '$1 == "99%" {
-        v = $2; unit = v; sub(/^[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
-        f = unit == "us" ? 0.001 : unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "m" ? 60000 : -1
-        if (f < 0) exit 1
-        printf "%.2f\n", v * f }' "$1"
-}
+# The socket errors are reported below: a timeout counted there means the real p99 is worse than wrk's.
 run_wrk() {  # name url [header]
     local name=$1 url=$2 out="$tmp/wrk-$1.txt"
     shift 2
     say "wrk -t2 -c$connections -d${seconds}s --latency against $name"
-    timeout $((seconds + 60)) wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$@" "$url" >"$out"
+    run_wrk_into "$out" "$name" "$url" "$@"
     echo "=== wrk: $name ==="
     cat "$out"
-    grep -q '^Requests/sec:' "$out" || die "no Requests/sec in the wrk output for $name"
-    if grep -q 'Non-2xx or 3xx responses' "$out"; then die "$name answered with errors under load"; fi
+    check_wrk "$out" "$name"
 }
 
 run_wrk houqin "$base$url_path" -H "Cookie: houqin_session=$session"
@@ -275,7 +201,7 @@ if [[ -z $p99_ms ]]; then  # not a single request finished within wrk's timeout
 fi
 nginx_p99_ms=$(p99_ms_of "$tmp/wrk-nginx.txt")
 ratio=$(awk -v a="$houqin_rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", (b > 0) ? (a / b) : 0 }')
-errors_of() { awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); print; found = 1 } END { if (!found) print "none" }' "$1"; }
+errors_of() { local errors; errors=$(socket_errors_of "$1"); echo "${errors:-none}"; }
 say "houqin: socket errors $(errors_of "$tmp/wrk-houqin.txt"); nginx: p99 ${nginx_p99_ms} ms, socket errors $(errors_of "$tmp/wrk-nginx.txt")"
 say "server --threads $threads --io-threads $io_threads, $connections connections, ${seconds}s, $size-byte answers, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'api-bench: houqin_rps=%.0f nginx_rps=%.0f ratio=%s p99_ms=%s\n' "$houqin_rps" "$nginx_rps" "$ratio" "$p99_ms"

@@ -31,13 +31,10 @@
 # Everything is bounded in time and all traffic stays on 127.0.0.1.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bin=${HOUQIN_BIN:-build/houqin}
-[[ $bin == /* ]] || bin="$root/$bin"
-seconds=${BENCH_SECONDS:-10}
-connections=${BENCH_CONNECTIONS:-64}
-threads=${BENCH_THREADS:-2}
-io_threads=${BENCH_IO_THREADS:-2}
+bench_name=app-bench
+bench_seconds=10
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 scale=${BENCH_SCALE:-1}
 years=${BENCH_YEARS:-5}
 seed=${BENCH_SEED:-1}
@@ -45,13 +42,7 @@ engines=${BENCH_ENGINES:-sqlite postgresql postgresql-2x}
 bench_now=${BENCH_NOW:-2026-12-05T10:00:00+08:00}
 report_year=${bench_now:0:4}
 
-say() { printf 'app-bench: %s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
-
-[[ -x $bin ]] || die "no server binary at $bin (run 'make build', or set HOUQIN_BIN)"
-for tool in sqlite3 curl wrk node python3; do
-    command -v "$tool" >/dev/null || die "$tool is missing (apt-get install $tool)"
-done
+require_tools sqlite3 curl wrk node python3
 for engine in $engines; do
     case $engine in
         sqlite | postgresql) ;;
@@ -62,31 +53,9 @@ done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/houqin-app-bench.XXXXXX")
 chmod 755 "$tmp" # the cluster's owner (postgres, when we are root) must reach $tmp/pg
-server_pids=()
-nginx_pid=''
 pg_dir=''        # set once scripts/pg-test.sh started a cluster here
 pg_server=''     # postgresql://user@host:port (no database) of the cluster the copies are made on
 pg_copies=()     # databases this run created on it
-
-stop_servers() {
-    local pid
-    for pid in "${server_pids[@]}"; do
-        if kill -0 "$pid" 2>/dev/null; then
-            kill "$pid" 2>/dev/null || true
-            for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            kill -9 "$pid" 2>/dev/null || true
-        fi
-        wait "$pid" 2>/dev/null || true
-    done
-    server_pids=()
-    if [[ -n $nginx_pid ]] && kill -0 "$nginx_pid" 2>/dev/null; then
-        kill -QUIT "$nginx_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$nginx_pid" 2>/dev/null || true
-        wait "$nginx_pid" 2>/dev/null || true
-    fi
-    nginx_pid=''
-}
 
 cleanup() {
     local status=$?
@@ -115,10 +84,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A port the kernel reports free right now on 127.0.0.1.
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 now_s() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$(now_s)"; }
 
@@ -199,49 +164,12 @@ fresh_db() { # setup dir
 # ---------------------------------------------------------------------------------------------------------------
 # 2. Servers
 # ---------------------------------------------------------------------------------------------------------------
-server_port=''
-start_server() { # url log [extra args]; the port in server_port
-    local url=$1 log=$2 port pid
-    shift 2
-    port=$(free_port)
-    HOUQIN_FAKE_NOW=$bench_now "$bin" serve --db "$url" --listen "127.0.0.1:$port" --web-dir '' --daily-job false \
-        --threads "$threads" --io-threads "$io_threads" "$@" >"$log" 2>&1 &
-    pid=$!
-    server_pids+=("$pid")
-    for _ in $(seq 200); do
-        curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
-        kill -0 "$pid" 2>/dev/null || die "houqin exited on start (see $log)"
-        sleep 0.1
-    done
-    curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$port/healthz" || die "houqin does not answer /healthz on $port"
-    server_port=$port
-}
-
-nginx_port=''
-start_nginx() { # dir port... ; nginx's port in nginx_port
-    local dir=$1 port servers='' user_line=''
+start_proxy() { # dir port... : nginx in front of the houqin on those ports, its port in nginx_port
+    local dir=$1 port servers=''
     shift
     for port in "$@"; do servers+="server 127.0.0.1:$port; "; done
-    mkdir -p "$dir/nginx/temp"
     nginx_port=$(free_port)
-    [[ $(id -u) -eq 0 ]] && user_line='user root;'
-    cat >"$dir/nginx/nginx.conf" <<CONF
-$user_line
-worker_processes auto;
-daemon off;
-pid $dir/nginx/nginx.pid;
-error_log $dir/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    keepalive_timeout 65;
-    client_body_temp_path $dir/nginx/temp;
-    proxy_temp_path $dir/nginx/temp;
-    fastcgi_temp_path $dir/nginx/temp;
-    uwsgi_temp_path $dir/nginx/temp;
-    scgi_temp_path $dir/nginx/temp;
-    upstream houqin {
+    start_nginx "$dir" /healthz "    upstream houqin {
         $servers
         keepalive 64;
     }
@@ -251,48 +179,27 @@ http {
         location / {
             proxy_pass http://houqin;
             proxy_http_version 1.1;
-            proxy_set_header Connection "";
+            proxy_set_header Connection \"\";
             proxy_set_header Host \$host;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
         }
-    }
-}
-CONF
-    nginx -e "$dir/nginx/error.log" -p "$dir/nginx" -c "$dir/nginx/nginx.conf" >"$dir/nginx/stdout.log" 2>&1 &
-    nginx_pid=$!
-    for _ in $(seq 50); do
-        curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$nginx_port/healthz" 2>/dev/null && break
-        kill -0 "$nginx_pid" 2>/dev/null || die "nginx exited on start: $(cat "$dir/nginx/stdout.log")"
-        sleep 0.1
-    done
-    curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$nginx_port/healthz" || die "nginx does not answer on $nginx_port"
+    }"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
 # 3. wrk
 # ---------------------------------------------------------------------------------------------------------------
-# "Requests/sec: 1234.56" -> 1234.56; the "99%" line of --latency in us/ms/s -> ms (as bench/api.sh).
-rps_of() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-p99_ms_of() {
-    awk '$1 == "99%" {
-        v = $2; unit = v; sub(/^[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
-        f = unit == "us" ? 0.001 : unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "m" ? 60000 : -1
-        if (f < 0) exit 1
-        printf "%.2f\n", v * f }' "$1"
-}
-errors_of() { awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); gsub(/ /, ""); print }' "$1"; }
+errors_of() { local errors; errors=$(socket_errors_of "$1"); echo "${errors// /}"; }
 
 # Appends "name scope kind rps p99 note" to $dir/reads.txt.
 run_wrk() { # dir base name scope kind path
     local dir=$1 base=$2 name=$3 scope=$4 kind=$5 path=$6 out rps p99 note=''
     out="$dir/wrk-$name-$scope.txt"
-    timeout $((seconds + 60)) wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency \
-        -H "Cookie: $(cat "$dir/cookie-$scope")" "$base$path" >"$out" </dev/null || die "wrk failed on $name as $scope"
+    run_wrk_into "$out" "$name as $scope" "$base$path" -H "Cookie: $(cat "$dir/cookie-$scope")"
     # The requests of the connections wrk closed at the end are still queued in the server: one more request (per
     # instance) waits behind them, so that the next run does not pay for this one's backlog.
     for _ in 1 2; do curl -sS -m 120 -o /dev/null -H "Cookie: $(cat "$dir/cookie-$scope")" "$base$path" || true; done
-    grep -q '^Requests/sec:' "$out" || die "no Requests/sec in the wrk output for $name as $scope"
-    if grep -q 'Non-2xx or 3xx responses' "$out"; then die "$name as $scope answered with errors under load ($out)"; fi
+    check_wrk "$out" "$name as $scope"
     rps=$(rps_of "$out")
     p99=$(p99_ms_of "$out")
     if [[ $(awk '/ requests in / { print $1 }' "$out") == 0 ]]; then
@@ -323,11 +230,11 @@ run_setup() { # setup
     local extra=()
     [[ $instances -gt 1 ]] && extra=(--trusted-proxy 127.0.0.1)
     for i in $(seq "$instances"); do
-        start_server "$url" "$dir/server-$i.log" "${extra[@]}"
+        HOUQIN_FAKE_NOW=$bench_now start_houqin "$url" "$dir/server-$i.log" --daily-job false "${extra[@]}"
         ports+=("$server_port")
     done
     if [[ $instances -gt 1 ]]; then
-        start_nginx "$dir" "${ports[@]}"
+        start_proxy "$dir" "${ports[@]}"
         base="http://127.0.0.1:$nginx_port"
         say "nginx on $base in front of ports ${ports[*]}"
     else
