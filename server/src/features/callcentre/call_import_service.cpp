@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <exception>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -46,6 +47,69 @@ void InsertCallKeysSorted(storage::Connection& connection, std::int64_t contract
 }
 // The report lists this many numbers not in the register (all are counted).
 constexpr std::size_t kCallImportMaxNumbersListed = 100;
+
+// One checked call as the reading thread hands it to the writing thread: what counting it needs, nothing more.
+struct CallItem {
+    std::int64_t row = 0;
+    std::int64_t day = 0;  // the Shanghai day of its start
+    CallKeyFingerprints keys;
+    std::string agent_id;
+    std::string calling_number;
+    std::int64_t talk_seconds = 0;
+    bool answered = false;
+    bool successful = false;
+};
+
+// Calls pass from the thread that reads and checks the file to the one that writes them in batches of this many;
+// at most kCallBatchesAhead batches wait, so memory stays bounded when writing is the slower half.
+constexpr std::size_t kCallBatchItems = 8192;
+constexpr std::size_t kCallBatchesAhead = 4;
+
+// A bounded hand-over between the reading thread and the writing thread of one import.
+class CallBatchQueue {
+  public:
+    // Blocks while kCallBatchesAhead batches wait; false once the writer has stopped (the reader then stops too).
+    bool Push(std::vector<CallItem> batch) {
+        std::unique_lock lock(mutex_);
+        room_.wait(lock, [this] { return stopped_ || batches_.size() < kCallBatchesAhead; });
+        if (stopped_) return false;
+        batches_.push_back(std::move(batch));
+        ready_.notify_one();
+        return true;
+    }
+    // The next batch; nullopt once the reader has closed the queue and every batch is taken.
+    std::optional<std::vector<CallItem>> Pop() {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return closed_ || !batches_.empty(); });
+        if (batches_.empty()) return std::nullopt;
+        auto batch = std::move(batches_.front());
+        batches_.pop_front();
+        room_.notify_one();
+        return batch;
+    }
+    void Close() {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        ready_.notify_all();
+    }
+    void Stop() {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;
+        room_.notify_all();
+    }
+    [[nodiscard]] bool stopped() {
+        std::lock_guard lock(mutex_);
+        return stopped_;
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::condition_variable room_;
+    std::deque<std::vector<CallItem>> batches_;
+    bool closed_ = false;
+    bool stopped_ = false;
+};
 
 using CallRowSink = std::function<Status(std::int64_t row, const std::vector<std::string>& cells)>;
 
@@ -770,8 +834,6 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
     std::unordered_set<std::int64_t> days_loaded;
     std::vector<storage::CallKey> pending;
     pending.reserve(kCallImportKeyBatch);
-    std::optional<Error> refused;
-    bool layout_checked = false;
 
     std::optional<storage::Transaction> transaction;
     transaction.emplace(connection);
@@ -785,36 +847,16 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
         known.Insert(key);
         pending.push_back({day, key});
     };
-    const auto sink = [&](std::int64_t number, const std::vector<std::string>& cells) -> Status {
-        ++tally.rows;
-        if ((tally.rows & 1023) == 0) {
-            job.rows_read = tally.rows;
-            if (job.cancel) return CallImportStop();
-        }
-        auto read = reader.Read(number, cells);
-        if (!read) return read.error();
-        if (!layout_checked && reader.layout()) {
-            layout_checked = true;
-            const auto detected = CallLayoutCode(reader.layout()->layout);
-            if (job.request.layout != "auto" && job.request.layout != detected) {
-                const auto asked = CallLayoutText(job.request.layout);
-                const auto seen = CallLayoutText(detected);
-                return Error::Invalid("layout",
-                                      {fmt::format("所选格式是{},但文件是{}", asked.zh, seen.zh),
-                                       fmt::format("The layout chosen is {}, but the file is {}", asked.en, seen.en)});
-            }
-        }
-        // A bad row anywhere means nothing is imported: the rest is only read for its errors.
-        if (*read == nullptr || reader.bad_rows() > 0) return Ok();
-        const CallRecord& record = **read;
-        const std::int64_t day = record.start.ShanghaiDate().days();
-        const auto keys = FingerprintCallKeys(record);
+    // Counts one checked call: the writing half, on this thread, which alone uses the connection.
+    const auto count = [&](const CallItem& item) {
+        const auto day = item.day;
+        const auto& keys = item.keys;
         load_day(day);
         const bool has_legs = keys.leg != keys.dedup || keys.other != 0;
         if (has_legs) load_day(day - 1);  // another leg of a call that began before midnight
         if (known.Contains(keys.dedup)) {
             ++tally.duplicates;
-            return Ok();
+            return;
         }
         const bool other_leg =
             (keys.leg != keys.dedup && known.Contains(keys.leg)) || (keys.other != 0 && known.Contains(keys.other));
@@ -826,38 +868,105 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
         }
         if (other_leg) {
             ++tally.legs_merged;
-            return Ok();
+            return;
         }
         ++tally.calls_added;
-        auto agent = tally.agents.find(record.agent_id);
+        auto agent = tally.agents.find(item.agent_id);
         if (agent == tally.agents.end())
-            agent = tally.agents.emplace(std::string(record.agent_id), std::map<std::int64_t, CallImportDay>{}).first;
+            agent = tally.agents.emplace(item.agent_id, std::map<std::int64_t, CallImportDay>{}).first;
         auto& totals = agent->second[day];
         ++totals.calls;
-        if (record.outcome == CallOutcome::kAnswered) ++totals.answered;
-        if (record.successful_visit) ++totals.successful;
-        totals.talk_seconds += record.talk_seconds;
+        if (item.answered) ++totals.answered;
+        if (item.successful) ++totals.successful;
+        totals.talk_seconds += item.talk_seconds;
         if (!tally.first_day || day < *tally.first_day) tally.first_day = day;
         if (!tally.last_day || day > *tally.last_day) tally.last_day = day;
         // CC-2: a call from a number not in the register on its day is flagged, not refused.
-        if (!record.calling_number.empty() &&
-            !NumberRegisteredOn(periods, record.calling_number, Date::FromDays(day))) {
+        if (!item.calling_number.empty() && !NumberRegisteredOn(periods, item.calling_number, Date::FromDays(day))) {
             ++tally.unregistered_calls;
-            auto found = tally.numbers.find(record.calling_number);
+            auto found = tally.numbers.find(item.calling_number);
             if (found == tally.numbers.end()) {
-                if (tally.numbers.size() >= kCallImportMaxNumbersListed) return Ok();
-                found = tally.numbers.emplace(std::string(record.calling_number), CallImportNumber{0, number, day, day})
-                            .first;
+                if (tally.numbers.size() >= kCallImportMaxNumbersListed) return;
+                found = tally.numbers.emplace(item.calling_number, CallImportNumber{0, item.row, day, day}).first;
             }
             ++found->second.calls;
             found->second.first_day = std::min(found->second.first_day, day);
             found->second.last_day = std::max(found->second.last_day, day);
         }
-        return Ok();
     };
-    const auto encoding = ParseTextEncoding(job.request.encoding).value_or(TextEncoding::kAuto);
-    const auto read =
-        ReadCallFile(job.path, row.filename, encoding, sink, [&job](std::int64_t bytes) { job.bytes_read = bytes; });
+
+    // The reading half runs on a thread of its own: reading, parsing and checking the file take about as long as
+    // writing its keys, so on two cores the two overlap (make bench-import). It stops at a cancel, at the writer's
+    // stop, or at the file's end; after a bad row it goes on reading only for the errors and hands nothing over.
+    CallBatchQueue queue;
+    std::int64_t rows = 0;
+    bool layout_checked = false;
+    Status read = Ok();
+    std::exception_ptr reader_failed;
+    std::thread reading([&] {
+        try {
+            std::vector<CallItem> batch;
+            batch.reserve(kCallBatchItems);
+            const auto sink = [&](std::int64_t number, const std::vector<std::string>& cells) -> Status {
+                ++rows;
+                if ((rows & 1023) == 0) {
+                    job.rows_read = rows;
+                    if (job.cancel || queue.stopped()) return CallImportStop();
+                }
+                auto checked = reader.Read(number, cells);
+                if (!checked) return checked.error();
+                if (!layout_checked && reader.layout()) {
+                    layout_checked = true;
+                    const auto detected = CallLayoutCode(reader.layout()->layout);
+                    if (job.request.layout != "auto" && job.request.layout != detected) {
+                        const auto asked = CallLayoutText(job.request.layout);
+                        const auto seen = CallLayoutText(detected);
+                        return Error::Invalid(
+                            "layout", {fmt::format("所选格式是{},但文件是{}", asked.zh, seen.zh),
+                                       fmt::format("The layout chosen is {}, but the file is {}", asked.en, seen.en)});
+                    }
+                }
+                // A bad row anywhere means nothing is imported: the rest is only read for its errors.
+                if (*checked == nullptr || reader.bad_rows() > 0) return Ok();
+                const CallRecord& record = **checked;
+                CallItem item;
+                item.row = number;
+                item.day = record.start.ShanghaiDate().days();
+                item.keys = FingerprintCallKeys(record);
+                item.agent_id.assign(record.agent_id);
+                item.calling_number.assign(record.calling_number);
+                item.talk_seconds = record.talk_seconds;
+                item.answered = record.outcome == CallOutcome::kAnswered;
+                item.successful = record.successful_visit;
+                batch.push_back(std::move(item));
+                if (batch.size() >= kCallBatchItems) {
+                    if (!queue.Push(std::move(batch))) return CallImportStop();
+                    batch = {};
+                    batch.reserve(kCallBatchItems);
+                }
+                return Ok();
+            };
+            const auto encoding = ParseTextEncoding(job.request.encoding).value_or(TextEncoding::kAuto);
+            read = ReadCallFile(job.path, row.filename, encoding, sink,
+                                [&job](std::int64_t bytes) { job.bytes_read = bytes; });
+            if (read && !batch.empty()) queue.Push(std::move(batch));
+        } catch (...) {
+            reader_failed = std::current_exception();
+        }
+        queue.Close();
+    });
+    try {
+        while (auto batch = queue.Pop()) {
+            for (const auto& item : *batch) count(item);
+        }
+    } catch (...) {
+        queue.Stop();
+        reading.join();
+        throw;
+    }
+    reading.join();
+    if (reader_failed) std::rethrow_exception(reader_failed);
+    tally.rows = rows;
     job.rows_read = tally.rows;
     row.rows_read = tally.rows;
     row.bytes_read = job.bytes_read;

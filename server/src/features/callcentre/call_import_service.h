@@ -5,7 +5,8 @@
 // call's legs count once across files), each agent ID's day totals (call_agent_days, which the monthly scoring
 // reads), the import's report and its audit entry. A file with any bad row imports nothing and its report names each
 // error by row and column; a cancelled import rolls back. `houqin import-calls` runs the same import in the
-// foreground (RunNow).
+// foreground (RunNow). Within one import, a second thread reads, parses and checks the file while the worker writes
+// what it has checked (the two halves take about as long: make bench-import).
 //
 // Limits: on SQLite the import's transaction holds the database's write lock while it writes (a month of a large
 // centre: tens of seconds), so other writes wait for it (up to the busy timeout). Progress while running is kept in
