@@ -6,6 +6,7 @@
 // The server runs on the test clock (server/tests/clock.mjs). The procurement rules are kept per year, so the years
 // have their roles: YEAR (three years on) gets the rules of THRESHOLD and CATALOGUE from whichever test needs them
 // first (ensureRules), VERSIONS_YEAR is written by the versions test alone, NO_RULES_YEAR never gets rules.
+import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectBilingual, expectError, expectStatus, setupDemo } from './harness.mjs';
@@ -511,6 +512,24 @@ test('PRJ-8 the award of a government-procured project drafts the contract with 
     assert.ok(trail.some((item) => item.subject === 'contract' && String(item.subject_id) === String(awarded.contract_id)),
         `the trail reaches the contract: ${JSON.stringify(trail.map((item) => [item.subject, item.action]))}`);
     for (const item of trail) expectBilingual(item.summary, 'trail summary');
+
+    // Issue 10: one name per step. The history tab and the trail tab name each step of the project alike, and the
+    // page's words for the states are the server's (status_name), in both languages.
+    const read = expectStatus(await office.get(`/projects/${atThreshold.id}`), 200).body;
+    const trailName = new Map(trail.filter((item) => item.subject === 'project').map((item) => [item.action, item.summary]));
+    for (const event of read.history) {
+        if (trailName.has(event.action)) {
+            assert.deepEqual(event.action_name, trailName.get(event.action), `one name for the step ${event.action}`);
+        }
+    }
+    assert.ok(read.history.some((event) => event.action === 'award' && trailName.has('award')), 'the award is in both');
+    const listed = expectStatus(await office.get('/projects', { query: { page_size: 200 } }), 200).body.items;
+    for (const locale of ['zh-CN', 'en']) {
+        const words = JSON.parse(readFileSync(new URL(`../../../web/src/locales/${locale}/project.json`, import.meta.url), 'utf8'));
+        for (const project of [read, ...listed]) {
+            assert.equal(words.status[project.status], project.status_name[locale], `${locale} name of ${project.status}`);
+        }
+    }
 });
 
 test('PRJ-8 a government record without a winner and amount cannot be awarded', async () => {
