@@ -72,11 +72,11 @@ Result<Inbox> InboxService::Get(const Actor& actor) {
                 };
                 const bool internal = project.route == "internal";
                 if (actor.Can(Permission::kProjectApprove)) {
-                    if (project.status == "pending_leadership") {
+                    if (project.status == ProjectStatus::kPendingLeadership) {
                         add(item("project_approval",
                                  {fmt::format("审批项目 {}", name),
                                   fmt::format("Approve project {} '{}'", project.code, project.name)}));
-                    } else if (internal && project.status == "approved" && !project.ceiling) {
+                    } else if (internal && project.status == ProjectStatus::kApproved && !project.ceiling) {
                         add(item("project_ceiling", {fmt::format("为项目 {} 设定最高限价", name),
                                                      fmt::format("Set the ceiling price of project {} '{}'",
                                                                  project.code, project.name)}));
@@ -84,11 +84,11 @@ Result<Inbox> InboxService::Get(const Actor& actor) {
                 }
                 // PRJ-7: the witness consents from their own session to the step the office takes next.
                 if (actor.Can(Permission::kProjectWitness) && internal) {
-                    const char* purpose =
-                        project.status == "approved" && project.ceiling ? "open_bidding"
-                        : project.status == "bidding" && project.bid_deadline && now >= *project.bid_deadline
-                            ? "opening"
-                            : nullptr;
+                    const char* purpose = project.status == ProjectStatus::kApproved && project.ceiling ? "open_bidding"
+                                          : project.status == ProjectStatus::kBidding && project.bid_deadline &&
+                                                  now >= *project.bid_deadline
+                                              ? "opening"
+                                              : nullptr;
                     if (!purpose) continue;
                     const auto consent = storage::LatestWitnessConsent(connection, project.id, purpose);
                     if (consent && !consent->used_at && now < consent->expires_at) continue;  // given, still fresh

@@ -115,22 +115,7 @@ Text ProjectStepName(const std::string& subject, const std::string& action) {
         if (action == "update") return {"合同修改", "Contract edited"};
         return {fmt::format("合同:{}", action), fmt::format("Contract: {}", action)};
     }
-    if (action == "create") return {"创建项目", "Project created"};
-    if (action == "update") return {"修改项目", "Project edited"};
-    if (action == "submit") return {"提交领导审批", "Submitted for leadership approval"};
-    if (action == "approve") return {"领导批准,确定采购方式", "Approved by leadership; route decided"};
-    if (action == "return") return {"领导退回", "Returned by leadership"};
-    if (action == "record_government") return {"登记政府采购结果", "Government procurement recorded"};
-    if (action == "set_ceiling") return {"设定最高限价", "Ceiling price set"};
-    if (action == "open_bidding") return {"发布投标,生成密封公钥", "Bidding opened; sealing key created"};
-    if (action == "register") return {"投标单位报名及资格审查", "Vendor registered and checked"};
-    if (action == "bid") return {"投标单位提交密封报价", "Sealed quote submitted"};
-    if (action == "witness_consent")
-        return {"纪检监察见证人本人确认见证", "The witness consented in their own account"};
-    if (action == "open_failed") return {"开标口令验证失败", "Opening attempt failed"};
-    if (action == "open") return {"开标(纪检见证)", "Bids opened (witnessed)"};
-    if (action == "award") return {"授标并生成合同草稿", "Awarded; contract draft created"};
-    return {action, action};
+    return ProjectStepName(std::string_view(action));
 }
 
 }  // namespace houqin

@@ -26,17 +26,114 @@ Text GovernmentProcurementMethodName(const std::string& code) {
     return {code, code};
 }
 
-Text ProjectStatusName(const std::string& code) {
-    if (code == "draft") return {"草稿", "Draft"};
-    if (code == "pending_leadership") return {"待领导审批", "Awaiting leadership"};
-    if (code == "returned") return {"已退回", "Returned"};
-    if (code == "approved") return {"已批准", "Approved"};
-    if (code == "procured") return {"政府采购已完成", "Government procurement done"};
-    if (code == "bidding") return {"投标中", "Bidding"};
-    if (code == "opened") return {"已开标", "Opened"};
-    if (code == "failed") return {"流标", "No award"};
-    if (code == "awarded") return {"已授标", "Awarded"};
-    return {code, code};
+std::string_view ProjectStatusCode(ProjectStatus status) {
+    switch (status) {
+        case ProjectStatus::kDraft: return "draft";
+        case ProjectStatus::kPendingLeadership: return "pending_leadership";
+        case ProjectStatus::kReturned: return "returned";
+        case ProjectStatus::kApproved: return "approved";
+        case ProjectStatus::kProcured: return "procured";
+        case ProjectStatus::kBidding: return "bidding";
+        case ProjectStatus::kOpened: return "opened";
+        case ProjectStatus::kFailed: return "failed";
+        case ProjectStatus::kAwarded: return "awarded";
+    }
+    return "draft";
+}
+
+std::optional<ProjectStatus> ParseProjectStatus(std::string_view code) {
+    for (const auto status : {ProjectStatus::kDraft, ProjectStatus::kPendingLeadership, ProjectStatus::kReturned,
+                              ProjectStatus::kApproved, ProjectStatus::kProcured, ProjectStatus::kBidding,
+                              ProjectStatus::kOpened, ProjectStatus::kFailed, ProjectStatus::kAwarded}) {
+        if (ProjectStatusCode(status) == code) return status;
+    }
+    return std::nullopt;
+}
+
+Text ProjectStatusName(ProjectStatus status) {
+    switch (status) {
+        case ProjectStatus::kDraft: return {"草稿", "Draft"};
+        case ProjectStatus::kPendingLeadership: return {"待领导审批", "Awaiting leadership"};
+        case ProjectStatus::kReturned: return {"已退回", "Returned"};
+        case ProjectStatus::kApproved: return {"已批准", "Approved"};
+        case ProjectStatus::kProcured: return {"政府采购已完成", "Government procurement done"};
+        case ProjectStatus::kBidding: return {"投标中", "Bidding"};
+        case ProjectStatus::kOpened: return {"已开标", "Opened"};
+        case ProjectStatus::kFailed: return {"流标", "No award"};
+        case ProjectStatus::kAwarded: return {"已授标", "Awarded"};
+    }
+    return {"", ""};
+}
+
+bool IsApproved(ProjectStatus status) {
+    return status != ProjectStatus::kDraft && status != ProjectStatus::kPendingLeadership &&
+           status != ProjectStatus::kReturned;
+}
+
+const WorkflowDefinition& ProjectWorkflow() {
+    static const WorkflowDefinition kDefinition = [] {
+        const std::vector<Role> office = {Role::kOffice, Role::kAdmin};
+        const std::vector<Role> leadership = {Role::kLeadership};
+        const std::vector<Role> witness = {Role::kDiscipline};
+        // The office may register a vendor on its behalf (a vendor without an account); only vendors bid.
+        const std::vector<Role> registering = {Role::kVendor, Role::kOffice, Role::kAdmin};
+        const std::vector<Role> vendor = {Role::kVendor};
+        WorkflowDefinition definition;
+        definition.kind = "project";
+        // In the order the page offers them: Allowed() lists a state's actions in this order.
+        definition.transitions = {
+            {"edit", "draft", "draft", office, false},
+            {"edit", "returned", "returned", office, false},
+            {"submit", "draft", "pending_leadership", office, false},
+            {"submit", "returned", "pending_leadership", office, false},
+            {"approve", "pending_leadership", "approved", leadership, false},
+            // A return needs its reason: 2-1000 characters, checked by the service, which names the field.
+            {"return", "pending_leadership", "returned", leadership, false},
+            {"record_government", "approved", "procured", office, false},
+            // PRJ-6 (D4 §5): set or changed until the first quote arrives.
+            {"set_ceiling", "approved", "approved", leadership, false},
+            {"set_ceiling", "bidding", "bidding", leadership, false},
+            {"open_bidding", "approved", "bidding", office, false},
+            {"register", "bidding", "bidding", registering, false},
+            {"bid", "bidding", "bidding", vendor, false},
+            // PRJ-7: opened or failed, as the evaluation of the bids decides.
+            {"open", "bidding", "", office, false},
+            // PRJ-7: the witness consents, in their own session, to the office's next witnessed step.
+            {"witness_open_bidding", "approved", "approved", witness, false},
+            {"witness_opening", "bidding", "bidding", witness, false},
+            // PRJ-8: the winning bid, or the government procurement's recorded winner.
+            {"award", "opened", "awarded", office, false},
+            {"award", "procured", "awarded", office, false},
+        };
+        return definition;
+    }();
+    return kDefinition;
+}
+
+std::string_view ProjectStepAction(std::string_view transition) {
+    if (transition == "edit") return "update";
+    if (transition == "witness_open_bidding" || transition == "witness_opening") return "witness_consent";
+    return transition;
+}
+
+Text ProjectStepName(std::string_view action) {
+    if (action == "create") return {"创建项目", "Project created"};
+    if (action == "update") return {"修改项目", "Project edited"};
+    if (action == "submit") return {"提交领导审批", "Submitted for leadership approval"};
+    if (action == "approve") return {"领导批准,确定采购方式", "Approved by leadership; route decided"};
+    if (action == "return") return {"领导退回", "Returned by leadership"};
+    if (action == "record_government") return {"登记政府采购结果", "Government procurement recorded"};
+    if (action == "set_ceiling") return {"设定最高限价", "Ceiling price set"};
+    if (action == "open_bidding") return {"发布投标,生成密封公钥", "Bidding opened; sealing key created"};
+    if (action == "register") return {"投标单位报名及资格审查", "Vendor registered and checked"};
+    if (action == "bid") return {"投标单位提交密封报价", "Sealed quote submitted"};
+    if (action == "witness_consent") {
+        return {"纪检监察见证人本人确认见证", "The witness consented in their own account"};
+    }
+    if (action == "open_failed") return {"开标口令验证失败", "Opening attempt failed"};
+    if (action == "open") return {"开标(纪检见证)", "Bids opened (witnessed)"};
+    if (action == "award") return {"授标并生成合同草稿", "Awarded; contract draft created"};
+    return {std::string(action), std::string(action)};
 }
 
 // The contract's total for the service period: the annual quote per whole year, otherwise pro rata by days (365 a

@@ -4,18 +4,53 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "core/workflow.h"
 
 namespace houqin {
 
 // D1 Art.3: the formal government procurement methods.
 const std::vector<std::string>& GovernmentProcurementMethods();
 Text GovernmentProcurementMethodName(const std::string& code);
-Text ProjectStatusName(const std::string& code);
+
+// A project's states, stored and sent by their codes (draft, pending_leadership, returned, approved, procured,
+// bidding, opened, failed, awarded).
+enum class ProjectStatus {
+    kDraft,
+    kPendingLeadership,
+    kReturned,
+    kApproved,
+    kProcured,  // government route: the procurement's result recorded (PRJ-3)
+    kBidding,   // internal route: sealed bids accepted until the deadline (PRJ-7)
+    kOpened,    // the bids opened and a winner found
+    kFailed,    // the bids opened, no award (no bids, none valid, too few)
+    kAwarded,   // the contract draft created (PRJ-8)
+};
+std::string_view ProjectStatusCode(ProjectStatus status);
+std::optional<ProjectStatus> ParseProjectStatus(std::string_view code);
+Text ProjectStatusName(ProjectStatus status);
+// PRJ-2 (先审批、后采购): approved, or any state after it; no procurement step before.
+bool IsApproved(ProjectStatus status);
+
+// The project's steps (PRJ-2 … PRJ-8): the office (and the administrator) drafts and submits, leadership approves or
+// returns with a comment and sets the ceiling; after approval either the office records the government procurement
+// or it opens the sealed bidding witnessed by discipline inspection, vendors register and bid, the office opens the
+// bids and awards. The names are the `allowed_actions` of the API. What the record itself must hold besides its
+// state (the route, a ceiling, the deadline passed, ...) is the service's, named there.
+const WorkflowDefinition& ProjectWorkflow();
+
+// The action a transition records in the project's history and audit trail, where it is not its own name: `edit`
+// records `update`, both witness consents record `witness_consent` (the names stored since the first release).
+std::string_view ProjectStepAction(std::string_view transition);
+
+// The name of a recorded project step (a history event's or a trail entry's action), in both languages: the one
+// table the history, the trail and the locale files' step names follow.
+Text ProjectStepName(std::string_view action);
 
 struct GovernmentProcurement {
     std::string method;
@@ -47,8 +82,7 @@ struct Project {
     std::vector<std::int64_t> plan_ids;
     std::int64_t owner_org_id = 0;
     std::string owner_path;
-    // draft, pending_leadership, returned, approved, procured, bidding, opened, failed, awarded
-    std::string status = "draft";
+    ProjectStatus status = ProjectStatus::kDraft;
     std::string route;                // government, internal; empty until approved
     std::string route_decision_json;  // the decision with reasons and values, as shown by the API
     std::optional<GovernmentProcurement> government;

@@ -119,7 +119,8 @@ Json ProjectJson(const ProjectView& view, bool full) {
                    {"set_at", OptionalInstantJson(p.ceiling_set_at)}};
     }
     Json winner = nullptr;
-    if (p.winner_vendor_id && (p.status == "opened" || p.status == "awarded" || p.status == "procured")) {
+    if (p.winner_vendor_id && (p.status == ProjectStatus::kOpened || p.status == ProjectStatus::kAwarded ||
+                               p.status == ProjectStatus::kProcured)) {
         winner = {{"vendor_id", *p.winner_vendor_id},
                   {"vendor_name", p.winner_vendor_name},
                   {"quote", p.winner_quote ? Json(p.winner_quote->ToString()) : Json(nullptr)}};
@@ -143,7 +144,7 @@ Json ProjectJson(const ProjectView& view, bool full) {
               {"responsible_person", p.responsible_person},
               {"responsible_phone", p.responsible_phone},
               {"plans", plans},
-              {"status", p.status},
+              {"status", std::string(ProjectStatusCode(p.status))},
               {"status_name", TextJson(ProjectStatusName(p.status))},
               {"route", p.route.empty() ? Json(nullptr) : Json(p.route)},
               {"route_decision", RawJson(p.route_decision_json)},

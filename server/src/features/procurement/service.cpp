@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <set>
 
@@ -61,8 +62,108 @@ Error SecondBid() {
 
 Error BidsClosed() { return Refuse("bid_deadline", {"投标已截止,不再接受报价", "The bid deadline has passed"}); }
 
-bool Approved(const Project& project) {
-    return project.status != "draft" && project.status != "pending_leadership" && project.status != "returned";
+// The conditions on the record a step needs besides its state (ProjectWorkflow() holds the states and the roles).
+// PRJ-3: the route decided at approval sends a project to government procurement or to the office's own bidding.
+bool GovernmentRouted(const Project& project) { return project.route == "government"; }
+bool InternallyRouted(const Project& project) { return project.route == "internal"; }
+// PRJ-7: bids are accepted until the deadline; the witness consents to the opening only after it; the opening is at
+// its announced time.
+bool DeadlinePassed(const Project& project, Instant now) {
+    return project.bid_deadline && now >= *project.bid_deadline;
+}
+bool OpeningTimeCome(const Project& project, Instant now) { return project.opening_at && now >= *project.opening_at; }
+// PRJ-8: a winner with its annual amount (the opening's, or the one recorded from government procurement).
+bool HasWinner(const Project& project) { return project.winner_vendor_id && project.winner_quote; }
+
+Error NotGovernmentRoute() {
+    return Refuse("route", {"该项目不属于政府采购,按内部投标程序办理",
+                            "This project is not for government procurement; use the internal bidding"});
+}
+
+// PRJ-2 and PRJ-3, refused before anything about the state: no procurement step before approval, and each route's
+// steps on that route only.
+std::optional<Error> RouteRefusal(std::string_view action, const Project& project) {
+    if (action == "edit" || action == "submit" || action == "approve" || action == "return") return std::nullopt;
+    if (!IsApproved(project.status)) return NotApproved();
+    if (action == "record_government") {
+        if (!GovernmentRouted(project)) return NotGovernmentRoute();
+    } else if (action != "award" && GovernmentRouted(project)) {
+        return GovernmentRoute();
+    }
+    return std::nullopt;
+}
+
+// Why the project's state does not allow `action` (the workflow said so), in the words the users know.
+Error WrongState(std::string_view action, const Project& project) {
+    const bool approved = project.status == ProjectStatus::kApproved;
+    if (action == "edit") {
+        return Refuse("status", {"只有草稿或已退回的项目可以修改", "Only a draft or returned project can be edited"});
+    }
+    if (action == "submit") {
+        return Refuse("status",
+                      {"只有草稿或已退回的项目可以提交", "Only a draft or returned project can be submitted"});
+    }
+    if (action == "approve" || action == "return") {
+        return Refuse("status", {"该项目不在待领导审批状态", "The project is not awaiting leadership approval"});
+    }
+    if (action == "record_government") {
+        return Refuse("status", {"政府采购结果已登记", "The government procurement is already recorded"});
+    }
+    if (action == "set_ceiling") {
+        return Refuse("status", {"开标后不能再设定最高限价", "The ceiling cannot change after the opening"});
+    }
+    if (action == "open_bidding" || action == "witness_open_bidding") {
+        return Refuse("status", {"该项目的投标已经发布", "The bidding of this project has already been opened"});
+    }
+    if (action == "register") {
+        return Refuse("status", {"该项目当前不接受报名", "The project is not open for registration"});
+    }
+    if (action == "bid") return Refuse("status", {"该项目当前不接受投标", "The project is not accepting bids"});
+    if (action == "open" || action == "witness_opening") {
+        return Refuse("status", approved ? Text{"投标尚未发布", "The bidding has not been opened"}
+                                         : Text{"该项目已开标", "The bids of this project have already been opened"});
+    }
+    if (project.contract_id) return Refuse("status", {"该项目已授标", "The project has already been awarded"});
+    return Refuse("status", project.status == ProjectStatus::kProcured
+                                ? Text{"政府采购结果未登记中标单位和金额,不能生成合同",
+                                       "The government procurement record names no winner and amount"}
+                                : Text{"该项目没有中标结果,不能授标", "The project has no winning bid to award"});
+}
+
+// A project step asked by `actor`: the workflow's transition if the state and the role allow it and the route fits;
+// otherwise the refusal (PRJ-2 and the route first, as users have always been told).
+Result<const Transition*> CheckStep(const Project& project, std::string_view action, const Actor& actor,
+                                    std::string_view comment) {
+    auto step = ProjectWorkflow().Check(ProjectStatusCode(project.status), action, actor.role, comment);
+    if (!step && step.error().code != ErrorCode::kFailedPrecondition) return step.error();
+    if (auto refusal = RouteRefusal(action, project)) return *refusal;
+    if (!step) return WrongState(action, project);
+    return *step;
+}
+
+// Whether a step the workflow allows the caller from the project's state is offered now: what the record must hold
+// besides its state, as the step itself checks it when taken.
+bool Offered(std::string_view action, const ProjectView& view, const Project& project, const Actor& actor,
+             Instant now) {
+    if (action == "record_government") return GovernmentRouted(project);
+    // D4 §5: the ceiling is fixed before anyone bids.
+    if (action == "set_ceiling") return InternallyRouted(project) && view.counts.bids == 0;
+    if (action == "open_bidding" || action == "witness_open_bidding") {
+        return InternallyRouted(project) && project.ceiling.has_value();
+    }
+    // The office may register a vendor through the API; the page offers registration to a vendor, for itself.
+    if (action == "register") return view.accepting && actor.Can(Permission::kBidSubmit);
+    if (action == "bid") {
+        return view.accepting && view.my_registration && view.my_registration->qualified && !view.my_bid;
+    }
+    if (action == "open") return OpeningTimeCome(project, now);
+    if (action == "witness_opening") return InternallyRouted(project) && DeadlinePassed(project, now);
+    // An opening's winner (its annual quote), or government procurement's recorded winner and amount.
+    if (action == "award") {
+        return !project.contract_id && project.winner_vendor_id &&
+               (project.status == ProjectStatus::kOpened || project.winner_quote);
+    }
+    return true;
 }
 
 std::optional<std::int64_t> VendorIdOfOrg(storage::Connection& connection, std::int64_t org_id) {
@@ -236,7 +337,7 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
     for (const auto id : project.plan_ids) {
         if (auto attachment = storage::FindAttachment(connection, id, false)) view.plans.push_back(attachment->info);
     }
-    if (!Approved(project) && !actor.vendor_org_id) {
+    if (!IsApproved(project.status) && !actor.vendor_org_id) {
         if (const auto rules = storage::CurrentProcurementRules(connection, project.year)) {
             if (auto decision = DecideRoute(connection, project, *rules)) {
                 view.route_preview_json = RouteDecisionJson(*decision);
@@ -247,7 +348,7 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
             view.route_preview_error = NoRulesForYear(project.year);
         }
     }
-    if (project.route == "internal") {
+    if (InternallyRouted(project)) {
         view.seal = storage::FindSeal(connection, project.id);
         for (const auto& registration : storage::ListRegistrations(connection, project.id, std::nullopt)) {
             ++view.counts.registrations;
@@ -255,10 +356,11 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
         }
         view.counts.bids = storage::CountBids(connection, project.id);
     }
-    view.accepting = project.status == "bidding" && project.bid_deadline && now < *project.bid_deadline;
+    view.accepting = project.status == ProjectStatus::kBidding && project.bid_deadline && !DeadlinePassed(project, now);
     if (actor.vendor_org_id) {
         // PRJ-6: the ceiling stays with the office and leadership until the opening, unless the town publishes it.
-        view.show_ceiling = project.status == "opened" || project.status == "failed" || project.status == "awarded" ||
+        view.show_ceiling = project.status == ProjectStatus::kOpened || project.status == ProjectStatus::kFailed ||
+                            project.status == ProjectStatus::kAwarded ||
                             context_.settings.Get(connection, setting::kProcurementPublishCeiling) == 1;
         if (const auto vendor_id = VendorIdOfOrg(connection, *actor.vendor_org_id)) {
             view.my_registration = storage::FindRegistration(connection, project.id, *vendor_id);
@@ -266,53 +368,25 @@ ProjectView ProcurementService::Build(storage::Connection& connection, const Act
             if (!mine.empty()) view.my_bid = mine.front();
         }
         // Before the opening, a vendor learns nothing of the others.
-        if (project.status == "bidding") view.counts = {};
+        if (project.status == ProjectStatus::kBidding) view.counts = {};
     }
-    auto& actions = view.allowed_actions;
-    const bool write = actor.Can(Permission::kProjectWrite);
-    const bool approve = actor.Can(Permission::kProjectApprove);
-    if (write && (project.status == "draft" || project.status == "returned")) {
-        actions.emplace_back("edit");
-        actions.emplace_back("submit");
+    // The workflow names what the caller's role may do from this state; the record says whether it can be done now.
+    for (auto& action : ProjectWorkflow().Allowed(ProjectStatusCode(project.status), actor.role)) {
+        if (Offered(action, view, project, actor, now)) view.allowed_actions.push_back(std::move(action));
     }
-    if (approve && project.status == "pending_leadership") {
-        actions.emplace_back("approve");
-        actions.emplace_back("return");
-    }
-    if (write && project.route == "government" && project.status == "approved") {
-        actions.emplace_back("record_government");
-    }
-    if (approve && project.route == "internal" && (project.status == "approved" || project.status == "bidding") &&
-        view.counts.bids == 0) {
-        actions.emplace_back("set_ceiling");
-    }
-    if (write && project.route == "internal" && project.status == "approved" && project.ceiling) {
-        actions.emplace_back("open_bidding");
+    const auto& actions = view.allowed_actions;
+    if (std::find(actions.begin(), actions.end(), "open_bidding") != actions.end()) {
         view.min_bidding_days = context_.settings.Get(connection, setting::kProcurementMinBiddingDays);
     }
-    if (actor.Can(Permission::kBidSubmit) && view.accepting) {
-        actions.emplace_back("register");
-        if (view.my_registration && view.my_registration->qualified && !view.my_bid) actions.emplace_back("bid");
-    }
-    if (write && project.status == "bidding" && project.opening_at && now >= *project.opening_at) {
-        actions.emplace_back("open");
-    }
     // PRJ-7: the witness consents from their own session to the step the office takes next.
-    const bool internal = project.route == "internal";
-    const char* witnessed =
-        internal && project.status == "approved" && project.ceiling ? kConsentOpenBidding
-        : internal && project.status == "bidding" && project.bid_deadline && now >= *project.bid_deadline
-            ? kConsentOpening
-            : nullptr;
-    if (witnessed && actor.Can(Permission::kProjectWitness)) actions.emplace_back(std::string("witness_") + witnessed);
+    const char* witnessed = !InternallyRouted(project)                                      ? nullptr
+                            : project.status == ProjectStatus::kApproved && project.ceiling ? kConsentOpenBidding
+                            : project.status == ProjectStatus::kBidding && DeadlinePassed(project, now)
+                                ? kConsentOpening
+                                : nullptr;
     if (witnessed && !actor.vendor_org_id) {
         auto consent = storage::LatestWitnessConsent(connection, project.id, witnessed);
         if (consent && !consent->used_at && now < consent->expires_at) view.witness_consent = std::move(consent);
-    }
-    if (write && !project.contract_id &&
-        ((project.status == "opened" && project.winner_vendor_id) ||
-         (project.status == "procured" && project.winner_vendor_id && project.winner_quote))) {
-        actions.emplace_back("award");
     }
     // Steps carry the office's and leadership's comments (a ceiling's reason among them): not for vendors.
     if (full && !actor.vendor_org_id) view.history = storage::ListWorkflowEvents(connection, "project", project.id);
@@ -391,16 +465,30 @@ Result<Project> ProcurementService::FromInput(storage::Connection& connection, c
     return project;
 }
 
-void ProcurementService::RecordStep(storage::Connection& connection, const Actor& actor, const Project& before,
-                                    const Project& after, const std::string& action, const std::string& comment,
-                                    Instant now) {
-    storage::InsertWorkflowEvent(connection, "project", after.id,
-                                 {0, 1, action, before.status, after.status, actor.user_id, actor.username,
-                                  std::string(RoleCode(actor.role)), comment, now});
-    storage::AppendAudit(connection, &actor, now,
-                         {action, "project", after.id,
-                          before.id ? std::optional<std::string>(storage::ProjectSnapshot(before)) : std::nullopt,
-                          storage::ProjectSnapshot(after)});
+void ProcurementService::WriteStep(storage::Connection& connection, const Actor& actor, const std::string& action,
+                                   ProjectStatus from, const Project& after, const std::string& comment, Instant now,
+                                   const StepAudit& audit) {
+    // The actor as every workflow records it: the user's id and user name, and the role they acted in.
+    storage::InsertWorkflowEvent(
+        connection, "project", after.id,
+        {0, 1, action, std::string(ProjectStatusCode(from)), std::string(ProjectStatusCode(after.status)),
+         actor.user_id, actor.username, std::string(RoleCode(actor.role)), comment, now});
+    storage::AppendAudit(connection, &actor, now, {action, "project", after.id, audit.before, audit.after});
+}
+
+void ProcurementService::RecordStep(storage::Connection& connection, const Actor& actor, const Transition& step,
+                                    const Project& before, const Project& after, const std::string& comment,
+                                    Instant now, std::optional<StepAudit> audit) {
+    // The state the workflow names; an empty one is decided by the step itself (the opening: opened or failed).
+    assert(step.to.empty() || step.to == ProjectStatusCode(after.status));
+    const auto before_snapshot = storage::ProjectSnapshot(before);
+    auto after_snapshot = storage::ProjectSnapshot(after);
+    // A step that leaves the project as it was (a witness's consent) writes no row.
+    if (after_snapshot != before_snapshot || after.updated_at.ms != before.updated_at.ms) {
+        storage::UpdateProject(connection, after);
+    }
+    if (!audit) audit = StepAudit{before_snapshot, std::move(after_snapshot)};
+    WriteStep(connection, actor, std::string(ProjectStepAction(step.name)), before.status, after, comment, now, *audit);
 }
 
 Result<ProjectView> ProcurementService::Create(const Actor& actor, const ProjectInput& input) {
@@ -414,14 +502,16 @@ Result<ProjectView> ProcurementService::Create(const Actor& actor, const Project
     project->code = storage::NextProjectCode(*lease, project->year);
     project->owner_org_id = owner->id;
     project->owner_path = owner->path;
-    project->status = "draft";
+    project->status = ProjectStatus::kDraft;
     project->created_by = actor.user_id;
     project->created_by_name = actor.display_name;
     project->created_at = now;
     project->updated_at = now;
     project->id = storage::InsertProject(*lease, *project);
     for (const auto plan : project->plan_ids) storage::LinkAttachment(*lease, plan, "project", project->id);
-    RecordStep(*lease, actor, Project{}, *project, "create", "", now);
+    // The creation is no transition of the workflow: the project starts as a draft.
+    WriteStep(*lease, actor, "create", ProjectStatus::kDraft, *project, "", now,
+              {std::nullopt, storage::ProjectSnapshot(*project)});
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, project->id, kEverything), true);
 }
@@ -430,9 +520,7 @@ Result<ProjectView> ProcurementService::Update(const Actor& actor, std::int64_t 
     if (auto status = actor.Require(Permission::kProjectWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (before->status != "draft" && before->status != "returned") {
-        return Refuse("status", {"只有草稿或已退回的项目可以修改", "Only a draft or returned project can be edited"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, "edit", actor, ""));
     HOUQIN_TRY(project, FromInput(*lease, actor, input, *before));
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
@@ -442,9 +530,8 @@ Result<ProjectView> ProcurementService::Update(const Actor& actor, std::int64_t 
     }
     const auto now = context_.clock.Now();
     project->updated_at = now;
-    storage::UpdateProject(*lease, *project);
     for (const auto plan : project->plan_ids) storage::LinkAttachment(*lease, plan, "project", project->id);
-    RecordStep(*lease, actor, *before, *project, "update", "", now);
+    RecordStep(*lease, actor, **step, *before, *project, "", now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);
 }
@@ -453,10 +540,7 @@ Result<ProjectView> ProcurementService::Submit(const Actor& actor, std::int64_t 
     if (auto status = actor.Require(Permission::kProjectWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (before->status != "draft" && before->status != "returned") {
-        return Refuse("status",
-                      {"只有草稿或已退回的项目可以提交", "Only a draft or returned project can be submitted"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, "submit", actor, ""));
     if (before->plan_ids.empty()) {
         return Error::Invalid("plan_attachment_ids",
                               {"提交审批前请上传采购实施方案", "Attach the procurement implementation plan first"});
@@ -465,10 +549,9 @@ Result<ProjectView> ProcurementService::Submit(const Actor& actor, std::int64_t 
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     const auto now = context_.clock.Now();
-    project.status = "pending_leadership";
+    project.status = ProjectStatus::kPendingLeadership;
     project.updated_at = now;
-    storage::UpdateProject(*lease, project);
-    RecordStep(*lease, actor, *before, project, "submit", "", now);
+    RecordStep(*lease, actor, **step, *before, project, "", now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);
 }
@@ -485,9 +568,7 @@ Result<ProjectView> ProcurementService::Decide(const Actor& actor, std::int64_t 
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (before->status != "pending_leadership") {
-        return Refuse("status", {"该项目不在待领导审批状态", "The project is not awaiting leadership approval"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, decision, actor, comment));
     auto project = *before;
     if (decision == "approve") {
         // PRJ-3: the route is decided at approval with the year's rules in force, and kept with its reasons.
@@ -496,16 +577,15 @@ Result<ProjectView> ProcurementService::Decide(const Actor& actor, std::int64_t 
         HOUQIN_TRY(route, DecideRoute(*lease, project, *rules));
         project.route = std::string(ProcurementRouteCode(route->route));
         project.route_decision_json = RouteDecisionJson(*route);
-        project.status = "approved";
+        project.status = ProjectStatus::kApproved;
     } else {
-        project.status = "returned";
+        project.status = ProjectStatus::kReturned;
     }
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     const auto now = context_.clock.Now();
     project.updated_at = now;
-    storage::UpdateProject(*lease, project);
-    RecordStep(*lease, actor, *before, project, decision, comment, now);
+    RecordStep(*lease, actor, **step, *before, project, comment, now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);
 }
@@ -515,14 +595,7 @@ Result<ProjectView> ProcurementService::RecordGovernment(const Actor& actor, std
     if (auto status = actor.Require(Permission::kProjectWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (!Approved(*before)) return NotApproved();
-    if (before->route != "government") {
-        return Refuse("route", {"该项目不属于政府采购,按内部投标程序办理",
-                                "This project is not for government procurement; use the internal bidding"});
-    }
-    if (before->status != "approved") {
-        return Refuse("status", {"政府采购结果已登记", "The government procurement is already recorded"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, "record_government", actor, ""));
     Validation validation;
     const auto& methods = GovernmentProcurementMethods();
     if (std::find(methods.begin(), methods.end(), input.method) == methods.end()) {
@@ -559,13 +632,12 @@ Result<ProjectView> ProcurementService::RecordGovernment(const Actor& actor, std
                                                input.started_on, input.completed_on, input.result};
     project.winner_vendor_id = input.winner_vendor_id;
     project.winner_quote = input.amount;
-    project.status = "procured";
+    project.status = ProjectStatus::kProcured;
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *before)) return *changed;
     const auto now = context_.clock.Now();
     project.updated_at = now;
-    storage::UpdateProject(*lease, project);
-    RecordStep(*lease, actor, *before, project, "record_government", "", now);
+    RecordStep(*lease, actor, **step, *before, project, "", now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);
 }
@@ -577,11 +649,7 @@ Result<ProjectView> ProcurementService::SetCeiling(const Actor& actor, std::int6
     if (auto status = actor.Require(Permission::kProjectApprove); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (!Approved(*before)) return NotApproved();
-    if (before->route == "government") return GovernmentRoute();
-    if (before->status != "approved" && before->status != "bidding") {
-        return Refuse("status", {"开标后不能再设定最高限价", "The ceiling cannot change after the opening"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, "set_ceiling", actor, ""));
     // D4 §5: the ceiling is fixed before anyone bids; changing it after a quote arrived would favour or hurt one.
     if (storage::CountBids(*lease, id) > 0) {
         return Refuse("amount", {"已有投标报价,不能再设定或修改最高限价",
@@ -610,8 +678,7 @@ Result<ProjectView> ProcurementService::SetCeiling(const Actor& actor, std::int6
     project.ceiling_set_by_name = actor.display_name;
     project.ceiling_set_at = now;
     project.updated_at = now;
-    storage::UpdateProject(*lease, project);
-    RecordStep(*lease, actor, *before, project, "set_ceiling", input.reason, now);
+    RecordStep(*lease, actor, **step, *before, project, input.reason, now);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true);
 }
@@ -676,23 +743,15 @@ Result<WitnessConsent> ProcurementService::GiveWitnessConsent(const Actor& actor
     }
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(project, Load(*lease, actor, id));
-    if (!Approved(*project)) return NotApproved();
-    if (project->route == "government") return GovernmentRoute();
+    const bool opening = purpose == kConsentOpening;
+    HOUQIN_TRY(step, CheckStep(*project, opening ? "witness_opening" : "witness_open_bidding", actor, ""));
     const auto now = context_.clock.Now();
-    if (purpose == kConsentOpenBidding && (project->status != "approved" || !project->ceiling)) {
-        return Refuse("status",
-                      project->status == "approved"
-                          ? Text{"领导尚未设定最高限价,还不能发起投标", "The ceiling is not set yet"}
-                          : Text{"该项目的投标已经发布", "The bidding of this project has already been opened"});
+    if (!opening && !project->ceiling) {
+        return Refuse("status", {"领导尚未设定最高限价,还不能发起投标", "The ceiling is not set yet"});
     }
-    if (purpose == kConsentOpening) {
-        if (project->status != "bidding") {
-            return Refuse("status", project->status == "approved"
-                                        ? Text{"投标尚未发布", "The bidding has not been opened"}
-                                        : Text{"该项目已开标", "The bids of this project have already been opened"});
-        }
+    if (opening) {
         // Bids are closed before the witness consents to open them.
-        if (!project->bid_deadline || now < *project->bid_deadline) {
+        if (!DeadlinePassed(*project, now)) {
             return Refuse("bid_deadline", {"投标尚未截止,还不能确认开标",
                                            "Bids are still open; the opening cannot be "
                                            "witnessed yet"});
@@ -709,13 +768,9 @@ Result<WitnessConsent> ProcurementService::GiveWitnessConsent(const Actor& actor
     storage::Transaction transaction(*lease);
     if (auto changed = ChangedMeanwhile(*lease, *project)) return *changed;
     consent.id = storage::InsertWitnessConsent(*lease, consent);
-    storage::InsertWorkflowEvent(
-        *lease, "project", id,
-        {0, 1, "witness_consent", project->status, project->status, actor.user_id, actor.username,
-         std::string(RoleCode(actor.role)),
-         fmt::format("确认见证{},{} 前有效", ConsentStep(purpose).zh, ShanghaiMinute(consent.expires_at)), now});
-    storage::AppendAudit(*lease, &actor, now,
-                         {"witness_consent", "project", id, std::nullopt, storage::WitnessConsentSnapshot(consent)});
+    RecordStep(*lease, actor, **step, *project, *project,
+               fmt::format("确认见证{},{} 前有效", ConsentStep(purpose).zh, ShanghaiMinute(consent.expires_at)), now,
+               StepAudit{std::nullopt, storage::WitnessConsentSnapshot(consent)});
     transaction.Commit();
     return consent;
 }
@@ -724,11 +779,7 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
     if (auto status = actor.Require(Permission::kProjectWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (!Approved(*before)) return NotApproved();
-    if (before->route == "government") return GovernmentRoute();
-    if (before->status != "approved") {
-        return Refuse("status", {"该项目的投标已经发布", "The bidding of this project has already been opened"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, "open_bidding", actor, ""));
     if (!before->ceiling) {
         return Refuse("ceiling", {"领导尚未设定最高限价", "Leadership has not set the ceiling price yet"});
     }
@@ -773,7 +824,7 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
     record.witness_name = witness->witness_name;
     record.created_at = now;
     auto project = *before;
-    project.status = "bidding";
+    project.status = ProjectStatus::kBidding;
     project.bid_deadline = input.bid_deadline;
     project.opening_at = input.opening_at;
     project.updated_at = now;
@@ -783,8 +834,7 @@ Result<ProjectView> ProcurementService::OpenBidding(const Actor& actor, std::int
         return FreshConsent(*lease, id, kConsentOpenBidding, now).error();
     }
     storage::InsertSeal(*lease, record);
-    storage::UpdateProject(*lease, project);
-    RecordStep(*lease, actor, *before, project, "open_bidding",
+    RecordStep(*lease, actor, **step, *before, project,
                fmt::format("公钥指纹 {};见证人 {}(本人账号确认于 {},确认编号 {});投标截止 {},距发布不少于 {} 天"
                            "(设置 procurement.min_bidding_days = {})",
                            record.fingerprint, witness->witness_name, ShanghaiMinute(witness->given_at), witness->id,
@@ -806,13 +856,10 @@ Result<std::pair<ProjectRegistration, bool>> ProcurementService::Register(const 
     if (!actor.Can(Permission::kBidSubmit) && !actor.Can(Permission::kProjectWrite)) return Error::Forbidden();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(project, Load(*lease, actor, id));
-    if (!Approved(*project)) return NotApproved();
-    if (project->route == "government") return GovernmentRoute();
+    // A registration is the vendor's record, audited as such; it is no step of the project's history.
+    if (auto step = CheckStep(*project, "register", actor, ""); !step) return step.error();
     const auto now = context_.clock.Now();
-    if (project->status != "bidding") {
-        return Refuse("status", {"该项目当前不接受报名", "The project is not open for registration"});
-    }
-    if (!project->bid_deadline || now >= *project->bid_deadline) {
+    if (DeadlinePassed(*project, now) || !project->bid_deadline) {
         return Refuse("bid_deadline", {"投标已截止,不能再报名", "The bid deadline has passed"});
     }
     std::optional<Vendor> vendor;
@@ -881,13 +928,10 @@ Result<std::pair<Bid, std::string>> ProcurementService::SubmitBid(const Actor& a
     if (!actor.vendor_org_id) return Error::Forbidden();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(project, Load(*lease, actor, id));
-    if (!Approved(*project)) return NotApproved();
-    if (project->route == "government") return GovernmentRoute();
-    if (project->status != "bidding") {
-        return Refuse("status", {"该项目当前不接受投标", "The project is not accepting bids"});
-    }
+    // A bid is the vendor's sealed record, audited as such; it is no step of the project's history.
+    if (auto step = CheckStep(*project, "bid", actor, ""); !step) return step.error();
     const auto now = context_.clock.Now();
-    if (!project->bid_deadline || now >= *project->bid_deadline) {
+    if (DeadlinePassed(*project, now) || !project->bid_deadline) {
         return BidsClosed();
     }
     if (!quote) return Error::Invalid("quote", {"请填写年度报价", "Enter the annual quote"});
@@ -952,15 +996,9 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
     if (auto status = actor.Require(Permission::kProjectWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (!Approved(*before)) return NotApproved();
-    if (before->route == "government") return GovernmentRoute();
-    if (before->status != "bidding") {
-        return Refuse("status", before->status == "approved"
-                                    ? Text{"投标尚未发布", "The bidding has not been opened"}
-                                    : Text{"该项目已开标", "The bids of this project have already been opened"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, "open", actor, ""));
     const auto now = context_.clock.Now();
-    if (!before->opening_at || now < *before->opening_at) {
+    if (!OpeningTimeCome(*before, now)) {
         const auto when = before->opening_at ? before->opening_at->ToIso() : std::string("-");
         return Refuse("opening_at", {fmt::format("未到开标时间({})", when),
                                      fmt::format("It is not yet the opening time ({})", when)});
@@ -1055,7 +1093,7 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
     BidOpening opening{id, now, actor.display_name, witness->witness_name, OpeningRecordJson(facts)};
     auto project = *before;
     project.outcome = std::string(BidOutcomeCode(evaluation->outcome));
-    project.status = evaluation->outcome == BidOutcome::kAwarded ? "opened" : "failed";
+    project.status = evaluation->outcome == BidOutcome::kAwarded ? ProjectStatus::kOpened : ProjectStatus::kFailed;
     project.opening_failures = 0;
     project.opening_failed_at.reset();
     project.updated_at = now;
@@ -1074,15 +1112,10 @@ Result<BidOpening> ProcurementService::Open(const Actor& actor, std::int64_t id,
         }
     }
     storage::InsertOpening(*lease, opening);
-    storage::UpdateProject(*lease, project);
-    storage::InsertWorkflowEvent(
-        *lease, "project", id,
-        {0, 1, "open", before->status, project.status, actor.user_id, actor.username, std::string(RoleCode(actor.role)),
-         fmt::format("见证人 {}(本人账号确认于 {});{}", witness->witness_name, ShanghaiMinute(witness->given_at),
-                     evaluation->summary.zh),
-         now});
-    storage::AppendAudit(*lease, &actor, now,
-                         {"open", "project", id, storage::ProjectSnapshot(*before), opening.record_json});
+    RecordStep(*lease, actor, **step, *before, project,
+               fmt::format("见证人 {}(本人账号确认于 {});{}", witness->witness_name, ShanghaiMinute(witness->given_at),
+                           evaluation->summary.zh),
+               now, StepAudit{storage::ProjectSnapshot(*before), opening.record_json});
     transaction.Commit();
     return opening;
 }
@@ -1104,16 +1137,8 @@ Result<AwardResult> ProcurementService::Award(const Actor& actor, std::int64_t i
     if (auto status = actor.Require(Permission::kContractWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     HOUQIN_TRY(before, Load(*lease, actor, id));
-    if (!Approved(*before)) return NotApproved();
-    if (before->contract_id) return Refuse("status", {"该项目已授标", "The project has already been awarded"});
-    const bool internal_ready = before->status == "opened" && before->winner_vendor_id && before->winner_quote;
-    const bool government_ready = before->status == "procured" && before->winner_vendor_id && before->winner_quote;
-    if (!internal_ready && !government_ready) {
-        return Refuse("status", before->status == "procured"
-                                    ? Text{"政府采购结果未登记中标单位和金额,不能生成合同",
-                                           "The government procurement record names no winner and amount"}
-                                    : Text{"该项目没有中标结果,不能授标", "The project has no winning bid to award"});
-    }
+    HOUQIN_TRY(step, CheckStep(*before, "award", actor, ""));
+    if (before->contract_id || !HasWinner(*before)) return WrongState("award", *before);
     const auto vendor = storage::FindVendor(*lease, *before->winner_vendor_id, kEverything);
     const auto category = storage::FindCategory(*lease, before->category_id);
     const auto owner = storage::FindOrg(*lease, before->owner_org_id);
@@ -1161,10 +1186,9 @@ Result<AwardResult> ProcurementService::Award(const Actor& actor, std::int64_t i
     const auto now = context_.clock.Now();
     const auto contract_id = contracts_.InsertDraft(*lease, actor, content, *owner, *vendor);
     project.contract_id = contract_id;
-    project.status = "awarded";
+    project.status = ProjectStatus::kAwarded;
     project.updated_at = now;
-    storage::UpdateProject(*lease, project);
-    RecordStep(*lease, actor, *before, project, "award", "", now);
+    RecordStep(*lease, actor, **step, *before, project, "", now);
     transaction.Commit();
     return AwardResult{Build(*lease, actor, *storage::FindProject(*lease, id, kEverything), true), contract_id};
 }

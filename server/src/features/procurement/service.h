@@ -195,8 +195,20 @@ class ProcurementService {
     // naming what is missing (none, expired, already used).
     Result<WitnessConsent> FreshConsent(storage::Connection& connection, std::int64_t project_id,
                                         const std::string& purpose, Instant now);
-    void RecordStep(storage::Connection& connection, const Actor& actor, const Project& before, const Project& after,
-                    const std::string& action, const std::string& comment, Instant now);
+    // What a step's audit entry holds: the project before and after, unless the step enters a record of its own (the
+    // witness's consent, the opening record).
+    struct StepAudit {
+        std::optional<std::string> before;
+        std::string after;
+    };
+    // A project step (ProjectWorkflow()), checked by the caller and written in its transaction: the project's row when
+    // it changed, the history event and the audit entry.
+    void RecordStep(storage::Connection& connection, const Actor& actor, const Transition& step, const Project& before,
+                    const Project& after, const std::string& comment, Instant now,
+                    std::optional<StepAudit> audit = std::nullopt);
+    // The history event and audit entry of one step (RecordStep's, and the creation's, which is no transition).
+    void WriteStep(storage::Connection& connection, const Actor& actor, const std::string& action, ProjectStatus from,
+                   const Project& after, const std::string& comment, Instant now, const StepAudit& audit);
     ServiceContext& context_;
     ContractService& contracts_;
     SealKdfLimits seal_limits_ = DefaultSealLimits();

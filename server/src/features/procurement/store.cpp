@@ -140,7 +140,7 @@ Project ProjectFromRow(const Row& row) {
     p.plan_ids = ParseIdList(row.Str(16));
     p.owner_org_id = row.Int(17);
     p.owner_path = row.Str(18);
-    p.status = row.Str(19);
+    p.status = ParseProjectStatus(row.Str(19)).value_or(ProjectStatus::kDraft);
     p.route = row.Str(20);
     p.route_decision_json = row.Str(21);
     if (!row.IsNull(22)) {
@@ -206,7 +206,7 @@ std::vector<Param> ProjectParams(const Project& p) {
             IdListJson(p.plan_ids),
             p.owner_org_id,
             p.owner_path,
-            p.status,
+            std::string(ProjectStatusCode(p.status)),
             p.route.empty() ? Param(nullptr) : Param(p.route),
             p.route_decision_json.empty() ? Param(nullptr) : Param(p.route_decision_json),
             p.government ? Param(p.government->method) : Param(nullptr),
@@ -462,7 +462,7 @@ std::string ProjectSnapshot(const Project& p) {
               {"responsible_person", p.responsible_person},
               {"responsible_phone", p.responsible_phone},
               {"plan_attachment_ids", p.plan_ids},
-              {"status", p.status},
+              {"status", std::string(ProjectStatusCode(p.status))},
               {"route", p.route.empty() ? Json(nullptr) : Json(p.route)},
               {"ceiling", p.ceiling ? Json(p.ceiling->ToString()) : Json(nullptr)},
               {"bid_deadline", p.bid_deadline ? Json(p.bid_deadline->ToIso()) : Json(nullptr)},
