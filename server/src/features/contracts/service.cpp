@@ -92,6 +92,27 @@ Result<ContractRecord> ContractService::Load(storage::Connection& connection, co
 
 ContractView ContractService::Build(storage::Connection& connection, const Actor& actor, ContractRecord record,
                                     bool with_content) {
+    std::optional<ContractContent> content;
+    if (with_content) {
+        if (const auto latest = storage::FindContractVersion(connection, record.id, record.version_no)) {
+            content = storage::ParseContractContent(latest->content_json);
+        }
+    }
+    const auto events = storage::ListWorkflowEvents(connection, kSubject, record.id);
+    std::optional<AttachmentInfo> scan;
+    if (record.signing && record.signing->attachment_id > 0) {
+        if (auto attachment = storage::FindAttachment(connection, record.signing->attachment_id, false)) {
+            scan = attachment->info;
+        }
+    }
+    auto view = BuildFrom(actor, std::move(record), events, std::move(scan));
+    if (content) view.content = std::move(*content);
+    return view;
+}
+
+ContractView ContractService::BuildFrom(const Actor& actor, ContractRecord record,
+                                        const std::vector<storage::WorkflowEvent>& events,
+                                        std::optional<AttachmentInfo> signed_scan) {
     ContractView view;
     const auto today = context_.clock.Today();
     view.status = ParseContractStatus(record.status).value_or(ContractStatus::kDraft);
@@ -100,12 +121,6 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
         if (record.term_end < today)
             view.status = record.successor_id ? ContractStatus::kRenewed : ContractStatus::kExpired;
     }
-    if (with_content) {
-        if (const auto latest = storage::FindContractVersion(connection, record.id, record.version_no)) {
-            view.content = storage::ParseContractContent(latest->content_json);
-        }
-    }
-    const auto events = storage::ListWorkflowEvents(connection, kSubject, record.id);
     for (const auto& event : events) {
         if (event.action == "submit") view.review_version_no = event.version_no;
     }
@@ -113,11 +128,7 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
         view.legal = DecisionOf(events, view.review_version_no, Role::kJudicial);
         view.text = DecisionOf(events, view.review_version_no, Role::kPartyOffice);
     }
-    if (record.signing && record.signing->attachment_id > 0) {
-        if (auto attachment = storage::FindAttachment(connection, record.signing->attachment_id, false)) {
-            view.signed_scan = attachment->info;
-        }
-    }
+    view.signed_scan = std::move(signed_scan);
     // What this user may do now (the UI shows exactly these buttons).
     const auto& workflow = ContractReviewWorkflow();
     const bool effective_active = view.status == ContractStatus::kActive;
@@ -157,8 +168,26 @@ Result<Page<ContractView>> ContractService::List(const Actor& actor, const Contr
     filter.page = query.page;
     filter.page_size = query.page_size;
     auto [records, total] = storage::ListContracts(*lease, filter);
+    // The page's review steps and signed scans in one query each.
+    std::vector<std::int64_t> ids;
+    std::vector<std::int64_t> scan_ids;
+    for (const auto& record : records) {
+        ids.push_back(record.id);
+        if (record.signing && record.signing->attachment_id > 0) scan_ids.push_back(record.signing->attachment_id);
+    }
+    const auto events = storage::ListWorkflowEventsOf(*lease, kSubject, ids);
+    const auto scans = storage::FindAttachmentInfos(*lease, scan_ids);
+    const std::vector<storage::WorkflowEvent> none;
     std::vector<ContractView> views;
-    for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record), false));
+    for (auto& record : records) {
+        const auto found = events.find(record.id);
+        std::optional<AttachmentInfo> scan;
+        if (record.signing && record.signing->attachment_id > 0) {
+            if (const auto file = scans.find(record.signing->attachment_id); file != scans.end()) scan = file->second;
+        }
+        views.push_back(
+            BuildFrom(actor, std::move(record), found == events.end() ? none : found->second, std::move(scan)));
+    }
     return PageOf(std::move(views), total);
 }
 

@@ -449,6 +449,23 @@ std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& at
          uploaded_by, attachment.owner_path, now.ms});
 }
 
+std::map<std::int64_t, AttachmentInfo> FindAttachmentInfos(Connection& connection,
+                                                           const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, AttachmentInfo> found;
+    if (ids.empty()) return found;
+    std::string sql = "SELECT id, filename, content_type, size, sha256 FROM attachments WHERE id IN (";
+    Params params;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(ids[i]);
+    }
+    sql += ")";
+    for (const auto& row : connection.Query(sql, params)) {
+        found[row.Int(0)] = {row.Int(0), row.Str(1), row.Str(2), row.Int(3), row.Str(4)};
+    }
+    return found;
+}
+
 std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content) {
     auto row = connection.QueryOne(
         with_content ? "SELECT a.id, a.filename, a.content_type, a.size, a.sha256, a.owner_path, a.uploaded_by, "

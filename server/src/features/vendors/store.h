@@ -114,6 +114,9 @@ struct StoredAttachment {
 std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& attachment, std::int64_t uploaded_by,
                               Instant now);
 std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content);
+// The name, type, size and hash of several attachments in one query (a list page), by id; ids not found are absent.
+std::map<std::int64_t, AttachmentInfo> FindAttachmentInfos(Connection& connection,
+                                                           const std::vector<std::int64_t>& ids);
 
 // the records an attachment belongs to. A record kind names the feature's record ("vendor" for a qualification
 // scan, "contract", "assessment", "rectification", "energy_saving", "project"); whoever may read one of them may

@@ -11,17 +11,47 @@ void InsertWorkflowEvent(Connection& connection, const std::string& subject_type
          Optional(event.actor_id), event.actor_name, event.role, event.comment, event.at.ms});
 }
 
+namespace {
+
+constexpr const char* kEventColumns =
+    "SELECT w.id, w.version_no, w.action, w.from_state, w.to_state, w.actor_id, w.actor_name, w.role, w.comment, "
+    "w.at, COALESCE(u.display_name, ''), w.subject_id FROM workflow_events w LEFT JOIN users u ON u.id = w.actor_id ";
+
+WorkflowEvent EventFromRow(const Row& row) {
+    return {row.Int(0), static_cast<int>(row.Int(1)),
+            row.Str(2), row.Str(3),
+            row.Str(4), row.OptInt(5),
+            row.Str(6), row.Str(7),
+            row.Str(8), Instant{row.Int(9)},
+            row.Str(10)};
+}
+
+}  // namespace
+
 std::vector<WorkflowEvent> ListWorkflowEvents(Connection& connection, const std::string& subject_type,
                                               std::int64_t subject_id) {
     std::vector<WorkflowEvent> events;
-    for (const auto& row : connection.Query(
-             "SELECT w.id, w.version_no, w.action, w.from_state, w.to_state, w.actor_id, w.actor_name, w.role, "
-             "w.comment, w.at, COALESCE(u.display_name, '') FROM workflow_events w LEFT JOIN users u ON u.id = "
-             "w.actor_id WHERE w.subject_type = ? AND w.subject_id = ? ORDER BY w.id",
-             {subject_type, subject_id})) {
-        events.push_back({row.Int(0), static_cast<int>(row.Int(1)), row.Str(2), row.Str(3), row.Str(4), row.OptInt(5),
-                          row.Str(6), row.Str(7), row.Str(8), Instant{row.Int(9)}, row.Str(10)});
+    for (const auto& row :
+         connection.Query(std::string(kEventColumns) + "WHERE w.subject_type = ? AND w.subject_id = ? ORDER BY w.id",
+                          {subject_type, subject_id})) {
+        events.push_back(EventFromRow(row));
     }
+    return events;
+}
+
+std::map<std::int64_t, std::vector<WorkflowEvent>> ListWorkflowEventsOf(Connection& connection,
+                                                                        const std::string& subject_type,
+                                                                        const std::vector<std::int64_t>& subject_ids) {
+    std::map<std::int64_t, std::vector<WorkflowEvent>> events;
+    if (subject_ids.empty()) return events;
+    std::string sql = std::string(kEventColumns) + "WHERE w.subject_type = ? AND w.subject_id IN (";
+    Params params{subject_type};
+    for (std::size_t i = 0; i < subject_ids.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(subject_ids[i]);
+    }
+    sql += ") ORDER BY w.subject_id, w.id";
+    for (const auto& row : connection.Query(sql, params)) events[row.Int(11)].push_back(EventFromRow(row));
     return events;
 }
 

@@ -3,6 +3,7 @@
 // for all: who did what, from which state to which, with what comment, when. Who is recorded as the user's id and
 // user name (or "system" with no id); the display name is read from the users table, so it is always the current one.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,5 +36,10 @@ void InsertWorkflowEvent(Connection& connection, const std::string& subject_type
                          const WorkflowEvent& event);
 std::vector<WorkflowEvent> ListWorkflowEvents(Connection& connection, const std::string& subject_type,
                                               std::int64_t subject_id);
+// The steps of several subjects of one type in one query (a list page), each subject's in order; a subject with no
+// steps has no entry.
+std::map<std::int64_t, std::vector<WorkflowEvent>> ListWorkflowEventsOf(Connection& connection,
+                                                                        const std::string& subject_type,
+                                                                        const std::vector<std::int64_t>& subject_ids);
 
 }  // namespace houqin::storage
