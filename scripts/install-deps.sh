@@ -13,6 +13,7 @@ packages=(
   postgresql chromium poppler-utils wrk nginx-light curl
 )
 
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=sudo; else sudo_cmd=; fi
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
@@ -22,10 +23,16 @@ done
 
 if ((${#missing[@]})); then
   echo "install-deps: installing ${missing[*]}"
-  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=sudo; else sudo_cmd=; fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Optional: a faster malloc for the server (docs/architecture.md "Memory allocator"). The build works without it, so
+# a machine whose package sources lack it still builds and tests.
+if ! dpkg-query -W -f='${Status}' libjemalloc-dev 2>/dev/null | grep -q 'install ok installed'; then
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends libjemalloc-dev ||
+    echo "install-deps: libjemalloc-dev could not be installed; the server is built with glibc's malloc"
 fi
 
 # Node.js: use what the machine has (Node 18+ works); install Debian's only when there is none,
