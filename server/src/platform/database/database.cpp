@@ -51,14 +51,19 @@ class SqliteConnection final : public Connection {
                 Fail(code, sql);
             }
             const int columns = sqlite3_column_count(statement);
-            std::vector<std::optional<std::string>> cells;
+            std::vector<Row::Cell> cells;
             cells.reserve(static_cast<std::size_t>(columns));
             for (int i = 0; i < columns; ++i) {
-                if (sqlite3_column_type(statement, i) == SQLITE_NULL) {
-                    cells.emplace_back(std::nullopt);
+                const int type = sqlite3_column_type(statement, i);
+                if (type == SQLITE_NULL) {
+                    cells.push_back({});
+                } else if (type == SQLITE_INTEGER) {
+                    // Kept as the number: ids, money in fen and instants are read back as numbers.
+                    cells.push_back({std::nullopt, sqlite3_column_int64(statement, i), true});
                 } else {
                     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
-                    cells.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, i))));
+                    cells.push_back(
+                        {std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, i))), 0, false});
                 }
             }
             rows.emplace_back(std::move(cells));
@@ -323,14 +328,22 @@ void Connection::CopyIn(std::string_view table, std::string_view /*columns*/, st
     throw DbError(DbError::Kind::kOther, fmt::format("COPY into {} is PostgreSQL's; SQLite inserts in batches", table));
 }
 
+Row::Row(std::vector<std::optional<std::string>> cells) {
+    cells_.reserve(cells.size());
+    for (auto& cell : cells) cells_.push_back({std::move(cell), 0, false});
+}
+
 const std::string& Row::Str(std::size_t column) const {
     static const std::string kEmpty;
-    const auto& cell = cells_.at(column);
-    return cell ? *cell : kEmpty;
+    auto& cell = cells_.at(column);
+    if (cell.is_integer && !cell.text) cell.text = std::to_string(cell.integer);
+    return cell.text ? *cell.text : kEmpty;
 }
 
 std::int64_t Row::Int(std::size_t column) const {
-    const auto& cell = cells_.at(column);
+    const auto& stored = cells_.at(column);
+    if (stored.is_integer) return stored.integer;
+    const auto& cell = stored.text;
     if (!cell || cell->empty()) return 0;
     if (*cell == "t" || *cell == "true") return 1;  // PostgreSQL booleans from expressions
     if (*cell == "f" || *cell == "false") return 0;

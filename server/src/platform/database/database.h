@@ -47,8 +47,19 @@ inline Param OptionalDay(const std::optional<Date>& day) {
 
 class Row {
   public:
-    explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
-    [[nodiscard]] bool IsNull(std::size_t column) const { return !cells_.at(column).has_value(); }
+    // One value: NULL, text, or (SQLite's integer columns) a number kept as it came, so reading it as a number does
+    // not print it to text and parse it back; its text is made only if asked for.
+    struct Cell {
+        std::optional<std::string> text;
+        std::int64_t integer = 0;
+        bool is_integer = false;
+    };
+    explicit Row(std::vector<std::optional<std::string>> cells);
+    explicit Row(std::vector<Cell> cells) : cells_(std::move(cells)) {}
+    [[nodiscard]] bool IsNull(std::size_t column) const {
+        const auto& cell = cells_.at(column);
+        return !cell.is_integer && !cell.text;
+    }
     [[nodiscard]] const std::string& Str(std::size_t column) const;  // "" for NULL
     [[nodiscard]] std::int64_t Int(std::size_t column) const;        // 0 for NULL
     [[nodiscard]] bool Bool(std::size_t column) const { return Int(column) != 0; }
@@ -56,7 +67,7 @@ class Row {
     [[nodiscard]] std::size_t size() const { return cells_.size(); }
 
   private:
-    std::vector<std::optional<std::string>> cells_;
+    mutable std::vector<Cell> cells_;  // mutable: an integer's text is made on first Str()
 };
 
 class Connection {
