@@ -491,7 +491,7 @@ test('CC-8 a file above one request\'s 15 MB is sent in parts and imports to exa
 test('CC-8 the first part of a file of another layout ends the upload at once, before the rest is sent', async () => {
     const { vendor, newContract } = env;
     const contract = await newContract();
-    const header = '工号,被叫号码,开始时间,应答时间,结束时间,通话秒数,结果\n8001,13900000000,2026-11-02 09:00:00,,2026-11-02 09:00:30,0,未接通\n';
+    const header = `工号,被叫号码,开始时间,应答时间,结束时间,通话秒数,结果\n8001,13900000000,${FIRST} 09:00:00,,${FIRST} 09:00:30,0,未接通\n`;
     const bytes = Buffer.from(header.repeat(2000), 'utf8');
     const upload = expectStatus(await beginUpload(vendor, contract.id, bytes, { layout: 'asterisk' }), 201).body;
     const refused = expectError(await sendPart(vendor, upload, bytes, 0, Math.min(bytes.length, upload.part_bytes)),
