@@ -284,6 +284,8 @@ std::string RandomSpoolName(std::int64_t id) {
 
 }  // namespace
 
+bool IsXlsxCallFile(std::string_view head, std::string_view name) { return IsXlsx(head, name); }
+
 std::string CallImportReportText(const storage::CallImportRow& row) {
     const auto report = nlohmann::json::parse(row.report_json.empty() ? "{}" : row.report_json, nullptr, false);
     const auto number = [&report](const char* key) -> std::int64_t {

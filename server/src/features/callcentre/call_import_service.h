@@ -62,6 +62,10 @@ struct CallMappingInput {
     std::map<std::string, std::int64_t> columns;
 };
 
+// Whether a call-record file is an .xlsx (by its name or its first bytes): its rows can be read only once the whole
+// file is there (a zip keeps its directory at the end).
+bool IsXlsxCallFile(std::string_view head, std::string_view name);
+
 // The finished import as lines of text for the command line: status, counts, per-agent totals, errors.
 std::string CallImportReportText(const storage::CallImportRow& row);
 

@@ -60,17 +60,6 @@ CallImportRequest RequestOf(const std::string& text) {
     return request;
 }
 
-// An .xlsx is a zip whose directory is at its end: its first row can only be read once the whole file has come.
-bool LooksLikeXlsx(std::string_view name, std::string_view head) {
-    const auto lower = [](std::string_view text) {
-        std::string out(text);
-        for (auto& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        return out;
-    };
-    const auto low = lower(name);
-    return head.substr(0, 2) == "PK" || (low.size() >= 5 && low.compare(low.size() - 5, 5, ".xlsx") == 0);
-}
-
 Error UploadNotFound() { return Error::NotFound({"分段上传", "Upload in parts"}); }
 
 }  // namespace
@@ -194,7 +183,7 @@ Result<CallUploadView> CallUploadService::Part(const Actor& actor, const std::st
     }
     row.bytes_received = offset + size;
     row.touched_at = now;
-    if (offset == 0 && !LooksLikeXlsx(filename, bytes)) {
+    if (offset == 0 && !IsXlsxCallFile(bytes, filename)) {
         // A file of another layout is refused now, not after a gigabyte has come.
         if (auto refusal = imports_.CheckStart(row.contract_id, RequestOf(row.request_json), path)) {
             {

@@ -143,12 +143,6 @@ void BumpVendorDataVersion(Connection& connection) {
     connection.Execute("UPDATE data_versions SET version = version + 1 WHERE name = 'vendors'", {});
 }
 
-std::string Placeholders(std::size_t count) {
-    std::string text;
-    for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
-    return text;
-}
-
 std::vector<std::int64_t> CategoryIdsOf(Connection& connection, std::int64_t vendor_id) {
     std::vector<std::int64_t> ids;
     for (const auto& row : connection.Query(
@@ -453,14 +447,11 @@ std::map<std::int64_t, AttachmentInfo> FindAttachmentInfos(Connection& connectio
                                                            const std::vector<std::int64_t>& ids) {
     std::map<std::int64_t, AttachmentInfo> found;
     if (ids.empty()) return found;
-    std::string sql = "SELECT id, filename, content_type, size, sha256 FROM attachments WHERE id IN (";
-    Params params;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(ids[i]);
-    }
-    sql += ")";
-    for (const auto& row : connection.Query(sql, params)) {
+    const Params params(ids.begin(), ids.end());
+    for (const auto& row :
+         connection.Query("SELECT id, filename, content_type, size, sha256 FROM attachments WHERE id IN (" +
+                              Placeholders(ids.size()) + ")",
+                          params)) {
         found[row.Int(0)] = {row.Int(0), row.Str(1), row.Str(2), row.Int(3), row.Str(4)};
     }
     return found;

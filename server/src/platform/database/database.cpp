@@ -328,6 +328,12 @@ void Connection::CopyIn(std::string_view table, std::string_view /*columns*/, st
     throw DbError(DbError::Kind::kOther, fmt::format("COPY into {} is PostgreSQL's; SQLite inserts in batches", table));
 }
 
+std::string Placeholders(std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
+    return text;
+}
+
 Row::Row(std::vector<std::optional<std::string>> cells) {
     cells_.reserve(cells.size());
     for (auto& cell : cells) cells_.push_back({std::move(cell), 0, false});

@@ -45,6 +45,9 @@ inline Param OptionalDay(const std::optional<Date>& day) {
     return day->ToString();
 }
 
+// "?, ?, ?" for an IN list of `count` values (count >= 1).
+std::string Placeholders(std::size_t count);
+
 class Row {
   public:
     // One value: NULL, text, or (SQLite's integer columns) a number kept as it came, so reading it as a number does

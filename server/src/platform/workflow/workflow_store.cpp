@@ -44,14 +44,14 @@ std::map<std::int64_t, std::vector<WorkflowEvent>> ListWorkflowEventsOf(Connecti
                                                                         const std::vector<std::int64_t>& subject_ids) {
     std::map<std::int64_t, std::vector<WorkflowEvent>> events;
     if (subject_ids.empty()) return events;
-    std::string sql = std::string(kEventColumns) + "WHERE w.subject_type = ? AND w.subject_id IN (";
     Params params{subject_type};
-    for (std::size_t i = 0; i < subject_ids.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(subject_ids[i]);
+    params.insert(params.end(), subject_ids.begin(), subject_ids.end());
+    for (const auto& row :
+         connection.Query(std::string(kEventColumns) + "WHERE w.subject_type = ? AND w.subject_id IN (" +
+                              Placeholders(subject_ids.size()) + ") ORDER BY w.subject_id, w.id",
+                          params)) {
+        events[row.Int(11)].push_back(EventFromRow(row));
     }
-    sql += ") ORDER BY w.subject_id, w.id";
-    for (const auto& row : connection.Query(sql, params)) events[row.Int(11)].push_back(EventFromRow(row));
     return events;
 }
 
