@@ -6,19 +6,11 @@
 #include "features/accounts/password_gate.h"
 #include "features/accounts/store.h"
 #include "platform/audit/audit_store.h"
+#include "platform/service/random_token.h"
 #include "platform/settings/settings.h"
 
 namespace houqin {
 namespace {
-
-std::string RandomHex(std::size_t bytes) {
-    std::string raw(bytes, '\0');
-    randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
-    hex.pop_back();
-    return hex;
-}
 
 Actor ActorFrom(const storage::UserRecord& user, const std::string& scope_path,
                 std::optional<std::int64_t> vendor_org_id, const RequestOrigin& origin) {

@@ -1,7 +1,6 @@
 #include "features/accounts/password_gate.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include "features/accounts/auth_service.h"
 #include "features/accounts/store.h"
 #include "platform/audit/audit_store.h"
+#include "platform/service/random_token.h"
 #include "platform/settings/settings.h"
 
 namespace houqin {
@@ -38,14 +38,6 @@ struct Counter {
     std::string_view limit_key;
     storage::AttemptCharge charge;
 };
-
-std::string RandomMark() {
-    unsigned char bytes[16];
-    randombytes_buf(bytes, sizeof bytes);
-    char hex[sizeof bytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-    return hex;
-}
 
 // The wait a counter starts at `failures` (>= its limit): the first wait, doubled at each failure after it, capped.
 std::int64_t WaitMinutes(std::int64_t failures, std::int64_t limit, std::int64_t first, std::int64_t longest) {
@@ -78,7 +70,7 @@ PasswordCheck PasswordGate::Check(storage::Connection& connection, const Passwor
     result.max_failures = settings.Get(connection, setting::kMaxFailedLogins);
     result.wait_minutes = first_wait;
     const std::string address = actor.ip.empty() ? "unknown" : actor.ip;
-    const std::string mark = RandomMark();
+    const std::string mark = RandomHex(16);
     // A count is forgotten once its last attempt and its last wait are both older than the first wait. While the
     // attempt that reached a limit is checked, its counter waits the longest wait; the check then sets the real one.
     const Instant forget_before{now.ms - first_wait * 60'000};

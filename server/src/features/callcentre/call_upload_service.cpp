@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include <stdexcept>
 
 #include "core/text_rules.h"
+#include "platform/service/random_token.h"
 
 namespace houqin {
 namespace {
@@ -20,14 +20,6 @@ namespace {
 constexpr std::int64_t kStaleAfterMs = 24LL * 3600 * 1000;
 // Kept free on the spool's disk beyond the file itself: the import reads it while the database grows.
 constexpr std::int64_t kDiskMarginBytes = 512LL * 1024 * 1024;
-
-std::string RandomToken() {
-    unsigned char raw[16];
-    randombytes_buf(raw, sizeof raw);
-    char hex[sizeof raw * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-    return hex;
-}
 
 bool IsToken(const std::string& token) {
     if (token.size() != 32) return false;
@@ -90,7 +82,7 @@ Result<CallUploadView> CallUploadService::Begin(const Actor& actor, std::int64_t
     }
     const auto now = context_.clock.Now();
     storage::CallUploadRow row;
-    row.token = RandomToken();
+    row.token = RandomHex(16);
     row.contract_id = contract_id;
     row.request_json = RequestJson(*checked);
     row.bytes_total = bytes_total;

@@ -1,13 +1,13 @@
 #include "features/supervision/survey_service.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <set>
 
 #include "core/text_rules.h"
 #include "features/contracts/store.h"
 #include "platform/audit/audit_store.h"
+#include "platform/service/random_token.h"
 #include "platform/settings/settings.h"
 #include "platform/settings/settings_store.h"
 
@@ -49,14 +49,6 @@ bool IsKey(const std::string& key) {
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
     }
     return true;
-}
-
-std::string RandomKey() {
-    unsigned char raw[16];
-    randombytes_buf(raw, sizeof raw);
-    char hex[sizeof raw * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-    return hex;
 }
 
 }  // namespace
@@ -248,7 +240,7 @@ Status SurveyService::Answer(const Actor& actor, std::int64_t id, const SurveyAn
     answer.rating = input.rating;
     answer.answers = input.answers;
     answer.comment = input.comment;
-    storage::InsertSurveyAnswer(*lease, id, RandomKey(), answer);
+    storage::InsertSurveyAnswer(*lease, id, RandomHex(16), answer);
     // The audit trail records that the user answered, never what (for an anonymous survey).
     storage::AppendAudit(*lease, &actor, context_.clock.Now(),
                          {"answer", "survey", id, std::nullopt,
