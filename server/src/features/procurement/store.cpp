@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace houqin::storage {
@@ -427,13 +428,10 @@ std::string NextProjectCode(Connection& connection, int year) {
 
 std::int64_t InsertProject(Connection& connection, const Project& project) {
     std::string columns;
-    std::string marks;
-    for (const auto* column : kProjectWriteColumns) {
-        columns += (columns.empty() ? "" : ", ") + std::string(column);
-        marks += marks.empty() ? "?" : ", ?";
-    }
-    return connection.InsertReturningId(
-        fmt::format("INSERT INTO projects ({}) VALUES ({}) RETURNING id", columns, marks), ProjectParams(project));
+    for (const auto* column : kProjectWriteColumns) columns += (columns.empty() ? "" : ", ") + std::string(column);
+    return connection.InsertReturningId(fmt::format("INSERT INTO projects ({}) VALUES ({}) RETURNING id", columns,
+                                                    Placeholders(std::size(kProjectWriteColumns))),
+                                        ProjectParams(project));
 }
 
 void UpdateProject(Connection& connection, const Project& project) {

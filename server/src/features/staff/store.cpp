@@ -403,13 +403,10 @@ std::vector<WaitingReplacement> WaitingReplacements(Connection& connection, cons
         "SELECT r.id, r.contract_id, r.vendor_org_id, r.person_id, r.reason, r.attachment_id, "
         "r.requested_on, r.deadline_days, r.deadline, r.status, r.replacement_id, r.report_note, "
         "r.reported_at, r.created_at, r.updated_at, s.name, c.code, c.title FROM staff_replacements r "
-        "JOIN staff_people s ON s.id = r.person_id JOIN contracts c ON c.id = r.contract_id WHERE r.status IN (";
+        "JOIN staff_people s ON s.id = r.person_id JOIN contracts c ON c.id = r.contract_id WHERE r.status IN (" +
+        Placeholders(statuses.size()) + ")";
     Params params;
-    for (std::size_t i = 0; i < statuses.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(std::string(ReplacementStatusCode(statuses[i])));
-    }
-    sql += ")";
+    for (const auto status : statuses) params.emplace_back(std::string(ReplacementStatusCode(status)));
     std::string where;
     AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
     sql += where;

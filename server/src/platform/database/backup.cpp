@@ -70,11 +70,12 @@ std::int64_t SchemaVersion(Connection& connection) {
     return row ? row->Int(0) : 0;
 }
 
-std::string Join(const std::vector<std::string>& names, const std::string& separator, bool quote) {
+// "a", "b", "c": column names quoted for either engine.
+std::string QuotedList(const std::vector<std::string>& names) {
     std::string text;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) text += separator;
-        text += quote ? Quoted(names[i]) : names[i];
+        if (i > 0) text += ", ";
+        text += Quoted(names[i]);
     }
     return text;
 }
@@ -123,7 +124,7 @@ Result<std::vector<TableCount>> BackupDatabase(Connection& connection, const std
             const auto columns = Columns(connection, table);
             // ORDER BY the first column (the key of every houqin table): a parent organisation precedes its children.
             const auto rows =
-                connection.Query("SELECT " + Join(columns, ", ", true) + " FROM " + Quoted(table) + " ORDER BY 1");
+                connection.Query("SELECT " + QuotedList(columns) + " FROM " + Quoted(table) + " ORDER BY 1");
             out << nlohmann::json{{"table", table}, {"columns", columns}, {"rows", rows.size()}}.dump() << '\n';
             for (const auto& row : rows) {
                 nlohmann::json cells = nlohmann::json::array();
@@ -242,8 +243,8 @@ Result<std::vector<TableCount>> RestoreDatabase(Connection& connection, const st
             return Failure("备份中表 " + table + " 的列与本数据库不同",
                            "The backup's table " + table + " has other columns than this database's");
         }
-        const std::string insert = "INSERT INTO " + Quoted(table) + " (" + Join(columns, ", ", true) + ") VALUES (" +
-                                   Join(std::vector<std::string>(columns.size(), "?"), ", ", false) + ")";
+        const std::string insert = "INSERT INTO " + Quoted(table) + " (" + QuotedList(columns) + ") VALUES (" +
+                                   Placeholders(columns.size()) + ")";
         const std::int64_t rows = block->value("rows", std::int64_t{-1});
         for (std::int64_t i = 0; i < rows; ++i) {
             const auto cells = next();
