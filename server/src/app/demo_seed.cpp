@@ -22,7 +22,6 @@
 #include "features/supervision/survey_service.h"
 #include "features/vendors/rules/credit_code.h"
 #include "features/vendors/service.h"
-#include "platform/audit/audit_store.h"
 
 namespace houqin {
 namespace {
@@ -619,14 +618,8 @@ Status SeedDemo(ServiceContext& context) {
         auto lease = context.database.Acquire();
         const auto now = context.clock.Now();
         lease->Execute("UPDATE orgs SET name = ? WHERE id = ?", {std::string("某某县"), admin->org_id});
-        auto add_org = [&](std::int64_t parent, const char* name, OrgKind kind) {
-            storage::Transaction transaction(*lease);
-            const auto id = storage::InsertOrg(*lease, {0, parent, name, kind, ""}, now);
-            storage::AppendAudit(
-                *lease, nullptr, now,
-                {"create", "org", id, std::nullopt, storage::OrgSnapshot(*storage::FindOrg(*lease, id))});
-            transaction.Commit();
-            return id;
+        const auto add_org = [&](std::int64_t parent, const char* name, OrgKind kind) {
+            return SeedOrg(*lease, now, parent, name, kind);
         };
         const auto county = admin->org_id;
         jiujiang = add_org(county, "九江镇", OrgKind::kTown);

@@ -25,7 +25,6 @@
 #include "features/staff/rules/holiday_calendar.h"
 #include "features/staff/rules/resident_id.h"
 #include "features/vendors/rules/credit_code.h"
-#include "platform/audit/audit_store.h"
 
 namespace houqin {
 namespace {
@@ -186,13 +185,7 @@ class CountySeeder {
             const auto now = context.clock.Now();
             lease->Execute("UPDATE orgs SET name = ? WHERE id = ?", {std::string("某某县"), admin->org_id});
             const auto add_org = [&](std::int64_t parent, const std::string& name, OrgKind kind) {
-                storage::Transaction transaction(*lease);
-                const auto id = storage::InsertOrg(*lease, {0, parent, name, kind, ""}, now);
-                storage::AppendAudit(
-                    *lease, nullptr, now,
-                    {"create", "org", id, std::nullopt, storage::OrgSnapshot(*storage::FindOrg(*lease, id))});
-                transaction.Commit();
-                return id;
+                return SeedOrg(*lease, now, parent, name, kind);
             };
             for (std::size_t t = 0; t < town_count_; ++t) {
                 CountyTown town;

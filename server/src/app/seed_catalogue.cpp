@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "features/accounts/store.h"
+#include "platform/audit/audit_store.h"
+
 namespace houqin {
 namespace {
 
@@ -151,6 +154,16 @@ Category SeedCategoryRecord(const SeedCategory& category, int sort_order) {
     record.criteria = category.criteria;
     record.staff_roles = category.staff_roles;
     return record;
+}
+
+std::int64_t SeedOrg(storage::Connection& connection, Instant now, std::int64_t parent, const std::string& name,
+                     OrgKind kind) {
+    storage::Transaction transaction(connection);
+    const auto id = storage::InsertOrg(connection, {0, parent, name, kind, ""}, now);
+    storage::AppendAudit(connection, nullptr, now,
+                         {"create", "org", id, std::nullopt, storage::OrgSnapshot(*storage::FindOrg(connection, id))});
+    transaction.Commit();
+    return id;
 }
 
 }  // namespace houqin

@@ -1,12 +1,17 @@
 #pragma once
-// The service catalogue the seeds start from (CAT-1), each category with its starting checklist of
-// shared/domain/default-checklists.md (CAT-2): written once for the demo (app/demo_seed.cpp, all of it) and the county
-// (app/scale_seed.cpp, six of it), so the two cannot drift apart.
+// What the seeds start from, written once for the demo (app/demo_seed.cpp) and the county (app/scale_seed.cpp) so the
+// two cannot drift apart: the service catalogue (CAT-1), each category with its starting checklist of
+// shared/domain/default-checklists.md (CAT-2), the demo using all of it and the county six of it; and the way an
+// organisation is added.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/access.h"
+#include "core/time.h"
 #include "features/catalogue/model.h"
+#include "platform/database/database.h"
 
 namespace houqin {
 
@@ -27,5 +32,10 @@ const SeedCategory& SeedCategoryOf(std::string_view code);
 // The catalogue's record of a category: its code, names, a description citing D1 Art. 2, the sort order given, the
 // checklist, criteria and staff roles. The parent is left to the caller, who knows its id once it is created.
 Category SeedCategoryRecord(const SeedCategory& category, int sort_order);
+
+// A town or department under `parent`, with its audit entry in the same transaction (no actor: the seed writes it, as
+// the administrator's first organisations have none). Returns its id.
+std::int64_t SeedOrg(storage::Connection& connection, Instant now, std::int64_t parent, const std::string& name,
+                     OrgKind kind);
 
 }  // namespace houqin
