@@ -7,72 +7,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/test_rule_cases.h"
 #include "features/callcentre/rules/top3_streak.h"
 
 namespace houqin {
 namespace {
 
 using Json = nlohmann::json;
-
-std::filesystem::path CasesPath() {
-    if (const char* path = std::getenv("HOUQIN_AGENT_SCORE_CASES"); path != nullptr && *path != '\0') return path;
-    return std::filesystem::path(__FILE__).parent_path() / "cases" / "agent_score.json";
-}
-
-struct AgentCase {
-    std::string name;
-    std::string test_name;
-    Json body;
-};
-
-void PrintTo(const AgentCase& test_case, std::ostream* out) { *out << test_case.name; }
-
-std::string TestName(const std::string& name, std::set<std::string>& used) {
-    std::string out;
-    for (const char c : name) {
-        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (word) {
-            out += c;
-        } else if (!out.empty() && out.back() != '_') {
-            out += '_';
-        }
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    if (out.empty()) out = "case";
-    std::string unique = out;
-    for (int i = 2; !used.insert(unique).second; ++i) unique = out + "_" + std::to_string(i);
-    return unique;
-}
-
-std::vector<AgentCase> LoadCases(const std::set<std::string>& rules) {
-    std::vector<AgentCase> cases;
-    std::set<std::string> used;
-    const auto path = CasesPath();
-    try {
-        std::ifstream in(path);
-        if (!in) throw std::runtime_error("cannot open " + path.string());
-        const auto document = Json::parse(in);
-        for (const auto& item : document.at("cases")) {
-            if (rules.count(item.at("rule").get<std::string>()) == 0) continue;
-            const auto name = item.at("name").get<std::string>();
-            cases.push_back({name, TestName(name, used), item});
-        }
-        if (cases.empty()) throw std::runtime_error("no case for these rules in " + path.string());
-    } catch (const std::exception& e) {
-        // Reported by the test itself, so a broken file fails the run instead of silently running nothing.
-        cases.push_back({std::string("load error: ") + e.what(), "LoadError", Json{{"load_error", e.what()}}});
-    }
-    return cases;
-}
 
 // ---- facts from JSON -------------------------------------------------------------------------------------------
 
@@ -361,7 +307,7 @@ void ExpectBonuses(const std::vector<BonusProposal>& proposals, const Json& bonu
     }
 }
 
-class AgentScoreCaseTest : public testing::TestWithParam<AgentCase> {};
+class AgentScoreCaseTest : public testing::TestWithParam<RuleCase> {};
 
 TEST_P(AgentScoreCaseTest, Case) {
     const auto& test_case = GetParam();
@@ -406,8 +352,10 @@ TEST_P(AgentScoreCaseTest, Case) {
     ExpectBonuses(FindTopStreaks(rankings), expect.value("bonuses", Json::array()));
 }
 
-INSTANTIATE_TEST_SUITE_P(AgentScoreCases, AgentScoreCaseTest, testing::ValuesIn(LoadCases({"agent_score", "months"})),
-                         [](const testing::TestParamInfo<AgentCase>& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(AgentScoreCases, AgentScoreCaseTest,
+                         testing::ValuesIn(LoadRuleCases("HOUQIN_AGENT_SCORE_CASES", __FILE__, "agent_score.json",
+                                                         {"agent_score", "months"})),
+                         RuleCaseTestName);
 
 // ---- the helpers ----------------------------------------------------------------------------------------------
 

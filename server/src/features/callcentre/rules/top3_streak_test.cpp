@@ -6,70 +6,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/test_rule_cases.h"
 
 namespace houqin {
 namespace {
 
 using Json = nlohmann::json;
-
-std::filesystem::path CasesPath() {
-    if (const char* path = std::getenv("HOUQIN_AGENT_SCORE_CASES"); path != nullptr && *path != '\0') return path;
-    return std::filesystem::path(__FILE__).parent_path() / "cases" / "agent_score.json";
-}
-
-struct RuleCase {
-    std::string name;
-    std::string test_name;
-    Json body;
-};
-
-void PrintTo(const RuleCase& test_case, std::ostream* out) { *out << test_case.name; }
-
-std::string TestName(const std::string& name, std::set<std::string>& used) {
-    std::string out;
-    for (const char c : name) {
-        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (word) {
-            out += c;
-        } else if (!out.empty() && out.back() != '_') {
-            out += '_';
-        }
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    if (out.empty()) out = "case";
-    std::string unique = out;
-    for (int i = 2; !used.insert(unique).second; ++i) unique = out + "_" + std::to_string(i);
-    return unique;
-}
-
-std::vector<RuleCase> LoadCases(const std::set<std::string>& rules) {
-    std::vector<RuleCase> cases;
-    std::set<std::string> used;
-    const auto path = CasesPath();
-    try {
-        std::ifstream in(path);
-        if (!in) throw std::runtime_error("cannot open " + path.string());
-        const auto document = Json::parse(in);
-        for (const auto& item : document.at("cases")) {
-            if (rules.count(item.at("rule").get<std::string>()) == 0) continue;
-            const auto name = item.at("name").get<std::string>();
-            cases.push_back({name, TestName(name, used), item});
-        }
-        if (cases.empty()) throw std::runtime_error("no case for these rules in " + path.string());
-    } catch (const std::exception& e) {
-        // Reported by the test itself, so a broken file fails the run instead of silently running nothing.
-        cases.push_back({std::string("load error: ") + e.what(), "LoadError", Json{{"load_error", e.what()}}});
-    }
-    return cases;
-}
 
 Json Strings(const Json& json) { return json.is_array() ? json : Json::array({json}); }
 
@@ -160,8 +107,10 @@ TEST_P(Top3StreakCaseTest, Case) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Top3StreakCases, Top3StreakCaseTest, testing::ValuesIn(LoadCases({"top3_streak"})),
-                         [](const testing::TestParamInfo<RuleCase>& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(Top3StreakCases, Top3StreakCaseTest,
+                         testing::ValuesIn(LoadRuleCases("HOUQIN_AGENT_SCORE_CASES", __FILE__, "agent_score.json",
+                                                         {"top3_streak"})),
+                         RuleCaseTestName);
 
 // CC-6: re-running on the same months gives the same proposals and keys, so the service proposes a streak once.
 TEST(Top3StreakTest, CC6_SameMonthsSameKeysInAnyOrder) {

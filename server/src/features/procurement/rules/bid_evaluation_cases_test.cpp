@@ -3,68 +3,18 @@
 // README.md.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/test_rule_cases.h"
 #include "features/procurement/rules/bid_evaluation.h"
 
 namespace houqin {
 namespace {
 
 using Json = nlohmann::json;
-
-std::filesystem::path CasesPath() {
-    if (const char* path = std::getenv("HOUQIN_BID_CASES"); path != nullptr && *path != '\0') return path;
-    // rules/<file>_test.cpp -> rules/cases/bid_cases.json
-    return std::filesystem::path(__FILE__).parent_path() / "cases" / "bid_cases.json";
-}
-
-struct BidCase {
-    std::string name;
-    std::string test_name;
-    Json body;
-};
-
-void PrintTo(const BidCase& test_case, std::ostream* out) { *out << test_case.name; }
-
-std::string TestName(const std::string& name, std::set<std::string>& used) {
-    std::string out;
-    for (const char c : name) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-            out += c;
-        } else if (!out.empty() && out.back() != '_') {
-            out += '_';
-        }
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    std::string unique = out.empty() ? "case" : out;
-    for (int i = 2; !used.insert(unique).second; ++i) unique = out + "_" + std::to_string(i);
-    return unique;
-}
-
-std::vector<BidCase> LoadCases() {
-    std::vector<BidCase> cases;
-    std::set<std::string> used;
-    try {
-        std::ifstream in(CasesPath());
-        if (!in) throw std::runtime_error("cannot open " + CasesPath().string());
-        const auto document = Json::parse(in);  // kept alive: the loop reads into it
-        for (const auto& item : document.at("cases")) {
-            const auto name = item.at("name").get<std::string>();
-            cases.push_back({name, TestName(name, used), item});
-        }
-    } catch (const std::exception& e) {
-        // Reported by the test itself, so a broken file fails the run instead of silently running nothing.
-        cases.push_back({std::string("load error: ") + e.what(), "LoadError", Json{{"load_error", e.what()}}});
-    }
-    return cases;
-}
 
 Money ReadMoney(const Json& json) {
     const auto money = Money::Parse(json.get<std::string>());
@@ -93,7 +43,7 @@ BidEvaluationInput ReadInput(const Json& body) {
     return input;
 }
 
-class BidCaseTest : public ::testing::TestWithParam<BidCase> {};
+class BidCaseTest : public ::testing::TestWithParam<RuleCase> {};
 
 TEST_P(BidCaseTest, Case) {
     const auto& body = GetParam().body;
@@ -161,8 +111,9 @@ TEST_P(BidCaseTest, Case) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(BidCases, BidCaseTest, ::testing::ValuesIn(LoadCases()),
-                         [](const ::testing::TestParamInfo<BidCase>& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(BidCases, BidCaseTest,
+                         ::testing::ValuesIn(LoadRuleCases("HOUQIN_BID_CASES", __FILE__, "bid_cases.json")),
+                         RuleCaseTestName);
 
 }  // namespace
 }  // namespace houqin

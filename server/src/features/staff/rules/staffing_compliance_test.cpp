@@ -4,68 +4,17 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/test_rule_cases.h"
 
 namespace houqin {
 namespace {
 
 using Json = nlohmann::json;
-
-std::filesystem::path CasesPath() {
-    if (const char* path = std::getenv("HOUQIN_STAFFING_CASES"); path != nullptr && *path != '\0') return path;
-    return std::filesystem::path(__FILE__).parent_path() / "cases" / "staffing_compliance.json";
-}
-
-struct StaffingCase {
-    std::string name;
-    std::string test_name;
-    Json body;
-};
-
-void PrintTo(const StaffingCase& test_case, std::ostream* out) { *out << test_case.name; }
-
-std::string TestName(const std::string& name, std::set<std::string>& used) {
-    std::string out;
-    for (const char c : name) {
-        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (word) {
-            out += c;
-        } else if (!out.empty() && out.back() != '_') {
-            out += '_';
-        }
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    if (out.empty()) out = "case";
-    std::string unique = out;
-    for (int i = 2; !used.insert(unique).second; ++i) unique = out + "_" + std::to_string(i);
-    return unique;
-}
-
-std::vector<StaffingCase> LoadCases() {
-    std::vector<StaffingCase> cases;
-    std::set<std::string> used;
-    const auto path = CasesPath();
-    try {
-        std::ifstream in(path);
-        if (!in) throw std::runtime_error("cannot open " + path.string());
-        const auto document = Json::parse(in);
-        for (const auto& item : document.at("cases")) {
-            const auto name = item.at("name").get<std::string>();
-            cases.push_back({name, TestName(name, used), item});
-        }
-    } catch (const std::exception& e) {
-        // Reported by the test itself, so a broken file fails the run instead of silently running nothing.
-        cases.push_back({std::string("load error: ") + e.what(), "LoadError", Json{{"load_error", e.what()}}});
-    }
-    return cases;
-}
 
 // ---- facts from JSON -------------------------------------------------------------------------------------------
 
@@ -279,7 +228,7 @@ void ExpectDay(const DayResult& day, const Json& expected) {
     }
 }
 
-class StaffingCaseTest : public testing::TestWithParam<StaffingCase> {};
+class StaffingCaseTest : public testing::TestWithParam<RuleCase> {};
 
 TEST_P(StaffingCaseTest, Case) {
     const auto& test_case = GetParam();
@@ -337,8 +286,10 @@ TEST_P(StaffingCaseTest, Case) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(StaffingCases, StaffingCaseTest, testing::ValuesIn(LoadCases()),
-                         [](const testing::TestParamInfo<StaffingCase>& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(StaffingCases, StaffingCaseTest,
+                         testing::ValuesIn(LoadRuleCases("HOUQIN_STAFFING_CASES", __FILE__,
+                                                         "staffing_compliance.json")),
+                         RuleCaseTestName);
 
 }  // namespace
 }  // namespace houqin

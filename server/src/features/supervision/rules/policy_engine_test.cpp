@@ -7,9 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -18,61 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "core/test_rule_cases.h"
+
 namespace houqin {
 namespace {
 
 using Json = nlohmann::json;
-
-std::filesystem::path CasesPath() {
-    if (const char* path = std::getenv("HOUQIN_POLICY_CASES"); path != nullptr && *path != '\0') return path;
-    // rules/<file>_test.cpp -> rules/cases/policy_cases.json
-    return std::filesystem::path(__FILE__).parent_path() / "cases" / "policy_cases.json";
-}
-
-struct PolicyCase {
-    std::string name;
-    std::string test_name;
-    Json body;
-};
-
-// gtest prints the case by its name rather than as bytes.
-void PrintTo(const PolicyCase& test_case, std::ostream* out) { *out << test_case.name; }
-
-std::string TestName(const std::string& name, std::set<std::string>& used) {
-    std::string out;
-    for (const char c : name) {
-        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (word) {
-            out += c;
-        } else if (!out.empty() && out.back() != '_') {
-            out += '_';
-        }
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    if (out.empty()) out = "case";
-    std::string unique = out;
-    for (int i = 2; !used.insert(unique).second; ++i) unique = out + "_" + std::to_string(i);
-    return unique;
-}
-
-std::vector<PolicyCase> LoadCases() {
-    std::vector<PolicyCase> cases;
-    std::set<std::string> used;
-    const auto path = CasesPath();
-    try {
-        std::ifstream in(path);
-        if (!in) throw std::runtime_error("cannot open " + path.string());
-        const auto document = Json::parse(in);
-        for (const auto& item : document.at("cases")) {
-            const auto name = item.at("name").get<std::string>();
-            cases.push_back({name, TestName(name, used), item});
-        }
-    } catch (const std::exception& e) {
-        // Reported by the test itself, so a broken file fails the run instead of silently running nothing.
-        cases.push_back({std::string("load error: ") + e.what(), "LoadError", Json{{"load_error", e.what()}}});
-    }
-    return cases;
-}
 
 // ---- facts from JSON -------------------------------------------------------------------------------------------
 
@@ -379,7 +327,7 @@ void ExpectSeveralContracts(const Json& facts_json, const Json& expect) {
     }
 }
 
-class PolicyCaseTest : public ::testing::TestWithParam<PolicyCase> {};
+class PolicyCaseTest : public ::testing::TestWithParam<RuleCase> {};
 
 TEST_P(PolicyCaseTest, Case) {
     const auto& test_case = GetParam();
@@ -424,8 +372,9 @@ TEST_P(PolicyCaseTest, Case) {
     EXPECT_TRUE(closed.to_withdraw.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(PolicyCases, PolicyCaseTest, ::testing::ValuesIn(LoadCases()),
-                         [](const ::testing::TestParamInfo<PolicyCase>& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(PolicyCases, PolicyCaseTest,
+                         ::testing::ValuesIn(LoadRuleCases("HOUQIN_POLICY_CASES", __FILE__, "policy_cases.json")),
+                         RuleCaseTestName);
 
 // ---- the calendar helpers the windows rest on ------------------------------------------------------------------
 
