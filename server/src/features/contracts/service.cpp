@@ -168,14 +168,15 @@ Result<Page<ContractView>> ContractService::List(const Actor& actor, const Contr
     filter.page = query.page;
     filter.page_size = query.page_size;
     auto [records, total] = storage::ListContracts(*lease, filter);
-    // The page's review steps and signed scans in one query each.
+    // The page's latest reviews and signed scans in one query each (BuildFrom reads the latest submission's decisions
+    // and, for a reviewer, their own on the current version: nothing earlier).
     std::vector<std::int64_t> ids;
     std::vector<std::int64_t> scan_ids;
     for (const auto& record : records) {
         ids.push_back(record.id);
         if (record.signing && record.signing->attachment_id > 0) scan_ids.push_back(record.signing->attachment_id);
     }
-    const auto events = storage::ListWorkflowEventsOf(*lease, kSubject, ids);
+    const auto events = storage::ListLatestReviewEventsOf(*lease, kSubject, ids);
     const auto scans = storage::FindAttachmentInfos(*lease, scan_ids);
     const std::vector<storage::WorkflowEvent> none;
     std::vector<ContractView> views;

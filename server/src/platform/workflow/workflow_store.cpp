@@ -39,17 +39,19 @@ std::vector<WorkflowEvent> ListWorkflowEvents(Connection& connection, const std:
     return events;
 }
 
-std::map<std::int64_t, std::vector<WorkflowEvent>> ListWorkflowEventsOf(Connection& connection,
-                                                                        const std::string& subject_type,
-                                                                        const std::vector<std::int64_t>& subject_ids) {
+std::map<std::int64_t, std::vector<WorkflowEvent>> ListLatestReviewEventsOf(
+    Connection& connection, const std::string& subject_type, const std::vector<std::int64_t>& subject_ids) {
     std::map<std::int64_t, std::vector<WorkflowEvent>> events;
     if (subject_ids.empty()) return events;
     Params params{subject_type};
     params.insert(params.end(), subject_ids.begin(), subject_ids.end());
-    for (const auto& row :
-         connection.Query(std::string(kEventColumns) + "WHERE w.subject_type = ? AND w.subject_id IN (" +
-                              Placeholders(subject_ids.size()) + ") ORDER BY w.subject_id, w.id",
-                          params)) {
+    for (const auto& row : connection.Query(
+             std::string(kEventColumns) + "WHERE w.subject_type = ? AND w.subject_id IN (" +
+                 Placeholders(subject_ids.size()) +
+                 ") AND w.action IN ('submit', 'approve', 'return') AND w.version_no >= (SELECT MAX(s.version_no) "
+                 "FROM workflow_events s WHERE s.subject_type = w.subject_type AND s.subject_id = w.subject_id AND "
+                 "s.action = 'submit') ORDER BY w.subject_id, w.id",
+             params)) {
         events[row.Int(11)].push_back(EventFromRow(row));
     }
     return events;
