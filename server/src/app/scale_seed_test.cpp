@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/services.h"
@@ -118,6 +119,42 @@ TEST(ScaleSeedTest, X1_Issue15_TheCountyIsAuditedCompleteAndTheSameFromTheSameSe
     ASSERT_TRUE(second_counts) << second_counts.error().message.en;
     EXPECT_EQ(ScaleSeedCountsText(*second_counts), ScaleSeedCountsText(*counts));
     EXPECT_EQ(Fingerprint(*second), Fingerprint(*first));
+}
+
+std::string RowsText(storage::Database& database, const std::string& sql) {
+    auto lease = database.Acquire();
+    std::string text;
+    for (const auto& row : lease->Query(sql)) {
+        for (std::size_t i = 0; i < row.size(); ++i) text += row.Str(i) + (i + 1 < row.size() ? "," : "\n");
+    }
+    return text;
+}
+
+// X-3, issue 15: the dashboard's totals (assessments and their scores by period, owner and kind, closed surveys'
+// ratings), written as the county's assessments, appeals and surveys went through the services, are exactly the sums of
+// the rows they stand for.
+TEST(ScaleSeedTest, X3_Issue15_TheDashboardsTotalsAreTheSumsOfTheirRows) {
+    storage::TestDatabase database;
+    Services services(*database, Clock());
+    services.staff.InstallPublishedCalendars();
+    const auto counts = SeedScale(services, kTiny);
+    ASSERT_TRUE(counts) << counts.error().message.en;
+    const auto scores = RowsText(*database,
+                                 "SELECT period, owner_path, kind, total_tenths, assessments FROM assessment_totals "
+                                 "ORDER BY period, owner_path, kind");
+    EXPECT_EQ(scores, RowsText(*database,
+                               "SELECT period, owner_path, kind, SUM(total_tenths), COUNT(*) FROM assessments GROUP BY "
+                               "period, owner_path, kind ORDER BY period, owner_path, kind"));
+    EXPECT_GE(std::count(scores.begin(), scores.end(), '\n'), kMonthsAssessed);
+    const auto ratings = RowsText(*database,
+                                  "SELECT period, owner_path, basic_counts_satisfied, rating, answers FROM "
+                                  "closed_survey_ratings ORDER BY period, owner_path, basic_counts_satisfied, rating");
+    EXPECT_EQ(ratings, RowsText(*database,
+                                "SELECT s.period, s.owner_path, s.basic_counts_satisfied, r.rating, COUNT(*) FROM "
+                                "surveys s JOIN survey_answers r ON r.survey_id = s.id WHERE s.status = 'closed' "
+                                "GROUP BY s.period, s.owner_path, s.basic_counts_satisfied, r.rating ORDER BY "
+                                "s.period, s.owner_path, s.basic_counts_satisfied, r.rating"));
+    EXPECT_FALSE(ratings.empty());
 }
 
 }  // namespace

@@ -598,3 +598,42 @@ test('X-2 a quarterly contract is reminded of its last completed quarter, not of
     assert.ok(addDays(due[0].due, 92) >= FAKE_TODAY, `and it is the latest one over: ${due[0].due}`);
     assert.ok(!due[0].title['zh-CN'].includes(PAST(1)), 'not last month\'s label');
 });
+
+/** The office dashboard's score of `period` ({average, count}), or undefined when the chart has no such period. */
+async function dashboardScore(period) {
+    const dashboard = expectStatus(await office.get('/dashboard'), 200).body;
+    return dashboard.supervision.scores.find((score) => score.period === period);
+}
+
+/** What the chart should show for `period`: the average (tenths, half up) and count of the office's routine rows. */
+async function expectedScore(period) {
+    const rows = (await listAll(office, '/assessments', { period })).filter((row) => row.kind === 'routine');
+    const tenths = rows.reduce((sum, row) => sum + Math.round(Number(row.total) * 10), 0);
+    const average = Math.floor((tenths * 2 + rows.length) / (rows.length * 2));
+    return { average: String(average / 10), count: rows.length };
+}
+
+test('X-3 the dashboard\'s score chart counts a routine assessment as soon as it is recorded, and its new score once an appeal changes it', async () => {
+    const contract = await newContract();
+    const points = contract.form.checklist.map((entry) => entry.points);
+    const period = PAST(3);
+    const before = await dashboardScore(period);
+    const assessment = await create(contract, period, { 0: points[0], 1: points[1], 2: points[2] });
+    const counted = await dashboardScore(period);
+    assert.ok(counted, `the chart has ${period}`);
+    assert.equal(counted.count, (before?.count ?? 0) + 1, 'one more assessment in the period');
+    assert.deepEqual({ average: counted.average, count: counted.count }, await expectedScore(period));
+
+    // A special assessment is not a routine score: the chart does not move.
+    await create(contract, period, {}, { kind: 'special', summary: '专项检查' });
+    assert.deepEqual(await dashboardScore(period), counted);
+
+    expectStatus(await vendor1.post(`/assessments/${assessment.id}/appeal`, { reason: '第二项并非未清洁,附现场照片', attachment_ids: [] }), 201);
+    expectStatus(await office.post(`/assessments/${assessment.id}/appeal/decision`, {
+        decision: 'changed', reason: '部分采纳申诉意见', items: itemsWith(contract, { 0: points[0], 2: points[2] }),
+    }), 200, 'change');
+    const changed = await dashboardScore(period);
+    assert.equal(changed.count, counted.count, 'the same assessment, not another');
+    assert.deepEqual({ average: changed.average, count: changed.count }, await expectedScore(period));
+    assert.notEqual(changed.average, counted.average, 'the average moved with the 20 points given back');
+});

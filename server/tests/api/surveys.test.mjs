@@ -499,3 +499,34 @@ test('RP-3 a further survey below 60% keeps the open satisfaction proposal inste
     assert.deepEqual(after.map((item) => [item.id, item.status]), [[proposal.id, 'pending_office']],
         'the open proposal is kept, not replaced nor doubled, while its evidence still holds');
 });
+
+/** The office dashboard's satisfaction of `period` ({period, rate, valid}), or undefined when the chart has none. */
+async function dashboardSatisfaction(period) {
+    const dashboard = expectStatus(await office.get('/dashboard'), 200).body;
+    return dashboard.supervision.satisfaction.find((entry) => entry.period === period);
+}
+
+test('X-3 the dashboard\'s satisfaction chart counts a survey\'s answers when it closes, not while it is open', async () => {
+    const before = await dashboardSatisfaction(PERIOD);
+    const survey = await open();
+    const [first, second, third] = respondents;
+    await answer(first, survey.id, 'very_satisfied');
+    await answer(second, survey.id, 'basically_satisfied');
+    await answer(third, survey.id, 'dissatisfied');
+    assert.deepEqual(await dashboardSatisfaction(PERIOD), before, 'an open survey is not in the chart');
+    expectStatus(await office.post(`/surveys/${survey.id}/close`, {}), 200, 'close');
+    const after = await dashboardSatisfaction(PERIOD);
+    assert.ok(after, `the chart has ${PERIOD}`);
+    assert.equal(after.valid, (before?.valid ?? 0) + 3, 'its three answers are counted once closed');
+    // The rate is the period's closed surveys together: recount them from the surveys the office reads.
+    let satisfied = 0;
+    let valid = 0;
+    for (const item of await listAll(office, '/surveys', { status: 'closed' })) {
+        if (item.period !== PERIOD) continue;
+        const results = expectStatus(await office.get(`/surveys/${item.id}`), 200).body.results;
+        satisfied += results.satisfied;
+        valid += results.valid;
+    }
+    assert.equal(after.valid, valid);
+    assert.equal(after.rate, `${(Math.floor((satisfied * 10000) / valid) / 100).toFixed(2)}%`);
+});

@@ -277,8 +277,20 @@ Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentF
     std::string where = ScopedWhere(filter.scope, "a.owner_path", "a.vendor_org_id", conditions, params);
     const bool unfiltered = conditions.Empty();
     // Every assessment has its contract and vendor (foreign keys), so the count needs neither join.
-    const auto total = unfiltered ? CountInScope(connection, "assessments", "owner_path", "vendor_org_id", filter.scope)
-                                  : connection.QueryOne("SELECT COUNT(*) FROM assessments a" + where, params)->Int(0);
+    // An organisation's unfiltered list counts its scope from the totals kept as assessments are written (a row per
+    // period, owner and kind: a few thousand for a county's five years, where it has 88,500 assessments).
+    std::int64_t total = 0;
+    if (unfiltered && !filter.scope.vendor_org_id) {
+        std::string scope_where = " WHERE 1 = 1";
+        Params scope_params;
+        AddScopeCondition(filter.scope, "t.owner_path", "", scope_where, scope_params);
+        total =
+            connection
+                .QueryOne("SELECT COALESCE(SUM(t.assessments), 0) FROM assessment_totals t" + scope_where, scope_params)
+                ->Int(0);
+    } else {
+        total = connection.QueryOne("SELECT COUNT(*) FROM assessments a" + where, params)->Int(0);
+    }
     const std::string column = filter.sort == "period"  ? "a.period"
                                : filter.sort == "total" ? "a.total_tenths"
                                                         : "a.assessed_on";
@@ -323,7 +335,23 @@ bool AssessmentExists(Connection& connection, std::int64_t contract_id, const st
         .has_value();
 }
 
+namespace {
+
+// an assessment and its score count in the totals of its period, owner and kind (migration 31: the dashboard's
+// chart and the list's count), in the caller's transaction.
+void AddToTotals(Connection& connection, const std::string& period, const std::string& owner_path,
+                 const std::string& kind, std::int64_t total_tenths, std::int64_t assessments) {
+    connection.Execute(
+        "INSERT INTO assessment_totals (period, owner_path, kind, total_tenths, assessments) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (period, owner_path, kind) DO UPDATE SET total_tenths = assessment_totals.total_tenths + "
+        "excluded.total_tenths, assessments = assessment_totals.assessments + excluded.assessments",
+        {period, owner_path, kind, total_tenths, assessments});
+}
+
+}  // namespace
+
 std::int64_t InsertAssessment(Connection& connection, const AssessmentRecord& r) {
+    AddToTotals(connection, r.period, r.owner_path, r.kind, r.total_tenths, 1);
     return connection.InsertReturningId(
         "INSERT INTO assessments (contract_id, vendor_id, vendor_org_id, owner_path, contract_version_no, period, "
         "kind, assessed_on, inspector, items_json, terms_json, total_tenths, original_total_tenths, pass_mark, passed, "
@@ -356,6 +384,14 @@ std::int64_t InsertAssessment(Connection& connection, const AssessmentRecord& r)
 }
 
 bool UpdateAssessment(Connection& connection, const AssessmentRecord& r, const std::string& expected_status) {
+    // The score it had, for the dashboard's totals (its period, kind and owner never change).
+    const auto before = connection.QueryOne(
+        "SELECT kind, period, owner_path, total_tenths FROM assessments WHERE id = ? AND status = ?",
+        {r.id, expected_status});
+    if (!before) return false;
+    if (before->Int(3) != r.total_tenths) {
+        AddToTotals(connection, before->Str(1), before->Str(2), before->Str(0), r.total_tenths - before->Int(3), 0);
+    }
     return connection.Execute(
                "UPDATE assessments SET items_json = ?, total_tenths = ?, passed = ?, grade = ?, failed_items = ?, "
                "status = ?, updated_at = ? WHERE id = ? AND status = ?",
@@ -490,9 +526,23 @@ std::int64_t InsertSurvey(Connection& connection, const SurveyRecord& r) {
 
 bool UpdateSurveyStatus(Connection& connection, std::int64_t id, const std::string& expected_status,
                         const std::string& status, std::optional<Instant> closed_at, Instant now) {
-    return connection.Execute(
-               "UPDATE surveys SET status = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = ?",
-               {status, closed_at ? Param(closed_at->ms) : Null(), now.ms, id, expected_status}) == 1;
+    if (connection.Execute("UPDATE surveys SET status = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = ?",
+                           {status, closed_at ? Param(closed_at->ms) : Null(), now.ms, id, expected_status}) != 1) {
+        return false;
+    }
+    if (status == "closed") {
+        // a closed survey's answers no longer change; the dashboard's satisfaction chart reads their tally by
+        // period and owner (migration 31), added here in the closing transaction.
+        connection.Execute(
+            "INSERT INTO closed_survey_ratings (period, owner_path, basic_counts_satisfied, rating, answers) "
+            "SELECT s.period, s.owner_path, s.basic_counts_satisfied, r.rating, COUNT(*) FROM surveys s "
+            "JOIN survey_answers r ON r.survey_id = s.id WHERE s.id = ? "
+            "GROUP BY s.period, s.owner_path, s.basic_counts_satisfied, r.rating "
+            "ON CONFLICT (period, owner_path, basic_counts_satisfied, rating) DO UPDATE SET answers = "
+            "closed_survey_ratings.answers + excluded.answers",
+            {id});
+    }
+    return true;
 }
 
 std::string SurveySnapshot(const SurveyRecord& r) {
@@ -732,14 +782,24 @@ std::string PolicySettingsVersion(Connection& connection) {
 }
 
 std::vector<PeriodScore> ScoresByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit) {
-    std::string where = " WHERE a.kind = 'routine'";
+    // An organisation's scope reads the totals kept as assessments are written (a row per period and owner: the
+    // county's twelve periods are a few hundred rows, where its assessments are 18,000); a vendor's, its own rows.
+    std::string sql;
     Params params;
-    AddScopeCondition(scope, "a.owner_path", "a.vendor_org_id", where, params);
+    if (scope.vendor_org_id) {
+        std::string where = " WHERE a.kind = 'routine'";
+        AddScopeCondition(scope, "a.owner_path", "a.vendor_org_id", where, params);
+        sql = "SELECT a.period, SUM(a.total_tenths), COUNT(*) FROM assessments a" + where +
+              " GROUP BY a.period ORDER BY a.period DESC LIMIT ?";
+    } else {
+        std::string where = " WHERE t.kind = 'routine'";
+        AddScopeCondition(scope, "t.owner_path", "", where, params);
+        sql = "SELECT t.period, SUM(t.total_tenths), SUM(t.assessments) FROM assessment_totals t" + where +
+              " GROUP BY t.period HAVING SUM(t.assessments) > 0 ORDER BY t.period DESC LIMIT ?";
+    }
     params.emplace_back(limit);
     std::vector<PeriodScore> scores;
-    for (const auto& row : connection.Query("SELECT a.period, SUM(a.total_tenths), COUNT(*) FROM assessments a" +
-                                                where + " GROUP BY a.period ORDER BY a.period DESC LIMIT ?",
-                                            params)) {
+    for (const auto& row : connection.Query(sql, params)) {
         scores.push_back({row.Str(0), row.Int(1), row.Int(2)});
     }
     std::reverse(scores.begin(), scores.end());
@@ -747,24 +807,28 @@ std::vector<PeriodScore> ScoresByPeriod(Connection& connection, const VendorScop
 }
 
 std::vector<PeriodRatings> SatisfactionByPeriod(Connection& connection, const VendorScope& scope, std::int64_t limit) {
-    std::string where = " WHERE s.status = 'closed'";
+    // An organisation's scope reads the tallies written as each survey closed (migration 31); a vendor's counts the
+    // answers of its own surveys. Either way the latest `limit` periods first (an index walk that stops there).
+    const bool totals = !scope.vendor_org_id;
+    std::string where = totals ? " WHERE 1 = 1" : " WHERE s.status = 'closed'";
     Params params;
     AddScopeCondition(scope, "s.owner_path", "s.vendor_org_id", where, params);
-    // The latest `limit` periods first (an index walk that stops there), so the answers counted are theirs alone and
-    // not every answer the county ever gave.
+    const std::string from = totals ? " FROM closed_survey_ratings s" : " FROM surveys s";
     Params period_params = params;
     period_params.emplace_back(limit);
-    const auto periods = connection.Query(
-        "SELECT DISTINCT s.period FROM surveys s" + where + " ORDER BY s.period DESC LIMIT ?", period_params);
+    const auto periods =
+        connection.Query("SELECT DISTINCT s.period" + from + where + " ORDER BY s.period DESC LIMIT ?", period_params);
     if (periods.empty()) return {};
     where += " AND s.period >= ?";
     params.emplace_back(periods.back().Str(0));
     std::map<std::string, PeriodRatings> by_period;
-    for (const auto& row : connection.Query(
-             "SELECT s.period, s.basic_counts_satisfied, r.rating, COUNT(*) FROM surveys s JOIN survey_answers r ON "
-             "r.survey_id = s.id" +
-                 where + " GROUP BY s.period, s.basic_counts_satisfied, r.rating",
-             params)) {
+    for (const auto& row :
+         connection.Query(totals ? "SELECT s.period, s.basic_counts_satisfied, s.rating, SUM(s.answers)" + from +
+                                       where + " GROUP BY s.period, s.basic_counts_satisfied, s.rating"
+                                 : "SELECT s.period, s.basic_counts_satisfied, r.rating, COUNT(*) FROM surveys s JOIN "
+                                   "survey_answers r ON r.survey_id = s.id" +
+                                       where + " GROUP BY s.period, s.basic_counts_satisfied, r.rating",
+                          params)) {
         auto& entry = by_period[row.Str(0)];
         entry.period = row.Str(0);
         const auto& rating = row.Str(2);

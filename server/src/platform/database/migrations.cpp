@@ -1398,6 +1398,41 @@ CREATE TABLE call_uploads (
 );
 CREATE INDEX call_uploads_touched ON call_uploads(touched_at);
 )SQL"},
+        {31, "county scale: the dashboard's totals kept as they are written", R"SQL(
+-- X-3: the dashboard's charts read these totals instead of summing a county's 88,500 assessments and 15,000 survey
+-- answers on every request (35 ms of the administrator's dashboard), and an unfiltered assessment list counts its
+-- scope from them instead of counting rows (which PostgreSQL does one by one). Each is written in the transaction
+-- that writes what it sums, by the store function every write goes through (InsertAssessment and UpdateAssessment
+-- add an assessment and its score, UpdateSurveyStatus adds a closed survey's answers), so it is never behind the rows
+-- it sums; ScaleSeedTest compares them with the sums of the rows. Keyed by period first: the charts walk the latest
+-- periods and stop; by owner for a scope's count. A vendor's figures still come from its own rows (a few contracts),
+-- so the totals carry no vendor.
+CREATE TABLE assessment_totals (
+  period TEXT NOT NULL,
+  owner_path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  total_tenths BIGINT NOT NULL,
+  assessments BIGINT NOT NULL,
+  PRIMARY KEY (period, owner_path, kind)
+){without_rowid};
+CREATE INDEX assessment_totals_owner ON assessment_totals(owner_path, assessments);
+INSERT INTO assessment_totals (period, owner_path, kind, total_tenths, assessments)
+  SELECT period, owner_path, kind, SUM(total_tenths), COUNT(*) FROM assessments GROUP BY period, owner_path, kind;
+-- A closed survey's answers never change (answering closes with the survey), so they are added once, when it closes.
+CREATE TABLE closed_survey_ratings (
+  period TEXT NOT NULL,
+  owner_path TEXT NOT NULL,
+  basic_counts_satisfied INTEGER NOT NULL,
+  rating TEXT NOT NULL,
+  answers BIGINT NOT NULL,
+  PRIMARY KEY (period, owner_path, basic_counts_satisfied, rating)
+){without_rowid};
+CREATE INDEX closed_survey_ratings_owner ON closed_survey_ratings(owner_path, period);
+INSERT INTO closed_survey_ratings (period, owner_path, basic_counts_satisfied, rating, answers)
+  SELECT s.period, s.owner_path, s.basic_counts_satisfied, r.rating, COUNT(*) FROM surveys s
+  JOIN survey_answers r ON r.survey_id = s.id WHERE s.status = 'closed'
+  GROUP BY s.period, s.owner_path, s.basic_counts_satisfied, r.rating;
+)SQL"},
     };
     return kMigrations;
 }
