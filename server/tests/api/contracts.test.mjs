@@ -374,6 +374,20 @@ test('CON-2 review path: submit, both reviews, return with comment, resubmit as 
     ).body;
     writes += 1;
     assert.equal(oneOfTwo.status, 'in_review');
+    // The list shows each row's review as its page does: version 2's decisions only (the text office's approval, not
+    // version 1's legal one), and the review offered to the judicial office, who has not decided version 2 yet.
+    for (const client of [office, sifa, dangzheng]) {
+        const page = expectStatus(await client.get(`/contracts/${id}`), 200).body;
+        const row = (await listAll(client, '/contracts', { q: page.code })).find((item) => item.id === id);
+        assert.ok(row, `${client.user.username} lists the contract`);
+        assert.deepEqual(row.review, page.review, `${client.user.username}: the list's review is the page's`);
+        assert.deepEqual(row.allowed_actions, page.allowed_actions, `${client.user.username}: the same actions`);
+    }
+    const listed = (await listAll(sifa, '/contracts', { q: oneOfTwo.code })).find((item) => item.id === id);
+    assert.equal(listed.review.version_no, 2);
+    assert.equal(listed.review.legal ?? null, null, 'version 1\'s legal approval is not version 2\'s');
+    assert.equal(listed.review.text.decision, 'approve');
+    assert.ok(listed.allowed_actions.includes('review'), `the judicial office may review: ${listed.allowed_actions}`);
     const approved = expectStatus(
         await sifa.post(`/contracts/${id}/reviews`, { version_no: 2, decision: 'approve', comment: '' }), 200,
     ).body;

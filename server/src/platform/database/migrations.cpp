@@ -1433,6 +1433,12 @@ INSERT INTO closed_survey_ratings (period, owner_path, basic_counts_satisfied, r
   JOIN survey_answers r ON r.survey_id = s.id WHERE s.status = 'closed'
   GROUP BY s.period, s.owner_path, s.basic_counts_satisfied, r.rating;
 )SQL"},
+        {32, "county scale: a subject's latest submission by index", R"SQL(
+-- The contract list shows each row's latest submission and its decisions (ListLatestReviewEventsOf): the latest
+-- submitted version is the last entry of this index for (subject, 'submit'), one seek, where the subject index made
+-- it a walk of every step for every step the list read (41% of the contract list's CPU on a county page).
+CREATE INDEX workflow_events_action ON workflow_events(subject_type, subject_id, action, version_no);
+)SQL"},
     };
     return kMigrations;
 }
