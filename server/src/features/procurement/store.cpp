@@ -176,13 +176,17 @@ Project ProjectFromRow(const Row& row) {
 }
 
 // Office users see their town's projects; a vendor user sees the biddings open in the town that registered its
-// vendor, and every project it registered for (to read the opening's result).
+// vendor, and every project it registered for (to read the opening's result). The two are one list of ids: written as
+// "bidding AND ... OR id IN (registrations)", PostgreSQL read the whole projects table (it cannot combine an index
+// with a subquery's ids under OR; SQLite can), while an IN over both parts finds them through projects_status and
+// project_registrations_vendor on both engines (the query-plan test, issue 15).
 void AddProjectScope(Connection& connection, const VendorScope& scope, std::string& where, Params& params) {
     if (scope.vendor_org_id) {
         const auto row = connection.QueryOne("SELECT owner_path FROM vendors WHERE org_id = ?", {*scope.vendor_org_id});
         where +=
-            " AND ((p.status = 'bidding' AND substr(?, 1, length(p.owner_path)) = p.owner_path) OR p.id IN (SELECT "
-            "r.project_id FROM project_registrations r WHERE r.vendor_org_id = ?))";
+            " AND p.id IN (SELECT b.id FROM projects b WHERE b.status = 'bidding' AND substr(?, 1, "
+            "length(b.owner_path)) = b.owner_path UNION ALL SELECT r.project_id FROM project_registrations r WHERE "
+            "r.vendor_org_id = ?)";
         params.emplace_back(row ? row->Str(0) : std::string("-"));
         params.emplace_back(*scope.vendor_org_id);
         return;
