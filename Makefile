@@ -89,7 +89,7 @@ reliability-test: $(RELEASE_BUILT)
 # sanitized server took twice as long here (6 minutes against 3), which make test's 45 minutes cannot spare.
 api-test-postgresql: $(DEBUG_BUILT) $(RELEASE_BUILT)
 	@url=$$(bash scripts/pg-test.sh start) && \
-	  HOUQIN_PG_URL=$$url build/debug/houqin_unit_tests --gtest_filter='DatabaseTest.*Postgresql*' --gtest_brief=1 && \
+	  HOUQIN_PG_URL=$$url build/debug/houqin_unit_tests --gtest_filter='DatabaseTest.*Postgresql*:QueryPlanPostgresqlTest.*' --gtest_brief=1 && \
 	  ENGINE=postgresql HOUQIN_PG_URL=$$url HOUQIN_BIN=build/houqin bash server/tests/api/run.sh; \
 	  status=$$?; bash scripts/pg-test.sh stop; exit $$status
 

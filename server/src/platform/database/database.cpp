@@ -98,6 +98,7 @@ class SqliteConnection final : public Connection {
 
   private:
     sqlite3_stmt* Prepare(std::string_view sql, const Params& params) {
+        Observe(sql, params);
         auto found = statements_.find(std::string(sql));
         sqlite3_stmt* statement = nullptr;
         if (found == statements_.end()) {
@@ -260,6 +261,7 @@ class PostgresConnection final : public Connection {
 
   private:
     PGresult* Run(std::string_view sql, const Params& params) {
+        Observe(sql, params);
         const std::string key(sql);
         auto found = prepared_.find(key);
         if (found == prepared_.end()) {
@@ -405,8 +407,14 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
 }
 
 std::unique_ptr<Connection> Database::Connect() {
-    if (url_.engine == Engine::kSqlite) return std::make_unique<SqliteConnection>(url_.target);
-    return std::make_unique<PostgresConnection>(url_.target);
+    std::unique_ptr<Connection> connection;
+    if (url_.engine == Engine::kSqlite) {
+        connection = std::make_unique<SqliteConnection>(url_.target);
+    } else {
+        connection = std::make_unique<PostgresConnection>(url_.target);
+    }
+    connection->observer_ = &observer_;
+    return connection;
 }
 
 Lease Database::Acquire() {

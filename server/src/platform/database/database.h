@@ -4,6 +4,7 @@
 // Every value travels as a parameter, never spliced into SQL. Dialect differences stay in this folder.
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -73,6 +74,10 @@ class Row {
     mutable std::vector<Cell> cells_;  // mutable: an integer's text is made on first Str()
 };
 
+// Told of every statement a connection runs through Query or Execute, as the caller wrote it ('?' placeholders) with
+// its values, before it runs. For tests that check what the services send (the query-plan test, on both engines).
+using StatementObserver = std::function<void(std::string_view sql, const Params& params)>;
+
 class Connection {
   public:
     virtual ~Connection() = default;
@@ -91,6 +96,16 @@ class Connection {
 
     std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
     std::int64_t InsertReturningId(std::string_view sql, const Params& params);
+
+  protected:
+    // Each engine calls this as a statement starts: without an observer it costs one test of a pointer.
+    void Observe(std::string_view sql, const Params& params) const {
+        if (observer_ != nullptr && *observer_) (*observer_)(sql, params);
+    }
+
+  private:
+    friend class Database;
+    const StatementObserver* observer_ = nullptr;  // the database's, which outlives its connections
 };
 
 class Database;
@@ -126,6 +141,9 @@ class Database {
     [[nodiscard]] std::size_t pool_size() const { return pool_size_; }
     [[nodiscard]] const DatabaseUrl& url() const { return url_; }
     Lease Acquire();
+    // Every statement of this database's connections goes to `observer` (StatementObserver) until it is replaced by
+    // an empty one. Read without a lock, so it is set while no other thread uses the database: a test's tool.
+    void ObserveStatements(StatementObserver observer) { observer_ = std::move(observer); }
 
   private:
     friend class Lease;
@@ -137,6 +155,7 @@ class Database {
     std::mutex mutex_;
     std::condition_variable available_;
     std::vector<std::unique_ptr<Connection>> idle_;
+    StatementObserver observer_;
 };
 
 // BEGIN on construction (SQLite: BEGIN IMMEDIATE, so a writer never fails on lock upgrade), ROLLBACK on
