@@ -5,11 +5,13 @@
 # the two: wrk with one thread and two connections for BENCH_SECONDS, and the server's user+system time from
 # /proc/<pid>/stat divided by the requests it answered.
 #
-#   bash bench/ab-cpu.sh OLD_BINARY NEW_BINARY COUNTY.db
+#   bash bench/ab-cpu.sh OLD_BINARY NEW_BINARY COUNTY.db [NEW_COUNTY.db]
+#   (a second database for the new build when it adds a migration: a copy of the first, which the new build migrates
+#   at start while the old one keeps the schema it knows)
 #   env: PAGES (space-separated request paths), USERS (space-separated "name:password"), BENCH_SECONDS (3)
 # Prints one line per page and user: `<user> <path> A:<µs> B:<µs> ...` (A the old build, B the new).
 set -euo pipefail
-old=$1 new=$2 db=$3
+old=$1 new=$2 db=$3 new_db=${4:-$3}
 pages=${PAGES:-/api/v1/contracts?page=1&page_size=20 /api/v1/assessments?page=1&page_size=20}
 users=${USERS:-admin:Admin@2026 t01-office:County@2026}
 seconds=${BENCH_SECONDS:-3}
@@ -17,7 +19,7 @@ export HOUQIN_FAKE_NOW=${HOUQIN_FAKE_NOW:-2026-12-05T10:00:00+08:00}
 log=$(mktemp -d)
 "$old" serve --db "sqlite:$db" --listen 127.0.0.1:18181 --web-dir '' --daily-job false >"$log/a.log" 2>&1 &
 pid_a=$!
-"$new" serve --db "sqlite:$db" --listen 127.0.0.1:18182 --web-dir '' --daily-job false >"$log/b.log" 2>&1 &
+"$new" serve --db "sqlite:$new_db" --listen 127.0.0.1:18182 --web-dir '' --daily-job false >"$log/b.log" 2>&1 &
 pid_b=$!
 trap 'kill $pid_a $pid_b 2>/dev/null; wait 2>/dev/null; rm -rf "$log"' EXIT
 for port in 18181 18182; do

@@ -112,14 +112,18 @@ bool ScopeWalkIsCheaper(Connection& connection, std::string_view table, std::int
     return reach * rows <= scope_rows * scope_rows;
 }
 
-std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
-                          std::string_view vendor_org_column, const VendorScope& scope) {
+bool CountsWholeTable(Connection& connection, const VendorScope& scope) {
     const auto& prefix = scope.owner_path_prefix;
     // SQLite counts a whole table from its pages' cell counts; PostgreSQL counts every row either way, so there the
     // range's own count is the cheaper one.
-    const bool top_level = connection.engine() == Engine::kSqlite && !scope.vendor_org_id && prefix.size() > 2 &&
-                           prefix.front() == '/' && prefix.find('/', 1) == prefix.size() - 1;
-    if (!top_level) {
+    return connection.engine() == Engine::kSqlite && !scope.vendor_org_id && prefix.size() > 2 &&
+           prefix.front() == '/' && prefix.find('/', 1) == prefix.size() - 1;
+}
+
+std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
+                          std::string_view vendor_org_column, const VendorScope& scope) {
+    const auto& prefix = scope.owner_path_prefix;
+    if (!CountsWholeTable(connection, scope)) {
         std::string where = " WHERE 1 = 1";
         Params params;
         AddScopeCondition(scope, owner_path_column, vendor_org_column, where, params);

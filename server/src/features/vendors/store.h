@@ -53,6 +53,9 @@ bool ScopeWalkIsCheaper(Connection& connection, std::string_view table, std::int
 // `owner_path_column` and `vendor_org_column` are bare.
 std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
                           std::string_view vendor_org_column, const VendorScope& scope);
+// Whether CountInScope counts `scope` from the whole table (SQLite, a top-level scope): then it is cheaper than any
+// sum of kept totals, which read a row per owner and period.
+bool CountsWholeTable(Connection& connection, const VendorScope& scope);
 
 enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
 
