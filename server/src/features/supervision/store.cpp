@@ -933,9 +933,14 @@ std::vector<AssessmentSchedule> ActiveAssessmentSchedules(Connection& connection
     const std::string frequency = connection.engine() == Engine::kSqlite
                                       ? "json_extract(v.content_json, '$.assessment.frequency')"
                                       : "(v.content_json::json -> 'assessment' ->> 'frequency')";
-    std::string where =
-        " WHERE c.status = 'active' AND c.term_end >= ? AND NOT EXISTS (SELECT 1 FROM assessments a WHERE "
-        "a.contract_id = c.id AND a.period = ? AND a.kind = 'routine')";
+    // A town's contracts are a short range of contracts_owner (owner_path, status, term_end); without statistics
+    // SQLite prefers contracts_term_end's equality on the status, which walks every contract in force in the county
+    // (and probes each for its assessment), so below the county's scope "+c.status" keeps it on the scope's range.
+    const bool by_scope =
+        connection.engine() == Engine::kSqlite && !scope.vendor_org_id && !CountsWholeTable(connection, scope);
+    std::string where = std::string(" WHERE ") + (by_scope ? "+c.status" : "c.status") +
+                        " = 'active' AND c.term_end >= ? AND NOT EXISTS (SELECT 1 FROM assessments a WHERE "
+                        "a.contract_id = c.id AND a.period = ? AND a.kind = 'routine')";
     Params params{today.ToString(), assessed_month};
     AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
     std::vector<AssessmentSchedule> result;
