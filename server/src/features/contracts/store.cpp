@@ -383,7 +383,10 @@ std::vector<std::int64_t> ContractsStartingBy(Connection& connection, Date today
 
 std::vector<ContractRecord> ContractsEndingBefore(Connection& connection, const VendorScope& scope, Date from,
                                                   Date until, std::int64_t limit) {
-    std::string where = " WHERE c.status = 'active' AND c.term_end >= ? AND c.term_end <= ?";
+    // A town's contracts from its range of contracts_owner: in a county whose contracts all end on one day,
+    // contracts_term_end walked all of them to find the town's (a quarter of a town office's dashboard).
+    std::string where = " WHERE " + ScopeLed(connection, scope, "c.status") + " = 'active' AND c.term_end >= ? AND " +
+                        "c.term_end <= ?";
     Params params{from.ToString(), until.ToString()};
     AddScope(scope, where, params);
     params.emplace_back(limit);

@@ -527,10 +527,11 @@ std::vector<DatedAttendance> DatedAttendanceBetween(Connection& connection, std:
 
 std::vector<MonthShortfall> ShortfallsOfMonth(Connection& connection, const VendorScope& scope,
                                               const std::string& month, std::int64_t limit) {
+    // A town's contracts from its range, each with its month's result by key, rather than the county's month.
     std::string sql =
         "SELECT c.id, c.code, c.title, r.short_days, r.missing_person_days FROM staffing_month_results r JOIN "
-        "contracts c "
-        "ON c.id = r.contract_id WHERE r.month = ? AND r.missing_person_days > 0";
+        "contracts c ON c.id = r.contract_id WHERE " +
+        ScopeLed(connection, scope, "r.month") + " = ? AND r.missing_person_days > 0";
     Params params{month};
     std::string where;
     AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);

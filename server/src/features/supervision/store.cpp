@@ -933,12 +933,9 @@ std::vector<AssessmentSchedule> ActiveAssessmentSchedules(Connection& connection
     const std::string frequency = connection.engine() == Engine::kSqlite
                                       ? "json_extract(v.content_json, '$.assessment.frequency')"
                                       : "(v.content_json::json -> 'assessment' ->> 'frequency')";
-    // A town's contracts are a short range of contracts_owner (owner_path, status, term_end); without statistics
-    // SQLite prefers contracts_term_end's equality on the status, which walks every contract in force in the county
-    // (and probes each for its assessment), so below the county's scope "+c.status" keeps it on the scope's range.
-    const bool by_scope =
-        connection.engine() == Engine::kSqlite && !scope.vendor_org_id && !CountsWholeTable(connection, scope);
-    std::string where = std::string(" WHERE ") + (by_scope ? "+c.status" : "c.status") +
+    // A town's contracts are a short range of contracts_owner (owner_path, status, term_end), not the walk of every
+    // contract in force in the county (with a probe each for its assessment) that contracts_term_end would be.
+    std::string where = " WHERE " + ScopeLed(connection, scope, "c.status") +
                         " = 'active' AND c.term_end >= ? AND NOT EXISTS (SELECT 1 FROM assessments a WHERE "
                         "a.contract_id = c.id AND a.period = ? AND a.kind = 'routine')";
     Params params{today.ToString(), assessed_month};

@@ -120,6 +120,12 @@ bool CountsWholeTable(Connection& connection, const VendorScope& scope) {
            prefix.front() == '/' && prefix.find('/', 1) == prefix.size() - 1;
 }
 
+std::string ScopeLed(Connection& connection, const VendorScope& scope, std::string_view column) {
+    const bool by_scope =
+        connection.engine() == Engine::kSqlite && !scope.vendor_org_id && !CountsWholeTable(connection, scope);
+    return (by_scope ? "+" : "") + std::string(column);
+}
+
 std::int64_t CountInScope(Connection& connection, std::string_view table, std::string_view owner_path_column,
                           std::string_view vendor_org_column, const VendorScope& scope) {
     const auto& prefix = scope.owner_path_prefix;

@@ -56,6 +56,11 @@ std::int64_t CountInScope(Connection& connection, std::string_view table, std::s
 // Whether CountInScope counts `scope` from the whole table (SQLite, a top-level scope): then it is cheaper than any
 // sum of kept totals, which read a row per owner and period.
 bool CountsWholeTable(Connection& connection, const VendorScope& scope);
+// `column` as a query whose rows the scope's range should lead writes it in a condition: "+column" below the county's
+// scope on SQLite, which keeps SQLite off the column's own index (without statistics it prefers an equality on a
+// status or a month to a range of owner paths, and walks the whole county for a town); the column itself for the
+// county, a vendor and on PostgreSQL, whose planner has statistics.
+std::string ScopeLed(Connection& connection, const VendorScope& scope, std::string_view column);
 
 enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
 
