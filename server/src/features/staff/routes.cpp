@@ -399,7 +399,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
              "Run the rules on the contract now: the month's staffing deduction proposal (RP-2), or why there is none",
              [&staff](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 const auto month = context.request.params.count("month") ? context.request.params.at("month") : "";
+                 const auto month = context.request.params.contains("month") ? context.request.params.at("month") : "";
                  HOUQIN_TRY(proposal, staff.Propose(context.actor(), *id, month));
                  return JsonResponse(201, Json{{"proposal_id", proposal->id}, {"status", proposal->status}});
              })
