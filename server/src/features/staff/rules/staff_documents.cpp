@@ -18,10 +18,9 @@ std::string_view DocumentKindCode(DocumentKind kind) {
 }
 
 const std::vector<DocumentKind>& AllDocumentKinds() {
-    static const std::vector<DocumentKind> kKinds = {DocumentKind::kHealthCertificate, DocumentKind::kLabourContract,
-                                                     DocumentKind::kSocialInsuranceProof,
-                                                     DocumentKind::kEducationProof};
-    return kKinds;
+    static const std::vector<DocumentKind> kinds = {DocumentKind::kHealthCertificate, DocumentKind::kLabourContract,
+                                                    DocumentKind::kSocialInsuranceProof, DocumentKind::kEducationProof};
+    return kinds;
 }
 
 std::optional<DocumentKind> ParseDocumentKind(std::string_view code) {
