@@ -87,8 +87,10 @@ using Status = Result<Unit>;
 inline Status Ok() { return Unit{}; }
 
 // Binds `name` to the result of `expression`, or returns its error from the enclosing function.
+// NOLINTBEGIN(bugprone-macro-parentheses): `name` declares the variable, which parentheses would not compile.
 #define HOUQIN_TRY(name, expression) \
     auto name = (expression);        \
     if (!name) return name.error()
+// NOLINTEND(bugprone-macro-parentheses)
 
 }  // namespace houqin

@@ -4,11 +4,13 @@
 
 namespace houqin {
 
-std::string TrimText(std::string_view text) {
+std::string TrimText(std::string_view text) { return std::string(TrimmedView(text)); }
+
+std::string_view TrimmedView(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return "";
+    if (first == std::string_view::npos) return {};
     const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
+    return text.substr(first, last - first + 1);
 }
 
 long CharacterCount(std::string_view text) {
@@ -51,13 +53,10 @@ bool IsPhone(std::string_view text) {
     std::size_t digits = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        const bool separator = c == '-' || c == ' ' || (c == '+' && i == 0);
         if (c >= '0' && c <= '9')
             ++digits;
-        else if (c == '-' || c == ' ')
-            continue;
-        else if (c == '+' && i == 0)
-            continue;
-        else
+        else if (!separator)
             return false;
     }
     return digits >= 7 && digits <= 20;

@@ -9,6 +9,8 @@ namespace houqin {
 
 // `text` without the spaces, tabs and line ends around it (what every form field is checked and stored as).
 std::string TrimText(std::string_view text);
+// The same as a view into `text`, valid as long as `text` is.
+std::string_view TrimmedView(std::string_view text);
 // Unicode code points in UTF-8 text (a Chinese character counts as one), or -1 when the bytes are not UTF-8.
 long CharacterCount(std::string_view text);
 bool IsCode(std::string_view text, std::size_t min_length, std::size_t max_length);

@@ -46,7 +46,7 @@ class AccountService {
                                    const std::string& kind);
     Result<Page<storage::UserRecord>> ListUsers(const Actor& actor, const storage::UserFilter& filter);
     // actor == nullptr: the command line (`houqin user add`), which may create the first administrator.
-    Result<storage::UserRecord> CreateUser(const Actor* actor, const NewUser& user);
+    Result<storage::UserRecord> CreateUser(const Actor* actor, const NewUser& input);
     Result<storage::UserRecord> UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch);
 
     Result<std::vector<SettingView>> ListSettings(const Actor& actor);

@@ -202,13 +202,10 @@ Page<UserRecord> ListUsers(Connection& connection, const UserFilter& filter) {
                                                              : "u.username";
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
+    const std::string sql = std::string("SELECT ") + kUserColumns + from + where + " ORDER BY " + column +
+                            (filter.descending ? " DESC" : " ASC") + ", u.id LIMIT ? OFFSET ?";
     std::vector<UserRecord> users;
-    for (const auto& row :
-         connection.Query(std::string("SELECT ") + kUserColumns + from + where + " ORDER BY " + column +
-                              (filter.descending ? " DESC" : " ASC") + ", u.id LIMIT ? OFFSET ?",
-                          params)) {
-        users.push_back(UserFromRow(row));
-    }
+    for (const auto& row : connection.Query(sql, params)) users.push_back(UserFromRow(row));
     return {users, total};
 }
 

@@ -31,6 +31,7 @@ std::optional<OutboundNumberRow> OpenNumberRowOf(const std::vector<OutboundNumbe
 
 std::vector<NumberPeriod> NumberPeriodsOf(const std::vector<OutboundNumberRow>& rows) {
     std::vector<NumberPeriod> periods;
+    periods.reserve(rows.size());
     for (const auto& row : rows) periods.push_back({row.number, row.valid_from, row.valid_to});
     return periods;
 }

@@ -20,6 +20,7 @@ constexpr char kRewardSubject[] = "cc_reward";
 
 std::vector<RewardAmount> RewardAmountsOf(const std::vector<CcReward>& rewards) {
     std::vector<RewardAmount> amounts;
+    amounts.reserve(rewards.size());
     for (const auto& reward : rewards) {
         amounts.push_back({reward.person_id, reward.amount_fen, reward.status == RewardStatus::kWithdrawn});
     }

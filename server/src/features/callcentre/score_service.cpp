@@ -86,7 +86,7 @@ Result<std::vector<AgentMonthFacts>> AgentScoreService::GatherFacts(storage::Con
     if (sources_.agent_days) {
         for (const auto& day : sources_.agent_days(connection, contract.id, first, last)) {
             const auto holder = history->HolderOn(day.agent_id, day.day);
-            if (!holder || facts.count(holder->person_id) == 0) {
+            if (!holder || !facts.contains(holder->person_id)) {
                 unmatched += day.calls;
                 continue;
             }
@@ -143,7 +143,7 @@ Result<std::vector<AgentMonthFacts>> AgentScoreService::GatherFacts(storage::Con
     // Training (STF-8): the month's latest qualification test, its mark (0 ... 100) in hundredths.
     std::map<std::int64_t, QualificationTest> tests;
     for (const auto& test : storage::QualificationTestsOfContract(connection, contract.id)) {
-        if (test.taken_on < first || last < test.taken_on || facts.count(test.person_id) == 0) continue;
+        if (test.taken_on < first || last < test.taken_on || !facts.contains(test.person_id)) continue;
         const auto found = tests.find(test.person_id);
         if (found == tests.end() || found->second.taken_on < test.taken_on ||
             (found->second.taken_on == test.taken_on && found->second.id < test.id)) {
@@ -159,6 +159,7 @@ Result<std::vector<AgentMonthFacts>> AgentScoreService::GatherFacts(storage::Con
         }
     }
     std::vector<AgentMonthFacts> list;
+    list.reserve(facts.size());
     for (auto& [person_id, person] : facts) list.push_back(std::move(person));
     return list;
 }
@@ -246,6 +247,7 @@ Result<ScoreMonthView> AgentScoreService::Compute(const Actor& actor, std::int64
             ranking.agents.push_back({score.person_id, score.person_name, score.rank, score.total});
         }
         std::vector<MonthRanking> list;
+        list.reserve(rankings.size());
         for (auto& [key, ranking] : rankings) list.push_back(std::move(ranking));
         std::vector<std::string> holding;
         for (const auto& proposal : FindTopStreaks(list)) {

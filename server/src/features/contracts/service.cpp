@@ -137,19 +137,19 @@ ContractView ContractService::BuildFrom(const Actor& actor, ContractRecord recor
     for (const auto& name : workflow.Allowed(record.review_state, actor.role)) {
         if (name == "approve") {
             const auto mine = DecisionOf(events, record.version_no, actor.role);
-            if (!mine) view.allowed_actions.push_back("review");
+            if (!mine) view.allowed_actions.emplace_back("review");
         } else if (name != "return") {
             view.allowed_actions.push_back(name);
         }
     }
     if (IsOffice(actor) && (in_force || not_yet_in_force)) {
         const bool changeable = effective_active || not_yet_in_force;
-        if (changeable && !record.amendment) view.allowed_actions.push_back("amend");
-        if (changeable) view.allowed_actions.push_back("consult");
-        if (in_force && !record.successor_id) view.allowed_actions.push_back("renew");
-        if (changeable) view.allowed_actions.push_back("terminate");
+        if (changeable && !record.amendment) view.allowed_actions.emplace_back("amend");
+        if (changeable) view.allowed_actions.emplace_back("consult");
+        if (in_force && !record.successor_id) view.allowed_actions.emplace_back("renew");
+        if (changeable) view.allowed_actions.emplace_back("terminate");
     }
-    if (effective_active && actor.Can(Permission::kPaymentWrite)) view.allowed_actions.push_back("pay");
+    if (effective_active && actor.Can(Permission::kPaymentWrite)) view.allowed_actions.emplace_back("pay");
     view.record = std::move(record);
     return view;
 }

@@ -154,12 +154,10 @@ Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter&
     params.emplace_back(filter.page_size);
     params.emplace_back((filter.page - 1) * filter.page_size);
     // The page's ids from the narrow columns first; only its twenty rows are then read whole and joined.
+    const std::string sql = std::string("SELECT ") + kColumns + kFrom + " JOIN (SELECT c.id" + from + where + order +
+                            " LIMIT ? OFFSET ?) page ON page.id = c.id" + order;
     std::vector<ContractRecord> contracts;
-    for (const auto& row : connection.Query(std::string("SELECT ") + kColumns + kFrom + " JOIN (SELECT c.id" + from +
-                                                where + order + " LIMIT ? OFFSET ?) page ON page.id = c.id" + order,
-                                            params)) {
-        contracts.push_back(FromRow(row));
-    }
+    for (const auto& row : connection.Query(sql, params)) contracts.push_back(FromRow(row));
     return {contracts, total};
 }
 

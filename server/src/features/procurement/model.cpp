@@ -149,7 +149,7 @@ Money TermTotalOfAnnual(Money annual, Date start, Date end) {
             return Money::FromFen(annual.fen() * years);
         }
     }
-    const auto period_days = static_cast<__int128>(end.days() - start.days() + 1);
+    const __int128 period_days = end.days() - start.days() + 1;
     return Money::FromFen(static_cast<std::int64_t>((annual.fen() * period_days * 2 + 365) / (365 * 2)));
 }
 

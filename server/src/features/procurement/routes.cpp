@@ -252,7 +252,7 @@ reports::OpeningPdf OpeningPdfOf(const ProjectView& view, const BidOpening& open
         pdf.notes.push_back(
             fmt::format("报价 {} 元且递交时间相同,抽签决定顺序(签号小者在前):{}", draw.value("quote", ""), lots));
     }
-    pdf.notes.push_back(
+    pdf.notes.emplace_back(
         "回执核对:开标时由密封报价重新计算的承诺值与投标单位递交时收到的回执逐一比对;"
         "各投标单位可用所持回执核对。");
     return pdf;

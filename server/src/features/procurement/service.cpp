@@ -403,6 +403,7 @@ Result<Page<ProjectView>> ProcurementService::List(const Actor& actor, const Pro
         storage::VendorScope::Of(actor), query.q, query.status, query.route, query.year, query.page, query.page_size};
     auto [projects, total] = storage::ListProjects(*lease, filter);
     std::vector<ProjectView> views;
+    views.reserve(projects.size());
     for (auto& project : projects) views.push_back(Build(*lease, actor, std::move(project), false));
     return PageOf(std::move(views), total);
 }

@@ -24,6 +24,7 @@ constexpr std::int64_t kMaxMonthlyPaymentFen = 100'000'000;  // 1,000,000.00 yua
 
 std::vector<HeldDocument> Held(const std::vector<StaffDocument>& documents) {
     std::vector<HeldDocument> held;
+    held.reserve(documents.size());
     for (const auto& document : documents) held.push_back({document.kind, document.issued_on, document.expires_on});
     return held;
 }

@@ -39,6 +39,22 @@ HttpResponse TemplateResponse(std::string body, const std::string& ascii_name, c
 
 }  // namespace
 
+Result<HttpResponse> RosterPageResponse(RequestContext& context, const RosterLister& list) {
+    HOUQIN_TRY(id, PathId(context.request, "id"));
+    Validation validation;
+    const auto page = ReadPageQuery(context.request, {"name"}, validation);
+    PersonQuery query;
+    query.page = page.page;
+    query.page_size = page.page_size;
+    query.q = context.request.Query("q").value_or("");
+    query.status = PersonStatusQuery(context.request, validation);
+    if (!validation.ok()) return validation.ToError();
+    HOUQIN_TRY(people, list(context.actor(), *id, query));
+    Json items = Json::array();
+    for (const auto& person : people->items) items.push_back(PersonJson(person));
+    return JsonResponse(200, PageJson(std::move(items), people->total, page));
+}
+
 void AddStaffRoutes(Router& router, StaffService& staff) {
     router
         .Add("GET", "/api/v1/staff-roles", Access::kSession, "staff", "The roles a person on a roster may have",
@@ -88,19 +104,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
         .Add("GET", "/api/v1/contracts/{id}/staff", Access::kSession, "staff",
              "The contract's roster (status = current, upcoming, left or all; q); ID numbers masked",
              [&staff](RequestContext& context) -> Result<HttpResponse> {
-                 HOUQIN_TRY(id, PathId(context.request, "id"));
-                 Validation validation;
-                 const auto page = ReadPageQuery(context.request, {"name"}, validation);
-                 PersonQuery query;
-                 query.page = page.page;
-                 query.page_size = page.page_size;
-                 query.q = context.request.Query("q").value_or("");
-                 query.status = PersonStatusQuery(context.request, validation);
-                 if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(people, staff.ListPeople(context.actor(), *id, query));
-                 Json items = Json::array();
-                 for (const auto& person : people->items) items.push_back(PersonJson(person));
-                 return JsonResponse(200, PageJson(std::move(items), people->total, page));
+                 return RosterPageResponse(context, std::bind_front(&StaffService::ListPeople, &staff));
              })
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
@@ -395,7 +399,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
              "Run the rules on the contract now: the month's staffing deduction proposal (RP-2), or why there is none",
              [&staff](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 const auto month = context.request.params.count("month") ? context.request.params.at("month") : "";
+                 const auto month = context.request.params.contains("month") ? context.request.params.at("month") : "";
                  HOUQIN_TRY(proposal, staff.Propose(context.actor(), *id, month));
                  return JsonResponse(201, Json{{"proposal_id", proposal->id}, {"status", proposal->status}});
              })

@@ -23,19 +23,7 @@ void AddServedRosterRoutes(Router& router, ServedRosterService& served) {
              "The roster of a contract that serves the caller's department (status = current, upcoming, left or all; "
              "q); read-only, ID numbers masked",
              [&served](RequestContext& context) -> Result<HttpResponse> {
-                 HOUQIN_TRY(id, PathId(context.request, "id"));
-                 Validation validation;
-                 const auto page = ReadPageQuery(context.request, {"name"}, validation);
-                 PersonQuery query;
-                 query.page = page.page;
-                 query.page_size = page.page_size;
-                 query.q = context.request.Query("q").value_or("");
-                 query.status = PersonStatusQuery(context.request, validation);
-                 if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(people, served.Roster(context.actor(), *id, query));
-                 Json items = Json::array();
-                 for (const auto& person : people->items) items.push_back(PersonJson(person));
-                 return JsonResponse(200, PageJson(std::move(items), people->total, page));
+                 return RosterPageResponse(context, std::bind_front(&ServedRosterService::Roster, &served));
              })
         .Requires({Permission::kRosterReadServed})
         .Scope(RecordScope::kDepartment);

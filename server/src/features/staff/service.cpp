@@ -1172,7 +1172,7 @@ Result<ImportOutcome> StaffService::ImportAttendance(const Actor& actor, std::in
             header_read = true;
             positions = HeaderPositions(kAttendanceColumns, row.cells);
             std::vector<std::string_view> missing;
-            if (!positions.contains("id_number") && !positions.contains("name")) missing.push_back("身份证号/姓名");
+            if (!positions.contains("id_number") && !positions.contains("name")) missing.emplace_back("身份证号/姓名");
             for (const auto* key : {"date", "clock_in", "clock_out"}) {
                 if (!positions.contains(key)) missing.push_back(FindColumn(kAttendanceColumns, key)->zh);
             }

@@ -143,6 +143,7 @@ Result<Page<AssessmentView>> AssessmentService::List(const Actor& actor, const A
     filter.with_items = false;  // the list shows neither items nor terms
     auto [records, total] = storage::ListAssessments(*lease, filter);
     std::vector<AssessmentView> views;
+    views.reserve(records.size());
     for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record), false));
     return PageOf(std::move(views), total);
 }

@@ -10,7 +10,7 @@ namespace {
 
 std::string QueryChoice(const HttpRequest& request, const std::string& name, const std::vector<std::string>& choices,
                         Validation& validation) {
-    const auto text = request.Query(name).value_or("");
+    auto text = request.Query(name).value_or("");
     if (text.empty()) return text;
     for (const auto& choice : choices) {
         if (choice == text) return text;

@@ -85,10 +85,10 @@ MeetingView OversightService::BuildMeeting(storage::Connection& connection, cons
     }
     const bool office = actor.Can(Permission::kSupervisionWrite);
     if (meeting.status != "cancelled" && (office || actor.Can(Permission::kOpinionWrite))) {
-        view.allowed_actions.push_back("opinion");
+        view.allowed_actions.emplace_back("opinion");
     }
-    if (office && meeting.status != "cancelled") view.allowed_actions.push_back("minutes");
-    if (office && meeting.status == "scheduled") view.allowed_actions.push_back("cancel");
+    if (office && meeting.status != "cancelled") view.allowed_actions.emplace_back("minutes");
+    if (office && meeting.status == "scheduled") view.allowed_actions.emplace_back("cancel");
     if (full) {
         view.opinions = storage::ListOpinions(connection, meeting.id);
         // Opinions are the departments'; a vendor reads what was said and by which department, not by whom.
@@ -127,6 +127,7 @@ Result<Page<MeetingView>> OversightService::ListMeetings(const Actor& actor, con
         storage::VendorScope::Of(actor), query.status, query.from, query.to, query.page, query.page_size};
     auto [meetings, total] = storage::ListMeetings(*lease, filter);
     std::vector<MeetingView> views;
+    views.reserve(meetings.size());
     for (auto& meeting : meetings) views.push_back(BuildMeeting(*lease, actor, std::move(meeting), false));
     return PageOf(std::move(views), total);
 }
@@ -300,8 +301,8 @@ RectificationView OversightService::BuildRectification(storage::Connection& conn
     view.days_overdue = DaysOverdue(record, today);
     view.evidence = AttachmentsOf(connection, record.evidence_ids);
     for (const auto& name : RectificationWorkflow().Allowed(record.status, actor.role)) {
-        if (name == "report" && actor.Can(Permission::kSupervisionRespond)) view.allowed_actions.push_back("report");
-        if (name == "accept" && actor.Can(Permission::kSupervisionWrite)) view.allowed_actions.push_back("verify");
+        if (name == "report" && actor.Can(Permission::kSupervisionRespond)) view.allowed_actions.emplace_back("report");
+        if (name == "accept" && actor.Can(Permission::kSupervisionWrite)) view.allowed_actions.emplace_back("verify");
     }
     if (full) view.history = storage::ListWorkflowEvents(connection, "rectification", record.id);
     view.record = std::move(record);
@@ -325,6 +326,7 @@ Result<Page<RectificationView>> OversightService::ListRectifications(const Actor
     filter.page_size = query.page_size;
     auto [records, total] = storage::ListRectifications(*lease, filter);
     std::vector<RectificationView> views;
+    views.reserve(records.size());
     for (auto& record : records) views.push_back(BuildRectification(*lease, actor, std::move(record), false));
     return PageOf(std::move(views), total);
 }

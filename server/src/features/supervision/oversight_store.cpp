@@ -426,23 +426,25 @@ std::optional<Communication> FindCommunication(Connection& connection, std::int6
     return CommunicationFromRow(*row);
 }
 
-std::int64_t InsertCommunication(Connection& connection, const Communication& k) {
+std::int64_t InsertCommunication(Connection& connection, const Communication& communication) {
     return connection.InsertReturningId(
         "INSERT INTO communications (vendor_id, vendor_org_id, owner_path, contract_id, occurred_at, channel, "
         "counterpart, summary, created_by, created_by_name, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {k.vendor_id, k.vendor_org_id, k.owner_path, Optional(k.contract_id), k.occurred_at.ms, k.channel,
-         k.counterpart, k.summary, Optional(k.created_by), k.created_by_name, k.created_at.ms});
+        {communication.vendor_id, communication.vendor_org_id, communication.owner_path,
+         Optional(communication.contract_id), communication.occurred_at.ms, communication.channel,
+         communication.counterpart, communication.summary, Optional(communication.created_by),
+         communication.created_by_name, communication.created_at.ms});
 }
 
-std::string CommunicationSnapshot(const Communication& k) {
-    return Json{{"id", k.id},
-                {"vendor_id", k.vendor_id},
-                {"contract_id", k.contract_id ? Json(*k.contract_id) : Json(nullptr)},
-                {"occurred_at", k.occurred_at.ToIso()},
-                {"channel", k.channel},
-                {"counterpart", k.counterpart},
-                {"summary", k.summary}}
+std::string CommunicationSnapshot(const Communication& communication) {
+    return Json{{"id", communication.id},
+                {"vendor_id", communication.vendor_id},
+                {"contract_id", communication.contract_id ? Json(*communication.contract_id) : Json(nullptr)},
+                {"occurred_at", communication.occurred_at.ToIso()},
+                {"channel", communication.channel},
+                {"counterpart", communication.counterpart},
+                {"summary", communication.summary}}
         .dump();
 }
 
@@ -488,23 +490,24 @@ std::optional<EnergySaving> FindEnergySaving(Connection& connection, std::int64_
     return EnergyFromRow(*row);
 }
 
-std::int64_t InsertEnergySaving(Connection& connection, const EnergySaving& e) {
+std::int64_t InsertEnergySaving(Connection& connection, const EnergySaving& record) {
     return connection.InsertReturningId(
         "INSERT INTO energy_savings (contract_id, vendor_id, vendor_org_id, owner_path, recorded_on, measure, "
         "saving_fen, saving_kwh, evidence_ids, created_by, created_by_name, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {e.contract_id, e.vendor_id, e.vendor_org_id, e.owner_path, e.recorded_on.ToString(), e.measure, e.saving.fen(),
-         e.saving_kwh, IdsJson(e.evidence_ids), Optional(e.created_by), e.created_by_name, e.created_at.ms});
+        {record.contract_id, record.vendor_id, record.vendor_org_id, record.owner_path, record.recorded_on.ToString(),
+         record.measure, record.saving.fen(), record.saving_kwh, IdsJson(record.evidence_ids),
+         Optional(record.created_by), record.created_by_name, record.created_at.ms});
 }
 
-std::string EnergySavingSnapshot(const EnergySaving& e) {
-    return Json{{"id", e.id},
-                {"contract_id", e.contract_id},
-                {"recorded_on", e.recorded_on.ToString()},
-                {"measure", e.measure},
-                {"saving", e.saving.ToString()},
-                {"saving_kwh", e.saving_kwh},
-                {"evidence_ids", e.evidence_ids}}
+std::string EnergySavingSnapshot(const EnergySaving& record) {
+    return Json{{"id", record.id},
+                {"contract_id", record.contract_id},
+                {"recorded_on", record.recorded_on.ToString()},
+                {"measure", record.measure},
+                {"saving", record.saving.ToString()},
+                {"saving_kwh", record.saving_kwh},
+                {"evidence_ids", record.evidence_ids}}
         .dump();
 }
 

@@ -115,6 +115,7 @@ Result<Page<SurveyView>> SurveyService::List(const Actor& actor, const SurveyQue
     filter.page_size = query.page_size;
     auto [records, total] = storage::ListSurveys(*lease, filter);
     std::vector<SurveyView> views;
+    views.reserve(records.size());
     for (auto& record : records) views.push_back(Build(*lease, actor, std::move(record), false));
     return PageOf(std::move(views), total);
 }
@@ -214,8 +215,9 @@ Status SurveyService::Answer(const Actor& actor, std::int64_t id, const SurveyAn
                                    "dissatisfied"});
     }
     for (const auto& [key, value] : input.answers) {
+        // [&key = key]: clang 14, which make lint's clang-tidy parses with, cannot capture a structured binding.
         const auto question = std::find_if(survey->questions.begin(), survey->questions.end(),
-                                           [&](const auto& candidate) { return candidate.key == key; });
+                                           [&key = key](const auto& candidate) { return candidate.key == key; });
         const auto field = "answers." + key;
         if (question == survey->questions.end()) {
             validation.Fail(field, {"问卷中没有该问题", "The questionnaire has no such question"});

@@ -86,6 +86,7 @@ Result<SharedVendorPage> VendorService::List(const Actor& actor, const VendorQue
     if (auto cached = list_cache_.Find(key, version)) return std::move(*cached);
     auto [vendors, total] = storage::ListVendors(*lease, filter);
     std::vector<std::int64_t> ids;
+    ids.reserve(vendors.size());
     for (const auto& vendor : vendors) ids.push_back(vendor.id);
     auto qualifications = storage::QualificationsOf(*lease, ids);
     auto page = std::make_shared<VendorPage>();

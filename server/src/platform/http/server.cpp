@@ -65,8 +65,8 @@ class WorkerPool {
 
 std::string NewRequestId() {
     static std::atomic<std::uint64_t> counter{0};
-    static const std::uint32_t prefix = randombytes_random();
-    return fmt::format("{:08x}-{:x}", prefix, ++counter);
+    static const std::uint32_t kPrefix = randombytes_random();
+    return fmt::format("{:08x}-{:x}", kPrefix, ++counter);
 }
 
 bool Trusted(const std::string& address, const std::vector<std::string>& trusted_proxies) {
@@ -129,7 +129,7 @@ void Reply(const restinio::request_handle_t& handle, const HttpResponse& respons
 }
 
 struct ServerTraits : public restinio::default_traits_t {
-    using logger_t = restinio::null_logger_t;
+    using logger_t = restinio::null_logger_t;  // NOLINT(readability-identifier-naming): the name restinio looks up
 };
 
 }  // namespace
@@ -172,7 +172,7 @@ void Serve(Dispatcher& dispatcher, std::size_t database_pool_size, const ServerO
                                                        std::string(handle->header().path()))
                                  ? password_workers
                                  : workers;
-                pool.Post([&dispatcher, &options, handle] {
+                pool.Post([&dispatcher, &options, handle = std::move(handle)] {
                     const auto started = std::chrono::steady_clock::now();
                     HttpRequest request = ToRequest(handle, options);
                     const HttpResponse response = dispatcher.Handle(request);

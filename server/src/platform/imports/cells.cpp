@@ -78,7 +78,9 @@ bool FinishRow(TabularRow& row) {
 }
 
 Gb18030Decoder::Gb18030Decoder() : descriptor_(iconv_open("UTF-8", "GB18030")) {
-    // glibc always has GB18030; its absence is a broken installation, not an input error.
+    // glibc always has GB18030; its absence is a broken installation, not an input error. (iconv_t)-1 is how
+    // iconv_open says it failed.
+    // NOLINTNEXTLINE(performance-no-int-to-ptr): the value is only compared, never dereferenced.
     if (descriptor_ == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv has no GB18030 converter");
 }
 

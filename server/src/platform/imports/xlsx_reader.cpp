@@ -351,7 +351,7 @@ std::string FormatSerial(double serial, bool date1904) {
     const long long minutes = std::llround(serial * 1440.0);
     const long long day = minutes / 1440;
     const long long minute_of_day = minutes % 1440;
-    const std::string time = fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
+    std::string time = fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
     if (serial < 1) return time;
     using namespace std::chrono;
     std::string date;

@@ -45,6 +45,7 @@
 // Agent. Asterisk accountcode, FreeSWITCH accountcode, the template's 工号: the agent ID (CC-1 matches it to a
 // person by the call's date). A CDR row may have none (a trunk's own leg): it is kept with an empty agent and
 // totalled under "". The template and mappings require it.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -113,7 +114,7 @@ struct CallFileLayout {
     HeaderRow header = HeaderRow::kAbsent;
     std::size_t min_cells = 0;  // fixed-column layouts: fewer cells is "too few columns"; 0 elsewhere
     std::size_t max_cells = 0;  // fixed-column layouts: more cells is "too many columns"; 0 elsewhere
-    std::optional<CallColumn> columns[kCallFieldCount];
+    std::array<std::optional<CallColumn>, kCallFieldCount> columns{};
     [[nodiscard]] const std::optional<CallColumn>& column(CallField field) const {
         return columns[static_cast<std::size_t>(field)];
     }
@@ -159,7 +160,7 @@ Result<CallRecord> ParseCallRow(const CallFileLayout& layout, std::int64_t row, 
 // file is none of the accepted layouts) and imports nothing unless Finish() is Ok.
 class CallRecordReader {
   public:
-    explicit CallRecordReader(CallImportOptions options = {}) : options_(std::move(options)) {}
+    explicit CallRecordReader(CallImportOptions options = {}) : options_(options) {}
 
     // The row's record; nullptr for the header row and for a bad row (its errors are kept for Finish).
     Result<const CallRecord*> Read(std::int64_t row, const std::vector<std::string>& cells);

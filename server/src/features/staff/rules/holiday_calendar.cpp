@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/text_rules.h"
+
 namespace houqin {
 namespace {
 
@@ -17,13 +19,6 @@ constexpr std::array<const char*, 7> kWeekdayEn = {"Monday", "Tuesday",  "Wednes
 
 std::chrono::year_month_day Ymd(Date date) {
     return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{date.days()}}};
-}
-
-std::string_view Trim(std::string_view text) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-    return text;
 }
 
 bool IsWeekend(Date date) { return IsoWeekday(date) >= 6; }
@@ -91,14 +86,14 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
     constexpr std::string_view kFullWidthComma = "\xEF\xBC\x8C";  // U+FF0C
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (line[i] == ',' || line.substr(i, kFullWidthComma.size()) == kFullWidthComma) {
-            fields.emplace_back(Trim(current));
+            fields.emplace_back(TrimmedView(current));
             current.clear();
             if (line[i] != ',') i += kFullWidthComma.size() - 1;
             continue;
         }
         if (line[i] != '"') current += line[i];
     }
-    fields.emplace_back(Trim(current));
+    fields.emplace_back(TrimmedView(current));
     return fields;
 }
 
@@ -189,7 +184,7 @@ Result<HolidayCalendar> ValidateCalendar(HolidayCalendar calendar) {
     Validation validation;
     std::set<Date> seen;
     for (auto& day : calendar.days) {
-        day.name = std::string(Trim(day.name));
+        day.name = std::string(TrimmedView(day.name));
         if (auto problem = DayProblem(day, calendar.year)) validation.Fail("days", std::move(*problem));
         if (!seen.insert(day.date).second) validation.Fail("days", DuplicateText(day.date));
     }
@@ -256,7 +251,7 @@ Result<HolidayCalendar> ParseHolidayCsv(std::string_view text, int year) {
     std::size_t line_number = 0;
     while (!text.empty() || line_number == 0) {
         const auto end = text.find('\n');
-        const std::string_view line = Trim(text.substr(0, end));
+        const std::string_view line = TrimmedView(text.substr(0, end));
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
         ++line_number;
         if (line.empty()) continue;
@@ -295,8 +290,8 @@ Result<HolidayCalendar> ParseHolidayCsv(std::string_view text, int year) {
 }
 
 const std::vector<HolidayCalendar>& PublishedCalendars() {
-    static const std::vector<HolidayCalendar> calendars = BuildPublishedCalendars();
-    return calendars;
+    static const std::vector<HolidayCalendar> kCalendars = BuildPublishedCalendars();
+    return kCalendars;
 }
 
 void HolidayCalendars::Add(HolidayCalendar calendar) {
@@ -305,7 +300,7 @@ void HolidayCalendars::Add(HolidayCalendar calendar) {
     for (auto& day : calendar.days) days.insert_or_assign(day.date, std::move(day));
 }
 
-bool HolidayCalendars::HasYear(int year) const { return years_.count(year) != 0; }
+bool HolidayCalendars::HasYear(int year) const { return years_.contains(year); }
 
 DayTypeAnswer HolidayCalendars::TypeOf(Date date) const {
     const int year = YearOf(date);

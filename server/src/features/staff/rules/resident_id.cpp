@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "core/text_rules.h"
+
 namespace houqin {
 namespace {
 
@@ -12,13 +14,6 @@ constexpr std::string_view kCheckCharacters = "10X98765432";
 constexpr std::size_t kLength = 18;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view Trim(std::string_view text) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 // Characters as a person counts them: UTF-8 continuation bytes do not start a character.
 std::size_t CountCharacters(std::string_view text) {
@@ -29,7 +24,7 @@ std::size_t CountCharacters(std::string_view text) {
     return count;
 }
 
-int Digits(std::string_view text) {
+int ParseDigits(std::string_view text) {
     int value = 0;
     for (const char c : text) value = value * 10 + (c - '0');
     return value;
@@ -52,7 +47,7 @@ char ResidentIdCheckCharacter(std::string_view first17) {
 }
 
 Result<ResidentId> ParseResidentId(std::string_view text, Date today) {
-    std::string number(Trim(text));
+    std::string number(TrimmedView(text));
     if (number.empty()) return Invalid({"请填写身份证号", "Enter the ID number"});
     const std::size_t characters = CountCharacters(number);
     if (characters != kLength || number.size() != kLength) {
@@ -72,7 +67,7 @@ Result<ResidentId> ParseResidentId(std::string_view text, Date today) {
     }
 
     const std::string_view birth = std::string_view(number).substr(6, 8);
-    const int year = Digits(birth.substr(0, 4));
+    const int year = ParseDigits(birth.substr(0, 4));
     const auto birth_date =
         Date::Parse(fmt::format("{}-{}-{}", birth.substr(0, 4), birth.substr(4, 2), birth.substr(6, 2)));
     if (year < 1900) {

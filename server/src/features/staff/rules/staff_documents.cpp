@@ -18,9 +18,10 @@ std::string_view DocumentKindCode(DocumentKind kind) {
 }
 
 const std::vector<DocumentKind>& AllDocumentKinds() {
-    static const std::vector<DocumentKind> kinds = {DocumentKind::kHealthCertificate, DocumentKind::kLabourContract,
-                                                    DocumentKind::kSocialInsuranceProof, DocumentKind::kEducationProof};
-    return kinds;
+    static const std::vector<DocumentKind> kKinds = {DocumentKind::kHealthCertificate, DocumentKind::kLabourContract,
+                                                     DocumentKind::kSocialInsuranceProof,
+                                                     DocumentKind::kEducationProof};
+    return kKinds;
 }
 
 std::optional<DocumentKind> ParseDocumentKind(std::string_view code) {

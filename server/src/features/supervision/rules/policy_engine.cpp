@@ -560,8 +560,8 @@ std::optional<PolicyDecision> RewardRule(const PolicyFacts& facts, const UsableF
         std::vector<std::string> reasons_zh;
         std::vector<std::string> reasons_en;
         if (count == 0) {
-            reasons_zh.push_back("没有日常例行考核");
-            reasons_en.push_back("no routine assessment");
+            reasons_zh.emplace_back("没有日常例行考核");
+            reasons_en.emplace_back("no routine assessment");
         } else if (!assessments_met) {
             reasons_zh.push_back(
                 fmt::format("考核 {} 次平均 {} 分,低于 {} 分", count, average, settings.reward_assessment_average));
@@ -569,16 +569,16 @@ std::optional<PolicyDecision> RewardRule(const PolicyFacts& facts, const UsableF
                                              settings.reward_assessment_average));
         }
         if (pooled.valid == 0) {
-            reasons_zh.push_back("没有有效的满意度测评");
-            reasons_en.push_back("no survey with valid answers");
+            reasons_zh.emplace_back("没有有效的满意度测评");
+            reasons_en.emplace_back("no survey with valid answers");
         } else if (!survey_met) {
             reasons_zh.push_back(fmt::format("满意度 {},低于 {}%", formula.zh, settings.reward_satisfaction_percent));
             reasons_en.push_back(
                 fmt::format("satisfaction {}, below {}%", formula.en, settings.reward_satisfaction_percent));
         }
         if (!energy_met) {
-            reasons_zh.push_back("没有节能降耗成效记录");
-            reasons_en.push_back("no energy-saving record with savings");
+            reasons_zh.emplace_back("没有节能降耗成效记录");
+            reasons_en.emplace_back("no energy-saving record with savings");
         }
         notes.push_back({"reward_not_met",
                          facts.contract.id,
@@ -782,7 +782,7 @@ PolicyReconciliation ReconcileProposals(const std::vector<PolicyDecision>& decis
     std::set<std::string> proposed;
     std::set<std::string> holding;  // open keys a current decision still rests on
     for (const auto& decision : decisions) {
-        bool covered = known.count(decision.dedupe_key) > 0;
+        bool covered = known.contains(decision.dedupe_key);
         if (covered) holding.insert(decision.dedupe_key);
         for (const auto& open : open_keys) {
             if (Covers(decision.dedupe_key, open)) {
@@ -794,7 +794,7 @@ PolicyReconciliation ReconcileProposals(const std::vector<PolicyDecision>& decis
     }
     std::set<std::string> withdrawn;
     for (const auto& key : open_keys) {
-        if (holding.count(key) == 0 && withdrawn.insert(key).second) reconciliation.to_withdraw.push_back(key);
+        if (!holding.contains(key) && withdrawn.insert(key).second) reconciliation.to_withdraw.push_back(key);
     }
     return reconciliation;
 }
