@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 3
 
 .PHONY: run test test-checks deps web web-deps build build-debug unit-test web-test api-test api-test-sqlite api-test-postgresql \
-        e2e-test bench lint clean
+        e2e-test bench lint format-check clean
 
 ## run: install what is missing, build server and web UI, create the demo database, serve on http://127.0.0.1:8080
 run: deps build web
@@ -40,10 +40,10 @@ WEB_BUILT := $(if $(TEST_BUILT),,web)
 deps:
 	@bash scripts/install-deps.sh
 
-## test-checks: the tests themselves are checked: no written year, no real clock (scripts/check-test-clock.sh); the
-## server's include edges are the declared ones (scripts/check-deps.py, docs/architecture.md); and each check can fail
-## (its self-test plants each kind of fault)
-test-checks:
+## test-checks: the code's format and the web's lint rules (format-check); the tests themselves are checked: no written
+## year, no real clock (scripts/check-test-clock.sh); the server's include edges are the declared ones
+## (scripts/check-deps.py, docs/architecture.md); and each check can fail (its self-test plants each kind of fault)
+test-checks: format-check
 	bash scripts/tests/check-test-clock-selftest.sh
 	bash scripts/check-test-clock.sh
 	bash scripts/tests/check-deps-selftest.sh
@@ -149,13 +149,18 @@ fuzz-build:
 fuzz-smoke: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) bash server/fuzz/run.sh
 
-## lint: the server's format (clang-format), the web's types (vue-tsc), lint rules and format (ESLint, Prettier), then
-## clang-tidy over the server but its unit tests (.clang-tidy; scripts/clang-tidy.sh, about 4 minutes on two cores)
+## lint: test-checks and format-check, the web's types (vue-tsc), then clang-tidy over the server but its unit tests
+## (.clang-tidy; scripts/clang-tidy.sh, about 4 minutes on two cores). `make test` runs all of it but clang-tidy, which
+## would add those minutes to a run already near its 45; the web's types are checked by its build (`npm run build`).
 lint: test-checks web-deps
-	clang-format --dry-run --Werror $$(git ls-files 'server/src/*.cpp' 'server/src/*.h')
 	cd web && npm run typecheck
-	cd web && npm run lint
 	JOBS=$(JOBS) bash scripts/clang-tidy.sh
+
+## format-check: the server's format (clang-format) and the web's lint rules and format (ESLint, Prettier); part of
+## test-checks, so `make test` fails on either (about 40 s)
+format-check: web-deps
+	clang-format --dry-run --Werror $$(git ls-files 'server/src/*.cpp' 'server/src/*.h')
+	cd web && npm run lint
 
 clean:
 	rm -rf build web/dist

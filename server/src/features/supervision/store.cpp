@@ -825,13 +825,14 @@ std::vector<PeriodRatings> SatisfactionByPeriod(Connection& connection, const Ve
     where += " AND s.period >= ?";
     params.emplace_back(periods.back().Str(0));
     std::map<std::string, PeriodRatings> by_period;
-    for (const auto& row :
-         connection.Query(totals ? "SELECT s.period, s.basic_counts_satisfied, s.rating, SUM(s.answers)" + from +
-                                       where + " GROUP BY s.period, s.basic_counts_satisfied, s.rating"
-                                 : "SELECT s.period, s.basic_counts_satisfied, r.rating, COUNT(*) FROM surveys s JOIN "
-                                   "survey_answers r ON r.survey_id = s.id" +
-                                       where + " GROUP BY s.period, s.basic_counts_satisfied, r.rating",
-                          params)) {
+    std::string sql = totals ? "SELECT s.period, s.basic_counts_satisfied, s.rating, SUM(s.answers)"
+                             : "SELECT s.period, s.basic_counts_satisfied, r.rating, COUNT(*) FROM surveys s JOIN "
+                               "survey_answers r ON r.survey_id = s.id";
+    if (totals) sql += from;
+    sql += where;
+    sql += totals ? " GROUP BY s.period, s.basic_counts_satisfied, s.rating"
+                  : " GROUP BY s.period, s.basic_counts_satisfied, r.rating";
+    for (const auto& row : connection.Query(sql, params)) {
         auto& entry = by_period[row.Str(0)];
         entry.period = row.Str(0);
         const auto& rating = row.Str(2);
@@ -846,6 +847,7 @@ std::vector<PeriodRatings> SatisfactionByPeriod(Connection& connection, const Ve
         }
     }
     std::vector<PeriodRatings> result;
+    result.reserve(by_period.size());
     for (auto& [period, entry] : by_period) result.push_back(entry);
     if (static_cast<std::int64_t>(result.size()) > limit) {
         result.erase(result.begin(), result.end() - limit);
@@ -941,12 +943,12 @@ std::vector<AssessmentSchedule> ActiveAssessmentSchedules(Connection& connection
     Params params{today.ToString(), assessed_month};
     AddScopeCondition(scope, "c.owner_path", "c.vendor_org_id", where, params);
     std::vector<AssessmentSchedule> result;
-    for (const auto& row :
-         connection.Query("SELECT c.id, c.code, c.title, c.term_start, c.term_end, " + frequency +
-                              " FROM contracts c JOIN contract_versions v ON v.contract_id = c.id AND v.version_no = "
-                              "c.active_version_no" +
-                              where + " ORDER BY c.id",
-                          params)) {
+    std::string sql = "SELECT c.id, c.code, c.title, c.term_start, c.term_end, ";
+    sql += frequency;
+    sql += " FROM contracts c JOIN contract_versions v ON v.contract_id = c.id AND v.version_no = c.active_version_no";
+    sql += where;
+    sql += " ORDER BY c.id";
+    for (const auto& row : connection.Query(sql, params)) {
         AssessmentSchedule schedule;
         schedule.contract_id = row.Int(0);
         schedule.code = row.Str(1);

@@ -399,7 +399,8 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
     if (!parsed) {
         throw DbError(DbError::Kind::kOther, "database URL must be sqlite:PATH or postgresql://...: " + url);
     }
-    auto database = std::unique_ptr<Database>(new Database());
+    // The constructor is private (a Database exists only opened), so std::make_unique cannot call it.
+    auto database = std::unique_ptr<Database>(new Database());  // NOLINT(modernize-make-unique)
     database->url_ = *parsed;
     database->pool_size_ = pool_size == 0 ? 1 : pool_size;
     for (std::size_t i = 0; i < database->pool_size_; ++i) database->idle_.push_back(database->Connect());

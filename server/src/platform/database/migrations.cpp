@@ -1365,7 +1365,8 @@ INSERT INTO meeting_vendors (vendor_id, meeting_id)
 -- PRJ-4: the biddings open to a vendor, and the projects it registered for.
 CREATE INDEX projects_status ON projects(status);
 CREATE INDEX project_registrations_vendor ON project_registrations(vendor_org_id, project_id);
-)SQL", R"SQL(
+)SQL",
+         R"SQL(
 CREATE INDEX surveys_vendor ON surveys(vendor_org_id);
 CREATE TABLE meeting_vendors (
   vendor_id BIGINT NOT NULL REFERENCES vendors(id),
