@@ -199,8 +199,8 @@ Status SeedDemoContracts(ServiceContext& context, std::int64_t town, std::int64_
 Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, const std::vector<VendorView>& vendors,
                            const std::map<std::string, std::int64_t>& categories) {
     ContractService contracts(context);
-    ProcurementService procurement(context, contracts);
-    procurement.SetSealLimits(MinimalSealLimitsForTests());
+    ProcurementServices procurement(context, contracts);
+    procurement.sealing.SetSealLimits(MinimalSealLimitsForTests());
     VendorService files(context);
     const Actor admin = DemoActor(context, "admin");
     const Actor office = DemoActor(context, "office");
@@ -215,7 +215,7 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
         rules.catalogue = {{"item", "C1204", "物业管理服务", "Property management"},
                            {"category", "callcenter", "呼叫中心外包服务", "Call-centre outsourcing"}};
         rules.reason = fmt::format("{} 年度政府集中采购目录及限额标准(演示)", rules_year);
-        if (auto put = procurement.PutRules(admin, rules_year, rules); !put) return put.error();
+        if (auto put = procurement.rules.PutRules(admin, rules_year, rules); !put) return put.error();
     }
     static const std::string kPlan = "%PDF-1.4\n% 演示用采购实施方案\n%%EOF\n";
     auto plan = files.UploadAttachment(&office, {"采购实施方案.pdf", "application/pdf", kPlan});
@@ -251,92 +251,96 @@ Status SeedDemoProcurement(ServiceContext& context, std::int64_t department, con
         const auto on = [&](Date day, int hour, auto&& body) -> Status {
             ServiceContext past{context.database, Clock(at(day, hour, 0)), {}};
             ContractService past_contracts(past);
-            ProcurementService past_procurement(past, past_contracts);
-            past_procurement.SetSealLimits(MinimalSealLimitsForTests());
+            ProcurementServices past_procurement(past, past_contracts);
+            past_procurement.sealing.SetSealLimits(MinimalSealLimitsForTests());
             return body(past_procurement);
         };
         const SealSecrets secrets{"Kaibiao#2026-Office", "Jianzheng#2026-Jiwei"};
         // PRJ-7: the witness consents from their own account before each witnessed step.
         const Actor witness = DemoActor(context, "jiwei");
         std::int64_t id = 0;
-        auto status = on(start, 9, [&](ProcurementService& p) -> Status {
-            auto created = p.Create(
+        auto status = on(start, 9, [&](ProcurementServices& p) -> Status {
+            auto created = p.projects.Create(
                 office, input(fmt::format("{} 年度机关商务服务(文印、票务)外包", year + 1), "business", 22000000, {}));
             if (!created) return created.error();
             id = created->record.id;
-            if (auto step = p.Submit(office, id); !step) return step.error();
-            if (auto step = p.Decide(leader, id, "approve", "同意。"); !step) return step.error();
-            if (auto step = p.SetCeiling(leader, id, {Money::FromFen(20000000), "党委会议确定"}); !step) {
+            if (auto step = p.projects.Submit(office, id); !step) return step.error();
+            if (auto step = p.projects.Decide(leader, id, "approve", "同意。"); !step) return step.error();
+            if (auto step = p.projects.SetCeiling(leader, id, {Money::FromFen(20000000), "党委会议确定"}); !step) {
                 return step.error();
             }
-            if (auto step = p.GiveWitnessConsent(witness, id, kConsentOpenBidding); !step) return step.error();
-            if (auto step =
-                    p.OpenBidding(office, id, {at(start.AddDays(10), 17, 0), at(start.AddDays(11), 9, 30), secrets});
+            if (auto step = p.sealing.GiveWitnessConsent(witness, id, kConsentOpenBidding); !step) return step.error();
+            if (auto step = p.sealing.OpenBidding(
+                    office, id, {at(start.AddDays(10), 17, 0), at(start.AddDays(11), 9, 30), secrets});
                 !step) {
                 return step.error();
             }
             return Ok();
         });
         if (!status) return status;
-        status = on(start.AddDays(3), 10, [&](ProcurementService& p) -> Status {
+        status = on(start.AddDays(3), 10, [&](ProcurementServices& p) -> Status {
             const std::vector<std::pair<std::string, std::int64_t>> quotes = {
                 {"vendor1", 18800000}, {"vendor2", 17650000}, {"vendor3", 21500000}};
             for (const auto& [user, fen] : quotes) {
                 const Actor bidder = DemoActor(context, user);
-                if (auto step = p.Register(bidder, id, std::nullopt); !step) return step.error();
-                if (auto step = p.SubmitBid(bidder, id, Money::FromFen(fen)); !step) return step.error();
+                if (auto step = p.bidding.Register(bidder, id, std::nullopt); !step) return step.error();
+                if (auto step = p.bidding.SubmitBid(bidder, id, Money::FromFen(fen)); !step) return step.error();
             }
             return Ok();
         });
         if (!status) return status;
-        status = on(start.AddDays(11), 10, [&](ProcurementService& p) -> Status {
-            if (auto step = p.GiveWitnessConsent(witness, id, kConsentOpening); !step) return step.error();
-            if (auto opened = p.Open(office, id, secrets); !opened) return opened.error();
+        status = on(start.AddDays(11), 10, [&](ProcurementServices& p) -> Status {
+            if (auto step = p.sealing.GiveWitnessConsent(witness, id, kConsentOpening); !step) return step.error();
+            if (auto opened = p.opening.Open(office, id, secrets); !opened) return opened.error();
             return Ok();
         });
         if (!status) return status;
     }
 
-    auto meeting =
-        procurement.Create(office, input(fmt::format("{} 年度机关会议服务外包", year + 1), "meeting", 36000000, {}));
+    auto meeting = procurement.projects.Create(
+        office, input(fmt::format("{} 年度机关会议服务外包", year + 1), "meeting", 36000000, {}));
     if (!meeting) return meeting.error();
     const auto meeting_id = meeting->record.id;
-    if (auto step = procurement.Submit(office, meeting_id); !step) return step.error();
-    if (auto step = procurement.Decide(leader, meeting_id, "approve", "同意按内部程序组织投标。"); !step) {
+    if (auto step = procurement.projects.Submit(office, meeting_id); !step) return step.error();
+    if (auto step = procurement.projects.Decide(leader, meeting_id, "approve", "同意按内部程序组织投标。"); !step) {
         return step.error();
     }
-    if (auto step = procurement.SetCeiling(leader, meeting_id, {Money::FromFen(35000000), "党委会议确定"}); !step) {
+    if (auto step = procurement.projects.SetCeiling(leader, meeting_id, {Money::FromFen(35000000), "党委会议确定"});
+        !step) {
         return step.error();
     }
     const auto deadline = Instant{(today.AddDays(14).days() * 86400 - kShanghaiOffsetSeconds + 17 * 3600) * 1000};
     const auto opening = Instant{(today.AddDays(15).days() * 86400 - kShanghaiOffsetSeconds + 9 * 3600 + 1800) * 1000};
-    if (auto step = procurement.GiveWitnessConsent(DemoActor(context, "jiwei"), meeting_id, kConsentOpenBidding);
+    if (auto step =
+            procurement.sealing.GiveWitnessConsent(DemoActor(context, "jiwei"), meeting_id, kConsentOpenBidding);
         !step) {
         return step.error();
     }
-    if (auto step = procurement.OpenBidding(office, meeting_id,
-                                            {deadline, opening, {"Kaibiao#2026-Office", "Jianzheng#2026-Jiwei"}});
+    if (auto step = procurement.sealing.OpenBidding(
+            office, meeting_id, {deadline, opening, {"Kaibiao#2026-Office", "Jianzheng#2026-Jiwei"}});
         !step) {
         return step.error();
     }
     const Actor vendor1 = DemoActor(context, "vendor1");
     const Actor vendor2 = DemoActor(context, "vendor2");
-    if (auto step = procurement.Register(vendor1, meeting_id, std::nullopt); !step) return step.error();
-    if (auto step = procurement.SubmitBid(vendor1, meeting_id, Money::FromFen(33800000)); !step) return step.error();
-    if (auto step = procurement.Register(vendor2, meeting_id, std::nullopt); !step) return step.error();
+    if (auto step = procurement.bidding.Register(vendor1, meeting_id, std::nullopt); !step) return step.error();
+    if (auto step = procurement.bidding.SubmitBid(vendor1, meeting_id, Money::FromFen(33800000)); !step)
+        return step.error();
+    if (auto step = procurement.bidding.Register(vendor2, meeting_id, std::nullopt); !step) return step.error();
 
-    auto property = procurement.Create(
+    auto property = procurement.projects.Create(
         office, input(fmt::format("{} 年度机关大院物业管理服务", year + 1), "cleaning", 128000000, {"C1204"}));
     if (!property) return property.error();
-    if (auto step = procurement.Submit(office, property->record.id); !step) return step.error();
-    if (auto step = procurement.Decide(leader, property->record.id, "approve", "同意,按政府采购规定执行。"); !step) {
+    if (auto step = procurement.projects.Submit(office, property->record.id); !step) return step.error();
+    if (auto step = procurement.projects.Decide(leader, property->record.id, "approve", "同意,按政府采购规定执行。");
+        !step) {
         return step.error();
     }
 
-    auto catering =
-        procurement.Create(office, input(fmt::format("{} 年度机关食堂餐饮服务", year + 1), "catering", 58000000, {}));
+    auto catering = procurement.projects.Create(
+        office, input(fmt::format("{} 年度机关食堂餐饮服务", year + 1), "catering", 58000000, {}));
     if (!catering) return catering.error();
-    if (auto step = procurement.Submit(office, catering->record.id); !step) return step.error();
+    if (auto step = procurement.projects.Submit(office, catering->record.id); !step) return step.error();
     (void)vendors;
     return Ok();
 }

@@ -158,7 +158,7 @@ std::vector<PageRead> ReadLists(Services& services) {
         read("rectification list", [&] { (void)services.oversight.ListRectifications(actor, {}); });
         read("survey list", [&] { (void)services.surveys.List(actor, {}); });
         read("meeting list", [&] { (void)services.oversight.ListMeetings(actor, {}); });
-        read("project list", [&] { (void)services.procurement.List(actor, {}); });
+        read("project list", [&] { (void)services.procurement.projects.List(actor, {}); });
     }
     return reads;
 }

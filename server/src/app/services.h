@@ -107,8 +107,9 @@ struct Services {
         vendors.AddAttachmentReader("staff_insurance", [this](const Actor& actor, std::int64_t id) {
             return documents.MayReadPayment(actor, id);
         });
-        vendors.AddAttachmentReader(
-            "project", [this](const Actor& actor, std::int64_t id) { return procurement.Get(actor, id).has_value(); });
+        vendors.AddAttachmentReader("project", [this](const Actor& actor, std::int64_t id) {
+            return procurement.projects.Get(actor, id).has_value();
+        });
     }
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
@@ -141,7 +142,7 @@ struct Services {
     SurveyService surveys;
     OversightService oversight;
     ReportService reports;
-    ProcurementService procurement;
+    ProcurementServices procurement;
 };
 
 }  // namespace houqin

@@ -260,12 +260,12 @@ reports::OpeningPdf OpeningPdfOf(const ProjectView& view, const BidOpening& open
 
 }  // namespace
 
-void AddProcurementRoutes(Router& router, ServiceContext& service_context, ProcurementService& procurement) {
+void AddProcurementRoutes(Router& router, ServiceContext& service_context, ProcurementServices& procurement) {
     router
         .Add("GET", "/api/v1/procurement-rules", Access::kSession, "procurement",
              "The government procurement catalogue and threshold in force for each year (PRJ-3)",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
-                 HOUQIN_TRY(records, procurement.ListRules(context.actor()));
+                 HOUQIN_TRY(records, procurement.rules.ListRules(context.actor()));
                  Json items = Json::array();
                  for (const auto& record : *records) items.push_back(RulesJson(record));
                  return JsonResponse(200, Json{{"items", items}});
@@ -278,7 +278,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "One year's rules with every earlier version",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(year, PathYear(context.request));
-                 HOUQIN_TRY(view, procurement.GetRules(context.actor(), *year));
+                 HOUQIN_TRY(view, procurement.rules.GetRules(context.actor(), *year));
                  return JsonResponse(200, RulesViewJson(*view));
              })
         .Requires({Permission::kProjectRead, Permission::kProcurementRules})
@@ -311,7 +311,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                      }
                  }
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view, procurement.PutRules(context.actor(), *year, input));
+                 HOUQIN_TRY(view, procurement.rules.PutRules(context.actor(), *year, input));
                  return JsonResponse(200, RulesViewJson(*view));
              })
         .Requires({Permission::kProcurementRules})
@@ -336,7 +336,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  if (!validation.ok()) return validation.ToError();
                  query.page = page.page;
                  query.page_size = page.page_size;
-                 HOUQIN_TRY(result, procurement.List(context.actor(), query));
+                 HOUQIN_TRY(result, procurement.projects.List(context.actor(), query));
                  Json items = Json::array();
                  for (const auto& view : result->items) items.push_back(ProjectJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
@@ -351,7 +351,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  JsonReader reader(*body, validation);
                  const auto input = ReadProjectInput(reader);
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view, procurement.Create(context.actor(), input));
+                 HOUQIN_TRY(view, procurement.projects.Create(context.actor(), input));
                  return JsonResponse(201, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectWrite})
@@ -361,7 +361,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "One project with its route, bidding and history",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(view, procurement.Get(context.actor(), *id));
+                 HOUQIN_TRY(view, procurement.projects.Get(context.actor(), *id));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectRead})
@@ -375,7 +375,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  JsonReader reader(*body, validation);
                  const auto input = ReadProjectInput(reader);
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view, procurement.Update(context.actor(), *id, input));
+                 HOUQIN_TRY(view, procurement.projects.Update(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectWrite})
@@ -385,7 +385,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "Submit a project for leadership approval (PRJ-2)",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(view, procurement.Submit(context.actor(), *id));
+                 HOUQIN_TRY(view, procurement.projects.Submit(context.actor(), *id));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectWrite})
@@ -401,7 +401,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  const auto decision = reader.String("decision");
                  const auto comment = reader.String("comment", JsonReader::Need::kOptional);
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view, procurement.Decide(context.actor(), *id, decision, comment));
+                 HOUQIN_TRY(view, procurement.projects.Decide(context.actor(), *id, decision, comment));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectApprove})
@@ -424,7 +424,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  input.winner_vendor_id = reader.OptionalInteger("winner_vendor_id");
                  if (reader.Has("amount") && !body->at("amount").is_null()) input.amount = reader.MoneyValue("amount");
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view, procurement.RecordGovernment(context.actor(), *id, input));
+                 HOUQIN_TRY(view, procurement.projects.RecordGovernment(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectWrite})
@@ -441,7 +441,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  if (reader.Has("amount")) input.amount = reader.MoneyValue("amount");
                  input.reason = reader.String("reason", JsonReader::Need::kOptional);
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view, procurement.SetCeiling(context.actor(), *id, input));
+                 HOUQIN_TRY(view, procurement.projects.SetCeiling(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectApprove})
@@ -459,7 +459,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  input.opening_at = OptionalInstant(reader, *body, "opening_at", validation);
                  input.secrets = ReadSecrets(reader);
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(view, procurement.OpenBidding(context.actor(), *id, input));
+                 HOUQIN_TRY(view, procurement.sealing.OpenBidding(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, true));
              })
         .Requires({Permission::kProjectWrite})
@@ -469,7 +469,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "Registrations with the criteria verdict (PRJ-5)",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(registrations, procurement.Registrations(context.actor(), *id));
+                 HOUQIN_TRY(registrations, procurement.bidding.Registrations(context.actor(), *id));
                  Json items = Json::array();
                  for (const auto& registration : *registrations) items.push_back(RegistrationJson(registration));
                  return JsonResponse(200, Json{{"items", items}});
@@ -486,7 +486,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  JsonReader reader(*body, validation);
                  const auto vendor_id = reader.OptionalInteger("vendor_id");
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(result, procurement.Register(context.actor(), *id, vendor_id));
+                 HOUQIN_TRY(result, procurement.bidding.Register(context.actor(), *id, vendor_id));
                  return JsonResponse(result->second ? 201 : 200, RegistrationJson(result->first));
              })
         .Requires({Permission::kBidSubmit, Permission::kProjectWrite})
@@ -496,7 +496,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "Bids: who and when before the opening (amounts sealed), everything after it",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(bids, procurement.Bids(context.actor(), *id));
+                 HOUQIN_TRY(bids, procurement.bidding.Bids(context.actor(), *id));
                  Json items = Json::array();
                  for (const auto& view : *bids) {
                      items.push_back(BidJson(view.bid, view.opened, context.actor().vendor_org_id.has_value()));
@@ -516,7 +516,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  std::optional<Money> quote;
                  if (reader.Has("quote")) quote = reader.MoneyValue("quote");
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(result, procurement.SubmitBid(context.actor(), *id, quote));
+                 HOUQIN_TRY(result, procurement.bidding.SubmitBid(context.actor(), *id, quote));
                  auto json = BidJson(result->first, false, true);
                  json["fingerprint"] = result->second;
                  return JsonResponse(201, json);
@@ -534,7 +534,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  JsonReader reader(*body, validation);
                  const auto purpose = reader.String("purpose");
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(consent, procurement.GiveWitnessConsent(context.actor(), *id, purpose));
+                 HOUQIN_TRY(consent, procurement.sealing.GiveWitnessConsent(context.actor(), *id, purpose));
                  return JsonResponse(201, WitnessConsentJson(*consent));
              })
         .Requires({Permission::kProjectWitness})
@@ -549,7 +549,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  JsonReader reader(*body, validation);
                  const auto secrets = ReadSecrets(reader);
                  if (!validation.ok()) return validation.ToError();
-                 HOUQIN_TRY(opening, procurement.Open(context.actor(), *id, secrets));
+                 HOUQIN_TRY(opening, procurement.opening.Open(context.actor(), *id, secrets));
                  return JsonResponse(201, RawJson(opening->record_json));
              })
         .Requires({Permission::kProjectWrite})
@@ -559,7 +559,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "The opening record, published to the bidders",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(result, procurement.GetOpening(context.actor(), *id));
+                 HOUQIN_TRY(result, procurement.opening.GetOpening(context.actor(), *id));
                  return JsonResponse(200, RawJson(result->second.record_json));
              })
         .Requires({Permission::kProjectRead})
@@ -569,7 +569,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "The opening record to print and sign (PDF)",
              [&service_context, &procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(result, procurement.GetOpening(context.actor(), *id));
+                 HOUQIN_TRY(result, procurement.opening.GetOpening(context.actor(), *id));
                  const auto& code = result->first.record.code;
                  // CC-7: the opening record of one project, printed to sign: recorded, not a list export.
                  storage::ExportRecord record{"opening_record", "pdf", "project", *id, {{"project", code}}, 1};
@@ -587,7 +587,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "Award: the winning quote becomes a contract draft (PRJ-8)",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(result, procurement.Award(context.actor(), *id));
+                 HOUQIN_TRY(result, procurement.opening.Award(context.actor(), *id));
                  return JsonResponse(
                      201, Json{{"project", ProjectJson(result->project, true)}, {"contract_id", result->contract_id}});
              })
@@ -598,7 +598,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              "Every step from the project's creation to its contract (discipline inspection, D1 Art.4)",
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
-                 HOUQIN_TRY(items, procurement.Trail(context.actor(), *id));
+                 HOUQIN_TRY(items, procurement.projects.Trail(context.actor(), *id));
                  Json json = Json::array();
                  for (const auto& item : *items) {
                      json.push_back({{"at", item.at.ToIso()},

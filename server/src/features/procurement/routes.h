@@ -6,6 +6,6 @@
 
 namespace houqin::http {
 
-void AddProcurementRoutes(Router& router, ServiceContext& service_context, ProcurementService& procurement);
+void AddProcurementRoutes(Router& router, ServiceContext& service_context, ProcurementServices& procurement);
 
 }  // namespace houqin::http
