@@ -11,6 +11,7 @@
 #include "features/accounts/store.h"
 #include "features/catalogue/store.h"
 #include "features/procurement/codec.h"
+#include "features/procurement/rules/award_draft.h"
 #include "features/procurement/rules/bid_evaluation.h"
 #include "features/procurement/sealed_bids.h"
 #include "features/procurement/service_internal.h"
@@ -191,40 +192,8 @@ Result<AwardResult> OpeningService::Award(const Actor& actor, std::int64_t id) {
     const auto owner = storage::FindOrg(*lease, before->owner_org_id);
     if (!vendor || !category || !owner) return ProjectNotFound();
 
-    // PRJ-8: the draft is filled from the project, the vendor and the winning annual quote; the office completes
-    // the clauses and it goes through the dual review like any contract (CON-2).
-    ContractContent content;
-    content.title = before->name;
-    content.category_id = before->category_id;
-    content.vendor_id = vendor->id;
-    content.party_a.name = owner->name;
-    content.party_b = {vendor->name,           vendor->legal_representative, vendor->contact_phone,
-                       vendor->address,        vendor->bank_account_name,    vendor->bank_name,
-                       vendor->bank_account_no};
-    if (!content.party_b.phone.empty() && !IsPhone(content.party_b.phone)) content.party_b.phone.clear();
-    content.term_start = before->service_start;
-    content.term_end = before->service_end;
-    content.annual_amount = *before->winner_quote;
-    content.total_amount = TermTotalOfAnnual(*before->winner_quote, before->service_start, before->service_end);
-    content.service_items.push_back(
-        {category->name_zh, before->scope.substr(0, std::min<std::size_t>(before->scope.size(), 450)),
-         fmt::format("年报价 {} 元({})", before->winner_quote->ToString(), before->code), content.total_amount});
-    content.payment.method = "银行转账";
-    content.payment.frequency = Frequency::kMonthly;
-    content.payment.installments =
-        GenerateSchedule(content.term_start, content.term_end, Frequency::kMonthly, content.total_amount);
-    content.assessment.frequency = Frequency::kMonthly;
-    content.assessment.pass_mark = 60;
-    content.assessment.checklist = category->checklist;
-    if (content.assessment.checklist.empty()) content.assessment.checklist = {{"综合考核", 100}};
-    content.assessment.bands = {{"优秀", 90}, {"良好", 75}, {"合格", 60}};
-    content.responsible_department_id = before->department_id;
-    content.responsible_person = before->responsible_person;
-    content.responsible_phone = before->responsible_phone;
-    // The scope is cut on a character boundary (UTF-8) for the service item.
-    auto& item_scope = content.service_items.front().scope;
-    while (!item_scope.empty() && (static_cast<unsigned char>(item_scope.back()) & 0xC0) == 0x80) item_scope.pop_back();
-    if (!item_scope.empty() && (static_cast<unsigned char>(item_scope.back()) & 0x80) != 0) item_scope.pop_back();
+    // PRJ-8: the draft is filled from the project, the vendor and the winning annual quote (rules/award_draft.h).
+    const auto content = DraftContractOfAward({*before, *before->winner_quote, *vendor, *category, owner->name});
     if (auto status = ValidateContractContent(content); !status) return status.error();
 
     auto project = *before;
