@@ -711,6 +711,35 @@ test('PRJ-7 at the opening a wrong officer secret and a wrong witness secret are
     expectError(await officeD.get(`/projects/${id}/opening`), 404, 'NotFound');
 });
 
+test('PRJ-7 wrong secrets sent at once are each counted: at procurement.opening_max_failures the opening pauses', async () => {
+    const s = await scenario('tied');
+    const id = s.project.id;
+    const officeD = await on(T3, office);
+    const jiweiD = await on(T3, jiwei);
+    const adminD = await on(T3, admin);
+    // The server runs two workers (harness: --threads 2), so two attempts are checked at the same time. With a limit
+    // of two, the opening pauses only if neither count is lost.
+    expectStatus(await adminD.put('/settings/procurement.opening_max_failures', { value: 2, reason: '并发口令测试' }), 200);
+    try {
+        await witnessConsent(jiweiD, id, 'opening');
+        const wrong = openingBody({ witness_secret: '镇纪委监督开标口令:并发错误口令测试用' });
+        const answers = await Promise.all([1, 2].map(() => officeD.post(`/projects/${id}/opening`, wrong)));
+        for (const answer of answers) expectError(answer, 400, 'InvalidArgument', 'witness_secret');
+        // Each failure is in the trail with its own count.
+        const failures = expectStatus(await adminD.get('/audit', {
+            query: { entity: 'project', entity_id: id, action: 'open_failed' },
+        }), 200).body.items.map((entry) => entry.after.failures);
+        assert.deepEqual([...failures].sort(), [1, 2], `each attempt counted once: ${JSON.stringify(failures)}`);
+        // Even the right pair now waits procurement.opening_lock_minutes, unchecked.
+        await witnessConsent(jiweiD, id, 'opening');
+        const paused = expectError(await officeD.post(`/projects/${id}/opening`, openingBody()), 429, 'ResourceExhausted');
+        assert.match(paused.message.en, /^2 failed opening attempts; try again in 30 minute/);
+        assert.equal((await read(officeD, id)).status, 'bidding', 'nothing opened');
+    } finally {
+        expectStatus(await adminD.put('/settings/procurement.opening_max_failures', { value: 5, reason: '恢复默认值' }), 200);
+    }
+});
+
 test('PRJ-7 the opening reveals every quote with its validity and rank: the lowest valid wins, a tie goes to the earlier submission', async () => {
     const s = await scenario('tied');
     const id = s.project.id;

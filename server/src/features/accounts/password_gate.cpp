@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "features/accounts/auth_service.h"
+#include "features/accounts/rules/lockout.h"
 #include "features/accounts/store.h"
 #include "platform/audit/audit_store.h"
 #include "platform/service/random_token.h"
@@ -30,21 +31,12 @@ const std::string& DummyHash() {
     return kHash;
 }
 
-std::int64_t MinutesLeft(std::int64_t until_ms, Instant now) { return (until_ms - now.ms + 59'999) / 60'000; }
-
 // One counter: what it is called in the settings, and what it counted for this attempt.
 struct Counter {
     storage::AttemptCounter counter;
     std::string_view limit_key;
     storage::AttemptCharge charge;
 };
-
-// The wait a counter starts at `failures` (>= its limit): the first wait, doubled at each failure after it, capped.
-std::int64_t WaitMinutes(std::int64_t failures, std::int64_t limit, std::int64_t first, std::int64_t longest) {
-    std::int64_t minutes = first;
-    for (std::int64_t step = limit; step < failures && minutes < longest; ++step) minutes *= 2;
-    return std::min(minutes, longest);
-}
 
 }  // namespace
 
@@ -101,8 +93,9 @@ PasswordCheck PasswordGate::Check(storage::Connection& connection, const Passwor
         }
     }
     const auto wait_of = [&](const Counter& counter) {
-        return Instant{now.ms +
-                       WaitMinutes(counter.charge.failures, counter.counter.limit, first_wait, longest_wait) * 60'000};
+        // The lockout rule's lock for the count reached (features/accounts/rules/lockout.h).
+        return Instant{
+            now.ms + LockMinutes(counter.charge.failures, {counter.counter.limit, first_wait, longest_wait}) * 60'000};
     };
     const bool right = AuthService::VerifyPassword(waiting ? DummyHash() : attempt.password_hash.value_or(DummyHash()),
                                                    attempt.password) &&
@@ -143,7 +136,7 @@ PasswordCheck PasswordGate::Check(storage::Connection& connection, const Passwor
     if (waiting) {
         // Refused unchecked: the security log says why; the trail already holds the wait (when it started).
         result.verdict = PasswordVerdict::kLocked;
-        result.minutes_left = MinutesLeft(waiting->charge.locked_until_ms, now);
+        result.minutes_left = MinutesUntil(Instant{waiting->charge.locked_until_ms}, now);
         spdlog::warn("security: password attempt for '{}' from {} refused unchecked: {} waits {} more minute(s)",
                      attempt.username, address, waiting->counter.subject, result.minutes_left);
         if (started.empty()) return result;

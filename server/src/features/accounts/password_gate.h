@@ -1,7 +1,8 @@
 #pragma once
-// The one rule for every password a person types: the log-in, the password change and the opening witness's consent
-// (PRJ-7). Each attempt is counted before its password is checked, in one atomic statement per counter, so a burst of
-// parallel guesses gets no more checks than the limits allow. Three counters, each with growing delays:
+// The check of every password a person types: the log-in and the password change. Its waits follow the lockout rule
+// of every typed secret (rules/lockout.h, which the opening's two secrets follow too, PRJ-7). Each attempt is counted
+// before its password is checked, in one atomic statement per counter, so a burst of parallel guesses gets no more
+// checks than the limits allow. Three counters, each with growing delays:
 //   - a name at one address ("account:<name>@<address>", auth.max_failed_logins in a row): a stranger elsewhere who
 //     guesses at the same name delays only themself, never the account's owner;
 //   - one address, whatever the names (auth.address_max_failures): a sweep over many names from one place;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/text_rules.h"
+#include "features/accounts/rules/lockout.h"
 #include "features/accounts/store.h"
 #include "features/catalogue/store.h"
 #include "features/procurement/codec.h"
@@ -50,15 +51,17 @@ Result<BidOpening> OpeningService::Open(const Actor& actor, std::int64_t id, con
         return Refuse("opening_at", {fmt::format("未到开标时间({})", when),
                                      fmt::format("It is not yet the opening time ({})", when)});
     }
-    const auto max_failures = context_.settings.Get(*lease, setting::kProcurementOpeningMaxFailures);
-    const auto lock_minutes = context_.settings.Get(*lease, setting::kProcurementOpeningLockMinutes);
-    if (before->opening_failures >= max_failures && before->opening_failed_at &&
-        now.ms < before->opening_failed_at->ms + lock_minutes * 60'000) {
-        const auto minutes = (before->opening_failed_at->ms + lock_minutes * 60'000 - now.ms + 59'999) / 60'000;
+    // PRJ-7: the lockout rule of every typed secret (features/accounts/rules/lockout.h), with the opening's settings;
+    // the lock does not grow.
+    const LockoutRule lockout{context_.settings.Get(*lease, setting::kProcurementOpeningMaxFailures),
+                              context_.settings.Get(*lease, setting::kProcurementOpeningLockMinutes)};
+    const auto lock = DecideLockout({before->opening_failures, before->opening_failed_at}, now, lockout);
+    if (!lock.allowed) {
         Error error{
             ErrorCode::kResourceExhausted,
-            {fmt::format("开标口令连续错误 {} 次,请 {} 分钟后再试", before->opening_failures, minutes),
-             fmt::format("{} failed opening attempts; try again in {} minute(s)", before->opening_failures, minutes)},
+            {fmt::format("开标口令连续错误 {} 次,请 {} 分钟后再试", before->opening_failures, lock.wait_minutes),
+             fmt::format("{} failed opening attempts; try again in {} minute(s)", before->opening_failures,
+                         lock.wait_minutes)},
             {},
             {}};
         error.fields.push_back({"officer_secret", error.message});
@@ -79,17 +82,17 @@ Result<BidOpening> OpeningService::Open(const Actor& actor, std::int64_t id, con
         // the witness's consent: trying the secrets again needs the witness to consent again, in their own session.
         storage::Transaction transaction(*lease);
         storage::UseWitnessConsent(*lease, witness->id, now, actor.display_name);
-        auto project = storage::LockProject(*lease, id).value_or(*before);
-        project.opening_failures = project.opening_failures >= max_failures ? 1 : project.opening_failures + 1;
-        project.opening_failed_at = now;
-        storage::UpdateProject(*lease, project);
+        // Counted in one statement, so that parallel wrong pairs all count: the rule's next count, unless other
+        // failures were counted since this attempt read the project (then one more than theirs).
+        const auto failures =
+            storage::CountOpeningFailure(*lease, id, before->opening_failures, lock.next_failures, now);
         std::string fields;
         for (const auto& field : key.error().fields) fields += (fields.empty() ? "" : ",") + field.field;
         storage::AppendAudit(*lease, &actor, now,
                              {"open_failed", "project", id, std::nullopt,
                               fmt::format(R"({{"failures":{},"max_failures":{},"lock_minutes":{},"wrong":"{}",)"
                                           R"("witness_consent_id":{}}})",
-                                          project.opening_failures, max_failures, lock_minutes, fields, witness->id)});
+                                          failures, lockout.max_failures, lockout.lock_minutes, fields, witness->id)});
         transaction.Commit();
         return key.error();
     }

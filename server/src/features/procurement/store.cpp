@@ -422,6 +422,15 @@ std::optional<Project> LockProject(Connection& connection, std::int64_t id) {
     return FindProject(connection, id, {"/", std::nullopt});
 }
 
+constexpr const char* kCountOpeningFailure =
+    "UPDATE projects SET opening_failures = CASE WHEN opening_failures = ? THEN ? ELSE opening_failures + 1 END, "
+    "opening_failed_at = ? WHERE id = ? RETURNING opening_failures";
+
+std::int64_t CountOpeningFailure(Connection& connection, std::int64_t project_id, std::int64_t seen, std::int64_t next,
+                                 Instant now) {
+    return connection.QueryOne(kCountOpeningFailure, {seen, next, now.ms, project_id})->Int(0);
+}
+
 std::string NextProjectCode(Connection& connection, int year) {
     const std::string prefix = fmt::format("XM-{:04d}-", year);
     const auto row = connection.QueryOne("SELECT MAX(code) FROM projects WHERE code LIKE ?", {prefix + "%"});

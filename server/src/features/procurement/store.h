@@ -48,6 +48,10 @@ std::optional<Project> FindProject(Connection& connection, std::int64_t id, cons
 // Inside a transaction: locks the project's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE; SQLite's
 // BEGIN IMMEDIATE already holds the write lock) and reads it again, so checks made on it cannot be overtaken.
 std::optional<Project> LockProject(Connection& connection, std::int64_t id);
+// PRJ-7: one failed opening, counted in one atomic statement (parallel failures all count): the count becomes `next`
+// if it is still `seen`, else one more than it is; the time of the last failure becomes `now`. Returns the count.
+std::int64_t CountOpeningFailure(Connection& connection, std::int64_t project_id, std::int64_t seen, std::int64_t next,
+                                 Instant now);
 std::string NextProjectCode(Connection& connection, int year);
 std::int64_t InsertProject(Connection& connection, const Project& project);
 void UpdateProject(Connection& connection, const Project& project);
