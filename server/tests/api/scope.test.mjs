@@ -262,6 +262,8 @@ test('ROLE-4 discipline inspection reads vendors, the catalogue, the export, the
     for (const vendor of all) assert.ok(exported.includes(vendor.credit_code), `vendor ${vendor.credit_code} exported`);
     const dashboard = expectStatus(await jiwei.get('/dashboard'), 200).body;
     assert.equal(dashboard.vendors.total, all.length);
+    assert.equal(dashboard.audit_last_7_days.length, 7, 'the trail\'s activity of the last seven days');
+    assert.ok(dashboard.audit_last_7_days.at(-1).count >= 1, 'today\'s entries are counted');
     const audit = await listAll(jiwei, '/audit', { entity: 'vendor', entity_id: registered.id });
     assert.ok(audit.some((item) => item.action === 'create' && item.actor_id === office.user.id),
         `the office's registration of ${registered.name} is in the trail`);
@@ -338,6 +340,9 @@ test('ROLE-3 leadership reads vendors and the dashboard but writes nothing', asy
     assert.equal(dashboard.vendors.total, all.length);
     assert.equal(dashboard.vendors.active, all.filter((item) => item.status === 'active').length);
     assert.ok(Array.isArray(dashboard.reminders));
+    // X-1: the audit trail's activity is the whole system's: leadership, who may not read the trail, is not shown it.
+    assert.deepEqual(dashboard.audit_last_7_days, []);
+    assert.deepEqual(expectStatus(await office.get('/dashboard'), 200).body.audit_last_7_days, [], 'nor is the office');
     expectError(await leader.post('/vendors', vendorBody()), 403, 'PermissionDenied');
     expectError(await leader.get('/audit'), 403, 'PermissionDenied');
 });

@@ -141,7 +141,9 @@ Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
     dashboard.vendors_active = storage::CountVendors(*lease, scope, VendorStatus::kActive);
     dashboard.qualifications = storage::CountQualifications(*lease, scope, today, dashboard.warning_days);
     dashboard.categories = static_cast<std::int64_t>(storage::ListCategories(*lease, true).size());
-    for (int offset = 6; offset >= 0; --offset) {
+    // the audit trail's activity is shown to those who read the trail (ROLE-4); it is the whole system's, so a
+    // town's office or a department, who may not read it, would be shown another town's activity.
+    for (int offset = 6; offset >= 0 && actor.Can(Permission::kAuditRead); --offset) {
         const Date day = today.AddDays(-offset);
         const std::int64_t start = (day.days() * 86400 - kShanghaiOffsetSeconds) * 1000;
         const auto count =
