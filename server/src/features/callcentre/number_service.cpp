@@ -57,7 +57,8 @@ NumberRequestView NumberService::ViewOf(storage::Connection& connection, const A
                                         NumberRequest request) const {
     NumberRequestView view;
     if (request.attachment_id) {
-        if (const auto file = storage::FindAttachment(connection, *request.attachment_id, false)) {
+        if (const auto file =
+                storage::FindAttachment(connection, *request.attachment_id, storage::AttachmentRead::kInfo)) {
             view.attachment_name = file->info.filename;
         }
     }

@@ -49,7 +49,8 @@ AgentIdRequestView AgentIdService::ViewOf(storage::Connection& connection, const
     AgentIdRequestView view;
     view.person_name = PersonNameOf(connection, request.person_id);
     if (request.attachment_id) {
-        if (const auto file = storage::FindAttachment(connection, *request.attachment_id, false)) {
+        if (const auto file =
+                storage::FindAttachment(connection, *request.attachment_id, storage::AttachmentRead::kInfo)) {
             view.attachment_name = file->info.filename;
         }
     }

@@ -32,7 +32,8 @@ PenaltySuggestionView PenaltySuggestionService::ViewOf(storage::Connection& conn
     PenaltySuggestionView view;
     if (const auto person = storage::FindPerson(connection, suggestion.person_id)) view.person_name = person->name;
     if (suggestion.attachment_id) {
-        if (const auto file = storage::FindAttachment(connection, *suggestion.attachment_id, false)) {
+        if (const auto file =
+                storage::FindAttachment(connection, *suggestion.attachment_id, storage::AttachmentRead::kInfo)) {
             view.attachment_name = file->info.filename;
         }
     }

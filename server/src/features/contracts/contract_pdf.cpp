@@ -52,9 +52,10 @@ std::string WriteContractPdf(const ContractDocument& document) {
     const auto& c = document.content;
     {
         PdfWriter writer(&out);
-        writer.Text(fmt::format("合同编号:{}    {}", document.code, document.status), 9, false, PANGO_ALIGN_RIGHT);
+        writer.Text(fmt::format("合同编号:{}    {}", document.code, document.status), 9, Weight::kRegular,
+                    PANGO_ALIGN_RIGHT);
         writer.Space(8);
-        writer.Text(c.title, 18, true, PANGO_ALIGN_CENTER, 0, kContentWidth, kFont);
+        writer.Text(c.title, 18, Weight::kBold, PANGO_ALIGN_CENTER, 0, kContentWidth, kFont);
         writer.Space(10);
         writer.Text(PartyLine("甲方", c.party_a), 10.5);
         writer.Text(PartyLine("乙方", c.party_b), 10.5);

@@ -101,7 +101,8 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
     const auto events = storage::ListWorkflowEvents(connection, kSubject, record.id);
     std::optional<AttachmentInfo> scan;
     if (record.signing && record.signing->attachment_id > 0) {
-        if (auto attachment = storage::FindAttachment(connection, record.signing->attachment_id, false)) {
+        if (auto attachment =
+                storage::FindAttachment(connection, record.signing->attachment_id, storage::AttachmentRead::kInfo)) {
             scan = attachment->info;
         }
     }

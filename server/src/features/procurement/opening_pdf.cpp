@@ -7,11 +7,11 @@ namespace houqin::reports {
 std::string WriteOpeningRecordPdf(const OpeningPdf& record) {
     std::string out;
     PdfWriter writer(&out);
-    writer.Text(record.generated, 9, false, PANGO_ALIGN_RIGHT);
+    writer.Text(record.generated, 9, Weight::kRegular, PANGO_ALIGN_RIGHT);
     writer.Space(6);
-    writer.Text("开标记录", 18, true, PANGO_ALIGN_CENTER);
+    writer.Text("开标记录", 18, Weight::kBold, PANGO_ALIGN_CENTER);
     writer.Space(6);
-    writer.Text(record.title, 12, true, PANGO_ALIGN_CENTER);
+    writer.Text(record.title, 12, Weight::kBold, PANGO_ALIGN_CENTER);
     writer.Space(8);
     for (const auto& fact : record.facts) writer.Text(fact, 10.5);
     writer.Heading("开标结果");
@@ -21,7 +21,7 @@ std::string WriteOpeningRecordPdf(const OpeningPdf& record) {
                  {40, 130, 95, 80, 60, 78});
     if (!record.notes.empty()) {
         writer.Heading("说明");
-        for (const auto& note : record.notes) writer.Text("· " + note, 9.5, false, PANGO_ALIGN_LEFT, 10);
+        for (const auto& note : record.notes) writer.Text("· " + note, 9.5, Weight::kRegular, PANGO_ALIGN_LEFT, 10);
     }
     writer.Space(28);
     writer.Text("开标人(签字):                    见证人(纪检监察,签字):                    ", 10.5);

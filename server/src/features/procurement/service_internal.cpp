@@ -245,8 +245,10 @@ ProjectView BuildProjectView(ServiceContext& context, storage::Connection& conne
     ProjectView view;
     const auto now = context.clock.Now();
     for (const auto id : project.plan_ids) {
-        // {}: the attachment's name, type and size, not its content.
-        if (auto attachment = storage::FindAttachment(connection, id, {})) view.plans.push_back(attachment->info);
+        // The attachment's name, type and size, not its content.
+        if (auto attachment = storage::FindAttachment(connection, id, storage::AttachmentRead::kInfo)) {
+            view.plans.push_back(attachment->info);
+        }
     }
     if (!IsApproved(project.status) && !actor.vendor_org_id) {
         if (const auto rules = storage::CurrentProcurementRules(connection, project.year)) {

@@ -90,14 +90,15 @@ std::vector<std::string> AssessmentRow(const ReportAssessment& a) {
 std::string WriteRenewalBasisPdf(const RenewalBasis& basis) {
     std::string out;
     PdfWriter writer(&out);
-    writer.Text(Generated(basis.generated_at, basis.generated_by), 9, false, PANGO_ALIGN_RIGHT);
+    writer.Text(Generated(basis.generated_at, basis.generated_by), 9, Weight::kRegular, PANGO_ALIGN_RIGHT);
     writer.Space(6);
-    writer.Text("合同续签依据", 18, true, PANGO_ALIGN_CENTER);
+    writer.Text("合同续签依据", 18, Weight::kBold, PANGO_ALIGN_CENTER);
     writer.Space(8);
     writer.Text(ContractLine(basis.contract), 10.5);
 
     writer.Heading(fmt::format("结论:{}", basis.recommendation_name.zh));
-    for (const auto& reason : basis.reasons) writer.Text("· " + reason.text.zh, 10.5, false, PANGO_ALIGN_LEFT, 10);
+    for (const auto& reason : basis.reasons)
+        writer.Text("· " + reason.text.zh, 10.5, Weight::kRegular, PANGO_ALIGN_LEFT, 10);
     std::string thresholds;
     for (const auto& threshold : basis.thresholds) {
         thresholds += fmt::format("{} = {};", threshold.name, threshold.value);
@@ -161,9 +162,9 @@ std::string WriteRenewalBasisPdf(const RenewalBasis& basis) {
 std::string WriteQualityReportPdf(const QualityReport& report) {
     std::string out;
     PdfWriter writer(&out);
-    writer.Text(Generated(report.generated_at, report.generated_by), 9, false, PANGO_ALIGN_RIGHT);
+    writer.Text(Generated(report.generated_at, report.generated_by), 9, Weight::kRegular, PANGO_ALIGN_RIGHT);
     writer.Space(6);
-    writer.Text(fmt::format("{} 服务质量和安全考核报告", report.period.label), 18, true, PANGO_ALIGN_CENTER);
+    writer.Text(fmt::format("{} 服务质量和安全考核报告", report.period.label), 18, Weight::kBold, PANGO_ALIGN_CENTER);
     writer.Space(8);
     writer.Text(fmt::format("期间:{} 至 {}。合同 {} 份,考核 {} 次,合格 {} 次,不合格 {} 次,平均分 {};"
                             "总体满意率 {};整改 {} 项(已关闭 {},逾期 {})。",
@@ -267,9 +268,9 @@ std::vector<Sheet> QualityReportSheets(const QualityReport& report) {
 std::string WriteInternalAuditPdf(const InternalAuditReport& report) {
     std::string out;
     PdfWriter writer(&out);
-    writer.Text(Generated(report.generated_at, report.generated_by), 9, false, PANGO_ALIGN_RIGHT);
+    writer.Text(Generated(report.generated_at, report.generated_by), 9, Weight::kRegular, PANGO_ALIGN_RIGHT);
     writer.Space(6);
-    writer.Text("后勤服务外包内部审计报告", 18, true, PANGO_ALIGN_CENTER);
+    writer.Text("后勤服务外包内部审计报告", 18, Weight::kBold, PANGO_ALIGN_CENTER);
     writer.Space(8);
     writer.Text(
         fmt::format("期间:{} 至 {}(按到期日在期间内的付款期统计)", report.from.ToString(), report.to.ToString()), 10.5);
@@ -281,7 +282,7 @@ std::string WriteInternalAuditPdf(const InternalAuditReport& report) {
     writer.Text(report.chain.ok ? fmt::format("审计日志校验:完整,共校验 {} 条记录。", report.chain.checked)
                                 : fmt::format("审计日志校验:发现异常,第 {} 条记录:{}",
                                               report.chain.first_bad_seq.value_or(0), report.chain.reason.zh),
-                10.5, true);
+                10.5, Weight::kBold);
     for (const auto& section : report.sections) {
         writer.Heading(fmt::format("{} {}", section.contract.code, section.contract.title));
         writer.Text(fmt::format("外包单位:{}", section.contract.vendor_name), 10);

@@ -794,7 +794,8 @@ ReplacementView StaffService::BuildReplacement(storage::Connection& connection, 
         }
     }
     if (request.attachment_id) {
-        if (const auto file = storage::FindAttachment(connection, *request.attachment_id, false)) {
+        if (const auto file =
+                storage::FindAttachment(connection, *request.attachment_id, storage::AttachmentRead::kInfo)) {
             view.attachment_name = file->info.filename;
         }
     }

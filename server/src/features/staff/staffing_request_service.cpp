@@ -40,7 +40,8 @@ StaffingRequestView StaffingRequestService::ViewOf(storage::Connection& connecti
                                                    StaffingRequest request) const {
     StaffingRequestView view;
     if (request.attachment_id) {
-        if (const auto file = storage::FindAttachment(connection, *request.attachment_id, false)) {
+        if (const auto file =
+                storage::FindAttachment(connection, *request.attachment_id, storage::AttachmentRead::kInfo)) {
             view.attachment_name = file->info.filename;
         }
     }

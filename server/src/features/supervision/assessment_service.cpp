@@ -88,7 +88,8 @@ AssessmentView AssessmentService::Build(storage::Connection& connection, const A
         for (const auto& item : record.items) ids.insert(ids.end(), item.photo_ids.begin(), item.photo_ids.end());
         if (view.appeal) ids.insert(ids.end(), view.appeal->attachment_ids.begin(), view.appeal->attachment_ids.end());
         for (const auto id : ids) {
-            if (auto file = storage::FindAttachment(connection, id, false)) view.files[id] = file->info;
+            if (auto file = storage::FindAttachment(connection, id, storage::AttachmentRead::kInfo))
+                view.files[id] = file->info;
         }
         view.history = storage::ListWorkflowEvents(connection, kAssessmentSubject, record.id);
     }

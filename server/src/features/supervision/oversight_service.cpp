@@ -49,7 +49,8 @@ std::vector<AttachmentInfo> CheckAttachments(storage::Connection& connection, co
 std::vector<AttachmentInfo> AttachmentsOf(storage::Connection& connection, const std::vector<std::int64_t>& ids) {
     std::vector<AttachmentInfo> result;
     for (const auto id : ids) {
-        if (auto attachment = storage::FindAttachment(connection, id, false)) result.push_back(attachment->info);
+        if (auto attachment = storage::FindAttachment(connection, id, storage::AttachmentRead::kInfo))
+            result.push_back(attachment->info);
     }
     return result;
 }

@@ -6,7 +6,7 @@ namespace houqin {
 
 std::optional<AttachmentInfo> AttachmentForUse(storage::Connection& connection, const Actor& actor, std::int64_t id,
                                                std::string_view kind, std::int64_t record_id) {
-    const auto attachment = storage::FindAttachment(connection, id, false);
+    const auto attachment = storage::FindAttachment(connection, id, storage::AttachmentRead::kInfo);
     if (!attachment) return std::nullopt;
     // A vendor must not cite another vendor's upload, nor a department the office's: only one's own organisation's
     // files, which a colleague may have uploaded.

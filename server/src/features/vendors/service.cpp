@@ -207,7 +207,8 @@ Status VendorService::CheckAttachment(storage::Connection& connection, const Act
     if (!qualification.attachment_id) return Ok();
     const bool usable =
         actor ? AttachmentForUse(connection, *actor, *qualification.attachment_id, "vendor", vendor_id).has_value()
-              : storage::FindAttachment(connection, *qualification.attachment_id, false).has_value();
+              : storage::FindAttachment(connection, *qualification.attachment_id, storage::AttachmentRead::kInfo)
+                    .has_value();
     if (!usable) return Error::Invalid("attachment_id", {"附件不存在", "The attachment does not exist"});
     return Ok();
 }
@@ -371,7 +372,7 @@ Result<storage::StoredAttachment> VendorService::DownloadAttachment(const Actor&
     std::vector<storage::AttachmentLink> links;
     {
         auto lease = context_.database.Acquire();
-        attachment = storage::FindAttachment(*lease, id, false);
+        attachment = storage::FindAttachment(*lease, id, storage::AttachmentRead::kInfo);
         if (!attachment) return AttachmentNotFound();
         links = storage::AttachmentLinks(*lease, id);
     }
@@ -385,7 +386,7 @@ Result<storage::StoredAttachment> VendorService::DownloadAttachment(const Actor&
     }
     if (!visible) return AttachmentNotFound();  // 404, not 403: an id tells nothing about what it names
     auto lease = context_.database.Acquire();
-    auto stored = storage::FindAttachment(*lease, id, true);
+    auto stored = storage::FindAttachment(*lease, id, storage::AttachmentRead::kWithContent);
     if (!stored) return AttachmentNotFound();
     return *stored;
 }

@@ -467,7 +467,8 @@ std::map<std::int64_t, AttachmentInfo> FindAttachmentInfos(Connection& connectio
     return found;
 }
 
-std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content) {
+std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, AttachmentRead read) {
+    const bool with_content = read == AttachmentRead::kWithContent;
     auto row = connection.QueryOne(
         with_content ? "SELECT a.id, a.filename, a.content_type, a.size, a.sha256, a.owner_path, a.uploaded_by, "
                        "u.org_id, a.content_base64 FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by "

@@ -121,7 +121,9 @@ struct StoredAttachment {
 };
 std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& attachment, std::int64_t uploaded_by,
                               Instant now);
-std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, bool with_content);
+// What FindAttachment reads: the file's description and owner, or its content too (a download).
+enum class AttachmentRead { kInfo, kWithContent };
+std::optional<StoredAttachment> FindAttachment(Connection& connection, std::int64_t id, AttachmentRead read);
 // The name, type, size and hash of several attachments in one query (a list page), by id; ids not found are absent.
 std::map<std::int64_t, AttachmentInfo> FindAttachmentInfos(Connection& connection,
                                                            const std::vector<std::int64_t>& ids);

@@ -36,9 +36,9 @@ void PdfWriter::Finish() {
     }
 }
 
-void PdfWriter::Text(const std::string& text, double size, bool bold, PangoAlignment align, double indent, double width,
-                     const char* family) {
-    PangoLayout* layout = Layout(text, size, bold, align, width - indent, family);
+void PdfWriter::Text(const std::string& text, double size, Weight weight, PangoAlignment align, double indent,
+                     double width, const char* family) {
+    PangoLayout* layout = Layout(text, size, weight, align, width - indent, family);
     const double height = HeightOf(layout);
     if (y_ + height > kPageHeight - kMargin) NewPage();
     cairo_move_to(cairo_, kMargin + indent, y_);
@@ -49,24 +49,24 @@ void PdfWriter::Text(const std::string& text, double size, bool bold, PangoAlign
 
 void PdfWriter::Heading(const std::string& text) {
     Space(6);
-    Text(text, 12.5, true);
+    Text(text, 12.5, Weight::kBold);
 }
 
 void PdfWriter::Space(double points) { y_ += points; }
 
 void PdfWriter::Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                       const std::vector<double>& widths) {
-    Row(header, widths, true);
-    for (const auto& row : rows) Row(row, widths, false);
+    Row(header, widths, TableRow::kHeader);
+    for (const auto& row : rows) Row(row, widths, TableRow::kBody);
     Space(6);
 }
 
-PangoLayout* PdfWriter::Layout(const std::string& text, double size, bool bold, PangoAlignment align, double width,
+PangoLayout* PdfWriter::Layout(const std::string& text, double size, Weight weight, PangoAlignment align, double width,
                                const char* family) {
     PangoLayout* layout = pango_cairo_create_layout(cairo_);
     PangoFontDescription* font = pango_font_description_from_string(family);
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_weight(font, weight == Weight::kBold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout, font);
     pango_font_description_free(font);
     pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
@@ -82,20 +82,21 @@ double PdfWriter::HeightOf(PangoLayout* layout) {
     return static_cast<double>(height) / PANGO_SCALE;
 }
 
-void PdfWriter::Row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header) {
+void PdfWriter::Row(const std::vector<std::string>& cells, const std::vector<double>& widths, TableRow kind) {
     constexpr double kPadding = 4;
     constexpr double kSize = 9.5;
     std::vector<PangoLayout*> layouts;
     double height = 0;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        layouts.push_back(Layout(cells[i], kSize, header, PANGO_ALIGN_LEFT, widths[i] - 2 * kPadding, kFont));
+        layouts.push_back(Layout(cells[i], kSize, kind == TableRow::kHeader ? Weight::kBold : Weight::kRegular,
+                                 PANGO_ALIGN_LEFT, widths[i] - 2 * kPadding, kFont));
         height = std::max(height, HeightOf(layouts.back()));
     }
     height += 2 * kPadding;
     if (y_ + height > kPageHeight - kMargin) NewPage();
     double x = kMargin;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (header) {
+        if (kind == TableRow::kHeader) {
             cairo_set_source_rgb(cairo_, 0.90, 0.93, 0.97);
             cairo_rectangle(cairo_, x, y_, widths[i], height);
             cairo_fill(cairo_);
@@ -114,7 +115,8 @@ void PdfWriter::Row(const std::vector<std::string>& cells, const std::vector<dou
 }
 
 void PdfWriter::Footer() {
-    PangoLayout* layout = Layout(fmt::format("第 {} 页", page_), 8.5, false, PANGO_ALIGN_CENTER, kContentWidth, kFont);
+    PangoLayout* layout =
+        Layout(fmt::format("第 {} 页", page_), 8.5, Weight::kRegular, PANGO_ALIGN_CENTER, kContentWidth, kFont);
     cairo_set_source_rgb(cairo_, 0.4, 0.4, 0.4);
     cairo_move_to(cairo_, kMargin, kPageHeight - kMargin * 0.6);
     pango_cairo_show_layout(cairo_, layout);

@@ -18,6 +18,10 @@ constexpr const char* kFont = "WenQuanYi Micro Hei, Noto Sans CJK SC";
 
 // Lays text out top to bottom into `out`, starting a new page when the next block does not fit; every page has
 // its number in the footer. Finish() must be called once, at the end.
+// A line of text's weight, and a table row's kind (the header's cells are bold on a grey ground).
+enum class Weight { kRegular, kBold };
+enum class TableRow { kHeader, kBody };
+
 class PdfWriter {
   public:
     explicit PdfWriter(std::string* out);
@@ -26,8 +30,9 @@ class PdfWriter {
     PdfWriter& operator=(const PdfWriter&) = delete;
 
     void Finish();
-    void Text(const std::string& text, double size, bool bold = false, PangoAlignment align = PANGO_ALIGN_LEFT,
-              double indent = 0, double width = kContentWidth, const char* family = kFont);
+    void Text(const std::string& text, double size, Weight weight = Weight::kRegular,
+              PangoAlignment align = PANGO_ALIGN_LEFT, double indent = 0, double width = kContentWidth,
+              const char* family = kFont);
     void Heading(const std::string& text);
     void Space(double points);
     // A table with a header row; cell text wraps inside its column (widths in points, summing to kContentWidth).
@@ -35,10 +40,10 @@ class PdfWriter {
                const std::vector<double>& widths);
 
   private:
-    PangoLayout* Layout(const std::string& text, double size, bool bold, PangoAlignment align, double width,
+    PangoLayout* Layout(const std::string& text, double size, Weight weight, PangoAlignment align, double width,
                         const char* family);
     static double HeightOf(PangoLayout* layout);
-    void Row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header);
+    void Row(const std::vector<std::string>& cells, const std::vector<double>& widths, TableRow kind);
     void Footer();
     void NewPage();
 

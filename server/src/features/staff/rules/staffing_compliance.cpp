@@ -22,8 +22,10 @@ std::string ClockText(const LocalMinute& time) {
     return fmt::format("{} {:02d}:{:02d}", Date::FromDays(days).ToString(), minute / 60, minute % 60);
 }
 
-std::string EmploymentText(const RosterEntry& entry, bool chinese) {
-    if (chinese) {
+enum class Language { kChinese, kEnglish };
+
+std::string EmploymentText(const RosterEntry& entry, Language language) {
+    if (language == Language::kChinese) {
         return entry.end ? fmt::format("{} 至 {}", entry.start.ToString(), entry.end->ToString())
                          : fmt::format("{} 起", entry.start.ToString());
     }
@@ -138,11 +140,11 @@ ComplianceResult ComputeCompliance(const ComplianceInput& input) {
         }
         if (entry == nullptr) {
             const auto* first = found->second.front();
-            return Problem{
-                NoteKind::kOutsideEmployment,
-                {fmt::format("{} 在岗期间为 {},{} 的考勤不计", name, EmploymentText(*first, true), date.ToString()),
-                 fmt::format("{} is employed {}; attendance on {} not counted", name, EmploymentText(*first, false),
-                             date.ToString())}};
+            return Problem{NoteKind::kOutsideEmployment,
+                           {fmt::format("{} 在岗期间为 {},{} 的考勤不计", name,
+                                        EmploymentText(*first, Language::kChinese), date.ToString()),
+                            fmt::format("{} is employed {}; attendance on {} not counted", name,
+                                        EmploymentText(*first, Language::kEnglish), date.ToString())}};
         }
         if (entry->unavailable_from && date >= *entry->unavailable_from) {
             const auto from = entry->unavailable_from->ToString();
