@@ -15,11 +15,22 @@
 #include "app/services.h"
 #include "platform/database/maintenance.h"
 #include "platform/http/server.h"
+#include "platform/service/file_clock.h"
 
 namespace {
 
-// HOUQIN_FAKE_NOW fixes the clock (tests, demos of a given day); otherwise the system clock.
+// HOUQIN_FAKE_NOW fixes the clock (tests, demos of a given day); HOUQIN_FAKE_NOW_FILE, for the API tests, makes it
+// the time written in that file, read again whenever the file changes (a test moves the time of the running server);
+// otherwise the system clock.
 houqin::Clock MakeClock() {
+    if (const char* file = std::getenv("HOUQIN_FAKE_NOW_FILE"); file && *file) {
+        if (auto refused = houqin::UseClockFile(file)) {
+            spdlog::error("HOUQIN_FAKE_NOW_FILE: {}", *refused);
+            std::exit(2);
+        }
+        spdlog::warn("clock read from {} by HOUQIN_FAKE_NOW_FILE: {}", file, houqin::Clock().Now().ToIso());
+        return houqin::Clock();
+    }
     if (const char* fake = std::getenv("HOUQIN_FAKE_NOW"); fake && *fake) {
         if (auto instant = houqin::Instant::ParseIso(fake)) {
             spdlog::warn("clock fixed at {} by HOUQIN_FAKE_NOW", instant->ToIso());

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/clock_source.h"
+
 namespace houqin {
 namespace {
 
@@ -96,8 +98,16 @@ std::optional<Instant> Instant::ParseIso(std::string_view text) {
     return Instant{seconds * 1000 + millis};
 }
 
+namespace {
+// SetClockSource's; empty unless a test server was started with HOUQIN_FAKE_NOW_FILE.
+TimeSourceFunction clock_source = nullptr;
+}  // namespace
+
+void SetClockSource(TimeSourceFunction source) { clock_source = source; }
+
 Instant Clock::Now() const {
     if (fixed_) return *fixed_;
+    if (clock_source != nullptr) return clock_source();
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     return Instant{std::chrono::duration_cast<std::chrono::milliseconds>(now).count()};
 }

@@ -5,21 +5,22 @@
 // docs/api.md "Projects and procurement", docs/procurement.md "Sealed bids".
 //
 // Each test takes a project of its own as far as it needs (scenario(stage)), with amounts no other test uses, so it
-// runs alone and in any order. Time moves by talking to another server with a later HOUQIN_FAKE_NOW on the same
-// database (on(instant, client)); all instants come from the test clock (server/tests/clock.mjs), T0 being its now:
+// runs alone and in any order. Time moves on the one server: its clock is a file the test rewrites
+// (HOUQIN_FAKE_NOW_FILE, movableClock in harness.mjs; on(instant, client)); each test starts at T0 and sets the times it
+// needs. All instants come from the test clock (server/tests/clock.mjs), T0 being its now:
 //   T0          the bidding opened (deadline BID_DEADLINE: in six days at 17:00, opening OPENING_AT: three days
 //               later at 09:30), most bids
 //   T1 day 2, 15:00  vendor1's bid, the same quote as an earlier one (the tie goes to the earlier submission)
 //   T2 day 7, 09:00  after the deadline, before the opening
 //   T3 day 9, 10:00  the opening and the award
 // Each seal and each opening attempt costs two argon2id runs (~1 s and 256 MiB each).
-import { before, test } from 'node:test';
+import { before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-    FAKE_NOW, expectBilingual, expectError, expectStatus, fromFen, pdfText, setupDemo, startServer, toFen, uniqueSuffix,
+    FAKE_NOW, expectBilingual, expectError, expectStatus, fromFen, movableClock, pdfText, setupDemo, toFen, uniqueSuffix,
 } from './harness.mjs';
 import {
     BID_DEADLINE, OFFICER_SECRET, OPENING_AT, WITNESS_SECRET, YEAR, approvedProject, auditTotal, loginOn,
@@ -31,6 +32,7 @@ const T0 = FAKE_NOW;
 const T1 = at(day(2), '15:00');
 const T2 = at(day(7), '09:00');
 const T3 = at(day(9), '10:00');
+const clock = movableClock(T0); // the server's time, moved by on()
 
 let demo;
 let office;
@@ -43,10 +45,10 @@ let vendor3; // 南海洁美保洁 (a user made here)
 let vendor4; // 顺德会展商务 (a user made here; registered by the office)
 let vendor5; // 南海消防技术 (a user made here; registers, never bids)
 let fx;
-const servers = []; // every server started here, for the log check
+const servers = []; // the server of this file, for the log check
 
 before(async () => {
-    demo = await setupDemo();
+    demo = await setupDemo({ env: clock.env });
     servers.push(demo.server);
     office = await demo.as('office');
     admin = await demo.as('admin');
@@ -66,22 +68,22 @@ before(async () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Later clocks and fresh scenarios
+// The clock and fresh scenarios
 
-const laterServers = new Map(); // instant -> server on the same database
-const laterClients = new Map(); // "instant username" -> client logged in there
+// Every test starts at T0, whatever the test before it left the clock at.
+beforeEach(() => clock.set(T0));
 
-/** `client`'s account on a server whose clock stands at `instant` (T0: the client itself). */
+const laterClients = new Map(); // "instant username" -> client logged in at that instant
+
+/**
+ * `client`'s account with the server's clock moved to `instant` (T0: the client itself). A session idles out when the
+ * clock jumps days ahead, so at a later instant the account is logged in again there, once per instant.
+ */
 async function on(instant, client) {
+    clock.set(instant);
     if (instant === T0) return client;
-    let server = laterServers.get(instant);
-    if (!server) {
-        server = await startServer(demo.db, { fakeNow: instant });
-        laterServers.set(instant, server);
-        servers.push(server);
-    }
     const key = `${instant} ${client.user.username}`;
-    if (!laterClients.has(key)) laterClients.set(key, await loginOn(server, client));
+    if (!laterClients.has(key)) laterClients.set(key, await loginOn(demo.server, client));
     return laterClients.get(key);
 }
 
@@ -122,6 +124,7 @@ async function scenario(stage) {
     assert.ok(STAGES.includes(stage), `stage ${stage}`);
     const reached = (name) => STAGES.indexOf(stage) >= STAGES.indexOf(name);
     const s = { ...amounts(), bids: {} };
+    await on(T0, office); // the bidding opens at T0
     s.project = await approvedProject({ office, leader }, fx);
     assert.equal(s.project.route, 'internal');
     const id = s.project.id;
@@ -156,6 +159,7 @@ async function scenario(stage) {
     if (reached('awarded')) {
         s.contractId = expectStatus(await (await on(T3, office)).post(`/projects/${id}/award`, {}), 201, 'award').body.contract_id;
     }
+    await on(T0, office); // the scenario's project and clients are then read at T0, as the test starts
     return s;
 }
 
@@ -586,7 +590,7 @@ test('PRJ-7 a later bid with the same quote (T1) is accepted; its submission tim
     sameInstant(bid.submitted_at, T1, 'submitted_at');
     assert.match(bid.receipt, HEX64);
     assert.notEqual(bid.receipt, s.bids.jiemei.receipt, 'the same quote seals to unrelated bytes');
-    const { counts } = await read(office, id);
+    const { counts } = await read(await on(T0, office), id);
     assert.deepEqual([counts.registrations, counts.qualified, counts.bids], [5, 5, 4]);
 });
 

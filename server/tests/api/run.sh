@@ -9,6 +9,10 @@
 # HOUQIN_TEST_NOW chooses the tests' clock (server/tests/clock.mjs; default 2027-06-01T10:00:00+08:00), e.g.
 #   HOUQIN_TEST_NOW=2031-01-01T10:00:00+08:00 server/tests/api/run.sh
 # HOUQIN_TEST_SHUFFLE=<seed> runs each file's tests in a shuffled order (below).
+# A test moves a running server's time through HOUQIN_FAKE_NOW_FILE=<path> (harness.mjs movableClock): the server
+# reads its time from that file (an ISO time with offset, as HOUQIN_FAKE_NOW) and again whenever the file changes, so
+# rewriting it moves the clock without a restart. Test-only: unset, the server never reads such a file; there is no
+# HTTP route to the clock.
 # One test alone (each test makes the data it reads): node --test --test-name-pattern='PRJ-7 sealed' FILE
 # Server logs go to build/test-logs/.
 set -euo pipefail
