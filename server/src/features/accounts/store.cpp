@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/database/paging.h"
+
 namespace houqin::storage {
 namespace {
 
@@ -200,13 +202,12 @@ Page<UserRecord> ListUsers(Connection& connection, const UserFilter& filter) {
     const std::string column = filter.sort == "display_name" ? "u.display_name"
                                : filter.sort == "created_at" ? "u.created_at"
                                                              : "u.username";
-    params.emplace_back(filter.page_size);
-    params.emplace_back((filter.page - 1) * filter.page_size);
-    const std::string sql = std::string("SELECT ") + kUserColumns + from + where + " ORDER BY " + column +
-                            (filter.descending ? " DESC" : " ASC") + ", u.id LIMIT ? OFFSET ?";
+    std::string sql = std::string("SELECT ") + kUserColumns + from + where + " ORDER BY " + column +
+                      (filter.descending ? " DESC" : " ASC") + ", u.id";
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<UserRecord> users;
     for (const auto& row : connection.Query(sql, params)) users.push_back(UserFromRow(row));
-    return {users, total};
+    return PageOf(std::move(users), total);
 }
 
 void InsertSession(Connection& connection, const std::string& token_hash, const SessionRecord& session, Instant now,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "features/contracts/codec.h"
+#include "platform/database/paging.h"
 
 namespace houqin::storage {
 namespace {
@@ -151,14 +152,14 @@ Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter&
         params.clear();
         where = ScopedWhere(filter.scope, "+c.owner_path", "c.vendor_org_id", conditions, params);
     }
-    params.emplace_back(filter.page_size);
-    params.emplace_back((filter.page - 1) * filter.page_size);
     // The page's ids from the narrow columns first; only its twenty rows are then read whole and joined.
-    const std::string sql = std::string("SELECT ") + kColumns + kFrom + " JOIN (SELECT c.id" + from + where + order +
-                            " LIMIT ? OFFSET ?) page ON page.id = c.id" + order;
+    std::string ids = "SELECT c.id" + from + where + order;
+    AppendPageLimit(ids, params, filter.page, filter.page_size);
+    const std::string sql =
+        std::string("SELECT ") + kColumns + kFrom + " JOIN (" + ids + ") page ON page.id = c.id" + order;
     std::vector<ContractRecord> contracts;
     for (const auto& row : connection.Query(sql, params)) contracts.push_back(FromRow(row));
-    return {contracts, total};
+    return PageOf(std::move(contracts), total);
 }
 
 std::optional<ContractRecord> FindContract(Connection& connection, std::int64_t id, const VendorScope& scope) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "platform/database/paging.h"
+
 namespace houqin::storage {
 namespace {
 
@@ -60,13 +62,6 @@ constexpr const char* kInsertReplacement =
 constexpr const char* kUpdateReplacement =
     "UPDATE staff_replacements SET status = ?, replacement_id = ?, report_note = ?, reported_at = ?, updated_at = ? "
     "WHERE id = ? AND status = ?";
-
-void AddPaging(std::int64_t page, std::int64_t page_size, std::string& sql, Params& params) {
-    if (page_size <= 0) return;
-    sql += " LIMIT ? OFFSET ?";
-    params.emplace_back(page_size);
-    params.emplace_back((page - 1) * page_size);
-}
 
 Param OptionalDate(const std::optional<Date>& date) {
     if (!date) return nullptr;
@@ -197,7 +192,7 @@ Page<StaffPerson> ListPeople(Connection& connection, const PersonFilter& filter)
     }
     const auto count = connection.QueryOne("SELECT COUNT(*) FROM staff_people" + where, params);
     std::string sql = std::string("SELECT ") + kPersonColumns + " FROM staff_people" + where + " ORDER BY name, id";
-    AddPaging(filter.page, filter.page_size, sql, params);
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<StaffPerson> items;
     for (const auto& row : connection.Query(sql, params)) items.push_back(PersonFromRow(row));
     return PageOf(std::move(items), count ? count->Int(0) : 0);
@@ -493,7 +488,7 @@ Page<AttendanceRecord> ListAttendance(Connection& connection, const AttendanceFi
     const auto count = connection.QueryOne("SELECT COUNT(*) FROM attendance a" + where, params);
     std::string sql =
         std::string("SELECT ") + kAttendanceColumns + kAttendanceFrom + where + " ORDER BY a.clock_in, p.name, a.id";
-    AddPaging(filter.page, filter.page_size, sql, params);
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<AttendanceRecord> items;
     for (const auto& row : connection.Query(sql, params)) items.push_back(AttendanceFromRow(row));
     return PageOf(std::move(items), count ? count->Int(0) : 0);

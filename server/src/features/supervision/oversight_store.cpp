@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "platform/database/paging.h"
+
 namespace houqin::storage {
 namespace {
 
@@ -20,13 +22,6 @@ std::optional<Instant> OptInstant(const Row& row, std::size_t column) {
 Param OptionalInstant(const std::optional<Instant>& instant) {
     if (!instant) return nullptr;
     return Param(instant->ms);
-}
-
-void AddPaging(std::int64_t page, std::int64_t page_size, std::string& sql, Params& params) {
-    if (page_size <= 0) return;
-    sql += " LIMIT ? OFFSET ?";
-    params.emplace_back(page_size);
-    params.emplace_back((page - 1) * page_size);
 }
 
 // A vendor user's meetings are those listing its vendor: the vendor id of its organisation.
@@ -204,10 +199,10 @@ Page<Meeting> ListMeetings(Connection& connection, const MeetingFilter& filter) 
     const auto total = connection.QueryOne(std::string("SELECT COUNT(*)") + kMeetingFrom + where, params)->Int(0);
     std::string sql =
         std::string("SELECT ") + kMeetingColumns + kMeetingFrom + where + " ORDER BY m.scheduled_at DESC, m.id DESC";
-    AddPaging(filter.page, filter.page_size, sql, params);
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<Meeting> meetings;
     for (const auto& row : connection.Query(sql, params)) meetings.push_back(MeetingFromRow(row));
-    return {meetings, total};
+    return PageOf(std::move(meetings), total);
 }
 
 std::optional<Meeting> FindMeeting(Connection& connection, std::int64_t id, const VendorScope& scope) {
@@ -316,10 +311,10 @@ Page<Rectification> ListRectifications(Connection& connection, const Rectificati
     const auto total = connection.QueryOne(std::string("SELECT COUNT(*)") + kRectificationFrom + where, params)->Int(0);
     std::string sql =
         std::string("SELECT ") + kRectificationColumns + kRectificationFrom + where + " ORDER BY r.deadline, r.id";
-    AddPaging(filter.page, filter.page_size, sql, params);
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<Rectification> result;
     for (const auto& row : connection.Query(sql, params)) result.push_back(RectificationFromRow(row));
-    return {result, total};
+    return PageOf(std::move(result), total);
 }
 
 std::optional<Rectification> FindRectification(Connection& connection, std::int64_t id, const VendorScope& scope) {
@@ -413,10 +408,10 @@ Page<Communication> ListCommunications(Connection& connection, const Communicati
     const auto total = connection.QueryOne(std::string("SELECT COUNT(*)") + kCommunicationFrom + where, params)->Int(0);
     std::string sql = std::string("SELECT ") + kCommunicationColumns + kCommunicationFrom + where +
                       " ORDER BY k.occurred_at DESC, k.id DESC";
-    AddPaging(filter.page, filter.page_size, sql, params);
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<Communication> result;
     for (const auto& row : connection.Query(sql, params)) result.push_back(CommunicationFromRow(row));
-    return {result, total};
+    return PageOf(std::move(result), total);
 }
 
 std::optional<Communication> FindCommunication(Connection& connection, std::int64_t id) {
@@ -478,7 +473,7 @@ EnergySavingPage ListEnergySavings(Connection& connection, const EnergySavingFil
     page.saving_kwh = totals->Int(2);
     std::string sql =
         std::string("SELECT ") + kEnergyColumns + kEnergyFrom + where + " ORDER BY e.recorded_on DESC, e.id DESC";
-    AddPaging(filter.page, filter.page_size, sql, params);
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     for (const auto& row : connection.Query(sql, params)) page.items.push_back(EnergyFromRow(row));
     return page;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "platform/database/paging.h"
+
 namespace houqin::storage {
 namespace {
 
@@ -309,16 +311,12 @@ Page<AssessmentRecord> ListAssessments(Connection& connection, const AssessmentF
     // The page's ids are chosen from the indexes alone; only its rows are then read whole and joined (a county's
     // assessments are about 1 KB each, and sorting them whole took 300 ms for the county's administrator).
     std::string ids = "SELECT a.id FROM assessments a" + where + order;
-    if (filter.page_size > 0) {
-        ids += " LIMIT ? OFFSET ?";
-        params.emplace_back(filter.page_size);
-        params.emplace_back((filter.page - 1) * filter.page_size);
-    }
+    AppendPageLimit(ids, params, filter.page, filter.page_size);
     const std::string sql = std::string("SELECT ") + (filter.with_items ? kAssessmentColumns : kAssessmentListColumns) +
                             kAssessmentFrom + " JOIN (" + ids + ") page ON page.id = a.id" + order;
     std::vector<AssessmentRecord> records;
     for (const auto& row : connection.Query(sql, params)) records.push_back(AssessmentFromRow(row));
-    return {records, total};
+    return PageOf(std::move(records), total);
 }
 
 std::optional<AssessmentRecord> FindAssessment(Connection& connection, std::int64_t id, const VendorScope& scope) {
@@ -486,15 +484,11 @@ Page<SurveyRecord> ListSurveys(Connection& connection, const SurveyFilter& filte
         params.emplace_back(*filter.pending_for_user);
     }
     const auto total = connection.QueryOne(std::string("SELECT COUNT(*)") + kSurveyFrom + where, params)->Int(0);
-    params.emplace_back(filter.page_size);
-    params.emplace_back((filter.page - 1) * filter.page_size);
+    std::string sql = std::string("SELECT ") + kSurveyColumns + kSurveyFrom + where + " ORDER BY s.id DESC";
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<SurveyRecord> records;
-    for (const auto& row : connection.Query(
-             std::string("SELECT ") + kSurveyColumns + kSurveyFrom + where + " ORDER BY s.id DESC LIMIT ? OFFSET ?",
-             params)) {
-        records.push_back(SurveyFromRow(row));
-    }
-    return {records, total};
+    for (const auto& row : connection.Query(sql, params)) records.push_back(SurveyFromRow(row));
+    return PageOf(std::move(records), total);
 }
 
 std::optional<SurveyRecord> FindSurvey(Connection& connection, std::int64_t id, const VendorScope& scope) {
@@ -644,17 +638,15 @@ Page<ProposalRecord> ListProposals(Connection& connection, const ProposalFilter&
         params.clear();
         where = ScopedWhere(filter.scope, "+p.owner_path", "p.vendor_org_id", conditions, params);
     }
-    params.emplace_back(filter.page_size);
-    params.emplace_back((filter.page - 1) * filter.page_size);
+    std::string ids = "SELECT p.id FROM proposals p" + where + " ORDER BY p.id DESC";
+    AppendPageLimit(ids, params, filter.page, filter.page_size);
     std::vector<ProposalRecord> records;
-    for (const auto& row : connection.Query(std::string("SELECT ") + kProposalColumns + kProposalFrom +
-                                                " JOIN (SELECT p.id FROM proposals p" + where +
-                                                " ORDER BY p.id DESC LIMIT ? OFFSET ?) page ON page.id = p.id"
-                                                " ORDER BY p.id DESC",
+    for (const auto& row : connection.Query(std::string("SELECT ") + kProposalColumns + kProposalFrom + " JOIN (" +
+                                                ids + ") page ON page.id = p.id ORDER BY p.id DESC",
                                             params)) {
         records.push_back(ProposalFromRow(row));
     }
-    return {records, total};
+    return PageOf(std::move(records), total);
 }
 
 std::optional<ProposalRecord> FindProposal(Connection& connection, std::int64_t id, const VendorScope& scope) {

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "platform/database/paging.h"
+
 namespace houqin::storage {
 namespace {
 
@@ -220,11 +222,7 @@ Page<Vendor> ListVendors(Connection& connection, const VendorFilter& filter) {
                                                               : "v.name";
     std::string sql = std::string("SELECT ") + kVendorColumns + " FROM vendors v" + where + " ORDER BY " + column +
                       (filter.descending ? " DESC" : " ASC") + ", v.id";
-    if (filter.page_size > 0) {
-        sql += " LIMIT ? OFFSET ?";
-        params.emplace_back(filter.page_size);
-        params.emplace_back((filter.page - 1) * filter.page_size);
-    }
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
     std::vector<Vendor> vendors;
     for (const auto& row : connection.Query(sql, params)) vendors.push_back(VendorFromRow(row));
     if (!vendors.empty() && filter.page_size > 0) {
@@ -239,7 +237,7 @@ Page<Vendor> ListVendors(Connection& connection, const VendorFilter& filter) {
             by_id[row.Int(0)]->category_ids.push_back(row.Int(1));
         }
     }
-    return {vendors, total};
+    return PageOf(std::move(vendors), total);
 }
 
 std::map<std::int64_t, std::vector<Qualification>> QualificationsOf(Connection& connection,

@@ -6,6 +6,7 @@
 #include <cassert>
 
 #include "platform/audit/audit_names.h"
+#include "platform/database/paging.h"
 
 namespace houqin::storage {
 namespace {
@@ -138,11 +139,9 @@ AuditPage ListAudit(Connection& connection, const AuditFilter& filter) {
         const std::string count_from = filter.actor.empty() ? " FROM audit_log a" : kListFrom;
         page.total = connection.QueryOne("SELECT COUNT(*)" + count_from + where, params)->Int(0);
     }
-    params.emplace_back(filter.page_size);
-    params.emplace_back((filter.page - 1) * filter.page_size);
-    for (const auto& row : connection.Query(
-             fmt::format("SELECT {}{}{} ORDER BY a.seq DESC LIMIT ? OFFSET ?", kListColumns, kListFrom, where),
-             params)) {
+    auto sql = fmt::format("SELECT {}{}{} ORDER BY a.seq DESC", kListColumns, kListFrom, where);
+    AppendPageLimit(sql, params, filter.page, filter.page_size);
+    for (const auto& row : connection.Query(sql, params)) {
         auto entry = FromRow(row);
         entry.actor_display_name = row.Str(13);
         entry.actor_role = row.Str(14);
