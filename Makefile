@@ -42,12 +42,15 @@ deps:
 
 ## test-checks: the code's format and the web's lint rules (format-check); the tests themselves are checked: no written
 ## year, no real clock (scripts/check-test-clock.sh); the server's include edges are the declared ones
-## (scripts/check-deps.py, docs/architecture.md); and each check can fail (its self-test plants each kind of fault)
-test-checks: format-check
+## (scripts/check-deps.py, docs/architecture.md); and each check can fail (its self-test plants each kind of fault);
+## the web's API types are what the server's schemas give (scripts/gen-api-types.mjs regenerates
+## web/src/api/generated/schemas.ts from `houqin openapi` of the release build and compares, issue 10)
+test-checks: format-check $(RELEASE_BUILT)
 	bash scripts/tests/check-test-clock-selftest.sh
 	bash scripts/check-test-clock.sh
 	bash scripts/tests/check-deps-selftest.sh
 	python3 scripts/check-deps.py
+	node scripts/gen-api-types.mjs --bin build/release/houqin --check
 
 web-deps:
 	@cd web && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi

@@ -164,7 +164,25 @@ int main(int argc, char** argv) {
     std::string from_path;
     restore->add_option("--from", from_path, "Backup file written by `houqin backup`")->required();
 
+    auto* openapi = app.add_subcommand(
+        "openapi", "Print the API's OpenAPI document without serving (scripts/gen-api-types.mjs reads it)");
+
     CLI11_PARSE(app, argc, argv);
+
+    if (openapi->parsed()) {
+        try {
+            // The route table needs the services, not their data: an empty database in memory stands behind them.
+            auto database = houqin::storage::Database::Open("sqlite::memory:", 1);
+            houqin::Services services(*database, houqin::Clock());
+            houqin::http::Router router;
+            houqin::AddRoutes(router, services);  // refuses a schema name or $ref that resolves to nothing
+            std::cout << houqin::http::OpenApiDocument(router) << "\n";
+            return 0;
+        } catch (const std::exception& error) {
+            std::cerr << "error: " << error.what() << "\n";
+            return 1;
+        }
+    }
 
     try {
         // One more connection than workers when serving: the password worker (log-ins) has its own. A command runs

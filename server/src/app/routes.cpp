@@ -23,6 +23,7 @@
 #include "features/staff/training_routes.h"
 #include "features/supervision/routes.h"
 #include "features/vendors/routes.h"
+#include "platform/http/api_schemas.h"
 #include "platform/http/service_routes.h"
 
 namespace houqin {
@@ -59,6 +60,12 @@ void AddRoutes(http::Router& router, Services& services) {
         std::string list;
         for (const auto& route : missing) list += "\n  " + route;
         throw std::logic_error("routes without .Scope(RecordScope::...) (docs/architecture.md):" + list);
+    }
+    // The declared shapes name schemas that exist and whose $refs resolve (issue 10): refuse to serve otherwise.
+    if (const auto problems = http::ApiSchemaProblems(router); !problems.empty()) {
+        std::string list;
+        for (const auto& problem : problems) list += "\n  " + problem;
+        throw std::logic_error("the API's schemas (server/src/features/*/api_schemas.json):" + list);
     }
 }
 

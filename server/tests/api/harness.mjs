@@ -7,8 +7,7 @@
 //   HOUQIN_PG_URL       base URL of the test cluster, e.g. postgresql://postgres@127.0.0.1:55432/postgres
 //   HOUQIN_KEEP_DB      set to 1 to keep the test databases (for debugging)
 //
-// STYLE.md: API tests are hermetic: free port, temporary database, injected clock (HOUQIN_FAKE_NOW, or
-// HOUQIN_FAKE_NOW_FILE for a clock a test moves: movableClock below).
+// STYLE.md: API tests are hermetic: free port, temporary database, injected clock (HOUQIN_FAKE_NOW).
 
 import { after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
+
+import { checkAnswer, routeTable } from './schema.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
@@ -363,24 +364,6 @@ export async function startServer(db, { fakeNow = FAKE_NOW, env = {}, args = [],
     throw lastError;
 }
 
-/**
- * A clock a test moves without restarting the server (HOUQIN_FAKE_NOW_FILE, run.sh): start the server with its
- * `env` (setupDemo({ env }) or startServer(db, { env })); `set(instant)` moves the server's time before the next
- * request. Call it at the top of a test file (the folder goes when the file's tests end).
- */
-export function movableClock(instant = FAKE_NOW) {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-clock-'));
-    const file = path.join(folder, 'now');
-    const set = (next) => {
-        // Written aside and renamed over the old file, so the server never reads half a time.
-        fs.writeFileSync(`${file}.next`, `${next}\n`);
-        fs.renameSync(`${file}.next`, file);
-    };
-    set(instant);
-    after(() => fs.rmSync(folder, { recursive: true, force: true }));
-    return { file, env: { HOUQIN_FAKE_NOW_FILE: file }, set };
-}
-
 /** The usual start of a test file: seeded database, one server, and a factory for logged-in clients. */
 export async function setupDemo(options = {}) {
     const db = prepareDatabase({ seed: 'demo', env: options.env });
@@ -407,6 +390,32 @@ function splitSetCookie(headers) {
     if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
     const joined = headers.get('set-cookie');
     return joined ? joined.split(/,(?=\s*[A-Za-z0-9_-]+=)/) : [];
+}
+
+// Issue 10: every 2xx JSON answer is checked against the answer its route declares in the server's OpenAPI document
+// (fetched once per server), so a handler whose JSON drifts from the declared schema fails the test that asked.
+const documents = new Map();
+
+async function checkDeclaredShape(baseUrl, method, pathname, answer, contentType) {
+    if (!documents.has(baseUrl)) {
+        documents.set(baseUrl, (async () => {
+            const response = await fetch(`${baseUrl}/api/v1/openapi.json`, { signal: AbortSignal.timeout(60_000) });
+            if (!response.ok) throw new Error(`GET /api/v1/openapi.json answered ${response.status}`);
+            const document = await response.json();
+            return { document, table: routeTable(document) };
+        })());
+    }
+    let loaded;
+    try {
+        loaded = await documents.get(baseUrl);
+    } catch (error) {
+        documents.delete(baseUrl);
+        throw error;
+    }
+    const problems = checkAnswer(loaded.document, loaded.table, method, pathname, answer.status, answer.body, contentType);
+    if (problems.length > 0) {
+        throw new Error(`the answer does not fit its declared schema (server/src/features/*/api_schemas.json):\n  ${problems.join('\n  ')}`);
+    }
 }
 
 export class Client {
@@ -490,7 +499,11 @@ export class Client {
                 // leave as text
             }
         }
-        return { status: response.status, body: parsed, bytes, headers: response.headers, setCookies };
+        const answer = { status: response.status, body: parsed, bytes, headers: response.headers, setCookies };
+        if (response.ok && contentType.includes('application/json') && new URL(url).pathname.startsWith('/api/v1/')) {
+            await checkDeclaredShape(this.baseUrl, method, new URL(url).pathname, answer, contentType);
+        }
+        return answer;
     }
 
     get(pathname, options) {

@@ -77,6 +77,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  });
                  return HttpResponse::Json(200, vendors.rendered);
              })
+        .ReturnsPage("VendorSummary")
         .Requires({Permission::kVendorRead})
         .Scope(RecordScope::kNone);
     router
@@ -112,6 +113,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                      "attachment; filename=\"vendors.xlsx\"; filename*=UTF-8''" + PercentEncode("外包单位.xlsx"));
                  return response;
              })
+        .ReturnsFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .Requires({Permission::kDataExport})  // CC-7: exporting the list is a permission of its own
         .Scope(RecordScope::kNone);
     router
@@ -121,6 +123,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.Get(context.actor(), *id));
                  return JsonResponse(200, VendorJson(*view, true));
              })
+        .Returns("Vendor")
         .Requires({Permission::kVendorRead})
         .Scope(RecordScope::kVendor);
     router
@@ -133,6 +136,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.Create(&context.actor(), vendor));
                  return JsonResponse(201, VendorJson(*view, true));
              })
+        .Body("VendorInput")
+        .Creates("Vendor")
         .Requires({Permission::kVendorWrite})
         .Scope(RecordScope::kNone);
     router
@@ -146,6 +151,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.Update(context.actor(), *id, vendor));
                  return JsonResponse(200, VendorJson(*view, true));
              })
+        .Body("VendorInput")
+        .Returns("Vendor")
         .Requires({Permission::kVendorWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -159,6 +166,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.AddQualification(&context.actor(), *id, qualification));
                  return JsonResponse(201, QualificationJson(*view));
              })
+        .Body("QualificationInput")
+        .Creates("Qualification")
         .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
         .Scope(RecordScope::kVendor);
     router
@@ -173,6 +182,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(view, vendors.UpdateQualification(context.actor(), *id, *qid, qualification));
                  return JsonResponse(200, QualificationJson(*view));
              })
+        .Body("QualificationInput")
+        .Returns("Qualification")
         .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
         .Scope(RecordScope::kVendor);
     router
@@ -184,6 +195,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(done, vendors.DeleteQualification(context.actor(), *id, *qid));
                  return HttpResponse::NoContent();
              })
+        .ReturnsNothing()
         .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
         .Scope(RecordScope::kVendor);
     // PRJ-4: the office checks a qualification a vendor entered against its scan.
@@ -197,6 +209,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                      view, vendors.DecideQualification(context.actor(), *id, *qid, QualificationDecision::kVerify, ""));
                  return JsonResponse(200, QualificationJson(*view));
              })
+        .NoBody()
+        .Returns("Qualification")
         .Requires({Permission::kVendorWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -214,6 +228,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                                                               QualificationDecision::kReject, reason));
                  return JsonResponse(200, QualificationJson(*view));
              })
+        .Body("QualificationRejection")
+        .Returns("Qualification")
         .Requires({Permission::kVendorWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -225,6 +241,8 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  HOUQIN_TRY(info, vendors.UploadAttachment(&context.actor(), upload));
                  return JsonResponse(201, AttachmentJson(*info));
              })
+        .BodyFile("application/octet-stream")
+        .Creates("Attachment")
         .Requires({Permission::kVendorWrite, Permission::kVendorWriteOwn})
         .MaxBody(VendorService::kMaxAttachmentBytes)
         .Scope(RecordScope::kNone);
@@ -241,6 +259,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  response.headers.emplace_back("X-Content-SHA256", attachment->info.sha256);
                  return response;
              })
+        .ReturnsFile("*/*")  // the stored file's own type
         .Scope(RecordScope::kLinked);
 }
 

@@ -49,6 +49,19 @@ std::vector<std::string> Router::Undeclared() const {
     return missing;
 }
 
+std::vector<std::string> Router::UndeclaredShapes() const {
+    std::vector<std::string> missing;
+    for (const auto& route : routes_) {
+        if (!route->pattern.starts_with("/api/v1/")) continue;
+        const bool reads_body = route->method == "POST" || route->method == "PUT" || route->method == "PATCH";
+        if (route->answer.shape == Route::Shape::kUndeclared ||
+            (reads_body && route->body.shape == Route::Shape::kUndeclared)) {
+            missing.push_back(route->method + " " + route->pattern);
+        }
+    }
+    return missing;
+}
+
 Route& Router::Add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
                    Handler handler) {
     auto route = std::make_unique<Route>();

@@ -85,6 +85,57 @@ struct Route {
         checks_password = true;
         return *this;
     }
+
+    // The API's shape (issue 10): what the route answers and what body it reads, by the name of a schema in some
+    // server/src/features/<feature>/api_schemas.json. The OpenAPI document, the API tests' response check and the
+    // web's generated types all come from these; an unknown name fails the route table's unit test.
+    enum class Shape {
+        kUndeclared,
+        kObject,     // one object of the schema
+        kPage,       // {items: [schema], total, page, page_size} (PageJson)
+        kItems,      // {items: [schema]}
+        kArray,      // [schema]
+        kNoContent,  // 204, no body
+        kFile,       // bytes of `content_type` (a workbook, a PDF, a stored file)
+        kNone,       // (bodies only) the route reads no body
+    };
+    struct Payload {
+        Shape shape = Shape::kUndeclared;
+        std::string schema;        // kObject, kPage, kItems, kArray
+        std::string content_type;  // kFile: e.g. application/pdf ("*/*" when it is the stored file's own)
+        int status = 200;          // answers only
+    };
+    Payload answer;
+    Payload body;
+
+    Route& Returns(std::string schema, int status = 200) { return Answer(Shape::kObject, std::move(schema), status); }
+    Route& Creates(std::string schema) { return Answer(Shape::kObject, std::move(schema), 201); }
+    Route& ReturnsPage(std::string schema) { return Answer(Shape::kPage, std::move(schema), 200); }
+    Route& ReturnsItems(std::string schema) { return Answer(Shape::kItems, std::move(schema), 200); }
+    Route& ReturnsArray(std::string schema) { return Answer(Shape::kArray, std::move(schema), 200); }
+    Route& ReturnsNothing() { return Answer(Shape::kNoContent, "", 204); }
+    Route& ReturnsFile(std::string content_type) {
+        answer = {Shape::kFile, "", std::move(content_type), 200};
+        return *this;
+    }
+    Route& Body(std::string schema) {
+        body = {Shape::kObject, std::move(schema), "", 0};
+        return *this;
+    }
+    Route& NoBody() {
+        body = {Shape::kNone, "", "", 0};
+        return *this;
+    }
+    Route& BodyFile(std::string content_type) {
+        body = {Shape::kFile, "", std::move(content_type), 0};
+        return *this;
+    }
+
+  private:
+    Route& Answer(Shape shape, std::string schema, int status) {
+        answer = {shape, std::move(schema), "", status};
+        return *this;
+    }
 };
 
 class Router {
@@ -100,11 +151,15 @@ class Router {
     [[nodiscard]] const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
     // "METHOD pattern" of every route that declares no RecordScope: the server refuses to start while any is left.
     [[nodiscard]] std::vector<std::string> Undeclared() const;
+    // "METHOD pattern" of every /api/v1 route that does not declare its answer, or, for a POST, PUT or PATCH, its
+    // body (Route::Returns..., Route::Body/NoBody/BodyFile).
+    [[nodiscard]] std::vector<std::string> UndeclaredShapes() const;
 
   private:
     std::vector<std::unique_ptr<Route>> routes_;
 };
 
+// The OpenAPI 3.0 document of the route table, with components.schemas from every feature's api_schemas.json.
 std::string OpenApiDocument(const Router& router);
 
 }  // namespace houqin::http

@@ -25,6 +25,8 @@ describe('vendor schema', () => {
       created_at: '',
       updated_at: '',
       qualification_status: 'ok',
+      expired_count: 0,
+      expiring_count: 0,
       qualifications: [],
     } as Vendor;
     const input = vendorInputOf(vendor);

@@ -1,0 +1,25 @@
+# Writes OUTPUT, a C++ file holding every server/src/features/*/api_schemas.json and the platform's own
+# (platform/http/api_schemas.json: the shapes its generic mapping writes), under ROOT, as raw string literals, so the
+# binary carries the API's schemas (platform/http/api_schemas.h; issue 10). Run by server/CMakeLists.txt.
+file(GLOB files RELATIVE ${ROOT} ${ROOT}/features/*/api_schemas.json ${ROOT}/platform/http/api_schemas.json)
+list(SORT files)
+set(delimiter "houqin_schema")
+set(text "// Generated from server/src/{features/*,platform/http}/api_schemas.json by server/cmake/embed_api_schemas.cmake: do not edit.\n")
+string(APPEND text "#include \"platform/http/api_schemas.h\"\n\nnamespace houqin::http {\n\n")
+string(APPEND text "const std::vector<ApiSchemaFile>& ApiSchemaFiles() {\n    static const std::vector<ApiSchemaFile> files = {\n")
+foreach(file ${files})
+  file(READ ${ROOT}/${file} content)
+  string(FIND "${content}" ")${delimiter}\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${file} contains )${delimiter}\" and cannot be embedded")
+  endif()
+  string(APPEND text "        {\"${file}\", R\"${delimiter}(${content})${delimiter}\"},\n")
+endforeach()
+string(APPEND text "    };\n    return files;\n}\n\n}  // namespace houqin::http\n")
+# Written only when it changed, so an unchanged schema set does not recompile the platform.
+if(EXISTS ${OUTPUT})
+  file(READ ${OUTPUT} previous)
+endif()
+if(NOT "${previous}" STREQUAL "${text}")
+  file(WRITE ${OUTPUT} "${text}")
+endif()
