@@ -7,7 +7,8 @@
 //   HOUQIN_PG_URL       base URL of the test cluster, e.g. postgresql://postgres@127.0.0.1:55432/postgres
 //   HOUQIN_KEEP_DB      set to 1 to keep the test databases (for debugging)
 //
-// STYLE.md: API tests are hermetic: free port, temporary database, injected clock (HOUQIN_FAKE_NOW).
+// STYLE.md: API tests are hermetic: free port, temporary database, injected clock (HOUQIN_FAKE_NOW, or
+// HOUQIN_FAKE_NOW_FILE for a clock a test moves: movableClock below).
 
 import { after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -362,6 +363,24 @@ export async function startServer(db, { fakeNow = FAKE_NOW, env = {}, args = [],
         if (!/address already in use|EADDRINUSE|bind/i.test(tail)) break;
     }
     throw lastError;
+}
+
+/**
+ * A clock a test moves without restarting the server (HOUQIN_FAKE_NOW_FILE, run.sh): start the server with its
+ * `env` (setupDemo({ env }) or startServer(db, { env })); `set(instant)` moves the server's time before the next
+ * request. Call it at the top of a test file (the folder goes when the file's tests end).
+ */
+export function movableClock(instant = FAKE_NOW) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-clock-'));
+    const file = path.join(folder, 'now');
+    const set = (next) => {
+        // Written aside and renamed over the old file, so the server never reads half a time.
+        fs.writeFileSync(`${file}.next`, `${next}\n`);
+        fs.renameSync(`${file}.next`, file);
+    };
+    set(instant);
+    after(() => fs.rmSync(folder, { recursive: true, force: true }));
+    return { file, env: { HOUQIN_FAKE_NOW_FILE: file }, set };
 }
 
 /** The usual start of a test file: seeded database, one server, and a factory for logged-in clients. */
