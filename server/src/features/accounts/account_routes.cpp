@@ -51,6 +51,7 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  for (const auto& org : *orgs) items.push_back(OrgJson(org));
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("Org")
         .Scope(RecordScope::kNone);
     router
         .Add("POST", "/api/v1/orgs", Access::kSession, "accounts", "Add an organisation",
@@ -65,6 +66,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(org, accounts.CreateOrg(context.actor(), parent_id, name, kind));
                  return JsonResponse(201, OrgJson(*org));
              })
+        .Body("OrgCreate")
+        .Creates("Org")
         .Requires({Permission::kOrgManage})
         .Scope(RecordScope::kNone);
     router
@@ -81,6 +84,7 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  }
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("Role")
         .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/users", Access::kSession, "accounts", "Users, paged and filterable",
@@ -104,6 +108,7 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  for (const auto& user : users->items) items.push_back(UserRecordJson(user));
                  return JsonResponse(200, PageJson(items, users->total, page));
              })
+        .ReturnsPage("User")
         .Requires({Permission::kUserManage})
         .Scope(RecordScope::kNone);
     router
@@ -119,6 +124,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(created, accounts.CreateUser(&context.actor(), user));
                  return JsonResponse(201, UserRecordJson(*created));
              })
+        .Body("UserCreate")
+        .Creates("User")
         .Requires({Permission::kUserManage})
         .ChecksPassword()
         .Scope(RecordScope::kNone);
@@ -137,6 +144,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(user, accounts.UpdateUser(context.actor(), *id, patch));
                  return JsonResponse(200, UserRecordJson(*user));
              })
+        .Body("UserUpdate")
+        .Returns("User")
         .Requires({Permission::kUserManage})
         .ChecksPassword()
         .Scope(RecordScope::kTown);
@@ -148,6 +157,7 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  for (const auto& view : *settings) items.push_back(SettingJson(view));
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("Setting")
         .Scope(RecordScope::kNone);
     router
         .Add("PUT", "/api/v1/settings/{key}", Access::kSession, "settings", "Change a setting, with a reason",
@@ -170,6 +180,8 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  HOUQIN_TRY(view, accounts.UpdateSetting(context.actor(), key, value, reason));
                  return JsonResponse(200, SettingJson(*view));
              })
+        .Body("SettingUpdate")
+        .Returns("Setting")
         .Requires({Permission::kSettingsManage})
         .Scope(RecordScope::kNone);
 }

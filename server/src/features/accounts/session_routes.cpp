@@ -37,6 +37,8 @@ void AddSessionRoutes(Router& router, AuthService& auth) {
                                                "houqin_csrf=" + session->csrf_token + "; Path=/; SameSite=Strict");
                  return response;
              })
+        .Body("LoginForm")
+        .Returns("SessionAnswer")
         .ChecksPassword()
         .Scope(RecordScope::kNone);
     router
@@ -45,6 +47,7 @@ void AddSessionRoutes(Router& router, AuthService& auth) {
                  return JsonResponse(
                      200, Json{{"user", UserJson(context.actor())}, {"csrf_token", context.session->csrf_token}});
              })
+        .Returns("SessionAnswer")
         .Scope(RecordScope::kOwnUser);
     router
         .Add("DELETE", "/api/v1/session", Access::kSession, "session", "Log out",
@@ -56,6 +59,7 @@ void AddSessionRoutes(Router& router, AuthService& auth) {
                  response.headers.emplace_back("Set-Cookie", "houqin_csrf=; Path=/; SameSite=Strict; Max-Age=0");
                  return response;
              })
+        .ReturnsNothing()
         .Scope(RecordScope::kOwnUser);
     router
         .Add("PUT", "/api/v1/session/password", Access::kSession, "session", "Change one's own password",
@@ -70,6 +74,8 @@ void AddSessionRoutes(Router& router, AuthService& auth) {
                                                       new_password));
                  return HttpResponse::NoContent();
              })
+        .Body("PasswordChange")
+        .ReturnsNothing()
         .ChecksPassword()
         .Scope(RecordScope::kOwnUser);
 }

@@ -39,6 +39,11 @@ export interface LocalizedText {
   en: string;
 }
 
+export interface LoginForm {
+  username: string;
+  password: string;
+}
+
 /** This document (OpenAPI 3.0). */
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -49,6 +54,17 @@ export interface Org {
   name: string;
   kind: 'county' | 'town' | 'department' | 'vendor';
   path: string;
+}
+
+export interface OrgCreate {
+  parent_id: number | null;
+  name: string;
+  kind: 'county' | 'town' | 'department' | 'vendor';
+}
+
+export interface PasswordChange {
+  old_password: string;
+  new_password: string;
 }
 
 /** A permission a role holds (core/access.h). */
@@ -139,8 +155,20 @@ export interface QualificationRejection {
   reason: string;
 }
 
+export interface Role {
+  code: RoleCode;
+  requirement: string;
+  name: LocalizedText;
+  permissions: Permission[];
+}
+
 /** A role (ROLE-1 … ROLE-8; core/access.h). */
 export type RoleCode = 'admin' | 'office' | 'leadership' | 'discipline' | 'judicial' | 'party_office' | 'department' | 'vendor';
+
+export interface SessionAnswer {
+  user: SessionUser;
+  csrf_token: string;
+}
 
 /** The signed-in user as every session answer names it. */
 export interface SessionUser {
@@ -152,6 +180,77 @@ export interface SessionUser {
   org_id: number;
   org_name: string;
   permissions: Permission[];
+}
+
+/** A rule number (or text) as a setting, with its history. */
+export interface Setting {
+  key: string;
+  /** `text` for settings in words (organisation.rules_title): min and max are then lengths in characters. */
+  kind: 'number' | 'text';
+  /** A number, or the text of a text setting (kind). */
+  value: number | string;
+  /** A number, or the text of a text setting (kind). */
+  default: number | string;
+  min: number;
+  max: number;
+  /** In both languages (分钟 / minutes); empty strings when the value has no unit. */
+  unit: LocalizedText;
+  description: LocalizedText;
+  history: SettingChange[];
+  /** When not empty, the value is one of these and is picked from a list. */
+  choices: SettingChoice[];
+}
+
+export interface SettingChange {
+  /** A number, or the text of a text setting (kind). */
+  value: number | string;
+  changed_at: string;
+  changed_by: string;
+  reason: string;
+}
+
+/** One allowed value of a setting edited as a choice (e.g. policy.window: 1, 2, 3). */
+export interface SettingChoice {
+  /** A number, or the text of a text setting (kind). */
+  value: number | string;
+  label: LocalizedText;
+}
+
+export interface SettingUpdate {
+  /** A number, or the text of a text setting (kind). */
+  value: number | string;
+  reason: string;
+}
+
+/** A user account as the administrator sees it. */
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: RoleCode;
+  role_name: LocalizedText;
+  org_id: number;
+  org_name: string;
+  active: boolean;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface UserCreate {
+  username: string;
+  display_name: string;
+  password: string;
+  role: RoleCode;
+  org_id: number | null;
+}
+
+/** The fields to change; the others stay. */
+export interface UserUpdate {
+  display_name?: string;
+  role?: RoleCode;
+  org_id?: number | null;
+  active?: boolean;
+  password?: string;
 }
 
 /** One vendor with its qualifications. */
