@@ -23,6 +23,7 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  for (const auto& category : *categories) items.push_back(CategoryJson(category));
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("Category")
         .Requires({Permission::kCatalogueRead})
         .Scope(RecordScope::kNone);
     router
@@ -32,6 +33,7 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(category, catalogue.Get(context.actor(), *id));
                  return JsonResponse(200, CategoryJson(*category));
              })
+        .Returns("Category")
         .Requires({Permission::kCatalogueRead})
         .Scope(RecordScope::kNone);
     router
@@ -44,6 +46,8 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(created, catalogue.Create(&context.actor(), category));
                  return JsonResponse(201, CategoryJson(*created));
              })
+        .Body("CategoryInput")
+        .Creates("Category")
         .Requires({Permission::kCatalogueWrite})
         .Scope(RecordScope::kNone);
     router
@@ -57,6 +61,8 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(updated, catalogue.Update(context.actor(), *id, category));
                  return JsonResponse(200, CategoryJson(*updated));
              })
+        .Body("CategoryInput")
+        .Returns("Category")
         .Requires({Permission::kCatalogueWrite})
         .Scope(RecordScope::kNone);
     router
@@ -67,6 +73,7 @@ void AddCatalogueRoutes(Router& router, CatalogueService& catalogue) {
                  HOUQIN_TRY(done, catalogue.Delete(context.actor(), *id));
                  return HttpResponse::NoContent();
              })
+        .ReturnsNothing()
         .Requires({Permission::kCatalogueWrite})
         .Scope(RecordScope::kNone);
 }

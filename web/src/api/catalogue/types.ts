@@ -1,30 +1,5 @@
-export interface ChecklistItem {
-  item: string;
-  points: number;
-}
-
-export interface SelectionCriteria {
-  qualification_types: string[];
-  min_staff_count: number;
-  require_training_system: boolean;
-  require_management_system: boolean;
-}
-
-export interface Category {
-  id: number;
-  parent_id: number | null;
-  code: string;
-  name_zh: string;
-  name_en: string;
-  description: string;
-  sort_order: number;
-  active: boolean;
-  checklist: ChecklistItem[];
-  criteria: SelectionCriteria;
-  staff_roles: string[];
-}
-
-export type CategoryInput = Omit<Category, 'id'>;
+// The API's shapes come from the server's schemas (server/src/features/catalogue/api_schemas.json, issue 10).
+export type { Category, CategoryInput, ChecklistItem, SelectionCriteria } from '../generated/schemas';
 
 export interface CategoryQuery {
   active?: boolean;

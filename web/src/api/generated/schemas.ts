@@ -33,6 +33,41 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** A service category with its checklist and selection defaults (CAT-*). */
+export interface Category {
+  id: number;
+  parent_id: number | null;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  description: string;
+  sort_order: number;
+  active: boolean;
+  checklist: ChecklistItem[];
+  criteria: SelectionCriteria;
+  staff_roles: string[];
+}
+
+/** The fields of a category a user edits. */
+export interface CategoryInput {
+  parent_id: number | null;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  description: string;
+  sort_order: number;
+  active: boolean;
+  checklist: ChecklistItem[];
+  criteria: SelectionCriteria;
+  staff_roles: string[];
+}
+
+/** One line of the inspection checklist and its points. */
+export interface ChecklistItem {
+  item: string;
+  points: number;
+}
+
 /** A user-visible text in both languages, as the server sends it. */
 export interface LocalizedText {
   'zh-CN': string;
@@ -164,6 +199,14 @@ export interface Role {
 
 /** A role (ROLE-1 … ROLE-8; core/access.h). */
 export type RoleCode = 'admin' | 'office' | 'leadership' | 'discipline' | 'judicial' | 'party_office' | 'department' | 'vendor';
+
+/** The defaults a project of the category selects vendors by (PRJ-5). */
+export interface SelectionCriteria {
+  qualification_types: string[];
+  min_staff_count: number;
+  require_training_system: boolean;
+  require_management_system: boolean;
+}
 
 export interface SessionAnswer {
   user: SessionUser;
