@@ -62,8 +62,6 @@ const std::vector<std::string> kRoutesWithoutTheirShape = {
     "DELETE /api/v1/call-uploads/{id}",
     "GET /api/v1/assessments",
     "GET /api/v1/assessments/{id}",
-    "GET /api/v1/audit",
-    "GET /api/v1/audit/verify",
     "GET /api/v1/call-imports/{id}",
     "GET /api/v1/call-uploads/{id}",
     "GET /api/v1/callcentre/scoring-methods/{id}",

@@ -47,6 +47,7 @@ void AddAuditRoutes(Router& router, AuditService& audit) {
                  for (const auto& entry : result->items) items.push_back(AuditEntryJson(entry));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("AuditEntry")
         .Requires({Permission::kAuditRead})
         .Scope(RecordScope::kNone);
     router
@@ -59,6 +60,7 @@ void AddAuditRoutes(Router& router, AuditService& audit) {
                                {"first_bad_seq", result->first_bad_seq ? Json(*result->first_bad_seq) : Json(nullptr)},
                                {"reason", result->ok ? Json(nullptr) : TextJson(result->reason)}});
              })
+        .Returns("AuditVerifyResult")
         .Requires({Permission::kAuditRead})
         .Scope(RecordScope::kNone);
 }

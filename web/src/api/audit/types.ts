@@ -1,25 +1,15 @@
-import type { LocalizedText, PageQuery } from '../types';
+import type { AuditEntry as GeneratedAuditEntry } from '../generated/schemas';
+import type { PageQuery } from '../types';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor_id: number | null;
-  /** The user name the entry records (hashed); the page shows the display name and role instead. */
-  actor_name: string;
-  actor_display_name: string | null;
-  actor_role: string | null;
-  actor_role_name: LocalizedText | null;
-  action: string;
-  entity: string;
-  entity_id: number | string | null;
+// The API's shapes come from the server's schemas (server/src/platform/http/api_schemas.json and
+// server/src/features/audit/api_schemas.json, issue 10); `before` and `after` are any JSON there.
+export type { AuditVerifyResult } from '../generated/schemas';
+
+export interface AuditEntry extends Omit<GeneratedAuditEntry, 'before' | 'after'> {
   before: JsonValue;
   after: JsonValue;
-  request_id: string;
-  ip: string;
-  prev_hash: string;
-  hash: string;
 }
 
 export interface AuditQuery extends PageQuery {
@@ -29,11 +19,4 @@ export interface AuditQuery extends PageQuery {
   entity_id?: number | '';
   from?: string;
   to?: string;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  first_bad_seq: number | null;
-  reason: LocalizedText | null;
 }

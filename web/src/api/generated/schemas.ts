@@ -33,6 +33,14 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** The hash chain checked: the first entry that breaks it, and why. */
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  first_bad_seq: number | null;
+  reason: LocalizedText | null;
+}
+
 /** A service category with its checklist and selection defaults (CAT-*). */
 export interface Category {
   id: number;
