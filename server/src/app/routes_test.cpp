@@ -98,7 +98,6 @@ const std::vector<std::string> kRoutesWithoutTheirShape = {
     "GET /api/v1/energy-savings",
     "GET /api/v1/holiday-calendars",
     "GET /api/v1/holiday-calendars/{year}",
-    "GET /api/v1/inbox",
     "GET /api/v1/incidents/{id}",
     "GET /api/v1/meetings",
     "GET /api/v1/meetings/{id}",

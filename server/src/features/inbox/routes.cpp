@@ -25,6 +25,7 @@ void AddInboxRoutes(Router& router, InboxService& inbox) {
                  for (const auto& [kind, count] : found->counts) counts[kind] = count;
                  return JsonResponse(200, Json{{"items", items}, {"counts", counts}, {"total", found->total}});
              })
+        .Returns("Inbox")
         // Every signed-in user has an inbox: each sees only the steps their own role, scope and user may take.
         .Scope(RecordScope::kOwnUser);
 }
