@@ -94,7 +94,6 @@ const std::vector<std::string> kRoutesWithoutTheirShape = {
     "GET /api/v1/contracts/{id}/staffing-requests",
     "GET /api/v1/contracts/{id}/training",
     "GET /api/v1/contracts/{id}/versions",
-    "GET /api/v1/dashboard",
     "GET /api/v1/energy-savings",
     "GET /api/v1/holiday-calendars",
     "GET /api/v1/holiday-calendars/{year}",

@@ -85,6 +85,7 @@ void AddDashboardRoutes(Router& router, DashboardService& dashboards) {
                           {"audit_last_7_days", per_day},
                           {"reminders", reminders}});
              })
+        .Returns("Dashboard")
         .Requires({Permission::kDashboardRead})
         .Scope(RecordScope::kNone);
 }

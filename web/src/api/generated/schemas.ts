@@ -76,6 +76,40 @@ export interface ChecklistItem {
   points: number;
 }
 
+export interface Dashboard {
+  supervision: SupervisionDashboard | null;
+  vendors: {
+    total: number;
+    active: number;
+  };
+  qualifications: {
+    ok: number;
+    expiring: number;
+    expired: number;
+  };
+  categories: number;
+  warning_days: number;
+  /** STF-2, X-2: people's documents expired or expiring (for those who read rosters). */
+  staff_documents: {
+    expiring: number;
+    expired: number;
+    warning_days: number;
+  } | null;
+  /** Last month's staffing shortfalls in scope (STF-6), as the rules judged them; for those who read rosters. */
+  staffing_shortfall: {
+    month: string;
+    contracts: number;
+    missing_person_days: number;
+  } | null;
+  audit_last_7_days: DayCount[];
+  reminders: Reminder[];
+}
+
+export interface DayCount {
+  date: string;
+  count: number;
+}
+
 /** GET /api/v1/inbox. */
 export interface Inbox {
   items: InboxItem[];
@@ -237,6 +271,14 @@ export interface QualificationRejection {
   reason: string;
 }
 
+export interface Reminder {
+  kind: string;
+  severity: string;
+  title: LocalizedText;
+  due: string | null;
+  link: string;
+}
+
 export interface Role {
   code: RoleCode;
   requirement: string;
@@ -310,6 +352,40 @@ export interface SettingUpdate {
   /** A number, or the text of a text setting (kind). */
   value: number | string;
   reason: string;
+}
+
+/** docs/api.md "Dashboard additions": present for users with supervision:read. */
+export interface SupervisionDashboard {
+  /** Average assessment total per period. */
+  scores: {
+    period: string;
+    /** The average in tenths as a decimal text, e.g. "86.5". */
+    average: string;
+    count: number;
+  }[];
+  /** Survey satisfaction rate per period, "83.33%" or null. */
+  satisfaction: {
+    period: string;
+    rate: string | null;
+    valid: number;
+  }[];
+  rectifications: {
+    open: number;
+    reported: number;
+    overdue: number;
+  };
+  proposals: {
+    pending_office: number;
+    pending_leadership: number;
+    approved: number;
+    rejected: number;
+    withdrawn: number;
+  };
+  /** Approved deductions per period, money text. */
+  deductions: {
+    period: string;
+    amount: string;
+  }[];
 }
 
 /** A user account as the administrator sees it. */

@@ -13,8 +13,8 @@ describe('supervision dashboard (X-3)', () => {
   it('draws averages on a 0..100 axis with the counts beside them', () => {
     const option = scoresOption(
       [
-        { period: '2027-01', average: 88.5, count: 2 },
-        { period: '2027-02', average: null, count: 0 },
+        { period: '2027-01', average: '88.5', count: 2 },
+        { period: '2027-02', average: 'n/a', count: 0 },
       ],
       { average: 'avg', count: 'n' },
       { animation: false },
@@ -27,8 +27,8 @@ describe('supervision dashboard (X-3)', () => {
   it('draws rates as percentages', () => {
     const option = satisfactionOption(
       [
-        { period: '2027-Q1', rate: '83.33%' },
-        { period: '2027-Q2', rate: null },
+        { period: '2027-Q1', rate: '83.33%', valid: 6 },
+        { period: '2027-Q2', rate: null, valid: 0 },
       ],
       'rate',
       { animation: true },
