@@ -169,6 +169,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  for (const auto& view : result->items) items.push_back(ContractJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("ContractSummary")
         .Requires(read)
         .Scope(RecordScope::kNone);
     router
@@ -178,6 +179,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.Create(context.actor(), *content));
                  return JsonResponse(201, ContractJson(*view, true));
              })
+        .Body("ContractContent")
+        .Creates("Contract")
         .Requires(write)
         .Scope(RecordScope::kNone);
     router
@@ -218,6 +221,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  }
                  return JsonResponse(200, Json{{"installments", items}});
              })
+        .Body("ScheduleRequest")
+        .Returns("Schedule")
         .Requires(write)
         .Scope(RecordScope::kNone);
     router
@@ -227,6 +232,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.Get(context.actor(), *id));
                  return JsonResponse(200, ContractJson(*view, true));
              })
+        .Returns("Contract")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -238,6 +244,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.Update(context.actor(), *id, *content));
                  return JsonResponse(200, ContractJson(*view, true));
              })
+        .Body("ContractContent")
+        .Returns("Contract")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -248,6 +256,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.Submit(context.actor(), *id));
                  return JsonResponse(200, ContractJson(*view, true));
              })
+        .NoBody()
+        .Returns("Contract")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -266,6 +276,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                             contracts.Review(context.actor(), *id, static_cast<int>(version_no), decision, comment));
                  return JsonResponse(200, ContractJson(*view, true));
              })
+        .Body("ReviewInput")
+        .Returns("Contract")
         .Requires({Permission::kContractReview})
         .Scope(RecordScope::kVendor);
     router
@@ -286,6 +298,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  }
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("ContractVersion")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -297,6 +310,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  for (const auto& event : *events) items.push_back(WorkflowEventJson(event));
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("WorkflowEvent")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -315,6 +329,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.Sign(context.actor(), *id, input));
                  return JsonResponse(200, ContractJson(*view, true));
              })
+        .Body("SignInput")
+        .Returns("Contract")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -370,6 +386,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                                                    PercentEncode(view.record.code + " " + content.title + ".pdf"));
                  return response;
              })
+        .ReturnsFile("application/pdf")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -387,6 +404,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(consultation, contracts.AddConsultation(context.actor(), *id, input));
                  return JsonResponse(201, ConsultationJson(*consultation));
              })
+        .Body("ConsultationInput")
+        .Creates("Consultation")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -398,6 +417,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  for (const auto& consultation : *list) items.push_back(ConsultationJson(consultation));
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("Consultation")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -414,6 +434,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.StartAmendment(context.actor(), *id, consultation_id, reason));
                  return JsonResponse(201, ContractJson(*view, true));
              })
+        .Body("AmendmentInput")
+        .Creates("Contract")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -431,6 +453,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.Terminate(context.actor(), *id, input));
                  return JsonResponse(200, ContractJson(*view, true));
              })
+        .Body("TerminateInput")
+        .Returns("Contract")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -447,6 +471,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(view, contracts.Renew(context.actor(), *id, input));
                  return JsonResponse(201, ContractJson(*view, true));
              })
+        .Body("RenewInput")
+        .Creates("Contract")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -466,6 +492,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                                                {"payments", payments},
                                                {"totals", PeriodJson(ledger->statement.totals)}});
              })
+        .Returns("Ledger")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -482,6 +509,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(entry, contracts.AddLedgerEntry(context.actor(), *id, input));
                  return JsonResponse(201, LedgerEntryJson(*entry));
              })
+        .Body("LedgerEntryInput")
+        .Creates("LedgerEntry")
         .Requires({Permission::kPaymentWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -499,6 +528,8 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  HOUQIN_TRY(payment, contracts.AddPayment(context.actor(), *id, input));
                  return JsonResponse(201, PaymentJson(*payment));
              })
+        .Body("PaymentInput")
+        .Creates("Payment")
         .Requires({Permission::kPaymentWrite})
         .Scope(RecordScope::kVendor);
 }
