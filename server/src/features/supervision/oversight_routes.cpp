@@ -169,6 +169,7 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  for (const auto& view : result->items) items.push_back(MeetingJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("MeetingSummary")
         .Requires(read)
         .Scope(RecordScope::kNone);
     router
@@ -188,6 +189,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CreateMeeting(context.actor(), input));
                  return JsonResponse(201, MeetingJson(*view, true));
              })
+        .Body("MeetingInput")
+        .Creates("Meeting")
         .Requires(write)
         .Scope(RecordScope::kNone);
     router
@@ -198,6 +201,7 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.GetMeeting(context.actor(), *id));
                  return JsonResponse(200, MeetingJson(*view, true));
              })
+        .Returns("Meeting")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -213,6 +217,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(opinion, oversight.AddOpinion(context.actor(), *id, input));
                  return JsonResponse(201, OpinionJson(*opinion));
              })
+        .Body("OpinionInput")
+        .Creates("Opinion")
         .Requires({Permission::kOpinionWrite, Permission::kSupervisionWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -229,6 +235,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.RecordMinutes(context.actor(), *id, input));
                  return JsonResponse(200, MeetingJson(*view, true));
              })
+        .Body("MinutesInput")
+        .Returns("Meeting")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -244,6 +252,8 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CancelMeeting(context.actor(), *id, reason));
                  return JsonResponse(200, MeetingJson(*view, true));
              })
+        .Body("CancelInput")
+        .Returns("Meeting")
         .Requires(write)
         .Scope(RecordScope::kVendor);
 }
@@ -272,6 +282,7 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  for (const auto& view : result->items) items.push_back(RectificationJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("RectificationSummary")
         .Requires(read)
         .Scope(RecordScope::kNone);
     router
@@ -293,6 +304,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CreateRectification(context.actor(), input));
                  return JsonResponse(201, RectificationJson(*view, true));
              })
+        .Body("RectificationInput")
+        .Creates("Rectification")
         .Requires({Permission::kSupervisionWrite})
         .Scope(RecordScope::kNone);
     router
@@ -303,6 +316,7 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.GetRectification(context.actor(), *id));
                  return JsonResponse(200, RectificationJson(*view, true));
              })
+        .Returns("Rectification")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -319,6 +333,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.ReportRectification(context.actor(), *id, input));
                  return JsonResponse(200, RectificationJson(*view, true));
              })
+        .Body("CompletionReport")
+        .Returns("Rectification")
         .Requires({Permission::kSupervisionRespond})
         .Scope(RecordScope::kVendor);
     router
@@ -335,6 +351,8 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.VerifyRectification(context.actor(), *id, input));
                  return JsonResponse(200, RectificationJson(*view, true));
              })
+        .Body("Verification")
+        .Returns("Rectification")
         .Requires({Permission::kSupervisionWrite})
         .Scope(RecordScope::kVendor);
 }
@@ -357,6 +375,7 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  for (const auto& entry : result->items) items.push_back(CommunicationJson(entry));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("Communication")
         .Requires({Permission::kSupervisionRead})
         .Scope(RecordScope::kNone);
     router
@@ -376,6 +395,8 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(entry, oversight.CreateCommunication(context.actor(), input));
                  return JsonResponse(201, CommunicationJson(*entry));
              })
+        .Body("CommunicationInput")
+        .Creates("Communication")
         .Requires({Permission::kSupervisionWrite})
         .Scope(RecordScope::kNone);
     router
@@ -404,6 +425,7 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  json["totals"] = {{"saving", result->saving.ToString()}, {"saving_kwh", result->saving_kwh}};
                  return JsonResponse(200, json);
              })
+        .Returns("EnergySavingPage")
         .Requires({Permission::kSupervisionRead})
         .Scope(RecordScope::kNone);
     router
@@ -424,6 +446,8 @@ void AddLogRoutes(Router& router, OversightService& oversight) {
                  HOUQIN_TRY(view, oversight.CreateEnergySaving(context.actor(), input));
                  return JsonResponse(201, EnergySavingJson(*view));
              })
+        .Body("EnergySavingInput")
+        .Creates("EnergySaving")
         .Requires({Permission::kSupervisionWrite})
         .Scope(RecordScope::kNone);
 }

@@ -1,9 +1,8 @@
 import { http } from '../http';
-import type { Page } from '../types';
-import type { EnergySaving, EnergySavingInput, EnergySavingQuery } from './types';
+import type { EnergySaving, EnergySavingInput, EnergySavingPage, EnergySavingQuery } from './types';
 
-export function getEnergySavingPageApi(query: EnergySavingQuery): Promise<Page<EnergySaving>> {
-  return http.get<Page<EnergySaving>>('/energy-savings', { ...query });
+export function getEnergySavingPageApi(query: EnergySavingQuery): Promise<EnergySavingPage> {
+  return http.get<EnergySavingPage>('/energy-savings', { ...query });
 }
 
 /** Saving a record re-runs the rules on the server (RP-1). */

@@ -59,6 +59,10 @@ export interface AuditVerifyResult {
   reason: LocalizedText | null;
 }
 
+export interface CancelInput {
+  reason: string;
+}
+
 /** A service category with its checklist and selection defaults (CAT-*). */
 export interface Category {
   id: number;
@@ -88,10 +92,47 @@ export interface CategoryInput {
   staff_roles: string[];
 }
 
+/** How the office and a vendor were in touch (SUP-6). */
+export type Channel = 'phone' | 'meeting' | 'visit' | 'letter' | 'email' | 'message' | 'other';
+
 /** One line of the inspection checklist and its points. */
 export interface ChecklistItem {
   item: string;
   points: number;
+}
+
+/** One entry of the communication log (SUP-6). */
+export interface Communication {
+  id: number;
+  vendor_id: number;
+  vendor_name: string;
+  contract_id: number | null;
+  contract_code: string | null;
+  occurred_at: string;
+  channel: Channel;
+  /** Who was spoken to on the vendor's side. */
+  counterpart: string;
+  summary: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+}
+
+export interface CommunicationInput {
+  vendor_id: number | null;
+  contract_id: number | null;
+  /** ISO-8601 with offset. */
+  occurred_at: string;
+  channel: Channel;
+  /** Who was spoken to on the vendor's side. */
+  counterpart: string;
+  summary: string;
+}
+
+export interface CompletionReport {
+  completion: string;
+  /** At least one uploaded attachment. */
+  evidence_ids: number[];
 }
 
 export interface Consultation {
@@ -268,6 +309,50 @@ export interface DeductionClause {
 
 export type DeductionKind = 'per_point_below_pass' | 'per_missing_staff_day' | 'per_failed_item' | 'percent_of_fee_per_point_below_pass';
 
+/** An energy-saving measure and what it saved (RP-1: counts towards a reward). */
+export interface EnergySaving {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  vendor_id: number;
+  vendor_name: string;
+  recorded_on: string;
+  measure: string;
+  /** Money saved, a decimal string (≥ 0). */
+  saving: string;
+  /** Electricity saved in kWh (≥ 0); not both zero. */
+  saving_kwh: number;
+  evidence: Attachment[];
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+}
+
+/** An energy-saving measure and what it saved (RP-1: counts towards a reward). */
+export interface EnergySavingInput {
+  contract_id: number | null;
+  recorded_on: string;
+  measure: string;
+  /** Money saved, a decimal string (≥ 0). */
+  saving: string;
+  /** Electricity saved in kWh (≥ 0); not both zero. */
+  saving_kwh: number;
+  evidence_ids: number[];
+}
+
+/** A page of energy-saving records with the totals of all matching ones (RP-1). */
+export interface EnergySavingPage {
+  items: EnergySaving[];
+  total: number;
+  page: number;
+  page_size: number;
+  /** Of every matching record, not only this page. */
+  totals: {
+    saving: string;
+    saving_kwh: number;
+  };
+}
+
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 
 export interface GradeBand {
@@ -388,8 +473,105 @@ export interface LoginForm {
   password: string;
 }
 
+/** A work meeting with its opinions, the rectifications it asked for and its steps (SUP-1). */
+export interface Meeting {
+  id: number;
+  title: string;
+  /** ISO-8601 with offset, e.g. "2027-05-08T09:30:00+08:00". */
+  scheduled_at: string;
+  location: string;
+  vendor_ids: number[];
+  vendors: NamedRef[];
+  /** The attending departments (organisations of kind `department`). */
+  attendee_org_ids: number[];
+  attendees: NamedRef[];
+  agenda: string;
+  minutes: string;
+  attendees_present: string;
+  status: MeetingStatus;
+  cancel_reason: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  /** The steps the caller may take now (the workflow decides). */
+  allowed_actions: string[];
+  opinions: Opinion[];
+  rectifications: RectificationSummary[];
+  history: WorkflowEvent[];
+}
+
+export interface MeetingInput {
+  title: string;
+  /** ISO-8601 with offset, e.g. "2027-05-08T09:30:00+08:00". */
+  scheduled_at: string;
+  location: string;
+  vendor_ids: number[];
+  /** The attending departments (organisations of kind `department`). */
+  attendee_org_ids: number[];
+  agenda: string;
+}
+
+/** Work meetings (SUP-1): scheduled by the office, held when minutes are recorded, or cancelled with a reason. */
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
+
+/** A work meeting as the list shows it (SUP-1). */
+export interface MeetingSummary {
+  id: number;
+  title: string;
+  /** ISO-8601 with offset, e.g. "2027-05-08T09:30:00+08:00". */
+  scheduled_at: string;
+  location: string;
+  vendor_ids: number[];
+  vendors: NamedRef[];
+  /** The attending departments (organisations of kind `department`). */
+  attendee_org_ids: number[];
+  attendees: NamedRef[];
+  agenda: string;
+  minutes: string;
+  attendees_present: string;
+  status: MeetingStatus;
+  cancel_reason: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  /** The steps the caller may take now (the workflow decides). */
+  allowed_actions: string[];
+}
+
+export interface MinutesInput {
+  minutes: string;
+  attendees_present: string;
+}
+
+/** A named reference the server may send next to the ids. */
+export interface NamedRef {
+  id: number;
+  name: string;
+}
+
 /** This document (OpenAPI 3.0). */
 export type OpenApiDocument = Record<string, unknown>;
+
+/** An opinion or suggestion a department submitted online, with its author's organisation and time. */
+export interface Opinion {
+  id: number;
+  meeting_id: number;
+  kind: OpinionKind;
+  content: string;
+  org_id: number | null;
+  org_name: string;
+  author: string;
+  created_at: string;
+}
+
+export interface OpinionInput {
+  kind: OpinionKind;
+  content: string;
+}
+
+export type OpinionKind = 'opinion' | 'suggestion';
 
 /** An organisation of the tree (county, towns, departments, vendors). */
 export interface Org {
@@ -532,6 +714,90 @@ export interface QualificationInput {
 export interface QualificationRejection {
   /** Shown to the vendor. */
   reason: string;
+}
+
+/** A rectification with its steps (SUP-2). */
+export interface Rectification {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  contract_title: string;
+  vendor_id: number;
+  vendor_name: string;
+  meeting_id: number | null;
+  assessment_id: number | null;
+  title: string;
+  requirement: string;
+  /** The person responsible on the vendor's side (free text). */
+  owner: string;
+  deadline: string;
+  status: RectificationStatus;
+  overdue: boolean;
+  days_overdue: number;
+  completion: string;
+  evidence: Attachment[];
+  reported_at: string | null;
+  verified_by: string;
+  verified_at: string | null;
+  result: VerifyResult | null;
+  effect: VerifyEffect | null;
+  comment: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  /** The steps the caller may take now (the workflow decides). */
+  allowed_actions: string[];
+  history: WorkflowEvent[];
+}
+
+export interface RectificationInput {
+  contract_id: number | null;
+  meeting_id: number | null;
+  assessment_id: number | null;
+  title: string;
+  requirement: string;
+  /** The person responsible on the vendor's side (free text). */
+  owner: string;
+  /** YYYY-MM-DD, not in the past. */
+  deadline: string;
+}
+
+/** Rectifications (SUP-2): open → (vendor reports) reported → (office verifies) closed, or back to open. */
+export type RectificationStatus = 'open' | 'reported' | 'closed';
+
+/** A rectification as the list shows it (SUP-2). */
+export interface RectificationSummary {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  contract_title: string;
+  vendor_id: number;
+  vendor_name: string;
+  meeting_id: number | null;
+  assessment_id: number | null;
+  title: string;
+  requirement: string;
+  /** The person responsible on the vendor's side (free text). */
+  owner: string;
+  deadline: string;
+  status: RectificationStatus;
+  overdue: boolean;
+  days_overdue: number;
+  completion: string;
+  evidence: Attachment[];
+  reported_at: string | null;
+  verified_by: string;
+  verified_at: string | null;
+  result: VerifyResult | null;
+  effect: VerifyEffect | null;
+  comment: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  /** The steps the caller may take now (the workflow decides). */
+  allowed_actions: string[];
 }
 
 export interface Reminder {
@@ -848,6 +1114,18 @@ export interface VendorSummary {
   expired_count: number;
   expiring_count: number;
 }
+
+export interface Verification {
+  result: VerifyResult;
+  /** Required when accepted; left out when rejected. */
+  effect?: VerifyEffect;
+  /** Required when rejected. */
+  comment: string;
+}
+
+export type VerifyEffect = 'effective' | 'partly_effective' | 'ineffective';
+
+export type VerifyResult = 'accepted' | 'rejected';
 
 /** One step of an approval (the workflow): who, as the page shows it, and the transition (X-6). */
 export interface WorkflowEvent {

@@ -1,9 +1,9 @@
 import { http } from '../http';
 import type { Page } from '../types';
-import type { CancelInput, Meeting, MeetingInput, MeetingQuery, MinutesInput, Opinion, OpinionInput } from './types';
+import type { CancelInput, Meeting, MeetingInput, MeetingQuery, MeetingSummary, MinutesInput, Opinion, OpinionInput } from './types';
 
-export function getMeetingPageApi(query: MeetingQuery): Promise<Page<Meeting>> {
-  return http.get<Page<Meeting>>('/meetings', { ...query });
+export function getMeetingPageApi(query: MeetingQuery): Promise<Page<MeetingSummary>> {
+  return http.get<Page<MeetingSummary>>('/meetings', { ...query });
 }
 
 /** The meeting with its opinions, minutes and rectifications. */

@@ -1,11 +1,11 @@
 import { http } from '../http';
 import type { Page } from '../types';
-import type { CompletionReport, Rectification, RectificationInput, RectificationQuery, Verification } from './types';
+import type { CompletionReport, Rectification, RectificationInput, RectificationQuery, RectificationSummary, Verification } from './types';
 
-export function getRectificationPageApi(query: RectificationQuery): Promise<Page<Rectification>> {
+export function getRectificationPageApi(query: RectificationQuery): Promise<Page<RectificationSummary>> {
   // `overdue=false` is not a filter in the API: send it only when it is on.
   const { overdue, ...rest } = query;
-  return http.get<Page<Rectification>>('/rectifications', { ...rest, overdue: overdue === true ? true : undefined });
+  return http.get<Page<RectificationSummary>>('/rectifications', { ...rest, overdue: overdue === true ? true : undefined });
 }
 
 export function getRectificationApi(id: number): Promise<Rectification> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Meeting } from '@/api/meeting/types';
+import type { MeetingSummary } from '@/api/meeting/types';
 import { departmentNames, meetingActions, namesFor, statusTag, vendorNames } from './rules';
 
 const OFFICE = ['supervision:read', 'supervision:write'] as const;
@@ -28,9 +28,9 @@ describe('meeting actions (SUP-1)', () => {
 });
 
 describe('names of vendors and departments', () => {
-  const base = { vendor_ids: [3, 7], attendee_org_ids: [5] } as Meeting;
+  const base = { vendor_ids: [3, 7], attendee_org_ids: [5] } as MeetingSummary;
   it('prefers what the server sent', () => {
-    expect(vendorNames({ ...base, vendor_names: ['A', 'B'] }, [])).toEqual(['A', 'B']);
+    expect(departmentNames({ ...base, attendees: [{ id: 5, name: 'Dept' }] }, [])).toEqual(['Dept']);
     expect(
       vendorNames(
         {
@@ -47,6 +47,6 @@ describe('names of vendors and departments', () => {
   it('falls back to loaded lists, then to the id', () => {
     expect(vendorNames(base, [{ id: 3, name: 'Known' }])).toEqual(['Known', '#7']);
     expect(departmentNames(base, [{ id: 5, name: 'Dept' }])).toEqual(['Dept']);
-    expect(namesFor([], undefined, undefined, [])).toEqual([]);
+    expect(namesFor([], undefined, [])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Permission } from '@/api/auth/types';
-import type { Meeting, MeetingStatus, NamedRef } from '@/api/meeting/types';
+import type { MeetingStatus, MeetingSummary, NamedRef } from '@/api/meeting/types';
 
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info';
 
@@ -32,23 +32,17 @@ export function meetingActions(status: MeetingStatus | string, permissions: read
 }
 
 /**
- * Names for a meeting's ids: the names the server sent along, else those the page could load (a department user may
- * not read vendors), else "#id".
+ * Names for a meeting's ids: the names the server sent along (`vendors`, `attendees`), else those the page could
+ * load (a department user may not read vendors), else "#id".
  */
-export function namesFor(
-  ids: readonly number[],
-  sent: readonly NamedRef[] | undefined,
-  sentNames: readonly string[] | undefined,
-  known: readonly NamedRef[],
-): string[] {
-  if (sentNames && sentNames.length === ids.length) return [...sentNames];
+export function namesFor(ids: readonly number[], sent: readonly NamedRef[] | undefined, known: readonly NamedRef[]): string[] {
   return ids.map((id) => sent?.find((item) => item.id === id)?.name ?? known.find((item) => item.id === id)?.name ?? `#${id}`);
 }
 
-export function vendorNames(meeting: Meeting, known: readonly NamedRef[]): string[] {
-  return namesFor(meeting.vendor_ids ?? [], meeting.vendors, meeting.vendor_names, known);
+export function vendorNames(meeting: MeetingSummary, known: readonly NamedRef[]): string[] {
+  return namesFor(meeting.vendor_ids ?? [], meeting.vendors, known);
 }
 
-export function departmentNames(meeting: Meeting, known: readonly NamedRef[]): string[] {
-  return namesFor(meeting.attendee_org_ids ?? [], meeting.attendee_orgs, meeting.attendee_org_names, known);
+export function departmentNames(meeting: MeetingSummary, known: readonly NamedRef[]): string[] {
+  return namesFor(meeting.attendee_org_ids ?? [], meeting.attendees, known);
 }
