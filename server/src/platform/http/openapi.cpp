@@ -1,5 +1,7 @@
 // The OpenAPI document, built from the route table and the features' schemas (issue 10): every route with its
 // permission, scope, body and answer; components.schemas from server/src/features/*/api_schemas.json.
+#include <fmt/format.h>
+
 #include <cctype>
 #include <set>
 
@@ -68,7 +70,9 @@ void CheckSchema(const OrderedJson& schema, const std::string& where, const Orde
         return;
     }
     for (const auto& [key, value] : schema.items()) {
-        if (!kSchemaKeywords.contains(key)) problems.push_back(where + ": keyword " + key + " is outside the subset");
+        if (!kSchemaKeywords.contains(key)) {
+            problems.push_back(fmt::format("{}: keyword {} is outside the subset", where, key));
+        }
     }
     if (schema.contains("$ref")) {
         const auto& reference = schema["$ref"];
@@ -85,7 +89,7 @@ void CheckSchema(const OrderedJson& schema, const std::string& where, const Orde
             problems.push_back(where + ": properties must be an object");
         } else {
             for (const auto& [name, property] : schema["properties"].items()) {
-                CheckSchema(property, where + "." + name, schemas, problems);
+                CheckSchema(property, fmt::format("{}.{}", where, name), schemas, problems);
             }
         }
     }
@@ -116,7 +120,7 @@ OrderedJson Reference(const std::string& name) { return OrderedJson{{"$ref", std
 
 // The JSON of a declared answer or body: one object, a page of them, {items} or a bare list.
 OrderedJson PayloadSchema(const Route::Payload& payload) {
-    const OrderedJson list = {{"type", "array"}, {"items", Reference(payload.schema)}};
+    OrderedJson list = {{"type", "array"}, {"items", Reference(payload.schema)}};
     const OrderedJson count = {{"type", "integer"}};
     switch (payload.shape) {
         case Route::Shape::kPage:
