@@ -529,6 +529,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  for (const auto& view : result->items) items.push_back(ProposalJson(view, false));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("ProposalSummary")
         .Requires(read)
         .Scope(RecordScope::kNone)
         .RefusedTo({Role::kVendor, Role::kDepartment});
@@ -540,6 +541,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, policy.Get(context.actor(), *id));
                  return JsonResponse(200, ProposalJson(*view, true));
              })
+        .Returns("Proposal")
         .Requires(read)
         .Scope(RecordScope::kTown)
         .RefusedTo({Role::kVendor, Role::kDepartment});
@@ -561,6 +563,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  HOUQIN_TRY(view, policy.Decide(context.actor(), *id, decision, comment, amount));
                  return JsonResponse(200, ProposalJson(*view, true));
              })
+        .Body("ProposalDecisionInput")
+        .Returns("Proposal")
         .Requires({Permission::kSupervisionWrite, Permission::kProposalDecide})
         .Scope(RecordScope::kTown);
     router
@@ -581,6 +585,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                                                {"withdrawn", run->withdrawn},
                                                {"notes", notes}});
              })
+        .Body("EvaluateInput")
+        .Returns("EvaluationResult")
         .Requires(write)
         .Scope(RecordScope::kNone);
 }

@@ -353,6 +353,40 @@ export interface EnergySavingPage {
   };
 }
 
+export interface EvaluateInput {
+  contract_id?: number | null;
+  year_end_review: boolean;
+}
+
+export interface EvaluationNote {
+  code: string;
+  /** The assessment, survey or contract concerned. */
+  subject_id: string;
+  text: LocalizedText;
+}
+
+/** What a run of the rules proposed and withdrew. */
+export interface EvaluationResult {
+  evaluated: number;
+  proposed: number[];
+  withdrawn: number[];
+  notes: EvaluationNote[];
+}
+
+/** A fact a proposal rests on. */
+export interface Evidence {
+  /** assessment, survey, energy_saving … */
+  kind: string;
+  /** The record's id, as text. */
+  id: string;
+  /** Empty for an energy-saving record. */
+  period: string;
+  date: string;
+  /** Canonical text: "52.5" (score), "59.99%" (rate), "1200.00+350kWh" (saving). */
+  value: string;
+  description: LocalizedText;
+}
+
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 
 export interface GradeBand {
@@ -675,6 +709,77 @@ export type Permission =
   | 'cc_reward:write'
   | 'data:export';
 
+/** A proposal of the rules with its steps (RP-1 … RP-4). */
+export interface Proposal {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  contract_title: string;
+  vendor_id: number;
+  vendor_name: string;
+  kind: ProposalKind;
+  rule: string;
+  rule_version: string;
+  settings_version: string;
+  status: ProposalStatus;
+  amount: string | null;
+  approved_amount: string | null;
+  period: string | null;
+  explanation: LocalizedText;
+  evidence: Evidence[];
+  thresholds: Threshold[];
+  /** The steps the caller may take now (the workflow decides). */
+  allowed_actions: string[];
+  created_at: string;
+  updated_at: string;
+  outcome: ProposalOutcome | null;
+  history: WorkflowEvent[];
+}
+
+export interface ProposalDecisionInput {
+  decision: 'approve' | 'reject';
+  comment?: string;
+  /** Reward at the leadership step: the amount granted. */
+  amount?: string | null;
+}
+
+/** docs/api.md "Proposals" (RP-1 … RP-4); agent_bonus: an agent three months in a row in the top 3 (CC-6). */
+export type ProposalKind = 'termination' | 'deduction' | 'reward' | 'agent_bonus';
+
+/** What an approved proposal did. */
+export interface ProposalOutcome {
+  ledger_entry_id: number | null;
+  terminated: boolean;
+}
+
+export type ProposalStatus = 'pending_office' | 'pending_leadership' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A proposal of the rules as the list shows it (RP-1 … RP-4). */
+export interface ProposalSummary {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  contract_title: string;
+  vendor_id: number;
+  vendor_name: string;
+  kind: ProposalKind;
+  rule: string;
+  rule_version: string;
+  settings_version: string;
+  status: ProposalStatus;
+  amount: string | null;
+  approved_amount: string | null;
+  period: string | null;
+  explanation: LocalizedText;
+  evidence: Evidence[];
+  thresholds: Threshold[];
+  /** The steps the caller may take now (the workflow decides). */
+  allowed_actions: string[];
+  created_at: string;
+  updated_at: string;
+  outcome: ProposalOutcome | null;
+}
+
 export interface Qualification {
   id: number;
   vendor_id: number;
@@ -996,6 +1101,12 @@ export interface Termination {
   effective_on: string;
   by: string;
   at: string;
+}
+
+/** A setting or term the decision used, with its value as text. */
+export interface Threshold {
+  name: string;
+  value: string;
 }
 
 /** A user account as the administrator sees it. */

@@ -1,9 +1,9 @@
 import { http } from '../http';
 import type { Page } from '../types';
-import type { EvaluateInput, EvaluationResult, Proposal, ProposalDecisionInput, ProposalQuery } from './types';
+import type { EvaluateInput, EvaluationResult, Proposal, ProposalDecisionInput, ProposalQuery, ProposalSummary } from './types';
 
-export function getProposalPageApi(query: ProposalQuery): Promise<Page<Proposal>> {
-  return http.get<Page<Proposal>>('/proposals', { ...query });
+export function getProposalPageApi(query: ProposalQuery): Promise<Page<ProposalSummary>> {
+  return http.get<Page<ProposalSummary>>('/proposals', { ...query });
 }
 
 export function getProposalApi(id: number): Promise<Proposal> {

@@ -48,9 +48,9 @@ describe('decision checks', () => {
 
 describe('evidence links and tags', () => {
   it('links assessments and surveys', () => {
-    expect(evidenceRoute({ kind: 'assessment', id: 7 })).toBe('/assessments/7');
+    expect(evidenceRoute({ kind: 'assessment', id: '7' })).toBe('/assessments/7');
     expect(evidenceRoute({ kind: 'survey', id: '3' })).toBe('/surveys/3');
-    expect(evidenceRoute({ kind: 'energy_saving', id: 2 })).toBeNull();
+    expect(evidenceRoute({ kind: 'energy_saving', id: '2' })).toBeNull();
     expect(evidenceRoute({ kind: 'assessment', id: 'x' })).toBeNull();
   });
   it('names rules with keys vue-i18n can read', () => {
