@@ -294,7 +294,7 @@ int main(int argc, char** argv) {
                 return 1;
             }
             std::cout << houqin::CallImportReportText(*imported);
-            return imported->status == houqin::storage::CallImportStatus::kDone ? 0 : 1;
+            return imported->status == houqin::CallImportStatus::kDone ? 0 : 1;
         }
         if (score_calls->parsed()) {
             const auto actor = houqin::UserActor(services.context, score_as);

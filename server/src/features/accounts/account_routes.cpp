@@ -92,7 +92,7 @@ void AddAccountRoutes(Router& router, AccountService& accounts) {
                  Validation validation;
                  const auto page =
                      ReadPageQuery(context.request, {"username", "display_name", "created_at"}, validation);
-                 storage::UserFilter filter;
+                 UserFilter filter;
                  filter.q = context.request.Query("q").value_or("");
                  if (auto role = context.request.Query("role"); role && !role->empty()) {
                      filter.role = ParseRole(*role);

@@ -71,7 +71,7 @@ Result<Organisation> AccountService::CreateOrg(const Actor& actor, std::optional
     return org;
 }
 
-Result<Page<storage::UserRecord>> AccountService::ListUsers(const Actor& actor, const storage::UserFilter& filter) {
+Result<Page<storage::UserRecord>> AccountService::ListUsers(const Actor& actor, const UserFilter& filter) {
     if (auto status = actor.Require(Permission::kUserManage); !status) return status.error();
     auto lease = context_.database.Acquire();
     return storage::ListUsers(*lease, filter);

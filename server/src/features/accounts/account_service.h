@@ -44,7 +44,7 @@ class AccountService {
     Result<std::vector<Organisation>> ListOrgs(const Actor& actor);
     Result<Organisation> CreateOrg(const Actor& actor, std::optional<std::int64_t> parent_id, const std::string& name,
                                    const std::string& kind);
-    Result<Page<storage::UserRecord>> ListUsers(const Actor& actor, const storage::UserFilter& filter);
+    Result<Page<storage::UserRecord>> ListUsers(const Actor& actor, const UserFilter& filter);
     // actor == nullptr: the command line (`houqin user add`), which may create the first administrator.
     Result<storage::UserRecord> CreateUser(const Actor* actor, const NewUser& input);
     Result<storage::UserRecord> UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch);

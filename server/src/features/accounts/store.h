@@ -9,6 +9,7 @@
 #include "core/access.h"
 #include "core/page.h"
 #include "core/time.h"
+#include "features/accounts/model.h"
 #include "platform/database/database.h"
 
 namespace houqin::storage {
@@ -81,14 +82,6 @@ void ResetLockout(Connection& connection, const std::string& subject);
 std::int64_t CountUsers(Connection& connection);
 std::string UserSnapshot(const UserRecord& user);  // never includes the password hash
 
-struct UserFilter {
-    std::string q;
-    std::optional<Role> role;
-    std::string sort = "username";
-    bool descending = false;
-    std::int64_t page = 1;
-    std::int64_t page_size = 20;
-};
 Page<UserRecord> ListUsers(Connection& connection, const UserFilter& filter);
 
 void InsertSession(Connection& connection, const std::string& token_hash, const SessionRecord& session, Instant now,

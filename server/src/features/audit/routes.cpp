@@ -25,7 +25,7 @@ void AddAuditRoutes(Router& router, AuditService& audit) {
              [&audit](RequestContext& context) -> Result<HttpResponse> {
                  Validation validation;
                  const auto page = ReadPageQuery(context.request, {"seq"}, validation);
-                 storage::AuditFilter filter;
+                 AuditFilter filter;
                  filter.actor = context.request.Query("actor").value_or("");
                  filter.entity = context.request.Query("entity").value_or("");
                  filter.action = context.request.Query("action").value_or("");

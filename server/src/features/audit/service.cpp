@@ -2,7 +2,7 @@
 
 namespace houqin {
 
-Result<storage::AuditPage> AuditService::List(const Actor& actor, const storage::AuditFilter& filter) {
+Result<storage::AuditPage> AuditService::List(const Actor& actor, const AuditFilter& filter) {
     if (auto status = actor.Require(Permission::kAuditRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     return storage::ListAudit(*lease, filter);

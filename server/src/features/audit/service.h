@@ -11,7 +11,7 @@ namespace houqin {
 class AuditService {
   public:
     explicit AuditService(ServiceContext& context) : context_(context) {}
-    Result<storage::AuditPage> List(const Actor& actor, const storage::AuditFilter& filter);
+    Result<storage::AuditPage> List(const Actor& actor, const AuditFilter& filter);
     Result<storage::AuditVerification> Verify(const Actor& actor);
 
   private:

@@ -31,7 +31,7 @@ Json CallImportJson(const CallImportView& view) {
             {"layout", row.layout},
             {"mapping_id", row.mapping_id ? Json(*row.mapping_id) : Json()},
             {"encoding", row.encoding},
-            {"status", std::string(storage::CallImportStatusCode(row.status))},
+            {"status", std::string(CallImportStatusCode(row.status))},
             {"status_name", CallImportStatusText(row.status)},
             {"bytes_total", row.bytes_total},
             {"bytes_read", row.status == CallImportStatus::kDone ? row.bytes_total : row.bytes_read},
@@ -56,7 +56,7 @@ Json CallUploadJson(const CallUploadView& view) {
             {"touched_at", row.touched_at.ToIso()}};
 }
 
-Json CallMappingJson(const storage::CallMappingRow& row) {
+Json CallMappingJson(const CallMappingRow& row) {
     Json mapping = Json::parse(row.mapping_json, nullptr, false);
     if (mapping.is_discarded()) mapping = Json::object();
     return {{"id", row.id},

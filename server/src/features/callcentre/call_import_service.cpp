@@ -296,7 +296,7 @@ std::string CallImportReportText(const storage::CallImportRow& row) {
     std::string out = fmt::format(
         "call import {}: {} ({}), rows={} calls_added={} duplicates={} legs_merged={} "
         "unregistered_calls={} unmatched_calls={}\n",
-        row.id, storage::CallImportStatusCode(row.status), row.filename, number("rows"), number("calls_added"),
+        row.id, CallImportStatusCode(row.status), row.filename, number("rows"), number("calls_added"),
         number("duplicates"), number("legs_merged"), number("unregistered_calls"), number("unmatched_calls"));
     if (!report.is_object()) return out;
     if (report.contains("message") && report["message"].is_object()) {
@@ -674,14 +674,14 @@ Result<CallImportView> CallImportService::Cancel(const Actor& actor, std::int64_
     return ViewOf(actor, std::move(cancelled));
 }
 
-Result<std::vector<storage::CallMappingRow>> CallImportService::Mappings(const Actor& actor, std::int64_t contract_id) {
+Result<std::vector<CallMappingRow>> CallImportService::Mappings(const Actor& actor, std::int64_t contract_id) {
     HOUQIN_TRY(contract, ContractOf(actor, contract_id));
     auto lease = context_.database.Acquire();
     return storage::CallMappingsOfVendor(*lease, contract->record.vendor_org_id);
 }
 
-Result<storage::CallMappingRow> CallImportService::SaveMapping(const Actor& actor, std::int64_t contract_id,
-                                                               const CallMappingInput& input) {
+Result<CallMappingRow> CallImportService::SaveMapping(const Actor& actor, std::int64_t contract_id,
+                                                      const CallMappingInput& input) {
     if (auto status = actor.Require(Permission::kCallImport); !status) return status.error();
     HOUQIN_TRY(contract, contracts_.Get(actor, contract_id));
     Validation validation;
@@ -708,7 +708,7 @@ Result<storage::CallMappingRow> CallImportService::SaveMapping(const Actor& acto
         }
     }
     if (!validation.ok()) return validation.ToError();
-    storage::CallMappingRow row;
+    CallMappingRow row;
     row.vendor_org_id = contract->record.vendor_org_id;
     row.name = name;
     row.mapping_json = nlohmann::json{{"header", input.header}, {"columns", columns}}.dump();
@@ -1007,10 +1007,8 @@ storage::CallImportRow CallImportService::Run(storage::Database& database, Job& 
         storage::SetCallImportStatus(connection, row, CallImportStatus::kRunning);
         const Actor* actor = cancelled ? (by ? &*by : nullptr) : (job.actor ? &*job.actor : nullptr);
         const auto running = nlohmann::json{{"status", "running"}}.dump();
-        const auto ended = nlohmann::json{
-            {"status", std::string(storage::CallImportStatusCode(row.status))},
-            {"rows",
-             tally.rows}}.dump();
+        const auto ended =
+            nlohmann::json{{"status", std::string(CallImportStatusCode(row.status))}, {"rows", tally.rows}}.dump();
         storage::AppendAudit(connection, actor, now,
                              {cancelled ? "cancel" : "import", kCallImportSubject, row.id, running, ended});
         transaction->Commit();

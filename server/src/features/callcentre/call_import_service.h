@@ -33,8 +33,6 @@
 
 namespace houqin {
 
-using storage::CallImportStatus;
-
 // What an upload asks for. layout: auto, asterisk, freeswitch, houqin; or a saved mapping's id.
 struct CallImportRequest {
     std::string filename;
@@ -52,7 +50,7 @@ struct CallImportView {
 struct CallImportList {
     std::vector<CallImportView> items;  // newest first
     bool can_import = false;
-    std::vector<storage::CallMappingRow> mappings;  // the vendor's saved mappings
+    std::vector<CallMappingRow> mappings;  // the vendor's saved mappings
 };
 
 // A column mapping as the API gives it: 1-based column numbers per field code (agent_id, called_number, ...).
@@ -106,9 +104,8 @@ class CallImportService {
     Result<CallImportList> List(const Actor& actor, std::int64_t contract_id);
     Result<CallImportView> Cancel(const Actor& actor, std::int64_t id);
 
-    Result<std::vector<storage::CallMappingRow>> Mappings(const Actor& actor, std::int64_t contract_id);
-    Result<storage::CallMappingRow> SaveMapping(const Actor& actor, std::int64_t contract_id,
-                                                const CallMappingInput& input);
+    Result<std::vector<CallMappingRow>> Mappings(const Actor& actor, std::int64_t contract_id);
+    Result<CallMappingRow> SaveMapping(const Actor& actor, std::int64_t contract_id, const CallMappingInput& input);
 
     // The CLI: imports `path` into the contract now, as the system (no actor), and returns the finished import.
     Result<storage::CallImportRow> RunNow(std::int64_t contract_id, const CallImportRequest& request,

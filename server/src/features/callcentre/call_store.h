@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "features/callcentre/call_model.h"
 #include "platform/database/database.h"
 
 namespace houqin::storage {
@@ -25,10 +26,6 @@ struct AgentDayTotals {
 
 // Every agent ID's day totals of the contract from `first` to `last` inclusive, by agent ID then day.
 std::vector<AgentDayTotals> LoadAgentDays(Connection& connection, std::int64_t contract_id, Day first, Day last);
-
-enum class CallImportStatus { kQueued, kRunning, kDone, kFailed, kCancelled };
-std::string_view CallImportStatusCode(CallImportStatus status);
-std::optional<CallImportStatus> ParseCallImportStatus(std::string_view code);
 
 // One uploaded call-record file (CC-8). report_json is what the import found, as the API shows it.
 struct CallImportRow {
@@ -75,14 +72,6 @@ void InsertCallKeys(Connection& connection, std::int64_t contract_id, std::int64
 // Adds the totals to the agent's day (creating the row).
 void AddAgentDays(Connection& connection, std::int64_t contract_id, const std::vector<AgentDayTotals>& days);
 
-// A vendor's saved column mapping (CC-8): mapping_json is the API's {header, columns:{field: column number}}.
-struct CallMappingRow {
-    std::int64_t id = 0;
-    std::int64_t vendor_org_id = 0;
-    std::string name;
-    std::string mapping_json;
-    Instant created_at;
-};
 std::vector<CallMappingRow> CallMappingsOfVendor(Connection& connection, std::int64_t vendor_org_id);
 std::optional<CallMappingRow> FindCallMapping(Connection& connection, std::int64_t id);
 std::int64_t InsertCallMapping(Connection& connection, const CallMappingRow& row, std::optional<std::int64_t> by);

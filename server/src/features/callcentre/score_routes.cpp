@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kScoreXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr std::string_view kScoreXlsxSuffix = ".xlsx";
 
-Json StoredScoreJson(const storage::StoredAgentScore& score) {
+Json StoredScoreJson(const StoredAgentScore& score) {
     Json json = Json::parse(score.detail_json);
     json["person_id"] = score.person_id;
     json["person_name"] = score.person_name;

@@ -33,8 +33,7 @@ AssessmentMonth ScoreMonthMinus(AssessmentMonth month, int count) {
     return AssessmentMonth{index / 12, index % 12 + 1};
 }
 
-std::string ScoreMonthAuditJson(const storage::ScoreMonthRecord& record,
-                                const std::vector<storage::StoredAgentScore>& agents) {
+std::string ScoreMonthAuditJson(const ScoreMonthRecord& record, const std::vector<StoredAgentScore>& agents) {
     std::string ranking;
     for (const auto& agent : agents) {
         if (!ranking.empty()) ranking += ",";
@@ -213,16 +212,16 @@ Result<ScoreMonthView> AgentScoreService::Compute(const Actor& actor, std::int64
     std::map<std::int64_t, const AgentMonthFacts*> facts_of;
     for (const auto& person : *facts) facts_of[person.person_id] = &person;
     const auto now = context_.clock.Now();
-    storage::ScoreMonthRecord stored{0,
-                                     contract_id,
-                                     month->ToString(),
-                                     assessment->method_version,
-                                     ScoringMethodValuesJson(*method, work_start),
-                                     static_cast<int>(assessment->agents.size()),
-                                     actor.user_id,
-                                     actor.display_name,
-                                     now};
-    std::vector<storage::StoredAgentScore> agents;
+    ScoreMonthRecord stored{0,
+                            contract_id,
+                            month->ToString(),
+                            assessment->method_version,
+                            ScoringMethodValuesJson(*method, work_start),
+                            static_cast<int>(assessment->agents.size()),
+                            actor.user_id,
+                            actor.display_name,
+                            now};
+    std::vector<StoredAgentScore> agents;
     for (const auto& score : assessment->agents) {
         agents.push_back({contract_id, stored.month, score.person_id, score.name, score.rank, score.tied, score.total,
                           score.method_version, AgentScoreDetailJson(score, *facts_of[score.person_id])});
@@ -291,7 +290,7 @@ Result<PersonScoreHistory> AgentScoreService::Person(const Actor& actor, std::in
     }
     const auto last = AssessmentMonth::Of(context_.clock.Today());
     const auto first = ScoreMonthMinus(last, kScoreChartMonths - 1);
-    std::map<std::string, storage::StoredAgentScore> scores;
+    std::map<std::string, StoredAgentScore> scores;
     for (auto& score :
          storage::AgentScoresOfPerson(*lease, contract_id, person_id, first.ToString(), last.ToString())) {
         scores[score.month] = std::move(score);

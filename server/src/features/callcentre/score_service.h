@@ -52,11 +52,11 @@ struct ScoreSources {
 
 struct ScoreMonthView {
     std::string month;
-    std::optional<storage::ScoreMonthRecord> record;  // nothing when the month has not been computed
-    std::vector<storage::StoredAgentScore> agents;    // by rank, then person id
-    std::int64_t unmatched_calls = 0;                 // calls under an ID nobody held that day (compute only)
-    std::vector<std::int64_t> proposed;               // CC-6 bonus proposals this computation made
-    std::vector<std::int64_t> withdrawn;              // CC-6 open proposals whose streak this computation broke
+    std::optional<ScoreMonthRecord> record;  // nothing when the month has not been computed
+    std::vector<StoredAgentScore> agents;    // by rank, then person id
+    std::int64_t unmatched_calls = 0;        // calls under an ID nobody held that day (compute only)
+    std::vector<std::int64_t> proposed;      // CC-6 bonus proposals this computation made
+    std::vector<std::int64_t> withdrawn;     // CC-6 open proposals whose streak this computation broke
     bool can_compute = false;
     bool can_export = false;
 };
@@ -67,7 +67,7 @@ std::string ScoreMonthText(const ScoreMonthView& view);
 
 struct PersonScoreMonth {
     std::string month;
-    std::optional<storage::StoredAgentScore> score;  // nothing: not ranked that month
+    std::optional<StoredAgentScore> score;  // nothing: not ranked that month
     int agent_count = 0;
 };
 

@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "core/time.h"
 #include "core/workflow.h"
+#include "features/procurement/rules/procurement_route.h"
 
 namespace houqin {
 
@@ -185,6 +186,16 @@ struct BidOpening {
     std::string officer_name;
     std::string witness_name;
     std::string record_json;  // the whole opening record, as shown by the API
+};
+
+// One version of a year's procurement rules (PRJ-1), as recorded: what the rules service hands to its routes.
+struct ProcurementRulesRecord {
+    ProcurementYearRules rules;  // rules.version is "<year>-v<version>"
+    int version = 0;
+    std::string reason;
+    std::optional<std::int64_t> created_by;
+    std::string created_by_name;
+    Instant created_at;
 };
 
 }  // namespace houqin

@@ -20,7 +20,7 @@ Json RawJson(const std::string& text) {
     return Json::parse(text, nullptr, false);
 }
 
-Json RulesJson(const storage::ProcurementRulesRecord& record) {
+Json RulesJson(const ProcurementRulesRecord& record) {
     Json catalogue = Json::array();
     for (const auto& entry : record.rules.catalogue) {
         catalogue.push_back({{"kind", std::string(CatalogueEntryKindCode(entry.kind))},

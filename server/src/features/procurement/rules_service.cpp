@@ -14,7 +14,7 @@
 namespace houqin {
 using namespace procurement_internal;  // the feature's shared parts (service_internal.h)
 
-Result<std::vector<storage::ProcurementRulesRecord>> ProcurementRulesService::ListRules(const Actor& actor) {
+Result<std::vector<ProcurementRulesRecord>> ProcurementRulesService::ListRules(const Actor& actor) {
     if (!actor.Can(Permission::kProjectRead) && !actor.Can(Permission::kProcurementRules)) return Error::Forbidden();
     if (actor.vendor_org_id) return Error::Forbidden();
     auto lease = context_.database.Acquire();
@@ -87,7 +87,7 @@ Result<ProcurementRulesView> ProcurementRulesService::PutRules(const Actor& acto
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
     const auto before = storage::CurrentProcurementRules(*lease, year);
-    storage::ProcurementRulesRecord record{rules, 0, input.reason, actor.user_id, actor.display_name, now};
+    ProcurementRulesRecord record{rules, 0, input.reason, actor.user_id, actor.display_name, now};
     record.version = storage::InsertProcurementRules(*lease, record);
     storage::AppendAudit(
         *lease, &actor, now,

@@ -28,15 +28,15 @@ struct ProcurementRulesInput {
 };
 
 struct ProcurementRulesView {
-    storage::ProcurementRulesRecord current;
-    std::vector<storage::ProcurementRulesRecord> history;  // filled for one year
+    ProcurementRulesRecord current;
+    std::vector<ProcurementRulesRecord> history;  // filled for one year
 };
 
 class ProcurementRulesService {
   public:
     explicit ProcurementRulesService(ServiceContext& context) : context_(context) {}
 
-    Result<std::vector<storage::ProcurementRulesRecord>> ListRules(const Actor& actor);
+    Result<std::vector<ProcurementRulesRecord>> ListRules(const Actor& actor);
     Result<ProcurementRulesView> GetRules(const Actor& actor, int year);
     Result<ProcurementRulesView> PutRules(const Actor& actor, int year, const ProcurementRulesInput& input);
 

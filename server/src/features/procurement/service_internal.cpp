@@ -170,7 +170,7 @@ std::optional<std::int64_t> VendorIdOfOrg(storage::Connection& connection, std::
 }
 
 Result<RouteDecision> DecideRoute(storage::Connection& connection, const Project& project,
-                                  const storage::ProcurementRulesRecord& rules) {
+                                  const ProcurementRulesRecord& rules) {
     RouteProject facts;
     facts.year = project.year;
     facts.category_codes = CategoryLineage(connection, project.category_id);

@@ -53,7 +53,7 @@ Result<const Transition*> CheckStep(const Project& project, std::string_view act
 std::optional<std::int64_t> VendorIdOfOrg(storage::Connection& connection, std::int64_t org_id);
 // PRJ-3: the route the year's rules give the project (its category's lineage, its items, its budgets).
 Result<RouteDecision> DecideRoute(storage::Connection& connection, const Project& project,
-                                  const storage::ProcurementRulesRecord& rules);
+                                  const ProcurementRulesRecord& rules);
 
 // "2026-12-08 09:30" in Asia/Shanghai, for the steps' comments and the refusals.
 std::string ShanghaiMinute(Instant instant);

@@ -17,15 +17,6 @@
 
 namespace houqin::storage {
 
-struct ProcurementRulesRecord {
-    ProcurementYearRules rules;  // rules.version is "<year>-v<version>"
-    int version = 0;
-    std::string reason;
-    std::optional<std::int64_t> created_by;
-    std::string created_by_name;
-    Instant created_at;
-};
-
 std::optional<ProcurementRulesRecord> CurrentProcurementRules(Connection& connection, int year);
 std::vector<ProcurementRulesRecord> ProcurementRulesHistory(Connection& connection, int year);  // newest first
 std::vector<ProcurementRulesRecord> CurrentProcurementRulesOfEveryYear(Connection& connection);

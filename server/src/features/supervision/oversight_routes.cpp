@@ -23,12 +23,6 @@ std::string QueryChoice(const HttpRequest& request, const std::string& name, con
 
 Json OptionalIdJson(const std::optional<std::int64_t>& id) { return id ? Json(*id) : Json(nullptr); }
 
-Json HistoryJson(const std::vector<storage::WorkflowEvent>& events) {
-    Json items = Json::array();
-    for (const auto& event : events) items.push_back(WorkflowEventJson(event));
-    return items;
-}
-
 Json RefsJson(const std::vector<NamedRef>& refs) {
     Json items = Json::array();
     for (const auto& ref : refs) items.push_back({{"id", ref.id}, {"name", ref.name}});
@@ -71,7 +65,7 @@ Json RectificationJson(const RectificationView& view, bool full) {
               {"created_at", r.created_at.ToIso()},
               {"updated_at", r.updated_at.ToIso()},
               {"allowed_actions", view.allowed_actions}};
-    if (full) json["history"] = HistoryJson(view.history);
+    if (full) json["history"] = WorkflowEventsJson(view.history);
     return json;
 }
 
@@ -111,7 +105,7 @@ Json MeetingJson(const MeetingView& view, bool full) {
         }
         json["opinions"] = opinions;
         json["rectifications"] = rectifications;
-        json["history"] = HistoryJson(view.history);
+        json["history"] = WorkflowEventsJson(view.history);
     }
     return json;
 }

@@ -73,4 +73,7 @@ struct Vendor {
 Status ValidateVendor(const Vendor& vendor);
 Status ValidateQualification(const Qualification& qualification);
 
+// The vendor list's filter on qualification expiry (PRJ-4): a value the service takes from its routes.
+enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
+
 }  // namespace houqin

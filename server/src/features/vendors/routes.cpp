@@ -31,13 +31,13 @@ Result<VendorQuery> ReadVendorQuery(const HttpRequest& request, PageQuery& page)
     }
     if (auto expiry = request.Query("qualification"); expiry && !expiry->empty()) {
         if (*expiry == "ok")
-            query.expiry = storage::ExpiryFilter::kOk;
+            query.expiry = ExpiryFilter::kOk;
         else if (*expiry == "expiring")
-            query.expiry = storage::ExpiryFilter::kExpiring;
+            query.expiry = ExpiryFilter::kExpiring;
         else if (*expiry == "expired")
-            query.expiry = storage::ExpiryFilter::kExpired;
+            query.expiry = ExpiryFilter::kExpired;
         else if (*expiry == "none")
-            query.expiry = storage::ExpiryFilter::kNone;
+            query.expiry = ExpiryFilter::kNone;
         else
             validation.Fail("qualification", {"资质状态须为 ok、expiring、expired 或 none",
                                               "qualification must be ok, expiring, expired or none"});

@@ -34,7 +34,7 @@ struct VendorQuery {
     std::string q;
     std::optional<VendorStatus> status;
     std::optional<std::int64_t> category_id;
-    storage::ExpiryFilter expiry = storage::ExpiryFilter::kAny;
+    ExpiryFilter expiry = ExpiryFilter::kAny;
     std::string sort = "name";
     bool descending = false;
     std::int64_t page = 1;

@@ -94,7 +94,7 @@ TEST_F(VendorServiceTest, PRJ4_ExpiredQualificationFlagsTheVendor) {
     ASSERT_TRUE(added);
     EXPECT_EQ(added->verdict.status, QualificationStatus::kExpired);
     VendorQuery query;
-    query.expiry = storage::ExpiryFilter::kExpired;
+    query.expiry = ExpiryFilter::kExpired;
     auto page = vendors().List(actor_, query);
     ASSERT_TRUE(page);
     ASSERT_EQ((*page)->total, 1);

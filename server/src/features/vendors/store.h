@@ -62,8 +62,6 @@ bool CountsWholeTable(Connection& connection, const VendorScope& scope);
 // county, a vendor and on PostgreSQL, whose planner has statistics.
 std::string ScopeLed(Connection& connection, const VendorScope& scope, std::string_view column);
 
-enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
-
 struct VendorFilter {
     VendorScope scope;
     std::string q;

@@ -10,6 +10,22 @@
 #include "core/time.h"
 #include "platform/database/database.h"
 
+namespace houqin {
+
+// What the audit feature's routes ask of the trail: a service-level type, which the store below reads.
+struct AuditFilter {
+    std::string actor;  // username or display name contains
+    std::string entity;
+    std::string action;
+    std::optional<std::int64_t> entity_id;
+    std::optional<Instant> from;
+    std::optional<Instant> to;  // exclusive
+    std::int64_t page = 1;
+    std::int64_t page_size = 20;
+};
+
+}  // namespace houqin
+
 namespace houqin::storage {
 
 struct AuditInput {
@@ -43,17 +59,6 @@ struct AuditEntry {
 // actor may be null for system actions (migrations, the demo seed, CLI). input.action and input.entity must be names
 // from audit_names.h, which the web labels.
 void AppendAudit(Connection& connection, const Actor* actor, Instant at, const AuditInput& input);
-
-struct AuditFilter {
-    std::string actor;  // username or display name contains
-    std::string entity;
-    std::string action;
-    std::optional<std::int64_t> entity_id;
-    std::optional<Instant> from;
-    std::optional<Instant> to;  // exclusive
-    std::int64_t page = 1;
-    std::int64_t page_size = 20;
-};
 
 struct AuditPage {
     std::vector<AuditEntry> items;

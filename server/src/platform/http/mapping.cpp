@@ -79,4 +79,10 @@ Json WorkflowEventJson(const storage::WorkflowEvent& event) {
         {"comment", event.comment}};
 }
 
+Json WorkflowEventsJson(const std::vector<storage::WorkflowEvent>& events) {
+    Json items = Json::array();
+    for (const auto& event : events) items.push_back(WorkflowEventJson(event));
+    return items;
+}
+
 }  // namespace houqin::http

@@ -19,5 +19,7 @@ Json AuditEntryJson(const storage::AuditEntry& entry);
 // The role's name in both languages for a stored role code; null for a system action or an unknown code.
 Json RoleNameJson(const std::string& code);
 Json WorkflowEventJson(const storage::WorkflowEvent& event);
+// A subject's steps, oldest first, each as WorkflowEventJson.
+Json WorkflowEventsJson(const std::vector<storage::WorkflowEvent>& events);
 
 }  // namespace houqin::http
