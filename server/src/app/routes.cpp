@@ -36,10 +36,10 @@ void AddRoutes(http::Router& router, Services& services) {
     http::AddAuditRoutes(router, services.audit);
     http::AddDashboardRoutes(router, services.dashboards);
     http::AddInboxRoutes(router, services.inbox);
-    http::AddContractRoutes(router, services.context, services.accounts, services.catalogue, services.contracts);
+    http::AddContractRoutes(router, services.accounts, services.catalogue, services.contracts);
     http::AddSupervisionRoutes(router, services.assessments, services.policy, services.surveys);
     http::AddOversightRoutes(router, services.oversight);
-    http::AddReportRoutes(router, services.context, services.reports);
+    http::AddReportRoutes(router, services.reports);
     http::AddStaffRoutes(router, services.staff);
     http::AddStaffDocumentRoutes(router, services.documents);
     http::AddIncidentRoutes(router, services.incidents);

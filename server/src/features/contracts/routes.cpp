@@ -8,7 +8,6 @@
 #include "features/contracts/codec.h"
 #include "features/contracts/contract_pdf.h"
 #include "features/vendors/codec.h"
-#include "platform/audit/export_audit.h"
 #include "platform/http/mapping.h"
 
 namespace houqin::http {
@@ -136,8 +135,8 @@ Json PeriodJson(const PeriodStatement& period) {
 
 }  // namespace
 
-void AddContractRoutes(Router& router, ServiceContext& service_context, AccountService& accounts,
-                       CatalogueService& catalogue, ContractService& contracts) {
+void AddContractRoutes(Router& router, AccountService& accounts, CatalogueService& catalogue,
+                       ContractService& contracts) {
     const std::vector<Permission> read = {Permission::kContractRead};
     const std::vector<Permission> write = {Permission::kContractWrite};
     router
@@ -336,7 +335,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
     router
         .Add("GET", "/api/v1/contracts/{id}/document.pdf", Access::kSession, "contracts",
              "The contract document as PDF (optional ?version=N)",
-             [&service_context, &accounts, &catalogue, &contracts](RequestContext& context) -> Result<HttpResponse> {
+             [&accounts, &catalogue, &contracts](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  int version_no = 0;
                  if (auto text = context.request.Query("version"); text && !text->empty()) {
@@ -351,15 +350,7 @@ void AddContractRoutes(Router& router, ServiceContext& service_context, AccountS
                  const auto& view = data->view;
                  const auto& content = data->content;
                  // CC-7: one contract's document, read or printed: recorded, not a list export.
-                 storage::ExportRecord record{
-                     "contract_document",
-                     "pdf",
-                     "contract",
-                     *id,
-                     {{"contract", view.record.code}, {"version", std::to_string(data->version_no)}},
-                     1};
-                 HOUQIN_TRY(exported, storage::RecordExport(service_context.database, context.actor(),
-                                                            service_context.clock.Now(), record, false));
+                 HOUQIN_TRY(exported, contracts.RecordDocumentRead(context.actor(), *id, *data));
                  reports::ContractDocument document;
                  document.code = view.record.code;
                  document.status = fmt::format("{} · 第 {} 版", data->version_status.zh, data->version_no);

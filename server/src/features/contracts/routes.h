@@ -7,7 +7,7 @@
 
 namespace houqin::http {
 
-void AddContractRoutes(Router& router, ServiceContext& service_context, AccountService& accounts,
-                       CatalogueService& catalogue, ContractService& contracts);
+void AddContractRoutes(Router& router, AccountService& accounts, CatalogueService& catalogue,
+                       ContractService& contracts);
 
 }  // namespace houqin::http

@@ -10,6 +10,7 @@
 #include "features/contracts/rules/contract_text.h"
 #include "features/vendors/attachment_access.h"
 #include "platform/audit/audit_store.h"
+#include "platform/audit/export_audit.h"
 #include "platform/settings/settings.h"
 #include "platform/settings/settings_store.h"
 
@@ -794,6 +795,17 @@ Result<PaymentRecord> ContractService::AddPayment(const Actor& actor, std::int64
                                       payment.period, payment.amount.ToString(), payment.paid_on.ToString())});
     transaction.Commit();
     return payment;
+}
+
+Status ContractService::RecordDocumentRead(const Actor& actor, std::int64_t id, const Document& document) {
+    storage::ExportRecord record{
+        "contract_document",
+        "pdf",
+        "contract",
+        id,
+        {{"contract", document.view.record.code}, {"version", std::to_string(document.version_no)}},
+        1};
+    return storage::RecordExport(context_.database, actor, context_.clock.Now(), record, false);
 }
 
 }  // namespace houqin

@@ -115,6 +115,8 @@ class ContractService {
         Text version_status;
     };
     Result<Document> DocumentData(const Actor& actor, std::int64_t id, int version_no);
+    // CC-7: one contract's document, read or printed, is recorded in the audit trail (an export, not a list export).
+    Status RecordDocumentRead(const Actor& actor, std::int64_t id, const Document& document);
 
     Result<Consultation> AddConsultation(const Actor& actor, std::int64_t id, const ConsultationInput& input);
     Result<std::vector<Consultation>> Consultations(const Actor& actor, std::int64_t id);

@@ -18,6 +18,7 @@
 #include "features/procurement/service_internal.h"
 #include "features/vendors/store.h"
 #include "platform/audit/audit_store.h"
+#include "platform/audit/export_audit.h"
 #include "platform/settings/settings.h"
 
 namespace houqin {
@@ -212,6 +213,11 @@ Result<AwardResult> OpeningService::Award(const Actor& actor, std::int64_t id) {
     return AwardResult{BuildProjectView(context_, *lease, actor, *storage::FindProject(*lease, id, kEverything),
                                         ProjectDetail::kWithHistory),
                        contract_id};
+}
+
+Status OpeningService::RecordOpeningPrint(const Actor& actor, std::int64_t id, const std::string& code) {
+    storage::ExportRecord record{"opening_record", "pdf", "project", id, {{"project", code}}, 1};
+    return storage::RecordExport(context_.database, actor, context_.clock.Now(), record, false);
 }
 
 }  // namespace houqin

@@ -24,6 +24,8 @@ class OpeningService {
 
     Result<BidOpening> Open(const Actor& actor, std::int64_t id, const SealSecrets& secrets);
     Result<std::pair<ProjectView, BidOpening>> GetOpening(const Actor& actor, std::int64_t id);
+    // CC-7: the opening record of one project, printed to sign, is recorded in the audit trail (not a list export).
+    Status RecordOpeningPrint(const Actor& actor, std::int64_t id, const std::string& code);
     Result<AwardResult> Award(const Actor& actor, std::int64_t id);
 
   private:

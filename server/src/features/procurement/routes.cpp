@@ -9,7 +9,6 @@
 #include "features/procurement/model.h"
 #include "features/procurement/opening_pdf.h"
 #include "features/vendors/codec.h"
-#include "platform/audit/export_audit.h"
 #include "platform/http/mapping.h"
 
 namespace houqin::http {
@@ -572,9 +571,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(result, procurement.opening.GetOpening(context.actor(), *id));
                  const auto& code = result->first.record.code;
                  // CC-7: the opening record of one project, printed to sign: recorded, not a list export.
-                 storage::ExportRecord record{"opening_record", "pdf", "project", *id, {{"project", code}}, 1};
-                 HOUQIN_TRY(exported, storage::RecordExport(service_context.database, context.actor(),
-                                                            service_context.clock.Now(), record, false));
+                 HOUQIN_TRY(exported, procurement.opening.RecordOpeningPrint(context.actor(), *id, code));
                  const auto pdf =
                      OpeningPdfOf(result->first, result->second, context.actor(), service_context.clock.Now());
                  return FileResponse("application/pdf", reports::WriteOpeningRecordPdf(pdf), code + "-opening.pdf",

@@ -5,7 +5,6 @@
 
 #include "features/reports/documents.h"
 #include "features/staff/incident_codec.h"
-#include "platform/audit/export_audit.h"
 #include "platform/http/mapping.h"
 
 namespace houqin::http {
@@ -25,15 +24,10 @@ Format ReadFormat(const HttpRequest& request, Validation& validation) {
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // CC-7: a report handed out as a file is an export: refused without data:export, else recorded in the audit trail.
-Status RecordReportExport(ServiceContext& service_context, const Actor& actor, std::string what, Format format,
+Status RecordReportExport(ReportService& reports, const Actor& actor, std::string what, Format format,
                           std::vector<std::pair<std::string, std::string>> filters, std::int64_t rows) {
-    storage::ExportRecord record;
-    record.what = std::move(what);
-    record.format = format == Format::kPdf ? "pdf" : "xlsx";
-    record.entity = "report";
-    record.filters = std::move(filters);
-    record.rows = rows;
-    return storage::RecordExport(service_context.database, actor, service_context.clock.Now(), record, true);
+    return reports.RecordReportExport(actor, std::move(what), format == Format::kPdf ? "pdf" : "xlsx",
+                                      std::move(filters), rows);
 }
 
 Json OptionalScore(const std::optional<int>& tenths) {
@@ -263,7 +257,7 @@ Json InternalAuditJson(const InternalAuditReport& report) {
 
 }  // namespace
 
-void AddReportRoutes(Router& router, ServiceContext& service_context, ReportService& reports) {
+void AddReportRoutes(Router& router, ReportService& reports) {
     const std::vector<Permission> read = {Permission::kSupervisionRead};
     router
         .Add("GET", "/api/v1/contracts/{id}/renewal-basis", Access::kSession, "reports",
@@ -278,14 +272,12 @@ void AddReportRoutes(Router& router, ServiceContext& service_context, ReportServ
     router
         .Add("GET", "/api/v1/contracts/{id}/renewal-basis.pdf", Access::kSession, "reports",
              "The renewal basis as a PDF with sign-off lines",
-             [&service_context, &reports](RequestContext& context) -> Result<HttpResponse> {
+             [&reports](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(basis, reports.Renewal(context.actor(), *id));
                  const auto& code = basis->contract.code;
                  // CC-7: a document of one contract, read to decide its renewal: recorded, not a list export.
-                 storage::ExportRecord record{"renewal_basis", "pdf", "contract", *id, {{"contract", code}}, 1};
-                 HOUQIN_TRY(exported, storage::RecordExport(service_context.database, context.actor(),
-                                                            service_context.clock.Now(), record, false));
+                 HOUQIN_TRY(exported, reports.RecordRenewalBasisRead(context.actor(), *id, code));
                  return FileResponse("application/pdf", reports::WriteRenewalBasisPdf(*basis),
                                      code + "-renewal-basis.pdf", code + " 续签依据.pdf", true);
              })
@@ -294,7 +286,7 @@ void AddReportRoutes(Router& router, ServiceContext& service_context, ReportServ
     router
         .Add("GET", "/api/v1/reports/quality", Access::kSession, "reports",
              "Quality and safety assessment report of a period: format=json|pdf|xlsx (SUP-7)",
-             [&service_context, &reports](RequestContext& context) -> Result<HttpResponse> {
+             [&reports](RequestContext& context) -> Result<HttpResponse> {
                  Validation validation;
                  const auto period = context.request.Query("period").value_or("");
                  if (period.empty()) validation.Fail("period", {"请填写报告期间", "Enter the period"});
@@ -307,7 +299,7 @@ void AddReportRoutes(Router& router, ServiceContext& service_context, ReportServ
                  if (format != Format::kJson) {
                      std::vector<std::pair<std::string, std::string>> filters{{"period", report->period.label}};
                      if (vendor_id) filters.emplace_back("vendor_id", std::to_string(*vendor_id));
-                     HOUQIN_TRY(exported, RecordReportExport(service_context, context.actor(), "quality_report", format,
+                     HOUQIN_TRY(exported, RecordReportExport(reports, context.actor(), "quality_report", format,
                                                              std::move(filters),
                                                              static_cast<std::int64_t>(report->sections.size())));
                  }
@@ -326,7 +318,7 @@ void AddReportRoutes(Router& router, ServiceContext& service_context, ReportServ
     router
         .Add("GET", "/api/v1/reports/internal-audit", Access::kSession, "reports",
              "Internal audit report between two dates, with the audit-chain check: format=json|pdf|xlsx (SUP-7)",
-             [&service_context, &reports](RequestContext& context) -> Result<HttpResponse> {
+             [&reports](RequestContext& context) -> Result<HttpResponse> {
                  Validation validation;
                  const auto from = QueryDate(context.request, "from", validation);
                  const auto to = QueryDate(context.request, "to", validation);
@@ -340,8 +332,8 @@ void AddReportRoutes(Router& router, ServiceContext& service_context, ReportServ
                      std::vector<std::pair<std::string, std::string>> filters{{"from", report->from.ToString()},
                                                                               {"to", report->to.ToString()}};
                      if (vendor_id) filters.emplace_back("vendor_id", std::to_string(*vendor_id));
-                     HOUQIN_TRY(exported, RecordReportExport(service_context, context.actor(), "internal_audit_report",
-                                                             format, std::move(filters),
+                     HOUQIN_TRY(exported, RecordReportExport(reports, context.actor(), "internal_audit_report", format,
+                                                             std::move(filters),
                                                              static_cast<std::int64_t>(report->sections.size())));
                  }
                  if (format == Format::kPdf) {

@@ -5,6 +5,6 @@
 
 namespace houqin::http {
 
-void AddReportRoutes(Router& router, ServiceContext& service_context, ReportService& reports);
+void AddReportRoutes(Router& router, ReportService& reports);
 
 }  // namespace houqin::http

@@ -13,6 +13,7 @@
 #include "features/supervision/rules/policy_engine.h"
 #include "features/supervision/rules/renewal.h"
 #include "platform/audit/audit_store.h"
+#include "platform/audit/export_audit.h"
 #include "platform/settings/settings.h"
 
 namespace houqin {
@@ -324,6 +325,22 @@ Result<InternalAuditReport> ReportService::InternalAudit(const Actor& actor, std
     const auto chain = storage::VerifyAuditChain(*lease);
     report.chain = {chain.ok, chain.checked, chain.first_bad_seq, chain.reason};
     return report;
+}
+
+Status ReportService::RecordReportExport(const Actor& actor, std::string what, std::string format,
+                                         std::vector<std::pair<std::string, std::string>> filters, std::int64_t rows) {
+    storage::ExportRecord record;
+    record.what = std::move(what);
+    record.format = std::move(format);
+    record.entity = "report";
+    record.filters = std::move(filters);
+    record.rows = rows;
+    return storage::RecordExport(context_.database, actor, context_.clock.Now(), record, true);
+}
+
+Status ReportService::RecordRenewalBasisRead(const Actor& actor, std::int64_t contract_id, const std::string& code) {
+    storage::ExportRecord record{"renewal_basis", "pdf", "contract", contract_id, {{"contract", code}}, 1};
+    return storage::RecordExport(context_.database, actor, context_.clock.Now(), record, false);
 }
 
 }  // namespace houqin

@@ -5,6 +5,8 @@
 // present them.
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/access.h"
 #include "features/reports/model.h"
@@ -21,6 +23,12 @@ class ReportService {
     Result<QualityReport> Quality(const Actor& actor, const std::string& period, std::optional<std::int64_t> vendor_id);
     Result<InternalAuditReport> InternalAudit(const Actor& actor, std::optional<Date> from, std::optional<Date> to,
                                               std::optional<std::int64_t> vendor_id);
+    // CC-7: a report handed out as a file (format pdf or xlsx) is an export: refused without data:export, else
+    // recorded in the audit trail with the filters that chose it (entity "report").
+    Status RecordReportExport(const Actor& actor, std::string what, std::string format,
+                              std::vector<std::pair<std::string, std::string>> filters, std::int64_t rows);
+    // CC-7: the renewal basis of one contract, read to decide its renewal: recorded, not a list export.
+    Status RecordRenewalBasisRead(const Actor& actor, std::int64_t contract_id, const std::string& code);
 
   private:
     ServiceContext& context_;
