@@ -8,6 +8,7 @@
 - The pure part of a feature (rules/, and the PURE files of its CMakeLists.txt with their headers) includes core/,
   its own pure part and the pure parts of the features it USES: never platform/ (no database, no HTTP).
 - Routes (*routes.h, *routes.cpp) include no store (*store.h) and nothing from platform/database: handlers hold no SQL.
+  Nor do they name the store layer's types or functions (`storage::`): a service hands its routes its own types.
 - Services and stores never include platform/http/ (the HTTP library stays in the routes).
 - Nothing but app/ and main.cpp includes app/.
 Tests (*_test.cpp) may also include app/ (the demo data) and any feature, as they link the whole server.
@@ -22,6 +23,7 @@ import sys
 root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', 'server', 'src')
 root = os.path.normpath(root)
 include_re = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+storage_re = re.compile(r'\bstorage::')
 
 
 def feature_declarations():
@@ -116,10 +118,15 @@ for directory, _, files in os.walk(root):
             if reason:
                 line = text.count('\n', 0, match.start()) + 1
                 failures.append(f'{path}:{line}: #include "{target}": {reason}')
+        if path.startswith('features/') and name.endswith(('routes.h', 'routes.cpp')):
+            for number, line in enumerate(text.split('\n'), 1):
+                if storage_re.search(line.split('//', 1)[0]):
+                    failures.append(f'{path}:{number}: names storage::, the store layer: routes call a service and '
+                                    'read the types it returns')
 
 for failure in failures:
     print('check-deps: ' + failure, file=sys.stderr)
 if failures:
-    print(f'check-deps: FAILED: {len(failures)} include(s) cross an undeclared edge', file=sys.stderr)
+    print(f'check-deps: FAILED: {len(failures)} include(s) or name(s) cross an undeclared edge', file=sys.stderr)
     sys.exit(1)
 print(f'check-deps: {checked} includes, every edge declared ({len(features)} features)')

@@ -16,6 +16,14 @@ plants=(
   "features/vendors/service.cpp|app/services.h"                         # only app/ and main.cpp include app/
   "features/vendors/service.cpp|features/vendors/no_such_file.h"        # an include that names nothing
 )
+# A route that names the store layer (storage::) instead of the service's types, planted as a line of code.
+storage_plant="features/vendors/routes.cpp"
+rm -rf "$work/src"; cp -r server/src "$work/src"
+printf 'void Planted(houqin::storage::Connection& connection);\n' >>"$work/src/$storage_plant"
+if python3 scripts/check-deps.py "$work/src" >/dev/null 2>&1; then
+  echo "check-deps self-test: FAILED: not caught: $storage_plant names storage::" >&2
+  exit 1
+fi
 for plant in "${plants[@]}"; do
   file=${plant%%|*}; target=${plant#*|}
   rm -rf "$work/src"; cp -r server/src "$work/src"
@@ -27,4 +35,4 @@ for plant in "${plants[@]}"; do
 done
 rm -rf "$work/src"; cp -r server/src "$work/src"
 python3 scripts/check-deps.py "$work/src" >/dev/null
-echo "check-deps self-test: ${#plants[@]} planted includes caught, the untouched tree passes"
+echo "check-deps self-test: ${#plants[@]} planted includes and a route naming storage:: caught, the untouched tree passes"
