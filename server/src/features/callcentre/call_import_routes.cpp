@@ -79,7 +79,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  Validation validation;
                  CallImportRequest request;
-                 request.filename = UrlDecode(context.request.Header("x-filename"), false);
+                 request.filename = UrlDecode(context.request.Header("x-filename"), PlusSign::kLiteral);
                  request.layout = context.request.Query("layout").value_or("auto");
                  request.mapping_id = QueryId(context.request, "mapping_id", validation);
                  request.encoding = context.request.Query("encoding").value_or("");

@@ -144,7 +144,7 @@ void AddAgentScoreRoutes(Router& router, AgentScoreService& scores) {
                  HOUQIN_TRY(view, scores.Export(context.actor(), *id, month));
                  return FileResponse(kScoreXlsxType, reports::WriteWorkbook(ScoreMonthSheet(*view)),
                                      fmt::format("agent-scores-{}.xlsx", view->month),
-                                     fmt::format("{} 坐席月度考核.xlsx", view->month), false);
+                                     fmt::format("{} 坐席月度考核.xlsx", view->month), Disposition::kAttachment);
              })
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);

@@ -82,7 +82,7 @@ Json WitnessConsentJson(const WitnessConsent& consent) {
             {"expires_at", consent.expires_at.ToIso()}};
 }
 
-Json ProjectJson(const ProjectView& view, bool full) {
+Json ProjectJson(const ProjectView& view, JsonDetail detail) {
     const auto& p = view.record;
     Json plans = Json::array();
     for (const auto& plan : view.plans) plans.push_back(AttachmentJson(plan));
@@ -168,7 +168,7 @@ Json ProjectJson(const ProjectView& view, bool full) {
               {"created_at", p.created_at.ToIso()},
               {"updated_at", p.updated_at.ToIso()},
               {"allowed_actions", view.allowed_actions}};
-    if (full) {
+    if (detail == JsonDetail::kFull) {
         Json history = Json::array();
         for (const auto& event : view.history) {
             auto step = WorkflowEventJson(event);
@@ -337,7 +337,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, procurement.projects.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->items) items.push_back(ProjectJson(view, false));
+                 for (const auto& view : result->items) items.push_back(ProjectJson(view, JsonDetail::kListRow));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
         .Requires({Permission::kProjectRead})
@@ -351,7 +351,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  const auto input = ReadProjectInput(reader);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, procurement.projects.Create(context.actor(), input));
-                 return JsonResponse(201, ProjectJson(*view, true));
+                 return JsonResponse(201, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kNone);
@@ -361,7 +361,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, procurement.projects.Get(context.actor(), *id));
-                 return JsonResponse(200, ProjectJson(*view, true));
+                 return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown);
@@ -375,7 +375,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  const auto input = ReadProjectInput(reader);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, procurement.projects.Update(context.actor(), *id, input));
-                 return JsonResponse(200, ProjectJson(*view, true));
+                 return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
@@ -385,7 +385,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, procurement.projects.Submit(context.actor(), *id));
-                 return JsonResponse(200, ProjectJson(*view, true));
+                 return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
@@ -401,7 +401,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  const auto comment = reader.String("comment", JsonReader::Need::kOptional);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, procurement.projects.Decide(context.actor(), *id, decision, comment));
-                 return JsonResponse(200, ProjectJson(*view, true));
+                 return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectApprove})
         .Scope(RecordScope::kTown);
@@ -424,7 +424,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  if (reader.Has("amount") && !body->at("amount").is_null()) input.amount = reader.MoneyValue("amount");
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, procurement.projects.RecordGovernment(context.actor(), *id, input));
-                 return JsonResponse(200, ProjectJson(*view, true));
+                 return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
@@ -441,7 +441,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  input.reason = reader.String("reason", JsonReader::Need::kOptional);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, procurement.projects.SetCeiling(context.actor(), *id, input));
-                 return JsonResponse(200, ProjectJson(*view, true));
+                 return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectApprove})
         .Scope(RecordScope::kTown);
@@ -459,7 +459,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  input.secrets = ReadSecrets(reader);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, procurement.sealing.OpenBidding(context.actor(), *id, input));
-                 return JsonResponse(200, ProjectJson(*view, true));
+                 return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
@@ -575,7 +575,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  const auto pdf =
                      OpeningPdfOf(result->first, result->second, context.actor(), service_context.clock.Now());
                  return FileResponse("application/pdf", reports::WriteOpeningRecordPdf(pdf), code + "-opening.pdf",
-                                     code + " 开标记录.pdf", true);
+                                     code + " 开标记录.pdf", Disposition::kInline);
              })
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown);
@@ -585,8 +585,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
              [&procurement](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(result, procurement.opening.Award(context.actor(), *id));
-                 return JsonResponse(
-                     201, Json{{"project", ProjectJson(result->project, true)}, {"contract_id", result->contract_id}});
+                 return JsonResponse(201, Json{{"project", ProjectJson(result->project, JsonDetail::kFull)},
+                                               {"contract_id", result->contract_id}});
              })
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);

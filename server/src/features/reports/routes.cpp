@@ -50,7 +50,8 @@ Json ContractJson(const ReportContract& c) {
                 {"total_amount", c.total_amount.ToString()}};
 }
 
-Json AssessmentJson(const ReportAssessment& a, bool with_items) {
+// kFull adds the checklist's items.
+Json AssessmentJson(const ReportAssessment& a, JsonDetail detail) {
     Json json{{"id", a.id},
               {"period", a.period},
               {"kind", a.kind},
@@ -60,7 +61,7 @@ Json AssessmentJson(const ReportAssessment& a, bool with_items) {
               {"passed", a.passed},
               {"grade", a.grade},
               {"failed_items", a.failed_items}};
-    if (with_items) {
+    if (detail == JsonDetail::kFull) {
         json["inspector"] = a.inspector;
         Json items = Json::array();
         for (const auto& item : a.items) {
@@ -113,7 +114,7 @@ Json TallyJson(const RectificationTally& t) {
 
 Json RenewalJson(const RenewalBasis& basis) {
     Json assessments = Json::array();
-    for (const auto& a : basis.assessments) assessments.push_back(AssessmentJson(a, false));
+    for (const auto& a : basis.assessments) assessments.push_back(AssessmentJson(a, JsonDetail::kListRow));
     Json surveys = Json::array();
     for (const auto& s : basis.surveys) surveys.push_back(SurveyJson(s));
     Json proposals = Json::array();
@@ -163,7 +164,7 @@ Json QualityJson(const QualityReport& report) {
     Json contracts = Json::array();
     for (const auto& section : report.sections) {
         Json assessments = Json::array();
-        for (const auto& a : section.assessments) assessments.push_back(AssessmentJson(a, true));
+        for (const auto& a : section.assessments) assessments.push_back(AssessmentJson(a, JsonDetail::kFull));
         Json surveys = Json::array();
         for (const auto& s : section.surveys) surveys.push_back(SurveyJson(s));
         Json rectifications = Json::array();
@@ -279,7 +280,7 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  // CC-7: a document of one contract, read to decide its renewal: recorded, not a list export.
                  HOUQIN_TRY(exported, reports.RecordRenewalBasisRead(context.actor(), *id, code));
                  return FileResponse("application/pdf", reports::WriteRenewalBasisPdf(*basis),
-                                     code + "-renewal-basis.pdf", code + " 续签依据.pdf", true);
+                                     code + "-renewal-basis.pdf", code + " 续签依据.pdf", Disposition::kInline);
              })
         .Requires(read)
         .Scope(RecordScope::kVendor);
@@ -305,11 +306,11 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  }
                  if (format == Format::kPdf) {
                      return FileResponse("application/pdf", reports::WriteQualityReportPdf(*report), ascii + ".pdf",
-                                         name + ".pdf", true);
+                                         name + ".pdf", Disposition::kInline);
                  }
                  if (format == Format::kXlsx) {
                      return FileResponse(kXlsxType, reports::WriteWorkbook(reports::QualityReportSheets(*report)),
-                                         ascii + ".xlsx", name + ".xlsx", false);
+                                         ascii + ".xlsx", name + ".xlsx", Disposition::kAttachment);
                  }
                  return JsonResponse(200, QualityJson(*report));
              })
@@ -338,11 +339,11 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  }
                  if (format == Format::kPdf) {
                      return FileResponse("application/pdf", reports::WriteInternalAuditPdf(*report),
-                                         "internal-audit-" + dates + ".pdf", name + ".pdf", true);
+                                         "internal-audit-" + dates + ".pdf", name + ".pdf", Disposition::kInline);
                  }
                  if (format == Format::kXlsx) {
                      return FileResponse(kXlsxType, reports::WriteWorkbook(reports::InternalAuditSheets(*report)),
-                                         "internal-audit-" + dates + ".xlsx", name + ".xlsx", false);
+                                         "internal-audit-" + dates + ".xlsx", name + ".xlsx", Disposition::kAttachment);
                  }
                  return JsonResponse(200, InternalAuditJson(*report));
              })

@@ -17,7 +17,7 @@ Result<int> PathYear(const HttpRequest& request) {
 
 Result<ImportFile> ImportFileOf(const HttpRequest& request) {
     ImportFile file;
-    file.file_name = UrlDecode(request.Header("x-filename"), false);
+    file.file_name = UrlDecode(request.Header("x-filename"), PlusSign::kLiteral);
     file.bytes = request.body;
     const auto encoding = request.Header("x-encoding");
     if (!encoding.empty()) {
@@ -34,7 +34,7 @@ Result<ImportFile> ImportFileOf(const HttpRequest& request) {
 
 HttpResponse TemplateResponse(std::string body, const std::string& ascii_name, const std::string& name) {
     return FileResponse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(body),
-                        ascii_name, name, false);
+                        ascii_name, name, Disposition::kAttachment);
 }
 
 }  // namespace

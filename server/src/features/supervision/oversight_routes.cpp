@@ -35,7 +35,7 @@ Json AttachmentsJson(const std::vector<AttachmentInfo>& attachments) {
     return items;
 }
 
-Json RectificationJson(const RectificationView& view, bool full) {
+Json RectificationJson(const RectificationView& view, JsonDetail detail) {
     const auto& r = view.record;
     Json json{{"id", r.id},
               {"contract_id", r.contract_id},
@@ -65,7 +65,7 @@ Json RectificationJson(const RectificationView& view, bool full) {
               {"created_at", r.created_at.ToIso()},
               {"updated_at", r.updated_at.ToIso()},
               {"allowed_actions", view.allowed_actions}};
-    if (full) json["history"] = WorkflowEventsJson(view.history);
+    if (detail == JsonDetail::kFull) json["history"] = WorkflowEventsJson(view.history);
     return json;
 }
 
@@ -76,7 +76,7 @@ Json OpinionJson(const MeetingOpinion& opinion) {
         {"author", opinion.author},   {"created_at", opinion.created_at.ToIso()}};
 }
 
-Json MeetingJson(const MeetingView& view, bool full) {
+Json MeetingJson(const MeetingView& view, JsonDetail detail) {
     const auto& m = view.record;
     Json json{{"id", m.id},
               {"title", m.title},
@@ -96,12 +96,12 @@ Json MeetingJson(const MeetingView& view, bool full) {
               {"created_at", m.created_at.ToIso()},
               {"updated_at", m.updated_at.ToIso()},
               {"allowed_actions", view.allowed_actions}};
-    if (full) {
+    if (detail == JsonDetail::kFull) {
         Json opinions = Json::array();
         for (const auto& opinion : view.opinions) opinions.push_back(OpinionJson(opinion));
         Json rectifications = Json::array();
         for (const auto& rectification : view.rectifications) {
-            rectifications.push_back(RectificationJson(rectification, false));
+            rectifications.push_back(RectificationJson(rectification, JsonDetail::kListRow));
         }
         json["opinions"] = opinions;
         json["rectifications"] = rectifications;
@@ -160,7 +160,7 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, oversight.ListMeetings(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->items) items.push_back(MeetingJson(view, false));
+                 for (const auto& view : result->items) items.push_back(MeetingJson(view, JsonDetail::kListRow));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
         .ReturnsPage("MeetingSummary")
@@ -181,7 +181,7 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  input.agenda = reader.String("agenda", JsonReader::Need::kOptional);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, oversight.CreateMeeting(context.actor(), input));
-                 return JsonResponse(201, MeetingJson(*view, true));
+                 return JsonResponse(201, MeetingJson(*view, JsonDetail::kFull));
              })
         .Body("MeetingInput")
         .Creates("Meeting")
@@ -193,7 +193,7 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
              [&oversight](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, oversight.GetMeeting(context.actor(), *id));
-                 return JsonResponse(200, MeetingJson(*view, true));
+                 return JsonResponse(200, MeetingJson(*view, JsonDetail::kFull));
              })
         .Returns("Meeting")
         .Requires(read)
@@ -227,7 +227,7 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                                     reader.String("attendees_present", JsonReader::Need::kOptional)};
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, oversight.RecordMinutes(context.actor(), *id, input));
-                 return JsonResponse(200, MeetingJson(*view, true));
+                 return JsonResponse(200, MeetingJson(*view, JsonDetail::kFull));
              })
         .Body("MinutesInput")
         .Returns("Meeting")
@@ -244,7 +244,7 @@ void AddMeetingRoutes(Router& router, OversightService& oversight) {
                  const auto reason = reader.String("reason", JsonReader::Need::kOptional);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, oversight.CancelMeeting(context.actor(), *id, reason));
-                 return JsonResponse(200, MeetingJson(*view, true));
+                 return JsonResponse(200, MeetingJson(*view, JsonDetail::kFull));
              })
         .Body("CancelInput")
         .Returns("Meeting")
@@ -273,7 +273,7 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, oversight.ListRectifications(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->items) items.push_back(RectificationJson(view, false));
+                 for (const auto& view : result->items) items.push_back(RectificationJson(view, JsonDetail::kListRow));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
         .ReturnsPage("RectificationSummary")
@@ -296,7 +296,7 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                  if (reader.Has("deadline")) input.deadline = reader.DateValue("deadline");
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, oversight.CreateRectification(context.actor(), input));
-                 return JsonResponse(201, RectificationJson(*view, true));
+                 return JsonResponse(201, RectificationJson(*view, JsonDetail::kFull));
              })
         .Body("RectificationInput")
         .Creates("Rectification")
@@ -308,7 +308,7 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
              [&oversight](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, oversight.GetRectification(context.actor(), *id));
-                 return JsonResponse(200, RectificationJson(*view, true));
+                 return JsonResponse(200, RectificationJson(*view, JsonDetail::kFull));
              })
         .Returns("Rectification")
         .Requires(read)
@@ -325,7 +325,7 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                                    reader.IntegerList("evidence_ids")};
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, oversight.ReportRectification(context.actor(), *id, input));
-                 return JsonResponse(200, RectificationJson(*view, true));
+                 return JsonResponse(200, RectificationJson(*view, JsonDetail::kFull));
              })
         .Body("CompletionReport")
         .Returns("Rectification")
@@ -343,7 +343,7 @@ void AddRectificationRoutes(Router& router, OversightService& oversight) {
                                    reader.String("comment", JsonReader::Need::kOptional)};
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, oversight.VerifyRectification(context.actor(), *id, input));
-                 return JsonResponse(200, RectificationJson(*view, true));
+                 return JsonResponse(200, RectificationJson(*view, JsonDetail::kFull));
              })
         .Body("Verification")
         .Returns("Rectification")

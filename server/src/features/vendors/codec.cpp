@@ -44,7 +44,7 @@ Qualification QualificationFromJson(const Json& body, Validation& validation) {
     return qualification;
 }
 
-Json VendorJson(const VendorView& view, bool with_qualifications) {
+Json VendorJson(const VendorView& view, JsonDetail detail) {
     const auto& v = view.vendor;
     Json json{{"id", v.id},
               {"org_id", v.org_id},
@@ -69,7 +69,7 @@ Json VendorJson(const VendorView& view, bool with_qualifications) {
               {"qualification_status", QualificationStatusCode(view.status)},
               {"expired_count", view.expired_count},
               {"expiring_count", view.expiring_count}};
-    if (with_qualifications) {
+    if (detail == JsonDetail::kFull) {
         Json list = Json::array();
         for (const auto& qualification : view.qualifications) list.push_back(QualificationJson(qualification));
         json["qualifications"] = list;

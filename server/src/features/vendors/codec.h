@@ -8,7 +8,8 @@ namespace houqin::http {
 Json AttachmentJson(const AttachmentInfo& info);
 Json QualificationJson(const QualificationView& view);
 Qualification QualificationFromJson(const Json& body, Validation& validation);
-Json VendorJson(const VendorView& view, bool with_qualifications);
+// kFull adds the qualifications.
+Json VendorJson(const VendorView& view, JsonDetail detail);
 Vendor VendorFromJson(const Json& body, Validation& validation);
 
 }  // namespace houqin::http

@@ -72,7 +72,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  const VendorPage& vendors = **result;
                  std::call_once(vendors.rendered_once, [&] {
                      Json items = Json::array();
-                     for (const auto& view : vendors.items) items.push_back(VendorJson(view, false));
+                     for (const auto& view : vendors.items) items.push_back(VendorJson(view, JsonDetail::kListRow));
                      vendors.rendered = JsonResponse(200, PageJson(items, vendors.total, page)).body;
                  });
                  return HttpResponse::Json(200, vendors.rendered);
@@ -121,7 +121,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
              [&vendors](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, vendors.Get(context.actor(), *id));
-                 return JsonResponse(200, VendorJson(*view, true));
+                 return JsonResponse(200, VendorJson(*view, JsonDetail::kFull));
              })
         .Returns("Vendor")
         .Requires({Permission::kVendorRead})
@@ -134,7 +134,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  auto vendor = VendorFromJson(*body, validation);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, vendors.Create(&context.actor(), vendor));
-                 return JsonResponse(201, VendorJson(*view, true));
+                 return JsonResponse(201, VendorJson(*view, JsonDetail::kFull));
              })
         .Body("VendorInput")
         .Creates("Vendor")
@@ -149,7 +149,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
                  auto vendor = VendorFromJson(*body, validation);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, vendors.Update(context.actor(), *id, vendor));
-                 return JsonResponse(200, VendorJson(*view, true));
+                 return JsonResponse(200, VendorJson(*view, JsonDetail::kFull));
              })
         .Body("VendorInput")
         .Returns("Vendor")
@@ -236,7 +236,7 @@ void AddVendorRoutes(Router& router, VendorService& vendors) {
         .Add("POST", "/api/v1/attachments", Access::kSession, "attachments",
              "Upload a file (raw body; headers Content-Type and X-Filename, percent-encoded)",
              [&vendors](RequestContext& context) -> Result<HttpResponse> {
-                 Upload upload{UrlDecode(context.request.Header("x-filename"), false),
+                 Upload upload{UrlDecode(context.request.Header("x-filename"), PlusSign::kLiteral),
                                context.request.Header("content-type"), context.request.body};
                  HOUQIN_TRY(info, vendors.UploadAttachment(&context.actor(), upload));
                  return JsonResponse(201, AttachmentJson(*info));

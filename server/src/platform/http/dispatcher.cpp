@@ -158,7 +158,8 @@ HttpResponse Dispatcher::Static(const HttpRequest& request) {
     const fs::path root = fs::weakly_canonical(web_dir_);
     // The error_code forms: a path the file system refuses (too long, a bad name) is simply not a file.
     std::error_code failed;
-    fs::path file = fs::weakly_canonical(root / fs::path(UrlDecode(request.path, false)).relative_path(), failed);
+    fs::path file =
+        fs::weakly_canonical(root / fs::path(UrlDecode(request.path, PlusSign::kLiteral)).relative_path(), failed);
     const auto relative = failed ? fs::path() : file.lexically_relative(root);
     // Outside the web folder, or not a file: the single-page app's index answers (client-side routes).
     const bool escapes = relative.empty() || *relative.begin() == "..";

@@ -29,7 +29,7 @@ HttpResponse HttpResponse::NoContent() {
     return response;
 }
 
-std::string UrlDecode(std::string_view text, bool plus_as_space) {
+std::string UrlDecode(std::string_view text, PlusSign plus) {
     std::string out;
     out.reserve(text.size());
     auto hex = [](char c) -> int {
@@ -43,7 +43,7 @@ std::string UrlDecode(std::string_view text, bool plus_as_space) {
         if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
             out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
             i += 2;
-        } else if (c == '+' && plus_as_space) {
+        } else if (c == '+' && plus == PlusSign::kSpace) {
             out += ' ';
         } else {
             out += c;
@@ -74,8 +74,9 @@ std::multimap<std::string, std::string> ParseQuery(std::string_view query) {
         const auto pair = query.substr(0, amp);
         const auto eq = pair.find('=');
         if (!pair.empty()) {
-            result.emplace(UrlDecode(pair.substr(0, eq), true),
-                           eq == std::string_view::npos ? std::string() : UrlDecode(pair.substr(eq + 1), true));
+            result.emplace(
+                UrlDecode(pair.substr(0, eq), PlusSign::kSpace),
+                eq == std::string_view::npos ? std::string() : UrlDecode(pair.substr(eq + 1), PlusSign::kSpace));
         }
         if (amp == std::string_view::npos) break;
         query.remove_prefix(amp + 1);

@@ -35,7 +35,9 @@ struct HttpResponse {
     static HttpResponse NoContent();
 };
 
-std::string UrlDecode(std::string_view text, bool plus_as_space);
+// What a '+' decodes to: a space in a query string (form encoding), itself in a path or a header.
+enum class PlusSign { kLiteral, kSpace };
+std::string UrlDecode(std::string_view text, PlusSign plus);
 // RFC 5987 percent-encoding for filename*=UTF-8'' so Chinese file names survive every browser.
 std::string PercentEncode(std::string_view text);
 std::multimap<std::string, std::string> ParseQuery(std::string_view query);

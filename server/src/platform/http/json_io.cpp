@@ -130,13 +130,14 @@ std::optional<Date> QueryDate(const HttpRequest& request, const std::string& nam
 }
 
 HttpResponse FileResponse(std::string content_type, std::string body, const std::string& ascii_name,
-                          const std::string& name, bool inline_view) {
+                          const std::string& name, Disposition disposition) {
     HttpResponse response;
     response.content_type = std::move(content_type);
     response.body = std::move(body);
-    response.headers.emplace_back("Content-Disposition",
-                                  fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}",
-                                              inline_view ? "inline" : "attachment", ascii_name, PercentEncode(name)));
+    response.headers.emplace_back(
+        "Content-Disposition",
+        fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}",
+                    disposition == Disposition::kInline ? "inline" : "attachment", ascii_name, PercentEncode(name)));
     return response;
 }
 

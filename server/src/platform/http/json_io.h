@@ -17,6 +17,9 @@ namespace houqin::http {
 using Json = nlohmann::json;
 using codec::JsonReader;
 
+// How much of a record its JSON carries: a list's row (the columns a list shows) or the whole record (its page).
+enum class JsonDetail { kListRow, kFull };
+
 int StatusFor(ErrorCode code);
 HttpResponse ErrorResponse(const Error& error, const std::string& request_id);
 Json TextJson(const Text& text);
@@ -49,8 +52,10 @@ Json OptionalInstantJson(const std::optional<Instant>& at);
 // An optional day: "YYYY-MM-DD" or null.
 Json OptionalDateJson(const std::optional<Date>& day);
 
-// A file to download (inline_view: shown in the browser, e.g. a PDF), named in ASCII and in UTF-8 (RFC 6266).
+// Whether the browser shows a file (a PDF to read and print) or saves it (a workbook).
+enum class Disposition { kInline, kAttachment };
+// A file to download, named in ASCII and in UTF-8 (RFC 6266).
 HttpResponse FileResponse(std::string content_type, std::string body, const std::string& ascii_name,
-                          const std::string& name, bool inline_view);
+                          const std::string& name, Disposition disposition);
 
 }  // namespace houqin::http

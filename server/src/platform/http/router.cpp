@@ -91,7 +91,7 @@ Router::Match Router::Find(const std::string& method, const std::string& path,
                 const auto& part = route->segments[i];
                 if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
                     has_param = true;
-                    found[part.substr(1, part.size() - 2)] = UrlDecode(segments[i], false);
+                    found[part.substr(1, part.size() - 2)] = UrlDecode(segments[i], PlusSign::kLiteral);
                 } else if (part != segments[i]) {
                     fits = false;
                 }
