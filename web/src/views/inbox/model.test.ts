@@ -34,6 +34,19 @@ describe('inbox grouping (issue 12: one to-do list per role)', () => {
     expect(groups[0].items.map((entry) => entry.object_id)).toEqual([1, 2]);
   });
 
+  it("places a served staff member's expiring document (STF-2) with the supervision steps, before what others answer", () => {
+    const inbox: Inbox = {
+      items: [
+        item('survey_answer', 5, '2000-01-01T00:00:00.000+08:00'),
+        item('staff_document', 4, '2000-01-02T00:00:00.000+08:00'),
+        item('rectification_report', 6, '2000-01-03T00:00:00.000+08:00'),
+      ],
+      counts: { survey_answer: 1, staff_document: 1, rectification_report: 1 },
+      total: 3,
+    };
+    expect(groupInbox(inbox).map((group) => group.kind)).toEqual(['rectification_report', 'staff_document', 'survey_answer']);
+  });
+
   it('has no groups before the answer', () => {
     expect(groupInbox(null)).toEqual([]);
   });

@@ -1,22 +1,27 @@
 import type { Inbox, InboxItem, InboxKind } from '@/api/inbox/types';
 
-/** The order of the groups on the page: approvals and reviews first, then supervision, then what others answer. */
-export const KIND_ORDER: InboxKind[] = [
-  'project_approval',
-  'project_ceiling',
-  'contract_review',
-  'contract_sign',
-  'proposal_decision',
-  'appeal_decision',
-  'rectification_verify',
-  'rectification_report',
-  'replacement_confirm',
-  'replacement_overdue',
-  'replacement_report',
-  'survey_answer',
-  'witness_open_bidding',
-  'witness_opening',
-];
+/**
+ * The rank of each group on the page: approvals and reviews first, then supervision, then what others answer. A
+ * record of every kind the server sends (the generated InboxItem), so a new kind fails the type check until it is
+ * placed here.
+ */
+const KIND_RANK: Record<InboxKind, number> = {
+  project_approval: 0,
+  project_ceiling: 1,
+  contract_review: 2,
+  contract_sign: 3,
+  proposal_decision: 4,
+  appeal_decision: 5,
+  rectification_verify: 6,
+  rectification_report: 7,
+  replacement_confirm: 8,
+  replacement_overdue: 9,
+  replacement_report: 10,
+  staff_document: 11,
+  survey_answer: 12,
+  witness_open_bidding: 13,
+  witness_opening: 14,
+};
 
 export interface InboxGroup {
   kind: InboxKind;
@@ -24,7 +29,7 @@ export interface InboxGroup {
   items: InboxItem[];
 }
 
-/** The items grouped by kind, in KIND_ORDER (an unknown kind last), each group oldest waiting first. */
+/** The items grouped by kind, in KIND_RANK's order (an unknown kind last), each group oldest waiting first. */
 export function groupInbox(inbox: Inbox | null): InboxGroup[] {
   if (!inbox) return [];
   const groups = new Map<InboxKind, InboxItem[]>();
@@ -33,10 +38,7 @@ export function groupInbox(inbox: Inbox | null): InboxGroup[] {
     list.push(item);
     groups.set(item.kind, list);
   }
-  const rank = (kind: InboxKind) => {
-    const index = KIND_ORDER.indexOf(kind);
-    return index < 0 ? KIND_ORDER.length : index;
-  };
+  const rank = (kind: InboxKind) => KIND_RANK[kind] ?? Object.keys(KIND_RANK).length;
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([kind, items]) => ({
