@@ -18,7 +18,7 @@ Json FileJson(const std::map<std::int64_t, AttachmentInfo>& files, const std::ve
     return list;
 }
 
-Json AssessmentJson(const AssessmentView& view, bool detail) {
+Json AssessmentJson(const AssessmentView& view, JsonDetail detail) {
     const auto& r = view.record;
     Json json{{"id", r.id},
               {"contract_id", r.contract_id},
@@ -43,7 +43,7 @@ Json AssessmentJson(const AssessmentView& view, bool detail) {
               {"can_appeal", view.can_appeal},
               {"contract_version_no", r.contract_version_no},
               {"created_at", r.created_at.ToIso()}};
-    if (!detail) return json;
+    if (detail == JsonDetail::kListRow) return json;
     Json items = Json::array();
     for (const auto& item : r.items) {
         items.push_back({{"item", item.item},
@@ -117,7 +117,7 @@ std::vector<AssessmentItemEntry> ReadItems(JsonReader& reader, Validation& valid
     return items;
 }
 
-Json SurveyJson(const SurveyView& view, bool detail) {
+Json SurveyJson(const SurveyView& view, JsonDetail detail) {
     const auto& r = view.record;
     Json questions = Json::array();
     for (const auto& question : r.questions) {
@@ -138,7 +138,7 @@ Json SurveyJson(const SurveyView& view, bool detail) {
               {"answered_by_me", view.answered_by_me},
               {"answer_count", view.answer_count},
               {"created_at", r.created_at.ToIso()}};
-    if (!detail) return json;
+    if (detail == JsonDetail::kListRow) return json;
     if (!view.results) {
         json["results"] = nullptr;
         return json;
@@ -165,7 +165,7 @@ Json SurveyJson(const SurveyView& view, bool detail) {
     return json;
 }
 
-Json ProposalJson(const ProposalView& view, bool detail) {
+Json ProposalJson(const ProposalView& view, JsonDetail detail) {
     const auto& r = view.record;
     Json evidence = Json::array();
     for (const auto& item : r.evidence) {
@@ -202,7 +202,7 @@ Json ProposalJson(const ProposalView& view, bool detail) {
                           ? Json{{"ledger_entry_id", r.ledger_entry_id ? Json(*r.ledger_entry_id) : Json(nullptr)},
                                  {"terminated", r.kind == "termination"}}
                           : Json(nullptr);
-    if (detail) {
+    if (detail == JsonDetail::kFull) {
         Json history = Json::array();
         for (const auto& event : view.history) history.push_back(WorkflowEventJson(event));
         json["history"] = history;
@@ -253,9 +253,10 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, assessments.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->items) items.push_back(AssessmentJson(view, false));
+                 for (const auto& view : result->items) items.push_back(AssessmentJson(view, JsonDetail::kListRow));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("AssessmentSummary")
         .Requires(read)
         .Scope(RecordScope::kNone);
     router
@@ -301,6 +302,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                                                {"failed_item_percent", form->failed_item_percent},
                                                {"appeal_days", form->appeal_days}});
              })
+        .Returns("AssessmentForm")
         .Requires(write)
         .Scope(RecordScope::kVendor);
     router
@@ -321,8 +323,10 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  if (!input.contract_id) validation.Fail("contract_id", {"请选择合同", "Choose the contract"});
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, assessments.Create(context.actor(), input));
-                 return JsonResponse(201, AssessmentJson(*view, true));
+                 return JsonResponse(201, AssessmentJson(*view, JsonDetail::kFull));
              })
+        .Body("AssessmentInput")
+        .Creates("Assessment")
         .Requires(write)
         .Scope(RecordScope::kNone);
     router
@@ -331,8 +335,9 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
              [&assessments](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, assessments.Get(context.actor(), *id));
-                 return JsonResponse(200, AssessmentJson(*view, true));
+                 return JsonResponse(200, AssessmentJson(*view, JsonDetail::kFull));
              })
+        .Returns("Assessment")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -348,8 +353,10 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  input.attachment_ids = reader.IntegerList("attachment_ids");
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, assessments.Appeal(context.actor(), *id, input));
-                 return JsonResponse(201, AssessmentJson(*view, true));
+                 return JsonResponse(201, AssessmentJson(*view, JsonDetail::kFull));
              })
+        .Body("AppealInput")
+        .Creates("Assessment")
         .Requires({Permission::kSupervisionRespond})
         .Scope(RecordScope::kVendor);
     router
@@ -366,8 +373,10 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  input.items = ReadItems(reader, validation, false);
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, assessments.DecideAppeal(context.actor(), *id, input));
-                 return JsonResponse(200, AssessmentJson(*view, true));
+                 return JsonResponse(200, AssessmentJson(*view, JsonDetail::kFull));
              })
+        .Body("AppealDecisionInput")
+        .Returns("Assessment")
         .Requires(write)
         .Scope(RecordScope::kVendor);
 
@@ -389,6 +398,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  }
                  return JsonResponse(200, Json{{"rating_options", options}, {"questions", questions}});
              })
+        .Returns("SurveyTemplate")
         .Requires(survey_read)
         .Scope(RecordScope::kNone);
     router
@@ -413,9 +423,10 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, surveys.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->items) items.push_back(SurveyJson(view, false));
+                 for (const auto& view : result->items) items.push_back(SurveyJson(view, JsonDetail::kListRow));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("SurveySummary")
         .Requires(survey_read)
         .Scope(RecordScope::kNone);
     router
@@ -445,8 +456,10 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  if (!input.contract_id) validation.Fail("contract_id", {"请选择合同", "Choose the contract"});
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, surveys.Create(context.actor(), input));
-                 return JsonResponse(201, SurveyJson(*view, true));
+                 return JsonResponse(201, SurveyJson(*view, JsonDetail::kFull));
              })
+        .Body("SurveyInput")
+        .Creates("Survey")
         .Requires(write)
         .Scope(RecordScope::kNone);
     router
@@ -455,8 +468,9 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
              [&surveys](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, surveys.Get(context.actor(), *id));
-                 return JsonResponse(200, SurveyJson(*view, true));
+                 return JsonResponse(200, SurveyJson(*view, JsonDetail::kFull));
              })
+        .Returns("Survey")
         .Requires(survey_read)
         .Scope(RecordScope::kVendor);
     router
@@ -486,6 +500,8 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  }
                  return JsonResponse(201, Json{{"received", true}});
              })
+        .Body("SurveyAnswerInput")
+        .Creates("SurveyAnswerReceipt")
         .Requires({Permission::kSurveyAnswer})
         .Scope(RecordScope::kVendor);
     router
@@ -494,8 +510,10 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
              [&surveys](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, surveys.Close(context.actor(), *id));
-                 return JsonResponse(200, SurveyJson(*view, true));
+                 return JsonResponse(200, SurveyJson(*view, JsonDetail::kFull));
              })
+        .NoBody()
+        .Returns("Survey")
         .Requires(write)
         .Scope(RecordScope::kVendor);
 
@@ -526,7 +544,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  query.page_size = page.page_size;
                  HOUQIN_TRY(result, policy.List(context.actor(), query));
                  Json items = Json::array();
-                 for (const auto& view : result->items) items.push_back(ProposalJson(view, false));
+                 for (const auto& view : result->items) items.push_back(ProposalJson(view, JsonDetail::kListRow));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
         .ReturnsPage("ProposalSummary")
@@ -539,7 +557,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
              [&policy](RequestContext& context) -> Result<HttpResponse> {
                  HOUQIN_TRY(id, PathId(context.request, "id"));
                  HOUQIN_TRY(view, policy.Get(context.actor(), *id));
-                 return JsonResponse(200, ProposalJson(*view, true));
+                 return JsonResponse(200, ProposalJson(*view, JsonDetail::kFull));
              })
         .Returns("Proposal")
         .Requires(read)
@@ -561,7 +579,7 @@ void AddSupervisionRoutes(Router& router, AssessmentService& assessments, Policy
                  }
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(view, policy.Decide(context.actor(), *id, decision, comment, amount));
-                 return JsonResponse(200, ProposalJson(*view, true));
+                 return JsonResponse(200, ProposalJson(*view, JsonDetail::kFull));
              })
         .Body("ProposalDecisionInput")
         .Returns("Proposal")

@@ -12,6 +12,163 @@ export interface AmendmentInput {
   reason: string;
 }
 
+/** A vendor's appeal of an assessment (SUP-8). */
+export interface Appeal {
+  reason: string;
+  attachments: Attachment[];
+  created_by: string;
+  created_at: string;
+  status: AppealStatus;
+  /** Empty until decided. */
+  decision_reason: string;
+  /** Empty until decided. */
+  decided_by: string;
+  decided_at: string | null;
+  /** Tenths as text: "52.5". */
+  previous_total: string;
+}
+
+export interface AppealDecisionInput {
+  decision: 'upheld' | 'changed';
+  reason: string;
+  /** The new points lost per item; required when the decision is changed. */
+  items?: AssessmentItemInput[];
+}
+
+export interface AppealInput {
+  reason: string;
+  attachment_ids?: number[];
+}
+
+export type AppealStatus = 'pending' | 'upheld' | 'changed';
+
+/** An assessment with every item, the computation, the appeal and the history (SUP-3, SUP-8). */
+export interface Assessment {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  contract_title: string;
+  vendor_id: number;
+  vendor_name: string;
+  period: string;
+  kind: AssessmentKind;
+  assessed_on: string;
+  inspector: string;
+  /** Tenths as text: "52.5". */
+  total: string;
+  /** The total before an appeal changed it (the total when none did). */
+  original_total: string;
+  pass_mark: number;
+  passed: boolean;
+  grade: string;
+  failed_items: number;
+  missing_staff_days: number;
+  summary: string;
+  status: AssessmentStatus;
+  appeal_deadline: string;
+  can_appeal: boolean;
+  contract_version_no: number;
+  created_at: string;
+  items: AssessmentItem[];
+  /** How the total, grade and failed items were computed, step by step. */
+  computation: LocalizedText;
+  failed_item_percent: number;
+  bands: GradeBand[];
+  appeal: Appeal | null;
+  history: WorkflowEvent[];
+}
+
+/** What an inspector fills in, from the contract version in force. */
+export interface AssessmentForm {
+  contract_id: number;
+  contract_code: string;
+  contract_title: string;
+  vendor_name: string;
+  version_no: number;
+  frequency: Frequency;
+  periods: AssessmentFormPeriod[];
+  checklist: ChecklistItem[];
+  pass_mark: number;
+  bands: GradeBand[];
+  deductions: DeductionClause[];
+  /** Setting assessment.failed_item_percent. */
+  failed_item_percent: number;
+  appeal_days: number;
+}
+
+export interface AssessmentFormPeriod {
+  period: string;
+  first: string;
+  last: string;
+  assessed: boolean;
+  /** Not started yet, by the server's clock. */
+  future: boolean;
+}
+
+export interface AssessmentInput {
+  contract_id: number;
+  period: string;
+  kind?: AssessmentKind;
+  assessed_on: string;
+  items: AssessmentItemInput[];
+  missing_staff_days?: number;
+  summary?: string;
+}
+
+export interface AssessmentItem {
+  item: string;
+  points: number;
+  /** Tenths as text: "52.5". */
+  lost: string;
+  /** Tenths as text: "52.5". */
+  score: string;
+  failed: boolean;
+  note: string;
+  photos: Attachment[];
+}
+
+export interface AssessmentItemInput {
+  item: string;
+  /** Points lost, at most one decimal: 2, 2.5 or "2.5". */
+  lost?: number | string;
+  note?: string;
+  photo_ids?: number[];
+}
+
+/** docs/api.md "Assessments" (SUP-3, SUP-8). */
+export type AssessmentKind = 'routine' | 'special';
+
+export type AssessmentStatus = 'submitted' | 'appealed' | 'decided';
+
+/** An assessment as the list shows it (SUP-3). */
+export interface AssessmentSummary {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  contract_title: string;
+  vendor_id: number;
+  vendor_name: string;
+  period: string;
+  kind: AssessmentKind;
+  assessed_on: string;
+  inspector: string;
+  /** Tenths as text: "52.5". */
+  total: string;
+  /** The total before an appeal changed it (the total when none did). */
+  original_total: string;
+  pass_mark: number;
+  passed: boolean;
+  grade: string;
+  failed_items: number;
+  missing_staff_days: number;
+  summary: string;
+  status: AssessmentStatus;
+  appeal_deadline: string;
+  can_appeal: boolean;
+  contract_version_no: number;
+  created_at: string;
+}
+
 export interface AssessmentTerms {
   frequency: Frequency;
   pass_mark: number;
@@ -821,6 +978,37 @@ export interface QualificationRejection {
   reason: string;
 }
 
+export interface QuestionInput {
+  /** Lower-case letters, digits and _. */
+  key: string;
+  text: string;
+  kind?: QuestionKind;
+}
+
+export type QuestionKind = 'rating' | 'text';
+
+export interface QuestionResult {
+  key: string;
+  /** "4.3" for a rating question with answers. */
+  average: string | null;
+  texts: string[];
+}
+
+/** docs/api.md "Satisfaction surveys" (SUP-4). */
+export type Rating = 'very_satisfied' | 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+
+export interface RatingCounts {
+  very_satisfied: number;
+  satisfied: number;
+  basically_satisfied: number;
+  dissatisfied: number;
+}
+
+export interface RatingOption {
+  code: Rating;
+  name: LocalizedText;
+}
+
 /** A rectification with its steps (SUP-2). */
 export interface Rectification {
   id: number;
@@ -1087,6 +1275,100 @@ export interface SupervisionDashboard {
     period: string;
     amount: string;
   }[];
+}
+
+/** A satisfaction survey with its results (SUP-4). */
+export interface Survey {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  vendor_id: number;
+  vendor_name: string;
+  period: string;
+  title: string;
+  anonymous: boolean;
+  status: SurveyStatus;
+  opens_on: string;
+  closes_on: string;
+  questions: SurveyQuestion[];
+  answered_by_me: boolean;
+  answer_count: number;
+  created_at: string;
+  /** The organisation; vendors and departments once closed. */
+  results: SurveyResults | null;
+}
+
+export interface SurveyAnswerInput {
+  rating: Rating;
+  /** By question key: 1 to 5 for a rating question, text for a text question. */
+  answers?: Record<string, unknown>;
+  comment?: string;
+}
+
+export interface SurveyAnswerReceipt {
+  received: boolean;
+}
+
+export interface SurveyInput {
+  contract_id: number;
+  period: string;
+  title: string;
+  anonymous: boolean;
+  closes_on: string;
+  questions?: QuestionInput[];
+}
+
+export interface SurveyQuestion {
+  key: string;
+  /** The one text the survey's respondents read. */
+  text: string;
+  kind: QuestionKind;
+}
+
+export interface SurveyResults {
+  counts: RatingCounts;
+  valid: number;
+  satisfied: number;
+  /** "83.33%", or null without valid answers. */
+  rate: string | null;
+  formula: LocalizedText;
+  question_results: QuestionResult[];
+  comments: string[];
+  /** Who answered; null for an anonymous survey. */
+  respondents: string[] | null;
+}
+
+export type SurveyStatus = 'open' | 'closed';
+
+/** A satisfaction survey as the list shows it (SUP-4). */
+export interface SurveySummary {
+  id: number;
+  contract_id: number;
+  contract_code: string;
+  vendor_id: number;
+  vendor_name: string;
+  period: string;
+  title: string;
+  anonymous: boolean;
+  status: SurveyStatus;
+  opens_on: string;
+  closes_on: string;
+  questions: SurveyQuestion[];
+  answered_by_me: boolean;
+  answer_count: number;
+  created_at: string;
+}
+
+/** The rating options and the default questionnaire. */
+export interface SurveyTemplate {
+  rating_options: RatingOption[];
+  questions: TemplateQuestion[];
+}
+
+export interface TemplateQuestion {
+  key: string;
+  text: LocalizedText;
+  kind: QuestionKind;
 }
 
 export interface TerminateInput {

@@ -1,9 +1,9 @@
 import { http } from '../http';
 import type { Page } from '../types';
-import type { Survey, SurveyAnswerInput, SurveyInput, SurveyQuery, SurveyTemplate } from './types';
+import type { Survey, SurveyAnswerInput, SurveyAnswerReceipt, SurveyInput, SurveyQuery, SurveySummary, SurveyTemplate } from './types';
 
-export function getSurveyPageApi(query: SurveyQuery): Promise<Page<Survey>> {
-  return http.get<Page<Survey>>('/surveys', { ...query });
+export function getSurveyPageApi(query: SurveyQuery): Promise<Page<SurveySummary>> {
+  return http.get<Page<SurveySummary>>('/surveys', { ...query });
 }
 
 /** The default questionnaire: the four rating options and the template questions. */
@@ -21,8 +21,8 @@ export function getSurveyApi(id: number): Promise<Survey> {
 }
 
 /** Once per user while open; the second time is 409. */
-export function answerSurveyApi(id: number, answer: SurveyAnswerInput): Promise<{ received: boolean }> {
-  return http.post<{ received: boolean }>(`/surveys/${id}/answers`, answer);
+export function answerSurveyApi(id: number, answer: SurveyAnswerInput): Promise<SurveyAnswerReceipt> {
+  return http.post<SurveyAnswerReceipt>(`/surveys/${id}/answers`, answer);
 }
 
 /** Closing fixes the rate, which feeds the rules (RP-3, RP-1). */

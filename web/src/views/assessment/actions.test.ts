@@ -12,10 +12,10 @@ function pending(status: 'pending' | 'upheld' | 'changed') {
       created_by: 'v',
       created_at: '',
       status,
-      decision_reason: null,
-      decided_by: null,
+      decision_reason: '',
+      decided_by: '',
       decided_at: null,
-      previous_total: null,
+      previous_total: '52.5',
     },
   };
 }

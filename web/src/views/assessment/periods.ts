@@ -6,13 +6,16 @@ import type { AssessmentFormPeriod, AssessmentKind } from '@/api/assessment/type
  */
 export type PeriodBlock = 'future' | 'assessed' | null;
 
-export interface PeriodOption extends AssessmentFormPeriod {
+/** A period as the form gives it; the date compare stands in when `future` is absent (a period built by hand). */
+export type PeriodInput = Omit<AssessmentFormPeriod, 'future'> & { future?: boolean };
+
+export interface PeriodOption extends PeriodInput {
   disabled: boolean;
   block: PeriodBlock;
 }
 
 /** Newest period first (SUP-3): the one an inspector usually wants is at the top of the list. */
-export function periodOptions(periods: readonly AssessmentFormPeriod[], today: string, kind: AssessmentKind): PeriodOption[] {
+export function periodOptions(periods: readonly PeriodInput[], today: string, kind: AssessmentKind): PeriodOption[] {
   const newestFirst = [...periods].sort((a, b) => (a.first < b.first ? 1 : a.first > b.first ? -1 : 0));
   return newestFirst.map((period) => {
     // The server's `future` flag wins: its clock decides what has started; the date compare covers its absence.

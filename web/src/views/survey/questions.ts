@@ -1,4 +1,4 @@
-import type { QuestionInput, QuestionKind, Rating, SurveyQuestion, SurveyResults } from '@/api/survey/types';
+import type { QuestionInput, QuestionKind, Rating, SurveyQuestion, SurveyResults, TemplateQuestion } from '@/api/survey/types';
 import { RATINGS } from '@/api/survey/types';
 import { localizedText } from '@/utils/localized';
 
@@ -17,7 +17,7 @@ export interface QuestionDraft {
   text: string;
 }
 
-export function toDraft(question: SurveyQuestion): QuestionDraft {
+export function toDraft(question: SurveyQuestion | TemplateQuestion): QuestionDraft {
   const text = question.text;
   return { key: question.key, kind: question.kind, text: typeof text === 'string' ? text : text['zh-CN'] || text.en || '' };
 }
