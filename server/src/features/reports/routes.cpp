@@ -268,6 +268,7 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  HOUQIN_TRY(basis, reports.Renewal(context.actor(), *id));
                  return JsonResponse(200, RenewalJson(*basis));
              })
+        .Returns("RenewalBasis")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -282,6 +283,7 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  return FileResponse("application/pdf", reports::WriteRenewalBasisPdf(*basis),
                                      code + "-renewal-basis.pdf", code + " 续签依据.pdf", Disposition::kInline);
              })
+        .ReturnsFile("application/pdf")
         .Requires(read)
         .Scope(RecordScope::kVendor);
     router
@@ -314,6 +316,9 @@ void AddReportRoutes(Router& router, ReportService& reports) {
                  }
                  return JsonResponse(200, QualityJson(*report));
              })
+        .Returns("QualityReport")
+        .OrFile("application/pdf")
+        .OrFile(kXlsxType)
         .Requires(read)
         .Scope(RecordScope::kNone);
     router
@@ -349,6 +354,9 @@ void AddReportRoutes(Router& router, ReportService& reports) {
              })
         // SUP-7: the organisation's own report (proposals, deductions, the audit-chain check), like the proposals
         // page: not for vendors or departments, whatever their supervision:read.
+        .Returns("InternalAuditReport")
+        .OrFile("application/pdf")
+        .OrFile(kXlsxType)
         .Requires({Permission::kInternalReportRead})
         .Scope(RecordScope::kNone);
 }

@@ -163,6 +163,9 @@ OrderedJson Responses(const Route& route) {
         default:
             responses[std::to_string(answer.status)] = {
                 {"description", "OK"}, {"content", {{"application/json", {{"schema", PayloadSchema(answer)}}}}}};
+            for (const auto& type : route.answer_files) {
+                responses[std::to_string(answer.status)]["content"][type] = {{"schema", binary}};
+            }
     }
     return responses;
 }

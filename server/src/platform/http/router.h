@@ -118,6 +118,13 @@ struct Route {
         answer = {Shape::kFile, "", std::move(content_type), 200};
         return *this;
     }
+    // A JSON answer that a query (format=pdf|xlsx) turns into a file instead: the file's content types, published
+    // beside the JSON in the same answer; the API tests check only the JSON.
+    std::vector<std::string> answer_files;
+    Route& OrFile(std::string content_type) {
+        answer_files.push_back(std::move(content_type));
+        return *this;
+    }
     Route& Body(std::string schema) {
         body = {Shape::kObject, std::move(schema), "", 0};
         return *this;

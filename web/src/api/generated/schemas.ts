@@ -185,6 +185,13 @@ export interface Attachment {
   sha256: string;
 }
 
+export interface AuditChainCheck {
+  ok: boolean;
+  checked: number;
+  first_bad_seq: number | null;
+  reason: LocalizedText | null;
+}
+
 /** One entry of the hash-chained audit trail. */
 export interface AuditEntry {
   seq: number;
@@ -206,6 +213,25 @@ export interface AuditEntry {
   ip: string;
   prev_hash: string;
   hash: string;
+}
+
+export interface AuditSection {
+  /** Money, "1200.00". */
+  amount: string;
+  /** Money, "1200.00". */
+  deductions: string;
+  /** Money, "1200.00". */
+  rewards: string;
+  /** Money, "1200.00". */
+  due: string;
+  /** Money, "1200.00". */
+  paid: string;
+  /** Money, "1200.00". */
+  balance: string;
+  contract: ReportContract;
+  entries: ReportLedgerEntry[];
+  proposals: ReportProposal[];
+  events: ReportContractEvent[];
 }
 
 /** The hash chain checked: the first entry that breaks it, and why. */
@@ -510,6 +536,13 @@ export interface EnergySavingPage {
   };
 }
 
+export interface EnergySavingTally {
+  count: number;
+  /** Money, "1200.00". */
+  saving: string;
+  saving_kwh: number;
+}
+
 export interface EvaluateInput {
   contract_id?: number | null;
   year_end_review: boolean;
@@ -590,6 +623,34 @@ export interface InboxItem {
   due: string | null;
 }
 
+export interface IncidentCount {
+  total: number;
+  open: number;
+}
+
+/** Incidents counted (STF-7). */
+export interface IncidentTally {
+  total: number;
+  open: number;
+  closed: number;
+  by_type: IncidentTypeCount[];
+  /** Money, "1200.00". */
+  compensation: string;
+  /** Incidents Party B is responsible for. */
+  party_b: number;
+  /** Money, "1200.00". */
+  party_b_compensation: string;
+  data_leaks: number;
+}
+
+export type IncidentType = 'labour_dispute' | 'injury_at_work' | 'injury_off_work' | 'damage_loss' | 'rule_violation' | 'data_leak';
+
+export interface IncidentTypeCount {
+  type: IncidentType;
+  name: LocalizedText;
+  count: number;
+}
+
 export interface Installment {
   /** "2027-01", "2027-Q1", ...: unique within a contract. */
   period: string;
@@ -598,6 +659,18 @@ export interface Installment {
   /** The days the installment pays for (the contract's own month or quarter); only in a generated schedule. */
   first?: string;
   last?: string;
+}
+
+/** GET /reports/internal-audit (SUP-7), format=json. */
+export interface InternalAuditReport {
+  from: string;
+  to: string;
+  vendor_id: number | null;
+  contracts: AuditSection[];
+  totals: MoneyFigures;
+  audit_chain: AuditChainCheck;
+  generated_at: string;
+  generated_by: string;
 }
 
 /** Amount due, deductions, rewards, payments and balance per period (CON-8). */
@@ -639,6 +712,14 @@ export interface LedgerPeriod {
   paid: string;
   balance: string;
   due_date: string;
+}
+
+export interface LedgerTally {
+  count: number;
+  /** Money, "1200.00". */
+  amount: string;
+  /** Entries written by an approved proposal. */
+  from_proposals: number;
 }
 
 /** The ledger's totals over every period. */
@@ -734,6 +815,21 @@ export interface MeetingSummary {
 export interface MinutesInput {
   minutes: string;
   attendees_present: string;
+}
+
+export interface MoneyFigures {
+  /** Money, "1200.00". */
+  amount: string;
+  /** Money, "1200.00". */
+  deductions: string;
+  /** Money, "1200.00". */
+  rewards: string;
+  /** Money, "1200.00". */
+  due: string;
+  /** Money, "1200.00". */
+  paid: string;
+  /** Money, "1200.00". */
+  balance: string;
 }
 
 /** A named reference the server may send next to the ids. */
@@ -978,6 +1074,40 @@ export interface QualificationRejection {
   reason: string;
 }
 
+/** GET /reports/quality (SUP-7), format=json. */
+export interface QualityReport {
+  period: string;
+  first: string;
+  last: string;
+  vendor_id: number | null;
+  contracts: QualitySection[];
+  summary: QualitySummary;
+  generated_at: string;
+  /** The display name of who asked for the report. */
+  generated_by: string;
+}
+
+export interface QualitySection {
+  contract: ReportContract;
+  assessments: ReportAssessment[];
+  surveys: ReportSurvey[];
+  rectifications: ReportRectification[];
+  /** STF-7: the incidents that occurred in the period. */
+  incidents: IncidentTally;
+}
+
+export interface QualitySummary {
+  contracts: number;
+  assessments: number;
+  passed: number;
+  failed: number;
+  /** Display only: at most one decimal, 83.3. */
+  average: number | null;
+  satisfaction: string | null;
+  rectifications: RectificationTally;
+  incidents: IncidentCount;
+}
+
 export interface QuestionInput {
   /** Lower-case letters, digits and _. */
   key: string;
@@ -1008,6 +1138,8 @@ export interface RatingOption {
   code: Rating;
   name: LocalizedText;
 }
+
+export type Recommendation = 'renew' | 'renew_with_conditions' | 'do_not_renew';
 
 /** A rectification with its steps (SUP-2). */
 export interface Rectification {
@@ -1093,6 +1225,14 @@ export interface RectificationSummary {
   allowed_actions: string[];
 }
 
+export interface RectificationTally {
+  total: number;
+  open: number;
+  reported: number;
+  closed: number;
+  overdue: number;
+}
+
 export interface Reminder {
   kind: string;
   severity: string;
@@ -1105,6 +1245,171 @@ export interface RenewInput {
   reason: string;
   term_start: string;
   term_end: string;
+}
+
+/** An assessment as the renewal basis lists it. */
+export interface RenewalAssessment {
+  id: number;
+  period: string;
+  kind: AssessmentKind;
+  assessed_on: string;
+  /** Display only: at most one decimal, 83.3. */
+  total: number;
+  pass_mark: number;
+  passed: boolean;
+  /** The grade band's name as the settings give it. */
+  grade: string;
+  failed_items: number;
+}
+
+/** What the renewal decision rests on (RP-5). */
+export interface RenewalBasis {
+  contract: ReportContract;
+  assessments: RenewalAssessment[];
+  /** Display only: at most one decimal, 83.3. */
+  average: number | null;
+  failures: number;
+  routine_failures: number;
+  surveys: ReportSurvey[];
+  /** Pooled over the surveys, "83.33%". */
+  satisfaction: string | null;
+  rectifications: RectificationTally;
+  deductions: LedgerTally;
+  rewards: LedgerTally;
+  energy_savings: EnergySavingTally;
+  proposals: ReportProposal[];
+  /** STF-7 as evidence: the incidents of the term. */
+  incidents: IncidentTally;
+  recommendation: Recommendation;
+  recommendation_name: LocalizedText;
+  reasons: RenewalReason[];
+  /** The settings used. */
+  thresholds: ReportThreshold[];
+  generated_at: string;
+  generated_by: string;
+}
+
+export interface RenewalReason {
+  'zh-CN': string;
+  en: string;
+  code: string;
+  /** The recommendation this reason leads to. */
+  level: Recommendation;
+}
+
+/** An assessment as the quality report lists it, with its items. */
+export interface ReportAssessment {
+  id: number;
+  period: string;
+  kind: AssessmentKind;
+  assessed_on: string;
+  /** Display only: at most one decimal, 83.3. */
+  total: number;
+  pass_mark: number;
+  passed: boolean;
+  /** The grade band's name as the settings give it. */
+  grade: string;
+  failed_items: number;
+  /** The inspector's display name. */
+  inspector: string;
+  items: ReportAssessmentItem[];
+}
+
+export interface ReportAssessmentItem {
+  item: string;
+  points: number;
+  /** Display only: at most one decimal, 83.3. */
+  lost: number;
+  /** Display only: at most one decimal, 83.3. */
+  score: number;
+  failed: boolean;
+}
+
+/** A contract as the reports name it (docs/api.md "Renewal basis and reports"). */
+export interface ReportContract {
+  id: number;
+  code: string;
+  title: string;
+  vendor_id: number;
+  vendor_name: string;
+  /** The effective status code. */
+  status: string;
+  status_name: LocalizedText;
+  term_start: string;
+  term_end: string;
+  /** Money, "1200.00". */
+  total_amount: string;
+}
+
+export interface ReportContractEvent {
+  at: string;
+  /** amend, sign (an amendment in force), renew, terminate */
+  action: string;
+  version_no: number;
+  /** Display name of who did it. */
+  actor_name: string;
+  comment: string;
+}
+
+export interface ReportLedgerEntry {
+  id: number;
+  kind: LedgerEntryKind;
+  period: string;
+  /** Money, "1200.00". */
+  amount: string;
+  reason: string;
+  /** manual, proposal */
+  source: string;
+  proposal_id: number | null;
+  /** Display name of who recorded it. */
+  created_by: string;
+  created_at: string;
+}
+
+export interface ReportProposal {
+  id: number;
+  kind: ProposalKind;
+  rule: string;
+  status: ProposalStatus;
+  /** Empty when the rule has none. */
+  period: string;
+  amount: string | null;
+  approved_amount: string | null;
+  explanation: LocalizedText;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportRectification {
+  id: number;
+  title: string;
+  deadline: string;
+  status: RectificationStatus;
+  overdue: boolean;
+  result: string | null;
+  /** effective, partly_effective, ineffective */
+  effect: string | null;
+}
+
+export interface ReportSurvey {
+  id: number;
+  period: string;
+  title: string;
+  status: SurveyStatus;
+  counts: RatingCounts;
+  /** Whether "basically satisfied" counts as satisfied in this survey's formula. */
+  basic_counts_satisfied: boolean;
+  valid: number;
+  /** By the survey's own formula. */
+  satisfied: number;
+  /** "83.33%", null without valid answers. */
+  rate: string | null;
+}
+
+export interface ReportThreshold {
+  /** The setting key. */
+  name: string;
+  value: number;
 }
 
 export type ReviewDecision = 'approve' | 'return';

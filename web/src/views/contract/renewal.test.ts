@@ -10,10 +10,22 @@ describe('renewal basis (RP-5)', () => {
   });
 
   it('orders totals by assessment date and drops what is not a number', () => {
+    // The API's RenewalAssessment: the total is a number (one decimal at most).
+    const row = (period: string, assessed_on: string, total: number, passed: boolean, grade: string) => ({
+      id: 1,
+      period,
+      kind: 'routine' as const,
+      assessed_on,
+      total,
+      pass_mark: 60,
+      passed,
+      grade,
+      failed_items: 0,
+    });
     const points = scoreSeries([
-      { period: '2027-03', assessed_on: '2027-03-28', total: '52.5', passed: false, grade: '不合格' },
-      { period: '2027-01', assessed_on: '2027-01-30', total: 91, passed: true, grade: '优秀' },
-      { period: '2027-02', assessed_on: '2027-02-27', total: 'n/a', passed: true, grade: '' },
+      row('2027-03', '2027-03-28', 52.5, false, '不合格'),
+      row('2027-01', '2027-01-30', 91, true, '优秀'),
+      row('2027-02', '2027-02-27', Number.NaN, true, ''),
     ]);
     expect(points).toEqual([
       { period: '2027-01', total: 91, passed: true },
