@@ -269,6 +269,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  for (const auto& record : *records) items.push_back(RulesJson(record));
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("ProcurementRulesVersion")
         .Requires({Permission::kProjectRead, Permission::kProcurementRules})
         .Scope(RecordScope::kNone)
         .RefusedTo({Role::kVendor});
@@ -280,6 +281,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.rules.GetRules(context.actor(), *year));
                  return JsonResponse(200, RulesViewJson(*view));
              })
+        .Returns("ProcurementRules")
         .Requires({Permission::kProjectRead, Permission::kProcurementRules})
         .Scope(RecordScope::kNone)
         .RefusedTo({Role::kVendor});
@@ -313,6 +315,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.rules.PutRules(context.actor(), *year, input));
                  return JsonResponse(200, RulesViewJson(*view));
              })
+        .Body("ProcurementRulesInput")
+        .Returns("ProcurementRules")
         .Requires({Permission::kProcurementRules})
         .Scope(RecordScope::kNone);
 

@@ -246,6 +246,16 @@ export interface CancelInput {
   reason: string;
 }
 
+/** One entry of a year's government procurement catalogue: a service category (CAT-1 code) or an item (品目). */
+export interface CatalogueEntry {
+  kind: CatalogueEntryKind;
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export type CatalogueEntryKind = 'category' | 'item';
+
 /** A service category with its checklist and selection defaults (CAT-*). */
 export interface Category {
   id: number;
@@ -961,6 +971,42 @@ export type Permission =
   | 'cc_suggestion:write'
   | 'cc_reward:write'
   | 'data:export';
+
+/** A year's rules in force with every version (PRJ-3). */
+export interface ProcurementRules {
+  year: number;
+  version: number;
+  /** Money, "1000000.00". */
+  threshold: string;
+  basis: ThresholdBasis;
+  catalogue: CatalogueEntry[];
+  reason: string;
+  created_by_name: string;
+  created_at: string;
+  /** Every version, newest first. */
+  history: ProcurementRulesVersion[];
+}
+
+export interface ProcurementRulesInput {
+  /** Money, "1000000.00". */
+  threshold: string;
+  basis?: ThresholdBasis;
+  catalogue?: CatalogueEntry[];
+  reason?: string;
+}
+
+/** One version of a year's rules (PRJ-3); a change writes a new version and keeps the earlier ones. */
+export interface ProcurementRulesVersion {
+  year: number;
+  version: number;
+  /** Money, "1000000.00". */
+  threshold: string;
+  basis: ThresholdBasis;
+  catalogue: CatalogueEntry[];
+  reason: string;
+  created_by_name: string;
+  created_at: string;
+}
 
 /** A proposal of the rules with its steps (RP-1 … RP-4). */
 export interface Proposal {
@@ -1695,6 +1741,9 @@ export interface Threshold {
   name: string;
   value: string;
 }
+
+/** Projects and procurement (docs/api.md "Projects and procurement", PRJ-1 … PRJ-8). */
+export type ThresholdBasis = 'annual_budget' | 'total_budget';
 
 /** A user account as the administrator sees it. */
 export interface User {

@@ -1,10 +1,10 @@
 import { http } from '../http';
 import type { Items } from '../types';
-import type { ProcurementRules, ProcurementRulesInput } from './types';
+import type { ProcurementRules, ProcurementRulesInput, ProcurementRulesVersion } from './types';
 
 /** The current version of each year's rules, newest year first (PRJ-3). */
-export function getProcurementRulesListApi(): Promise<Items<ProcurementRules>> {
-  return http.get<Items<ProcurementRules>>('/procurement-rules');
+export function getProcurementRulesListApi(): Promise<Items<ProcurementRulesVersion>> {
+  return http.get<Items<ProcurementRulesVersion>>('/procurement-rules');
 }
 
 /** One year's current rules with every version in `history`; 404 when the year has none. */

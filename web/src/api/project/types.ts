@@ -1,39 +1,17 @@
 import type { Attachment } from '../file/types';
 import type { LocalizedText, PageQuery } from '../types';
+import type { CatalogueEntryKind, ProcurementRulesInput as RulesBody, ThresholdBasis } from '../generated/schemas';
 
 /** Projects and procurement (docs/api.md "Projects and procurement", PRJ-1 … PRJ-8). */
 
-export type ThresholdBasis = 'annual_budget' | 'total_budget';
-export const THRESHOLD_BASES: ThresholdBasis[] = ['annual_budget', 'total_budget'];
+// The yearly rules' shapes come from the server's schemas (server/src/features/procurement/api_schemas.json, issue 10).
+export type { CatalogueEntry, CatalogueEntryKind, ProcurementRules, ProcurementRulesVersion, ThresholdBasis } from '../generated/schemas';
 
-export type CatalogueEntryKind = 'category' | 'item';
+export const THRESHOLD_BASES: ThresholdBasis[] = ['annual_budget', 'total_budget'];
 export const CATALOGUE_ENTRY_KINDS: CatalogueEntryKind[] = ['category', 'item'];
 
-/** One entry of a year's government procurement catalogue: a service category (CAT-1 code) or an item (品目). */
-export interface CatalogueEntry {
-  kind: CatalogueEntryKind;
-  code: string;
-  name_zh: string;
-  name_en: string;
-}
-
-export interface ProcurementRulesInput {
-  /** Money, e.g. "1000000.00". */
-  threshold: string;
-  basis: ThresholdBasis;
-  catalogue: CatalogueEntry[];
-  reason: string;
-}
-
-/** One version of a year's rules (PRJ-3); a change writes a new version and keeps the earlier ones. */
-export interface ProcurementRules extends ProcurementRulesInput {
-  year: number;
-  version: number | string;
-  created_by_name: string;
-  created_at: string;
-  /** GET /procurement-rules/{year} only: every version, newest first. */
-  history?: ProcurementRules[];
-}
+/** The rules form sends every field (the server defaults basis, reason and catalogue when absent). */
+export type ProcurementRulesInput = Required<RulesBody>;
 
 export type ProjectStatus = 'draft' | 'pending_leadership' | 'returned' | 'approved' | 'procured' | 'bidding' | 'opened' | 'failed' | 'awarded';
 export const PROJECT_STATUSES: ProjectStatus[] = ['draft', 'pending_leadership', 'returned', 'approved', 'procured', 'bidding', 'opened', 'failed', 'awarded'];
