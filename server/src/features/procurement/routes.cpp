@@ -477,6 +477,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  for (const auto& registration : *registrations) items.push_back(RegistrationJson(registration));
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("Registration")
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown);
     router
@@ -506,6 +507,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  }
                  return JsonResponse(200, Json{{"items", items}});
              })
+        .ReturnsItems("Bid")
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown);
     router
@@ -524,6 +526,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  json["fingerprint"] = result->second;
                  return JsonResponse(201, json);
              })
+        .Body("BidInput")
+        .Creates("BidReceipt")
         .Requires({Permission::kBidSubmit})
         .Scope(RecordScope::kTown);
     router
@@ -540,6 +544,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(consent, procurement.sealing.GiveWitnessConsent(context.actor(), *id, purpose));
                  return JsonResponse(201, WitnessConsentJson(*consent));
              })
+        .Body("WitnessConsentInput")
+        .Creates("WitnessConsent")
         .Requires({Permission::kProjectWitness})
         .Scope(RecordScope::kTown);
     router
@@ -555,6 +561,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(opening, procurement.opening.Open(context.actor(), *id, secrets));
                  return JsonResponse(201, RawJson(opening->record_json));
              })
+        .Body("SealSecretsInput")
+        .Creates("Opening")
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
     router
@@ -565,6 +573,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(result, procurement.opening.GetOpening(context.actor(), *id));
                  return JsonResponse(200, RawJson(result->second.record_json));
              })
+        .Returns("Opening")
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown);
     router
@@ -581,6 +590,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  return FileResponse("application/pdf", reports::WriteOpeningRecordPdf(pdf), code + "-opening.pdf",
                                      code + " 开标记录.pdf", Disposition::kInline);
              })
+        .ReturnsFile("application/pdf")
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown);
     router
@@ -613,6 +623,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  }
                  return JsonResponse(200, Json{{"items", json}});
              })
+        .ReturnsItems("TrailItem")
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown)
         .RefusedTo({Role::kVendor});

@@ -242,6 +242,44 @@ export interface AuditVerifyResult {
   reason: LocalizedText | null;
 }
 
+/** A bid: before the opening only who and when and the receipt; the amounts stay sealed (PRJ-7). */
+export interface Bid {
+  /** Absent for the bidder itself before the opening. */
+  id?: number;
+  vendor_id: number;
+  vendor_name: string;
+  submitted_at: string;
+  receipt: string;
+  /** After the opening only. */
+  quote?: string | null;
+  /** After the opening only. */
+  valid?: boolean;
+  /** After the opening only. */
+  rank?: number;
+  /** After the opening only. */
+  reasons?: BidReason[];
+}
+
+export interface BidInput {
+  /** Money, "1200000.00". */
+  quote: string;
+}
+
+export interface BidReason {
+  code: string;
+  text: LocalizedText;
+}
+
+/** POST /projects/{id}/bids: the receipt the bidder keeps. */
+export interface BidReceipt {
+  vendor_id: number;
+  vendor_name: string;
+  submitted_at: string;
+  receipt: string;
+  /** The sealing key's fingerprint. */
+  fingerprint: string;
+}
+
 export interface CancelInput {
   reason: string;
 }
@@ -452,6 +490,12 @@ export interface ContractVersion {
   content: ContractContent;
 }
 
+export interface CriterionFailure {
+  code: string;
+  criterion: string;
+  text: LocalizedText;
+}
+
 export interface Dashboard {
   supervision: SupervisionDashboard | null;
   vendors: {
@@ -501,6 +545,18 @@ export interface DeductionClause {
 }
 
 export type DeductionKind = 'per_point_below_pass' | 'per_missing_staff_day' | 'per_failed_item' | 'percent_of_fee_per_point_below_pass';
+
+export interface Draw {
+  quote: string;
+  submitted_at: string;
+  lots: DrawLot[];
+}
+
+export interface DrawLot {
+  bid_id: number;
+  /** A decimal string (64 bits). */
+  lot: string;
+}
 
 /** An energy-saving measure and what it saved (RP-1: counts towards a reward). */
 export interface EnergySaving {
@@ -848,8 +904,57 @@ export interface NamedRef {
   name: string;
 }
 
+/** A named figure the server used for a decision (route, criteria, opening), as text. */
+export interface NamedValue {
+  name: string;
+  value: string;
+}
+
 /** This document (OpenAPI 3.0). */
 export type OpenApiDocument = Record<string, unknown>;
+
+export interface OpenedBid {
+  id: number;
+  vendor_id: number;
+  vendor_name: string;
+  submitted_at: string;
+  receipt: string;
+  commitment: string;
+  receipt_matches: boolean;
+  quote: string | null;
+  valid: boolean;
+  reasons: BidReason[];
+  rank: number;
+  tie_break: TieBreak;
+}
+
+/** The opening record (PRJ-7): every bid with its check, the ranking and any draw; stored as written at the opening. */
+export interface Opening {
+  project_id: number;
+  opened_at: string;
+  officer_name: string;
+  witness_name: string;
+  /** The consent the opening used (absent in a record written before consents). */
+  witness_consent?: OpeningConsent;
+  ceiling: string;
+  draw_seed: string;
+  min_valid_bids: number;
+  outcome: OpeningOutcome;
+  summary: LocalizedText;
+  fingerprint: string;
+  bids: OpenedBid[];
+  draws: Draw[];
+  values: NamedValue[];
+}
+
+export interface OpeningConsent {
+  id: number;
+  witness_id: number;
+  witness_name: string;
+  given_at: string;
+}
+
+export type OpeningOutcome = 'awarded' | 'no_bids' | 'no_valid_bid' | 'too_few_valid_bids';
 
 /** An opinion or suggestion a department submitted online, with its author's organisation and time. */
 export interface Opinion {
@@ -1279,6 +1384,17 @@ export interface RectificationTally {
   overdue: number;
 }
 
+/** A vendor's registration, checked against the category's selection criteria (PRJ-5). */
+export interface Registration {
+  vendor_id: number;
+  vendor_name: string;
+  qualified: boolean;
+  failures: CriterionFailure[];
+  values: NamedValue[];
+  checked_at: string;
+  registered_by_name: string;
+}
+
 export interface Reminder {
   kind: string;
   severity: string;
@@ -1497,6 +1613,11 @@ export interface ScheduleRequest {
   term_end: string;
   frequency: Frequency;
   total_amount: string;
+}
+
+export interface SealSecretsInput {
+  officer_secret?: string;
+  witness_secret?: string;
 }
 
 /** The defaults a project of the category selects vendors by (PRJ-5). */
@@ -1745,6 +1866,21 @@ export interface Threshold {
 /** Projects and procurement (docs/api.md "Projects and procurement", PRJ-1 … PRJ-8). */
 export type ThresholdBasis = 'annual_budget' | 'total_budget';
 
+export type TieBreak = 'none' | 'earlier_submission' | 'draw';
+
+/** One step of a project's life, from creation to the contract's review, signing and later (D1 Art.4). */
+export interface TrailItem {
+  at: string;
+  /** project, contract … */
+  subject: string;
+  subject_id: number | null;
+  action: string;
+  actor_name: string;
+  role: string | null;
+  role_name: LocalizedText | null;
+  summary: LocalizedText;
+}
+
 /** A user account as the administrator sees it. */
 export interface User {
   id: number;
@@ -1873,6 +2009,22 @@ export interface Verification {
 export type VerifyEffect = 'effective' | 'partly_effective' | 'ineffective';
 
 export type VerifyResult = 'accepted' | 'rejected';
+
+/** The witness's consent, given in the witness's own session (PRJ-7); the office's next step uses it once, before it expires. */
+export interface WitnessConsent {
+  id: number;
+  purpose: WitnessPurpose;
+  witness_id: number;
+  witness_name: string;
+  given_at: string;
+  expires_at: string;
+}
+
+export interface WitnessConsentInput {
+  purpose: WitnessPurpose;
+}
+
+export type WitnessPurpose = 'open_bidding' | 'opening';
 
 /** One step of an approval (the workflow): who, as the page shows it, and the transition. */
 export interface WorkflowEvent {

@@ -1,17 +1,55 @@
 import type { Attachment } from '../file/types';
 import type { LocalizedText, PageQuery } from '../types';
-import type { CatalogueEntryKind, ProcurementRulesInput as RulesBody, ThresholdBasis } from '../generated/schemas';
+import type {
+  Bid,
+  CatalogueEntryKind,
+  NamedValue,
+  OpeningOutcome,
+  ProcurementRulesInput as RulesBody,
+  Registration,
+  SealSecretsInput as SealBody,
+  ThresholdBasis,
+  WitnessConsent,
+} from '../generated/schemas';
 
 /** Projects and procurement (docs/api.md "Projects and procurement", PRJ-1 … PRJ-8). */
 
-// The yearly rules' shapes come from the server's schemas (server/src/features/procurement/api_schemas.json, issue 10).
-export type { CatalogueEntry, CatalogueEntryKind, ProcurementRules, ProcurementRulesVersion, ThresholdBasis } from '../generated/schemas';
+// The API's shapes come from the server's schemas (server/src/features/procurement/api_schemas.json, issue 10): the
+// yearly rules, registrations, bids, the witness's consent, the opening record and the trail so far.
+export type {
+  Bid,
+  BidInput,
+  BidReason,
+  BidReceipt,
+  CatalogueEntry,
+  CatalogueEntryKind,
+  CriterionFailure,
+  Draw,
+  DrawLot,
+  NamedValue,
+  OpenedBid,
+  Opening,
+  OpeningConsent,
+  OpeningOutcome,
+  ProcurementRules,
+  ProcurementRulesVersion,
+  Registration,
+  ThresholdBasis,
+  TieBreak,
+  TrailItem,
+  WitnessConsent,
+  WitnessConsentInput,
+  WitnessPurpose,
+} from '../generated/schemas';
 
 export const THRESHOLD_BASES: ThresholdBasis[] = ['annual_budget', 'total_budget'];
 export const CATALOGUE_ENTRY_KINDS: CatalogueEntryKind[] = ['category', 'item'];
 
 /** The rules form sends every field (the server defaults basis, reason and catalogue when absent). */
 export type ProcurementRulesInput = Required<RulesBody>;
+
+/** The seal fields send both secrets (the server refuses a step without them). */
+export type SealSecretsInput = Required<SealBody>;
 
 export type ProjectStatus = 'draft' | 'pending_leadership' | 'returned' | 'approved' | 'procured' | 'bidding' | 'opened' | 'failed' | 'awarded';
 export const PROJECT_STATUSES: ProjectStatus[] = ['draft', 'pending_leadership', 'returned', 'approved', 'procured', 'bidding', 'opened', 'failed', 'awarded'];
@@ -33,28 +71,6 @@ export type ProjectAction =
   | 'award'
   | 'witness_open_bidding'
   | 'witness_opening';
-
-/** What the discipline-inspection witness consents to (PRJ-7): the seal's creation or the opening. */
-export type WitnessPurpose = 'open_bidding' | 'opening';
-
-/**
- * The witness's consent, given in the witness's own session (PRJ-7): the office's next step (opening the bidding, the
- * opening) uses it once, before it expires (setting procurement.witness_consent_minutes).
- */
-export interface WitnessConsent {
-  id: number;
-  purpose: WitnessPurpose;
-  witness_id: number;
-  witness_name: string;
-  given_at: string;
-  expires_at: string;
-}
-
-/** Named figure the server used for a decision (route, criteria, opening), kept for the record. */
-export interface NamedValue {
-  name: string;
-  value: string | number | boolean | null;
-}
 
 export interface RouteReason {
   code: 'catalogue_category' | 'catalogue_item' | 'threshold_reached' | 'below_threshold' | string;
@@ -135,96 +151,6 @@ export interface Bidding {
   accepting: boolean;
 }
 
-export interface CriterionFailure {
-  code: string;
-  criterion: string;
-  text: LocalizedText;
-}
-
-/** A vendor's registration, checked against the category's selection criteria (PRJ-5). */
-export interface Registration {
-  vendor_id: number;
-  vendor_name: string;
-  qualified: boolean;
-  failures: CriterionFailure[];
-  values: NamedValue[];
-  checked_at: string;
-  registered_by_name: string;
-}
-
-export interface BidReason {
-  code: string;
-  text: LocalizedText | string;
-}
-
-/** A bid: before the opening only who and when and the receipt; the amounts stay sealed (PRJ-7). */
-export interface Bid {
-  id: number;
-  vendor_id: number;
-  vendor_name: string;
-  submitted_at: string;
-  receipt: string;
-  /** After the opening only. */
-  quote?: string | null;
-  valid?: boolean;
-  rank?: number;
-  reasons?: BidReason[];
-}
-
-/** POST /projects/{id}/bids: the receipt the bidder keeps. */
-export interface BidReceipt {
-  id: number;
-  vendor_id: number;
-  vendor_name: string;
-  submitted_at: string;
-  receipt: string;
-  fingerprint: string;
-}
-
-export type OpeningOutcome = 'awarded' | 'no_bids' | 'no_valid_bid' | 'too_few_valid_bids';
-
-export type TieBreak = 'none' | 'earlier_submission' | 'draw';
-
-export interface OpenedBid {
-  id: number;
-  vendor_id: number;
-  vendor_name: string;
-  submitted_at: string;
-  receipt: string;
-  commitment: string;
-  receipt_matches: boolean;
-  quote: string | null;
-  valid: boolean;
-  reasons: BidReason[];
-  rank: number;
-  tie_break: TieBreak;
-}
-
-export interface Draw {
-  quote: string;
-  submitted_at: string;
-  lots: { bid_id: number; lot: string | number }[];
-}
-
-/** The opening record (PRJ-7): every bid with its check, the ranking and any draw. */
-export interface Opening {
-  project_id: number;
-  opened_at: string;
-  officer_name: string;
-  witness_name: string;
-  /** The consent the opening used: who, when (PRJ-7). */
-  witness_consent?: { id: number; witness_id: number; witness_name: string; given_at: string };
-  ceiling: string | null;
-  draw_seed: string;
-  min_valid_bids: number;
-  outcome: OpeningOutcome;
-  summary: LocalizedText;
-  fingerprint: string;
-  bids: OpenedBid[];
-  draws: Draw[];
-  values: NamedValue[];
-}
-
 export interface Winner {
   vendor_id: number;
   vendor_name: string;
@@ -299,15 +225,6 @@ export interface CeilingInput {
   reason: string;
 }
 
-/**
- * The two secrets of the seal (PRJ-7). Who witnesses is not typed: it is the witness's consent from their own session;
- * no log-in password is entered on the office's screen.
- */
-export interface SealSecretsInput {
-  officer_secret: string;
-  witness_secret: string;
-}
-
 export interface BiddingInput extends SealSecretsInput {
   bid_deadline: string;
   opening_at: string;
@@ -318,23 +235,7 @@ export interface RegistrationInput {
   vendor_id?: number;
 }
 
-export interface BidInput {
-  quote: string;
-}
-
 export interface AwardAnswer {
   project: Project;
   contract_id: number;
-}
-
-/** One step of a project's life, from creation to the contract's review, signing and later (trail). */
-export interface TrailItem {
-  at: string;
-  subject: string;
-  subject_id: number | null;
-  action: string;
-  actor_name: string;
-  role: string | null;
-  role_name?: LocalizedText | null;
-  summary: LocalizedText;
 }

@@ -41,7 +41,7 @@ export function catalogueNames(decision: Pick<RouteDecision, 'reasons'>, locale:
  * has no text for a key.
  */
 export function formatNamedValue(
-  value: NamedValue,
+  value: Pick<NamedValue, 'name'> & { value: NamedValue['value'] | number | boolean | null },
   translate: (key: string) => string | null,
   names: ReadonlyMap<string, string> = new Map(),
   locale: LocaleCode = 'zh-CN',
