@@ -17,13 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const std::string encoded = http::PercentEncode(text);
     for (const char c : encoded) HOUQIN_FUZZ_CHECK(static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '"');
-    HOUQIN_FUZZ_CHECK(http::UrlDecode(encoded, false) == text);
-    (void)http::UrlDecode(text, true);
+    HOUQIN_FUZZ_CHECK(http::UrlDecode(encoded, http::PlusSign::kLiteral) == text);
+    (void)http::UrlDecode(text, http::PlusSign::kSpace);
     (void)http::ParseCookies(text);
 
     http::HttpRequest request;
     request.query = http::ParseQuery(text);
-    request.params["id"] = http::UrlDecode(text, false);
+    request.params["id"] = http::UrlDecode(text, http::PlusSign::kLiteral);
     houqin::Validation validation;
     const std::vector<std::string> sortable = {"name", "created_at"};
     const auto page = http::ReadPageQuery(request, sortable, validation);
