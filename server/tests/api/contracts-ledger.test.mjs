@@ -293,6 +293,23 @@ test('CON-6 renew an active contract: 201 successor draft with predecessor_id; t
     assert.ok((await contractAudit(successor.id)).length >= 1, 'X-1 the successor\'s creation is audited');
 });
 
+test('CON-6 two renewals racing for one contract: exactly one successor is made, the other is refused', async () => {
+    const active = await createActiveContract(clients, content());
+    const office2 = await demo.as('office');
+    const attempts = await Promise.all(
+        Array.from({ length: 4 }, (_, i) => (i % 2 ? office2 : office).post(
+            `/contracts/${active.id}/renew`, { reason: `续签 ${i}`, term_start: NEXT_START, term_end: NEXT_END },
+        )),
+    );
+    const made = attempts.filter((response) => response.status === 201);
+    assert.equal(made.length, 1, `one renewal succeeds: ${attempts.map((response) => response.status)}`);
+    for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'FailedPrecondition');
+    const successors = await listAll(office, '/contracts', { vendor_id: active.vendor_id });
+    const mine = successors.filter((item) => item.predecessor_id === active.id);
+    assert.equal(mine.length, 1, 'one successor draft exists');
+    assert.equal(mine[0].id, made[0].body.id);
+});
+
 test('CON-7 terminate with reason and breach liability; no payments afterwards; a reason is required', async () => {
     const active = await createActiveContract(clients, content());
     const id = active.id;

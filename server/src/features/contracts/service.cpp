@@ -91,6 +91,12 @@ Result<ContractRecord> ContractService::Load(storage::Connection& connection, co
     return *record;
 }
 
+Result<ContractRecord> ContractService::LoadForWrite(storage::Connection& connection, const Actor& actor,
+                                                     std::int64_t id) {
+    storage::LockContract(connection, id);
+    return Load(connection, actor, id);
+}
+
 ContractView ContractService::Build(storage::Connection& connection, const Actor& actor, ContractRecord record,
                                     bool with_content) {
     std::optional<ContractContent> content;
@@ -266,7 +272,8 @@ std::int64_t ContractService::InsertDraft(storage::Connection& connection, const
 Result<ContractView> ContractService::Update(const Actor& actor, std::int64_t id, ContractContent content) {
     if (auto status = actor.Require(Permission::kContractWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
-    auto loaded = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto loaded = LoadForWrite(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
     if ((record.status == "active" || record.status == "signed") && !record.amendment) return NeedsAmendment();
@@ -284,7 +291,6 @@ Result<ContractView> ContractService::Update(const Actor& actor, std::int64_t id
         return Error::Invalid("vendor_id", {"合同变更不能更换外包单位", "An amendment cannot change the vendor"});
     }
     const auto vendor = storage::FindVendor(*lease, content.vendor_id, storage::VendorScope::Of(actor));
-    storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
     auto latest = *storage::FindContractVersion(*lease, id, record.version_no);
@@ -323,13 +329,13 @@ Result<ContractView> ContractService::Update(const Actor& actor, std::int64_t id
 
 Result<ContractView> ContractService::Submit(const Actor& actor, std::int64_t id) {
     auto lease = context_.database.Acquire();
-    auto loaded = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto loaded = LoadForWrite(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
     if (auto check = ContractReviewWorkflow().Check(record.review_state, "submit", actor.role, ""); !check) {
         return check.error();
     }
-    storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
     auto latest = *storage::FindContractVersion(*lease, id, record.version_no);
@@ -369,7 +375,8 @@ Result<ContractView> ContractService::Review(const Actor& actor, std::int64_t id
     CheckLength(validation, "comment", comment, 0, 2000, {"审查意见", "Comment"});
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
-    auto loaded = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto loaded = LoadForWrite(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
     const auto& workflow = ContractReviewWorkflow();
@@ -385,7 +392,6 @@ Result<ContractView> ContractService::Review(const Actor& actor, std::int64_t id
     if (DecisionOf(events, version_no, actor.role)) {
         return Error::Precondition({"您已对该版本作出审查结论", "You have already decided on this version"});
     }
-    storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
     auto version = *storage::FindContractVersion(*lease, id, version_no);
@@ -411,7 +417,8 @@ Result<ContractView> ContractService::Review(const Actor& actor, std::int64_t id
 
 Result<ContractView> ContractService::Sign(const Actor& actor, std::int64_t id, const SignInput& input) {
     auto lease = context_.database.Acquire();
-    auto loaded = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto loaded = LoadForWrite(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
     if (auto check = ContractReviewWorkflow().Check(record.review_state, "sign", actor.role, ""); !check) {
@@ -439,7 +446,6 @@ Result<ContractView> ContractService::Sign(const Actor& actor, std::int64_t id, 
     const auto content = storage::ParseContractContent(version.content_json);
     // A contract is signed only with both parties' contacts and bank details filled in (CON-1); nothing is written.
     if (auto complete = ValidateContentForSigning(content); !complete) return complete.error();
-    storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
     if (record.active_version_no > 0) {
@@ -538,7 +544,8 @@ Result<ContractView> ContractService::StartAmendment(const Actor& actor, std::in
                                                      const std::string& reason) {
     if (auto status = actor.Require(Permission::kContractWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
-    auto loaded = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto loaded = LoadForWrite(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
     const auto view = Build(*lease, actor, record);
@@ -553,7 +560,6 @@ Result<ContractView> ContractService::StartAmendment(const Actor& actor, std::in
     }
     CheckLength(validation, "reason", reason, 2, 1000, {"变更原因", "Reason"});
     if (!validation.ok()) return validation.ToError();
-    storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
     const auto active = *storage::FindContractVersion(*lease, id, record.active_version_no);
@@ -576,7 +582,8 @@ Result<ContractView> ContractService::Terminate(const Actor& actor, std::int64_t
     if (!input.effective_on) validation.Fail("effective_on", {"请填写终止日期", "Enter the effective date"});
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
-    auto loaded = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto loaded = LoadForWrite(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
     if (!SignedOrActive(Build(*lease, actor, record).status)) return NotActive();
@@ -584,7 +591,6 @@ Result<ContractView> ContractService::Terminate(const Actor& actor, std::int64_t
         return Error::Invalid("effective_on",
                               {"终止日期不能早于合同开始日期", "The contract cannot end before it started"});
     }
-    storage::Transaction transaction(*lease);
     ApplyTermination(*lease, actor, record, input.reason, input.breach_liability, *input.effective_on);
     transaction.Commit();
     return Build(*lease, actor, *storage::FindContract(*lease, id, {"/", std::nullopt}));
@@ -614,7 +620,8 @@ Result<ContractView> ContractService::Renew(const Actor& actor, std::int64_t id,
     }
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
-    auto loaded = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto loaded = LoadForWrite(*lease, actor, id);
     if (!loaded) return loaded.error();
     auto record = *loaded;
     const auto status = Build(*lease, actor, record).status;
@@ -628,7 +635,6 @@ Result<ContractView> ContractService::Renew(const Actor& actor, std::int64_t id,
         return Error::Invalid("term_start",
                               {"续签合同须晚于原合同开始", "The renewal must start after the current term starts"});
     }
-    storage::Transaction transaction(*lease);
     const auto before = record;
     const auto now = context_.clock.Now();
     auto content =
@@ -674,6 +680,7 @@ std::vector<std::int64_t> ContractService::BringIntoForce() {
     for (const auto id : storage::ContractsStartingBy(*lease, today)) {
         try {
             storage::Transaction transaction(*lease);
+            storage::LockContract(*lease, id);
             auto record = storage::FindContract(*lease, id, {"/", std::nullopt});
             // Read again inside the transaction: the list may be stale (another run, a termination meanwhile).
             if (!record || record->status != "signed" || today < record->term_start) continue;
@@ -733,7 +740,8 @@ Result<ContractLedger> ContractService::Ledger(const Actor& actor, std::int64_t 
 Result<LedgerEntry> ContractService::AddLedgerEntry(const Actor& actor, std::int64_t id, const LedgerInput& input) {
     if (auto status = actor.Require(Permission::kPaymentWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
-    auto record = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto record = LoadForWrite(*lease, actor, id);
     if (!record) return record.error();
     if (Build(*lease, actor, *record).status != ContractStatus::kActive) return NotActive();
     const auto statement = ComputeStatementFor(*lease, *record);
@@ -749,7 +757,6 @@ Result<LedgerEntry> ContractService::AddLedgerEntry(const Actor& actor, std::int
     }
     CheckLength(validation, "reason", input.reason, 2, 1000, {"事由", "Reason"});
     if (!validation.ok()) return validation.ToError();
-    storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
     LedgerEntry entry{0, id, input.kind, input.period, *input.amount, input.reason, "manual", actor.username, now};
     entry.id = storage::InsertLedgerEntry(*lease, entry);
@@ -764,10 +771,10 @@ Result<LedgerEntry> ContractService::AddLedgerEntry(const Actor& actor, std::int
 Result<PaymentRecord> ContractService::AddPayment(const Actor& actor, std::int64_t id, const PaymentInput& input) {
     if (auto status = actor.Require(Permission::kPaymentWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
-    auto record = Load(*lease, actor, id);
+    storage::Transaction transaction(*lease);  // the checks below and the change, against a locked row
+    auto record = LoadForWrite(*lease, actor, id);
     if (!record) return record.error();
     if (Build(*lease, actor, *record).status != ContractStatus::kActive) return NotActive();
-    storage::Transaction transaction(*lease);  // the balance read and the payment written together
     const auto statement = ComputeStatementFor(*lease, *record);
     Validation validation;
     const PeriodStatement* period = nullptr;

@@ -151,6 +151,9 @@ class ContractService {
     ContractView BuildFrom(const Actor& actor, ContractRecord record, const std::vector<storage::WorkflowEvent>& events,
                            std::optional<AttachmentInfo> signed_scan);
     Result<ContractRecord> Load(storage::Connection& connection, const Actor& actor, std::int64_t id);
+    // Load for a change: inside the caller's transaction, with the contract's row locked first, so what is checked
+    // (its state, its balance) is still true when the change is written.
+    Result<ContractRecord> LoadForWrite(storage::Connection& connection, const Actor& actor, std::int64_t id);
     Status CheckReferences(storage::Connection& connection, const Actor& actor, ContractContent& content);
     ContractLedger ComputeLedgerFor(storage::Connection& connection, const ContractRecord& record);
     // The statement alone, from the engine's sums: what a new entry or payment is checked against.

@@ -162,6 +162,12 @@ Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter&
     return PageOf(std::move(contracts), total);
 }
 
+void LockContract(Connection& connection, std::int64_t id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT id FROM contracts WHERE id = ? FOR UPDATE", {id});
+    }
+}
+
 std::optional<ContractRecord> FindContract(Connection& connection, std::int64_t id, const VendorScope& scope) {
     std::string where = " WHERE c.id = ?";
     Params params{id};

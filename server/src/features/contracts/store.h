@@ -28,6 +28,10 @@ struct ContractFilter {
 
 Page<ContractRecord> ListContracts(Connection& connection, const ContractFilter& filter);
 std::optional<ContractRecord> FindContract(Connection& connection, std::int64_t id, const VendorScope& scope);
+// Inside a transaction: locks the contract's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE; SQLite's
+// BEGIN IMMEDIATE already holds the write lock), so a check made after it (a balance, a state) cannot be overtaken by
+// a parallel request.
+void LockContract(Connection& connection, std::int64_t id);
 std::int64_t InsertContract(Connection& connection, const ContractRecord& contract, Instant now);
 void UpdateContract(Connection& connection, const ContractRecord& contract, Instant now);
 // The next free code of the year: HT-2026-0001, HT-2026-0002, ...
