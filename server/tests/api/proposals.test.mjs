@@ -558,3 +558,25 @@ test('RP-4 two leaders approving the same deduction at once book it once', async
     assert.equal(ledger.entries.filter((entry) => entry.source === 'proposal').length, 1, 'one ledger entry');
     assert.equal(ledger.totals.deductions, '450.00');
 });
+
+test('CON-7 a termination proposal approved while the office terminates the contract by hand: the contract is terminated once', async () => {
+    // Approving a termination checked that the contract was in force without locking it, as the contract's own
+    // changes do since they lock its row: on PostgreSQL the approval and a termination by hand both went through and
+    // the contract was terminated twice. The approval now locks the contract first. Several rounds: the window is a
+    // few milliseconds.
+    const office2 = await demo.as('office');
+    for (let round = 0; round < 5; round += 1) {
+        const { contract } = await contractWithThreeFailures();
+        const [termination] = await proposalsOf(contract.id, { kind: 'termination' });
+        await decide(office, termination.id, { decision: 'approve', comment: '三次考核不合格,建议解除合同' });
+        const [byHand, approval] = await Promise.all([
+            office2.post(`/contracts/${contract.id}/terminate`, { reason: '乙方多次考核不合格', breach_liability: '乙方承担违约金10000元', effective_on: FAKE_TODAY }),
+            leader.post(`/proposals/${termination.id}/decision`, { decision: 'approve', comment: '同意解除' }),
+        ]);
+        const done = [approval, byHand].filter((response) => response.status === 200);
+        assert.equal(done.length, 1, `round ${round}: one termination: ${approval.status} ${byHand.status}`);
+        for (const response of [approval, byHand].filter((item) => item.status !== 200)) expectError(response, 409, 'FailedPrecondition');
+        const audit = await listAll(jiwei, '/audit', { entity: 'contract', entity_id: contract.id });
+        assert.equal(audit.filter((entry) => entry.action === 'terminate').length, 1, 'terminated once on the trail');
+    }
+});

@@ -384,3 +384,50 @@ test('RP-1 energy-saving records: saving and kWh not negative and not both zero;
         'vendor2 reads none of vendor1\'s');
     assert.ok((await auditOf('energy_saving', record.id)).some((row) => row.action === 'create'));
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Races: on PostgreSQL (READ COMMITTED) each of these read the row, checked its state and wrote it back, so requests
+// that read it before the first wrote all passed; the row is now locked before it is read. The window is a few
+// milliseconds, so each test races several rows.
+
+test('SUP-1 a meeting cancelled four times at once by two sessions: exactly one cancellation, the others get 409', async () => {
+    const office2 = await demo.as('office');
+    for (let round = 0; round < 5; round += 1) {
+        const meeting = expectStatus(await office.post('/meetings', meetingBody()), 201).body;
+        const attempts = await Promise.all([office, office2, office, office2].map((client, i) => client.post(
+            `/meetings/${meeting.id}/cancel`, { reason: `会议改期(${i})` },
+        )));
+        const done = attempts.filter((response) => response.status === 200);
+        assert.equal(done.length, 1, `round ${round}: one cancellation succeeds: ${attempts.map((response) => response.status)}`);
+        for (const response of attempts.filter((item) => item.status !== 200)) expectError(response, 409, 'FailedPrecondition');
+        const read = expectStatus(await office.get(`/meetings/${meeting.id}`), 200).body;
+        assert.equal(read.cancel_reason, done[0].body.cancel_reason);
+        assert.deepEqual(read.history.map((event) => event.action), ['create', 'cancel'], 'cancelled once');
+        assert.equal((await auditOf('meeting', meeting.id)).filter((entry) => entry.action === 'cancel').length, 1);
+    }
+});
+
+test('SUP-2 a reported rectification verified four times at once (accept and reject) by two sessions: one verdict, the others get 409', async () => {
+    const office2 = await demo.as('office');
+    for (let round = 0; round < 4; round += 1) {
+        const r = expectStatus(await office.post('/rectifications', rectificationBody()), 201).body;
+        const evidence = await uploadScan(vendor1, '整改后照片.pdf');
+        expectStatus(await vendor1.post(`/rectifications/${r.id}/report`, {
+            completion: '已增加保洁频次至每日三次', evidence_ids: [evidence.id],
+        }), 200, 'report');
+        const attempts = await Promise.all([
+            office.post(`/rectifications/${r.id}/verify`, { result: 'accepted', effect: 'effective', comment: '' }),
+            office2.post(`/rectifications/${r.id}/verify`, { result: 'rejected', effect: '', comment: '仍有异味,请继续整改' }),
+            office.post(`/rectifications/${r.id}/verify`, { result: 'accepted', effect: 'partly_effective', comment: '' }),
+            office2.post(`/rectifications/${r.id}/verify`, { result: 'rejected', effect: '', comment: '记录不全' }),
+        ]);
+        const done = attempts.filter((response) => response.status === 200);
+        assert.equal(done.length, 1, `round ${round}: one verdict is recorded: ${attempts.map((response) => response.status)}`);
+        for (const response of attempts.filter((item) => item.status !== 200)) expectError(response, 409, 'FailedPrecondition');
+        const read = expectStatus(await office.get(`/rectifications/${r.id}`), 200).body;
+        assert.equal(read.status, done[0].body.status);
+        assert.equal(read.result, done[0].body.result);
+        const verdicts = (await auditOf('rectification', r.id)).filter((entry) => ['accept', 'reject'].includes(entry.action));
+        assert.equal(verdicts.length, 1, 'one verdict on the trail');
+    }
+});

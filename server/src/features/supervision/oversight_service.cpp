@@ -207,6 +207,7 @@ Result<MeetingOpinion> OversightService::AddOpinion(const Actor& actor, std::int
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
+    storage::LockMeeting(*lease, meeting_id);  // checked below against a locked row: a cancellation cannot overtake it
     const auto meeting = storage::FindMeeting(*lease, meeting_id, storage::VendorScope::Of(actor));
     if (!meeting) return MeetingNotFound();
     if (meeting->status == "cancelled") {
@@ -239,6 +240,7 @@ Result<MeetingView> OversightService::RecordMinutes(const Actor& actor, std::int
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
+    storage::LockMeeting(*lease, meeting_id);  // the state checked below stays true until the change is written
     auto meeting = storage::FindMeeting(*lease, meeting_id, storage::VendorScope::Of(actor));
     if (!meeting) return MeetingNotFound();
     if (meeting->status == "cancelled") {
@@ -272,6 +274,7 @@ Result<MeetingView> OversightService::CancelMeeting(const Actor& actor, std::int
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
+    storage::LockMeeting(*lease, meeting_id);  // the state checked below stays true until the change is written
     auto meeting = storage::FindMeeting(*lease, meeting_id, storage::VendorScope::Of(actor));
     if (!meeting) return MeetingNotFound();
     if (meeting->status != "scheduled") {
@@ -405,6 +408,7 @@ Result<RectificationView> OversightService::ReportRectification(const Actor& act
     if (auto status = actor.Require(Permission::kSupervisionRespond); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
+    storage::LockRectification(*lease, id);  // the state checked below stays true until the change is written
     // A vendor sees only its own rectifications, so another vendor's is "not found".
     auto record = storage::FindRectification(*lease, id, storage::VendorScope::Of(actor));
     if (!record) return RectificationNotFound();
@@ -458,6 +462,8 @@ Result<RectificationView> OversightService::VerifyRectification(const Actor& act
     if (!validation.ok()) return validation.ToError();
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
+    // Two verdicts at once (accept and reject): the row is locked first, so the second sees the first's result.
+    storage::LockRectification(*lease, id);
     auto record = storage::FindRectification(*lease, id, storage::VendorScope::Of(actor));
     if (!record) return RectificationNotFound();
     const std::string action = input.result == "accepted" ? "accept" : "reject";

@@ -205,6 +205,12 @@ Page<Meeting> ListMeetings(Connection& connection, const MeetingFilter& filter) 
     return PageOf(std::move(meetings), total);
 }
 
+void LockMeeting(Connection& connection, std::int64_t id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT id FROM meetings WHERE id = ? FOR UPDATE", {id});
+    }
+}
+
 std::optional<Meeting> FindMeeting(Connection& connection, std::int64_t id, const VendorScope& scope) {
     std::string where = " WHERE m.id = ?";
     Params params{id};
@@ -315,6 +321,12 @@ Page<Rectification> ListRectifications(Connection& connection, const Rectificati
     std::vector<Rectification> result;
     for (const auto& row : connection.Query(sql, params)) result.push_back(RectificationFromRow(row));
     return PageOf(std::move(result), total);
+}
+
+void LockRectification(Connection& connection, std::int64_t id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT id FROM rectifications WHERE id = ? FOR UPDATE", {id});
+    }
 }
 
 std::optional<Rectification> FindRectification(Connection& connection, std::int64_t id, const VendorScope& scope) {

@@ -29,6 +29,10 @@ struct MeetingFilter {
 
 Page<Meeting> ListMeetings(Connection& connection, const MeetingFilter& filter);
 std::optional<Meeting> FindMeeting(Connection& connection, std::int64_t id, const VendorScope& scope);
+// Inside a transaction: locks the meeting's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE; SQLite's
+// BEGIN IMMEDIATE already holds the write lock), so a check made after it (scheduled, held or cancelled) cannot be
+// overtaken by a parallel request.
+void LockMeeting(Connection& connection, std::int64_t id);
 std::int64_t InsertMeeting(Connection& connection, const Meeting& meeting);
 void UpdateMeeting(Connection& connection, const Meeting& meeting);
 std::string MeetingSnapshot(const Meeting& meeting);
@@ -51,6 +55,10 @@ struct RectificationFilter {
 
 Page<Rectification> ListRectifications(Connection& connection, const RectificationFilter& filter);
 std::optional<Rectification> FindRectification(Connection& connection, std::int64_t id, const VendorScope& scope);
+// Inside a transaction: locks the rectification's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE;
+// SQLite's BEGIN IMMEDIATE already holds the write lock), so a check made after it (open, reported or verified) cannot
+// be overtaken by a parallel request.
+void LockRectification(Connection& connection, std::int64_t id);
 std::int64_t InsertRectification(Connection& connection, const Rectification& rectification);
 void UpdateRectification(Connection& connection, const Rectification& rectification);
 std::string RectificationSnapshot(const Rectification& rectification);

@@ -441,6 +441,10 @@ Result<ProposalView> PolicyService::Decide(const Actor& actor, std::int64_t id, 
     record.updated_at = now;
     const bool final_approval = record.status == "approved";
     if (final_approval) {
+        // The approval writes a deduction or a reward into the contract's ledger, or ends the contract: as every other
+        // change of the contract, under its row lock, so a payment checked against the balance at the same moment
+        // (CON-8) sees this entry or waits for it.
+        storage::LockContract(*lease, record.contract_id);
         auto contract = storage::FindContract(*lease, record.contract_id, {"/", std::nullopt});
         if (!contract || contract->status != "active") {
             return Error::Precondition({"合同已不在履行中,不能执行该建议",

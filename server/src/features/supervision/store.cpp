@@ -491,6 +491,12 @@ Page<SurveyRecord> ListSurveys(Connection& connection, const SurveyFilter& filte
     return PageOf(std::move(records), total);
 }
 
+void LockSurvey(Connection& connection, std::int64_t id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT id FROM surveys WHERE id = ? FOR UPDATE", {id});
+    }
+}
+
 std::optional<SurveyRecord> FindSurvey(Connection& connection, std::int64_t id, const VendorScope& scope) {
     std::string where = " WHERE s.id = ?";
     Params params{id};

@@ -155,6 +155,10 @@ struct SurveyFilter {
 
 Page<SurveyRecord> ListSurveys(Connection& connection, const SurveyFilter& filter);
 std::optional<SurveyRecord> FindSurvey(Connection& connection, std::int64_t id, const VendorScope& scope);
+// Inside a transaction: locks the survey's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE; SQLite's
+// BEGIN IMMEDIATE already holds the write lock), so a check made after it (still open, when an answer is recorded)
+// cannot be overtaken by a parallel request.
+void LockSurvey(Connection& connection, std::int64_t id);
 std::vector<SurveyRecord> ContractSurveys(Connection& connection, std::int64_t contract_id, bool closed_only);
 std::int64_t InsertSurvey(Connection& connection, const SurveyRecord& record);
 // Only from `expected_status`; false when the survey was no longer in it (two closes at once: one wins).

@@ -203,6 +203,10 @@ Result<SurveyView> SurveyService::Create(const Actor& actor, const SurveyInput& 
 Status SurveyService::Answer(const Actor& actor, std::int64_t id, const SurveyAnswerInput& input) {
     if (auto status = actor.Require(Permission::kSurveyAnswer); !status) return status;
     auto lease = context_.database.Acquire();
+    // The survey's row is locked before it is checked: an answer racing the closing either lands before it (and is
+    // counted in the closed tally) or is refused, never recorded in a survey already closed.
+    storage::Transaction transaction(*lease);
+    storage::LockSurvey(*lease, id);
     auto survey = storage::FindSurvey(*lease, id, storage::VendorScope::Of(actor));
     if (!survey) return SurveyNotFound();
     if (survey->status != "open" || survey->closes_on < context_.clock.Today()) {
@@ -231,7 +235,6 @@ Status SurveyService::Answer(const Actor& actor, std::int64_t id, const SurveyAn
     }
     CheckLength(validation, "comment", input.comment, 0, 1000, {"意见", "Comment"});
     if (!validation.ok()) return validation.ToError();
-    storage::Transaction transaction(*lease);
     if (!storage::InsertRespondent(*lease, id, actor.user_id)) {
         return Error::Conflict(ErrorCode::kAlreadyExists, "survey",
                                {"您已填写过该调查,每人只能填写一次", "You have already answered this survey"});
@@ -264,6 +267,7 @@ Result<SurveyView> SurveyService::Close(const Actor& actor, std::int64_t id) {
     if (auto status = actor.Require(Permission::kSupervisionWrite); !status) return status.error();
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
+    storage::LockSurvey(*lease, id);
     auto survey = storage::FindSurvey(*lease, id, storage::VendorScope::Of(actor));
     if (!survey) return SurveyNotFound();
     if (survey->status != "open") return Error::Precondition({"该调查已结束", "This survey is already closed"});
