@@ -217,3 +217,18 @@ test('CAT-1 a department user reads the catalogue but cannot write it (403), and
     const after = await categories();
     assert.deepEqual(after, before, 'the catalogue is unchanged');
 });
+
+test('CAT-1 one category code created four times at once by two sessions: one category, the others get 409 on code', async () => {
+    // The unique code refused the creations that raced past the check, but as a bare "record already exists" without
+    // the field: the refusal now names the code, as the check does.
+    const office2 = await demo.as('office');
+    for (let round = 0; round < 4; round += 1) {
+        const code = `R-${uniqueSuffix()}`;
+        const attempts = await Promise.all([office, office2, office, office2].map((client) => client.post(
+            '/categories', newCategory({ code }),
+        )));
+        const made = attempts.filter((response) => response.status === 201);
+        assert.equal(made.length, 1, `round ${round}: one category is made: ${attempts.map((response) => response.status)}`);
+        for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'AlreadyExists', 'code');
+    }
+});

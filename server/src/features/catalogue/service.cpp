@@ -8,6 +8,10 @@ namespace {
 
 Error CategoryNotFound() { return Error::NotFound({"服务类别不存在", "The category does not exist"}); }
 
+Error CodeTaken() {
+    return Error::Conflict(ErrorCode::kAlreadyExists, "code", {"类别编码已存在", "The category code is taken"});
+}
+
 }  // namespace
 
 Result<std::vector<Category>> CatalogueService::List(const Actor& actor, std::optional<bool> active) {
@@ -35,9 +39,7 @@ Status CatalogueService::CheckReferences(storage::Connection& connection, const 
         }
     }
     const auto same_code = storage::FindCategoryIdByCode(connection, category.code);
-    if (same_code && *same_code != category.id) {
-        return Error::Conflict(ErrorCode::kAlreadyExists, "code", {"类别编码已存在", "The category code is taken"});
-    }
+    if (same_code && *same_code != category.id) return CodeTaken();
     return Ok();
 }
 
@@ -51,7 +53,13 @@ Result<Category> CatalogueService::Create(const Actor* actor, Category category)
     storage::Transaction transaction(*lease);
     if (auto status = CheckReferences(*lease, category); !status) return status.error();
     const auto now = context_.clock.Now();
-    category.id = storage::InsertCategory(*lease, category, now);
+    try {
+        category.id = storage::InsertCategory(*lease, category, now);
+    } catch (const storage::DbError& error) {
+        // Two categories of one code at once both pass the check above; the unique code refuses the second.
+        if (error.kind() != storage::DbError::Kind::kUniqueViolation) throw;
+        return CodeTaken();
+    }
     storage::AppendAudit(*lease, actor, now,
                          {"create", "category", category.id, std::nullopt, storage::CategorySnapshot(category)});
     transaction.Commit();
@@ -68,7 +76,12 @@ Result<Category> CatalogueService::Update(const Actor& actor, std::int64_t id, C
     if (!before) return CategoryNotFound();
     if (auto status = CheckReferences(*lease, category); !status) return status.error();
     const auto now = context_.clock.Now();
-    storage::UpdateCategory(*lease, category, now);
+    try {
+        storage::UpdateCategory(*lease, category, now);
+    } catch (const storage::DbError& error) {
+        if (error.kind() != storage::DbError::Kind::kUniqueViolation) throw;
+        return CodeTaken();  // another category took the code meanwhile
+    }
     storage::AppendAudit(
         *lease, &actor, now,
         {"update", "category", id, storage::CategorySnapshot(*before), storage::CategorySnapshot(category)});

@@ -161,7 +161,13 @@ Result<VendorView> VendorService::Create(const Actor* actor, Vendor vendor, std:
     vendor.owner_org_id = owner->id;
     vendor.owner_path = owner->path;
     vendor.status = vendor.status;
-    vendor.id = storage::InsertVendor(*lease, vendor, now);
+    try {
+        vendor.id = storage::InsertVendor(*lease, vendor, now);
+    } catch (const storage::DbError& error) {
+        // Two registrations of one credit code at once both pass the check above; the unique code refuses the second.
+        if (error.kind() != storage::DbError::Kind::kUniqueViolation) throw;
+        return DuplicateCreditCode();
+    }
     storage::AppendAudit(*lease, actor, now,
                          {"create", "vendor", vendor.id, std::nullopt, storage::VendorSnapshot(vendor)});
     transaction.Commit();
@@ -181,7 +187,12 @@ Result<VendorView> VendorService::Update(const Actor& actor, std::int64_t id, Ve
     if (same_code && *same_code != id) return DuplicateCreditCode();
     vendor.id = id;
     const auto now = context_.clock.Now();
-    storage::UpdateVendor(*lease, vendor, now);
+    try {
+        storage::UpdateVendor(*lease, vendor, now);
+    } catch (const storage::DbError& error) {
+        if (error.kind() != storage::DbError::Kind::kUniqueViolation) throw;
+        return DuplicateCreditCode();  // another vendor took the code meanwhile
+    }
     storage::AppendAudit(*lease, &actor, now,
                          {"update", "vendor", id, storage::VendorSnapshot(*before), storage::VendorSnapshot(vendor)});
     transaction.Commit();
@@ -258,6 +269,7 @@ Result<QualificationView> VendorService::UpdateQualification(const Actor& actor,
     storage::Transaction transaction(*lease);
     auto vendor = FindForQualificationWrite(*lease, &actor, vendor_id);
     if (!vendor) return vendor.error();
+    storage::LockQualification(*lease, id);  // an office's verdict on it waits, and then sees this change
     const auto before = storage::FindQualification(*lease, vendor_id, id);
     if (!before) return QualificationNotFound();
     if (auto status = CheckAttachment(*lease, &actor, qualification, vendor_id); !status) return status.error();
@@ -288,6 +300,8 @@ Result<QualificationView> VendorService::DecideQualification(const Actor& actor,
     storage::Transaction transaction(*lease);
     auto vendor = storage::FindVendor(*lease, vendor_id, storage::VendorScope::Of(actor));
     if (!vendor) return VendorNotFound();
+    // Verify and reject racing: the row is locked before its state is checked, so only the first decision is written.
+    storage::LockQualification(*lease, id);
     const auto before = storage::FindQualification(*lease, vendor_id, id);
     if (!before) return QualificationNotFound();
     if (before->verification != QualificationVerification::kPending) {
@@ -323,6 +337,7 @@ Status VendorService::DeleteQualification(const Actor& actor, std::int64_t vendo
     storage::Transaction transaction(*lease);
     auto vendor = FindForQualificationWrite(*lease, &actor, vendor_id);
     if (!vendor) return vendor.error();
+    storage::LockQualification(*lease, id);  // an office's verdict on it waits, and then sees this change
     const auto before = storage::FindQualification(*lease, vendor_id, id);
     if (!before) return QualificationNotFound();
     storage::DeleteQualification(*lease, id);

@@ -335,6 +335,12 @@ std::int64_t CountVendors(Connection& connection, const VendorScope& scope, std:
     return connection.QueryOne("SELECT COUNT(*) FROM vendors v" + where, params)->Int(0);
 }
 
+void LockQualification(Connection& connection, std::int64_t id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT id FROM qualifications WHERE id = ? FOR UPDATE", {id});
+    }
+}
+
 std::optional<Qualification> FindQualification(Connection& connection, std::int64_t vendor_id, std::int64_t id) {
     auto row = connection.QueryOne(std::string("SELECT ") + kQualificationColumns +
                                        " FROM qualifications q LEFT JOIN attachments a ON a.id = q.attachment_id "

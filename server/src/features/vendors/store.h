@@ -91,6 +91,10 @@ std::string VendorSnapshot(const Vendor& vendor);
 std::int64_t CountVendors(Connection& connection, const VendorScope& scope, std::optional<VendorStatus> status);
 
 std::optional<Qualification> FindQualification(Connection& connection, std::int64_t vendor_id, std::int64_t id);
+// Inside a transaction: locks the qualification's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE;
+// SQLite's BEGIN IMMEDIATE already holds the write lock), so a check made after it (still awaiting verification) cannot
+// be overtaken by a parallel request.
+void LockQualification(Connection& connection, std::int64_t id);
 std::int64_t InsertQualification(Connection& connection, const Qualification& qualification, Instant now);
 void UpdateQualification(Connection& connection, const Qualification& qualification);
 void DeleteQualification(Connection& connection, std::int64_t id);
