@@ -321,3 +321,23 @@ test('X-2 a replacement request waits in the vendor\'s to-do list with its deadl
     expectStatus(await officeLater.post(`/staff/replacements/${request.id}/confirm`, {}), 200);
     assert.deepEqual(await inboxItems(officeLater, request.id), [], 'confirmed, nothing waits');
 });
+
+test('STF-4 one person\'s replacement asked for four times at once by two sessions: one request, the others get 409 on person_id', async (t) => {
+    // On PostgreSQL (READ COMMITTED) each request checked that the person had no request in progress before the others
+    // wrote: the vendor got the same replacement request several times. The check and the request are now made under
+    // the roster's lock.
+    const { server, as, office, vendor, contract, person } = await setup();
+    t.after(() => server.stop());
+    const officeAgain = await as('office');
+    const people = [person, expectStatus(await vendor.post(`/contracts/${contract.id}/staff`, personBody('周保洁', 17)), 201).body,
+        expectStatus(await vendor.post(`/contracts/${contract.id}/staff`, personBody('郑保洁', 19)), 201).body];
+    for (const [round, target] of people.entries()) {
+        const attempts = await Promise.all([office, officeAgain, office, officeAgain].map((client) => client.post(
+            `/contracts/${contract.id}/replacements`, { person_id: target.id, reason: REASON },
+        )));
+        assert.equal(attempts.filter((response) => response.status === 201).length, 1,
+            `round ${round}: one request: ${attempts.map((response) => response.status)}`);
+        for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'AlreadyExists', 'person_id');
+    }
+    assert.equal((await listOf(office, contract.id)).items.length, 3, 'one request per person');
+});

@@ -193,6 +193,26 @@ test('STF-1 an invalid ID number or the same person twice for overlapping dates 
     assert.equal(listed.total, 1, 'only the valid person was written');
 });
 
+test('STF-1 the same person added four times at once by two sessions: one is on the roster, the others get 409 on id_number', async (t) => {
+    // PostgreSQL's READ COMMITTED let each addition check the roster before the others wrote: the person was on it
+    // several times for the same dates. The roster is now held while it is checked and added to. Five people, as the
+    // window is a few milliseconds.
+    const { server, vendor, contract } = await setup();
+    t.after(() => server.stop());
+    const vendorAgain = await login(server, 'vendor1');
+    for (let round = 0; round < 5; round += 1) {
+        const person = { name: `并发${round}`, id_number: idNumber(dateOfYear(-30, '06-15'), 60 + round) };
+        const attempts = await Promise.all([vendor, vendorAgain, vendor, vendorAgain].map((client) => client.post(
+            `/contracts/${contract.id}/staff`, personBody(person),
+        )));
+        const made = attempts.filter((response) => response.status === 201);
+        assert.equal(made.length, 1, `round ${round}: one addition succeeds: ${attempts.map((response) => response.status)}`);
+        for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'AlreadyExists', 'id_number');
+    }
+    const listed = expectStatus(await vendor.get(`/contracts/${contract.id}/staff`, { query: { page_size: 50 } }), 200).body;
+    assert.equal(listed.total, 5, 'each person is on the roster once');
+});
+
 test('STF-6 the administrator keeps the holiday calendar; a make-up day on a weekday is refused and only the administrator may write', async (t) => {
     const { server, admin, office } = await setup();
     t.after(() => server.stop());

@@ -229,18 +229,24 @@ Result<InsurancePayment> DocumentService::AddPayment(const Actor& actor, std::in
     if (!Money::Add(total, payment.amount)) {
         return Error::Invalid("amount", {"缴费金额超出可计算的范围", "The amount is too large to add up"});
     }
-    if (storage::PaymentExists(*lease, person_id, payment.month)) {
-        return Error::Conflict(ErrorCode::kAlreadyExists, "month",
-                               {fmt::format("{} 的 {} 社保缴费已登记", person->name, payment.month),
-                                fmt::format("The social-insurance payment of {} for {} is already recorded",
-                                            person->name, payment.month)});
-    }
+    const auto already = Error::Conflict(
+        ErrorCode::kAlreadyExists, "month",
+        {fmt::format("{} 的 {} 社保缴费已登记", person->name, payment.month),
+         fmt::format("The social-insurance payment of {} for {} is already recorded", person->name, payment.month)});
+    if (storage::PaymentExists(*lease, person_id, payment.month)) return already;
     payment.person_id = person->id;
     payment.contract_id = person->contract_id;
     const auto now = context_.clock.Now();
     payment.created_at = now;
     storage::Transaction transaction(*lease);
-    payment.id = storage::InsertPayment(*lease, payment, actor.user_id);
+    try {
+        payment.id = storage::InsertPayment(*lease, payment, actor.user_id);
+    } catch (const storage::DbError& error) {
+        // Two records of one month at once both pass the check above; the (person, month) key refuses the second,
+        // which is told why, not the generic "record already exists".
+        if (error.kind() != storage::DbError::Kind::kUniqueViolation) throw;
+        return already;
+    }
     if (payment.attachment_id) storage::LinkAttachment(*lease, *payment.attachment_id, kPaymentSubject, payment.id);
     storage::AppendAudit(*lease, &actor, now,
                          {"create", "staff_insurance", payment.id, std::nullopt, storage::PaymentSnapshot(payment)});

@@ -392,6 +392,7 @@ Result<PersonView> StaffService::AddPerson(const Actor& actor, std::int64_t cont
             {"只有已签订或履行中的合同可以登记服务人员", "People can be added only to a signed or active contract"});
     }
     storage::Transaction transaction(*lease);
+    storage::LockRoster(*lease, contract_id);  // two additions of one person at once: the second sees the first
     for (const auto& other : storage::PeopleOfContract(*lease, contract_id)) {
         if (other.id_number == check.id->number &&
             Overlaps(other.start_date, other.end_date, *check.start, check.end)) {
@@ -433,6 +434,11 @@ Result<PersonView> StaffService::UpdatePerson(const Actor& actor, std::int64_t i
     auto check = CheckPerson(input, roles, context_.clock.Today(), validation);
     if (!validation.ok()) return validation.ToError();
     storage::Transaction transaction(*lease);
+    // The roster is held and the person read again under it: the overlap check below and the edit are made on what
+    // is stored now, not on what another edit has since changed.
+    storage::LockRoster(*lease, found->contract_id);
+    found = storage::FindPerson(*lease, id);
+    if (!found) return Error::NotFound({"服务人员", "Staff member"});
     const auto before = *found;
     auto person = *found;
     if (check.id) {
@@ -489,6 +495,9 @@ Result<ImportOutcome> StaffService::ImportRoster(const Actor& actor, std::int64_
     }
     auto lease = context_.database.Acquire();
     const auto roles = storage::ListStaffRoles(*lease);
+    // The roster read below is checked against and added to in one transaction, with the roster held (STF-1).
+    storage::Transaction transaction(*lease);
+    storage::LockRoster(*lease, contract_id);
     const auto existing = storage::PeopleOfContract(*lease, contract_id);
     const auto today = context_.clock.Today();
     std::map<std::string, std::size_t> positions;
@@ -574,7 +583,6 @@ Result<ImportOutcome> StaffService::ImportRoster(const Actor& actor, std::int64_
         if (!skip) to_insert.push_back(&entry);
     }
     if (!errors.empty()) return errors.ToError();
-    storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
     for (const auto* entry : to_insert) {
         StaffPerson person;
@@ -856,6 +864,9 @@ Result<ReplacementView> StaffService::RequestReplacement(const Actor& actor, std
                                           fmt::format("File {} does not exist", *input.attachment_id)});
     }
     if (!validation.ok()) return validation.ToError();
+    // Checked and written under the roster's lock: two requests to replace one person at once make one request.
+    storage::Transaction transaction(*lease);
+    storage::LockRoster(*lease, contract_id);
     if (storage::HasOpenReplacement(*lease, person->id)) {
         return Error::Conflict(ErrorCode::kAlreadyExists, "person_id",
                                {fmt::format("{} 已有未完成的更换要求", person->name),
@@ -874,7 +885,6 @@ Result<ReplacementView> StaffService::RequestReplacement(const Actor& actor, std
     request.status = ReplacementStatus::kOpen;
     request.created_at = now;
     request.updated_at = now;
-    storage::Transaction transaction(*lease);
     request.id = storage::InsertReplacement(*lease, request, actor.user_id);
     if (request.attachment_id) {
         storage::LinkAttachment(*lease, *request.attachment_id, kReplacementSubject, request.id);

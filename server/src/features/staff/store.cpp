@@ -198,6 +198,15 @@ Page<StaffPerson> ListPeople(Connection& connection, const PersonFilter& filter)
     return PageOf(std::move(items), count ? count->Int(0) : 0);
 }
 
+void LockRoster(Connection& connection, std::int64_t contract_id) {
+    // Class 1001 (STF-1 rosters); the others in use: 8 (CC-8 call keys), 1002 and 1003 (contract and project codes),
+    // 1004, 1005 and 1006 (CC-1 agent IDs, CC-2 outbound
+    // numbers, CC-3 scoring methods).
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(1001, CAST(? AS INTEGER))", {contract_id});
+    }
+}
+
 std::vector<StaffPerson> PeopleOfContract(Connection& connection, std::int64_t contract_id) {
     std::vector<StaffPerson> people;
     for (const auto& row : connection.Query(

@@ -31,6 +31,11 @@ struct PersonFilter {
 };
 Page<StaffPerson> ListPeople(Connection& connection, const PersonFilter& filter);
 std::vector<StaffPerson> PeopleOfContract(Connection& connection, std::int64_t contract_id);
+// Inside a transaction: holds the contract's roster until the transaction ends, so the check that one person is not on
+// it twice for overlapping dates (STF-1) cannot be overtaken by a parallel addition. PostgreSQL: a transaction-scoped
+// advisory lock on (1001, contract) (the contract's row belongs to the contracts feature); SQLite's BEGIN IMMEDIATE
+// already lets one writer at a time.
+void LockRoster(Connection& connection, std::int64_t contract_id);
 std::optional<StaffPerson> FindPerson(Connection& connection, std::int64_t id);
 std::int64_t InsertPerson(Connection& connection, const StaffPerson& person);
 void UpdatePerson(Connection& connection, const StaffPerson& person);
