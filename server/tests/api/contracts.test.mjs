@@ -773,3 +773,17 @@ test('X-1 contract writes are in the hash chain and houqin audit verify exits 0'
     const run = cli(['audit', 'verify', '--db', demo.db.url], { allowFail: true });
     assert.equal(run.code, 0, `houqin audit verify: ${run.stdout}${run.stderr}`);
 });
+
+test('CON-1 four contracts created at once by two sessions: each gets its own code of the year, none is refused', async () => {
+    // Each creation read the year's highest code and wrote the next: on PostgreSQL (READ COMMITTED) two read the same
+    // one, and the second was refused by the unique code as a bare "record already exists". A year's codes are now
+    // taken one at a time. Several rounds: the window is a few milliseconds.
+    const office2 = await demo.as('office');
+    for (let round = 0; round < 4; round += 1) {
+        const attempts = await Promise.all([office, office2, office, office2].map((client) => client.post('/contracts', content())));
+        assert.deepEqual(attempts.map((response) => response.status), [201, 201, 201, 201],
+            `round ${round}: every creation succeeds: ${attempts.map((response) => JSON.stringify(response.body?.message ?? response.status))}`);
+        const codes = attempts.map((response) => response.body.code);
+        assert.equal(new Set(codes).size, 4, `four codes: ${codes}`);
+    }
+});

@@ -549,3 +549,18 @@ test('PRJ-8 a government record without a winner and amount cannot be awarded', 
     assert.equal(read.contract_id, null);
     assert.equal(await auditTotal(admin), auditBefore, 'nothing written');
 });
+
+test('PRJ-1 four projects created at once by two sessions: each gets its own code of the year, none is refused', async () => {
+    // As contracts: two creations read the same highest code on PostgreSQL, and the second was refused by the unique
+    // code. A year's codes are now taken one at a time. Several rounds: the window is a few milliseconds.
+    const office2 = await demo.as('office');
+    for (let round = 0; round < 4; round += 1) {
+        const plans = await Promise.all([0, 1, 2, 3].map(() => uploadPlan(office)));
+        const attempts = await Promise.all([office, office2, office, office2].map((client, i) => client.post(
+            '/projects', projectBody(fx, { plan_attachment_ids: [plans[i].id] }),
+        )));
+        assert.deepEqual(attempts.map((response) => response.status), [201, 201, 201, 201],
+            `round ${round}: every creation succeeds: ${attempts.map((response) => JSON.stringify(response.body?.message ?? response.status))}`);
+        assert.equal(new Set(attempts.map((response) => response.body.code)).size, 4, 'four codes');
+    }
+});

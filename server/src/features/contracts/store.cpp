@@ -221,6 +221,12 @@ void UpdateContract(Connection& connection, const ContractRecord& contract, Inst
 }
 
 std::string NextContractCode(Connection& connection, int year) {
+    // READ COMMITTED lets two transactions read the same MAX(code); the second insert then broke the unique code and
+    // was refused. A transaction-scoped advisory lock on (1002, year) takes the codes of a year one at a time
+    // (SQLite's BEGIN IMMEDIATE already does).
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(1002, CAST(? AS INTEGER))", {std::int64_t{year}});
+    }
     const std::string prefix = fmt::format("HT-{:04d}-", year);
     const auto row = connection.QueryOne("SELECT MAX(code) FROM contracts WHERE code LIKE ?", {prefix + "%"});
     int next = 1;

@@ -34,7 +34,8 @@ std::optional<ContractRecord> FindContract(Connection& connection, std::int64_t 
 void LockContract(Connection& connection, std::int64_t id);
 std::int64_t InsertContract(Connection& connection, const ContractRecord& contract, Instant now);
 void UpdateContract(Connection& connection, const ContractRecord& contract, Instant now);
-// The next free code of the year: HT-2026-0001, HT-2026-0002, ...
+// The next free code of the year: HT-2026-0001, HT-2026-0002, ... Inside a transaction, which it holds the year's
+// codes for until it ends: two contracts made at once get two codes, not one code and a refusal.
 std::string NextContractCode(Connection& connection, int year);
 std::string ContractSnapshot(const ContractRecord& contract);
 

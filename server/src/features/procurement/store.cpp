@@ -432,6 +432,10 @@ std::int64_t CountOpeningFailure(Connection& connection, std::int64_t project_id
 }
 
 std::string NextProjectCode(Connection& connection, int year) {
+    // As NextContractCode: an advisory lock on (1003, year) takes a year's codes one at a time on PostgreSQL.
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(1003, CAST(? AS INTEGER))", {std::int64_t{year}});
+    }
     const std::string prefix = fmt::format("XM-{:04d}-", year);
     const auto row = connection.QueryOne("SELECT MAX(code) FROM projects WHERE code LIKE ?", {prefix + "%"});
     int next = 1;

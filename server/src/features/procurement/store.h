@@ -43,6 +43,8 @@ std::optional<Project> LockProject(Connection& connection, std::int64_t id);
 // if it is still `seen`, else one more than it is; the time of the last failure becomes `now`. Returns the count.
 std::int64_t CountOpeningFailure(Connection& connection, std::int64_t project_id, std::int64_t seen, std::int64_t next,
                                  Instant now);
+// The next free code of the year: XM-2026-0001, ... Inside a transaction, which it holds the year's codes for until it
+// ends: two projects made at once get two codes, not one code and a refusal.
 std::string NextProjectCode(Connection& connection, int year);
 std::int64_t InsertProject(Connection& connection, const Project& project);
 void UpdateProject(Connection& connection, const Project& project);
