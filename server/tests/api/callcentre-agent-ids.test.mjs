@@ -226,6 +226,32 @@ test('CC-1 an agent ID belongs to one person at a time among all the vendor\'s I
         ['8012', `80${li.id}`].sort());
 });
 
+test('CC-1 races: one person asked for four times at once makes one request; one ID given to three people at once goes to one of them', async (t) => {
+    // On PostgreSQL (READ COMMITTED) each request checked the open requests, and each carrying out the vendor's IDs,
+    // before the others wrote: a person had several open requests, and one ID string was opened for several people
+    // on the same day. Both now read and write under the vendor's lock.
+    const env = await setup();
+    const { server, office, vendor, contract, zhang, li, wang } = env;
+    t.after(() => server.stop());
+    const officeAgain = await login(server.url, 'office');
+    const vendorAgain = await login(server.url, 'vendor1');
+    const asked = await Promise.all([office, officeAgain, office, officeAgain].map((client) => client.post(
+        `/contracts/${contract.id}/agent-id-requests`, { kind: 'open', person_id: zhang.id, permissions: ['outbound'], reason: REASON },
+    )));
+    assert.equal(asked.filter((response) => response.status === 201).length, 1, `one request: ${asked.map((response) => response.status)}`);
+    for (const response of asked.filter((item) => item.status !== 201)) expectError(response, 409, 'AlreadyExists', 'person_id');
+    const zhangRequest = asked.find((response) => response.status === 201).body;
+    const others = [await ask(office, contract.id, { kind: 'open', person_id: li.id, permissions: ['outbound'] }),
+        await ask(office, contract.id, { kind: 'open', person_id: wang.id, permissions: ['outbound'] })];
+    const carried = await Promise.all([[vendor, zhangRequest], [vendorAgain, others[0]], [vendor, others[1]]].map(
+        ([client, request]) => client.post(`/callcentre/agent-id-requests/${request.id}/carry-out`, { agent_id: '8099', effective_on: FAKE_TODAY }),
+    ));
+    assert.equal(carried.filter((response) => response.status === 200).length, 1, `one opening of 8099: ${carried.map((response) => response.status)}`);
+    for (const response of carried.filter((item) => item.status !== 200)) expectError(response, 409, 'AlreadyExists', 'agent_id');
+    const current = (await listOf(office, contract.id)).current.filter((row) => row.agent_id === '8099');
+    assert.equal(current.length, 1, '8099 is held by one person');
+});
+
 test('CC-1 a change closes the row and opens another, a closure ends it, and the ID may then go to someone else: the history of the ID and of each person is kept', async (t) => {
     const env = await setup();
     const { server, office, vendor, contract, zhang, li } = env;

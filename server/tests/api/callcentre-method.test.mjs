@@ -206,3 +206,17 @@ test('CC-3 only the contract\'s vendor drafts and submits, only the office appro
     assert.equal(read.status, 'submitted');
     expectError(await vendor2.get(`/callcentre/scoring-methods/${drafted.id}`), 404, 'NotFound');
 });
+
+test('CC-3 the method drafted four times at once by two vendor sessions: one open version, the others get 409', async (t) => {
+    // On PostgreSQL (READ COMMITTED) each draft checked that the contract had no open version before the others
+    // wrote: the contract had several drafts at once. The check and the draft are now made under the contract's lock.
+    const { server, vendor, contract } = await setup();
+    t.after(() => server.stop());
+    const vendorAgain = await login(server.url, 'vendor1');
+    const attempts = await Promise.all([vendor, vendorAgain, vendor, vendorAgain].map((client) => client.post(
+        `/contracts/${contract.id}/scoring-methods`, BODY,
+    )));
+    assert.equal(attempts.filter((response) => response.status === 201).length, 1, `one draft: ${attempts.map((response) => response.status)}`);
+    for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'FailedPrecondition');
+    assert.equal((await listOf(vendor, contract.id)).items.length, 1, 'one version');
+});

@@ -272,3 +272,21 @@ test('ROLE-4 discipline inspection and leadership read the register and change n
     }), 403, 'PermissionDenied');
     assert.equal((await registerOf(office, contract.id)).items[0].status, 'requested');
 });
+
+test('CC-2 one number asked for four times at once by two sessions: one request, the others get 409 on number', async (t) => {
+    // On PostgreSQL (READ COMMITTED) each request checked the open requests before the others wrote, and the vendor
+    // found the same number asked for several times. The register and requests are now read and written under the
+    // contract's lock. Several numbers: the window is a few milliseconds.
+    const { server, office, contract } = await setup();
+    t.after(() => server.stop());
+    const officeAgain = await login(server.url, 'office');
+    for (let round = 0; round < 4; round += 1) {
+        const number = `0208888700${round}`;
+        const attempts = await Promise.all([office, officeAgain, office, officeAgain].map((client) => client.post(
+            `/contracts/${contract.id}/number-requests`, { kind: 'add', number, label: '回访专线', reason: REASON },
+        )));
+        assert.equal(attempts.filter((response) => response.status === 201).length, 1,
+            `round ${round}: one request: ${attempts.map((response) => response.status)}`);
+        for (const response of attempts.filter((item) => item.status !== 201)) expectError(response, 409, 'AlreadyExists', 'number');
+    }
+});

@@ -136,6 +136,9 @@ Result<ScoringMethodView> ScoringMethodService::Draft(const Actor& actor, std::i
         return Error::Precondition({"只有已签订或履行中的合同可以草拟考核方法",
                                     "A scoring method can be drafted only for a signed or active contract"});
     }
+    // Checked and written under the contract's lock: two drafts at once make one open version.
+    storage::Transaction transaction(*lease);
+    storage::LockScoringMethods(*lease, contract_id);
     if (storage::HasOpenScoringMethod(*lease, contract_id)) {
         return Error::Precondition({"本合同已有尚未批准的考核方法版本:请修改该版本后提交",
                                     "This contract already has a version awaiting approval or in draft: edit and "
@@ -151,7 +154,6 @@ Result<ScoringMethodView> ScoringMethodService::Draft(const Actor& actor, std::i
     record.drafted_by = actor.user_id;
     record.created_at = now;
     record.updated_at = now;
-    storage::Transaction transaction(*lease);
     record.id = storage::InsertScoringMethod(*lease, record);
     storage::InsertWorkflowEvent(
         *lease, kMethodSubject, record.id,

@@ -162,6 +162,12 @@ std::optional<ScoringMethodRecord> FindScoringMethod(Connection& connection, std
     return std::move(found.front());
 }
 
+void LockScoringMethods(Connection& connection, std::int64_t contract_id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(1006, CAST(? AS INTEGER))", {contract_id});
+    }
+}
+
 bool HasOpenScoringMethod(Connection& connection, std::int64_t contract_id) {
     return connection.QueryOne(kSelectOpenMethod, {contract_id}).has_value();
 }

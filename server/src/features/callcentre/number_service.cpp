@@ -136,6 +136,10 @@ Result<NumberRequestView> NumberService::Request(const Actor& actor, std::int64_
         return Error::Precondition({"只有已签订或履行中的合同可以申请外呼号码",
                                     "Outbound numbers can be asked for only on a signed or active contract"});
     }
+    // The register and open requests are read and the request written under the contract's lock (CC-2): two requests
+    // for one number at once make one request.
+    storage::Transaction transaction(*lease);
+    storage::LockNumbers(*lease, contract_id);
     const auto rows = storage::OutboundNumbersOfContract(*lease, contract_id);
     const auto held = OpenNumberRowOf(rows, request.number);
     // Asking checks the register as it stands open-ended; the vendor's report checks the exact day (a number whose
@@ -170,7 +174,6 @@ Result<NumberRequestView> NumberService::Request(const Actor& actor, std::int64_
     request.status = NumberRequestStatus::kRequested;
     request.created_at = now;
     request.updated_at = now;
-    storage::Transaction transaction(*lease);
     request.id = storage::InsertNumberRequest(*lease, request, actor.user_id);
     if (request.attachment_id) storage::LinkAttachment(*lease, *request.attachment_id, kNumberSubject, request.id);
     storage::InsertWorkflowEvent(*lease, kNumberSubject, request.id,
@@ -214,6 +217,10 @@ Result<NumberRequestView> NumberService::CarryOut(const Actor& actor, std::int64
     const auto note = TrimText(input.note);
     CheckLength(validation, "note", note, 1, 1000, {"办理说明(准备了哪些数据)", "Note (what data was prepared)"});
     if (!validation.ok()) return validation.ToError();
+    // Read, checked and written under the contract's lock: two requests carried out at once cannot give one number
+    // twice for the same days.
+    storage::Transaction transaction(*lease);
+    storage::LockNumbers(*lease, request.contract_id);
     auto rows = storage::OutboundNumbersOfContract(*lease, request.contract_id);
     const auto periods = NumberPeriodsOf(rows);
     const auto now = context_.clock.Now();
@@ -257,7 +264,6 @@ Result<NumberRequestView> NumberService::CarryOut(const Actor& actor, std::int64
     request.decision_note = note;
     request.decided_at = now;
     request.updated_at = now;
-    storage::Transaction transaction(*lease);
     if (!storage::DecideNumberRequest(*lease, request, found->status)) {
         const auto stored = storage::FindNumberRequest(*lease, id);
         return NumberWrongState(stored ? *stored : *found);

@@ -89,6 +89,12 @@ std::optional<NumberRequest> FindNumberRequest(Connection& connection, std::int6
     return std::move(found.front());
 }
 
+void LockNumbers(Connection& connection, std::int64_t contract_id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(1005, CAST(? AS INTEGER))", {contract_id});
+    }
+}
+
 bool HasOpenNumberRequest(Connection& connection, std::int64_t contract_id, const std::string& number) {
     return connection.QueryOne(kSelectOpenNumberRequest, {contract_id, number, number}).has_value();
 }

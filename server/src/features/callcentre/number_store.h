@@ -21,6 +21,10 @@ std::optional<NumberRequest> FindNumberRequest(Connection& connection, std::int6
 // Whether the contract has a request about `number` (as the number concerned or the new one) the vendor has not
 // answered yet.
 bool HasOpenNumberRequest(Connection& connection, std::int64_t contract_id, const std::string& number);
+// Inside a transaction: holds a contract's outbound-number register and requests until it ends, so the checks made on
+// them (a number held once at a time, one open request per number; CC-2) cannot be overtaken by a parallel request.
+// PostgreSQL: an advisory lock on (1005, contract); SQLite's BEGIN IMMEDIATE already serialises writers.
+void LockNumbers(Connection& connection, std::int64_t contract_id);
 std::int64_t InsertNumberRequest(Connection& connection, const NumberRequest& request,
                                  std::optional<std::int64_t> created_by);
 // Writes the decision only if the stored status is still `from` (false: someone else decided first).

@@ -151,6 +151,10 @@ Result<AgentIdRequestView> AgentIdService::Request(const Actor& actor, std::int6
         return Error::Precondition(
             {"只有已签订或履行中的合同可以申请工号", "Agent IDs can be asked for only on a signed or active contract"});
     }
+    // The IDs and open requests are read and the request written under the vendor's lock (CC-1): two requests for one
+    // person at once make one request.
+    storage::Transaction transaction(*lease);
+    storage::LockAgentIds(*lease, contract->record.vendor_org_id);
     const auto rows = storage::AgentIdsOfContract(*lease, contract_id);
     const auto held = OpenRowOf(rows, contract_id, person->id);
     if (request.kind == AgentIdRequestKind::kOpen && held) {
@@ -183,7 +187,6 @@ Result<AgentIdRequestView> AgentIdService::Request(const Actor& actor, std::int6
     request.status = AgentIdRequestStatus::kRequested;
     request.created_at = now;
     request.updated_at = now;
-    storage::Transaction transaction(*lease);
     request.id = storage::InsertAgentIdRequest(*lease, request, actor.user_id);
     if (request.attachment_id) storage::LinkAttachment(*lease, *request.attachment_id, kAgentIdSubject, request.id);
     storage::InsertWorkflowEvent(*lease, kAgentIdSubject, request.id,
@@ -242,7 +245,10 @@ Result<AgentIdRequestView> AgentIdService::CarryOut(const Actor& actor, std::int
                               {fmt::format("{} 已于 {} 离场", person->name, person->end_date->ToString()),
                                fmt::format("{} left the contract on {}", person->name, person->end_date->ToString())});
     }
-    // The vendor's IDs on all its contracts: one ID string belongs to one person on any day (rules/agent_ids.h).
+    // The vendor's IDs on all its contracts: one ID string belongs to one person on any day (rules/agent_ids.h). Read,
+    // checked and written under the vendor's lock: two requests carried out at once cannot give one ID to two people.
+    storage::Transaction transaction(*lease);
+    storage::LockAgentIds(*lease, request.vendor_org_id);
     auto rows = storage::AgentIdsOfVendor(*lease, request.vendor_org_id);
     HOUQIN_TRY(before, AgentIdHistory::Make(rows));
     const auto now = context_.clock.Now();
@@ -307,7 +313,6 @@ Result<AgentIdRequestView> AgentIdService::CarryOut(const Actor& actor, std::int
     request.decision_note = note;
     request.decided_at = now;
     request.updated_at = now;
-    storage::Transaction transaction(*lease);
     if (!storage::DecideAgentIdRequest(*lease, request, found->status)) {
         const auto stored = storage::FindAgentIdRequest(*lease, id);
         return AgentIdWrongState(stored ? *stored : *found);

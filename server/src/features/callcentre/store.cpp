@@ -105,6 +105,12 @@ std::optional<AgentIdRequest> FindAgentIdRequest(Connection& connection, std::in
     return std::move(found.front());
 }
 
+void LockAgentIds(Connection& connection, std::int64_t vendor_org_id) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(1004, CAST(? AS INTEGER))", {vendor_org_id});
+    }
+}
+
 bool HasOpenAgentIdRequest(Connection& connection, std::int64_t person_id) {
     return connection.QueryOne(kSelectOpenRequestOfPerson, {person_id}).has_value();
 }

@@ -16,6 +16,10 @@ std::vector<AgentIdRequest> AgentIdRequestsOfContract(Connection& connection, st
 std::optional<AgentIdRequest> FindAgentIdRequest(Connection& connection, std::int64_t id);
 // Whether the person has a request the vendor has not answered yet.
 bool HasOpenAgentIdRequest(Connection& connection, std::int64_t person_id);
+// Inside a transaction: holds a vendor's agent IDs and requests for them until it ends, so the checks made on them (one
+// ID to one person at a time, one open request per person; CC-1) cannot be overtaken by a parallel request.
+// PostgreSQL: an advisory lock on (1004, vendor organisation); SQLite's BEGIN IMMEDIATE already serialises writers.
+void LockAgentIds(Connection& connection, std::int64_t vendor_org_id);
 std::int64_t InsertAgentIdRequest(Connection& connection, const AgentIdRequest& request,
                                   std::optional<std::int64_t> created_by);
 // Writes the decision only if the stored status is still `from` (false: someone else decided first).
