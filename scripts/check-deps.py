@@ -9,6 +9,10 @@
   its own pure part and the pure parts of the features it USES: never platform/ (no database, no HTTP).
 - Routes (*routes.h, *routes.cpp) include no store (*store.h) and nothing from platform/database: handlers hold no SQL.
   Nor do they name the store layer's types or functions (`storage::`): a service hands its routes its own types.
+- A service's header (*service*.h, *view*.h) names no store type either: what a service takes and returns is the
+  feature's model (features/<f>/model.h and the like), not a row of the store. It may name the database handles
+  (storage::Connection, storage::Database, storage::Transaction) and storage::VendorScope, the scope a query is
+  limited to.
 - Services and stores never include platform/http/ (the HTTP library stays in the routes).
 - Nothing but app/ and main.cpp includes app/.
 Tests (*_test.cpp) may also include app/ (the demo data) and any feature, as they link the whole server.
@@ -24,6 +28,8 @@ root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file
 root = os.path.normpath(root)
 include_re = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 storage_re = re.compile(r'\bstorage::')
+storage_type_re = re.compile(r'\bstorage::(\w+)')
+service_header_allows = {'Connection', 'Database', 'Transaction', 'VendorScope'}
 
 
 def feature_declarations():
@@ -123,6 +129,12 @@ for directory, _, files in os.walk(root):
                 if storage_re.search(line.split('//', 1)[0]):
                     failures.append(f'{path}:{number}: names storage::, the store layer: routes call a service and '
                                     'read the types it returns')
+        if path.startswith('features/') and name.endswith('.h') and ('service' in name or 'view' in name):
+            for number, line in enumerate(text.split('\n'), 1):
+                for used in storage_type_re.findall(line.split('//', 1)[0]):
+                    if used not in service_header_allows:
+                        failures.append(f'{path}:{number}: names storage::{used}, a store type: a service takes and '
+                                        'returns the feature\'s model types')
 
 for failure in failures:
     print('check-deps: ' + failure, file=sys.stderr)

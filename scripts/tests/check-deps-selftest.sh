@@ -24,6 +24,14 @@ if python3 scripts/check-deps.py "$work/src" >/dev/null 2>&1; then
   echo "check-deps self-test: FAILED: not caught: $storage_plant names storage::" >&2
   exit 1
 fi
+# A service's header that returns a store row instead of a model type (a database handle is allowed).
+service_plant="features/vendors/service.h"
+rm -rf "$work/src"; cp -r server/src "$work/src"
+printf 'houqin::storage::UserRow Planted(houqin::storage::Connection& connection);\n' >>"$work/src/$service_plant"
+if python3 scripts/check-deps.py "$work/src" >/dev/null 2>&1; then
+  echo "check-deps self-test: FAILED: not caught: $service_plant names a store type" >&2
+  exit 1
+fi
 for plant in "${plants[@]}"; do
   file=${plant%%|*}; target=${plant#*|}
   rm -rf "$work/src"; cp -r server/src "$work/src"
@@ -35,4 +43,4 @@ for plant in "${plants[@]}"; do
 done
 rm -rf "$work/src"; cp -r server/src "$work/src"
 python3 scripts/check-deps.py "$work/src" >/dev/null
-echo "check-deps self-test: ${#plants[@]} planted includes and a route naming storage:: caught, the untouched tree passes"
+echo "check-deps self-test: ${#plants[@]} planted includes, a route naming storage:: and a service header naming a store type caught; the untouched tree passes"

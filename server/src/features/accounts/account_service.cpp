@@ -71,13 +71,13 @@ Result<Organisation> AccountService::CreateOrg(const Actor& actor, std::optional
     return org;
 }
 
-Result<Page<storage::UserRecord>> AccountService::ListUsers(const Actor& actor, const UserFilter& filter) {
+Result<Page<UserRecord>> AccountService::ListUsers(const Actor& actor, const UserFilter& filter) {
     if (auto status = actor.Require(Permission::kUserManage); !status) return status.error();
     auto lease = context_.database.Acquire();
     return storage::ListUsers(*lease, filter);
 }
 
-Result<storage::UserRecord> AccountService::CreateUser(const Actor* actor, const NewUser& input) {
+Result<UserRecord> AccountService::CreateUser(const Actor* actor, const NewUser& input) {
     if (actor) {
         if (auto status = actor->Require(Permission::kUserManage); !status) return status.error();
     }
@@ -125,7 +125,7 @@ Result<storage::UserRecord> AccountService::CreateUser(const Actor* actor, const
             org = orgs.front();
         }
     }
-    storage::UserRecord user;
+    UserRecord user;
     user.username = input.username;
     user.display_name = input.display_name;
     user.password_hash = hash;
@@ -138,7 +138,7 @@ Result<storage::UserRecord> AccountService::CreateUser(const Actor* actor, const
     return *storage::FindUser(*lease, user.id);
 }
 
-Result<storage::UserRecord> AccountService::UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch) {
+Result<UserRecord> AccountService::UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch) {
     if (auto status = actor.Require(Permission::kUserManage); !status) return status.error();
     auto lease = context_.database.Acquire();
     auto user = storage::FindUser(*lease, id);

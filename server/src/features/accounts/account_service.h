@@ -33,7 +33,7 @@ struct UserPatch {
 struct SettingView {
     const SettingDefinition* definition;
     std::int64_t value;
-    std::vector<storage::SettingChange> history;
+    std::vector<SettingChange> history;
     std::string text_value = {};  // SettingKind::kText
 };
 
@@ -44,10 +44,10 @@ class AccountService {
     Result<std::vector<Organisation>> ListOrgs(const Actor& actor);
     Result<Organisation> CreateOrg(const Actor& actor, std::optional<std::int64_t> parent_id, const std::string& name,
                                    const std::string& kind);
-    Result<Page<storage::UserRecord>> ListUsers(const Actor& actor, const UserFilter& filter);
+    Result<Page<UserRecord>> ListUsers(const Actor& actor, const UserFilter& filter);
     // actor == nullptr: the command line (`houqin user add`), which may create the first administrator.
-    Result<storage::UserRecord> CreateUser(const Actor* actor, const NewUser& input);
-    Result<storage::UserRecord> UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch);
+    Result<UserRecord> CreateUser(const Actor* actor, const NewUser& input);
+    Result<UserRecord> UpdateUser(const Actor& actor, std::int64_t id, const UserPatch& patch);
 
     Result<std::vector<SettingView>> ListSettings(const Actor& actor);
     Result<SettingView> UpdateSetting(const Actor& actor, const std::string& key, std::int64_t value,

@@ -12,8 +12,8 @@
 namespace houqin {
 namespace {
 
-Actor ActorFrom(const storage::UserRecord& user, const std::string& scope_path,
-                std::optional<std::int64_t> vendor_org_id, const RequestOrigin& origin) {
+Actor ActorFrom(const UserRecord& user, const std::string& scope_path, std::optional<std::int64_t> vendor_org_id,
+                const RequestOrigin& origin) {
     Actor actor;
     actor.user_id = user.id;
     actor.username = user.username;

@@ -4,7 +4,7 @@
 
 namespace houqin::http {
 
-Json UserRecordJson(const storage::UserRecord& user) {
+Json UserRecordJson(const UserRecord& user) {
     return Json{
         {"id", user.id},
         {"username", user.username},

@@ -5,6 +5,6 @@
 
 namespace houqin::http {
 
-Json UserRecordJson(const storage::UserRecord& user);
+Json UserRecordJson(const UserRecord& user);
 
 }  // namespace houqin::http

@@ -14,20 +14,6 @@
 
 namespace houqin::storage {
 
-struct UserRecord {
-    std::int64_t id = 0;
-    std::string username;
-    std::string display_name;
-    std::string password_hash;
-    Role role = Role::kDepartment;
-    std::int64_t org_id = 0;
-    std::string org_name;
-    bool active = true;
-    std::int64_t failed_logins = 0;
-    std::int64_t locked_until_ms = 0;
-    Instant created_at;
-};
-
 struct SessionRecord {
     std::int64_t id = 0;
     std::int64_t user_id = 0;

@@ -2,13 +2,13 @@
 
 namespace houqin {
 
-Result<storage::AuditPage> AuditService::List(const Actor& actor, const AuditFilter& filter) {
+Result<AuditPage> AuditService::List(const Actor& actor, const AuditFilter& filter) {
     if (auto status = actor.Require(Permission::kAuditRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     return storage::ListAudit(*lease, filter);
 }
 
-Result<storage::AuditVerification> AuditService::Verify(const Actor& actor) {
+Result<AuditVerification> AuditService::Verify(const Actor& actor) {
     if (auto status = actor.Require(Permission::kAuditRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     return storage::VerifyAuditChain(*lease);

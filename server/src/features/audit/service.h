@@ -11,8 +11,8 @@ namespace houqin {
 class AuditService {
   public:
     explicit AuditService(ServiceContext& context) : context_(context) {}
-    Result<storage::AuditPage> List(const Actor& actor, const AuditFilter& filter);
-    Result<storage::AuditVerification> Verify(const Actor& actor);
+    Result<AuditPage> List(const Actor& actor, const AuditFilter& filter);
+    Result<AuditVerification> Verify(const Actor& actor);
 
   private:
     ServiceContext& context_;

@@ -286,7 +286,7 @@ std::string RandomSpoolName(std::int64_t id) {
 
 bool IsXlsxCallFile(std::string_view head, std::string_view name) { return IsXlsx(head, name); }
 
-std::string CallImportReportText(const storage::CallImportRow& row) {
+std::string CallImportReportText(const CallImportRow& row) {
     const auto report = nlohmann::json::parse(row.report_json.empty() ? "{}" : row.report_json, nullptr, false);
     const auto number = [&report](const char* key) -> std::int64_t {
         return report.is_object() && report.contains(key) && report[key].is_number_integer()
@@ -318,7 +318,7 @@ std::string CallImportReportText(const storage::CallImportRow& row) {
 }
 
 struct CallImportService::Job {
-    storage::CallImportRow row;
+    CallImportRow row;
     CallImportRequest request;
     CallImportOptions options;
     std::filesystem::path path;
@@ -436,7 +436,7 @@ Result<CallImportOptions> CallImportService::OptionsOf(storage::Connection& conn
     return options;
 }
 
-CallImportView CallImportService::ViewOf(const Actor& actor, storage::CallImportRow row) {
+CallImportView CallImportService::ViewOf(const Actor& actor, CallImportRow row) {
     CallImportView view;
     {
         std::lock_guard lock(mutex_);
@@ -607,7 +607,7 @@ Result<CallImportView> CallImportService::QueueSpooled(const Actor& actor, std::
 }
 
 Result<CallImportView> CallImportService::Get(const Actor& actor, std::int64_t id) {
-    std::optional<storage::CallImportRow> row;
+    std::optional<CallImportRow> row;
     {
         auto lease = context_.database.Acquire();
         row = storage::FindCallImport(*lease, id);
@@ -622,7 +622,7 @@ Result<CallImportView> CallImportService::Get(const Actor& actor, std::int64_t i
 
 Result<CallImportList> CallImportService::List(const Actor& actor, std::int64_t contract_id) {
     HOUQIN_TRY(contract, ContractOf(actor, contract_id));
-    std::vector<storage::CallImportRow> rows;
+    std::vector<CallImportRow> rows;
     CallImportList list;
     {
         auto lease = context_.database.Acquire();
@@ -769,8 +769,8 @@ void CallImportService::Loop() {
     }
 }
 
-Result<storage::CallImportRow> CallImportService::RunNow(std::int64_t contract_id, const CallImportRequest& request,
-                                                         const std::filesystem::path& path) {
+Result<CallImportRow> CallImportService::RunNow(std::int64_t contract_id, const CallImportRequest& request,
+                                                const std::filesystem::path& path) {
     Job job;
     job.request = request;
     job.path = path;
@@ -809,7 +809,7 @@ Result<storage::CallImportRow> CallImportService::RunNow(std::int64_t contract_i
     return Run(context_.database, job);
 }
 
-storage::CallImportRow CallImportService::Run(storage::Database& database, Job& job) {
+CallImportRow CallImportService::Run(storage::Database& database, Job& job) {
     auto lease = database.Acquire();
     auto& connection = *lease;
     auto row = job.row;

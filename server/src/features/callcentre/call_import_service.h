@@ -43,7 +43,7 @@ struct CallImportRequest {
 };
 
 struct CallImportView {
-    storage::CallImportRow row;
+    CallImportRow row;
     bool can_cancel = false;
 };
 
@@ -65,7 +65,7 @@ struct CallMappingInput {
 bool IsXlsxCallFile(std::string_view head, std::string_view name);
 
 // The finished import as lines of text for the command line: status, counts, per-agent totals, errors.
-std::string CallImportReportText(const storage::CallImportRow& row);
+std::string CallImportReportText(const CallImportRow& row);
 
 class CallImportService {
   public:
@@ -108,8 +108,8 @@ class CallImportService {
     Result<CallMappingRow> SaveMapping(const Actor& actor, std::int64_t contract_id, const CallMappingInput& input);
 
     // The CLI: imports `path` into the contract now, as the system (no actor), and returns the finished import.
-    Result<storage::CallImportRow> RunNow(std::int64_t contract_id, const CallImportRequest& request,
-                                          const std::filesystem::path& path);
+    Result<CallImportRow> RunNow(std::int64_t contract_id, const CallImportRequest& request,
+                                 const std::filesystem::path& path);
 
   private:
     struct Job;
@@ -123,10 +123,10 @@ class CallImportService {
     Result<ContractView> ContractOf(const Actor& actor, std::int64_t contract_id);
     Result<CallImportOptions> OptionsOf(storage::Connection& connection, std::int64_t vendor_org_id,
                                         const CallImportRequest& request);
-    CallImportView ViewOf(const Actor& actor, storage::CallImportRow row);
+    CallImportView ViewOf(const Actor& actor, CallImportRow row);
     void Loop();
     // Reads and writes one import; returns the row as finished (done, failed or cancelled).
-    storage::CallImportRow Run(storage::Database& database, Job& job);
+    CallImportRow Run(storage::Database& database, Job& job);
 
     ServiceContext& context_;
     ContractService& contracts_;

@@ -27,27 +27,6 @@ struct AgentDayTotals {
 // Every agent ID's day totals of the contract from `first` to `last` inclusive, by agent ID then day.
 std::vector<AgentDayTotals> LoadAgentDays(Connection& connection, std::int64_t contract_id, Day first, Day last);
 
-// One uploaded call-record file (CC-8). report_json is what the import found, as the API shows it.
-struct CallImportRow {
-    std::int64_t id = 0;
-    std::int64_t contract_id = 0;
-    std::int64_t vendor_org_id = 0;
-    std::string filename;
-    std::string layout;  // what was asked: auto, asterisk, freeswitch, houqin, mapped
-    std::optional<std::int64_t> mapping_id;
-    std::string encoding;  // auto, utf-8, gb18030
-    CallImportStatus status = CallImportStatus::kQueued;
-    std::int64_t bytes_total = 0;
-    std::int64_t bytes_read = 0;
-    std::int64_t rows_read = 0;
-    std::string report_json;
-    std::optional<std::int64_t> created_by;
-    std::string created_by_name;
-    Instant created_at;
-    std::optional<Instant> started_at;
-    std::optional<Instant> finished_at;
-};
-
 std::int64_t InsertCallImport(Connection& connection, const CallImportRow& row);
 std::optional<CallImportRow> FindCallImport(Connection& connection, std::int64_t id);
 std::vector<CallImportRow> CallImportsOfContract(Connection& connection, std::int64_t contract_id);

@@ -81,7 +81,7 @@ Result<CallUploadView> CallUploadService::Begin(const Actor& actor, std::int64_t
                                     "The server's disk has no room for this file; ask the administrator"});
     }
     const auto now = context_.clock.Now();
-    storage::CallUploadRow row;
+    CallUploadRow row;
     row.token = RandomHex(16);
     row.contract_id = contract_id;
     row.request_json = RequestJson(*checked);
@@ -101,9 +101,9 @@ Result<CallUploadView> CallUploadService::Begin(const Actor& actor, std::int64_t
     return CallUploadView{row, checked->filename};
 }
 
-Result<storage::CallUploadRow> CallUploadService::Find(const Actor& actor, const std::string& token) {
+Result<CallUploadRow> CallUploadService::Find(const Actor& actor, const std::string& token) {
     if (auto status = actor.Require(Permission::kCallImport); !status) return status.error();
-    std::optional<storage::CallUploadRow> row;
+    std::optional<CallUploadRow> row;
     if (IsToken(token)) {
         auto lease = context_.database.Acquire();
         row = storage::FindCallUpload(*lease, token);

@@ -22,7 +22,7 @@
 namespace houqin {
 
 struct CallUploadView {
-    storage::CallUploadRow row;
+    CallUploadRow row;
     std::string filename;
 };
 
@@ -48,7 +48,7 @@ class CallUploadService {
     void RemoveStale();
 
   private:
-    Result<storage::CallUploadRow> Find(const Actor& actor, const std::string& token);
+    Result<CallUploadRow> Find(const Actor& actor, const std::string& token);
 
     ServiceContext& context_;
     CallImportService& imports_;

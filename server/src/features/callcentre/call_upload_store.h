@@ -7,21 +7,10 @@
 #include <vector>
 
 #include "core/time.h"
+#include "features/callcentre/call_model.h"
 #include "platform/database/database.h"
 
 namespace houqin::storage {
-
-struct CallUploadRow {
-    std::string token;  // random, 32 hex digits: the upload's id in the API
-    std::int64_t contract_id = 0;
-    std::string request_json;  // filename, layout, mapping_id, encoding, clock
-    std::int64_t bytes_total = 0;
-    std::int64_t bytes_received = 0;
-    std::string spool_name;  // the file in the spool folder
-    std::optional<std::int64_t> created_by;
-    Instant created_at;
-    Instant touched_at;  // when the last part came
-};
 
 void InsertCallUpload(Connection& connection, const CallUploadRow& row);
 std::optional<CallUploadRow> FindCallUpload(Connection& connection, const std::string& token);

@@ -26,7 +26,7 @@ struct ScoringMethodInput {
 struct ScoringMethodView {
     ScoringMethodRecord record;
     std::vector<std::string> allowed_actions;  // edit, submit, approve, return: what the caller may do now
-    std::vector<storage::WorkflowEvent> events;
+    std::vector<WorkflowEvent> events;
 };
 
 struct ScoringMethodList {

@@ -34,7 +34,7 @@ struct AgentIdRequestView {
     std::string person_name;
     std::string attachment_name;
     std::vector<std::string> allowed_actions;  // carry_out, decline: what the caller may do now
-    std::vector<storage::WorkflowEvent> events;
+    std::vector<WorkflowEvent> events;
 };
 
 struct AgentIdRowView {

@@ -31,7 +31,7 @@ struct PenaltySuggestionView {
     std::string attachment_name;
     PenaltyDeadlineCheck deadline;             // the submission against its month's deadline, with the reason
     std::vector<std::string> allowed_actions;  // accept, reject
-    std::vector<storage::WorkflowEvent> events;
+    std::vector<WorkflowEvent> events;
 };
 
 struct SuggestionAgent {

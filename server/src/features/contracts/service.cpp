@@ -43,7 +43,7 @@ constexpr const char* kByTheSystem = "system";
 constexpr const char* kTakeEffectComment = "合同期限开始,自动生效 / The term began; in force automatically";
 
 // The review decisions of one version, from the workflow events.
-std::vector<Approval> ApprovalsOf(const std::vector<storage::WorkflowEvent>& events, int version_no) {
+std::vector<Approval> ApprovalsOf(const std::vector<WorkflowEvent>& events, int version_no) {
     std::vector<Approval> approvals;
     for (const auto& event : events) {
         if (event.version_no == version_no && event.action == "approve") {
@@ -53,8 +53,7 @@ std::vector<Approval> ApprovalsOf(const std::vector<storage::WorkflowEvent>& eve
     return approvals;
 }
 
-std::optional<ContractReviewDecision> DecisionOf(const std::vector<storage::WorkflowEvent>& events, int version_no,
-                                                 Role role) {
+std::optional<ContractReviewDecision> DecisionOf(const std::vector<WorkflowEvent>& events, int version_no, Role role) {
     std::optional<ContractReviewDecision> decision;
     for (const auto& event : events) {
         if (event.version_no == version_no && (event.action == "approve" || event.action == "return") &&
@@ -119,7 +118,7 @@ ContractView ContractService::Build(storage::Connection& connection, const Actor
 }
 
 ContractView ContractService::BuildFrom(const Actor& actor, ContractRecord record,
-                                        const std::vector<storage::WorkflowEvent>& events,
+                                        const std::vector<WorkflowEvent>& events,
                                         std::optional<AttachmentInfo> signed_scan) {
     ContractView view;
     const auto today = context_.clock.Today();
@@ -186,7 +185,7 @@ Result<Page<ContractView>> ContractService::List(const Actor& actor, const Contr
     }
     const auto events = storage::ListLatestReviewEventsOf(*lease, kSubject, ids);
     const auto scans = storage::FindAttachmentInfos(*lease, scan_ids);
-    const std::vector<storage::WorkflowEvent> none;
+    const std::vector<WorkflowEvent> none;
     std::vector<ContractView> views;
     for (auto& record : records) {
         const auto found = events.find(record.id);
@@ -484,7 +483,7 @@ Result<std::vector<ContractVersion>> ContractService::Versions(const Actor& acto
     return storage::ListContractVersions(*lease, id);
 }
 
-Result<std::vector<storage::WorkflowEvent>> ContractService::History(const Actor& actor, std::int64_t id) {
+Result<std::vector<WorkflowEvent>> ContractService::History(const Actor& actor, std::int64_t id) {
     if (auto status = actor.Require(Permission::kContractRead); !status) return status.error();
     auto lease = context_.database.Acquire();
     if (auto record = Load(*lease, actor, id); !record) return record.error();

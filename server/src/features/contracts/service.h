@@ -105,7 +105,7 @@ class ContractService {
                                 const std::string& comment);
     Result<ContractView> Sign(const Actor& actor, std::int64_t id, const SignInput& input);
     Result<std::vector<ContractVersion>> Versions(const Actor& actor, std::int64_t id);
-    Result<std::vector<storage::WorkflowEvent>> History(const Actor& actor, std::int64_t id);
+    Result<std::vector<WorkflowEvent>> History(const Actor& actor, std::int64_t id);
     // The content of one version (0 = the latest) with the contract, for the printed document (CON-5): the content
     // carries the rules' title the version cites, and the version its status in words (CON-1, CON-3).
     struct Document {
@@ -148,7 +148,7 @@ class ContractService {
                        bool with_content = true);
     // What Build adds to the record, from its review steps and its signed scan as read already (a list page reads
     // those for all its rows in two queries instead of two per row).
-    ContractView BuildFrom(const Actor& actor, ContractRecord record, const std::vector<storage::WorkflowEvent>& events,
+    ContractView BuildFrom(const Actor& actor, ContractRecord record, const std::vector<WorkflowEvent>& events,
                            std::optional<AttachmentInfo> signed_scan);
     Result<ContractRecord> Load(storage::Connection& connection, const Actor& actor, std::int64_t id);
     // Load for a change: inside the caller's transaction, with the contract's row locked first, so what is checked

@@ -25,9 +25,9 @@ struct Reminder {
 
 // X-3 charts for those who read supervision records (scoped like everything else).
 struct SupervisionFigures {
-    std::vector<storage::PeriodScore> scores;
-    std::vector<storage::PeriodRatings> satisfaction;
-    storage::RectificationCounts rectifications;
+    std::vector<PeriodScore> scores;
+    std::vector<PeriodRatings> satisfaction;
+    RectificationCounts rectifications;
     std::map<std::string, std::int64_t> proposals;  // by status (not for vendors and departments)
     std::vector<std::pair<std::string, Money>> deductions;
 };
@@ -49,7 +49,7 @@ struct StaffingShortfall {
 struct Dashboard {
     std::int64_t vendors_total = 0;
     std::int64_t vendors_active = 0;
-    storage::QualificationCount qualifications;
+    QualificationCount qualifications;
     std::int64_t categories = 0;
     std::vector<std::pair<Date, std::int64_t>> audit_per_day;  // the last 7 days, oldest first
     std::vector<Reminder> reminders;

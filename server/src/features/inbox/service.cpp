@@ -27,8 +27,8 @@ std::string ContractName(const std::string& code, const std::string& title) {
 }
 
 // Whether `role` already approved or returned `version_no` of a contract under review (CON-2).
-bool DecidedBy(const std::vector<storage::WorkflowEvent>& events, int version_no, Role role) {
-    return std::any_of(events.begin(), events.end(), [&](const storage::WorkflowEvent& event) {
+bool DecidedBy(const std::vector<WorkflowEvent>& events, int version_no, Role role) {
+    return std::any_of(events.begin(), events.end(), [&](const WorkflowEvent& event) {
         return event.version_no == version_no && (event.action == "approve" || event.action == "return") &&
                event.role == RoleCode(role);
     });

@@ -49,7 +49,7 @@ struct ProjectView {
     // While the bidding may be opened: procurement.min_bidding_days in force, for the form to state it.
     std::optional<std::int64_t> min_bidding_days;
     std::vector<std::string> allowed_actions;
-    std::vector<storage::WorkflowEvent> history;  // filled for one project
+    std::vector<WorkflowEvent> history;  // filled for one project
 };
 
 }  // namespace houqin

@@ -37,7 +37,7 @@ struct IncidentClosing {
 struct IncidentView {
     Incident incident;
     std::vector<std::string> allowed_actions;  // from IncidentWorkflow(), for this caller
-    std::vector<storage::WorkflowEvent> events;
+    std::vector<WorkflowEvent> events;
 };
 
 struct IncidentList {

@@ -113,7 +113,7 @@ struct ReplacementView {
     std::string attachment_name;
     std::int64_t overdue_days = 0;             // past the deadline with no report in (open or returned)
     std::vector<std::string> allowed_actions;  // report, confirm, return: what the caller may do now
-    std::vector<storage::WorkflowEvent> events;
+    std::vector<WorkflowEvent> events;
 };
 
 struct ReplacementList {

@@ -29,7 +29,7 @@ struct StaffingRequestView {
     StaffingRequest request;
     std::string attachment_name;
     std::vector<std::string> allowed_actions;  // consent, decline: what the caller may do now
-    std::vector<storage::WorkflowEvent> events;
+    std::vector<WorkflowEvent> events;
 };
 
 struct StaffingRequestList {

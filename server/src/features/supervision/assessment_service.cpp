@@ -71,8 +71,8 @@ void CheckFiles(storage::Connection& connection, const Actor& actor, std::int64_
 
 }  // namespace
 
-AssessmentView AssessmentService::Build(storage::Connection& connection, const Actor& actor,
-                                        storage::AssessmentRecord record, bool detail) {
+AssessmentView AssessmentService::Build(storage::Connection& connection, const Actor& actor, AssessmentRecord record,
+                                        bool detail) {
     AssessmentView view;
     const auto today = context_.clock.Today();
     view.can_appeal =
@@ -211,7 +211,7 @@ Result<AssessmentView> AssessmentService::Create(const Actor& actor, const Asses
             {"该期间已有此类考核记录,如有异议请走申诉", "This period already has such an assessment"});
     }
     const auto now = context_.clock.Now();
-    storage::AssessmentRecord record;
+    AssessmentRecord record;
     record.contract_id = contract.id;
     record.contract_code = contract.code;
     record.contract_title = contract.title;
@@ -291,7 +291,7 @@ Result<AssessmentView> AssessmentService::Appeal(const Actor& actor, std::int64_
     auto transition = AppealWorkflow().Check(record->status, "appeal", actor.role, input.reason);
     if (!transition) return transition.error();
     const auto now = context_.clock.Now();
-    storage::AppealRecord appeal;
+    AppealRecord appeal;
     appeal.assessment_id = id;
     appeal.reason = input.reason;
     appeal.attachment_ids = input.attachment_ids;

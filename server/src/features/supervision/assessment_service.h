@@ -46,12 +46,12 @@ struct AppealDecisionInput {
 };
 
 struct AssessmentView {
-    storage::AssessmentRecord record;
+    AssessmentRecord record;
     Text computation;
     bool can_appeal = false;
-    std::optional<storage::AppealRecord> appeal;
+    std::optional<AppealRecord> appeal;
     std::map<std::int64_t, AttachmentInfo> files;  // photos and appeal attachments by id
-    std::vector<storage::WorkflowEvent> history;
+    std::vector<WorkflowEvent> history;
 };
 
 struct AssessmentPeriodOption {
@@ -94,8 +94,7 @@ class AssessmentService {
     Result<AssessmentView> DecideAppeal(const Actor& actor, std::int64_t id, const AppealDecisionInput& input);
 
   private:
-    AssessmentView Build(storage::Connection& connection, const Actor& actor, storage::AssessmentRecord record,
-                         bool detail);
+    AssessmentView Build(storage::Connection& connection, const Actor& actor, AssessmentRecord record, bool detail);
     ServiceContext& context_;
     PolicyService& policy_;
 };

@@ -28,8 +28,8 @@ struct RectificationView {
     bool overdue = false;
     std::int64_t days_overdue = 0;
     std::vector<AttachmentInfo> evidence;
-    std::vector<storage::WorkflowEvent> history;  // filled for one rectification, not in lists
-    std::vector<std::string> allowed_actions;     // report, verify
+    std::vector<WorkflowEvent> history;        // filled for one rectification, not in lists
+    std::vector<std::string> allowed_actions;  // report, verify
 };
 
 struct MeetingView {
@@ -38,7 +38,7 @@ struct MeetingView {
     std::vector<NamedRef> attendees;
     std::vector<MeetingOpinion> opinions;           // filled for one meeting, not in lists
     std::vector<RectificationView> rectifications;  // likewise
-    std::vector<storage::WorkflowEvent> history;    // likewise
+    std::vector<WorkflowEvent> history;             // likewise
     std::vector<std::string> allowed_actions;       // opinion, minutes, cancel
 };
 

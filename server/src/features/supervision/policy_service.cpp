@@ -207,7 +207,7 @@ PolicyRun PolicyService::EvaluateOne(storage::Connection& connection, const Acto
     const auto now = context_.clock.Now();
     const std::string trigger = actor ? actor->username : "daily-job";
     for (const auto& decision : reconciliation.to_propose) {
-        storage::ProposalRecord record;
+        ProposalRecord record;
         record.contract_id = contract_id;
         record.vendor_id = contract->vendor_id;
         record.vendor_org_id = contract->vendor_org_id;
@@ -317,7 +317,7 @@ std::optional<std::int64_t> PolicyService::ProposeExternal(storage::Connection& 
     const auto contract = storage::FindContract(connection, contract_id, {"/", std::nullopt});
     if (!contract || storage::FindProposalByKey(connection, proposal.dedupe_key)) return std::nullopt;
     const auto now = context_.clock.Now();
-    storage::ProposalRecord record;
+    ProposalRecord record;
     record.contract_id = contract_id;
     record.vendor_id = contract->vendor_id;
     record.vendor_org_id = contract->vendor_org_id;
@@ -369,7 +369,7 @@ PolicyRun PolicyService::RunDaily() {
     return total;
 }
 
-ProposalView PolicyService::Build(storage::Connection& connection, const Actor& actor, storage::ProposalRecord record) {
+ProposalView PolicyService::Build(storage::Connection& connection, const Actor& actor, ProposalRecord record) {
     ProposalView view;
     for (const auto& name : ProposalWorkflow().Allowed(record.status, actor.role)) {
         if (std::find(view.allowed_actions.begin(), view.allowed_actions.end(), name) == view.allowed_actions.end()) {

@@ -26,9 +26,9 @@ struct PolicyRun {
 };
 
 struct ProposalView {
-    storage::ProposalRecord record;
+    ProposalRecord record;
     std::vector<std::string> allowed_actions;
-    std::vector<storage::WorkflowEvent> history;
+    std::vector<WorkflowEvent> history;
 };
 
 // A proposal made by a rule outside this engine's contract rules (CC-6: the call centre's top-3 bonus, found by
@@ -96,7 +96,7 @@ class PolicyService {
     struct RunBasis {
         PolicySettings settings;
         StaffService::ComplianceBasis staffing;
-        storage::TermsByText terms;
+        TermsByText terms;
     };
     RunBasis LoadRunBasis(storage::Connection& connection);
     PolicyRun EvaluateOne(storage::Connection& connection, const Actor* actor, std::int64_t contract_id,
@@ -106,7 +106,7 @@ class PolicyService {
                                          Instant now);
     PolicyFacts LoadFacts(storage::Connection& connection, const ContractRecord& contract, YearEndReview review,
                           RunBasis& basis);
-    ProposalView Build(storage::Connection& connection, const Actor& actor, storage::ProposalRecord record);
+    ProposalView Build(storage::Connection& connection, const Actor& actor, ProposalRecord record);
     ServiceContext& context_;
     ContractService& contracts_;
     StaffService& staff_;

@@ -19,7 +19,7 @@ Error SurveyNotFound() { return Error::NotFound({"调查不存在", "The survey 
 // Results are for the organisation; a vendor sees them once the survey is closed. An anonymous survey shows its
 // results to nobody while it is open: the trail says who answered and when, so results that change as answers come
 // in would name the person behind each answer.
-bool MaySeeResults(const Actor& actor, const storage::SurveyRecord& survey) {
+bool MaySeeResults(const Actor& actor, const SurveyRecord& survey) {
     if (survey.status == "closed") return true;
     if (survey.anonymous) return false;
     return actor.role != Role::kVendor && actor.role != Role::kDepartment;
@@ -53,8 +53,7 @@ bool IsKey(const std::string& key) {
 
 }  // namespace
 
-SurveyResults ComputeSurveyResults(const storage::SurveyRecord& survey,
-                                   const std::vector<storage::SurveyAnswer>& answers) {
+SurveyResults ComputeSurveyResults(const SurveyRecord& survey, const std::vector<SurveyAnswer>& answers) {
     SurveyResults results;
     std::vector<std::string> ratings;
     for (const auto& answer : answers) {
@@ -90,8 +89,7 @@ SurveyResults ComputeSurveyResults(const storage::SurveyRecord& survey,
     return results;
 }
 
-SurveyView SurveyService::Build(storage::Connection& connection, const Actor& actor, storage::SurveyRecord record,
-                                bool detail) {
+SurveyView SurveyService::Build(storage::Connection& connection, const Actor& actor, SurveyRecord record, bool detail) {
     SurveyView view;
     view.answered_by_me = storage::HasResponded(connection, record.id, actor.user_id);
     view.answer_count = storage::CountSurveyAnswers(connection, record.id);
@@ -149,7 +147,7 @@ Result<SurveyView> SurveyService::Create(const Actor& actor, const SurveyInput& 
     } else if (*input.closes_on < today) {
         validation.Fail("closes_on", {"截止日期不能早于今天", "The closing date cannot be in the past"});
     }
-    std::vector<storage::SurveyQuestion> questions = input.questions;
+    std::vector<SurveyQuestion> questions = input.questions;
     if (questions.empty()) {
         for (const auto& question : DefaultSurveyQuestions()) {
             questions.push_back({question.key, question.text.zh, question.kind});
@@ -173,7 +171,7 @@ Result<SurveyView> SurveyService::Create(const Actor& actor, const SurveyInput& 
     }
     if (!validation.ok()) return validation.ToError();
     const auto now = context_.clock.Now();
-    storage::SurveyRecord record;
+    SurveyRecord record;
     record.contract_id = contract->id;
     record.contract_code = contract->code;
     record.vendor_id = contract->vendor_id;
@@ -239,7 +237,7 @@ Status SurveyService::Answer(const Actor& actor, std::int64_t id, const SurveyAn
         return Error::Conflict(ErrorCode::kAlreadyExists, "survey",
                                {"您已填写过该调查,每人只能填写一次", "You have already answered this survey"});
     }
-    storage::SurveyAnswer answer;
+    SurveyAnswer answer;
     // Anonymous: no user and no time on the answer, and a random key, so it cannot be linked to the respondent.
     if (!survey->anonymous) answer.user_id = actor.user_id;
     answer.rating = input.rating;

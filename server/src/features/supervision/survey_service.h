@@ -21,7 +21,7 @@ struct SurveyInput {
     std::string title;
     bool anonymous = false;
     std::optional<Date> closes_on;
-    std::vector<storage::SurveyQuestion> questions;  // empty: the default questionnaire
+    std::vector<SurveyQuestion> questions;  // empty: the default questionnaire
 };
 
 struct SurveyAnswerInput {
@@ -48,7 +48,7 @@ struct SurveyResults {
 };
 
 struct SurveyView {
-    storage::SurveyRecord record;
+    SurveyRecord record;
     bool answered_by_me = false;
     std::int64_t answer_count = 0;
     std::optional<SurveyResults> results;
@@ -73,13 +73,12 @@ class SurveyService {
     Result<SurveyView> Close(const Actor& actor, std::int64_t id);
 
   private:
-    SurveyView Build(storage::Connection& connection, const Actor& actor, storage::SurveyRecord record, bool detail);
+    SurveyView Build(storage::Connection& connection, const Actor& actor, SurveyRecord record, bool detail);
     ServiceContext& context_;
     PolicyService& policy_;
 };
 
 // The results of a set of answers, by the survey's formula.
-SurveyResults ComputeSurveyResults(const storage::SurveyRecord& survey,
-                                   const std::vector<storage::SurveyAnswer>& answers);
+SurveyResults ComputeSurveyResults(const SurveyRecord& survey, const std::vector<SurveyAnswer>& answers);
 
 }  // namespace houqin

@@ -76,4 +76,18 @@ Status ValidateQualification(const Qualification& qualification);
 // The vendor list's filter on qualification expiry (PRJ-4): a value the service takes from its routes.
 enum class ExpiryFilter { kAny, kOk, kExpiring, kExpired, kNone };
 
+struct QualificationCount {
+    std::int64_t expired = 0;
+    std::int64_t expiring = 0;
+    std::int64_t ok = 0;
+};
+
+struct StoredAttachment {
+    AttachmentInfo info;
+    std::string owner_path;
+    std::int64_t uploaded_by = 0;      // the user who uploaded it
+    std::int64_t uploader_org_id = 0;  // that user's organisation
+    std::string content;               // the bytes
+};
+
 }  // namespace houqin

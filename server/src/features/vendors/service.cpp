@@ -362,7 +362,7 @@ Result<AttachmentInfo> VendorService::UploadAttachment(const Actor* actor, const
     if (upload.content.size() > kMaxAttachmentBytes) {
         return Error{ErrorCode::kPayloadTooLarge, {"文件不能超过 10 MiB", "Files are limited to 10 MiB"}, {}, {}};
     }
-    storage::StoredAttachment attachment;
+    StoredAttachment attachment;
     attachment.info.filename = upload.filename;
     attachment.info.content_type = upload.content_type.empty() ? "application/octet-stream" : upload.content_type;
     attachment.info.size = static_cast<std::int64_t>(upload.content.size());
@@ -382,8 +382,8 @@ Result<AttachmentInfo> VendorService::UploadAttachment(const Actor* actor, const
     return attachment.info;
 }
 
-Result<storage::StoredAttachment> VendorService::DownloadAttachment(const Actor& actor, std::int64_t id) {
-    std::optional<storage::StoredAttachment> attachment;
+Result<StoredAttachment> VendorService::DownloadAttachment(const Actor& actor, std::int64_t id) {
+    std::optional<StoredAttachment> attachment;
     std::vector<storage::AttachmentLink> links;
     {
         auto lease = context_.database.Acquire();

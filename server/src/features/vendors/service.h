@@ -89,7 +89,7 @@ class VendorService {
 
     Result<AttachmentInfo> UploadAttachment(const Actor* actor, const Upload& upload, std::int64_t uploaded_by = 0);
     // the uploader, and whoever may read a record the file belongs to; anyone else is told it does not exist.
-    Result<storage::StoredAttachment> DownloadAttachment(const Actor& actor, std::int64_t id);
+    Result<StoredAttachment> DownloadAttachment(const Actor& actor, std::int64_t id);
     // Wired once at start-up, before requests are served: each feature says who may read its records.
     void AddAttachmentReader(std::string kind, AttachmentReader reader);
 

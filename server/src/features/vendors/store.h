@@ -102,11 +102,6 @@ void DeleteQualification(Connection& connection, std::int64_t id);
 void RefreshEarliestExpiry(Connection& connection, std::int64_t vendor_id);
 std::string QualificationSnapshot(const Qualification& qualification);
 
-struct QualificationCount {
-    std::int64_t expired = 0;
-    std::int64_t expiring = 0;
-    std::int64_t ok = 0;
-};
 QualificationCount CountQualifications(Connection& connection, const VendorScope& scope, Date today,
                                        std::int64_t warning_days);
 // Qualifications that expire before `until`, earliest first, with their vendor's name (reminders, X-2).
@@ -114,13 +109,6 @@ std::vector<std::pair<Qualification, std::string>> QualificationsExpiringBefore(
                                                                                 const VendorScope& scope, Date until,
                                                                                 std::int64_t limit);
 
-struct StoredAttachment {
-    AttachmentInfo info;
-    std::string owner_path;
-    std::int64_t uploaded_by = 0;      // the user who uploaded it
-    std::int64_t uploader_org_id = 0;  // that user's organisation
-    std::string content;               // the bytes
-};
 std::int64_t InsertAttachment(Connection& connection, const StoredAttachment& attachment, std::int64_t uploaded_by,
                               Instant now);
 // What FindAttachment reads: the file's description and owner, or its content too (a download).

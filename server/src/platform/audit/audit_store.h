@@ -8,6 +8,7 @@
 
 #include "core/access.h"
 #include "core/time.h"
+#include "platform/audit/audit_model.h"
 #include "platform/database/database.h"
 
 namespace houqin {
@@ -36,43 +37,12 @@ struct AuditInput {
     std::optional<std::string> after_json;
 };
 
-struct AuditEntry {
-    std::int64_t seq = 0;
-    Instant at;
-    std::optional<std::int64_t> actor_id;
-    std::string actor_name;
-    // Read from the account at listing time, outside the hash: the name and role the trail shows.
-    std::string actor_display_name;
-    std::string actor_role;
-    std::string action;
-    std::string entity;
-    std::optional<std::int64_t> entity_id;
-    std::optional<std::string> before_json;
-    std::optional<std::string> after_json;
-    std::string request_id;
-    std::string ip;
-    std::string prev_hash;
-    std::string hash;
-};
-
 // Appends inside the caller's open transaction, so the record commits or rolls back with the change it describes.
 // actor may be null for system actions (migrations, the demo seed, CLI). input.action and input.entity must be names
 // from audit_names.h, which the web labels.
 void AppendAudit(Connection& connection, const Actor* actor, Instant at, const AuditInput& input);
 
-struct AuditPage {
-    std::vector<AuditEntry> items;
-    std::int64_t total = 0;
-};
-
 AuditPage ListAudit(Connection& connection, const AuditFilter& filter);
-
-struct AuditVerification {
-    bool ok = true;
-    std::int64_t checked = 0;
-    std::optional<std::int64_t> first_bad_seq;
-    Text reason;
-};
 
 AuditVerification VerifyAuditChain(Connection& connection);
 std::string ComputeAuditHash(const AuditEntry& entry);

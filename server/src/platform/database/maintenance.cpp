@@ -9,7 +9,7 @@ int RunMigrations(storage::Database& database) {
     return storage::Migrate(*lease);
 }
 
-storage::AuditVerification VerifyAudit(storage::Database& database) {
+AuditVerification VerifyAudit(storage::Database& database) {
     auto lease = database.Acquire();
     return storage::VerifyAuditChain(*lease);
 }

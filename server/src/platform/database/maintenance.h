@@ -11,7 +11,7 @@
 namespace houqin {
 
 int RunMigrations(storage::Database& database);
-storage::AuditVerification VerifyAudit(storage::Database& database);
+AuditVerification VerifyAudit(storage::Database& database);
 // One portable file on both engines (platform/database/backup.h): a snapshot, written while the server runs.
 Result<std::vector<storage::TableCount>> Backup(storage::Database& database, const std::string& out_path);
 // Fills an empty database from a backup of either engine, in one transaction.

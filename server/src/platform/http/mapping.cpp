@@ -41,7 +41,7 @@ Json RoleNameJson(const std::string& code) {
     return role ? TextJson(InfoOf(*role).name) : Json(nullptr);
 }
 
-Json AuditEntryJson(const storage::AuditEntry& entry) {
+Json AuditEntryJson(const AuditEntry& entry) {
     return Json{
         {"seq", entry.seq},
         {"at", entry.at.ToIso()},
@@ -62,7 +62,7 @@ Json AuditEntryJson(const storage::AuditEntry& entry) {
         {"hash", entry.hash}};
 }
 
-Json WorkflowEventJson(const storage::WorkflowEvent& event) {
+Json WorkflowEventJson(const WorkflowEvent& event) {
     // who, as the page shows it: the user's display name and the role's name in both languages. A step the rules
     // or the daily job took has no user: its role name says so ("the system"), in the user's language.
     const bool by_system = !event.actor_id && event.role == storage::kSystemActor;
@@ -79,7 +79,7 @@ Json WorkflowEventJson(const storage::WorkflowEvent& event) {
         {"comment", event.comment}};
 }
 
-Json WorkflowEventsJson(const std::vector<storage::WorkflowEvent>& events) {
+Json WorkflowEventsJson(const std::vector<WorkflowEvent>& events) {
     Json items = Json::array();
     for (const auto& event : events) items.push_back(WorkflowEventJson(event));
     return items;

@@ -13,13 +13,13 @@ Json OptionalId(const std::optional<std::int64_t>& id);
 Json ParsedOrNull(const std::optional<std::string>& text);
 Json UserJson(const Actor& actor);
 Json OrgJson(const Organisation& org);
-Json AuditEntryJson(const storage::AuditEntry& entry);
+Json AuditEntryJson(const AuditEntry& entry);
 // One step of any workflow (contract review, appeal, proposal, rectification): {at, actor_name, role, role_name,
 // action, from_state, to_state, version_no, comment}.
 // The role's name in both languages for a stored role code; null for a system action or an unknown code.
 Json RoleNameJson(const std::string& code);
-Json WorkflowEventJson(const storage::WorkflowEvent& event);
+Json WorkflowEventJson(const WorkflowEvent& event);
 // A subject's steps, oldest first, each as WorkflowEventJson.
-Json WorkflowEventsJson(const std::vector<storage::WorkflowEvent>& events);
+Json WorkflowEventsJson(const std::vector<WorkflowEvent>& events);
 
 }  // namespace houqin::http

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/time.h"
 
 namespace houqin {
 
@@ -76,5 +77,13 @@ constexpr std::string_view kCallCentreWorkStart = "callcentre.work_start_minutes
 // CON-1: the title of the town's own rules (D1), which every contract cites as its basis.
 constexpr std::string_view kOrganisationRulesTitle = "organisation.rules_title";
 }  // namespace setting
+
+struct SettingChange {
+    std::int64_t value = 0;
+    std::string text_value;  // settings in words (SettingKind::kText)
+    Instant changed_at;
+    std::string changed_by;
+    std::string reason;
+};
 
 }  // namespace houqin

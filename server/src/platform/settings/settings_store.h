@@ -5,16 +5,9 @@
 
 #include "core/time.h"
 #include "platform/database/database.h"
+#include "platform/settings/settings.h"
 
 namespace houqin::storage {
-
-struct SettingChange {
-    std::int64_t value = 0;
-    std::string text_value;  // settings in words (SettingKind::kText)
-    Instant changed_at;
-    std::string changed_by;
-    std::string reason;
-};
 
 // The value in force, or the definition's default when none was ever set.
 std::int64_t ReadSetting(Connection& connection, std::string_view key);

@@ -10,27 +10,12 @@
 
 #include "core/time.h"
 #include "platform/database/database.h"
+#include "platform/workflow/workflow_event.h"
 
 namespace houqin::storage {
 
 // The user name and role of a step no user took (the rules, the daily job); such a step has no actor_id.
 inline constexpr char kSystemActor[] = "system";
-
-struct WorkflowEvent {
-    std::int64_t id = 0;
-    int version_no = 0;
-    std::string action;
-    std::string from_state;
-    std::string to_state;
-    std::optional<std::int64_t> actor_id;
-    std::string actor_name;
-    std::string role;
-    std::string comment;
-    Instant at;
-    // Read only: the display name of the user actor_id names (X-6: pages show people by name, not by user name);
-    // empty for the system and in a history shown without names. actor_name keeps what was recorded.
-    std::string actor_display_name{};
-};
 
 void InsertWorkflowEvent(Connection& connection, const std::string& subject_type, std::int64_t subject_id,
                          const WorkflowEvent& event);
