@@ -99,9 +99,10 @@ Result<RenewalBasis> ReportService::Renewal(const Actor& actor, std::int64_t con
                         {std::string(setting::kPolicyRewardSatisfactionPercent), facts.reward_satisfaction_percent}};
 
     std::int64_t routine_sum = 0, routine_count = 0;
-    for (auto& assessment : storage::ContractAssessmentRows(*lease, contract_id)) {
+    // The basis lists totals; the quality report lists items.
+    for (auto& assessment :
+         storage::ContractAssessmentRows(*lease, contract_id, std::nullopt, storage::AssessmentItems::kSkip)) {
         if (assessment.assessed_on < record->term_start || assessment.assessed_on > record->term_end) continue;
-        assessment.items.clear();  // the basis lists totals; the quality report lists items
         if (!assessment.passed) ++basis.failures;
         if (assessment.kind == "routine") {
             routine_sum += assessment.total_tenths;

@@ -68,13 +68,14 @@ std::string PeriodYears(const std::optional<std::pair<int, int>>& years, Params&
 }  // namespace
 
 std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std::int64_t contract_id,
-                                                     std::optional<std::pair<int, int>> years) {
+                                                     std::optional<std::pair<int, int>> years, AssessmentItems items) {
     std::vector<ReportAssessment> rows;
     Params params{contract_id};
     const auto where = PeriodYears(years, params);
     for (const auto& row : connection.Query(
-             "SELECT id, period, kind, assessed_on, inspector, total_tenths, pass_mark, passed, grade, failed_items, "
-             "items_json FROM assessments WHERE contract_id = ?" +
+             std::string("SELECT id, period, kind, assessed_on, inspector, total_tenths, pass_mark, passed, grade, "
+                         "failed_items, ") +
+                 (items == AssessmentItems::kRead ? "items_json" : "''") + " FROM assessments WHERE contract_id = ?" +
                  where + " ORDER BY assessed_on, id",
              params)) {
         ReportAssessment assessment;
@@ -88,7 +89,7 @@ std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std
         assessment.passed = row.Bool(7);
         assessment.grade = row.Str(8);
         assessment.failed_items = static_cast<int>(row.Int(9));
-        assessment.items = ParseItems(row.Str(10));
+        if (items == AssessmentItems::kRead) assessment.items = ParseItems(row.Str(10));
         rows.push_back(std::move(assessment));
     }
     return rows;

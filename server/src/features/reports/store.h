@@ -23,8 +23,12 @@ std::vector<ContractRecord> SignedContractsOverlapping(Connection& connection, c
 // Every assessment of a contract, oldest first. items_json holds [{item, points, lost_tenths, failed, ...}].
 // `years`, when given, keeps the rows whose period label lies in those calendar years ("2026", "2026-Q4" and
 // "2026-11" all begin with the year), read through the (contract, period) index; the caller still checks each label.
+// `items`: kSkip leaves each row's items empty, unread and unparsed (the renewal basis lists totals only; parsing
+// five years of checklists was 45% of its CPU on the county).
+enum class AssessmentItems { kRead, kSkip };
 std::vector<ReportAssessment> ContractAssessmentRows(Connection& connection, std::int64_t contract_id,
-                                                     std::optional<std::pair<int, int>> years = std::nullopt);
+                                                     std::optional<std::pair<int, int>> years = std::nullopt,
+                                                     AssessmentItems items = AssessmentItems::kRead);
 // Every survey of a contract with its answers counted per rating; the rate is left to the caller.
 std::vector<ReportSurvey> ContractSurveyRows(Connection& connection, std::int64_t contract_id,
                                              std::optional<std::pair<int, int>> years = std::nullopt);
