@@ -117,7 +117,8 @@ export function routeTable(document) {
 
 /**
  * The problems of one answer against the document: [] when the route declares no shape yet (no x-shape-declared) or
- * when the answer fits. Else strings naming the route, the JSON path and the problem.
+ * when the answer fits. Else strings naming the route, the JSON path and the problem. A route may declare two 2xx
+ * statuses with one schema (Route::CreatesOrReturns: 201 new, 200 already there): the answer's own status picks.
  */
 export function checkAnswer(document, table, method, pathname, status, body, contentType) {
     const route = table.find(method, pathname);

@@ -97,6 +97,13 @@ test('an answer is checked against its route: the route, the status and the JSON
             },
             '/api/v1/things/export.xlsx': { get: { 'x-shape-declared': true, responses: { 200: { content: { 'application/octet-stream': {} } } } } },
             '/api/v1/others': { get: { responses: { 200: { description: 'OK' } } } },
+            // Route::CreatesOrReturns: 201 for a new record, 200 for the one that was there, one schema (PRJ-5).
+            '/api/v1/things/{id}/members': {
+                post: {
+                    'x-shape-declared': true,
+                    responses: { 200: { content: { 'application/json': { schema: ref } } }, 201: { content: { 'application/json': { schema: ref } } } },
+                },
+            },
         },
         components: { schemas },
     };
@@ -111,4 +118,10 @@ test('an answer is checked against its route: the route, the status and the JSON
     assert.deepEqual(check('GET', '/api/v1/things/export.xlsx', 200, {}), []);
     assert.deepEqual(check('GET', '/api/v1/others', 200, { anything: 1 }), []);
     assert.deepEqual(check('GET', '/api/v1/nowhere', 200, {}), ['GET /api/v1/nowhere: no route of the OpenAPI document matches']);
+    assert.deepEqual(check('POST', '/api/v1/things/7/members', 201, fitting), []);
+    assert.deepEqual(check('POST', '/api/v1/things/7/members', 200, fitting), []);
+    assert.deepEqual(check('POST', '/api/v1/things/7/members', 200, { ...fitting, id: 'x' }), [
+        'POST /api/v1/things/{id}/members: $.id: expected integer, got the string "x"',
+    ]);
+    assert.deepEqual(check('POST', '/api/v1/things/7/members', 204, {}), ['POST /api/v1/things/{id}/members: answered 204, but declares 200 or 201']);
 });

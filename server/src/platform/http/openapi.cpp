@@ -2,6 +2,7 @@
 // permission, scope, body and answer; components.schemas from server/src/features/*/api_schemas.json.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -160,12 +161,17 @@ OrderedJson Responses(const Route& route) {
             responses[std::to_string(answer.status)] = {{"description", "A file"},
                                                         {"content", {{answer.content_type, {{"schema", binary}}}}}};
             break;
-        default:
-            responses[std::to_string(answer.status)] = {
-                {"description", "OK"}, {"content", {{"application/json", {{"schema", PayloadSchema(answer)}}}}}};
-            for (const auto& type : route.answer_files) {
-                responses[std::to_string(answer.status)]["content"][type] = {{"schema", binary}};
+        default: {
+            OrderedJson content = {{"application/json", {{"schema", PayloadSchema(answer)}}}};
+            for (const auto& type : route.answer_files) content[type] = {{"schema", binary}};
+            // CreatesOrReturns: the same content under both statuses, the lower first (200 before 201).
+            auto statuses = std::vector<int>{answer.status};
+            if (answer.also_status) statuses.push_back(*answer.also_status);
+            std::sort(statuses.begin(), statuses.end());
+            for (const auto status : statuses) {
+                responses[std::to_string(status)] = {{"description", "OK"}, {"content", content}};
             }
+        }
     }
     return responses;
 }

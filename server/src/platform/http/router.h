@@ -104,18 +104,27 @@ struct Route {
         std::string schema;        // kObject, kPage, kItems, kArray
         std::string content_type;  // kFile: e.g. application/pdf ("*/*" when it is the stored file's own)
         int status = 200;          // answers only
+        // Answers only: a second status answering the same schema (CreatesOrReturns: 200 when the record was there).
+        std::optional<int> also_status;
     };
     Payload answer;
     Payload body;
 
     Route& Returns(std::string schema, int status = 200) { return Answer(Shape::kObject, std::move(schema), status); }
     Route& Creates(std::string schema) { return Answer(Shape::kObject, std::move(schema), 201); }
+    // A create that may find its record already there (a vendor registering again, PRJ-5): 201 with the new record,
+    // 200 with the one that was there, both of the same schema, so a client reads one type whichever it gets.
+    Route& CreatesOrReturns(std::string schema) {
+        Answer(Shape::kObject, std::move(schema), 201);
+        answer.also_status = 200;
+        return *this;
+    }
     Route& ReturnsPage(std::string schema) { return Answer(Shape::kPage, std::move(schema), 200); }
     Route& ReturnsItems(std::string schema) { return Answer(Shape::kItems, std::move(schema), 200); }
     Route& ReturnsArray(std::string schema) { return Answer(Shape::kArray, std::move(schema), 200); }
     Route& ReturnsNothing() { return Answer(Shape::kNoContent, "", 204); }
     Route& ReturnsFile(std::string content_type) {
-        answer = {Shape::kFile, "", std::move(content_type), 200};
+        answer = {Shape::kFile, "", std::move(content_type), 200, std::nullopt};
         return *this;
     }
     // A JSON answer that a query (format=pdf|xlsx) turns into a file instead: the file's content types, published
@@ -126,21 +135,21 @@ struct Route {
         return *this;
     }
     Route& Body(std::string schema) {
-        body = {Shape::kObject, std::move(schema), "", 0};
+        body = {Shape::kObject, std::move(schema), "", 0, std::nullopt};
         return *this;
     }
     Route& NoBody() {
-        body = {Shape::kNone, "", "", 0};
+        body = {Shape::kNone, "", "", 0, std::nullopt};
         return *this;
     }
     Route& BodyFile(std::string content_type) {
-        body = {Shape::kFile, "", std::move(content_type), 0};
+        body = {Shape::kFile, "", std::move(content_type), 0, std::nullopt};
         return *this;
     }
 
   private:
     Route& Answer(Shape shape, std::string schema, int status) {
-        answer = {shape, std::move(schema), "", status};
+        answer = {shape, std::move(schema), "", status, std::nullopt};
         return *this;
     }
 };

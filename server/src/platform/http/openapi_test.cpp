@@ -1,0 +1,44 @@
+// The OpenAPI document's answers as the route table declares them (issue 10: one source for the API's shape).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/http/router.h"
+
+namespace houqin::http {
+namespace {
+
+Handler Nothing() {
+    return [](RequestContext&) -> Result<HttpResponse> { return HttpResponse::NoContent(); };
+}
+
+// Issue 10 (PRJ-5's registration answers 201 when the vendor is new and 200 when it registers again): a create that
+// may find its record publishes both statuses with the same schema, so the API tests accept either and the web reads
+// one type; a plain create publishes 201 only.
+TEST(OpenApiTest, ACreateThatMayFindItsRecordPublishesBothStatusesWithOneSchema) {
+    Router router;
+    router.Add("POST", "/api/v1/things/{id}/members", Access::kSession, "things", "Join a thing", Nothing())
+        .Body("MemberInput")
+        .CreatesOrReturns("Member")
+        .Scope(RecordScope::kTown);
+    router.Add("POST", "/api/v1/things", Access::kSession, "things", "Add a thing", Nothing())
+        .NoBody()
+        .Creates("Thing")
+        .Scope(RecordScope::kNone);
+    EXPECT_EQ(router.UndeclaredShapes(), std::vector<std::string>{});
+
+    const auto document = nlohmann::json::parse(OpenApiDocument(router));
+    const auto& joined = document["paths"]["/api/v1/things/{id}/members"]["post"]["responses"];
+    const nlohmann::json member = {{"$ref", "#/components/schemas/Member"}};
+    ASSERT_TRUE(joined.contains("200"));
+    ASSERT_TRUE(joined.contains("201"));
+    EXPECT_EQ(joined["200"]["content"]["application/json"]["schema"], member);
+    EXPECT_EQ(joined["201"]["content"]["application/json"]["schema"], member);
+
+    const auto& added = document["paths"]["/api/v1/things"]["post"]["responses"];
+    EXPECT_TRUE(added.contains("201"));
+    EXPECT_FALSE(added.contains("200"));
+}
+
+}  // namespace
+}  // namespace houqin::http
