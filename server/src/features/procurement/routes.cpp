@@ -344,6 +344,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  for (const auto& view : result->items) items.push_back(ProjectJson(view, JsonDetail::kListRow));
                  return JsonResponse(200, PageJson(items, result->total, page));
              })
+        .ReturnsPage("Project")
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kNone);
     router
@@ -357,6 +358,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.projects.Create(context.actor(), input));
                  return JsonResponse(201, ProjectJson(*view, JsonDetail::kFull));
              })
+        .Body("ProjectInput")
+        .Creates("Project")
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kNone);
     router
@@ -367,6 +370,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.projects.Get(context.actor(), *id));
                  return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
+        .Returns("Project")
         .Requires({Permission::kProjectRead})
         .Scope(RecordScope::kTown);
     router
@@ -381,6 +385,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.projects.Update(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
+        .Body("ProjectInput")
+        .Returns("Project")
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
     router
@@ -391,6 +397,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.projects.Submit(context.actor(), *id));
                  return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
+        .NoBody()
+        .Returns("Project")
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
     router
@@ -407,6 +415,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.projects.Decide(context.actor(), *id, decision, comment));
                  return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
+        .Body("ProjectDecisionInput")
+        .Returns("Project")
         .Requires({Permission::kProjectApprove})
         .Scope(RecordScope::kTown);
     router
@@ -430,6 +440,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.projects.RecordGovernment(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
+        .Body("GovernmentProcurementInput")
+        .Returns("Project")
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
     router
@@ -447,6 +459,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.projects.SetCeiling(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
+        .Body("CeilingInput")
+        .Returns("Project")
         .Requires({Permission::kProjectApprove})
         .Scope(RecordScope::kTown);
     router
@@ -465,6 +479,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(view, procurement.sealing.OpenBidding(context.actor(), *id, input));
                  return JsonResponse(200, ProjectJson(*view, JsonDetail::kFull));
              })
+        .Body("BiddingInput")
+        .Returns("Project")
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
     router
@@ -493,6 +509,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(result, procurement.bidding.Register(context.actor(), *id, vendor_id));
                  return JsonResponse(result->second ? 201 : 200, RegistrationJson(result->first));
              })
+        .Body("RegistrationInput")
+        .CreatesOrReturns("Registration")
         .Requires({Permission::kBidSubmit, Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
     router
@@ -602,6 +620,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  return JsonResponse(201, Json{{"project", ProjectJson(result->project, JsonDetail::kFull)},
                                                {"contract_id", result->contract_id}});
              })
+        .NoBody()
+        .Creates("ProjectAward")
         .Requires({Permission::kProjectWrite})
         .Scope(RecordScope::kTown);
     router

@@ -280,6 +280,36 @@ export interface BidReceipt {
   fingerprint: string;
 }
 
+/** The sealed bidding (internal route, PRJ-7): its times and the seal locked by the officer's and the witness's secrets. */
+export interface Bidding {
+  /** Bids are accepted until then, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00". */
+  bid_deadline: string;
+  /** The bids may be opened from then on, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00"; always set when the bidding opens. */
+  opening_at: string | null;
+  /** The fingerprint of the project's sealing key, printed in the notice and on the witness's record; a bidder checks its receipt against it. */
+  fingerprint: string;
+  /** The office user who opened the bidding. */
+  officer_name: string;
+  /** The discipline-inspection witness who consented to it. */
+  witness_name: string;
+  /** When the bidding was opened, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00". */
+  created_at: string;
+  /** Whether bids are accepted now (before the deadline). */
+  accepting: boolean;
+}
+
+/** Opening the sealed bidding (PRJ-7): its times and the two secrets that lock the seal; the witness's consent comes from their own session. */
+export interface BiddingInput {
+  /** Bids are accepted until then, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00"; at least procurement.min_bidding_days after now. */
+  bid_deadline: string;
+  /** The bids may be opened from then on, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00", not before the deadline. */
+  opening_at: string;
+  /** The opening officer's secret; the opening needs it again. */
+  officer_secret: string;
+  /** The witness's secret, not the officer's; the opening needs it again. */
+  witness_secret: string;
+}
+
 export interface CancelInput {
   reason: string;
 }
@@ -321,6 +351,14 @@ export interface CategoryInput {
   checklist: ChecklistItem[];
   criteria: SelectionCriteria;
   staff_roles: string[];
+}
+
+/** The ceiling price, set or changed by leadership until the first quote arrives (PRJ-6). */
+export interface CeilingInput {
+  /** The ceiling on the annual quote, yuan as a decimal string with two decimals, e.g. "1200000.00", more than 0. */
+  amount: string;
+  /** Why, at most 500 characters. */
+  reason?: string;
 }
 
 /** How the office and a vendor were in touch (SUP-6). */
@@ -644,6 +682,51 @@ export interface Evidence {
 }
 
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+
+/** The formal government procurement method (D1 Art.3): public or invited tender, competitive negotiation or consultation, inquiry, single source. */
+export type GovernmentMethod = 'public_tender' | 'invited_tender' | 'competitive_negotiation' | 'competitive_consultation' | 'inquiry' | 'single_source';
+
+/** The record of a government procurement done outside the system (government route, PRJ-3). */
+export interface GovernmentProcurement {
+  method: GovernmentMethod;
+  /** The method's name as the page shows it. */
+  method_name: LocalizedText;
+  /** The procurement's reference number (采购编号). */
+  reference: string;
+  /** The procurement agency; may be empty. */
+  agency: string;
+  /** When the procurement started, a date, YYYY-MM-DD. */
+  started_on: string | null;
+  /** When it was completed, a date, YYYY-MM-DD; null while it is not. */
+  completed_on: string | null;
+  /** The result as recorded by the office. */
+  result: string;
+  /** The winning vendor; null until recorded (needed for the award). */
+  winner_vendor_id: number | null;
+  /** The winning vendor's name; null without a winner. */
+  winner_vendor_name: string | null;
+  /** The winner's annual amount, yuan as a decimal string with two decimals, e.g. "1200000.00"; null without a winner. */
+  amount: string | null;
+}
+
+/** The record of the government procurement (government route, PRJ-3). */
+export interface GovernmentProcurementInput {
+  method: GovernmentMethod;
+  /** The procurement's reference number, 2-100 characters. */
+  reference: string;
+  /** The procurement agency, at most 200 characters. */
+  agency?: string;
+  /** When it started, a date, YYYY-MM-DD. */
+  started_on: string;
+  /** When it was completed, a date, YYYY-MM-DD, not before the start nor after today; null or absent while it is not. */
+  completed_on?: string | null;
+  /** The result, 2-2000 characters. */
+  result: string;
+  /** The winning vendor; with the amount, or neither. */
+  winner_vendor_id?: number | null;
+  /** The winner's annual amount, yuan as a decimal string with two decimals, e.g. "1200000.00"; with the winner, or neither (both are needed for the award). */
+  amount?: string | null;
+}
 
 export interface GradeBand {
   name: string;
@@ -1113,6 +1196,212 @@ export interface ProcurementRulesVersion {
   created_at: string;
 }
 
+/** A service procurement project (PRJ-1 … PRJ-8): what is procured, its approval, its route and its procurement, as the caller may see it. */
+export interface Project {
+  id: number;
+  /** The project's number, XM-<year>-<sequence>, e.g. XM-2026-0001. */
+  code: string;
+  /** The project's name. */
+  name: string;
+  /** The budget year the project belongs to. */
+  year: number;
+  /** The service category (CAT-1). */
+  category_id: number;
+  /** The category's Chinese name. */
+  category_name: string;
+  /** The category's name in both languages. */
+  category_label: LocalizedText;
+  /** The government procurement catalogue item codes (品目) the project covers; may be empty. */
+  item_codes: string[];
+  /** What the service covers. */
+  scope: string;
+  /** The budget for one year, yuan as a decimal string with two decimals, e.g. "1200000.00". */
+  annual_budget: string;
+  /** The budget for the whole service period, yuan as a decimal string with two decimals, e.g. "1200000.00". */
+  total_budget: string;
+  /** The first day of service, a date, YYYY-MM-DD. */
+  service_start: string;
+  /** The last day of service, a date, YYYY-MM-DD. */
+  service_end: string;
+  /** The responsible department. */
+  department_id: number;
+  department_name: string;
+  /** The person responsible in the department. */
+  responsible_person: string;
+  /** Their phone; may be empty. */
+  responsible_phone: string;
+  /** The procurement implementation plans (实施方案), needed to submit. */
+  plans: Attachment[];
+  status: ProjectStatus;
+  /** The status as the page shows it. */
+  status_name: LocalizedText;
+  /** How the project is procured; null until leadership approves it. */
+  route: ProjectRoute | null;
+  /** Why it took that route; null until approved. */
+  route_decision: RouteDecision | null;
+  /** Until approval: the route the year's rules in force would give; null after, or when they cannot (see route_preview_error). */
+  route_preview: RouteDecision | null;
+  /** Why no preview can be given (no rules for the year yet …); null otherwise. */
+  route_preview_error: LocalizedText | null;
+  /** The ceiling price; null until set, and for a vendor user until the opening unless the town publishes it (PRJ-6). */
+  ceiling: ProjectCeiling | null;
+  /** The government procurement's record; null until recorded. */
+  government_procurement: GovernmentProcurement | null;
+  /** The sealed bidding; null until the office opens it. */
+  bidding: Bidding | null;
+  /** The witness's fresh, unused consent to the project's next witnessed step; null when there is none, and always for a vendor user. */
+  witness_consent: WitnessConsent | null;
+  /** While the caller may open the bidding: the fewest days from publication to the bid deadline (setting procurement.min_bidding_days); null otherwise. */
+  min_bidding_days: number | null;
+  counts: ProjectCounts;
+  /** For a vendor user: its own registration; null otherwise or before it registers. */
+  my_registration: Registration | null;
+  /** For a vendor user: its own bid; null otherwise or before it bids. */
+  my_bid: Bid | null;
+  /** What the opening decided; null before the opening. */
+  outcome: OpeningOutcome | null;
+  /** The winner; null until one is known. */
+  winner: ProjectWinner | null;
+  /** The contract drafted by the award (PRJ-8); null before. */
+  contract_id: number | null;
+  /** That contract's number; null before the award. */
+  contract_code: string | null;
+  /** Who created the project (display name). */
+  created_by_name: string;
+  /** When, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00". */
+  created_at: string;
+  /** When it last changed, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00". */
+  updated_at: string;
+  /** What the caller may do now; the page offers these buttons and no others. */
+  allowed_actions: ProjectAction[];
+  /** In the answer about one project (not in the list): its steps, oldest first. */
+  history?: ProjectStep[];
+}
+
+/** A step the caller may take on the project now, in the order the page offers them (the project's workflow, features/procurement/model.cpp). */
+export type ProjectAction =
+  | 'edit'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'record_government'
+  | 'set_ceiling'
+  | 'open_bidding'
+  | 'register'
+  | 'bid'
+  | 'open'
+  | 'award'
+  | 'witness_open_bidding'
+  | 'witness_opening';
+
+/** The award (PRJ-8): the project, now awarded, and the contract draft made from the winner and its annual quote. */
+export interface ProjectAward {
+  project: Project;
+  /** The new contract draft, to be reviewed and signed on the contracts page. */
+  contract_id: number;
+}
+
+/** The ceiling price (最高限价) leadership set before any bid (PRJ-6). */
+export interface ProjectCeiling {
+  /** The ceiling on the annual quote, yuan as a decimal string with two decimals, e.g. "1200000.00". */
+  amount: string;
+  /** Leadership's explanation; may be empty. */
+  reason: string;
+  /** Who set it (display name). */
+  set_by_name: string;
+  /** When it was set, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00"; null only for a ceiling recorded without its time. */
+  set_at: string | null;
+}
+
+/** How many vendors registered, passed the criteria and bid; all 0 for a vendor user while the bidding runs (a vendor learns nothing of the others). */
+export interface ProjectCounts {
+  /** Vendors registered. */
+  registrations: number;
+  /** Registered vendors that meet the category's selection criteria (PRJ-5). */
+  qualified: number;
+  /** Sealed quotes received. */
+  bids: number;
+}
+
+/** Leadership's decision on a submitted project: approve (the route is decided then) or return it to the office. */
+export type ProjectDecision = 'approve' | 'return';
+
+export interface ProjectDecisionInput {
+  decision: ProjectDecision;
+  /** Leadership's comment, at most 1000 characters; a return needs its reason (at least 2). */
+  comment?: string;
+}
+
+/** A project as the office writes it (PRJ-1): all its fields each time, for a new project or an edit of a draft or returned one. */
+export interface ProjectInput {
+  /** The project's name, 2-200 characters. */
+  name: string;
+  /** The budget year, 2000-2100. */
+  year: number;
+  /** The service category (an active one). */
+  category_id: number;
+  /** Catalogue item codes (品目), at most 50, each 1-40 letters, digits, '-' or '_'. */
+  item_codes?: string[];
+  /** What the service covers, 2-5000 characters. */
+  scope: string;
+  /** The budget for one year, yuan as a decimal string with two decimals, e.g. "1200000.00", more than 0. */
+  annual_budget: string;
+  /** The budget for the whole service period, yuan as a decimal string with two decimals, e.g. "1200000.00", at least the annual budget. */
+  total_budget: string;
+  /** The first day of service, a date, YYYY-MM-DD. */
+  service_start: string;
+  /** The last day of service, a date, YYYY-MM-DD, after the first. */
+  service_end: string;
+  /** The responsible department, within the caller's town. */
+  department_id: number;
+  /** The person responsible, 1-50 characters. */
+  responsible_person: string;
+  /** Their phone, 7-20 digits with '-' or a leading '+'; may be empty. */
+  responsible_phone?: string;
+  /** The uploaded implementation plans, at most 20; at least one is needed to submit. */
+  plan_attachment_ids?: number[];
+}
+
+/** How a project is procured, decided at approval (PRJ-3): government (by the government procurement rules, outside this system) or internal (the office's own sealed bidding). */
+export type ProjectRoute = 'government' | 'internal';
+
+/** Where a project stands (PRJ-2 … PRJ-8): draft and returned can be edited; pending_leadership waits for leadership; approved has its procurement route; procured has the government procurement's result recorded; bidding accepts sealed quotes; opened found a winner at the opening; failed ended the opening without one; awarded has its contract draft. */
+export type ProjectStatus = 'draft' | 'pending_leadership' | 'returned' | 'approved' | 'procured' | 'bidding' | 'opened' | 'failed' | 'awarded';
+
+/** One step of the project's approval and procurement, as its history tab shows it: who, in which role, and the transition. */
+export interface ProjectStep {
+  /** When, a moment, ISO 8601 with its offset (Asia/Shanghai), e.g. "2026-12-01T09:30:00+08:00". */
+  at: string;
+  /** The user's log-in name. */
+  actor_name: string;
+  /** The user's display name; null for a step the system took. */
+  actor_display_name: string | null;
+  /** The role the step was taken in (a RoleCode, or system). */
+  role: string;
+  /** The role's name as the page shows it. */
+  role_name: LocalizedText | null;
+  /** The step as recorded (create, update, submit, approve, return, record_government, set_ceiling, open_bidding, witness_consent, open, open_failed, award …). */
+  action: string;
+  /** The step's name, the same the trail shows (ProjectStepName). */
+  action_name: LocalizedText;
+  /** The project's status before the step (empty at creation). */
+  from_state: string;
+  /** The project's status after the step. */
+  to_state: string;
+  /** The project's version the step wrote. */
+  version_no: number;
+  /** Leadership's comment (a return's reason); may be empty. */
+  comment: string;
+}
+
+/** The winner: of the opening (opened, awarded) or as recorded for a government procurement (procured). */
+export interface ProjectWinner {
+  vendor_id: number;
+  vendor_name: string;
+  /** The winning annual amount, yuan as a decimal string with two decimals, e.g. "1200000.00"; null when the government record has none. */
+  quote: string | null;
+}
+
 /** A proposal of the rules with its steps (RP-1 … RP-4). */
 export interface Proposal {
   id: number;
@@ -1395,6 +1684,12 @@ export interface Registration {
   registered_by_name: string;
 }
 
+/** A registration for the bidding (PRJ-5). */
+export interface RegistrationInput {
+  /** The vendor the office registers; a vendor user omits it (its own vendor). */
+  vendor_id?: number;
+}
+
 export interface Reminder {
   kind: string;
   severity: string;
@@ -1602,6 +1897,27 @@ export interface Role {
 
 /** A role (ROLE-1 … ROLE-8; core/access.h). */
 export type RoleCode = 'admin' | 'office' | 'leadership' | 'discipline' | 'judicial' | 'party_office' | 'department' | 'vendor';
+
+/** Why a project goes to government procurement or is procured by the office itself (PRJ-3, D1 Art.3), with the figures the decision used. */
+export interface RouteDecision {
+  route: ProjectRoute;
+  /** The route's name as the page shows it. */
+  route_name: LocalizedText;
+  /** Every reason that holds: each matched catalogue entry, then the threshold. */
+  reasons: RouteReason[];
+  /** The figures compared: year, rules version, threshold, basis, the budget compared, the matched codes. */
+  values: NamedValue[];
+}
+
+/** One reason for the procurement route (PRJ-3, D1 Art.3). */
+export interface RouteReason {
+  /** Which rule applied: a catalogue category or item matched, the budget reached the threshold, or neither. */
+  code: 'catalogue_category' | 'catalogue_item' | 'threshold_reached' | 'below_threshold';
+  /** The catalogue code that matched, or the threshold's basis (annual_budget, total_budget); empty when there is none. */
+  subject: string;
+  /** The reason as the page shows it. */
+  text: LocalizedText;
+}
 
 /** A payment schedule split from a total (a preview). */
 export interface Schedule {

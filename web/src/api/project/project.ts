@@ -1,7 +1,7 @@
 import { apiUrl, http } from '../http';
 import type { Items, Page } from '../types';
 import type {
-  AwardAnswer,
+  ProjectAward,
   Bid,
   BidInput,
   BidReceipt,
@@ -101,8 +101,8 @@ export function openingPdfUrl(id: number): string {
 }
 
 /** The award creates a contract draft from the project, the vendor and the winning annual quote (PRJ-8). */
-export function awardProjectApi(id: number): Promise<AwardAnswer> {
-  return http.post<AwardAnswer>(`/projects/${id}/award`, {});
+export function awardProjectApi(id: number): Promise<ProjectAward> {
+  return http.post<ProjectAward>(`/projects/${id}/award`, {});
 }
 
 /** Every step from creation to the contract (not for vendor users). */

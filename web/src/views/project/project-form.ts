@@ -3,6 +3,15 @@ import type { ProjectInput } from '@/api/project/types';
 import type { LocaleCode } from '@/api/types';
 import { moneyToFen, normalizeMoney } from '@/utils/money';
 
+/**
+ * The editor's fields: every field of the body, the category and the department null until chosen (the body needs
+ * them; projectInputProblems says so before the server does).
+ */
+export type ProjectFormFields = Required<Omit<ProjectInput, 'category_id' | 'department_id' | 'plan_attachment_ids'>> & {
+  category_id: number | null;
+  department_id: number | null;
+};
+
 export type ProjectInputProblem = 'required' | 'money' | 'total_below_annual' | 'end_not_after_start' | 'year';
 
 /**
@@ -11,7 +20,7 @@ export type ProjectInputProblem = 'required' | 'money' | 'total_below_annual' | 
  * the rest (department in scope, category exists, plans needed only to submit).
  */
 export function projectInputProblems(
-  input: Pick<ProjectInput, 'name' | 'year' | 'category_id' | 'annual_budget' | 'total_budget' | 'service_start' | 'service_end' | 'department_id'>,
+  input: Pick<ProjectFormFields, 'name' | 'year' | 'category_id' | 'annual_budget' | 'total_budget' | 'service_start' | 'service_end' | 'department_id'>,
 ): Partial<Record<string, ProjectInputProblem>> {
   const problems: Partial<Record<string, ProjectInputProblem>> = {};
   if (!input.name.trim()) problems.name = 'required';

@@ -7,7 +7,7 @@ const DECISION: RouteDecision = {
   route_name: { 'zh-CN': '政府采购', en: 'Government procurement' },
   reasons: [
     { code: 'catalogue_category', subject: 'cleaning', text: { 'zh-CN': '项目类别属于目录', en: 'the category is listed' } },
-    { code: 'threshold_reached', text: { 'zh-CN': '达到限额', en: '' } },
+    { code: 'threshold_reached', subject: 'annual_budget', text: { 'zh-CN': '达到限额', en: '' } },
   ],
   values: [{ name: 'threshold', value: '1000000.00' }],
 };
