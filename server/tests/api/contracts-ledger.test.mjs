@@ -399,6 +399,10 @@ test('X-2 an active contract ending within 30 days has a contract_expiring remin
     expectStatus(await office.post(`/contracts/${terminated.id}/terminate`, {
         reason: '测试终止', breach_liability: '无', effective_on: MARCH_END,
     }), 200);
+    const renewed = await createActiveContract(clients, content());
+    expectStatus(await office.post(`/contracts/${renewed.id}/renew`, {
+        reason: '考核优良,续签', term_start: NEXT_START, term_end: NEXT_END,
+    }), 201);
 
     const today = expectStatus(await office.get('/dashboard'), 200).body;
     const daysNow = daysBetween(FAKE_TODAY, TERM_END);
@@ -427,6 +431,7 @@ test('X-2 an active contract ending within 30 days has a contract_expiring remin
             assert.equal(typeof reminder.title.en, 'string');
             severities[days] = reminder.severity;
             assert.deepEqual(contractReminder(dashboard, terminated.id), [], 'a terminated contract is not reminded');
+            assert.deepEqual(contractReminder(dashboard, renewed.id), [], 'a renewed contract needs no decision: no reminder');
             const read = expectStatus(await client.get(`/contracts/${id}`), 200).body;
             assert.equal(read.status, 'active');
             assert.equal(read.days_to_expiry, days);

@@ -207,6 +207,14 @@ struct ContractRecord {
     Instant updated_at;
 };
 
+// A contract in force that ends soon, as the dashboard's reminder shows it: no content, no signing.
+struct ContractEnding {
+    std::int64_t id = 0;
+    std::string code;
+    std::string title;
+    Date term_end;
+};
+
 struct ContractVersion {
     std::int64_t id = 0;
     std::int64_t contract_id = 0;

@@ -63,11 +63,11 @@ LedgerSums SumLedger(Connection& connection, std::int64_t contract_id);
 std::int64_t InsertPayment(Connection& connection, const PaymentRecord& payment);
 std::vector<PaymentRecord> ListPayments(Connection& connection, std::int64_t contract_id);
 
-// Active contracts ending on or before `until` within the scope (reminders, X-2).
 // CON-3: the signed contracts whose term has begun by `today`, to be put in force by the daily job.
 std::vector<std::int64_t> ContractsStartingBy(Connection& connection, Date today);
 
-std::vector<ContractRecord> ContractsEndingBefore(Connection& connection, const VendorScope& scope, Date from,
+// the scope's contracts in force, not yet renewed, ending from `from` to `until`, soonest first (reminders).
+std::vector<ContractEnding> ContractsEndingBefore(Connection& connection, const VendorScope& scope, Date from,
                                                   Date until, std::int64_t limit);
 
 }  // namespace houqin::storage

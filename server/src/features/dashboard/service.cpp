@@ -180,8 +180,8 @@ Result<Dashboard> DashboardService::GetDashboard(const Actor& actor) {
         const auto first = context_.settings.Get(*lease, setting::kContractReminderFirst);
         const auto second = context_.settings.Get(*lease, setting::kContractReminderSecond);
         const auto final_days = context_.settings.Get(*lease, setting::kContractReminderFinal);
+        // A renewed contract needs no decision: the store leaves it out.
         for (const auto& contract : storage::ContractsEndingBefore(*lease, scope, today, today.AddDays(first), 50)) {
-            if (contract.successor_id) continue;  // already renewed
             const auto days_left = contract.term_end.days() - today.days();
             Reminder reminder;
             reminder.kind = "contract_expiring";
