@@ -90,6 +90,8 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(view, imports.Upload(context.actor(), *id, request, context.request.body));
                  return JsonResponse(202, CallImportJson(*view));
              })
+        .BodyFile("application/octet-stream")
+        .Returns("CallImport", 202)
         .Requires({Permission::kCallImport})
         .MaxBody(CallImportService::kMaxUploadBytes)
         .Scope(RecordScope::kVendor);
@@ -108,6 +110,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                                                {"can_import", list->can_import},
                                                {"mappings", std::move(mappings)}});
              })
+        .Returns("CallImportList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -118,6 +121,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(view, imports.Get(context.actor(), *id));
                  return JsonResponse(200, CallImportJson(*view));
              })
+        .Returns("CallImport")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -128,6 +132,8 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(view, imports.Cancel(context.actor(), *id));
                  return JsonResponse(200, CallImportJson(*view));
              })
+        .NoBody()
+        .Returns("CallImport")
         .Requires({Permission::kCallImport})
         .Scope(RecordScope::kVendor);
     router
@@ -151,6 +157,8 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(upload, uploads.Begin(context.actor(), *id, request, size));
                  return JsonResponse(201, CallUploadJson(*upload));
              })
+        .Body("CallUploadInput")
+        .Creates("CallUpload")
         .Requires({Permission::kCallImport})
         .Scope(RecordScope::kVendor);
     router
@@ -160,6 +168,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(upload, uploads.Get(context.actor(), context.request.params.at("id")));
                  return JsonResponse(200, CallUploadJson(*upload));
              })
+        .Returns("CallUpload")
         .Requires({Permission::kCallImport})
         .Scope(RecordScope::kVendor);
     router
@@ -181,6 +190,8 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(upload, uploads.Part(context.actor(), token, offset, context.request.body));
                  return JsonResponse(200, CallUploadJson(*upload));
              })
+        .BodyFile("application/octet-stream")
+        .Returns("CallUpload")
         .Requires({Permission::kCallImport})
         .MaxBody(CallUploadService::kPartBytes)
         .Scope(RecordScope::kVendor);
@@ -192,6 +203,8 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(view, uploads.Finish(context.actor(), context.request.params.at("id")));
                  return JsonResponse(202, CallImportJson(*view));
              })
+        .NoBody()
+        .Returns("CallImport", 202)
         .Requires({Permission::kCallImport})
         .Scope(RecordScope::kVendor);
     router
@@ -201,6 +214,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(done, uploads.Abandon(context.actor(), context.request.params.at("id")));
                  return HttpResponse::NoContent();
              })
+        .ReturnsNothing()
         .Requires({Permission::kCallImport})
         .Scope(RecordScope::kVendor);
     router
@@ -213,6 +227,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  for (const auto& mapping : *mappings) items.push_back(CallMappingJson(mapping));
                  return JsonResponse(200, Json{{"items", std::move(items)}});
              })
+        .ReturnsItems("CallMapping")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -241,6 +256,8 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
                  HOUQIN_TRY(mapping, imports.SaveMapping(context.actor(), *id, input));
                  return JsonResponse(201, CallMappingJson(*mapping));
              })
+        .Body("CallMappingInput")
+        .Creates("CallMapping")
         .Requires({Permission::kCallImport})
         .Scope(RecordScope::kVendor);
 }

@@ -86,6 +86,7 @@ void AddScoringMethodRoutes(Router& router, ScoringMethodService& methods) {
                  HOUQIN_TRY(list, methods.List(context.actor(), *id));
                  return JsonResponse(200, ScoringMethodListJson(*list));
              })
+        .Returns("ScoringMethodList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -98,6 +99,8 @@ void AddScoringMethodRoutes(Router& router, ScoringMethodService& methods) {
                  HOUQIN_TRY(view, methods.Draft(context.actor(), *id, *input));
                  return JsonResponse(201, ScoringMethodJson(*view));
              })
+        .Body("ScoringMethodInput")
+        .Creates("ScoringMethod")
         .Requires({Permission::kCcMethodDraft})
         .Scope(RecordScope::kVendor);
     router
@@ -108,6 +111,7 @@ void AddScoringMethodRoutes(Router& router, ScoringMethodService& methods) {
                  HOUQIN_TRY(view, methods.Get(context.actor(), *id));
                  return JsonResponse(200, ScoringMethodJson(*view));
              })
+        .Returns("ScoringMethod")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -119,6 +123,8 @@ void AddScoringMethodRoutes(Router& router, ScoringMethodService& methods) {
                  HOUQIN_TRY(view, methods.Edit(context.actor(), *id, *input));
                  return JsonResponse(200, ScoringMethodJson(*view));
              })
+        .Body("ScoringMethodInput")
+        .Returns("ScoringMethod")
         .Requires({Permission::kCcMethodDraft})
         .Scope(RecordScope::kVendor);
     router
@@ -130,6 +136,8 @@ void AddScoringMethodRoutes(Router& router, ScoringMethodService& methods) {
                  HOUQIN_TRY(view, methods.Submit(context.actor(), *id, *note));
                  return JsonResponse(200, ScoringMethodJson(*view));
              })
+        .Body("CallCentreNoteInput")
+        .Returns("ScoringMethod")
         .Requires({Permission::kCcMethodDraft})
         .Scope(RecordScope::kVendor);
     router
@@ -142,6 +150,8 @@ void AddScoringMethodRoutes(Router& router, ScoringMethodService& methods) {
                  HOUQIN_TRY(view, methods.Approve(context.actor(), *id, *note));
                  return JsonResponse(200, ScoringMethodJson(*view));
              })
+        .Body("CallCentreNoteInput")
+        .Returns("ScoringMethod")
         .Requires({Permission::kCcMethodApprove})
         .Scope(RecordScope::kVendor);
     router
@@ -153,6 +163,8 @@ void AddScoringMethodRoutes(Router& router, ScoringMethodService& methods) {
                  HOUQIN_TRY(view, methods.Return(context.actor(), *id, *reason));
                  return JsonResponse(200, ScoringMethodJson(*view));
              })
+        .Body("CallCentreReasonInput")
+        .Returns("ScoringMethod")
         .Requires({Permission::kCcMethodApprove})
         .Scope(RecordScope::kVendor);
 }

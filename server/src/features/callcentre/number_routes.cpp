@@ -64,6 +64,7 @@ void AddNumberRoutes(Router& router, NumberService& numbers) {
                  HOUQIN_TRY(list, numbers.List(context.actor(), *id));
                  return JsonResponse(200, NumberRegisterJson(*list));
              })
+        .Returns("NumberRegister")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -87,6 +88,8 @@ void AddNumberRoutes(Router& router, NumberService& numbers) {
                  HOUQIN_TRY(request, numbers.Request(context.actor(), *id, input));
                  return JsonResponse(201, NumberRequestJson(*request));
              })
+        .Body("NumberRequestInput")
+        .Creates("NumberRequest")
         .Requires({Permission::kNumberRequest})
         .Scope(RecordScope::kVendor);
     router
@@ -105,6 +108,8 @@ void AddNumberRoutes(Router& router, NumberService& numbers) {
                  HOUQIN_TRY(request, numbers.CarryOut(context.actor(), *id, input));
                  return JsonResponse(200, NumberRequestJson(*request));
              })
+        .Body("NumberCarryOutInput")
+        .Returns("NumberRequest")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -120,6 +125,8 @@ void AddNumberRoutes(Router& router, NumberService& numbers) {
                  HOUQIN_TRY(request, numbers.Decline(context.actor(), *id, reason));
                  return JsonResponse(200, NumberRequestJson(*request));
              })
+        .Body("CallCentreReasonInput")
+        .Returns("NumberRequest")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
 }

@@ -70,6 +70,7 @@ void AddRewardRoutes(Router& router, RewardService& rewards) {
                  HOUQIN_TRY(list, rewards.List(context.actor(), *id, query));
                  return JsonResponse(200, RewardListJson(*list));
              })
+        .Returns("CallCentreRewardList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -95,6 +96,8 @@ void AddRewardRoutes(Router& router, RewardService& rewards) {
                  for (const auto& view : *recorded) items.push_back(CcRewardJson(view));
                  return JsonResponse(201, Json{{"items", std::move(items)}});
              })
+        .Body("CallCentreRewardInput")
+        .Creates("RecordedRewards")
         .Requires({Permission::kCcRewardWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -111,6 +114,8 @@ void AddRewardRoutes(Router& router, RewardService& rewards) {
                  HOUQIN_TRY(reward, rewards.Withdraw(context.actor(), *id, reason));
                  return JsonResponse(200, CcRewardJson(*reward));
              })
+        .Body("CallCentreReasonInput")
+        .Returns("CallCentreReward")
         .Requires({Permission::kCcRewardWrite})
         .Scope(RecordScope::kVendor);
 }

@@ -73,6 +73,7 @@ void AddAgentIdRoutes(Router& router, AgentIdService& agent_ids) {
                  HOUQIN_TRY(list, agent_ids.List(context.actor(), *id));
                  return JsonResponse(200, AgentIdListJson(*list));
              })
+        .Returns("AgentIdList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -95,6 +96,8 @@ void AddAgentIdRoutes(Router& router, AgentIdService& agent_ids) {
                  HOUQIN_TRY(request, agent_ids.Request(context.actor(), *id, input));
                  return JsonResponse(201, AgentIdRequestJson(*request));
              })
+        .Body("AgentIdRequestInput")
+        .Creates("AgentIdRequest")
         .Requires({Permission::kAgentIdRequest})
         .Scope(RecordScope::kVendor);
     router
@@ -114,6 +117,8 @@ void AddAgentIdRoutes(Router& router, AgentIdService& agent_ids) {
                  HOUQIN_TRY(request, agent_ids.CarryOut(context.actor(), *id, input));
                  return JsonResponse(200, AgentIdRequestJson(*request));
              })
+        .Body("AgentIdCarryOutInput")
+        .Returns("AgentIdRequest")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -129,6 +134,8 @@ void AddAgentIdRoutes(Router& router, AgentIdService& agent_ids) {
                  HOUQIN_TRY(request, agent_ids.Decline(context.actor(), *id, reason));
                  return JsonResponse(200, AgentIdRequestJson(*request));
              })
+        .Body("CallCentreReasonInput")
+        .Returns("AgentIdRequest")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
 }

@@ -104,6 +104,8 @@ void AddAgentScoreRoutes(Router& router, AgentScoreService& scores) {
                  HOUQIN_TRY(view, scores.Compute(context.actor(), *id, month));
                  return JsonResponse(200, ScoreMonthJson(*view));
              })
+        .NoBody()
+        .Returns("ScoreMonth")
         .Requires({Permission::kSupervisionWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -114,6 +116,7 @@ void AddAgentScoreRoutes(Router& router, AgentScoreService& scores) {
                  HOUQIN_TRY(view, scores.Month(context.actor(), *id, context.request.Query("month").value_or("")));
                  return JsonResponse(200, ScoreMonthJson(*view));
              })
+        .Returns("ScoreMonth")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -125,6 +128,7 @@ void AddAgentScoreRoutes(Router& router, AgentScoreService& scores) {
                  HOUQIN_TRY(history, scores.Person(context.actor(), *id, *person_id));
                  return JsonResponse(200, PersonHistoryJson(*history));
              })
+        .Returns("PersonScoreHistory")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -146,6 +150,7 @@ void AddAgentScoreRoutes(Router& router, AgentScoreService& scores) {
                                      fmt::format("agent-scores-{}.xlsx", view->month),
                                      fmt::format("{} 坐席月度考核.xlsx", view->month), Disposition::kAttachment);
              })
+        .ReturnsFile(kScoreXlsxType)
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
 }

@@ -69,6 +69,7 @@ void AddPenaltySuggestionRoutes(Router& router, PenaltySuggestionService& sugges
                  HOUQIN_TRY(list, suggestions.List(context.actor(), *id, context.request.Query("month").value_or("")));
                  return JsonResponse(200, PenaltySuggestionListJson(*list));
              })
+        .Returns("PenaltySuggestionList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -91,6 +92,8 @@ void AddPenaltySuggestionRoutes(Router& router, PenaltySuggestionService& sugges
                  HOUQIN_TRY(view, suggestions.Submit(context.actor(), *id, input));
                  return JsonResponse(201, PenaltySuggestionJson(*view));
              })
+        .Body("PenaltySuggestionInput")
+        .Creates("PenaltySuggestion")
         .Requires({Permission::kCcSuggestionWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -103,6 +106,8 @@ void AddPenaltySuggestionRoutes(Router& router, PenaltySuggestionService& sugges
                  HOUQIN_TRY(view, suggestions.Accept(context.actor(), *id, *note));
                  return JsonResponse(200, PenaltySuggestionJson(*view));
              })
+        .Body("CallCentreNoteInput")
+        .Returns("PenaltySuggestion")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -114,6 +119,8 @@ void AddPenaltySuggestionRoutes(Router& router, PenaltySuggestionService& sugges
                  HOUQIN_TRY(view, suggestions.Reject(context.actor(), *id, *reason));
                  return JsonResponse(200, PenaltySuggestionJson(*view));
              })
+        .Body("CallCentreReasonInput")
+        .Returns("PenaltySuggestion")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
 }
