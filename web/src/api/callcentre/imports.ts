@@ -1,95 +1,28 @@
 import { ApiError, http, request } from '../http';
-import type { LocalizedText } from '../types';
+import type { CallEncoding, CallImport, CallImportList, CallUpload } from '../generated/schemas';
 
 // Call-record imports (CC-8): a CSV or .xlsx of call detail records is uploaded, queued and imported whole or not at
 // all by the server's worker; the browser polls the import for its progress and report.
 
-export type CallImportStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+// The API's shapes come from the server's schemas (server/src/features/callcentre/api_schemas.json, issue 10).
+export type {
+  CallEncoding,
+  CallImport,
+  CallImportAgent,
+  CallImportError,
+  CallImportList,
+  CallImportNumber,
+  CallImportReport,
+  CallImportStatus,
+  CallImportTotals,
+  CallLayout,
+  CallMapping,
+  CallMappingColumns,
+  CallUpload,
+} from '../generated/schemas';
+
+/** The layouts the upload form offers; a saved mapping is chosen apart (mappingId). */
 export type CallLayoutChoice = 'auto' | 'asterisk' | 'freeswitch' | 'houqin';
-export type CallEncoding = 'auto' | 'utf-8' | 'gb18030';
-
-export interface CallImportAgent {
-  agent_id: string;
-  /** The people who held the agent ID on the calls' days (CC-1). */
-  people: string[];
-  calls: number;
-  answered: number;
-  successful: number;
-  talk_seconds: number;
-  /** Calls on days nobody on this contract held the ID. */
-  unmatched_calls: number;
-}
-
-export interface CallImportError {
-  field: string;
-  row: number | null;
-  column: string;
-  message: LocalizedText;
-}
-
-export interface CallImportNumber {
-  number: string;
-  calls: number;
-  first_row: number;
-  first_day: string;
-  last_day: string;
-}
-
-export interface CallImportReport {
-  layout?: string;
-  rows: number;
-  records?: number;
-  calls_added: number;
-  duplicates?: number;
-  legs_merged?: number;
-  first_day?: string | null;
-  last_day?: string | null;
-  totals?: { calls: number; answered: number; successful: number; talk_seconds: number };
-  agents?: CallImportAgent[];
-  unmatched_calls?: number;
-  unregistered_calls?: number;
-  unregistered?: CallImportNumber[];
-  /** Why nothing was imported (failed, cancelled); null when done. */
-  message: LocalizedText | null;
-  errors: CallImportError[];
-  error_count: number;
-  bad_rows: number;
-}
-
-export interface CallImport {
-  id: number;
-  contract_id: number;
-  filename: string;
-  layout: string;
-  mapping_id: number | null;
-  encoding: string;
-  status: CallImportStatus;
-  status_name: LocalizedText;
-  bytes_total: number;
-  bytes_read: number;
-  rows_read: number;
-  created_by_name: string;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  can_cancel: boolean;
-  /** Present once the import has finished. */
-  report: CallImportReport | null;
-}
-
-export interface CallMapping {
-  id: number;
-  name: string;
-  header: boolean;
-  columns: Record<string, number>;
-  created_at: string;
-}
-
-export interface CallImportList {
-  items: CallImport[];
-  can_import: boolean;
-  mappings: CallMapping[];
-}
 
 export interface CallImportChoice {
   layout: CallLayoutChoice;
@@ -103,17 +36,6 @@ export function getCallImportsApi(contractId: number): Promise<CallImportList> {
 
 export function getCallImportApi(id: number): Promise<CallImport> {
   return http.get<CallImport>(`/call-imports/${id}`);
-}
-
-/** A file on its way to the server in parts (POST /contracts/{id}/call-uploads). */
-export interface CallUpload {
-  id: string;
-  contract_id: number;
-  filename: string;
-  bytes_total: number;
-  /** Where the next part starts. */
-  bytes_received: number;
-  part_bytes: number;
 }
 
 /** A part that fails on the way (a dropped connection) is sent again this many times before the upload gives up. */
