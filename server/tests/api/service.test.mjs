@@ -291,3 +291,30 @@ test('X-1 a change of a setting is in the audit trail with who, the value before
         assert.deepEqual(parse(entry.after), { key: 'auth.max_failed_logins', value: 7, reason });
     });
 });
+
+test('X-1 four changes of one setting at once by two sessions: each audit entry\'s value before is the value the one before it set', async () => {
+    // On PostgreSQL (READ COMMITTED) each change read the value it replaced before the others wrote, so the trail said
+    // two changes both started from the same value. The setting is now held while it is read and written.
+    const admin2 = await demo.as('admin');
+    const before = expectStatus(await admin.get('/settings'), 200).body.items.find((item) => item.key === 'auth.max_failed_logins');
+    const reason = `并发修改 ${uniqueSuffix()}`;
+    try {
+        for (let round = 0; round < 3; round += 1) {
+            const attempts = await Promise.all([admin, admin2, admin, admin2].map((client, i) => client.put(
+                '/settings/auth.max_failed_logins', { value: 6 + i, reason: `${reason} ${round}-${i}` },
+            )));
+            for (const response of attempts) expectStatus(response, 200, 'each change is made');
+        }
+        const parse = (value) => (typeof value === 'string' ? JSON.parse(value) : value);
+        const entries = (await listAll(admin, '/audit', { entity: 'setting', action: 'update' }))
+            .filter((item) => (parse(item.after)?.reason ?? '').startsWith(reason)).sort((a, b) => a.seq - b.seq);
+        assert.equal(entries.length, 12, 'twelve changes on the trail');
+        assert.equal(parse(entries[0].before).value, Number(before.value), 'the first replaced the value in force');
+        for (let k = 1; k < entries.length; k += 1) {
+            assert.equal(parse(entries[k].before).value, parse(entries[k - 1].after).value,
+                `entry ${entries[k].seq} replaced what entry ${entries[k - 1].seq} set`);
+        }
+    } finally {
+        expectStatus(await admin.put('/settings/auth.max_failed_logins', { value: Number(before.value), reason: '恢复(测试)' }), 200);
+    }
+});

@@ -242,6 +242,7 @@ Result<SettingView> AccountService::UpdateSetting(const Actor& actor, const std:
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
+    storage::LockSetting(*lease, key);  // two changes at once: the second's "before" is the first's value
     const auto before = storage::ReadSetting(*lease, key);
     storage::WriteSetting(*lease, key, value, now, actor.username, reason);
     storage::AppendAudit(
@@ -290,6 +291,7 @@ Result<SettingView> AccountService::UpdateTextSetting(const Actor& actor, const 
     auto lease = context_.database.Acquire();
     storage::Transaction transaction(*lease);
     const auto now = context_.clock.Now();
+    storage::LockSetting(*lease, key);
     const auto before = storage::ReadTextSetting(*lease, key);
     storage::WriteTextSetting(*lease, key, value, now, actor.username, reason);
     storage::AppendAudit(*lease, &actor, now,

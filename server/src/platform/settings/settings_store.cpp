@@ -4,6 +4,12 @@
 
 namespace houqin::storage {
 
+void LockSetting(Connection& connection, std::string_view key) {
+    if (connection.engine() == Engine::kPostgres) {
+        connection.Query("SELECT pg_advisory_xact_lock(1007, hashtext(?))", {std::string(key)});
+    }
+}
+
 std::int64_t ReadSetting(Connection& connection, std::string_view key) {
     const auto row = connection.QueryOne("SELECT value FROM settings WHERE key = ?", {std::string(key)});
     if (row) return row->Int(0);
