@@ -402,3 +402,20 @@ test('CC-3 late arrivals count from the opening time in the settings (09:00 unle
     expectError(await admin.put('/settings/callcentre.work_start_minutes', { value: 545, reason: '九点零五开班' }), 400,
         'InvalidArgument', 'value');
 });
+
+test('CC-3 one month computed four times at once by two office sessions: each succeeds with the same ranking, none is refused', async (t) => {
+    // Each computation deletes the month's result and inserts its own: on PostgreSQL (READ COMMITTED) the later ones
+    // were refused by the (contract, month) key the first had inserted, as a bare "record already exists". The
+    // contract's scoring is now held while a month is computed.
+    const { server, office, contract } = await setup();
+    t.after(() => server.stop());
+    const officeAgain = await login(server.url, 'office');
+    for (const month of MONTHS) {
+        const attempts = await Promise.all([office, officeAgain, office, officeAgain].map((client) => client.post(
+            `/contracts/${contract.id}/agent-scores/${month}/compute`, {},
+        )));
+        assert.deepEqual(attempts.map((response) => response.status), [200, 200, 200, 200],
+            `${month}: every computation succeeds: ${attempts.map((response) => JSON.stringify(response.body?.message ?? response.status))}`);
+        assert.deepEqual(ranks(await ranking(office, contract.id, month)), ranks(attempts[0].body));
+    }
+});

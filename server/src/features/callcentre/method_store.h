@@ -35,9 +35,9 @@ std::vector<ScoringMethodRecord> ScoringMethodsOfContract(Connection& connection
 std::optional<ScoringMethodRecord> FindScoringMethod(Connection& connection, std::int64_t id);
 // Whether the contract has a version that is not approved yet (a draft, submitted or returned).
 bool HasOpenScoringMethod(Connection& connection, std::int64_t contract_id);
-// Inside a transaction: holds a contract's scoring methods until it ends, so the check that it has no version open
-// (CC-3) cannot be overtaken by a parallel draft. PostgreSQL: an advisory lock on (1006, contract); SQLite's BEGIN
-// IMMEDIATE already serialises writers.
+// Inside a transaction: holds a contract's scoring (its methods and computed months) until it ends, so the check that
+// it has no version open (CC-3) cannot be overtaken by a parallel draft, nor a month's computation by another.
+// PostgreSQL: an advisory lock on (1006, contract); SQLite's BEGIN IMMEDIATE already serialises writers.
 void LockScoringMethods(Connection& connection, std::int64_t contract_id);
 std::int64_t InsertScoringMethod(Connection& connection, const ScoringMethodRecord& record);
 // Writes the record's state and values only if the stored status is still `from` (false: someone else acted first).

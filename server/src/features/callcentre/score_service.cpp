@@ -6,6 +6,7 @@
 #include <iterator>
 #include <set>
 
+#include "features/callcentre/method_store.h"
 #include "features/callcentre/score_codec.h"
 #include "features/callcentre/store.h"
 #include "features/staff/incident_store.h"
@@ -203,6 +204,9 @@ Result<ScoreMonthView> AgentScoreService::Compute(const Actor& actor, std::int64
     }
     std::int64_t unmatched = 0;
     storage::Transaction transaction(*lease);
+    // Two computations of one month at once: the second replaces the first's result instead of being refused by the
+    // (contract, month) key the first inserted (PostgreSQL); the contract's scoring is held until this one is written.
+    storage::LockScoringMethods(*lease, contract_id);
     // D2 names no shift times: the opening time is a setting (late after it, Asia/Shanghai wall clock), and the month
     // records the one it used beside the method's values.
     const auto opening = storage::ReadSetting(*lease, setting::kCallCentreWorkStart);
