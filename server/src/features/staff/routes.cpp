@@ -32,9 +32,10 @@ Result<ImportFile> ImportFileOf(const HttpRequest& request) {
     return file;
 }
 
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 HttpResponse TemplateResponse(std::string body, const std::string& ascii_name, const std::string& name) {
-    return FileResponse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(body),
-                        ascii_name, name, Disposition::kAttachment);
+    return FileResponse(kXlsx, std::move(body), ascii_name, name, Disposition::kAttachment);
 }
 
 }  // namespace
@@ -64,6 +65,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  for (const auto& role : *roles) items.push_back(StaffRoleJson(role));
                  return JsonResponse(200, Json{{"items", std::move(items)}});
              })
+        .ReturnsItems("StaffRole")
         // A served department reads the role names its rosters show (STF-1).
         .Requires({Permission::kStaffRead, Permission::kRosterReadServed})
         .Scope(RecordScope::kNone);
@@ -84,6 +86,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(role, staff.AddRole(context.actor(), name));
                  return JsonResponse(201, StaffRoleJson(*role));
              })
+        .Body("StaffRoleInput")
+        .Creates("StaffRole")
         .Requires({Permission::kSettingsManage})
         .Scope(RecordScope::kNone);
     router
@@ -98,6 +102,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(role, staff.RenameRole(context.actor(), code, name));
                  return JsonResponse(200, StaffRoleJson(*role));
              })
+        .Body("StaffRoleInput")
+        .Returns("StaffRole")
         .Requires({Permission::kSettingsManage})
         .Scope(RecordScope::kNone);
     router
@@ -106,6 +112,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
              [&staff](RequestContext& context) -> Result<HttpResponse> {
                  return RosterPageResponse(context, std::bind_front(&StaffService::ListPeople, &staff));
              })
+        .ReturnsPage("Person")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -121,6 +128,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(person, staff.AddPerson(context.actor(), *id, input));
                  return JsonResponse(201, PersonJson(*person));
              })
+        .Body("PersonInput")
+        .Creates("Person")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -135,6 +144,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(person, staff.UpdatePerson(context.actor(), *id, input));
                  return JsonResponse(200, PersonJson(*person));
              })
+        .Body("PersonInput")
+        .Returns("Person")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -145,6 +156,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(number, staff.RevealIdNumber(context.actor(), *id));
                  return JsonResponse(200, Json{{"id_number", *number}});
              })
+        .NoBody()
+        .Returns("RevealedIdNumber")
         .Requires({Permission::kStaffReveal})
         .Scope(RecordScope::kVendor);
     router
@@ -155,6 +168,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(equipment, staff.Equipment(context.actor(), *id));
                  return JsonResponse(200, PersonEquipmentJson(*equipment));
              })
+        .Returns("PersonEquipment")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -170,9 +184,12 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(item, staff.IssueEquipment(context.actor(), *id, input));
                  return JsonResponse(201, EquipmentJson(*item));
              })
+        .Body("EquipmentInput")
+        .Creates("EquipmentItem")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
-    const auto settle_route = [&router, &staff](const char* pattern, Settlement settlement, const char* summary) {
+    const auto settle_route = [&router, &staff](const char* pattern, Settlement settlement, const char* body_schema,
+                                                const char* summary) {
         router
             .Add("POST", pattern, Access::kSession, "staff", summary,
                  [&staff, settlement](RequestContext& context) -> Result<HttpResponse> {
@@ -184,13 +201,15 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                      HOUQIN_TRY(item, staff.SettleEquipment(context.actor(), *id, settlement, input));
                      return JsonResponse(200, EquipmentJson(*item));
                  })
+            .Body(body_schema)
+            .Returns("EquipmentItem")
             .Requires({Permission::kStaffWrite})
             .Scope(RecordScope::kVendor);
     };
-    settle_route("/api/v1/staff/equipment/{id}/return", Settlement::kReturned,
+    settle_route("/api/v1/staff/equipment/{id}/return", Settlement::kReturned, "EquipmentReturnInput",
                  "Settle an issued item as returned (settled_on; note optional); an item settled already is refused "
                  "(STF-5)");
-    settle_route("/api/v1/staff/equipment/{id}/lost", Settlement::kLost,
+    settle_route("/api/v1/staff/equipment/{id}/lost", Settlement::kLost, "EquipmentLostInput",
                  "Settle an issued item as lost (settled_on, compensation as a decimal string >= 0, note); an item "
                  "settled already is refused (STF-5)");
     router
@@ -201,6 +220,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(list, staff.Replacements(context.actor(), *id));
                  return JsonResponse(200, ReplacementListJson(*list));
              })
+        .Returns("ReplacementList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -216,6 +236,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(request, staff.RequestReplacement(context.actor(), *id, input));
                  return JsonResponse(201, ReplacementJson(*request));
              })
+        .Body("ReplacementInput")
+        .Creates("Replacement")
         .Requires({Permission::kStaffReplaceRequest})
         .Scope(RecordScope::kVendor);
     router
@@ -231,10 +253,12 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(request, staff.ReportReplacement(context.actor(), *id, input));
                  return JsonResponse(200, ReplacementJson(*request));
              })
+        .Body("ReplacementReportInput")
+        .Returns("Replacement")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
     const auto decide_route = [&router, &staff](const char* pattern, ReplacementDecision decision, const char* field,
-                                                const char* summary) {
+                                                const char* body_schema, const char* summary) {
         router
             .Add("POST", pattern, Access::kSession, "staff", summary,
                  [&staff, decision, field](RequestContext& context) -> Result<HttpResponse> {
@@ -247,12 +271,16 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                      HOUQIN_TRY(request, staff.DecideReplacement(context.actor(), *id, decision, comment));
                      return JsonResponse(200, ReplacementJson(*request));
                  })
+            .Body(body_schema)
+            .Returns("Replacement")
             .Requires({Permission::kStaffReplaceRequest})
             .Scope(RecordScope::kVendor);
     };
     decide_route("/api/v1/staff/replacements/{id}/confirm", ReplacementDecision::kConfirm, "comment",
+                 "ReplacementConfirmInput",
                  "The office confirms the vendor's report and closes the request (comment optional) (STF-4)");
     decide_route("/api/v1/staff/replacements/{id}/return", ReplacementDecision::kReturn, "reason",
+                 "ReplacementReturnInput",
                  "The office sends the vendor's report back with a reason; the vendor reports again (STF-4)");
     router
         .Add("POST", "/api/v1/contracts/{id}/staff/import", Access::kSession, "staff",
@@ -264,6 +292,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(outcome, staff.ImportRoster(context.actor(), *id, *file));
                  return JsonResponse(200, ImportOutcomeJson(*outcome));
              })
+        .BodyFile("application/octet-stream")  // .xlsx or CSV, as read
+        .Returns("StaffImportOutcome")
         .Requires({Permission::kStaffWrite})
         .MaxBody(StaffService::kMaxImportBytes)
         .Scope(RecordScope::kVendor);
@@ -273,6 +303,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(body, staff.ImportTemplate(context.actor(), StaffService::Template::kRoster));
                  return TemplateResponse(std::move(*body), "roster-template.xlsx", "服务人员名册导入模板.xlsx");
              })
+        .ReturnsFile(kXlsx)
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kNone);
     router
@@ -282,6 +313,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(body, staff.ImportTemplate(context.actor(), StaffService::Template::kAttendance));
                  return TemplateResponse(std::move(*body), "attendance-template.xlsx", "考勤导入模板.xlsx");
              })
+        .ReturnsFile(kXlsx)
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kNone);
 
@@ -294,6 +326,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  for (const auto& calendar : *calendars) items.push_back(CalendarSummaryJson(calendar));
                  return JsonResponse(200, Json{{"items", std::move(items)}});
              })
+        .ReturnsItems("HolidayCalendarSummary")
         .Scope(RecordScope::kNone);
     router
         .Add("GET", "/api/v1/holiday-calendars/{year}", Access::kSession, "staff",
@@ -303,6 +336,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(calendar, staff.GetCalendar(context.actor(), *year));
                  return JsonResponse(200, CalendarJson(*calendar));
              })
+        .Returns("HolidayCalendar")
         .Scope(RecordScope::kNone);
     router
         .Add("PUT", "/api/v1/holiday-calendars/{year}", Access::kSession, "staff",
@@ -316,6 +350,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(saved, staff.SaveCalendar(context.actor(), std::move(calendar)));
                  return JsonResponse(200, CalendarJson(*saved));
              })
+        .Body("HolidayCalendarInput")
+        .Returns("HolidayCalendar")
         .Requires({Permission::kSettingsManage})
         .Scope(RecordScope::kNone);
     router
@@ -333,6 +369,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(saved, staff.ImportCalendar(context.actor(), *year, format, content, source));
                  return JsonResponse(200, CalendarJson(*saved));
              })
+        .Body("HolidayCalendarImport")
+        .Returns("HolidayCalendar")
         .Requires({Permission::kSettingsManage})
         .Scope(RecordScope::kNone);
 
@@ -354,6 +392,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  for (const auto& record : records->items) items.push_back(AttendanceJson(record));
                  return JsonResponse(200, PageJson(std::move(items), records->total, page));
              })
+        .ReturnsPage("Punch")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -368,6 +407,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(record, staff.AddAttendance(context.actor(), *id, input));
                  return JsonResponse(201, AttendanceJson(*record));
              })
+        .Body("PunchInput")
+        .Creates("Punch")
         .Requires({Permission::kAttendanceWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -380,6 +421,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(outcome, staff.ImportAttendance(context.actor(), *id, *file));
                  return JsonResponse(200, ImportOutcomeJson(*outcome));
              })
+        .BodyFile("application/octet-stream")  // .xlsx or CSV, as read
+        .Returns("StaffImportOutcome")
         .Requires({Permission::kAttendanceWrite})
         .MaxBody(StaffService::kMaxImportBytes)
         .Scope(RecordScope::kVendor);
@@ -392,6 +435,7 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(view, staff.Compliance(context.actor(), *id, context.request.Query("month").value_or("")));
                  return JsonResponse(200, ComplianceJson(*view));
              })
+        .Returns("Compliance")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -403,6 +447,8 @@ void AddStaffRoutes(Router& router, StaffService& staff) {
                  HOUQIN_TRY(proposal, staff.Propose(context.actor(), *id, month));
                  return JsonResponse(201, Json{{"proposal_id", proposal->id}, {"status", proposal->status}});
              })
+        .NoBody()
+        .Creates("StaffingProposalReceipt")
         .Requires({Permission::kSupervisionWrite})
         .Scope(RecordScope::kVendor);
 }

@@ -15,6 +15,7 @@ void AddServedRosterRoutes(Router& router, ServedRosterService& served) {
                  for (const auto& contract : *contracts) items.push_back(ServedContractJson(contract));
                  return JsonResponse(200, Json{{"items", std::move(items)}});
              })
+        .ReturnsItems("ServedContract")
         .Requires({Permission::kRosterReadServed})
         .Scope(RecordScope::kNone);
 
@@ -25,6 +26,7 @@ void AddServedRosterRoutes(Router& router, ServedRosterService& served) {
              [&served](RequestContext& context) -> Result<HttpResponse> {
                  return RosterPageResponse(context, std::bind_front(&ServedRosterService::Roster, &served));
              })
+        .ReturnsPage("Person")
         .Requires({Permission::kRosterReadServed})
         .Scope(RecordScope::kDepartment);
 }

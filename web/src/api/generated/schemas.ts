@@ -787,6 +787,53 @@ export interface CompletionReport {
   evidence_ids: number[];
 }
 
+/** Staffing compliance of a month (STF-6): required and provided person-hours per post and day. */
+export interface Compliance {
+  /** A month, YYYY-MM. */
+  month: string;
+  /** The requirement in force on the month's first day. */
+  requirement: StaffingRequirement[];
+  requirement_changes: RequirementChange[];
+  totals: ComplianceTotals;
+  days: ComplianceDay[];
+  notes: ComplianceNote[];
+  warnings: LocalizedText[];
+  /** Null when the rules made none. */
+  proposal: StaffingProposalRef | null;
+  /** Whether the caller may run the rules now. */
+  can_propose: boolean;
+}
+
+export interface ComplianceDay {
+  /** A date, YYYY-MM-DD. */
+  date: string;
+  /** ISO weekday, 1 Monday .. 7 Sunday. */
+  weekday: number;
+  /** Null when the year has no holiday calendar: the day's type is not guessed. */
+  day_type: DayType | null;
+  /** Why the day has its type when the calendar says so, e.g. 调休上班(春节); empty otherwise. */
+  day_reason: LocalizedText;
+  /** Whether any post was short of staff. */
+  short: boolean;
+  posts: PostCompliance[];
+}
+
+export interface ComplianceNote {
+  /** A date, YYYY-MM-DD. */
+  date: string;
+  person_id: number | null;
+  person_name: string;
+  text: LocalizedText;
+}
+
+export interface ComplianceTotals {
+  /** Days with any post short of staff. */
+  short_days: number;
+  missing_person_days: number;
+  /** Days whose type is unknown because the year has no holiday calendar. */
+  unknown_days: number;
+}
+
 export interface Consultation {
   id: number;
   contract_id: number;
@@ -1030,6 +1077,60 @@ export interface EnergySavingTally {
   saving_kwh: number;
 }
 
+export interface EquipmentInput {
+  kind: EquipmentKind;
+  description: string;
+  quantity: number;
+  /** Money in yuan as a decimal string with two places, e.g. "150.50". */
+  unit_value: string;
+  /** A date, YYYY-MM-DD. Absent: today. */
+  issued_on: string;
+}
+
+/** An item issued to a person: a tool, uniform, badge, access card or key (STF-5). */
+export interface EquipmentItem {
+  id: number;
+  person_id: number;
+  contract_id: number;
+  kind: EquipmentKind;
+  description: string;
+  quantity: number;
+  /** Money in yuan as a decimal string with two places, e.g. "150.50". */
+  unit_value: string;
+  /** Quantity times unit value, money in yuan as "300.00"; null when it would not fit. */
+  total_value: string | null;
+  /** A date, YYYY-MM-DD. */
+  issued_on: string;
+  status: EquipmentStatus;
+  /** YYYY-MM-DD of the return or loss; null while issued. */
+  settled_on: string | null;
+  /** What the vendor pays for a lost item, money in yuan as "80.00"; "0.00" unless lost. */
+  compensation: string;
+  note: string;
+  /** Whether the caller may settle the item now. */
+  can_settle: boolean;
+}
+
+export type EquipmentKind = 'tool' | 'uniform' | 'badge' | 'access_card' | 'key' | 'other';
+
+export interface EquipmentLostInput {
+  /** A date, YYYY-MM-DD. Absent: today. */
+  settled_on: string;
+  /** What the vendor pays, money in yuan as a decimal string >= 0. */
+  compensation: string;
+  /** How it was lost (required). */
+  note: string;
+}
+
+export interface EquipmentReturnInput {
+  /** A date, YYYY-MM-DD. Absent: today. */
+  settled_on: string;
+  note?: string;
+}
+
+/** Held by the person, or settled: returned or reported lost. */
+export type EquipmentStatus = 'issued' | 'returned' | 'lost';
+
 export interface EvaluateInput {
   contract_id?: number | null;
   year_end_review: boolean;
@@ -1115,6 +1216,60 @@ export interface GradeBand {
   name: string;
   min: number;
 }
+
+/** One year's days off and make-up working days (STF-6). */
+export interface HolidayCalendar {
+  year: number;
+  source: string;
+  days: HolidayDay[];
+  /** Empty when nobody saved the year yet. */
+  updated_by: string;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". */
+  updated_at: string | null;
+}
+
+export interface HolidayCalendarImport {
+  format: 'holiday-cn' | 'csv';
+  /** The file's text: holiday-cn JSON, or CSV lines date,name,off|work. */
+  content: string;
+  source: string;
+}
+
+export interface HolidayCalendarInput {
+  source: string;
+  days: HolidayDayInput[];
+}
+
+export interface HolidayCalendarSummary {
+  year: number;
+  /** Where the days come from (the State Council's notice). */
+  source: string;
+  days_off: number;
+  make_up_days: number;
+  updated_by: string;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". */
+  updated_at: string;
+}
+
+export interface HolidayDay {
+  /** A date, YYYY-MM-DD. */
+  date: string;
+  /** ISO weekday, 1 Monday .. 7 Sunday. */
+  weekday: number;
+  kind: HolidayKind;
+  /** The holiday's name, e.g. 春节. */
+  name: string;
+}
+
+export interface HolidayDayInput {
+  /** A date, YYYY-MM-DD. */
+  date: string;
+  kind: HolidayKind;
+  name: string;
+}
+
+/** off: a public holiday; work: a make-up working day (调休上班) on a weekend. */
+export type HolidayKind = 'off' | 'work';
 
 /** GET /api/v1/inbox. */
 export interface Inbox {
@@ -1694,6 +1849,59 @@ export type Permission =
   | 'cc_reward:write'
   | 'data:export';
 
+/** A person on a contract's roster (STF-1); the ID number only masked. */
+export interface Person {
+  id: number;
+  contract_id: number;
+  name: string;
+  /** The ID number with the birth date hidden; the full number only on an audited reveal. */
+  id_number_masked: string;
+  /** YYYY-MM-DD; only for whoever may reveal the ID number (the masked number hides exactly the birth date), else null. */
+  birth_date: string | null;
+  sex: Sex;
+  phone: string;
+  /** A role code of GET /staff-roles. */
+  role: string;
+  /** The post, as the contract's staffing terms name it (e.g. 保洁员): attendance counts against it. */
+  post: string;
+  /** A date, YYYY-MM-DD. */
+  start_date: string;
+  /** YYYY-MM-DD, the last working day; null while no end is set. */
+  end_date: string | null;
+  status: PersonStatus;
+  /** Whether the caller may change the person. */
+  can_edit: boolean;
+  /** Whether the caller may reveal the full ID number. */
+  can_reveal: boolean;
+  /** STF-5: items not yet returned or reported lost, counted once the end date is set (the departure flag); else 0. */
+  equipment_unsettled: number;
+}
+
+/** What a person holds and has held (STF-5). */
+export interface PersonEquipment {
+  person: Person;
+  /** Items not yet settled, whether or not the person has an end date. */
+  unsettled: number;
+  /** Whether the caller may record an item issued. */
+  can_issue: boolean;
+  items: EquipmentItem[];
+}
+
+export interface PersonInput {
+  name: string;
+  /** The 18-character resident ID number (GB 11643, checked); on a change, absent or empty keeps the stored one. */
+  id_number?: string;
+  phone: string;
+  /** A role code of GET /staff-roles. */
+  role: string;
+  /** The post as the contract's staffing terms name it. */
+  post: string;
+  /** A date, YYYY-MM-DD. */
+  start_date: string;
+  /** YYYY-MM-DD, the last working day; null for none. */
+  end_date: string | null;
+}
+
 /** One person's total and rank in each of the last 12 months, for a chart (CC-3). */
 export interface PersonScoreHistory {
   person_id: number;
@@ -1715,6 +1923,26 @@ export interface PersonScoreMonth {
   tied: boolean | null;
   /** How many agents the month ranked. */
   agent_count: number;
+}
+
+/** Whether the person is on the roster today: not started yet, working, or past the end date. */
+export type PersonStatus = 'upcoming' | 'current' | 'left';
+
+export interface PostCompliance {
+  post: string;
+  required_people: number;
+  required_hours: number;
+  /** Decimal hours as text, e.g. "23.5". */
+  provided_hours: string;
+  missing_person_days: number;
+  present: PresentPerson[];
+}
+
+export interface PresentPerson {
+  person_id: number;
+  name: string;
+  /** Decimal hours as text, e.g. "8.0". */
+  hours: string;
 }
 
 /** Whether an agent's monthly targets shrink with the days of the month the agent held an agent ID (by_days_held) or not (none). */
@@ -2033,6 +2261,33 @@ export interface ProposalSummary {
   outcome: ProposalOutcome | null;
 }
 
+/** One clock-in and clock-out of a person (STF-6). */
+export interface Punch {
+  id: number;
+  person_id: number;
+  person_name: string;
+  post: string;
+  /** Asia/Shanghai wall-clock time, "YYYY-MM-DD HH:MM". */
+  clock_in: string;
+  /** "YYYY-MM-DD HH:MM", maybe the next day (a night shift); null when none. */
+  clock_out: string | null;
+  source: PunchSource;
+  /** The imported file's name; empty for a punch entered by hand. */
+  import_file: string;
+}
+
+export interface PunchInput {
+  person_id: number;
+  /** Absent: the person's post. */
+  post?: string;
+  /** "YYYY-MM-DD HH:MM". */
+  clock_in: string;
+  /** "YYYY-MM-DD HH:MM"; a night shift ends the next day. */
+  clock_out: string | null;
+}
+
+export type PunchSource = 'manual' | 'import';
+
 export interface Qualification {
   id: number;
   vendor_id: number;
@@ -2319,6 +2574,73 @@ export interface RenewalReason {
   level: Recommendation;
 }
 
+/** A written request for a person on a roster to be replaced (STF-4). */
+export interface Replacement {
+  id: number;
+  contract_id: number;
+  /** The person to be replaced. */
+  person_id: number;
+  person_name: string;
+  reason: string;
+  /** The written request's scan, if any. */
+  attachment_id: number | null;
+  attachment_name: string | null;
+  /** A date, YYYY-MM-DD. */
+  requested_on: string;
+  /** The setting staff.replacement_days in force when asked, kept with the request. */
+  deadline_days: number;
+  /** YYYY-MM-DD, requested_on + deadline_days: the report is due by the end of this day. */
+  deadline: string;
+  status: ReplacementStatus;
+  /** The person the vendor names. */
+  replacement_id: number | null;
+  replacement_name: string | null;
+  report_note: string;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". Null until reported. */
+  reported_at: string | null;
+  /** Days past the deadline with no report in (open or returned); 0 otherwise. */
+  overdue_days: number;
+  /** What the caller may do now. */
+  allowed_actions: ReplacementAction[];
+  events: WorkflowEvent[];
+}
+
+export type ReplacementAction = 'report' | 'confirm' | 'return';
+
+export interface ReplacementConfirmInput {
+  /** Optional. */
+  comment?: string;
+}
+
+export interface ReplacementInput {
+  person_id: number | null;
+  reason: string;
+  /** An uploaded scan of the written request. */
+  attachment_id: number | null;
+}
+
+export interface ReplacementList {
+  items: Replacement[];
+  /** Whether the caller may ask for a replacement. */
+  can_request: boolean;
+  /** The setting in force: a new request is due this many days after today. */
+  deadline_days: number;
+}
+
+export interface ReplacementReportInput {
+  /** A person on the same roster. */
+  replacement_id: number | null;
+  note: string;
+}
+
+export interface ReplacementReturnInput {
+  /** Why the report goes back (required). */
+  reason: string;
+}
+
+/** Asked; the vendor reported a replacement; the office sent the report back; confirmed. */
+export type ReplacementStatus = 'open' | 'reported' | 'returned' | 'closed';
+
 /** An assessment as the quality report lists it, with its items. */
 export interface ReportAssessment {
   id: number;
@@ -2432,6 +2754,20 @@ export interface ReportThreshold {
   /** The setting key. */
   name: string;
   value: number;
+}
+
+/** A consented request for extra staff taking effect later in the month (STF-9): the requirement from that date. */
+export interface RequirementChange {
+  /** A date, YYYY-MM-DD. */
+  effective_from: string;
+  /** What changed it, in words. */
+  source: LocalizedText;
+  requirement: StaffingRequirement[];
+}
+
+export interface RevealedIdNumber {
+  /** The full resident ID number; the reveal is written to the audit trail. */
+  id_number: string;
 }
 
 export type ReviewDecision = 'approve' | 'return';
@@ -2737,6 +3073,20 @@ export interface SelectionCriteria {
   require_management_system: boolean;
 }
 
+/** STF-1: a contract in force that serves the caller's department. */
+export interface ServedContract {
+  id: number;
+  code: string;
+  title: string;
+  vendor_name: string;
+  /** A date, YYYY-MM-DD. */
+  term_start: string;
+  /** A date, YYYY-MM-DD. */
+  term_end: string;
+  /** How many people are on its roster today. */
+  people_current: number;
+}
+
 export interface ServiceItem {
   name: string;
   scope: string;
@@ -2802,6 +3152,9 @@ export interface SettingUpdate {
   reason: string;
 }
 
+/** Read from the ID number (GB 11643). */
+export type Sex = 'male' | 'female';
+
 export interface SignInput {
   signed_on: string;
   party_a_signatory: string;
@@ -2815,6 +3168,52 @@ export interface Signing {
   party_b_signatory: string;
   version_no: number;
   attachment: Attachment | null;
+}
+
+/** What an accepted import did: all rows or none. */
+export interface StaffImportOutcome {
+  /** Rows read from the file. */
+  rows: number;
+  /** Rows added. */
+  imported: number;
+  /** Rows already there, added nothing (the same file twice adds nothing twice). */
+  unchanged: number;
+}
+
+/** A role a person on a roster may have, kept by the administrator (STF-1). */
+export interface StaffRole {
+  /** The code a person's role stores, made by the server. */
+  code: string;
+  name: LocalizedText;
+}
+
+export interface StaffRoleInput {
+  /** The role's name in Chinese. */
+  name_zh: string;
+  /** The role's name in English. */
+  name_en: string;
+}
+
+/** The month's staffing deduction proposal the rules made (RP-2). */
+export interface StaffingProposalReceipt {
+  proposal_id: number;
+  status: ProposalStatus;
+}
+
+/** The deduction proposal the rules made for the month (RP-2). */
+export interface StaffingProposalRef {
+  id: number;
+  status: ProposalStatus;
+}
+
+/** What the contract requires of one post on one type of day. */
+export interface StaffingRequirement {
+  day_type: DayType;
+  post: string;
+  /** People required on the post each such day. */
+  people: number;
+  /** Hours each of them works. */
+  hours: number;
 }
 
 export interface StaffingRow {

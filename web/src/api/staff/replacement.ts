@@ -1,69 +1,23 @@
 import { http } from '../http';
-import type { LocalizedText } from '../types';
+import type { Replacement, ReplacementInput, ReplacementList, ReplacementReportInput, WorkflowEvent } from '../generated/schemas';
 
 // Written replacement requests (STF-4, D2 staff rule 6): the office asks for a person on a roster to be replaced, the
 // vendor names the replacement and reports back by the deadline, the office confirms or returns the report.
 
-export type ReplacementStatus = 'open' | 'reported' | 'returned' | 'closed';
-export type ReplacementAction = 'report' | 'confirm' | 'return';
+// The API's shapes come from the server's schemas (server/src/features/staff/api_schemas.json, issue 10).
+export type {
+  Replacement,
+  ReplacementAction,
+  ReplacementConfirmInput,
+  ReplacementInput,
+  ReplacementList,
+  ReplacementReportInput,
+  ReplacementReturnInput,
+  ReplacementStatus,
+} from '../generated/schemas';
 
-export interface ReplacementEvent {
-  at: string;
-  /** request, report, confirm, return */
-  action: string;
-  actor_name: string;
-  actor_display_name?: string | null;
-  role?: string;
-  role_name?: LocalizedText | null;
-  from_state: string;
-  to_state: string;
-  comment?: string | null;
-}
-
-export interface Replacement {
-  id: number;
-  contract_id: number;
-  /** The person to be replaced. */
-  person_id: number;
-  person_name: string;
-  reason: string;
-  attachment_id: number | null;
-  attachment_name: string | null;
-  requested_on: string;
-  /** The setting staff.replacement_days in force when asked, kept with the request. */
-  deadline_days: number;
-  /** requested_on + deadline_days: the report is due by the end of this day. */
-  deadline: string;
-  status: ReplacementStatus;
-  /** The person the vendor names. */
-  replacement_id: number | null;
-  replacement_name: string | null;
-  report_note: string;
-  reported_at: string | null;
-  /** Days past the deadline with no report in (open or returned); 0 otherwise (X-2). */
-  overdue_days: number;
-  /** What the caller may do now. */
-  allowed_actions: ReplacementAction[];
-  events: ReplacementEvent[];
-}
-
-export interface ReplacementList {
-  items: Replacement[];
-  can_request: boolean;
-  /** The setting in force: a new request is due this many days after today. */
-  deadline_days: number;
-}
-
-export interface ReplacementInput {
-  person_id: number | null;
-  reason: string;
-  attachment_id: number | null;
-}
-
-export interface ReplacementReportInput {
-  replacement_id: number | null;
-  note: string;
-}
+/** A step of a request: request, report, confirm, return. */
+export type ReplacementEvent = WorkflowEvent;
 
 export function getReplacementsApi(contractId: number): Promise<ReplacementList> {
   return http.get<ReplacementList>(`/contracts/${contractId}/replacements`);

@@ -1,13 +1,10 @@
 import { http } from '../http';
 import type { Items } from '../types';
-import type { StaffRole } from './types';
+import type { StaffRole, StaffRoleInput } from './types';
+
+export type { StaffRoleInput } from './types';
 
 // The roles a person on a roster may have: a setting the administrator keeps (STF-1).
-
-export interface StaffRoleInput {
-  name_zh: string;
-  name_en: string;
-}
 
 export function getStaffRolesApi(): Promise<Items<StaffRole>> {
   return http.get<Items<StaffRole>>('/staff-roles');

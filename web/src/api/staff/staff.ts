@@ -14,8 +14,10 @@ import type {
   Punch,
   PunchInput,
   ReturnInput,
+  RevealedIdNumber,
   RosterImportResult,
   RosterQuery,
+  StaffingProposalReceipt,
   StaffRole,
 } from './types';
 
@@ -35,8 +37,8 @@ export function updatePersonApi(id: number, person: PersonInput): Promise<Person
 }
 
 /** The full ID number on an explicit request; the server writes an audit entry (staff.reveal_id). */
-export function revealIdNumberApi(id: number): Promise<{ id_number: string }> {
-  return http.post<{ id_number: string }>(`/staff/${id}/reveal-id`, {});
+export function revealIdNumberApi(id: number): Promise<RevealedIdNumber> {
+  return http.post<RevealedIdNumber>(`/staff/${id}/reveal-id`, {});
 }
 
 // Equipment issued per person and settled at departure (STF-5).
@@ -118,6 +120,6 @@ export function getComplianceApi(contractId: number, month: string): Promise<Com
 }
 
 /** Runs the rules for the contract now; answers the month's deduction proposal, or refuses saying why there is none. */
-export function proposeShortfallApi(contractId: number, month: string): Promise<{ proposal_id: number }> {
-  return http.post<{ proposal_id: number }>(`/contracts/${contractId}/staffing/${month}/propose`, {});
+export function proposeShortfallApi(contractId: number, month: string): Promise<StaffingProposalReceipt> {
+  return http.post<StaffingProposalReceipt>(`/contracts/${contractId}/staffing/${month}/propose`, {});
 }

@@ -1,14 +1,17 @@
-import type { HolidayDay } from '@/api/staff/types';
+import type { HolidayDayInput } from '@/api/staff/types';
 import { isoWeekday } from '@/views/staff/format';
 
-/** A day of the calendar being edited: `key` keeps a row's identity while dates are typed and rows removed. */
-export interface EditedDay extends HolidayDay {
+/**
+ * A day of the calendar being edited, as the API takes it (the page works out the weekday itself): `key` keeps a row's
+ * identity while dates are typed and rows removed.
+ */
+export interface EditedDay extends HolidayDayInput {
   key: number;
 }
 
 let nextKey = 1;
 
-export function editableDays(days: readonly HolidayDay[]): EditedDay[] {
+export function editableDays(days: readonly HolidayDayInput[]): EditedDay[] {
   return sortDays(days).map((day) => ({ ...day, key: nextKey++ }));
 }
 
@@ -17,12 +20,12 @@ export function blankDay(): EditedDay {
 }
 
 /** Days in date order (an empty date last), as the calendar is read. */
-export function sortDays<T extends HolidayDay>(days: readonly T[]): T[] {
+export function sortDays<T extends HolidayDayInput>(days: readonly T[]): T[] {
   return [...days].sort((left, right) => (left.date || '9999').localeCompare(right.date || '9999'));
 }
 
 /** What is sent: the fields the API takes, names trimmed. */
-export function daysToSave(days: readonly EditedDay[]): HolidayDay[] {
+export function daysToSave(days: readonly EditedDay[]): HolidayDayInput[] {
   return days.map(({ date, kind, name }) => ({ date, kind, name: name.trim() }));
 }
 
@@ -40,7 +43,7 @@ export function dayIndexOf(field: string): number | null {
  * The same checks the server makes (STF-6), so the editor marks a row before saving: a date of the year, no date twice,
  * a make-up working day only on a Saturday or Sunday. Returns row index -> translation key of the problem.
  */
-export function checkDays(year: number, days: readonly HolidayDay[]): Map<number, string> {
+export function checkDays(year: number, days: readonly HolidayDayInput[]): Map<number, string> {
   const problems = new Map<number, string>();
   const seen = new Set<string>();
   days.forEach((day, index) => {
