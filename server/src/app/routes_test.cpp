@@ -61,20 +61,15 @@ TEST(RouteTableTest, ROLE_TheGateAdmitsPermissionHoldersExceptTheRefused) {
 // routes off the list.
 const std::vector<std::string> kRoutesWithoutTheirShape = {
     "GET /api/v1/contracts/{id}/incidents",
-    "GET /api/v1/contracts/{id}/staff/document-flags",
     "GET /api/v1/contracts/{id}/staffing-requests",
     "GET /api/v1/contracts/{id}/training",
     "GET /api/v1/incidents/{id}",
-    "GET /api/v1/staff-document-requirements",
-    "GET /api/v1/staff/{id}/documents",
     "POST /api/v1/contracts/{id}/incidents",
     "POST /api/v1/contracts/{id}/staffing-requests",
     "POST /api/v1/contracts/{id}/training/sessions",
     "POST /api/v1/incidents/{id}/close",
     "POST /api/v1/staff/staffing-requests/{id}/consent",
     "POST /api/v1/staff/staffing-requests/{id}/decline",
-    "POST /api/v1/staff/{id}/documents",
-    "POST /api/v1/staff/{id}/insurance",
     "POST /api/v1/staff/{id}/qualification-tests",
 };
 

@@ -16,6 +16,7 @@ void AddStaffDocumentRoutes(Router& router, DocumentService& documents) {
                  for (const auto& requirement : *requirements) items.push_back(DocumentRequirementJson(requirement));
                  return JsonResponse(200, Json{{"items", std::move(items)}});
              })
+        .ReturnsItems("DocumentRequirement")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kNone);
     router
@@ -27,6 +28,7 @@ void AddStaffDocumentRoutes(Router& router, DocumentService& documents) {
                  HOUQIN_TRY(flags, documents.Flags(context.actor(), *id));
                  return JsonResponse(200, RosterFlagsJson(*flags));
              })
+        .Returns("RosterFlags")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -38,6 +40,7 @@ void AddStaffDocumentRoutes(Router& router, DocumentService& documents) {
                  HOUQIN_TRY(found, documents.OfPerson(context.actor(), *id));
                  return JsonResponse(200, PersonDocumentsJson(*found));
              })
+        .Returns("PersonDocuments")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -54,6 +57,8 @@ void AddStaffDocumentRoutes(Router& router, DocumentService& documents) {
                  HOUQIN_TRY(document, documents.AddDocument(context.actor(), *id, input));
                  return JsonResponse(201, StaffDocumentJson(*document));
              })
+        .Body("DocumentInput")
+        .Creates("StaffDocument")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -70,6 +75,8 @@ void AddStaffDocumentRoutes(Router& router, DocumentService& documents) {
                  HOUQIN_TRY(payment, documents.AddPayment(context.actor(), *id, input));
                  return JsonResponse(201, InsurancePaymentJson(*payment));
              })
+        .Body("InsuranceInput")
+        .Creates("InsurancePayment")
         .Requires({Permission::kStaffWrite})
         .Scope(RecordScope::kVendor);
 }

@@ -1014,6 +1014,45 @@ export interface DeductionClause {
 
 export type DeductionKind = 'per_point_below_pass' | 'per_missing_staff_day' | 'per_failed_item' | 'percent_of_fee_per_point_below_pass';
 
+export interface DocumentFlag {
+  kind: DocumentKind;
+  state: DocumentState;
+  /** YYYY-MM-DD; null when the document is missing. */
+  expires_on: string | null;
+  text: LocalizedText;
+}
+
+export interface DocumentInput {
+  kind: DocumentKind;
+  /** The uploaded scan (required). */
+  attachment_id: number | null;
+  /** A date, YYYY-MM-DD. */
+  issued_on: string | null;
+  /** YYYY-MM-DD; required for a health certificate. */
+  expires_on: string | null;
+  note: string;
+}
+
+export type DocumentKind = 'health_certificate' | 'labour_contract' | 'social_insurance_proof' | 'education_proof';
+
+export interface DocumentKindName {
+  code: DocumentKind;
+  name: LocalizedText;
+}
+
+/** A document a role must hold (STF-2). */
+export interface DocumentRequirement {
+  /** A role code. */
+  role: string;
+  role_name: LocalizedText;
+  kind: DocumentKind;
+  kind_name: LocalizedText;
+  /** Whether an expired document stops the person counting towards the staffing. */
+  blocks_when_expired: boolean;
+}
+
+export type DocumentState = 'missing' | 'expired' | 'expiring';
+
 export interface Draw {
   quote: string;
   submitted_at: string;
@@ -1346,6 +1385,29 @@ export interface Installment {
   /** The days the installment pays for (the contract's own month or quarter); only in a generated schedule. */
   first?: string;
   last?: string;
+}
+
+export interface InsuranceInput {
+  /** YYYY-MM, from the start month to this month. */
+  month: string;
+  /** Money in yuan as a decimal string > 0. */
+  amount: string;
+  attachment_id: number | null;
+}
+
+/** A month's social-insurance payment of a person (STF-2). */
+export interface InsurancePayment {
+  id: number;
+  person_id: number;
+  contract_id: number;
+  /** A month, YYYY-MM. */
+  month: string;
+  /** Money in yuan as a decimal string with two places, e.g. "150.50". */
+  amount: string;
+  attachment_id: number | null;
+  file_name: string | null;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". */
+  created_at: string;
 }
 
 /** GET /reports/internal-audit (SUP-7), format=json. */
@@ -1877,6 +1939,23 @@ export interface Person {
   equipment_unsettled: number;
 }
 
+export interface PersonDocuments {
+  person_id: number;
+  person_name: string;
+  role: string;
+  /** Every kind of document. */
+  kinds: DocumentKindName[];
+  /** The kinds the person's role requires. */
+  required: DocumentKindName[];
+  documents: StaffDocument[];
+  payments: InsurancePayment[];
+  /** The payments' sum, money in yuan as a decimal string with two places, e.g. "150.50". */
+  paid_total: string;
+  flags: PersonFlags;
+  /** Whether the caller may record documents and payments. */
+  can_write: boolean;
+}
+
 /** What a person holds and has held (STF-5). */
 export interface PersonEquipment {
   person: Person;
@@ -1885,6 +1964,16 @@ export interface PersonEquipment {
   /** Whether the caller may record an item issued. */
   can_issue: boolean;
   items: EquipmentItem[];
+}
+
+/** What a person lacks: required documents missing, expired or expiring, unpaid insurance months (STF-2). */
+export interface PersonFlags {
+  person_id: number;
+  documents: DocumentFlag[];
+  /** Months (YYYY-MM) without a social-insurance payment. */
+  insurance_missing: string[];
+  /** The missing months in words; null when none. */
+  insurance_text: LocalizedText | null;
 }
 
 export interface PersonInput {
@@ -2814,6 +2903,12 @@ export interface Role {
 /** A role (ROLE-1 … ROLE-8; core/access.h). */
 export type RoleCode = 'admin' | 'office' | 'leadership' | 'discipline' | 'judicial' | 'party_office' | 'department' | 'vendor';
 
+export interface RosterFlags {
+  /** A document expiring within this many days is flagged. */
+  warning_days: number;
+  people: PersonFlags[];
+}
+
 /** Why a project goes to government procurement or is procured by the office itself (PRJ-3, D1 Art.3), with the figures the decision used. */
 export interface RouteDecision {
   route: ProjectRoute;
@@ -3168,6 +3263,26 @@ export interface Signing {
   party_b_signatory: string;
   version_no: number;
   attachment: Attachment | null;
+}
+
+/** A document of a person, with its stored scan (STF-2, X-5). */
+export interface StaffDocument {
+  id: number;
+  person_id: number;
+  contract_id: number;
+  kind: DocumentKind;
+  /** The stored scan. */
+  attachment_id: number;
+  file_name: string;
+  /** The scan's checksum (X-5). */
+  sha256: string;
+  /** A date, YYYY-MM-DD. */
+  issued_on: string;
+  /** YYYY-MM-DD, the last day it is valid; null when it does not expire. */
+  expires_on: string | null;
+  note: string;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". */
+  created_at: string;
 }
 
 /** What an accepted import did: all rows or none (X-4). */

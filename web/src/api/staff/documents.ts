@@ -1,89 +1,24 @@
 import { http } from '../http';
-import type { Items, LocalizedText } from '../types';
+import type { Items } from '../types';
+import type { DocumentInput, DocumentRequirement, InsuranceInput, InsurancePayment, PersonDocuments, RosterFlags, StaffDocument } from '../generated/schemas';
 
 // People's documents (D3 §9) and monthly social-insurance payments (D3 §3), STF-2.
 
-export type DocumentKind = 'health_certificate' | 'labour_contract' | 'social_insurance_proof' | 'education_proof';
-export type DocumentState = 'missing' | 'expired' | 'expiring';
-
-export interface DocumentRequirement {
-  role: string;
-  role_name: LocalizedText;
-  kind: DocumentKind;
-  kind_name: LocalizedText;
-  blocks_when_expired: boolean;
-}
-
-export interface DocumentFlag {
-  kind: DocumentKind;
-  state: DocumentState;
-  expires_on: string | null;
-  text: LocalizedText;
-}
-
-export interface PersonFlags {
-  person_id: number;
-  documents: DocumentFlag[];
-  insurance_missing: string[];
-  insurance_text: LocalizedText | null;
-}
-
-export interface RosterFlags {
-  warning_days: number;
-  people: PersonFlags[];
-}
-
-export interface StaffDocument {
-  id: number;
-  person_id: number;
-  contract_id: number;
-  kind: DocumentKind;
-  attachment_id: number;
-  file_name: string;
-  sha256: string;
-  issued_on: string;
-  expires_on: string | null;
-  note: string;
-  created_at: string;
-}
-
-export interface InsurancePayment {
-  id: number;
-  person_id: number;
-  contract_id: number;
-  month: string;
-  amount: string;
-  attachment_id: number | null;
-  file_name: string | null;
-  created_at: string;
-}
-
-export interface PersonDocuments {
-  person_id: number;
-  person_name: string;
-  role: string;
-  kinds: { code: DocumentKind; name: LocalizedText }[];
-  required: { code: DocumentKind; name: LocalizedText }[];
-  documents: StaffDocument[];
-  payments: InsurancePayment[];
-  paid_total: string;
-  flags: PersonFlags;
-  can_write: boolean;
-}
-
-export interface DocumentInput {
-  kind: DocumentKind;
-  attachment_id: number | null;
-  issued_on: string | null;
-  expires_on: string | null;
-  note: string;
-}
-
-export interface InsuranceInput {
-  month: string;
-  amount: string;
-  attachment_id: number | null;
-}
+// The API's shapes come from the server's schemas (server/src/features/staff/api_schemas.json, issue 10).
+export type {
+  DocumentFlag,
+  DocumentInput,
+  DocumentKind,
+  DocumentKindName,
+  DocumentRequirement,
+  DocumentState,
+  InsuranceInput,
+  InsurancePayment,
+  PersonDocuments,
+  PersonFlags,
+  RosterFlags,
+  StaffDocument,
+} from '../generated/schemas';
 
 export function getDocumentRequirementsApi(): Promise<Items<DocumentRequirement>> {
   return http.get<Items<DocumentRequirement>>('/staff-document-requirements');
