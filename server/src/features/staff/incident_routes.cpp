@@ -15,6 +15,7 @@ void AddIncidentRoutes(Router& router, IncidentService& incidents) {
                  HOUQIN_TRY(list, incidents.List(context.actor(), *id));
                  return JsonResponse(200, IncidentListJson(*list));
              })
+        .Returns("IncidentList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -32,6 +33,8 @@ void AddIncidentRoutes(Router& router, IncidentService& incidents) {
                  HOUQIN_TRY(incident, incidents.Record(context.actor(), *id, input));
                  return JsonResponse(201, IncidentJson(*incident));
              })
+        .Body("IncidentInput")
+        .Creates("Incident")
         .Requires({Permission::kIncidentWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -41,6 +44,7 @@ void AddIncidentRoutes(Router& router, IncidentService& incidents) {
                  HOUQIN_TRY(incident, incidents.Get(context.actor(), *id));
                  return JsonResponse(200, IncidentJson(*incident));
              })
+        .Returns("Incident")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -56,6 +60,8 @@ void AddIncidentRoutes(Router& router, IncidentService& incidents) {
                  HOUQIN_TRY(incident, incidents.Close(context.actor(), *id, input));
                  return JsonResponse(200, IncidentJson(*incident));
              })
+        .Body("IncidentClosing")
+        .Returns("Incident")
         .Requires({Permission::kIncidentWrite})
         .Scope(RecordScope::kVendor);
 }

@@ -89,6 +89,7 @@ void AddStaffingRequestRoutes(Router& router, StaffingRequestService& requests) 
                  HOUQIN_TRY(list, requests.List(context.actor(), *id));
                  return JsonResponse(200, StaffingRequestListJson(*list));
              })
+        .Returns("StaffingRequestList")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -104,10 +105,12 @@ void AddStaffingRequestRoutes(Router& router, StaffingRequestService& requests) 
                  HOUQIN_TRY(request, requests.Request(context.actor(), *id, input));
                  return JsonResponse(201, StaffingRequestJson(*request));
              })
+        .Body("StaffingRequestInput")
+        .Creates("StaffingRequest")
         .Requires({Permission::kStaffingRequest})
         .Scope(RecordScope::kVendor);
     const auto answer_route = [&router, &requests](const char* pattern, bool consent, const char* field,
-                                                   const char* summary) {
+                                                   const char* body_schema, const char* summary) {
         router
             .Add("POST", pattern, Access::kSession, "staff", summary,
                  [&requests, consent, field](RequestContext& context) -> Result<HttpResponse> {
@@ -121,13 +124,15 @@ void AddStaffingRequestRoutes(Router& router, StaffingRequestService& requests) 
                                                  : requests.Decline(context.actor(), *id, text));
                      return JsonResponse(200, StaffingRequestJson(*request));
                  })
+            .Body(body_schema)
+            .Returns("StaffingRequest")
             .Requires({Permission::kStaffWrite})
             .Scope(RecordScope::kVendor);
     };
-    answer_route("/api/v1/staff/staffing-requests/{id}/consent", true, "comment",
+    answer_route("/api/v1/staff/staffing-requests/{id}/consent", true, "comment", "StaffingConsentInput",
                  "The vendor consents (comment optional); the requirement changes from the later of the asked date and "
                  "today (STF-9)");
-    answer_route("/api/v1/staff/staffing-requests/{id}/decline", false, "reason",
+    answer_route("/api/v1/staff/staffing-requests/{id}/decline", false, "reason", "StaffingDeclineInput",
                  "The vendor declines with a reason; the requirement stays as it was (STF-9)");
 }
 

@@ -17,6 +17,7 @@ void AddTrainingRoutes(Router& router, TrainingService& training) {
                  HOUQIN_TRY(result, training.Training(context.actor(), *id));
                  return JsonResponse(200, ContractTrainingJson(*result));
              })
+        .Returns("ContractTraining")
         .Requires({Permission::kStaffRead})
         .Scope(RecordScope::kVendor);
     router
@@ -34,6 +35,8 @@ void AddTrainingRoutes(Router& router, TrainingService& training) {
                  HOUQIN_TRY(session, training.RecordSession(context.actor(), *id, input));
                  return JsonResponse(201, TrainingSessionJson(*session));
              })
+        .Body("TrainingSessionInput")
+        .Creates("TrainingSession")
         .Requires({Permission::kTrainingWrite})
         .Scope(RecordScope::kVendor);
     router
@@ -50,6 +53,8 @@ void AddTrainingRoutes(Router& router, TrainingService& training) {
                  HOUQIN_TRY(test, training.RecordTest(context.actor(), *id, input));
                  return JsonResponse(201, QualificationTestJson(*test));
              })
+        .Body("QualificationTestInput")
+        .Creates("QualificationTest")
         .Requires({Permission::kTrainingWrite})
         .Scope(RecordScope::kVendor);
 }

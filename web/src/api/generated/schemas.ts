@@ -948,6 +948,17 @@ export interface ContractSummary {
   amendment: Amendment | null;
 }
 
+/** A contract's training sessions and qualification tests, newest first, with per person the hours and the latest test. */
+export interface ContractTraining {
+  sessions: TrainingSession[];
+  tests: QualificationTest[];
+  people: PersonTraining[];
+  /** Whether the caller may record sessions and tests. */
+  can_write: boolean;
+  /** The pass mark in force now (setting staff.qualification_pass_score). */
+  pass_score: number;
+}
+
 export interface ContractVersion {
   version_no: number;
   kind: 'original' | 'amendment';
@@ -1204,6 +1215,8 @@ export interface Evidence {
   description: LocalizedText;
 }
 
+export type ExtraManagerRole = 'duty_manager' | 'qa';
+
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 
 /** The formal government procurement method (D1 Art.3): public or invited tender, competitive negotiation or consultation, inquiry, single source. */
@@ -1349,10 +1362,98 @@ export interface InboxItem {
   due: string | null;
 }
 
+/** An incident on a contract with its steps (STF-7). */
+export interface Incident {
+  id: number;
+  contract_id: number;
+  type: IncidentType;
+  /** Data leaks only; else null. */
+  leak_channel: LeakChannel | null;
+  export: IncidentExport | null;
+  /** A date, YYYY-MM-DD. */
+  occurred_on: string;
+  people: IncidentPerson[];
+  description: string;
+  responsible_party: ResponsibleParty;
+  /** The responsible party, who pays; null while undetermined. */
+  payer: ResponsibleParty | null;
+  /** Money in yuan as a decimal string with two places, e.g. "150.50". */
+  compensation: string;
+  attachments: IncidentFile[];
+  status: IncidentStatus;
+  closing_note: string;
+  /** YYYY-MM-DD; null while open. */
+  closed_on: string | null;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". */
+  created_at: string;
+  /** What the caller may do now. */
+  allowed_actions: 'close'[];
+  events: WorkflowEvent[];
+}
+
+export interface IncidentClosing {
+  /** A date, YYYY-MM-DD. */
+  closed_on: string | null;
+  /** Required. */
+  note: string;
+}
+
 export interface IncidentCount {
   total: number;
   open: number;
 }
+
+/** CC-7: the export a data leak is traced to. */
+export interface IncidentExport {
+  /** The audit entry's number (审计记录编号). */
+  seq: number;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". */
+  at: string;
+  actor_name: string;
+  record: IncidentExportRecord;
+}
+
+/** The export as the audit trail recorded it. */
+export interface IncidentExportRecord {
+  what?: string;
+  format?: string;
+  filters?: Record<string, unknown>;
+  rows?: number;
+}
+
+export interface IncidentFile {
+  id: number;
+  filename: string;
+}
+
+export interface IncidentInput {
+  type: IncidentType | null;
+  leak_channel: LeakChannel | null;
+  /** A date, YYYY-MM-DD. */
+  occurred_on: string | null;
+  /** People on the contract's roster. */
+  person_ids: number[];
+  description: string;
+  responsible_party: ResponsibleParty | null;
+  /** Money in yuan as a decimal string >= 0. */
+  compensation: string;
+  attachment_ids: number[];
+  /** CC-7: data leaks only, the audit entry number of the export it is traced to. */
+  export_seq: number | null;
+}
+
+export interface IncidentList {
+  items: Incident[];
+  /** Whether the caller may record an incident. */
+  can_record: boolean;
+}
+
+export interface IncidentPerson {
+  id: number;
+  name: string;
+}
+
+export type IncidentStatus = 'open' | 'closed';
 
 /** Incidents counted (STF-7). */
 export interface IncidentTally {
@@ -1421,6 +1522,8 @@ export interface InternalAuditReport {
   generated_at: string;
   generated_by: string;
 }
+
+export type LeakChannel = 'usb_copy' | 'print' | 'email' | 'other';
 
 /** Amount due, deductions, rewards, payments and balance per period (CON-8). */
 export interface Ledger {
@@ -1681,6 +1784,17 @@ export interface OpenedBid {
   reasons: BidReason[];
   rank: number;
   tie_break: TieBreak;
+}
+
+/** The replacement request (STF-4) a failed test opened, or found open already. */
+export interface OpenedReplacement {
+  id: number;
+  status: ReplacementStatus;
+  /** A date, YYYY-MM-DD. */
+  requested_on: string;
+  /** A date, YYYY-MM-DD. */
+  deadline: string;
+  reason: string;
 }
 
 /** The opening record (PRJ-7): every bid with its check, the ranking and any draw; stored as written at the opening. */
@@ -2016,6 +2130,15 @@ export interface PersonScoreMonth {
 
 /** Whether the person is on the roster today: not started yet, working, or past the end date. */
 export type PersonStatus = 'upcoming' | 'current' | 'left';
+
+export interface PersonTraining {
+  person_id: number;
+  name: string;
+  /** Training hours in total, decimal text "12.5". */
+  hours: string;
+  sessions: number;
+  latest_test: QualificationTest | null;
+}
 
 export interface PostCompliance {
   post: string;
@@ -2416,6 +2539,34 @@ export interface QualificationInput {
 export interface QualificationRejection {
   /** Shown to the vendor. */
   reason: string;
+}
+
+/** A person's qualification test (STF-3). */
+export interface QualificationTest {
+  id: number;
+  contract_id: number;
+  person_id: number;
+  person_name: string;
+  /** A date, YYYY-MM-DD. */
+  taken_on: string;
+  subject: string;
+  /** 0 .. 100. */
+  score: number;
+  /** The pass mark the result was judged against, kept with it. */
+  pass_score: number;
+  result: TestResult;
+  replacement_id: number | null;
+  replacement: OpenedReplacement | null;
+  /** Whether this test opened the replacement request (not found it open). */
+  replacement_opened: boolean;
+}
+
+export interface QualificationTestInput {
+  /** A date, YYYY-MM-DD. Not in the future. */
+  taken_on: string;
+  subject: string;
+  /** 0 .. 100. */
+  score: number | null;
 }
 
 /** GET /reports/quality (SUP-7), format=json. */
@@ -2853,6 +3004,15 @@ export interface RequirementChange {
   source: LocalizedText;
   requirement: StaffingRequirement[];
 }
+
+export interface RequirementVersion {
+  /** A date, YYYY-MM-DD. */
+  effective_from: string;
+  source: LocalizedText;
+  staffing: StaffingRequirement[];
+}
+
+export type ResponsibleParty = 'party_a' | 'party_b' | 'third_party' | 'undetermined';
 
 export interface RevealedIdNumber {
   /** The full resident ID number; the reveal is written to the audit trail. */
@@ -3309,6 +3469,16 @@ export interface StaffRoleInput {
   name_en: string;
 }
 
+export interface StaffingConsentInput {
+  /** Optional. */
+  comment?: string;
+}
+
+export interface StaffingDeclineInput {
+  /** Why the vendor declines (required). */
+  reason: string;
+}
+
 /** The month's staffing deduction proposal the rules made (RP-2). */
 export interface StaffingProposalReceipt {
   proposal_id: number;
@@ -3320,6 +3490,56 @@ export interface StaffingProposalRef {
   id: number;
   status: ProposalStatus;
 }
+
+/** A written request for an extra duty manager or QA (STF-9). */
+export interface StaffingRequest {
+  id: number;
+  contract_id: number;
+  role: ExtraManagerRole;
+  post: string;
+  day_types: DayType[];
+  people: number;
+  hours: number;
+  /** A date, YYYY-MM-DD. */
+  effective_from: string;
+  /** Once consented: the later of effective_from and the day of consent, YYYY-MM-DD; else null. */
+  effective_on: string | null;
+  reason: string;
+  attachment_id: number | null;
+  attachment_name: string | null;
+  /** A date, YYYY-MM-DD. */
+  requested_on: string;
+  status: StaffingRequestStatus;
+  status_name: LocalizedText;
+  decision_note: string;
+  /** A moment, ISO 8601 with the offset (Asia/Shanghai), e.g. "2026-03-01T09:30:00+08:00". */
+  decided_at: string | null;
+  /** What the caller may do now. */
+  allowed_actions: ('consent' | 'decline')[];
+  events: WorkflowEvent[];
+}
+
+export interface StaffingRequestInput {
+  role: ExtraManagerRole;
+  post: string;
+  day_types: DayType[];
+  people: number;
+  hours: number;
+  /** A date, YYYY-MM-DD. */
+  effective_from: string;
+  reason: string;
+  attachment_id: number | null;
+}
+
+export interface StaffingRequestList {
+  items: StaffingRequest[];
+  can_request: boolean;
+  /** The contract's requirement, then every consented change, oldest first. */
+  history: RequirementVersion[];
+  warnings: LocalizedText[];
+}
+
+export type StaffingRequestStatus = 'requested' | 'consented' | 'declined';
 
 /** What the contract requires of one post on one type of day. */
 export interface StaffingRequirement {
@@ -3486,6 +3706,8 @@ export interface Termination {
   at: string;
 }
 
+export type TestResult = 'pass' | 'fail';
+
 /** A setting or term the decision used, with its value as text. */
 export interface Threshold {
   name: string;
@@ -3508,6 +3730,51 @@ export interface TrailItem {
   role: string | null;
   role_name: LocalizedText | null;
   summary: LocalizedText;
+}
+
+export interface Trainee {
+  person_id: number;
+  name: string;
+}
+
+export type TrainerParty = 'party_a' | 'vendor';
+
+export type TrainingKind = 'pre_job' | 'managers' | 'agents' | 'new_business';
+
+/** A training session (STF-8). */
+export interface TrainingSession {
+  id: number;
+  contract_id: number;
+  kind: TrainingKind;
+  topic: string;
+  trainer_name: string;
+  trainer_party: TrainerParty;
+  /** A date, YYYY-MM-DD. */
+  trained_on: string;
+  /** Decimal hours as text, e.g. "2.5". */
+  hours: string;
+  /** New business only: the first day of the week of on-site guidance, YYYY-MM-DD; else null. */
+  guidance_from: string | null;
+  /** New business only: its last day, YYYY-MM-DD; else null. */
+  guidance_to: string | null;
+  trainees: Trainee[];
+}
+
+export interface TrainingSessionInput {
+  kind: TrainingKind;
+  trainer_party: TrainerParty;
+  trainer_name: string;
+  topic: string;
+  /** Decimal hours 0.5 .. 80, e.g. "2.5" (a JSON number is read too). */
+  hours: string;
+  /** A date, YYYY-MM-DD. Not in the future. */
+  trained_on: string;
+  /** New business only, YYYY-MM-DD. */
+  guidance_from?: string | null;
+  /** New business only, YYYY-MM-DD. */
+  guidance_to?: string | null;
+  /** People on the contract's roster. */
+  trainee_ids: number[];
 }
 
 /** A user account as the administrator sees it. */
