@@ -56,14 +56,21 @@ Json RegistrationJson(const ProjectRegistration& registration) {
                 {"registered_by_name", registration.registered_by_name}};
 }
 
+// Whether a bid's quote and verdict may be shown (after the opening), and who reads it.
+enum class BidState { kSealed, kOpened };
+enum class BidReader { kOffice, kVendor };
+
+BidState StateOf(bool opened) { return opened ? BidState::kOpened : BidState::kSealed; }
+
 // Before the opening a vendor is not shown bid ids: they come from one counter over all projects, so the gap from
 // an earlier bidding's ids would tell how many others have bid since. The receipt identifies its bid.
-Json BidJson(const Bid& bid, bool opened, bool for_vendor) {
+Json BidJson(const Bid& bid, BidState state, BidReader reader) {
+    const bool opened = state == BidState::kOpened;
     Json json{{"vendor_id", bid.vendor_id},
               {"vendor_name", bid.vendor_name},
               {"submitted_at", bid.submitted_at.ToIso()},
               {"receipt", bid.receipt}};
-    if (opened || !for_vendor) json["id"] = bid.id;
+    if (opened || reader == BidReader::kOffice) json["id"] = bid.id;
     if (opened) {
         json["quote"] = bid.opened_quote ? Json(bid.opened_quote->ToString()) : Json(nullptr);
         json["valid"] = bid.valid.value_or(false);
@@ -86,6 +93,9 @@ Json ProjectJson(const ProjectView& view, JsonDetail detail) {
     const auto& p = view.record;
     Json plans = Json::array();
     for (const auto& plan : view.plans) plans.push_back(AttachmentJson(plan));
+    // The vendor's own bid: its quote once the opening has judged it.
+    const Json my_bid = view.my_bid ? BidJson(*view.my_bid, StateOf(view.my_bid->valid.has_value()), BidReader::kVendor)
+                                    : Json(nullptr);
     Json government = nullptr;
     if (p.government) {
         const auto& g = *p.government;
@@ -159,7 +169,7 @@ Json ProjectJson(const ProjectView& view, JsonDetail detail) {
                 {"qualified", view.counts.qualified},
                 {"bids", view.counts.bids}}},
               {"my_registration", view.my_registration ? RegistrationJson(*view.my_registration) : Json(nullptr)},
-              {"my_bid", view.my_bid ? BidJson(*view.my_bid, view.my_bid->valid.has_value(), true) : Json(nullptr)},
+              {"my_bid", my_bid},
               {"outcome", p.outcome.empty() ? Json(nullptr) : Json(p.outcome)},
               {"winner", winner},
               {"contract_id", p.contract_id ? Json(*p.contract_id) : Json(nullptr)},
@@ -521,7 +531,8 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  HOUQIN_TRY(bids, procurement.bidding.Bids(context.actor(), *id));
                  Json items = Json::array();
                  for (const auto& view : *bids) {
-                     items.push_back(BidJson(view.bid, view.opened, context.actor().vendor_org_id.has_value()));
+                     items.push_back(BidJson(view.bid, StateOf(view.opened),
+                                             context.actor().vendor_org_id ? BidReader::kVendor : BidReader::kOffice));
                  }
                  return JsonResponse(200, Json{{"items", items}});
              })
@@ -540,7 +551,7 @@ void AddProcurementRoutes(Router& router, ServiceContext& service_context, Procu
                  if (reader.Has("quote")) quote = reader.MoneyValue("quote");
                  if (!validation.ok()) return validation.ToError();
                  HOUQIN_TRY(result, procurement.bidding.SubmitBid(context.actor(), *id, quote));
-                 auto json = BidJson(result->first, false, true);
+                 auto json = BidJson(result->first, BidState::kSealed, BidReader::kVendor);
                  json["fingerprint"] = result->second;
                  return JsonResponse(201, json);
              })
