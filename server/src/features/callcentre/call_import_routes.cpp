@@ -170,6 +170,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
              })
         .Returns("CallUpload")
         .Requires({Permission::kCallImport})
+        .TextParameter("id")  // the upload's token
         .Scope(RecordScope::kVendor);
     router
         .Add("PUT", "/api/v1/call-uploads/{id}/parts", Access::kSession, "callcentre",
@@ -194,6 +195,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
         .Returns("CallUpload")
         .Requires({Permission::kCallImport})
         .MaxBody(CallUploadService::kPartBytes)
+        .TextParameter("id")  // the upload's token
         .Scope(RecordScope::kVendor);
     router
         .Add("POST", "/api/v1/call-uploads/{id}/finish", Access::kSession, "callcentre",
@@ -206,6 +208,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
         .NoBody()
         .Returns("CallImport", 202)
         .Requires({Permission::kCallImport})
+        .TextParameter("id")  // the upload's token
         .Scope(RecordScope::kVendor);
     router
         .Add("DELETE", "/api/v1/call-uploads/{id}", Access::kSession, "callcentre",
@@ -216,6 +219,7 @@ void AddCallImportRoutes(Router& router, CallImportService& imports, CallUploadS
              })
         .ReturnsNothing()
         .Requires({Permission::kCallImport})
+        .TextParameter("id")  // the upload's token
         .Scope(RecordScope::kVendor);
     router
         .Add("GET", "/api/v1/contracts/{id}/call-mappings", Access::kSession, "callcentre",

@@ -220,11 +220,13 @@ std::string OpenApiDocument(const Router& router) {
         for (const auto& segment : route->segments) {
             if (segment.size() > 2 && segment.front() == '{') {
                 const auto name = segment.substr(1, segment.size() - 2);
-                parameters.push_back({{"name", name},
-                                      {"in", "path"},
-                                      {"required", true},
-                                      {"schema", name == "key" ? OrderedJson{{"type", "string"}}
-                                                               : OrderedJson{{"type", "integer"}, {"minimum", 1}}}});
+                const bool text = name == "key" || name == "code" || name == "file" || name == "month" ||
+                                  std::find(route->text_parameters.begin(), route->text_parameters.end(), name) !=
+                                      route->text_parameters.end();
+                OrderedJson schema =
+                    text ? OrderedJson{{"type", "string"}} : OrderedJson{{"type", "integer"}, {"minimum", 1}};
+                if (name == "month") schema["pattern"] = "^[0-9]{4}-[0-9]{2}$";
+                parameters.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", schema}});
             }
         }
         const bool write = route->method != "GET";

@@ -40,5 +40,28 @@ TEST(OpenApiTest, ACreateThatMayFindItsRecordPublishesBothStatusesWithOneSchema)
     EXPECT_FALSE(added.contains("200"));
 }
 
+// Issue 10: a path parameter is a positive integer id unless it is text: an upload's token declared by its route, or a
+// month, code, file or key by its name; the document says which, so a client does not send a number for a token.
+TEST(OpenApiTest, APathParameterIsAnIdUnlessItIsText) {
+    Router router;
+    router.Add("GET", "/api/v1/uploads/{id}", Access::kSession, "things", "An upload", Nothing())
+        .TextParameter("id")
+        .Returns("Upload")
+        .Scope(RecordScope::kNone);
+    router.Add("GET", "/api/v1/things/{id}/months/{month}", Access::kSession, "things", "A thing's month", Nothing())
+        .Returns("Month")
+        .Scope(RecordScope::kTown);
+    const auto document = nlohmann::json::parse(OpenApiDocument(router));
+    const auto& upload = document["paths"]["/api/v1/uploads/{id}"]["get"]["parameters"];
+    ASSERT_EQ(upload.size(), 1U);
+    EXPECT_EQ(upload[0]["schema"]["type"], "string");
+    const auto& month = document["paths"]["/api/v1/things/{id}/months/{month}"]["get"]["parameters"];
+    ASSERT_EQ(month.size(), 2U);
+    EXPECT_EQ(month[0]["schema"]["type"], "integer");
+    EXPECT_EQ(month[0]["schema"]["minimum"], 1);
+    EXPECT_EQ(month[1]["schema"]["type"], "string");
+    EXPECT_EQ(month[1]["schema"]["pattern"], "^[0-9]{4}-[0-9]{2}$");
+}
+
 }  // namespace
 }  // namespace houqin::http

@@ -78,6 +78,13 @@ struct Route {
         max_body_bytes = bytes;
         return *this;
     }
+    // Path parameters that are text, not a record's positive integer id: an upload's token. The OpenAPI document types
+    // them as strings; `key`, `code`, `file` and `month` are text by their names on every route.
+    std::vector<std::string> text_parameters;
+    Route& TextParameter(std::string name) {
+        text_parameters.push_back(std::move(name));
+        return *this;
+    }
     // The route checks or hashes a password (slow on purpose): it runs on the server's password workers, never on the
     // request workers, so a burst of log-ins does not delay anyone's reading.
     bool checks_password = false;
